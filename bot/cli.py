@@ -1,0 +1,169 @@
+"""The command line: `python -m bot COMMAND`. Its output formats are a contract other tools rely on."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import IO, Any, Callable
+
+from bot.config import ConfigError, Settings, load_settings, resolve
+from bot.core.brief import BriefError, load_brief
+from bot.core.models import Answer
+from bot.core.service import BriefService
+from bot.render.plain import render_answer, render_digest
+
+STDIN_CONVERSATION = "stdin"
+
+
+def _common(parser: argparse.ArgumentParser, top: bool) -> None:
+    # On the top parser they are defaults; on each command SUPPRESS keeps an earlier value.
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--brief", type=Path, default=default, help="brief YAML file (default: from config)")
+    parser.add_argument("--config", type=Path, default=default, help="config YAML file (default: config/bot.yaml)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefbot", description="Sourced answers about a news event.")
+    _common(parser, top=True)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        _common(sub, top=False)
+        return sub
+
+    command("run", "run the bot: Telegram/Discord when their tokens are set, else the console")
+    ask = command("ask", "answer one question (or, with -, one per line from stdin)")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.add_argument("question", help='the question, or "-" to read questions from stdin')
+    sections = command("sections", "list the loaded brief's sections")
+    sections.add_argument("--json", action="store_true", help="print a JSON array")
+    brief = command("brief", "brief maintenance")
+    brief_commands = brief.add_subparsers(dest="brief_command", required=True, metavar="ACTION")
+    check = brief_commands.add_parser("check", help="validate schema and provenance")
+    _common(check, top=False)
+    check.add_argument("file", nargs="?", type=Path, help="brief to check (default: the configured brief)")
+    command("console", "chat with the brief in this terminal")
+    command("digest", "print today's digest for the loaded brief")
+    command("subscriptions", "list digest subscriptions: count per platform and next run times")
+    return parser
+
+
+def answer_json(answer: Answer) -> dict[str, Any]:
+    return {
+        "question": answer.question,
+        "matched": answer.matched,
+        "section": answer.section_id,
+        "confidence": answer.confidence,
+        "text": render_answer(answer),
+        "sources": [source.seed for source in answer.sources],
+        "suggestions": [] if answer.matched else [topic.title for topic in answer.related],
+    }
+
+
+def _write_json(out: IO[str], value: Any) -> None:
+    out.write(json.dumps(value, ensure_ascii=False) + "\n")
+    out.flush()
+
+
+def cmd_ask(service: BriefService, args: argparse.Namespace, out: IO[str]) -> int:
+    if args.question != "-":
+        answer = service.ask(STDIN_CONVERSATION, args.question)
+        if args.json:
+            _write_json(out, answer_json(answer))
+        else:
+            out.write(render_answer(answer) + "\n")
+        return 0
+    # Read bytes so that binary junk becomes replacement characters instead of a crash.
+    for raw in sys.stdin.buffer:
+        question = raw.decode("utf-8", errors="replace").rstrip("\r\n")
+        answer = service.ask(STDIN_CONVERSATION, question)
+        if args.json:
+            _write_json(out, answer_json(answer))
+        else:
+            out.write(render_answer(answer) + "\n\n")
+            out.flush()
+    return 0
+
+
+def cmd_sections(service: BriefService, args: argparse.Namespace, out: IO[str]) -> int:
+    rows = []
+    for section in service.store.brief.sections:
+        answer = service.topic(section.id)
+        assert answer is not None
+        rows.append({
+            "id": section.id,
+            "title": section.title,
+            "examples": list(section.examples),
+            "keywords": list(section.keywords),
+            "text": render_answer(answer),
+            "sources": [s.seed for s in answer.sources],
+        })
+    if args.json:
+        _write_json(out, rows)
+    else:
+        out.write("".join(f"{row['id']:<22} {row['title']}\n" for row in rows))
+    return 0
+
+
+def cmd_brief_check(settings: Settings, args: argparse.Namespace, out: IO[str]) -> int:
+    path = args.file or args.brief or resolve(settings.brief)
+    try:
+        brief = load_brief(path, resolve(settings.seeds_dir))
+    except BriefError as exc:
+        for issue in exc.issues:
+            out.write(f"{issue}\n")
+        out.write(f"{len(exc.issues)} error(s) in {path}\n")
+        return 1
+    facts = sum(len(s.facts) for s in brief.sections)
+    figures = sum(len(s.figures) for s in brief.sections)
+    out.write(f"OK {path}: {len(brief.sections)} sections, {facts} facts, {figures} figures; "
+              "every quote found in its seed article\n")
+    return 0
+
+
+def main(argv: list[str] | None = None, out: IO[str] | None = None) -> int:
+    out = out or sys.stdout
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings(args.config)
+    except ConfigError as exc:
+        print(f"config error: {exc}", file=sys.stderr)
+        return 2
+    if args.command == "brief":
+        return cmd_brief_check(settings, args, out)
+    from bot import bootstrap
+    from bot.logging_setup import configure_logging
+
+    secrets = [t.get_secret_value() for t in (settings.telegram.token, settings.discord.token) if t]
+    configure_logging(settings.log_level if args.command == "run" else "WARNING", secrets)
+    try:
+        if args.command == "run":
+            return asyncio.run(bootstrap.run(settings, args.brief))
+        service = bootstrap.build_service(settings, args.brief)
+    except BriefError as exc:
+        print(f"cannot load the brief:\n{exc}", file=sys.stderr)
+        return 1
+    handlers: dict[str, Callable[[], int]] = {
+        "ask": lambda: cmd_ask(service, args, out),
+        "sections": lambda: cmd_sections(service, args, out),
+        "console": lambda: asyncio.run(_console(service)),
+        "digest": lambda: _print(out, render_digest(service.digest(dt.date.today()))),
+        "subscriptions": lambda: asyncio.run(bootstrap.list_subscriptions(settings, out)),
+    }
+    return handlers[args.command]()
+
+
+async def _console(service: BriefService) -> int:
+    from bot.adapters.console import run_console
+
+    return await run_console(service)
+
+
+def _print(out: IO[str], text: str) -> int:
+    out.write(text + "\n")
+    return 0

@@ -1,0 +1,1 @@
+"""The platform-neutral core: brief model, matcher, answers and digests. Imports no chat library."""

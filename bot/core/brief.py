@@ -1,0 +1,261 @@
+"""The brief: a validated, immutable model of one curated YAML file, checked against its seed articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from bot.core.yaml_lines import line_for, load_with_lines
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Source(_Frozen):
+    seed: str = Field(min_length=1)
+    quote: str = Field(min_length=8)
+
+
+class Fact(_Frozen):
+    text: str = Field(min_length=3)
+    sources: tuple[Source, ...] = Field(min_length=1)
+
+
+class Figure(_Frozen):
+    label: str = Field(min_length=2)
+    value: str = Field(min_length=1)
+    unit: str = ""
+    claimed_by: str = Field(min_length=2, description="who states this number: an outlet, government or person")
+    key: bool = Field(False, description="included in the daily digest's key figures")
+    sources: tuple[Source, ...] = Field(min_length=1)
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _value_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, (int, float)) else value
+
+    def line(self) -> str:
+        unit = f" {self.unit}" if self.unit else ""
+        return f"{self.label}: {self.value}{unit} (according to {self.claimed_by})"
+
+
+class SectionKind(str, Enum):
+    delegation = "delegation"
+    position = "position"
+    outcome = "outcome"
+    figure = "figure"
+    context = "context"
+    logistics = "logistics"
+
+
+SECTION_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class Section(_Frozen):
+    id: str = Field(pattern=SECTION_ID)
+    title: str = Field(min_length=2)
+    kind: SectionKind
+    entities: tuple[str, ...] = Field((), description="canonical entities this section is about: russia, medinsky, ...")
+    examples: tuple[str, ...] = Field(min_length=1)
+    keywords: tuple[str, ...] = ()
+    facts: tuple[Fact, ...] = Field(min_length=1)
+    figures: tuple[Figure, ...] = ()
+    related: tuple[str, ...] = ()
+
+    def fingerprint(self) -> str:
+        """A hash of everything a reader sees, so reloads can tell edited sections from unchanged ones."""
+        payload = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+class BriefMeta(_Frozen):
+    id: str = Field(pattern=SECTION_ID)
+    title: str = Field(min_length=3)
+    event: str = Field(min_length=3)
+    date: dt.date
+    venue: str = Field(min_length=2)
+    summary: str = Field(min_length=20)
+    version: str = Field(min_length=1)
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, (int, float)) else value
+
+
+class Brief(_Frozen):
+    brief: BriefMeta
+    aliases: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    sections: tuple[Section, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _check_references(self) -> "Brief":
+        ids = [section.id for section in self.sections]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate section ids: {', '.join(duplicates)}")
+        for section in self.sections:
+            unknown = [r for r in section.related if r not in ids]
+            if unknown:
+                raise ValueError(f"section {section.id!r} relates to unknown sections: {', '.join(unknown)}")
+        return self
+
+    @property
+    def meta(self) -> BriefMeta:
+        return self.brief
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def fingerprints(self) -> dict[str, str]:
+        return {section.id: section.fingerprint() for section in self.sections}
+
+    def revision(self) -> str:
+        """Identifies this exact content (the curator's `version` may not change on every edit)."""
+        digest = hashlib.sha256(json.dumps(self.fingerprints(), sort_keys=True).encode()).hexdigest()[:12]
+        return f"{self.brief.version}+{digest}"
+
+
+# ---------------------------------------------------------------- seeds
+
+
+class SeedArticle(_Frozen):
+    id: str
+    file: str
+    headline: str
+    outlet: str | None = None
+    date: str | None = None
+
+
+class SeedIndex(_Frozen):
+    seeds: tuple[SeedArticle, ...]
+
+
+@dataclass(frozen=True)
+class Seed:
+    article: SeedArticle
+    path: Path
+    normalized_text: str
+
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+                         "\u2033": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+                         "\u2015": "-", "\u2212": "-", "\u00a0": " "})
+
+
+def normalize_quote(text: str) -> str:
+    """Compare quotes to articles regardless of whitespace, quote-mark style and dash style."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = re.sub(r"-{2,}", "-", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def load_seeds(seeds_dir: Path) -> dict[str, Seed]:
+    index_path = seeds_dir / "index.yaml"
+    data, lines = load_with_lines(index_path.read_text(encoding="utf-8"))
+    try:
+        index = SeedIndex.model_validate(data)
+    except ValidationError as exc:
+        raise BriefError([_issue(index_path, lines, err["loc"], err["msg"]) for err in exc.errors()]) from None
+    seeds: dict[str, Seed] = {}
+    for article in index.seeds:
+        path = seeds_dir / article.file
+        seeds[article.id] = Seed(article, path, normalize_quote(path.read_text(encoding="utf-8")))
+    return seeds
+
+
+# ---------------------------------------------------------------- loading
+
+
+@dataclass(frozen=True)
+class BriefIssue:
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        field = f" {self.field}:" if self.field else ""
+        return f"{self.file}:{self.line}{field} {self.message}"
+
+
+class BriefError(Exception):
+    """Every problem found in a brief, each naming file, line and field."""
+
+    def __init__(self, issues: list[BriefIssue]) -> None:
+        self.issues = issues
+        super().__init__("\n".join(str(issue) for issue in issues))
+
+
+def _field_name(loc: tuple[str | int, ...]) -> str:
+    name = ""
+    for part in loc:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name
+
+
+def _issue(path: Path, lines: dict[Any, int], loc: tuple[Any, ...], message: str) -> BriefIssue:
+    return BriefIssue(_display(path), line_for(lines, tuple(loc)), _field_name(tuple(loc)), message)
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _provenance_issues(brief: Brief, seeds: dict[str, Seed], path: Path, lines: dict[Any, int]) -> list[BriefIssue]:
+    issues: list[BriefIssue] = []
+
+    def check(sources: tuple[Source, ...], loc: tuple[Any, ...]) -> None:
+        for k, source in enumerate(sources):
+            seed = seeds.get(source.seed)
+            if seed is None:
+                known = ", ".join(sorted(seeds))
+                issues.append(_issue(path, lines, loc + (k, "seed"), f"unknown seed {source.seed!r} (known: {known})"))
+            elif normalize_quote(source.quote) not in seed.normalized_text:
+                issues.append(_issue(path, lines, loc + (k, "quote"), f"not found in {_display(seed.path)}"))
+
+    for i, section in enumerate(brief.sections):
+        for j, fact in enumerate(section.facts):
+            check(fact.sources, ("sections", i, "facts", j, "sources"))
+        for j, figure in enumerate(section.figures):
+            check(figure.sources, ("sections", i, "figures", j, "sources"))
+    return issues
+
+
+def load_brief(path: Path, seeds_dir: Path) -> Brief:
+    """Parse, validate and provenance-check a brief. Raises BriefError listing every problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BriefError([BriefIssue(_display(path), 1, "", f"cannot read file: {exc.__class__.__name__}")]) from None
+    try:
+        data, lines = load_with_lines(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise BriefError([BriefIssue(_display(path), line, "", f"invalid YAML: {problem}")]) from None
+    try:
+        brief = Brief.model_validate(data)
+    except ValidationError as exc:
+        raise BriefError([_issue(path, lines, err["loc"], err["msg"]) for err in exc.errors()]) from None
+    issues = _provenance_issues(brief, load_seeds(seeds_dir), path, lines)
+    if issues:
+        raise BriefError(issues)
+    return brief
+

@@ -1,0 +1,168 @@
+"""The use cases every adapter calls: answer a question, browse topics, build a digest, reload the brief."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from bot.core.brief import Figure, Section
+from bot.core.conversation import Conversations
+from bot.core.matcher import FollowUpContext, Match
+from bot.core.models import Answer, BriefDiff, Digest, FigureLine, ReloadResult, SourceRef, Topic
+from bot.core.store import BriefStore
+
+UNKNOWN_TITLE = "I don't have that in this brief"
+
+
+@dataclass
+class Stats:
+    questions: int = 0
+    unmatched: int = 0
+    sections: Counter[str] = field(default_factory=Counter)
+    reloads: int = 0
+    failed_reloads: int = 0
+
+
+class BriefService:
+    def __init__(self, store: BriefStore, conversations: Conversations, threshold: float = 0.5,
+                 suggestions: int = 3, admins: dict[str, frozenset[int]] | None = None) -> None:
+        self.store = store
+        self.conversations = conversations
+        self.threshold = threshold
+        self.suggestions = suggestions
+        self.admins = admins or {}
+        self.stats = Stats()
+
+    # ------------------------------------------------------------ questions
+
+    def ask(self, conversation: str, question: str) -> Answer:
+        """Answer `question` in `conversation`, using that conversation's previous turn for follow-ups."""
+        loaded = self.store.current
+        match = loaded.matcher.match(question, self.conversations.get(conversation))
+        self.stats.questions += 1
+        if match.best is None or match.confidence < self.threshold:
+            self.stats.unmatched += 1
+            return self._unknown(question, match)
+        section = match.best
+        self.stats.sections[section.id] += 1
+        self.conversations.put(conversation, FollowUpContext(section.id, match.terms, match.entities))
+        related = self._related(section, match)
+        return self._answer(question, section, match.confidence, related)
+
+    def topic(self, section_id: str, conversation: str | None = None) -> Answer | None:
+        """The answer for a tapped topic button; None when the section no longer exists (stale button)."""
+        section = self.store.brief.section(section_id)
+        if section is None:
+            return None
+        if conversation is not None:
+            entities = frozenset(e.lower().replace(" ", "_") for e in section.entities)
+            terms = self.store.current.matcher.terms(section.title)
+            self.conversations.put(conversation, FollowUpContext(section.id, terms, entities))
+        self.stats.sections[section.id] += 1
+        return self._answer(section.title, section, 1.0, self._related(section, None))
+
+    def topics(self) -> list[Topic]:
+        return [Topic(s.id, s.title) for s in self.store.brief.sections]
+
+    def suggest(self, partial: str, limit: int = 5) -> list[Topic]:
+        return [Topic(s.id, s.title) for s in self.store.current.matcher.suggest(partial, limit)]
+
+    def sources(self) -> list[SourceRef]:
+        return [SourceRef(seed, label) for seed, label in self.store.seed_labels.items()]
+
+    # ------------------------------------------------------------ digests
+
+    def digest(self, today: dt.date, changes: BriefDiff | None = None) -> Digest:
+        """Headline, key outcomes and key figures; `changes` adds the "what changed" part."""
+        brief = self.store.brief
+        outcome_sections = [s for s in brief.sections if s.kind.value == "outcome"]
+        outcomes = tuple(f.text for s in outcome_sections[:1] for f in s.facts)
+        figures = tuple(self._figure(g) for s in brief.sections for g in s.figures if g.key)
+        seeds = {src.seed for s in outcome_sections[:1] for f in s.facts for src in f.sources}
+        seeds |= {src.seed for s in brief.sections for g in s.figures if g.key for src in g.sources}
+        return Digest(
+            brief_id=brief.meta.id,
+            revision=self.store.current.revision,
+            date=today,
+            headline=brief.meta.title,
+            summary=brief.meta.summary,
+            outcomes=outcomes,
+            figures=figures,
+            changes=changes.lines() if changes else (),
+            sources=self._source_refs(seeds),
+        )
+
+    # ------------------------------------------------------------ admin
+
+    def is_admin(self, platform: str, user_id: int) -> bool:
+        return user_id in self.admins.get(platform, frozenset())
+
+    def reload(self) -> ReloadResult:
+        """Re-read the brief from disk; a broken file leaves the current brief serving."""
+        result = self.store.reload()
+        if result.ok:
+            self.stats.reloads += 1
+        else:
+            self.stats.failed_reloads += 1
+        return result
+
+    def stats_lines(self) -> list[str]:
+        top = ", ".join(f"{sid} ({n})" for sid, n in self.stats.sections.most_common(5)) or "none yet"
+        answered = self.stats.questions - self.stats.unmatched
+        return [
+            f"Brief: {self.store.brief.meta.title} (revision {self.store.current.revision})",
+            f"Questions: {self.stats.questions} ({answered} answered, {self.stats.unmatched} not in the brief)",
+            f"Top topics: {top}",
+            f"Active conversations: {len(self.conversations)}",
+            f"Reloads: {self.stats.reloads} ok, {self.stats.failed_reloads} failed",
+        ]
+
+    # ------------------------------------------------------------ building answers
+
+    def _answer(self, question: str, section: Section, confidence: float, related: tuple[Topic, ...]) -> Answer:
+        seeds = {src.seed for f in section.facts for src in f.sources}
+        seeds |= {src.seed for g in section.figures for src in g.sources}
+        return Answer(
+            question=question,
+            matched=True,
+            section_id=section.id,
+            confidence=round(confidence, 3),
+            title=section.title,
+            body=tuple(f.text for f in section.facts),
+            figures=tuple(self._figure(g) for g in section.figures),
+            sources=self._source_refs(seeds),
+            related=related,
+        )
+
+    def _unknown(self, question: str, match: Match) -> Answer:
+        title = self.store.brief.meta.title
+        suggestions = [c.section for c in match.candidates if c.score >= 0.15][: self.suggestions]
+        if not suggestions:
+            suggestions = list(self.store.brief.sections[: self.suggestions])
+        return Answer(
+            question=question,
+            matched=False,
+            section_id=None,
+            confidence=round(match.confidence, 3),
+            title=UNKNOWN_TITLE,
+            body=(f"I only answer from the sourced brief on {title}, and it doesn't cover that. "
+                  "Try one of these topics, or rephrase your question.",),
+            related=tuple(Topic(s.id, s.title) for s in suggestions),
+        )
+
+    def _related(self, section: Section, match: Match | None) -> tuple[Topic, ...]:
+        brief = self.store.brief
+        ids = list(section.related)
+        if match is not None:
+            ids += [c.section.id for c in match.candidates[1:4]]
+        unique = [i for i in dict.fromkeys(ids) if i != section.id]
+        return tuple(Topic(i, s.title) for i in unique[:3] if (s := brief.section(i)) is not None)
+
+    def _source_refs(self, seeds: set[str]) -> tuple[SourceRef, ...]:
+        labels = self.store.seed_labels
+        return tuple(SourceRef(seed, labels.get(seed, seed)) for seed in sorted(seeds))
+
+    @staticmethod
+    def _figure(figure: Figure) -> FigureLine:
+        return FigureLine(figure.label, figure.value, figure.unit, figure.claimed_by)

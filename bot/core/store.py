@@ -1,0 +1,67 @@
+"""BriefStore: the live brief. Reload validates first and swaps only on success."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.core.brief import Brief, BriefError, load_brief, load_seeds
+from bot.core.matcher import Matcher
+from bot.core.models import BriefDiff, ReloadResult, Topic
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A brief and the matcher built from it; swapped together so they never disagree."""
+
+    brief: Brief
+    matcher: Matcher
+    revision: str
+    seed_labels: dict[str, str]  # seed id -> outlet where the article names one, else its headline
+
+
+def diff_briefs(old: Brief, new: Brief) -> BriefDiff:
+    old_prints, new_prints = old.fingerprints(), new.fingerprints()
+    titles = {s.id: s.title for s in old.sections} | {s.id: s.title for s in new.sections}
+    return BriefDiff(
+        added=tuple(Topic(i, titles[i]) for i in new_prints if i not in old_prints),
+        removed=tuple(Topic(i, titles[i]) for i in old_prints if i not in new_prints),
+        edited=tuple(Topic(i, titles[i]) for i in new_prints if i in old_prints and old_prints[i] != new_prints[i]),
+    )
+
+
+class BriefStore:
+    def __init__(self, path: Path, seeds_dir: Path) -> None:
+        self.path = path
+        self.seeds_dir = seeds_dir
+        self._lock = threading.Lock()  # reloads may come from two adapters at once
+        self._current = self._build(load_brief(path, seeds_dir))
+
+    def _build(self, brief: Brief) -> Loaded:
+        labels = {sid: seed.article.outlet or seed.article.headline for sid, seed in load_seeds(self.seeds_dir).items()}
+        return Loaded(brief, Matcher(brief), brief.revision(), labels)
+
+    @property
+    def current(self) -> Loaded:
+        return self._current
+
+    @property
+    def brief(self) -> Brief:
+        return self._current.brief
+
+    @property
+    def seed_labels(self) -> dict[str, str]:
+        return self._current.seed_labels
+
+    def reload(self, path: Path | None = None) -> ReloadResult:
+        """Re-read the brief (or `path`). On any error the current brief keeps serving."""
+        with self._lock:
+            target = path or self.path
+            try:
+                fresh = self._build(load_brief(target, self.seeds_dir))
+            except BriefError as exc:
+                return ReloadResult(False, self._current.revision, errors=tuple(str(i) for i in exc.issues))
+            diff = diff_briefs(self._current.brief, fresh.brief)
+            self._current, self.path = fresh, target
+            return ReloadResult(True, fresh.revision, diff)

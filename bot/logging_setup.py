@@ -1,0 +1,45 @@
+"""Logging that never prints a secret: httpx's request lines are silenced and every record is redacted."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Iterable
+
+_BOT_URL = re.compile(r"(/bot|/file/bot)[0-9]+:[A-Za-z0-9_-]+")
+
+
+class RedactSecrets(logging.Filter):
+    """Replaces each secret, and anything shaped like a Telegram bot URL, with a placeholder."""
+
+    def __init__(self, secrets: Iterable[str]) -> None:
+        super().__init__()
+        self._secrets = [s for s in secrets if s]
+
+    def _clean(self, text: str) -> str:
+        for secret in self._secrets:
+            text = text.replace(secret, "[REDACTED]")
+        return _BOT_URL.sub(r"\1[REDACTED]", text)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = self._clean(message)
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self._clean(record.exc_text)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        return True
+
+
+def configure_logging(level: str, secrets: Iterable[str]) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactSecrets(secrets))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())
+    # httpx logs every request URL at INFO, and a Telegram URL carries the bot token.
+    for noisy in ("httpx", "httpcore", "apscheduler.executors.default"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
