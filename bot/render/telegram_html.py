@@ -1,0 +1,153 @@
+"""Telegram HTML rendering (parse_mode=HTML) and splitting into messages Telegram accepts. Pure functions.
+
+Everything that comes from the brief or from the user is escaped; the only markup is ours.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Iterable
+
+from bot.core.models import Answer, Digest, FigureLine, SourceRef, Topic
+
+MAX_MESSAGE = 4096  # Telegram's limit, counted in UTF-16 code units of the text *after* HTML parsing
+QUESTION_ECHO = 200  # an unmatched question is quoted back, cut to this many characters
+
+_TOKENS = re.compile(r"<[^<>]*>|&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);|.", re.DOTALL)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*>")
+
+
+def esc(text: str) -> str:
+    # quote=False: we never put brief or user text inside an attribute, and Telegram knows only &quot;.
+    return html.escape(text, quote=False)
+
+
+def _sources_line(sources: Iterable[SourceRef]) -> str:
+    return "<i>Sources: " + esc("; ".join(f"[{s.seed[:3]}] {s.label}" for s in sources)) + "</i>"
+
+
+def _figure(figure: FigureLine) -> str:
+    unit = f" {figure.unit}" if figure.unit else ""
+    return f"• {esc(figure.label)}: <b>{esc(figure.value + unit)}</b> (according to {esc(figure.claimed_by)})"
+
+
+def render_answer(answer: Answer) -> str:
+    """One answer; related topics are left out because the adapter shows them as buttons."""
+    if not answer.matched:
+        question = answer.question.strip()
+        if len(question) > QUESTION_ECHO:
+            question = question[: QUESTION_ECHO - 1] + "…"
+        blocks = [f"<b>{esc(answer.title)}</b>"]
+        if question:
+            blocks.append(f"You asked: <i>{esc(question)}</i>")
+        blocks += [esc(paragraph) for paragraph in answer.body]
+        return "\n\n".join(blocks)
+    blocks = [f"<b>{esc(answer.title)}</b>", "\n".join(f"• {esc(fact)}" for fact in answer.body)]
+    if answer.figures:
+        blocks.append("<b>Figures</b>\n" + "\n".join(_figure(f) for f in answer.figures))
+    if answer.sources:
+        blocks.append(_sources_line(answer.sources))
+    return "\n\n".join(b for b in blocks if b)
+
+
+def render_digest(digest: Digest) -> str:
+    blocks = [f"<b>Daily brief, {digest.date:%d %B %Y}</b>\n<b>{esc(digest.headline)}</b>", esc(digest.summary)]
+    if digest.changes:
+        blocks.append("<b>What changed since your last digest</b>\n" + "\n".join(f"• {esc(c)}" for c in digest.changes))
+    if digest.outcomes:
+        blocks.append("<b>Key outcomes</b>\n" + "\n".join(f"• {esc(o)}" for o in digest.outcomes))
+    if digest.figures:
+        blocks.append("<b>Key figures</b>\n" + "\n".join(_figure(f) for f in digest.figures))
+    if digest.sources:
+        blocks.append(_sources_line(digest.sources))
+    return "\n\n".join(blocks)
+
+
+def render_sources(sources: Iterable[SourceRef]) -> str:
+    lines = [f"• [{esc(s.seed[:3])}] {esc(s.label)}" for s in sources]
+    return "<b>The articles this brief is built from</b>\n\n" + ("\n".join(lines) or "None.")
+
+
+def render_topics_intro(title: str, topics: list[Topic]) -> str:
+    return f"<b>{esc(title)}</b>\n{len(topics)} topics — tap one for its sourced answer."
+
+
+def render_lines(title: str, lines: Iterable[str]) -> str:
+    """A bold heading and escaped lines: admin reports such as /reload and /stats."""
+    return f"<b>{esc(title)}</b>\n" + "\n".join(esc(line) for line in lines)
+
+
+# ---------------------------------------------------------------- splitting
+
+
+def visible_length(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units of the text with tags removed and entities decoded."""
+    plain = html.unescape(_TAG.sub("", text))
+    return len(plain.encode("utf-16-le")) // 2
+
+
+def split_message(text: str, limit: int = MAX_MESSAGE) -> list[str]:
+    """Split HTML into messages of at most `limit` visible characters.
+
+    Cuts at paragraph boundaries first, then line breaks, then spaces, and only then inside a word;
+    never inside a tag or an entity. Tags open at a cut are closed and reopened, so each part parses.
+    """
+    if visible_length(text) <= limit:
+        return [text]
+    parts = _split(text, limit, ("\n\n", "\n", " "))
+    return [p for p in _rebalance(parts) if html.unescape(_TAG.sub("", p)).strip()]
+
+
+def _split(text: str, limit: int, separators: tuple[str, ...]) -> list[str]:
+    if visible_length(text) <= limit:
+        return [text]
+    if not separators:
+        return _hard_split(text, limit)
+    sep, finer = separators[0], separators[1:]
+    chunks: list[str] = []
+    current: str | None = None
+    for part in text.split(sep):
+        for piece in _split(part, limit, finer):
+            if current is None:
+                current = piece
+            elif visible_length(current + sep + piece) <= limit:
+                current += sep + piece
+            else:
+                chunks.append(current)
+                current = piece
+    if current is not None:
+        chunks.append(current)
+    return chunks
+
+
+def _hard_split(text: str, limit: int) -> list[str]:
+    chunks: list[str] = []
+    current, size = "", 0
+    for token in _TOKENS.findall(text):
+        width = 0 if token.startswith("<") and len(token) > 1 else len(html.unescape(token).encode("utf-16-le")) // 2
+        if size + width > limit and size:
+            chunks.append(current)
+            current, size = "", 0
+        current += token
+        size += width
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _rebalance(parts: list[str]) -> list[str]:
+    """Close tags left open at the end of a part and reopen them at the start of the next."""
+    out: list[str] = []
+    open_tags: list[tuple[str, str]] = []  # (name, full opening tag)
+    for part in parts:
+        prefix = "".join(full for _, full in open_tags)
+        for m in _TAG.finditer(part):
+            closing, name = m.group(1), m.group(2).lower()
+            if not closing:
+                open_tags.append((name, m.group(0)))
+            elif open_tags and open_tags[-1][0] == name:
+                open_tags.pop()
+        suffix = "".join(f"</{name}>" for name, _ in reversed(open_tags))
+        out.append(prefix + part + suffix)
+    return out

@@ -1,0 +1,94 @@
+"""Telegram HTML rendering: escaping and splitting, checked with the fake server's Telegram-style HTML parser."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.core.models import Answer, Digest, FigureLine, SourceRef, Topic
+from bot.render.telegram_html import (MAX_MESSAGE, render_answer, render_digest, render_sources, split_message,
+                                      visible_length)
+from tests.fake_telegram import parse_html, utf16_len
+
+HOSTILE = '<script>alert("x")</script> & <b>bold</b> &amp;'
+
+
+def answer(**overrides: object) -> Answer:
+    values: dict[str, object] = dict(
+        question="who leads", matched=True, section_id="s", confidence=0.9, title="Russia's <delegation>",
+        body=("Medinsky & co lead.", "Second <fact>."),
+        figures=(FigureLine("Prisoners", "1,000", "each side", "Reuters & AP"),),
+        sources=(SourceRef("000_abc", "NDTV <live>"),),
+        related=(Topic("venue", "Venue"),),
+    )
+    values.update(overrides)
+    return Answer(**values)  # type: ignore[arg-type]
+
+
+def test_matched_answer_escapes_everything_from_the_brief() -> None:
+    text = render_answer(answer())
+    visible = parse_html(text)  # raises like Telegram would on a stray "<" or "&"
+    assert "<b>Russia's &lt;delegation&gt;</b>" in text
+    assert "• Medinsky &amp; co lead." in visible.replace("&", "&amp;")
+    assert "Prisoners: 1,000 each side (according to Reuters & AP)" in visible
+    assert "Sources: [000] NDTV <live>" in visible
+    assert "Venue" not in visible  # related topics are buttons, not text
+
+
+def test_unmatched_answer_quotes_the_question_escaped() -> None:
+    text = render_answer(answer(matched=False, question=HOSTILE, title="I don't have that in this brief",
+                                body=("Try one of these topics.",), figures=(), sources=()))
+    assert "&lt;script&gt;" in text and "<script>" not in text
+    assert HOSTILE in parse_html(text)
+
+
+def test_digest_and_sources_parse() -> None:
+    digest = Digest("b", "1+x", dt.date(2025, 6, 2), "Talks <in> Istanbul", "Summary & more", ("Outcome <1>",),
+                    (FigureLine("Swap", "1,000", "", "both sides"),), ("New: Venue",), (SourceRef("001_x", "AP"),))
+    visible = parse_html(render_digest(digest))
+    assert "Daily brief, 02 June 2025" in visible and "Talks <in> Istanbul" in visible
+    assert "What changed since your last digest" in visible and "• Outcome <1>" in visible
+    assert "[001] AP" in parse_html(render_sources([SourceRef("001_x", "AP & <Co>")]))
+
+
+def test_short_text_is_one_message() -> None:
+    assert split_message("<b>hi</b>") == ["<b>hi</b>"]
+
+
+def test_long_text_splits_on_paragraphs_and_every_part_parses() -> None:
+    paragraphs = [f"<b>Part {i}</b>\n" + esc_words(i) for i in range(12)]
+    text = "\n\n".join(paragraphs)
+    assert visible_length(text) > MAX_MESSAGE
+    parts = split_message(text)
+    assert len(parts) > 1
+    for part in parts:
+        assert utf16_len(parse_html(part)) <= MAX_MESSAGE
+        assert part.startswith("<b>Part ")  # cut at a paragraph boundary, never mid-paragraph
+    assert "\n\n".join(parts) == text
+
+
+def esc_words(i: int) -> str:
+    return " ".join(f"word{i}&amp;{n}" for n in range(60))
+
+
+def test_oversized_paragraph_is_hard_split_without_breaking_tags_or_entities() -> None:
+    text = "<b>" + "x&amp;y " * 1500 + "</b>"  # one bold paragraph of 6000 visible characters
+    parts = split_message(text)
+    assert len(parts) == 2
+    for part in parts:
+        visible = parse_html(part)
+        assert 0 < utf16_len(visible) <= MAX_MESSAGE
+        assert part.startswith("<b>") and part.endswith("</b>")
+    assert "".join(parse_html(p) for p in parts).replace(" ", "") == ("x&y" * 1500)
+
+
+def test_word_longer_than_a_message_and_wide_characters() -> None:
+    emoji = "😀" * 3000  # 2 UTF-16 units each: 6000 units
+    parts = split_message(emoji)
+    assert all(utf16_len(parse_html(p)) <= MAX_MESSAGE for p in parts)
+    assert "".join(parts) == emoji
+
+
+def test_unbroken_bold_run_is_cut_inside_but_tags_stay_balanced() -> None:
+    parts = split_message("<i>" + "&lt;" * 5000 + "</i>")
+    assert [utf16_len(parse_html(p)) for p in parts] == [4096, 904]
+    assert all(p.startswith("<i>&lt;") and p.endswith("&lt;</i>") for p in parts)
