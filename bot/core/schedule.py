@@ -1,0 +1,145 @@
+"""Digest times and time zones: parsing what users type, and when a daily local time next happens.
+
+Pure functions over `datetime`/`zoneinfo`; no I/O. All instants returned are aware UTC datetimes.
+A local time that does not exist on a spring-forward day (e.g. 03:30 in Kyiv on the last Sunday of March)
+is resolved the way APScheduler's CronTrigger resolves it (fold=0, i.e. shifted forward by the gap); a
+local time that happens twice on a fall-back day fires on its first occurrence only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from bot.core.ports import InvalidSchedule
+
+UTC = dt.timezone.utc
+
+TIME_FORMS = "24-hour 08:00, 8:00 or 20:15, or 12-hour 8am or 8:30pm"
+ZONE_FORMS = ("an IANA name such as Europe/Kyiv or America/New_York, UTC, or a fixed offset such as "
+              "UTC+3, UTC-05:30 or GMT+2 (a fixed offset does not follow daylight saving time)")
+
+_TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?(?:\s*([ap])\.?\s*m\.?)?$", re.IGNORECASE)
+_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
+_MAX_OFFSET = dt.timedelta(hours=14)
+
+
+class Clock(Protocol):
+    """The wall clock, injectable so tests and benchmarks can drive time."""
+
+    def now(self) -> dt.datetime:
+        """An aware datetime (any zone; callers convert)."""
+        ...
+
+
+class SystemClock:
+    def now(self) -> dt.datetime:
+        return dt.datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A time zone as stored: its canonical `name` and the tzinfo it stands for."""
+
+    name: str
+    tzinfo: dt.tzinfo
+
+    @property
+    def fixed(self) -> bool:
+        return not isinstance(self.tzinfo, ZoneInfo)
+
+
+def parse_time(text: str) -> dt.time:
+    """`08:00`, `8:00`, `20:15`, `8am`, `8:30pm`, `8.30 p.m.` -> a local time of day."""
+    match = _TIME.match(text.strip())
+    if match:
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        half = (match.group(3) or "").lower()
+        if match.group(2) is None and not half:
+            match = None  # a bare "8" could mean 8am or 8pm: ask for the explicit form
+        elif half:
+            if 1 <= hour <= 12 and minute < 60:
+                return dt.time(hour % 12 + (12 if half == "p" else 0), minute)
+        elif hour < 24 and minute < 60:
+            return dt.time(hour, minute)
+    raise InvalidSchedule(f'I can\'t read "{text.strip()}" as a time of day. Use {TIME_FORMS}.')
+
+
+@lru_cache(maxsize=1)
+def _zone_names() -> dict[str, str]:
+    return {name.lower(): name for name in available_timezones()}
+
+
+def parse_zone(text: str) -> Zone:
+    """An IANA name (any letter case; old names like Europe/Kiev too), `UTC`, or a fixed offset."""
+    raw = text.strip()
+    offset = _OFFSET.match(raw)
+    if offset:
+        sign, hours, minutes = offset.group(1), int(offset.group(2)), int(offset.group(3) or 0)
+        delta = dt.timedelta(hours=hours, minutes=minutes)
+        if minutes < 60 and delta <= _MAX_OFFSET:
+            return zone_named(_offset_name(-delta if sign == "-" else delta))
+    elif raw.upper() in {"UTC", "GMT", "Z", "ZULU"}:
+        return zone_named("UTC")
+    else:
+        name = _zone_names().get(raw.lower())
+        if name is not None:
+            return zone_named(name)
+    raise InvalidSchedule(f'"{raw}" is not a time zone I know. Use {ZONE_FORMS}.')
+
+
+def _offset_name(delta: dt.timedelta) -> str:
+    if not delta:
+        return "UTC"
+    sign = "-" if delta < dt.timedelta(0) else "+"
+    minutes = abs(int(delta.total_seconds())) // 60
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+@lru_cache(maxsize=1024)
+def zone_named(name: str) -> Zone:
+    """The Zone for a canonical name as produced by `parse_zone` (and stored in the database)."""
+    if name == "UTC":
+        return Zone("UTC", UTC)
+    offset = re.fullmatch(r"UTC([+-])(\d{2}):(\d{2})", name)
+    if offset:
+        delta = dt.timedelta(hours=int(offset.group(2)), minutes=int(offset.group(3)))
+        return Zone(name, dt.timezone(-delta if offset.group(1) == "-" else delta, name))
+    try:
+        return Zone(name, ZoneInfo(name))
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise InvalidSchedule(f'"{name}" is not a time zone I know. Use {ZONE_FORMS}.') from None
+
+
+def format_time(at: dt.time) -> str:
+    return f"{at.hour:02d}:{at.minute:02d}"
+
+
+def fire_instant(day: dt.date, at: dt.time, zone: Zone) -> dt.datetime:
+    """The UTC instant at which `day`'s digest is due at local time `at`."""
+    local = dt.datetime.combine(day, at, tzinfo=zone.tzinfo)  # fold=0: first occurrence; gaps shift forward
+    return local.astimezone(UTC)
+
+
+def last_fire(at: dt.time, zone: Zone, now: dt.datetime) -> tuple[dt.date, dt.datetime]:
+    """The most recent (local date, instant) at or before `now`."""
+    today = now.astimezone(zone.tzinfo).date()
+    candidates = ((day, fire_instant(day, at, zone)) for day in (today + dt.timedelta(days=k) for k in (1, 0, -1, -2)))
+    return max((c for c in candidates if c[1] <= now), key=lambda c: c[1])
+
+
+def next_fire(at: dt.time, zone: Zone, after: dt.datetime) -> tuple[dt.date, dt.datetime]:
+    """The first (local date, instant) strictly after `after`."""
+    today = after.astimezone(zone.tzinfo).date()
+    candidates = ((day, fire_instant(day, at, zone)) for day in (today + dt.timedelta(days=k) for k in (-1, 0, 1, 2)))
+    return min((c for c in candidates if c[1] > after), key=lambda c: c[1])
+
+
+def describe_local(instant: dt.datetime, zone: Zone) -> str:
+    """E.g. "Sun 30 Mar 2025, 08:00 (Europe/Kyiv)"."""
+    local = instant.astimezone(zone.tzinfo)
+    return f"{local:%a} {local.day} {local:%b %Y, %H:%M} ({zone.name})"
