@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
+from wordfreq import zipf_frequency
 
 from bot.core.brief import Brief, Section
 from bot.core.text import QUESTION_WORDS, STOPWORDS, normalize, stem, words
@@ -18,14 +19,17 @@ _US_PRONOUN_BEFORE = frozenset({"tell", "give", "show", "let", "help", "for", "t
 ANAPHORA = frozenset({"it", "they", "them", "their", "he", "him", "his", "she", "her", "that", "this", "those",
                       "these", "there", "then", "side", "team", "one", "same"})
 FOLLOW_UP_OPENERS = ("and", "what about", "how about", "and what about", "same for", "also", "but")
-MORE = frozenset({"more", "details", "detail", "elaborate", "continue", "go on", "and", "else", "why", "how"})
+MORE = frozenset({"more", "details", "detail", "elaborate", "continue", "go", "on", "and", "else", "further",
+                  "expand", "keep", "going"})
+REAL_WORD_ZIPF = 3.0  # wordfreq's Zipf scale: 3 = once per million words, i.e. a common English word
 _QUESTION_WORD_WEIGHT = 0.6  # enough to separate "where?" from "when?", too little to make a question in scope
 
 
 @dataclass(frozen=True)
 class Candidate:
     section: Section
-    score: float
+    rank: float  # orders the candidates
+    score: float  # calibrated confidence in [0, 1] that this section answers the question
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,9 @@ class Matcher:
                 self._examples.append((" ".join(self._terms(example, correct=False)), index))
             vocabulary |= {w for text in strong_texts for w in words(text)}
         vocabulary |= {w for phrase in self._aliases for w in phrase}
-        self._vocabulary = sorted(w for w in vocabulary if len(w) >= 3 and not w.isdigit())
+        self._by_initial: dict[str, list[str]] = {}
+        for word in sorted(w for w in vocabulary if len(w) >= 3 and not w.isdigit()):
+            self._by_initial.setdefault(word[0], []).append(word)
         self._known_words = frozenset(vocabulary) | {
             w for s in self.sections for f in s.facts for w in words(f.text)
         }
@@ -105,13 +111,15 @@ class Matcher:
         """Fix a typo against the brief's vocabulary; leave words that are merely unknown alone."""
         if len(word) < 4 or word.isdigit() or word in self._known_words or word in STOPWORDS:
             return word
-        max_edits = 1 if len(word) <= 5 else 2
-        found = process.extractOne(
-            word, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=max_edits,
-        )
+        if zipf_frequency(word, "en", wordlist="small") >= REAL_WORD_ZIPF:
+            return word  # a real word the brief doesn't use ("tanks", "weather"): not a typo of one it does
+        # Typos rarely hit the first letter; requiring it keeps "weather" from becoming "either".
+        pool = self._by_initial.get(word[0], ())
+        max_edits = 1 if len(word) <= 7 else 2
+        found = process.extractOne(word, pool, scorer=Levenshtein.distance, score_cutoff=max_edits)
         if found is None:
-            # transposed letters ("medinksy") cost two edits; count them as one
-            found = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=86)
+            # swapped neighbours ("medinksy") cost two plain edits but are one slip of the fingers
+            found = process.extractOne(word, pool, scorer=OSA.distance, score_cutoff=1)
         return found[0] if found else word
 
     def _terms(self, text: str, correct: bool = True) -> list[str]:
@@ -131,8 +139,10 @@ class Matcher:
                 word = raw[i]
                 if word == "us" and (i == 0 or raw[i - 1] not in _US_PRONOUN_BEFORE):
                     merged.append("united_states")
-                elif word not in STOPWORDS or word in QUESTION_WORDS:
-                    merged.append(word if "_" in word else stem(word))
+                elif word in QUESTION_WORDS or word not in STOPWORDS:
+                    term = word if "_" in word else stem(word)
+                    if term not in STOPWORDS or word in QUESTION_WORDS:
+                        merged.append(term)
                 i += 1
         return merged
 
@@ -164,40 +174,73 @@ class Matcher:
             strong, weak = self._strong[index], self._weak[index]
             covered = sum(w if t in strong else 0.5 * w if t in weak else 0.0 for t, w in weights.items())
             coverage = covered / total
-            score = 0.65 * coverage + 0.35 * example_best[index]
+            rank = 0.65 * coverage + 0.35 * example_best[index]
             section_entities = {_canon(e) for e in section.entities}
             section_countries = section_entities & COUNTRIES
             if countries and section_countries and not countries & section_countries:
-                score *= 0.55  # "what does Russia want" must never land on Ukraine's demands
+                rank *= 0.55  # "what does Russia want" must never land on Ukraine's demands
+                coverage *= 0.55
             elif entities & section_entities:
-                score = min(1.0, score + 0.04 * len(entities & section_entities))
-            candidates.append(Candidate(section, score))
-        candidates.sort(key=lambda c: c.score, reverse=True)
+                rank += 0.04 * len(entities & section_entities)
+            # Confidence is how much of the question this section explains; wording similarity only nudges it.
+            confidence = min(1.0, coverage * (0.8 + 0.2 * example_best[index]))
+            candidates.append(Candidate(section, rank, confidence))
+        candidates.sort(key=lambda c: c.rank, reverse=True)
         return candidates
 
     def match(self, question: str, context: FollowUpContext | None = None) -> Match:
-        terms = self.terms(question)
-        query = " ".join(terms)
-        candidates = self._score(terms, query)
-        if context is not None and self._looks_like_follow_up(question, terms):
-            resolved = self._resolve(terms, context)
-            if resolved != terms:
-                follow = self._score(resolved, " ".join(resolved))
-                if follow and (not candidates or follow[0].score >= candidates[0].score - 0.05):
-                    terms, candidates = resolved, follow
+        words_used = self.terms(question)
+        # "how are you?" names no topic at all; on its own it matches nothing, after a topic it may be a follow-up
+        terms = () if all(t in QUESTION_WORDS for t in words_used) else words_used
+        candidates = self._score(terms, " ".join(terms))
+        if context is not None and words_used:
+            if self._asks_for_more(question):
+                candidates = self._previous_first(candidates, context)
+                terms = context.terms
+            elif self._looks_like_follow_up(question, words_used):
+                terms, candidates = self._follow_up(question, words_used, candidates, context)
         confidence = round(candidates[0].score, 4) if candidates else 0.0
         return Match(tuple(candidates), confidence, frozenset(t for t in terms if t in self._entities), terms)
 
     # ------------------------------------------------------------ follow-ups
 
+    @staticmethod
+    def _asks_for_more(question: str) -> bool:
+        """ "tell me more", "more?", "go on": the same topic again."""
+        rest = [w for w in normalize(question).split() if w not in STOPWORDS]
+        return bool(rest) and all(w in MORE for w in rest)
+
+    def _previous_first(self, candidates: list[Candidate], context: FollowUpContext) -> list[Candidate]:
+        previous = self.brief.section(context.section_id)
+        if previous is None:  # the brief was reloaded without that section
+            return candidates
+        return [Candidate(previous, 1.0, 1.0)] + [c for c in candidates if c.section.id != previous.id]
+
     def _looks_like_follow_up(self, question: str, terms: tuple[str, ...]) -> bool:
-        text = normalize(question)
         content = [t for t in terms if t not in QUESTION_WORDS]
-        return (
-            len(content) <= 2
-            or text.startswith(FOLLOW_UP_OPENERS)
-            or any(w in ANAPHORA for w in text.split())
-        )
+        return len(content) <= 2 or self._has_reference(question)
+
+    @staticmethod
+    def _has_reference(question: str) -> bool:
+        text = normalize(question)
+        return text.startswith(FOLLOW_UP_OPENERS) or any(w in ANAPHORA for w in text.split())
+
+    def _follow_up(self, question: str, terms: tuple[str, ...], candidates: list[Candidate],
+                   context: FollowUpContext) -> tuple[tuple[str, ...], list[Candidate]]:
+        """Prefer the reading that uses the previous turn unless the question clearly stands on its own."""
+        resolved = self._resolve(terms, context)
+        if resolved == terms:
+            return terms, candidates
+        follow = self._score(resolved, " ".join(resolved))
+        if not follow:
+            return terms, candidates
+        if not candidates:
+            return resolved, follow
+        only_entities = all(t in self._entities or t in QUESTION_WORDS for t in terms)
+        margin = 0.1 if self._has_reference(question) else -0.05
+        if only_entities or follow[0].score + margin >= candidates[0].score:
+            return resolved, follow
+        return terms, candidates
 
     def _resolve(self, terms: tuple[str, ...], context: FollowUpContext) -> tuple[str, ...]:
         """Rewrite a follow-up with the previous turn: swap in a new entity, or carry the old one over."""
@@ -221,7 +264,7 @@ class Matcher:
         titled = process.extract(
             normalize(partial), [normalize(s.title) for s in self.sections], scorer=fuzz.partial_ratio, limit=limit,
         )
-        order: dict[str, float] = {c.section.id: c.score for c in ranked}
+        order: dict[str, float] = {c.section.id: c.rank for c in ranked}
         for _, similarity, index in titled:
             sid = self.sections[index].id
             order[sid] = max(order.get(sid, 0.0), similarity / 100 * 0.9)

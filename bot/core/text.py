@@ -30,7 +30,7 @@ STOPWORDS = frozenset(
     describe hey hi hello bot just really actually also too very quite again yes ok okay thanks thank
     exactly ever even get got going go happen happened happening thing things stuff like lot lots
     one ones sort kind right now today currently anything something everything someone anyone
-    not no does not do""".split()
+    not no has have had having""".split()
 )
 
 # Kept although they are function words: they say what kind of answer is wanted.
@@ -56,10 +56,10 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """A deliberately small English stemmer: enough to meet "leads"/"leading"/"leader" at "lead"."""
+    """A deliberately small English stemmer: enough to meet "leads"/"leading"/"led" near "lead"."""
     if len(word) <= 4 or word[0].isdigit():
         return word
-    for suffix, repl in (("ies", "y"), ("ing", ""), ("ers", ""), ("er", ""), ("ed", ""), ("es", ""), ("s", "")):
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word.endswith("ss"):
                 return word

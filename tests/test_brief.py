@@ -1,0 +1,80 @@
+"""Loading a brief: schema validation, provenance against the seeds, and errors that name file:line field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.core.brief import BriefError, load_brief, normalize_quote
+from tests.conftest import BRIEF, MINI, ROOT, SEEDS, line_of
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "brief.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def issues_of(path: Path) -> list[str]:
+    with pytest.raises(BriefError) as caught:
+        load_brief(path, SEEDS)
+    return [str(issue) for issue in caught.value.issues]
+
+
+def test_curated_brief_loads_and_every_fact_is_sourced() -> None:
+    brief = load_brief(BRIEF, SEEDS)
+    assert brief.meta.id == "istanbul-2025-06-02"
+    assert len(brief.sections) >= 20
+    for section in brief.sections:
+        assert section.facts and all(fact.sources for fact in section.facts)
+        assert all(figure.claimed_by for figure in section.figures)
+
+
+def test_quote_not_in_seed_names_file_line_and_field(
+    tmp_path: Path, mini_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)  # paths in messages are shown relative to the working directory
+    broken = mini_text.replace("will be Vladimir Medinsky", "will be Sergei Lavrov")
+    issues = issues_of(write(tmp_path, broken))
+    line = line_of(broken, "will be Sergei Lavrov")
+    assert issues == [
+        f"{tmp_path / 'brief.yaml'}:{line} sections[1].facts[0].sources[0].quote: "
+        "not found in seeds/004_53b6467d699949e3.txt"
+    ]
+
+
+def test_unknown_seed_and_missing_field_are_both_reported(tmp_path: Path, mini_text: str) -> None:
+    broken = mini_text.replace('seed: "000_30d8fa4b709699f5"', 'seed: "999_nope"').replace("    kind: delegation\n", "")
+    issues = issues_of(write(tmp_path, broken))
+    assert len(issues) == 1  # schema errors stop before provenance
+    assert "sections[1].kind: Field required" in issues[0]
+    assert f":{line_of(broken, '- id: russia-delegation')} " in issues[0]
+    only_seed = mini_text.replace('seed: "000_30d8fa4b709699f5"', 'seed: "999_nope"')
+    issues = issues_of(write(tmp_path, only_seed))
+    assert f":{line_of(only_seed, '999_nope')} sections[0].facts[0].sources[0].seed: unknown seed '999_nope'" in issues[0]
+
+
+def test_bad_kind_and_duplicate_ids(tmp_path: Path, mini_text: str) -> None:
+    broken = mini_text.replace("kind: logistics", "kind: gossip")
+    issues = issues_of(write(tmp_path, broken))
+    assert f":{line_of(broken, 'kind: gossip')} sections[0].kind:" in issues[0]
+    duplicated = mini_text.replace("id: russia-delegation", "id: venue")
+    assert "duplicate section ids: venue" in issues_of(write(tmp_path, duplicated))[0]
+
+
+def test_invalid_yaml_reports_its_line(tmp_path: Path, mini_text: str) -> None:
+    broken = mini_text.replace("keywords: [palace, bosphorus]", "keywords: [palace, bosphorus")
+    issues = issues_of(write(tmp_path, broken))
+    assert len(issues) == 1 and "invalid YAML" in issues[0]
+    # PyYAML reports an unclosed flow sequence where it notices, on the next line
+    assert f"brief.yaml:{line_of(broken, 'keywords: [palace, bosphorus') + 1} invalid YAML" in issues[0]
+
+
+def test_quote_comparison_ignores_quote_marks_dashes_and_spacing() -> None:
+    article = "Zelensky said:  \u201cFirst -- a full\nceasefire.\u201d"
+    assert normalize_quote('"First \u2014 a full ceasefire."') in normalize_quote(article)
+
+
+def test_mini_fixture_is_valid() -> None:
+    assert [s.id for s in load_brief(MINI, SEEDS).sections] == ["venue", "russia-delegation"]

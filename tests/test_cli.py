@@ -1,0 +1,87 @@
+"""The command-line contract: `python -m bot ask/sections/brief check/digest`, run as other tools run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import MINI, ROOT
+
+ANSWER_KEYS = {"question", "matched", "section", "confidence", "text", "sources", "suggestions"}
+
+
+def bot(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    env = {k: v for k, v in os.environ.items() if k not in {"TELEGRAM_TOKEN", "DISCORD_TOKEN"}}
+    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True,
+                          cwd=ROOT, env=env, timeout=60)
+
+
+def test_ask_json_answers_with_sources() -> None:
+    result = bot("ask", "--json", "who leads russia's team?")
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert set(answer) == ANSWER_KEYS
+    assert answer["matched"] is True and answer["section"] == "russia-delegation"
+    assert "Medinsky" in answer["text"] and answer["sources"]
+    assert 0 <= answer["confidence"] <= 1 and answer["suggestions"] == []
+
+
+def test_ask_plain_prints_a_readable_answer() -> None:
+    result = bot("ask", "where are the talks held")
+    assert result.returncode == 0
+    assert "Ciragan Palace" in result.stdout.decode()
+
+
+def test_ask_json_stdin_one_line_per_question_any_input_and_follow_ups() -> None:
+    lines = [
+        b"what does russia want",
+        b"and ukraine?",
+        b"",
+        b"x" * 100_000,
+        bytes(range(256)).replace(b"\n", b""),
+        "\u0447\u0442\u043e \u0442\u0430\u043c \u0441 \u043f\u043e\u0433\u043e\u0434\u043e\u0439?".encode(),
+        b"what's the weather in istanbul tomorrow",
+    ]
+    result = bot("ask", "--json", "-", stdin=b"\n".join(lines) + b"\n")
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert len(out) == len(lines)
+    assert all(set(row) == ANSWER_KEYS for row in out)
+    assert out[0]["section"] == "russia-position" and out[1]["section"] == "ukraine-position"
+    for row in out[2:]:
+        assert row["matched"] is False and row["section"] is None
+        assert 1 <= len(row["suggestions"]) <= 3
+
+
+def test_sections_json_lists_every_section() -> None:
+    result = bot("sections", "--json")
+    rows = json.loads(result.stdout)
+    assert {tuple(sorted(r)) for r in rows} == {("examples", "id", "keywords", "sources", "text", "title")}
+    assert "venue" in {r["id"] for r in rows} and all(r["sources"] for r in rows)
+
+
+def test_brief_option_and_check_exit_codes(tmp_path: Path) -> None:
+    assert bot("brief", "check").returncode == 0
+    result = bot("--brief", str(MINI), "ask", "--json", "where are the talks held")
+    assert json.loads(result.stdout)["section"] == "venue"
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(MINI.read_text().replace("will be Vladimir Medinsky", "is Lavrov"))
+    result = bot("brief", "check", str(broken))
+    assert result.returncode == 1
+    assert "sections[1].facts[0].sources[0].quote: not found in seeds/004_53b6467d699949e3.txt" in result.stdout.decode()
+
+
+def test_digest_prints_headline_outcomes_and_figures() -> None:
+    result = bot("digest")
+    text = result.stdout.decode()
+    assert result.returncode == 0
+    assert "Key outcomes:" in text and "Key figures:" in text and "prisoner" in text.lower()
+
+
+def test_console_chat_answers_follow_ups() -> None:
+    result = bot("console", stdin=b"who leads russia's delegation\nwhat about ukraine\n/quit\n")
+    text = result.stdout.decode()
+    assert "Medinsky" in text and "Umerov" in text

@@ -1,0 +1,130 @@
+"""Core use cases: answers, follow-ups, unknowns, reload with diff, bounded memory, flood protection."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bot.core.conversation import Conversations
+from bot.core.flood import FloodGate, Verdict
+from bot.core.matcher import FollowUpContext
+from bot.core.service import UNKNOWN_TITLE, BriefService
+from bot.core.store import BriefStore
+from tests.conftest import BRIEF, MINI, SEEDS
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture(scope="module")
+def service() -> BriefService:
+    return BriefService(BriefStore(BRIEF, SEEDS), Conversations(), threshold=0.5)
+
+
+def test_russia_and_ukraine_never_share_a_section(service: BriefService) -> None:
+    assert service.ask("a", "what does Russia want").section_id == "russia-position"
+    assert service.ask("b", "what does Ukraine want").section_id == "ukraine-position"
+    assert service.ask("c", "who leads russia's team?").section_id == "russia-delegation"
+    assert service.ask("d", "who leads ukraine's team?").section_id == "ukraine-delegation"
+
+
+def test_answer_carries_facts_figures_and_sources(service: BriefService) -> None:
+    answer = service.ask("e", "how much of ukraine does russia control")
+    assert answer.matched and answer.section_id == "territory"
+    assert any("113,100" in f.value or "113,100" in f.label for f in answer.figures) or any(
+        "113,100" in p for p in answer.body)
+    assert all(f.claimed_by for f in answer.figures)
+    assert answer.sources and all(s.label for s in answer.sources)
+
+
+def test_contested_bomber_counts_say_who_claims_what(service: BriefService) -> None:
+    answer = service.ask("f", "how many bombers were destroyed in operation spider's web")
+    assert answer.section_id == "spiders-web"
+    claims = {f.claimed_by for f in answer.figures}
+    assert len(answer.figures) >= 3 and len(claims) >= 2
+
+
+def test_follow_ups_resolve_against_the_previous_turn(service: BriefService) -> None:
+    assert service.ask("g", "what are russia's demands").section_id == "russia-position"
+    assert service.ask("g", "and ukraine?").section_id == "ukraine-position"
+    assert service.ask("h", "tell me about the russian delegation").section_id == "russia-delegation"
+    answer = service.ask("h", "who leads it?")
+    assert answer.section_id == "russia-delegation" and any("Medinsky" in p for p in answer.body)
+
+
+def test_off_topic_gets_an_honest_unknown_with_suggestions(service: BriefService) -> None:
+    for question in ["what's the weather in london", "who won the champions league", "", "   ", "🙂🙂"]:
+        answer = service.ask("i", question)
+        assert not answer.matched and answer.section_id is None, question
+        assert answer.title == UNKNOWN_TITLE and 1 <= len(answer.related) <= 3
+
+
+def test_stale_topic_is_none_and_topics_list_sections(service: BriefService) -> None:
+    assert service.topic("no-such-section") is None
+    assert [t.id for t in service.topics()][:2] == ["overview", "russia-delegation"]
+    assert service.topic("venue").title == "Venue"  # type: ignore[union-attr]
+
+
+def test_digest_has_headline_outcomes_figures_and_changes(service: BriefService) -> None:
+    digest = service.digest(dt.date(2025, 6, 3))
+    assert digest.headline == service.store.brief.meta.title
+    assert digest.outcomes and digest.figures and not digest.changes
+
+
+def test_reload_swaps_good_brief_and_keeps_old_on_error(tmp_path: Path) -> None:
+    path = tmp_path / "brief.yaml"
+    path.write_text(MINI.read_text())
+    service = BriefService(BriefStore(path, SEEDS), Conversations())
+    before = service.store.current.revision
+
+    path.write_text(MINI.read_text().replace("will be Vladimir Medinsky", "is Lavrov"))
+    failed = service.reload()
+    assert not failed.ok and failed.revision == before
+    assert "brief.yaml:" in failed.errors[0] and "not found in" in failed.errors[0]
+    assert "previous brief is still serving" in failed.message()
+    assert service.ask("x", "who leads the russian delegation").section_id == "russia-delegation"
+
+    edited = MINI.read_text().replace("The talks take place at", "Talks are held at")
+    edited = edited.replace("  - id: russia-delegation", """  - id: timing
+    title: Timing
+    kind: logistics
+    examples: ["when do the talks start"]
+    facts:
+      - text: The talks were scheduled for 1:00 pm.
+        sources:
+          - seed: "004_53b6467d699949e3"
+            quote: "scheduled to get underway at 1:00 pm (1000 GMT)"
+  - id: russia-delegation""")
+    path.write_text(edited)
+    result = service.reload()
+    assert result.ok and result.revision != before
+    assert [t.id for t in result.diff.added] == ["timing"]
+    assert [t.id for t in result.diff.edited] == ["venue"]
+    assert not result.diff.removed
+    assert service.ask("y", "when do the talks start").section_id == "timing"
+
+
+def test_conversations_are_bounded_and_expire() -> None:
+    clock = Clock()
+    conversations = Conversations(max_conversations=2, ttl_seconds=60, clock=clock)
+    for key in "abc":
+        conversations.put(key, FollowUpContext("venue", ("venue",)))
+    assert len(conversations) == 2 and conversations.get("a") is None
+    clock.now += 61
+    assert conversations.get("c") is None
+
+
+def test_flood_gate_notifies_once_then_drops_until_calm() -> None:
+    clock = Clock()
+    gate = FloodGate(messages=3, per_seconds=10, clock=clock)
+    assert [gate.check("u") for _ in range(5)] == [Verdict.ALLOW] * 3 + [Verdict.NOTIFY, Verdict.DROP]
+    assert gate.check("other") is Verdict.ALLOW
+    clock.now += 11
+    assert gate.check("u") is Verdict.ALLOW
