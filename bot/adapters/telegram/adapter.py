@@ -1,0 +1,145 @@
+"""The Telegram chat adapter: python-telegram-bot's Application, long polling or webhook, digest delivery."""
+
+from __future__ import annotations
+
+import logging
+import re
+import secrets
+import warnings
+
+from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, RetryAfter, TelegramError
+from telegram.ext import AIORateLimiter, Application
+
+from bot.adapters.telegram.handlers import COMMANDS, Handlers
+from bot.config import Settings
+from bot.core.flood import FloodGate
+from bot.core.models import Digest
+from bot.core.ports import RateLimited, RecipientGone, Subscriptions
+from bot.core.service import BriefService
+from bot.render.telegram_html import render_digest, split_message
+
+log = logging.getLogger(__name__)
+
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+
+
+def _retry_seconds(error: RetryAfter) -> float:
+    with warnings.catch_warnings():  # PTB 22 warns while `retry_after` moves from int to timedelta
+        warnings.simplefilter("ignore")
+        value = error.retry_after
+    return value if isinstance(value, (int, float)) else value.total_seconds()
+
+
+class TelegramAdapter:
+    """Implements the core's ChatAdapter and Messenger ports for Telegram."""
+
+    platform = "telegram"
+
+    def __init__(self, settings: Settings, service: BriefService, subscriptions: Subscriptions | None = None) -> None:
+        if settings.telegram.token is None:
+            raise ValueError("TELEGRAM_TOKEN is not set")
+        self.config = settings.telegram
+        self.service = service
+        self.handlers = Handlers(service, subscriptions, FloodGate(settings.flood.messages, settings.flood.per_seconds))
+        root = self.config.api_base_url  # the server's root; PTB appends the token to these two
+        self.application = (
+            Application.builder()
+            .token(self.config.token.get_secret_value())  # type: ignore[union-attr]
+            .base_url(f"{root}/bot")
+            .base_file_url(f"{root}/file/bot")
+            .rate_limiter(AIORateLimiter())
+            .job_queue(None)  # scheduling belongs to the digest service, not to this adapter
+            .build()
+        )
+        self.handlers.register(self.application)
+        # A fresh secret per start: Telegram sends it back with every webhook call, so forged posts are rejected.
+        self._webhook_secret = secrets.token_urlsafe(32)
+
+    @property
+    def bot(self):  # type: ignore[no-untyped-def]
+        return self.application.bot
+
+    async def start(self) -> None:
+        app = self.application
+        try:
+            await app.initialize()  # getMe: fails fast on a wrong token or an unreachable server
+        except InvalidToken:
+            # PTB's own message repeats the token; never let it reach a log line.
+            raise RuntimeError("Telegram rejected the bot token; check TELEGRAM_TOKEN") from None
+        try:
+            await self._register_commands()
+            await app.start()
+            webhook = self.config.webhook
+            if webhook.enabled:
+                if not webhook.url:
+                    raise ValueError("telegram.webhook.url must be set when the webhook is enabled")
+                # Not run_webhook(): that blocks and owns the event loop, but `python -m bot run` already
+                # runs one loop for every platform, so we start the updater's webhook server inside it.
+                assert app.updater is not None
+                await app.updater.start_webhook(
+                    listen=webhook.listen, port=webhook.port, url_path=webhook.url_path,
+                    webhook_url=webhook.url, allowed_updates=ALLOWED_UPDATES, secret_token=self._webhook_secret,
+                )
+                log.info("telegram bot @%s receiving updates by webhook on %s:%s/%s", app.bot.username,
+                         webhook.listen, webhook.port, webhook.url_path)
+            else:
+                assert app.updater is not None
+                await app.updater.start_polling(allowed_updates=ALLOWED_UPDATES, error_callback=self._polling_error)
+                log.info("telegram bot @%s receiving updates by long polling", app.bot.username)
+        except BaseException:
+            await self.stop()
+            raise
+
+    async def stop(self) -> None:
+        app = self.application
+        if app.updater is not None and app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+
+    async def _register_commands(self) -> None:
+        """The Telegram menu: everyone sees the public commands; each admin's private chat also shows theirs."""
+        public = [BotCommand(c.name, c.description) for c in COMMANDS if not c.admin]
+        everything = [BotCommand(c.name, c.description) for c in COMMANDS]
+        try:
+            await self.bot.set_my_commands(public)
+        except TelegramError as exc:
+            log.warning("could not register the command menu: %s", exc.__class__.__name__)
+        for admin in self.config.admins:
+            try:
+                await self.bot.set_my_commands(everything, scope=BotCommandScopeChat(admin))
+            except TelegramError as exc:  # e.g. the admin has not opened a chat with the bot yet
+                log.info("admin command menu not set for %s: %s", admin, exc.message)
+
+    @staticmethod
+    def _polling_error(error: TelegramError) -> None:
+        # PTB retries by itself; the default callback logs a full traceback on every attempt.
+        log.warning("polling Telegram failed (%s); retrying", error.__class__.__name__)
+
+    # ------------------------------------------------------------ Messenger: the digest fan-out
+
+    async def send_digest(self, chat_id: str, digest: Digest) -> None:
+        """Raises RecipientGone when the chat can no longer be reached, RateLimited on Telegram's 429."""
+        target: int | str = int(chat_id) if re.fullmatch(r"-?\d+", chat_id) else chat_id
+        for part in split_message(render_digest(digest)):
+            target = await self._deliver(target, part)
+
+    async def _deliver(self, target: int | str, text: str) -> int | str:
+        try:
+            await self.bot.send_message(target, text, parse_mode=ParseMode.HTML,
+                                        link_preview_options=LinkPreviewOptions(is_disabled=True))
+        except Forbidden as exc:  # blocked by the user, kicked from the group, user deactivated
+            raise RecipientGone(exc.message) from None
+        except ChatMigrated as exc:  # a group became a supergroup: same chat, new id
+            log.warning("telegram chat %s migrated to %s; delivering there", target, exc.new_chat_id)
+            return await self._deliver(exc.new_chat_id, text)
+        except BadRequest as exc:
+            if "chat not found" in exc.message.lower():
+                raise RecipientGone(exc.message) from None
+            raise
+        except RetryAfter as exc:
+            raise RateLimited(_retry_seconds(exc)) from None
+        return target

@@ -1,0 +1,502 @@
+"""The Telegram bot end to end: python-telegram-bot's real Application against a local Bot API server.
+
+The adapter is built the way `python -m bot run` builds it (settings from env overrides, bootstrap's
+`build_service` and `chat_adapters`), pointed at tests/fake_telegram.py through TELEGRAM_API_BASE_URL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import shutil
+import socket
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any, AsyncIterator
+
+import aiohttp
+import pytest
+
+from bot.adapters.telegram import TelegramAdapter
+from bot.adapters.telegram.handlers import ERROR_TEXT, FLOOD_NOTICE, NO_SUBSCRIPTIONS, STALE_BUTTON
+from bot.adapters.telegram.keyboards import topic_data
+from bot.bootstrap import build_service, chat_adapters
+from bot.config import FloodSettings, Settings, WebhookSettings, load_settings
+from bot.core.models import Digest, FigureLine, SourceRef
+from bot.core.ports import InvalidSchedule, RateLimited, RecipientGone
+from tests.conftest import SEEDS, line_of
+from tests.fake_telegram import BLOCKED, Call, FakeTelegram, parse_html, too_many_requests, utf16_len
+
+TOKEN = "123456:TEST-token-abc"
+ADMIN = 4242
+USER = 1001
+GROUP = -100555
+BRIEF = Path(__file__).parent / "fixtures" / "telegram" / "brief.yaml"
+LONG_ID = "ceasefire-positions-of-both-sides-ahead-of-the-second-round-in-istanbul"
+
+
+def make_settings(fake: FakeTelegram, brief: Path, **updates: Any) -> Settings:
+    settings = load_settings(environ={
+        "TELEGRAM_TOKEN": TOKEN,
+        "TELEGRAM_API_BASE_URL": fake.url,
+        "BRIEFBOT_BRIEF": str(brief),
+        "BRIEFBOT_SEEDS_DIR": str(SEEDS),
+        "BRIEFBOT_TELEGRAM_ADMINS": str(ADMIN),
+    })
+    updates.setdefault("flood", FloodSettings(messages=100, per_seconds=10))
+    return settings.model_copy(update=updates)
+
+
+@asynccontextmanager
+async def running(settings: Settings, subscriptions: Any = None) -> AsyncIterator[TelegramAdapter]:
+    service = build_service(settings)
+    adapters = chat_adapters(settings, service, subscriptions)
+    assert [a.platform for a in adapters] == ["telegram"]
+    adapter = adapters[0]
+    assert isinstance(adapter, TelegramAdapter)
+    await adapter.start()
+    try:
+        yield adapter
+    finally:
+        await adapter.stop()
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    server = FakeTelegram(TOKEN)
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+def brief(tmp_path: Path) -> Path:
+    path = tmp_path / "brief.yaml"
+    shutil.copy(BRIEF, path)
+    return path
+
+
+@pytest.fixture
+async def bot(fake: FakeTelegram, brief: Path) -> AsyncIterator[TelegramAdapter]:
+    async with running(make_settings(fake, brief)) as adapter:
+        yield adapter
+
+
+def visible(call: Call) -> str:
+    return parse_html(call.text)
+
+
+def button_data(call: Call) -> list[str]:
+    return [b["callback_data"] for b in call.buttons()]
+
+
+# ---------------------------------------------------------------- start-up and /start
+
+
+async def test_startup_polls_and_registers_the_command_menu(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    assert fake.calls_of("getMe")
+    commands = fake.calls_of("setMyCommands")[0].params
+    names = [c["command"] for c in commands["commands"]]
+    assert names == ["start", "help", "topics", "ask", "sources", "digest", "subscribe", "unsubscribe"]
+    assert "scope" not in commands  # the default scope: everyone
+    # The admin's own menu adds /reload and /stats; their chat is unknown yet, so that call fails politely.
+    admin_menu = fake.calls_of("setMyCommands")[1].params
+    assert admin_menu["scope"] == {"type": "chat", "chat_id": ADMIN}
+    assert [c["command"] for c in admin_menu["commands"]][-2:] == ["reload", "stats"]
+    poll = await fake.next_call("getUpdates", after=0)
+    assert set(poll.params["allowed_updates"]) == {"message", "callback_query", "inline_query"}
+    assert poll.params["timeout"] > 0  # long polling
+
+
+async def test_start_explains_and_offers_three_example_questions(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    reply = await fake.ask("/start", USER)
+    text = visible(reply)
+    assert "Istanbul talks & the Telegram tests" in text and "Ciragan Palace, Istanbul" in text
+    assert "&amp;" in reply.text  # the brief's "&" was escaped, not sent raw
+    assert [b["text"] for b in reply.buttons()] == [
+        "Where are the talks held?", "Who leads Russia's delegation?", "Who leads Ukraine's delegation?"]
+    assert button_data(reply) == ["t:venue", "t:russia-delegation", "t:ukraine-delegation"]
+    assert reply.params["parse_mode"] == "HTML"
+
+
+async def test_start_deep_link_answers_the_named_topic(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    reply = await fake.ask("/start ukraine-delegation", USER)
+    assert "Rustem Umerov" in visible(reply)
+    unknown = await fake.ask("/start no-such-topic", USER + 1)
+    assert "Istanbul talks & the Telegram tests" in visible(unknown) and len(unknown.buttons()) == 3  # the welcome
+
+
+# ---------------------------------------------------------------- questions
+
+
+async def test_free_text_question_gets_sourced_answer_and_follow_up_works(fake: FakeTelegram,
+                                                                         bot: TelegramAdapter) -> None:
+    reply = await fake.ask("who leads russia's delegation", USER)
+    text = visible(reply)
+    assert text.startswith("Russia's delegation")
+    assert "Vladimir Medinsky" in text
+    assert "Sources: [004]" in text
+    assert "t:ukraine-delegation" in button_data(reply)  # related topics as buttons
+    follow_up = await fake.ask("and ukraine's?", USER)
+    assert "Rustem Umerov" in visible(follow_up)
+    # Another chat has its own conversation: the same follow-up there has nothing to follow.
+    other = await fake.ask("and ukraine's?", USER + 7)
+    assert other.chat_id == USER + 7
+
+
+async def test_ask_command(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    assert "Vladimir Medinsky" in visible(await fake.ask("/ask who leads russia's delegation?", USER))
+    assert "Ask like this" in visible(await fake.ask("/ask", USER))
+
+
+async def test_unmatched_question_offers_suggestions_as_buttons(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    reply = await fake.ask("what is the weather in paris", USER)
+    text = visible(reply)
+    assert text.startswith("I don't have that in this brief")
+    assert "You asked: what is the weather in paris" in text
+    assert reply.buttons() and all(d.startswith(("t:", "h:")) for d in button_data(reply))
+    tapped = button_data(reply)[0]
+    mark = len(fake.calls)
+    fake.callback(tapped, USER)
+    answer = await fake.next_call("sendMessage", USER, after=mark)
+    assert "Sources:" in visible(answer)
+
+
+async def test_html_in_a_question_comes_back_escaped(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    hostile = '<script>alert("x")</script> <b>pizza</b> & recipe'
+    reply = await fake.ask(hostile, USER)
+    # The fake parses HTML like Telegram: unescaped tags would have been a 400 and an error message instead.
+    assert reply.text != ERROR_TEXT
+    assert "&lt;script&gt;" in reply.text and "<script>" not in reply.text
+    assert hostile in visible(reply)
+
+
+async def test_long_answer_is_split_on_paragraph_boundaries(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    mark = len(fake.calls)
+    fake.message("give me the full reporting on the talks", USER)
+    first = await fake.next_call("sendMessage", USER, after=mark)
+    second = await fake.next_call("sendMessage", USER, after=fake.calls.index(first) + 1)
+    parts = [visible(first), visible(second)]
+    assert all(utf16_len(p) <= 4096 for p in parts)
+    assert parts[0].startswith("The reports, paragraph by paragraph")
+    assert parts[1].startswith("• ")  # the second message starts with a whole fact, not mid-sentence
+    assert not first.buttons() and second.buttons()  # related topics under the last part only
+    joined = "\n".join(parts)
+    assert "budge from their red lines." in joined and "away from the front lines." in joined
+    assert "Sources:" in parts[1]
+
+
+# ---------------------------------------------------------------- buttons
+
+
+async def test_topics_keyboard_and_a_tap_answers(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    reply = await fake.ask("/topics", USER)
+    data = button_data(reply)
+    assert len(data) == 6 and all(len(d.encode()) <= 64 for d in data)
+    assert "t:venue" in data
+    assert topic_data(LONG_ID) in data and topic_data(LONG_ID).startswith("h:")  # too long for "t:"
+    mark = len(fake.calls)
+    fake.callback(topic_data(LONG_ID), USER)
+    answered = await fake.next_call("answerCallbackQuery", after=mark)
+    assert "text" not in answered.params  # just stops the spinner
+    answer = await fake.next_call("sendMessage", USER, after=mark)
+    assert "full, unconditional and immediate ceasefire" in visible(answer)
+    # The tapped topic becomes the conversation's context for a follow-up.
+    follow = await fake.ask("what did the talks agree?", USER)
+    assert "new prisoner exchange" in visible(follow)
+
+
+async def test_stale_and_foreign_buttons_answer_politely(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    mark = len(fake.calls)
+    fake.callback("t:section-that-was-removed", USER)
+    answered = await fake.next_call("answerCallbackQuery", after=mark)
+    assert answered.params["text"] == STALE_BUTTON
+    fake.callback("h:" + "0" * 32, USER)
+    assert (await fake.next_call("answerCallbackQuery", after=mark + 2)).params["text"] == STALE_BUTTON
+    fake.callback("garbage", USER)
+    assert "no longer works" in (await fake.next_call("answerCallbackQuery", after=mark + 4)).params["text"]
+    sentinel = await fake.ask("where are the talks held", USER)
+    assert [c for c in fake.sent(USER) if fake.calls.index(c) >= mark] == [sentinel]  # no message for stale taps
+
+
+# ---------------------------------------------------------------- groups
+
+
+async def test_group_message_not_addressed_to_the_bot_gets_no_reply(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    fake.chat(GROUP, "supergroup")
+    mark = len(fake.calls)
+    fake.message("who leads russia's delegation", GROUP, user_id=USER)
+    fake.message("@someone_else who leads russia's delegation", GROUP, user_id=USER)
+    fake.message("/ask@other_bot who leads russia's delegation", GROUP, user_id=USER)
+    # Updates are handled in order, so the first reply in the group must be to this mention: nothing before it.
+    fake.message("@briefbot_test_bot where are the talks held", GROUP, user_id=USER)
+    first = await fake.next_call("sendMessage", GROUP, after=mark)
+    assert "Ciragan Palace" in visible(first)
+    assert len(fake.sent(GROUP)) == 1
+
+
+async def test_group_mention_reply_and_command_are_answered(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    fake.chat(GROUP, "group")
+    mention = await fake.ask("@briefbot_test_bot who leads russia's delegation?", GROUP, user_id=USER)
+    assert "Vladimir Medinsky" in visible(mention)
+    assert mention.params["reply_parameters"]["message_id"] > 0  # quotes the question in a group
+    bot_message = {"message_id": 999, "from": fake.me(), "chat": fake.chats[GROUP], "date": 1, "text": "x"}
+    reply = await fake.ask("and ukraine's?", GROUP, user_id=USER, reply_to=bot_message)
+    assert "Rustem Umerov" in visible(reply)
+    command = await fake.ask("/ask@briefbot_test_bot where are the talks held", GROUP, user_id=USER)
+    assert "Ciragan Palace" in visible(command)
+    other_user = {"message_id": 998, "from": fake.user(77), "chat": fake.chats[GROUP], "date": 1, "text": "x"}
+    mark = len(fake.calls)
+    fake.message("where are the talks held", GROUP, user_id=USER, reply_to=other_user)  # a reply, not to us
+    sentinel = await fake.ask("/ask@briefbot_test_bot who leads ukraine's delegation", GROUP, user_id=USER)
+    assert [c for c in fake.sent(GROUP) if fake.calls.index(c) >= mark] == [sentinel]
+
+
+# ---------------------------------------------------------------- inline mode
+
+
+async def test_inline_query_offers_up_to_five_sections(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    mark = len(fake.calls)
+    fake.inline_query("russia delegation", USER)
+    call = await fake.next_call("answerInlineQuery", after=mark)
+    results = call.params["results"]
+    assert 1 <= len(results) <= 5
+    assert results[0]["type"] == "article" and results[0]["title"] == "Russia's delegation"
+    content = results[0]["input_message_content"]
+    assert content["parse_mode"] == "HTML" and "Vladimir Medinsky" in parse_html(content["message_text"])
+    fake.inline_query("", USER)
+    everything = await fake.next_call("answerInlineQuery", after=mark + 2)
+    assert len(everything.params["results"]) == 5
+
+
+# ---------------------------------------------------------------- admin
+
+
+async def test_non_admin_reload_is_refused_and_nothing_happens(fake: FakeTelegram, brief: Path,
+                                                               bot: TelegramAdapter) -> None:
+    brief.write_text(brief.read_text(encoding="utf-8").replace("Russia's delegation", "Moscow's team"), encoding="utf-8")
+    reply = await fake.ask("/reload", USER)
+    assert "only the bot's admins" in visible(reply)
+    assert bot.service.stats.reloads == 0 and bot.service.stats.failed_reloads == 0
+    assert visible(await fake.ask("who leads russia's delegation", USER)).startswith("Russia's delegation")
+    assert "only the bot's admins" in visible(await fake.ask("/stats", USER))
+
+
+async def test_admin_reload_of_a_broken_brief_reports_the_line_and_keeps_serving(
+        fake: FakeTelegram, brief: Path, bot: TelegramAdapter) -> None:
+    broken = brief.read_text(encoding="utf-8").replace("will be Vladimir Medinsky", "will be Sergei Lavrov")
+    brief.write_text(broken, encoding="utf-8")
+    reply = await fake.ask("/reload", ADMIN)
+    text = visible(reply)
+    assert text.startswith("Reload failed; the previous brief is still serving.")
+    assert f"brief.yaml:{line_of(broken, 'will be Sergei Lavrov')} sections[1].facts[0].sources[0].quote:" in text
+    assert "not found in" in text
+    answer = await fake.ask("who leads russia's delegation", ADMIN)
+    assert "Vladimir Medinsky" in visible(answer)
+
+
+async def test_admin_reload_reports_changes_and_old_buttons_stay_polite(fake: FakeTelegram, brief: Path,
+                                                                        bot: TelegramAdapter) -> None:
+    text = brief.read_text(encoding="utf-8")
+    start = text.index("  - id: ukraine-delegation")
+    end = text.index("  - id: talks-outcome")
+    trimmed = text[:start] + text[end:]
+    trimmed = trimmed.replace("related: [ukraine-delegation, venue]", "related: [venue]")
+    trimmed = trimmed.replace("    related: [russia-delegation]\n  - id: talks", "  - id: talks")
+    brief.write_text(trimmed, encoding="utf-8")
+    reply = await fake.ask("/reload", ADMIN)
+    report = visible(reply)
+    assert report.startswith("Brief reloaded"), report
+    assert "Removed: Ukraine's delegation" in report
+    mark = len(fake.calls)
+    fake.callback("t:ukraine-delegation", ADMIN)  # a button sent before the reload
+    assert (await fake.next_call("answerCallbackQuery", after=mark)).params["text"] == STALE_BUTTON
+    stats = visible(await fake.ask("/stats", ADMIN))
+    assert "Reloads: 1 ok, 0 failed" in stats
+
+
+# ---------------------------------------------------------------- other commands
+
+
+async def test_help_sources_and_digest(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    help_text = visible(await fake.ask("/help", USER))
+    assert "/topics" in help_text and "@briefbot_test_bot" in help_text and "/reload" not in help_text
+    sources = visible(await fake.ask("/sources", USER))
+    assert "[000] NDTV" in sources and "[004]" in sources
+    digest = visible(await fake.ask("/digest", USER))
+    assert digest.startswith("Daily brief, ")
+    assert "Prisoners swapped after the first round: 1,000 each side" in digest
+    assert "new prisoner exchange" in digest  # the outcome section's facts
+    assert "don't know that command" in visible(await fake.ask("/nonsense", USER))
+
+
+class FakeSubscriptions:
+    """Implements the core Subscriptions protocol in memory."""
+
+    def __init__(self, fail: Exception | None = None) -> None:
+        self.active: dict[tuple[str, str], tuple[str, str | None, str | None]] = {}
+        self.fail = fail
+
+    async def subscribe(self, platform: str, chat_id: str, user_id: str,
+                        time_text: str | None, zone_text: str | None) -> str:
+        if self.fail:
+            raise self.fail
+        if time_text == "25:00":
+            raise InvalidSchedule("I can't read that time: use HH:MM, e.g. 08:00 <24h>")
+        self.active[(platform, chat_id)] = (user_id, time_text, zone_text)
+        return f"Daily digest at {time_text or '08:00'} {zone_text or 'UTC'} — send /unsubscribe to stop."
+
+    async def unsubscribe(self, platform: str, chat_id: str) -> bool:
+        return self.active.pop((platform, chat_id), None) is not None
+
+
+async def test_subscribe_without_a_subscription_service(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    assert visible(await fake.ask("/subscribe 08:00", USER)) == NO_SUBSCRIPTIONS
+    assert visible(await fake.ask("/unsubscribe", USER)) == NO_SUBSCRIPTIONS
+
+
+async def test_subscribe_and_unsubscribe_through_the_service(fake: FakeTelegram, brief: Path) -> None:
+    subscriptions = FakeSubscriptions()
+    async with running(make_settings(fake, brief), subscriptions):
+        reply = await fake.ask("/subscribe 07:30 Europe/Kyiv", USER)
+        assert visible(reply) == "Daily digest at 07:30 Europe/Kyiv — send /unsubscribe to stop."
+        assert subscriptions.active[("telegram", str(USER))] == (str(USER), "07:30", "Europe/Kyiv")
+        await fake.ask("/subscribe Europe/Paris", USER)  # a zone alone
+        assert subscriptions.active[("telegram", str(USER))] == (str(USER), None, "Europe/Paris")
+        invalid = await fake.ask("/subscribe 25:00", USER)
+        assert visible(invalid) == "I can't read that time: use HH:MM, e.g. 08:00 <24h>"
+        assert "Usage: /subscribe" in visible(await fake.ask("/subscribe 1 2 3", USER))
+        assert "stopped" in visible(await fake.ask("/unsubscribe", USER))
+        assert "no daily digest" in visible(await fake.ask("/unsubscribe", USER))
+
+
+async def test_unexpected_error_tells_the_user_nothing_specific(fake: FakeTelegram, brief: Path,
+                                                                caplog: pytest.LogCaptureFixture) -> None:
+    subscriptions = FakeSubscriptions(fail=RuntimeError("database password=hunter2 unreachable"))
+    async with running(make_settings(fake, brief), subscriptions):
+        with caplog.at_level(logging.ERROR):
+            reply = await fake.ask("/subscribe 08:00", USER)
+    assert reply.text == ERROR_TEXT
+    assert "hunter2" not in reply.text
+    assert any("error while handling a telegram update" in r.getMessage() for r in caplog.records)
+
+
+# ---------------------------------------------------------------- flood and platform errors
+
+
+async def test_flooding_user_gets_one_notice_not_an_answer_each(fake: FakeTelegram, brief: Path) -> None:
+    async with running(make_settings(fake, brief, flood=FloodSettings(messages=2, per_seconds=60))):
+        mark = len(fake.calls)
+        for _ in range(6):
+            fake.message("who leads russia's delegation", USER)
+        await fake.next_call("sendMessage", USER, after=mark, where=lambda c: FLOOD_NOTICE in c.text)
+        calm = await fake.ask("where are the talks held", USER + 1)  # other users are unaffected
+        assert "Ciragan Palace" in visible(calm)
+        # All six were handled before the other user's question (updates run in order).
+        replies = [c for c in fake.calls[mark:] if c.method == "sendMessage" and c.chat_id == USER]
+        assert [FLOOD_NOTICE in c.text for c in replies] == [False, False, True]
+
+
+async def test_429_on_a_reply_is_retried_after_retry_after(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    fake.fail_next("sendMessage", too_many_requests(1), chat_id=USER)
+    reply = await fake.ask("who leads russia's delegation", USER)
+    second = await fake.next_call("sendMessage", USER, after=fake.calls.index(reply) + 1)
+    assert reply.text == second.text and "Vladimir Medinsky" in visible(second)
+    assert len(fake.sent(USER)) == 2  # the refused attempt and the retry, nothing else
+
+
+async def test_403_blocked_reply_is_logged_and_the_bot_keeps_going(fake: FakeTelegram, bot: TelegramAdapter,
+                                                                   caplog: pytest.LogCaptureFixture) -> None:
+    fake.fail_next("sendMessage", BLOCKED, chat_id=USER)
+    with caplog.at_level(logging.WARNING):
+        await fake.ask("who leads russia's delegation", USER)
+        answer = await fake.ask("where are the talks held", USER + 3)
+    assert "Ciragan Palace" in visible(answer)
+    assert any("bot was blocked by the user" in r.getMessage() for r in caplog.records)
+    assert not any(TOKEN in r.getMessage() for r in caplog.records)
+    assert [c.text for c in fake.sent(USER)].count(ERROR_TEXT) == 0  # no apology into a blocked chat
+
+
+def digest() -> Digest:
+    import datetime as dt
+
+    return Digest("telegram-test", "1+abc", dt.date(2025, 6, 2), "Talks <&> Istanbul", "Summary.",
+                  ("A new prisoner exchange was agreed.",), (FigureLine("Prisoners", "1,000", "each side", "AP"),),
+                  ("New: Venue",), (SourceRef("002_x", "Reuters"),))
+
+
+async def test_send_digest_and_its_failures(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    fake.chat(USER)
+    await bot.send_digest(str(USER), digest())
+    sent = fake.sent(USER)[-1]
+    assert sent.params["parse_mode"] == "HTML" and "Talks <&> Istanbul" in visible(sent)
+    fake.fail_next("sendMessage", BLOCKED, chat_id=USER)
+    with pytest.raises(RecipientGone):
+        await bot.send_digest(str(USER), digest())
+    fake.fail_next("sendMessage", too_many_requests(3), chat_id=USER)
+    with pytest.raises(RateLimited) as limited:
+        await bot.send_digest(str(USER), digest())
+    assert limited.value.retry_after == 3
+    with pytest.raises(RecipientGone):  # the fake has never seen this chat: "chat not found"
+        await bot.send_digest("987654321", digest())
+
+
+# ---------------------------------------------------------------- webhook mode and bad tokens
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def test_webhook_mode_sets_the_webhook_and_answers_posted_updates(fake: FakeTelegram, brief: Path) -> None:
+    port = free_port()
+    settings = make_settings(fake, brief)
+    webhook = WebhookSettings(enabled=True, listen="127.0.0.1", port=port,
+                              url="https://bot.example.test/hook-path", url_path="hook-path")
+    settings = settings.model_copy(update={"telegram": settings.telegram.model_copy(update={"webhook": webhook})})
+    async with running(settings):
+        hook = fake.calls_of("setWebhook")[-1].params
+        assert hook["url"] == "https://bot.example.test/hook-path"
+        assert set(hook["allowed_updates"]) == {"message", "callback_query", "inline_query"}
+        secret = hook["secret_token"]
+        fake.chat(USER)
+        update = {"update_id": 1, "message": {"message_id": 5, "from": fake.user(USER), "chat": fake.chats[USER],
+                                              "date": 1, "text": "who leads russia's delegation"}}
+        mark = len(fake.calls)
+        async with aiohttp.ClientSession() as http:
+            url = f"http://127.0.0.1:{port}/hook-path"
+            forged = await http.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"})
+            assert forged.status == 403
+            real = await http.post(url, data=json.dumps(update),
+                                   headers={"X-Telegram-Bot-Api-Secret-Token": secret,
+                                            "Content-Type": "application/json"})
+            assert real.status == 200
+        reply = await fake.next_call("sendMessage", USER, after=mark)
+        assert "Vladimir Medinsky" in visible(reply)
+        assert not fake.calls_of("getUpdates")
+
+
+async def test_rejected_token_fails_start_without_repeating_it(fake: FakeTelegram, brief: Path) -> None:
+    settings = make_settings(fake, brief)
+    wrong = "999999:WRONG-secret-token"
+    settings = settings.model_copy(update={"telegram": settings.telegram.model_copy(
+        update={"token": __import__("pydantic").SecretStr(wrong)})})
+    adapter = TelegramAdapter(settings, build_service(settings))
+    with pytest.raises(RuntimeError) as failed:
+        await adapter.start()
+    assert "WRONG-secret-token" not in str(failed.value) and "TELEGRAM_TOKEN" in str(failed.value)
+
+
+async def test_updates_are_confirmed_so_a_restart_does_not_answer_twice(fake: FakeTelegram, brief: Path) -> None:
+    settings = make_settings(fake, brief)
+    async with running(settings):
+        await fake.ask("who leads russia's delegation", USER)
+    await asyncio.sleep(0)
+    assert fake.drained()
+    async with running(settings):
+        mark = len(fake.calls)
+        sentinel = await fake.ask("where are the talks held", USER)
+        assert [c for c in fake.sent(USER) if fake.calls.index(c) >= mark] == [sentinel]
