@@ -1,0 +1,58 @@
+"""`python -m bot run` as a real process: it finds TELEGRAM_TOKEN, talks to the Bot API server named by
+TELEGRAM_API_BASE_URL, answers a question, stops on SIGTERM, and never prints its token."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import AsyncIterator
+
+import pytest
+
+from tests.conftest import ROOT, SEEDS
+from tests.fake_telegram import FakeTelegram, parse_html
+
+TOKEN = "123456:TEST-token-abc"
+BRIEF = Path(__file__).parent / "fixtures" / "telegram" / "brief.yaml"
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    server = FakeTelegram(TOKEN)
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.mark.parametrize("level", ["INFO", "DEBUG"])
+async def test_python_m_bot_run_answers_and_never_logs_the_token(fake: FakeTelegram, level: str) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DISCORD_", "BRIEFBOT_"))}
+    env.update({
+        "TELEGRAM_TOKEN": TOKEN,
+        "TELEGRAM_API_BASE_URL": fake.url,
+        "BRIEFBOT_BRIEF": str(BRIEF),
+        "BRIEFBOT_SEEDS_DIR": str(SEEDS),
+        "BRIEFBOT_LOG_LEVEL": level,
+        "PYTHONUNBUFFERED": "1",
+    })
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", cwd=ROOT, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        await fake.next_call("getUpdates", timeout=30)  # started and long-polling
+        reply = await fake.ask("who leads russia's delegation?", 1001)
+        assert "Vladimir Medinsky" in parse_html(reply.text)
+    finally:
+        if process.returncode is None:
+            process.send_signal(signal.SIGTERM)
+        stdout, stderr = await asyncio.wait_for(process.communicate(), 30)
+    output = stdout.decode() + stderr.decode()
+    assert process.returncode == 0, output
+    assert "telegram adapter running" in output
+    assert TOKEN not in output and "TEST-token-abc" not in output
+    if level == "DEBUG":  # the library logs its request URLs at DEBUG; they arrive redacted
+        assert "/bot[REDACTED]" in output, output[-2000:]
