@@ -1,0 +1,184 @@
+"""The Discord adapter: a discord.py v2 client with a slash-command tree, started beside Telegram.
+
+Endpoints: discord.py builds every REST URL (bot API, interaction callbacks, webhook follow-ups)
+from the class attribute `discord.http.Route.BASE`, and connects to the gateway at
+`DiscordWebSocket.DEFAULT_GATEWAY` (it does not ask `/gateway/bot` unless sharded). Both are
+process-wide, so `start()` points them at the configured URLs and `stop()` puts them back. After
+READY, discord.py resumes at the `resume_gateway_url` the server sent, as it should.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import discord
+import yarl
+from discord import app_commands
+from discord.gateway import DiscordWebSocket
+
+from bot.adapters.discord.commands import Handlers, register_commands
+from bot.adapters.discord.sync import sync_if_changed
+from bot.adapters.discord.views import TopicButton
+from bot.config import Settings
+from bot.core.flood import FloodGate
+from bot.core.models import Digest
+from bot.core.ports import RateLimited, RecipientGone, Subscriptions
+from bot.core.service import BriefService
+from bot.render.discord_embed import digest_messages
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT = 60.0  # seconds to log in and receive READY before start() gives up
+# discord.py waits out shorter 429s itself; a longer wait is raised so the digest fan-out can reschedule.
+MAX_RATELIMIT_WAIT = 30.0
+
+
+class BriefClient(discord.Client):
+    """discord.Client with our command tree; `connected` is set when the gateway sends READY."""
+
+    def __init__(self, handlers: Handlers, intents: discord.Intents, guild_id: int | None) -> None:
+        super().__init__(intents=intents, max_ratelimit_timeout=MAX_RATELIMIT_WAIT)
+        self.handlers = handlers
+        self.guild_id = guild_id
+        self.tree: app_commands.CommandTree[BriefClient] = app_commands.CommandTree(self)
+        register_commands(self.tree, handlers)
+        self.connected = asyncio.Event()
+        self.synced: bool | None = None  # True: uploaded, False: unchanged, None: failed/not yet
+
+    async def setup_hook(self) -> None:
+        # Runs after login (the application id is known) and before the gateway connects.
+        self.add_dynamic_items(TopicButton)
+        try:
+            self.synced = await sync_if_changed(self, self.tree, self.guild_id)
+        except discord.HTTPException:
+            # Commands registered earlier keep working; a failed sync must not keep the bot offline.
+            log.exception("could not sync Discord commands; serving the ones already registered")
+
+    async def on_connect(self) -> None:
+        self.connected.set()
+
+    async def on_message(self, message: discord.Message) -> None:
+        await self.handlers.on_message(self.user, message)
+
+
+class DiscordAdapter:
+    platform = "discord"
+
+    def __init__(self, settings: Settings, service: BriefService, subscriptions: Subscriptions | None = None) -> None:
+        if settings.discord.token is None:
+            raise ValueError("DISCORD_TOKEN is not set")
+        self.settings = settings
+        self.service = service
+        self.handlers = Handlers(service, subscriptions,
+                                 FloodGate(settings.flood.messages, settings.flood.per_seconds))
+        self.client: BriefClient | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._saved_endpoints: tuple[str, yarl.URL] | None = None
+
+    # ---------------------------------------------------------------- lifecycle
+
+    def _intents(self, message_content: bool) -> discord.Intents:
+        intents = discord.Intents.default()  # guilds, guild and DM messages; no privileged intents
+        intents.message_content = message_content
+        return intents
+
+    def _wants_message_content(self) -> bool:
+        # Optional config key `discord.message_content` (privileged: enable it in the developer portal too).
+        return bool(getattr(self.settings.discord, "message_content", False))
+
+    def _point_endpoints(self) -> None:
+        if self._saved_endpoints is None:
+            self._saved_endpoints = (discord.http.Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY)
+        discord.http.Route.BASE = self.settings.discord.api_base_url.rstrip("/")
+        if self.settings.discord.gateway_url:
+            DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(self.settings.discord.gateway_url)
+
+    def _restore_endpoints(self) -> None:
+        if self._saved_endpoints is not None:
+            discord.http.Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = self._saved_endpoints
+            self._saved_endpoints = None
+
+    async def start(self) -> None:
+        """Log in, sync commands if they changed, connect; returns at READY, raises if that fails."""
+        self._point_endpoints()
+        try:
+            try:
+                await self._connect(self._wants_message_content())
+            except discord.PrivilegedIntentsRequired:
+                # The intent is off in the developer portal: mentions still work without it.
+                log.warning("Discord refused the message-content intent; continuing without it")
+                await self._connect(False)
+        except BaseException:
+            self._restore_endpoints()
+            raise
+
+    async def _connect(self, message_content: bool) -> None:
+        client = BriefClient(self.handlers, self._intents(message_content), self.settings.discord.guild_id)
+        token = self.settings.discord.token
+        assert token is not None
+        task = asyncio.create_task(client.start(token.get_secret_value()), name="discord-client")
+        ready = asyncio.create_task(client.connected.wait())
+        try:
+            done, _ = await asyncio.wait({task, ready}, timeout=CONNECT_TIMEOUT,
+                                         return_when=asyncio.FIRST_COMPLETED)
+            if ready not in done:
+                if task in done and task.exception() is not None:
+                    raise task.exception()  # type: ignore[misc]
+                raise ConnectionError("Discord did not become ready in time")
+        except BaseException:
+            ready.cancel()
+            await self._close(client, task)
+            raise
+        self.client, self._task = client, task
+        task.add_done_callback(self._client_ended)
+
+    @staticmethod
+    def _client_ended(task: asyncio.Task[None]) -> None:
+        if not task.cancelled() and task.exception() is not None:
+            log.error("the Discord client stopped", exc_info=task.exception())
+
+    @staticmethod
+    async def _close(client: BriefClient, task: asyncio.Task[None]) -> None:
+        await client.close()
+        if not task.done():
+            task.cancel()
+        try:
+            await task
+        except (asyncio.CancelledError, Exception):
+            pass  # the failure, if any, was already raised or logged
+
+    async def stop(self) -> None:
+        if self.client is not None and self._task is not None:
+            await self._close(self.client, self._task)
+        self.client = self._task = None
+        self._restore_endpoints()
+
+    # ---------------------------------------------------------------- digests
+
+    async def send_digest(self, chat_id: str, digest: Digest) -> None:
+        """Post the digest to channel `chat_id`.
+
+        Gone channels and lost access (403/404) raise RecipientGone. discord.py already waits out
+        short 429s and retries; waits over MAX_RATELIMIT_WAIT, or 429s that persist, raise RateLimited.
+        """
+        if self.client is None:
+            raise RuntimeError("the Discord adapter is not running")
+        channel = self.client.get_partial_messageable(int(chat_id))
+        try:
+            for embeds in digest_messages(digest):
+                await channel.send(embeds=embeds)
+        except (discord.Forbidden, discord.NotFound) as exc:
+            raise RecipientGone(f"discord channel {chat_id}: {exc.status} {exc.text}") from None
+        except discord.RateLimited as exc:
+            raise RateLimited(exc.retry_after) from None
+        except discord.HTTPException as exc:
+            if exc.status == 429:
+                raise RateLimited(_retry_after(exc)) from None
+            raise
+
+
+def _retry_after(exc: discord.HTTPException) -> float:
+    try:
+        return float(exc.response.headers.get("Retry-After", 1.0))
+    except (TypeError, ValueError, AttributeError):
+        return 1.0
