@@ -142,6 +142,7 @@ class FakeTelegram:
         self._failures: list[Failure] = []
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
+        self._tasks: set[asyncio.Task[None]] = set()  # keep notify tasks referenced until done
         self._closing = False
         self.url = ""
 
@@ -234,7 +235,9 @@ class FakeTelegram:
     def _push(self, update: dict[str, Any]) -> dict[str, Any]:
         update = {"update_id": next(self._update_ids), **update}
         self._updates.append(update)
-        asyncio.get_running_loop().create_task(self._notify())
+        task = asyncio.get_running_loop().create_task(self._notify())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
         return update
 
     async def _notify(self) -> None:

@@ -17,6 +17,7 @@ from typing import Any, AsyncIterator
 
 import aiohttp
 import pytest
+from pydantic import SecretStr
 
 from bot.adapters.telegram import TelegramAdapter
 from bot.adapters.telegram.handlers import ERROR_TEXT, FLOOD_NOTICE, NO_SUBSCRIPTIONS, STALE_BUTTON
@@ -483,7 +484,7 @@ async def test_rejected_token_fails_start_without_repeating_it(fake: FakeTelegra
     settings = make_settings(fake, brief)
     wrong = "999999:WRONG-secret-token"
     settings = settings.model_copy(update={"telegram": settings.telegram.model_copy(
-        update={"token": __import__("pydantic").SecretStr(wrong)})})
+        update={"token": SecretStr(wrong)})})
     adapter = TelegramAdapter(settings, build_service(settings))
     with pytest.raises(RuntimeError) as failed:
         await adapter.start()
