@@ -56,6 +56,7 @@ class FakeDiscord:
         self._sockets: list[web.WebSocketResponse] = []
         self._runner: web.AppRunner | None = None
         self._changed = asyncio.Condition()
+        self.readies = 0  # READY events sent; a dispatch after one reaches a client that is connected
         self.port = 0
 
     # ---------------------------------------------------------------- lifecycle
@@ -231,6 +232,16 @@ class FakeDiscord:
             "v": 10, "user": self.bot_user, "guilds": [], "session_id": "fake-session",
             "resume_gateway_url": self.gateway_url, "application": {"id": str(self.app_id), "flags": 0},
         })
+        async with self._changed:
+            self.readies += 1
+            self._changed.notify_all()
+
+    async def wait_ready(self, count: int = 1, timeout: float = 30.0) -> None:
+        """Until READY has been sent `count` times: frames after it reach the client in order."""
+        async def reached() -> None:
+            async with self._changed:
+                await self._changed.wait_for(lambda: self.readies >= count)
+        await asyncio.wait_for(reached(), timeout)
 
     async def _send(self, ws: web.WebSocketResponse, event: str, data: dict[str, Any]) -> None:
         await ws.send_json({"op": 0, "t": event, "s": next(self._seq), "d": data})
