@@ -459,3 +459,19 @@ async def test_send_digest_long_rate_limit_raises_rate_limited(bot: Bot) -> None
         await bot.adapter.send_digest("7800", _digest(bot))
     assert caught.value.retry_after == 120.0
 
+
+
+async def test_unknown_topic_suggests_privately(bot: Bot) -> None:
+    fake = bot.fake
+    callback = await fake.interact(fake.slash("topic", {"name": "russian delegaton"}))
+    data = callback.body["data"]
+    assert data["content"].startswith("There's no topic called") and data["flags"] & EPHEMERAL
+    assert "t:russia-delegation" in [b["custom_id"] for b in buttons_of(callback)]
+
+
+async def test_direct_message_interaction_is_answered(bot: Bot) -> None:
+    fake = bot.fake
+    callback = await fake.interact(fake.slash("ask", {"question": "where are the talks held"}, guild_id=None,
+                                              channel_id=7900))
+    assert embeds_of(callback)[0]["title"] == "Venue of the talks"
+    assert bot.service.conversations.get("discord:7900") is not None
