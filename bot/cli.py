@@ -93,7 +93,7 @@ def cmd_ask(service: BriefService, args: argparse.Namespace, out: IO[str]) -> in
 def cmd_sections(service: BriefService, args: argparse.Namespace, out: IO[str]) -> int:
     rows = []
     for section in service.store.brief.sections:
-        answer = service.topic(section.id)
+        answer = service.topic(section.id, count=False)
         assert answer is not None
         rows.append({
             "id": section.id,

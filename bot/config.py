@@ -58,6 +58,7 @@ class DiscordSettings(_Frozen):
     gateway_url: str = ""
     guild_id: int | None = None
     admins: tuple[int, ...] = ()
+    message_content: bool = False  # privileged intent; mentions and DMs work without it
 
     @field_validator("api_base_url")
     @classmethod
@@ -84,6 +85,14 @@ class Settings(_Frozen):
     digest: DigestSettings = DigestSettings()
 
 
+def _flag(raw: str) -> bool:
+    if raw.strip().lower() in {"1", "true", "yes", "on"}:
+        return True
+    if raw.strip().lower() in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError(raw)
+
+
 def _ids(raw: str) -> list[int]:
     return [int(part) for part in raw.replace(" ", "").split(",") if part]
 
@@ -103,6 +112,7 @@ ENV_OVERRIDES: dict[str, tuple[tuple[str, ...], Any]] = {
     "DISCORD_GATEWAY_URL": (("discord", "gateway_url"), str),
     "DISCORD_GUILD_ID": (("discord", "guild_id"), int),
     "BRIEFBOT_DISCORD_ADMINS": (("discord", "admins"), _ids),
+    "BRIEFBOT_DISCORD_MESSAGE_CONTENT": (("discord", "message_content"), _flag),
 }
 SECRET_KEYS = {("telegram", "token"), ("discord", "token")}
 

@@ -21,6 +21,9 @@ ANAPHORA = frozenset({"it", "they", "them", "their", "he", "him", "his", "she", 
 FOLLOW_UP_OPENERS = ("and", "what about", "how about", "and what about", "same for", "also", "but")
 MORE = frozenset({"more", "details", "detail", "elaborate", "continue", "go", "on", "and", "else", "further",
                   "expand", "keep", "going"})
+FAMILY_PREFIX = 7
+ARTICLE_WORD_WEIGHT = 0.3
+WEAK_CREDIT = 0.7  # a word only in the facts counts for less than one in the examples and keywords
 REAL_WORD_ZIPF = 3.0  # wordfreq's Zipf scale: 3 = once per million words, i.e. a common English word
 _QUESTION_WORD_WEIGHT = 0.6  # enough to separate "where?" from "when?", too little to make a question in scope
 
@@ -60,7 +63,9 @@ def _canon(term: str) -> str:
 
 
 class Matcher:
-    def __init__(self, brief: Brief) -> None:
+    def __init__(self, brief: Brief, articles: tuple[str, ...] = ()) -> None:
+        """`articles`: the seed texts. A word they use that the brief doesn't is a paraphrase of the event,
+        not a new topic, so it weighs less against a match than a word the articles never use ("salary")."""
         self.brief = brief
         self.sections = brief.sections
         # alias phrase (tuple of words) -> canonical single token, longest phrases first
@@ -90,6 +95,7 @@ class Matcher:
                 self._examples.append((" ".join(self._terms(example, correct=False)), index))
             vocabulary |= {w for text in strong_texts for w in words(text)}
         vocabulary |= {w for phrase in self._aliases for w in phrase}
+        self._titles = [normalize(s.title) for s in self.sections]
         self._by_initial: dict[str, list[str]] = {}
         for word in sorted(w for w in vocabulary if len(w) >= 3 and not w.isdigit()):
             self._by_initial.setdefault(word[0], []).append(word)
@@ -103,7 +109,13 @@ class Matcher:
                 df[term] = df.get(term, 0) + 1
         self._idf = {term: math.log(1 + n / count) for term, count in df.items()}
         self._unknown_weight = math.log(1 + n / 0.5)
+        self._article_terms = frozenset(t for text in articles for t in self._terms(text, correct=False))
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
+        # Word families the small stemmer misses ("recognise"/"recognition"): same first letters, same term.
+        self._families: dict[str, str] = {}
+        for term in sorted(self._idf, key=lambda t: (-df[t], t)):
+            if len(term) >= FAMILY_PREFIX and "_" not in term and not term.isdigit():
+                self._families.setdefault(term[:FAMILY_PREFIX], term)
 
     # ------------------------------------------------------------ text -> terms
 
@@ -147,14 +159,22 @@ class Matcher:
         return merged
 
     def terms(self, text: str) -> tuple[str, ...]:
-        return tuple(self._terms(text))
+        return tuple(self._family(t) for t in self._terms(text))
+
+    def _family(self, term: str) -> str:
+        if term in self._idf or len(term) < FAMILY_PREFIX:
+            return term
+        return self._families.get(term[:FAMILY_PREFIX], term)
 
     # ------------------------------------------------------------ scoring
 
     def _weight(self, term: str) -> float:
         if term in QUESTION_WORDS:
             return _QUESTION_WORD_WEIGHT
-        return self._idf.get(term, self._unknown_weight)
+        weight = self._idf.get(term)
+        if weight is not None:
+            return weight
+        return ARTICLE_WORD_WEIGHT * self._unknown_weight if term in self._article_terms else self._unknown_weight
 
     def _score(self, terms: tuple[str, ...], query: str) -> list[Candidate]:
         if not terms:
@@ -172,7 +192,7 @@ class Matcher:
         candidates = []
         for index, section in enumerate(self.sections):
             strong, weak = self._strong[index], self._weak[index]
-            covered = sum(w if t in strong else 0.5 * w if t in weak else 0.0 for t, w in weights.items())
+            covered = sum(w if t in strong else WEAK_CREDIT * w if t in weak else 0.0 for t, w in weights.items())
             coverage = covered / total
             rank = 0.65 * coverage + 0.35 * example_best[index]
             section_entities = {_canon(e) for e in section.entities}
@@ -207,8 +227,8 @@ class Matcher:
     @staticmethod
     def _asks_for_more(question: str) -> bool:
         """ "tell me more", "more?", "go on": the same topic again."""
-        rest = [w for w in normalize(question).split() if w not in STOPWORDS]
-        return bool(rest) and all(w in MORE for w in rest)
+        said = normalize(question).split()
+        return any(w in MORE for w in said) and all(w in MORE or w in STOPWORDS for w in said)
 
     def _previous_first(self, candidates: list[Candidate], context: FollowUpContext) -> list[Candidate]:
         previous = self.brief.section(context.section_id)
@@ -260,13 +280,23 @@ class Matcher:
         """Sections for an autocomplete box or inline query; the brief's order for empty input."""
         if not partial.strip():
             return list(self.sections[:limit])
-        ranked = self._score(self.terms(partial), " ".join(self.terms(partial)))
+        typed = self._complete_last_word(partial)
+        terms = self.terms(typed)
+        order: dict[str, float] = {c.section.id: c.rank for c in self._score(terms, " ".join(terms))}
         titled = process.extract(
-            normalize(partial), [normalize(s.title) for s in self.sections], scorer=fuzz.partial_ratio, limit=limit,
+            normalize(partial), self._titles, scorer=fuzz.partial_ratio, limit=limit,
         )
-        order: dict[str, float] = {c.section.id: c.rank for c in ranked}
         for _, similarity, index in titled:
             sid = self.sections[index].id
             order[sid] = max(order.get(sid, 0.0), similarity / 100 * 0.9)
         best = sorted(order, key=lambda sid: order[sid], reverse=True)[:limit]
         return [s for sid in best if (s := self.brief.section(sid)) is not None]
+
+    def _complete_last_word(self, partial: str) -> str:
+        """While typing, the last word is usually unfinished: "who is medin" -> "who is medinsky"."""
+        said = normalize(partial).split()
+        if not said or partial[-1:].isspace() or said[-1] in self._known_words or len(said[-1]) < 3:
+            return partial
+        stub = said[-1]
+        completion = next((w for w in self._by_initial.get(stub[0], ()) if w.startswith(stub)), stub)
+        return " ".join([*said[:-1], completion])

@@ -50,8 +50,9 @@ class BriefService:
         related = self._related(section, match)
         return self._answer(question, section, match.confidence, related)
 
-    def topic(self, section_id: str, conversation: str | None = None) -> Answer | None:
-        """The answer for a tapped topic button; None when the section no longer exists (stale button)."""
+    def topic(self, section_id: str, conversation: str | None = None, count: bool = True) -> Answer | None:
+        """The answer for a tapped topic button; None when the section no longer exists (stale button).
+        `count=False` for previews (inline results, listings) so they don't inflate the usage stats."""
         section = self.store.brief.section(section_id)
         if section is None:
             return None
@@ -59,7 +60,8 @@ class BriefService:
             entities = frozenset(e.lower().replace(" ", "_") for e in section.entities)
             terms = self.store.current.matcher.terms(section.title)
             self.conversations.put(conversation, FollowUpContext(section.id, terms, entities))
-        self.stats.sections[section.id] += 1
+        if count:
+            self.stats.sections[section.id] += 1
         return self._answer(section.title, section, 1.0, self._related(section, None))
 
     def topics(self) -> list[Topic]:

@@ -39,8 +39,10 @@ class BriefStore:
         self._current = self._build(load_brief(path, seeds_dir))
 
     def _build(self, brief: Brief) -> Loaded:
-        labels = {sid: seed.article.outlet or seed.article.headline for sid, seed in load_seeds(self.seeds_dir).items()}
-        return Loaded(brief, Matcher(brief), brief.revision(), labels)
+        seeds = load_seeds(self.seeds_dir)
+        labels = {sid: seed.article.outlet or seed.article.headline for sid, seed in seeds.items()}
+        articles = tuple(seed.normalized_text for seed in seeds.values())
+        return Loaded(brief, Matcher(brief, articles), brief.revision(), labels)
 
     @property
     def current(self) -> Loaded:

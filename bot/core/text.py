@@ -30,7 +30,11 @@ STOPWORDS = frozenset(
     describe hey hi hello bot just really actually also too very quite again yes ok okay thanks thank
     exactly ever even get got going go happen happened happening thing things stuff like lot lots
     one ones sort kind right now today currently anything something everything someone anyone
-    not no has have had having""".split()
+    not no has have had having all both each few other such only own same too s t don should now
+    gonna wanna gotta kinda sorta lol pls please whats wat even whole true anyway overall basically
+    literally honestly seriously mean means meant guess suppose supposed think thought everyone everybody
+    somebody nobody someone something nothing everything anything lately recently just still yet already
+    ya yeah yep nope hmm um uh oh ah well much more most less least such way ways maybe perhaps""".split()
 )
 
 # Kept although they are function words: they say what kind of answer is wanted.

@@ -83,8 +83,8 @@ class DiscordAdapter:
         return intents
 
     def _wants_message_content(self) -> bool:
-        # Optional config key `discord.message_content` (privileged: enable it in the developer portal too).
-        return bool(getattr(self.settings.discord, "message_content", False))
+        # Privileged intent: it must be enabled in the developer portal too.
+        return self.settings.discord.message_content
 
     def _point_endpoints(self) -> None:
         if self._saved_endpoints is None:

@@ -297,7 +297,7 @@ class Handlers:
         topics = self.service.suggest(words, INLINE_RESULTS) if words else self.service.topics()
         results = []
         for topic in topics[:INLINE_RESULTS]:
-            answer = self.service.topic(topic.id)
+            answer = self.service.topic(topic.id, count=False)  # a preview, not a read
             if answer is None:
                 continue
             first_fact = answer.body[0] if answer.body else ""
