@@ -235,7 +235,7 @@ async def test_ask_answers_with_facts_figures_and_sources_in_an_embed(bot: Bot) 
     assert "Vladimir Medinsky leads Russia's delegation." in embed["description"]
     (figure,) = embed["fields"]
     assert figure["name"] == "Prisoners swapped after the first round"
-    assert "1,000 each side" in figure["value"] and "reported in the article" in figure["value"]
+    assert "1,000 each side" in figure["value"] and "reported by Progleton News" in figure["value"]
     footer = embed["footer"]["text"]
     assert footer.startswith("Sources:") and "[001] Progleton News" in footer and "[004]" in footer
     buttons = buttons_of(callback)

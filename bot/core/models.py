@@ -25,11 +25,15 @@ class FigureLine:
     label: str
     value: str
     unit: str
-    claimed_by: str
+    claimed_by: str  # a party ("Ukraine") or a report ("reported by NDTV")
+
+    def attribution(self) -> str:
+        """Who says so, as a phrase: "according to Ukraine", "reported by NDTV"."""
+        return self.claimed_by if self.claimed_by.startswith("reported") else f"according to {self.claimed_by}"
 
     def text(self) -> str:
         unit = f" {self.unit}" if self.unit else ""
-        return f"{self.label}: {self.value}{unit} (according to {self.claimed_by})"
+        return f"{self.label}: {self.value}{unit} ({self.attribution()})"
 
 
 @dataclass(frozen=True)

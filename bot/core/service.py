@@ -165,6 +165,11 @@ class BriefService:
         labels = self.store.seed_labels
         return tuple(SourceRef(seed, labels.get(seed, seed)) for seed in sorted(seeds))
 
-    @staticmethod
-    def _figure(figure: Figure) -> FigureLine:
-        return FigureLine(figure.label, figure.value, figure.unit, figure.claimed_by)
+    def _figure(self, figure: Figure) -> FigureLine:
+        claimed_by = figure.claimed_by
+        if claimed_by.startswith("reported"):
+            # No party claims it: the article states it, so name the article.
+            seed = figure.sources[0].seed
+            outlet = self.store.outlets.get(seed)
+            claimed_by = f"reported by {outlet}" if outlet else f"reported in article [{seed[:3]}]"
+        return FigureLine(figure.label, figure.value, figure.unit, claimed_by)

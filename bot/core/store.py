@@ -19,6 +19,7 @@ class Loaded:
     matcher: Matcher
     revision: str
     seed_labels: dict[str, str]  # seed id -> outlet where the article names one, else its headline
+    outlets: dict[str, str]  # seed id -> outlet, only where the article names one
 
 
 def diff_briefs(old: Brief, new: Brief) -> BriefDiff:
@@ -31,6 +32,10 @@ def diff_briefs(old: Brief, new: Brief) -> BriefDiff:
     )
 
 
+def _short(headline: str, limit: int = 70) -> str:
+    return headline if len(headline) <= limit else headline[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 class BriefStore:
     def __init__(self, path: Path, seeds_dir: Path) -> None:
         self.path = path
@@ -40,9 +45,10 @@ class BriefStore:
 
     def _build(self, brief: Brief) -> Loaded:
         seeds = load_seeds(self.seeds_dir)
-        labels = {sid: seed.article.outlet or seed.article.headline for sid, seed in seeds.items()}
+        labels = {sid: seed.article.outlet or _short(seed.article.headline) for sid, seed in seeds.items()}
+        outlets = {sid: seed.article.outlet for sid, seed in seeds.items() if seed.article.outlet}
         articles = tuple(seed.normalized_text for seed in seeds.values())
-        return Loaded(brief, Matcher(brief, articles), brief.revision(), labels)
+        return Loaded(brief, Matcher(brief, articles), brief.revision(), labels, outlets)
 
     @property
     def current(self) -> Loaded:
@@ -55,6 +61,10 @@ class BriefStore:
     @property
     def seed_labels(self) -> dict[str, str]:
         return self._current.seed_labels
+
+    @property
+    def outlets(self) -> dict[str, str]:
+        return self._current.outlets
 
     def reload(self, path: Path | None = None) -> ReloadResult:
         """Re-read the brief (or `path`). On any error the current brief keeps serving."""

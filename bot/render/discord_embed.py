@@ -92,7 +92,7 @@ def sources_footer(sources: Sequence[SourceRef]) -> str:
 
 def figure_field(figure: FigureLine) -> tuple[str, str]:
     unit = f" {figure.unit}" if figure.unit else ""
-    return clip(figure.label, FIELD_NAME_MAX), clip(f"{figure.value}{unit}\n*according to {figure.claimed_by}*",
+    return clip(figure.label, FIELD_NAME_MAX), clip(f"{figure.value}{unit}\n*{figure.attribution()}*",
                                                   FIELD_VALUE_MAX)
 
 

@@ -29,7 +29,7 @@ def _sources_line(sources: Iterable[SourceRef]) -> str:
 
 def _figure(figure: FigureLine) -> str:
     unit = f" {figure.unit}" if figure.unit else ""
-    return f"• {esc(figure.label)}: <b>{esc(figure.value + unit)}</b> (according to {esc(figure.claimed_by)})"
+    return f"• {esc(figure.label)}: <b>{esc(figure.value + unit)}</b> ({esc(figure.attribution())})"
 
 
 def render_answer(answer: Answer) -> str:
