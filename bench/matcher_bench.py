@@ -31,7 +31,7 @@ def questions() -> list[str]:
     """Every example in the brief, the dev set, and typo'd / off-topic variants: a realistic mix."""
     brief = load_brief(BRIEF, SEEDS)
     asked = [e for s in brief.sections for e in s.examples]
-    dev = yaml.safe_load((ROOT / "tests" / "dev_questions.yaml").read_text())
+    dev = yaml.safe_load((ROOT / "tests" / "dev" / "dev_questions.yaml").read_text())
     for item in dev["in_scope"]:
         asked += [t["q"] for t in item.get("conversation", [item])]
     asked += dev["out_of_scope"]
