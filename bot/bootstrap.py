@@ -6,12 +6,16 @@ import asyncio
 import logging
 import signal
 from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
-from bot.config import Settings, resolve
+from bot.config import ROOT, Settings, resolve
 from bot.core.conversation import Conversations
 from bot.core.ports import ChatAdapter, Subscriptions
 from bot.core.service import BriefService
 from bot.core.store import BriefStore
+
+if TYPE_CHECKING:
+    from bot.digests import DigestSubscriptions
 
 log = logging.getLogger(__name__)
 
@@ -55,30 +59,75 @@ async def _start_all(adapters: list[ChatAdapter]) -> list[ChatAdapter]:
     return started
 
 
+async def open_digests(settings: Settings, service: BriefService) -> "DigestSubscriptions":
+    """Storage + the Subscriptions service. Raises DatabaseError (a clear message) on a bad URL."""
+    from bot.digests import DigestSubscriptions
+    from bot.storage.database import open_database
+    from bot.storage.repository import Repository
+
+    engine = await open_database(settings.database_url, ROOT)
+    return DigestSubscriptions(Repository(engine), service, settings.digest)
+
+
+async def list_subscriptions(settings: Settings, out: IO[str]) -> int:
+    """`python -m bot subscriptions`: count per platform and next run times, for admins."""
+    from bot.core.schedule import SystemClock
+    from bot.digests import subscription_report
+    from bot.storage.database import DatabaseError, open_database
+    from bot.storage.repository import Repository
+
+    try:
+        engine = await open_database(settings.database_url, ROOT)
+    except DatabaseError as exc:
+        out.write(f"database error: {exc}\n")
+        return 2
+    try:
+        for line in await subscription_report(Repository(engine), SystemClock().now()):
+            out.write(line + "\n")
+    finally:
+        await engine.dispose()
+    return 0
+
+
 async def run(settings: Settings, brief: Path | None = None) -> int:
     """`python -m bot run`: chat platforms when tokens are set, otherwise the local console."""
     service = build_service(settings, brief)
-    adapters = chat_adapters(settings, service)
-    if not adapters:
+    if not (settings.telegram.token or settings.discord.token):
         from bot.adapters.console import run_console
 
         print("No TELEGRAM_TOKEN or DISCORD_TOKEN set: starting the local console chat.")
         print("Set TELEGRAM_TOKEN and/or DISCORD_TOKEN to run the Telegram and Discord bots instead.\n")
         return await run_console(service)
-    started = await _start_all(adapters)
-    if not started:
-        log.error("no chat platform could start")
-        return 1
+    from bot.scheduling import DigestScheduler
+    from bot.storage.database import DatabaseError
+
+    # Handlers first: a SIGTERM during start-up must still shut down cleanly.
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     try:
-        await stop.wait()
+        digests = await open_digests(settings, service)
+    except DatabaseError as exc:
+        log.error("database: %s", exc)
+        return 2
+    try:
+        started = await _start_all(chat_adapters(settings, service, digests))
+        if not started:
+            log.error("no chat platform could start")
+            return 1
+        digests.use_messengers(started)  # each chat adapter is also its platform's Messenger
+        scheduler = DigestScheduler(digests)
+        try:
+            await scheduler.start()  # after the adapters, so catch-up digests have somewhere to go
+            await stop.wait()
+        finally:
+            await scheduler.shutdown()  # before the adapters: sends in flight still need them
+            for adapter in reversed(started):
+                try:
+                    await adapter.stop()
+                except Exception:
+                    log.exception("%s did not stop cleanly", adapter.platform)
     finally:
-        for adapter in reversed(started):
-            try:
-                await adapter.stop()
-            except Exception:
-                log.exception("%s did not stop cleanly", adapter.platform)
+        await digests.repository.dispose()
     return 0

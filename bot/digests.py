@@ -1,0 +1,304 @@
+"""Daily-digest subscriptions: the core `Subscriptions` port over the database, and the due/claim/send pass.
+
+Exactly once. Every digest is one delivery row keyed UNIQUE(subscription_id, local_date):
+  claimed  the row was inserted in the transaction that decided the digest is due (the race's loser skips);
+  sending  set (compare-and-set on `claimed` + our process id) right before handing it to the platform;
+  sent / failed / gone   the outcome.
+A process that dies leaves 'claimed' rows (never handed over): after `lease` any process takes them over and
+sends them, so nothing is dropped. A 'sending' row it leaves may or may not have reached the chat: it is
+marked 'unknown' after the lease and never sent again, so nothing is repeated. A clean shutdown gives its
+'claimed' rows back at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import os
+import socket
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import AsyncIterator, Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.config import DigestSettings
+from bot.core.models import BriefDiff, Digest, Topic
+from bot.core.ports import Messenger
+from bot.core.schedule import (
+    Clock,
+    SystemClock,
+    Zone,
+    describe_local,
+    format_time,
+    last_fire,
+    next_fire,
+    parse_time,
+    parse_zone,
+    zone_named,
+)
+from bot.core.service import BriefService
+from bot.fanout import FanoutReport, FanoutSender, Outbound, Outcome
+from bot.storage.repository import Claim, Repository, SubscriptionRecord
+from bot.storage.tables import FAILED, GONE, SENT
+
+log = logging.getLogger(__name__)
+
+MIN_GRACE = dt.timedelta(minutes=1)  # the job itself fires a few milliseconds after its time
+DEFAULT_LEASE = dt.timedelta(minutes=10)
+CLAIM_CHUNK = 100  # claims are taken just ahead of the sends, so a crash strands at most this many for a lease
+
+Sections = dict[str, tuple[str, str]]  # section id -> (fingerprint, title), in brief order
+
+
+def diff_sections(old: Sections, new: Sections) -> BriefDiff:
+    """What changed between two recorded revisions of a brief."""
+    return BriefDiff(
+        added=tuple(Topic(i, title) for i, (_, title) in new.items() if i not in old),
+        removed=tuple(Topic(i, title) for i, (_, title) in old.items() if i not in new),
+        edited=tuple(Topic(i, title) for i, (fp, title) in new.items() if i in old and old[i][0] != fp),
+    )
+
+
+class ScheduleListener(Protocol):
+    """The scheduler: told when a subscription's time changes or it stops."""
+
+    def schedule(self, subscription: SubscriptionRecord) -> None: ...
+
+    def unschedule(self, subscription_id: int) -> None: ...
+
+
+@dataclass(frozen=True)
+class Due:
+    subscription: SubscriptionRecord
+    local_date: dt.date
+    instant: dt.datetime
+
+
+def subscription_zone(sub: SubscriptionRecord) -> Zone:
+    return zone_named(sub.timezone)
+
+
+def subscription_time(sub: SubscriptionRecord) -> dt.time:
+    return dt.time.fromisoformat(sub.local_time)
+
+
+def due_digest(sub: SubscriptionRecord, now: dt.datetime, grace: dt.timedelta) -> Due | None:
+    """The digest this subscription owes at `now`: its latest scheduled time, if that is within the grace
+    window and not before the subscription was (re)made. Whether it was already sent is the database's call."""
+    day, instant = last_fire(subscription_time(sub), subscription_zone(sub), now)
+    if instant < sub.updated_at or now - instant > grace:
+        return None
+    return Due(sub, day, instant)
+
+
+def process_id() -> str:
+    return f"{socket.gethostname()[:32]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+class DigestSubscriptions:
+    """Implements bot.core.ports.Subscriptions, and sends the digests that are due."""
+
+    def __init__(self, repository: Repository, service: BriefService, settings: DigestSettings, *,
+                 sender: FanoutSender | None = None, clock: Clock | None = None,
+                 lease: dt.timedelta = DEFAULT_LEASE, owner: str | None = None) -> None:
+        self.repository = repository
+        self.service = service
+        self.settings = settings
+        self.sender = sender or FanoutSender()
+        self.clock = clock or SystemClock()
+        self.lease = lease
+        self.owner = owner or process_id()
+        self.grace = max(dt.timedelta(minutes=settings.grace_minutes), MIN_GRACE)
+        self.listener: ScheduleListener | None = None
+        self._recorded: set[str] = set()
+        self._sections: dict[str, Sections] = {}
+        self._missing_platforms: set[str] = set()
+        self._run_lock = asyncio.Lock()
+
+    def use_messengers(self, messengers: Iterable[Messenger]) -> None:
+        """The started chat adapters; digests for a platform with none stay unclaimed for another process."""
+        self.sender.use(messengers)
+
+    # ------------------------------------------------------------ the Subscriptions port
+
+    async def subscribe(self, platform: str, chat_id: str, user_id: str,
+                        time_text: str | None, zone_text: str | None) -> str:
+        at = parse_time(time_text if time_text and time_text.strip() else self.settings.default_time)
+        zone = parse_zone(zone_text if zone_text and zone_text.strip() else self.settings.default_timezone)
+        now = self.clock.now()
+        before = await self.repository.subscription(platform, str(chat_id))
+        record = await self.repository.upsert_subscription(
+            platform, str(chat_id), str(user_id), format_time(at), zone.name, self.service.store.brief.meta.id, now)
+        if self.listener is not None:
+            self.listener.schedule(record)
+        _, upcoming = next_fire(at, zone, now)
+        verb = "Updated your" if before is not None and before.active else "Subscribed to the"
+        fixed = " (a fixed UTC offset: it does not follow daylight saving time)" if zone.fixed else ""
+        return (f"{verb} daily digest of \"{self.service.store.brief.meta.title}\" at {format_time(at)} "
+                f"{zone.name}{fixed}. Next one: {describe_local(upcoming, zone)}. Send /unsubscribe to stop.")
+
+    async def unsubscribe(self, platform: str, chat_id: str) -> bool:
+        record = await self.repository.deactivate(platform, str(chat_id), "unsubscribed", self.clock.now())
+        if record is not None and self.listener is not None:
+            self.listener.unschedule(record.id)
+        return record is not None
+
+    # ------------------------------------------------------------ due digests
+
+    async def due(self, now: dt.datetime | None = None) -> list[Due]:
+        """Every digest owed at `now` that nobody has claimed yet (or whose claim went stale)."""
+        now = now or self.clock.now()
+        candidates = [d for s in await self.repository.subscriptions() if (d := due_digest(s, now, self.grace))]
+        settled = await self.repository.settled_days([(d.subscription.id, d.local_date) for d in candidates],
+                                                     now - self.lease)
+        return [d for d in candidates if (d.subscription.id, d.local_date) not in settled]
+
+    async def run_due(self) -> FanoutReport:
+        """One pass: claim and send what is due now. Passes in one process never overlap."""
+        async with self._run_lock:
+            now = self.clock.now()
+            await self._record_revision(now)
+            expired = await self.repository.expire_sending(now - self.lease, now)
+            if expired:
+                log.warning("%d digest(s) were being sent when a bot process stopped; they are not resent", expired)
+            by_platform: dict[str, list[Due]] = defaultdict(list)
+            for item in await self.due(now):
+                by_platform[item.subscription.platform].append(item)
+            runnable = {p: items for p, items in by_platform.items() if p in self.sender.messengers}
+            for platform in by_platform.keys() - runnable.keys() - self._missing_platforms:
+                self._missing_platforms.add(platform)
+                log.warning("%d %s digest(s) are due but no %s adapter is running here; left for another process",
+                            len(by_platform[platform]), platform, platform)
+            report = FanoutReport()
+            results = await asyncio.gather(*(self.sender.send_all(self._claimed(items), _Hooks(self))
+                                             for items in runnable.values()))
+            for result in results:
+                report.add(result)
+            if any(report.counts.values()):
+                log.info("digest pass: %s", report)
+            return report
+
+    async def _claimed(self, items: list[Due]) -> AsyncIterator[Outbound]:
+        subs = {d.subscription.id: d.subscription for d in items}
+        for start in range(0, len(items), CLAIM_CHUNK):
+            if self.sender.stopping:
+                return
+            chunk = items[start:start + CLAIM_CHUNK]
+            now = self.clock.now()
+            revision = self.service.store.current.revision
+            claims = await self.repository.claim([(d.subscription.id, d.local_date) for d in chunk], revision,
+                                                 self.owner, now, now - self.lease)
+            digests = await self._digests(claims)
+            for claim in claims:
+                sub = subs[claim.subscription_id]
+                yield Outbound(sub.platform, sub.chat_id, digests[(claim.local_date, claim.previous_revision)], claim)
+
+    async def _digests(self, claims: list[Claim]) -> dict[tuple[dt.date, str | None], Digest]:
+        """One Digest per (local date, revision last sent): thousands of subscribers share a handful."""
+        current = self.service.store.current.revision
+        wanted = {c.previous_revision for c in claims} - set(self._sections) - {None, current}
+        self._sections.update(await self.repository.revision_sections(wanted))
+        built: dict[tuple[dt.date, str | None], Digest] = {}
+        for claim in claims:
+            key = (claim.local_date, claim.previous_revision)
+            if key not in built:
+                built[key] = self.service.digest(claim.local_date, self._changes(claim.previous_revision))
+        return built
+
+    def _changes(self, previous: str | None) -> BriefDiff | None:
+        """ "What changed" since the subscriber's last digest; None for a first digest or no change."""
+        loaded = self.service.store.current
+        if previous is None or previous == loaded.revision or previous not in self._sections:
+            return None
+        diff = diff_sections(self._sections[previous], self._current_sections())
+        return None if diff.empty else diff
+
+    def _current_sections(self) -> Sections:
+        loaded = self.service.store.current
+        if loaded.revision not in self._sections:
+            prints = loaded.brief.fingerprints()
+            self._sections[loaded.revision] = {s.id: (prints[s.id], s.title) for s in loaded.brief.sections}
+        return self._sections[loaded.revision]
+
+    async def _record_revision(self, now: dt.datetime) -> None:
+        loaded = self.service.store.current
+        if loaded.revision not in self._recorded:
+            await self.repository.record_revision(loaded.revision, loaded.brief.meta.id, self._current_sections(), now)
+            self._recorded.add(loaded.revision)
+
+    async def idle(self) -> None:
+        """Returns once no pass is running."""
+        async with self._run_lock:
+            pass
+
+    async def release(self) -> None:
+        """Clean shutdown: claims not yet handed to a platform go back so a restart sends them at once."""
+        released = await self.repository.release_claims(self.owner)
+        if released:
+            log.info("released %d unsent digest claim(s) for the next run", released)
+
+    # ------------------------------------------------------------ outcomes
+
+    async def _before_send(self, item: Outbound) -> bool:
+        claim = item.ref
+        assert isinstance(claim, Claim)
+        return await self.repository.start_sending(claim.delivery_id, self.owner, self.clock.now(),
+                                                   item.digest.revision)
+
+    async def _after_send(self, item: Outbound, outcome: Outcome, error: str | None) -> None:
+        claim = item.ref
+        assert isinstance(claim, Claim)
+        now = self.clock.now()
+        if outcome is Outcome.SENT:
+            await self.repository.finish(claim.delivery_id, SENT, now)
+        elif outcome is Outcome.GONE:
+            await self.repository.finish(claim.delivery_id, GONE, now, error, deactivate_subscription=claim.subscription_id)
+            if self.listener is not None:
+                self.listener.unschedule(claim.subscription_id)
+            # Logged once: the subscription is inactive from now on, so it is never tried again.
+            log.warning("%s chat %s can no longer receive messages (%s); subscription %d deactivated",
+                        item.platform, item.chat_id, error, claim.subscription_id)
+        else:
+            await self.repository.finish(claim.delivery_id, FAILED, now, error)
+            log.warning("%s digest for subscription %d failed: %s", item.platform, claim.subscription_id, error)
+
+    # ------------------------------------------------------------ admin listing
+
+    async def report_lines(self, now: dt.datetime | None = None) -> list[str]:
+        return await subscription_report(self.repository, now or self.clock.now())
+
+
+class _Hooks:
+    def __init__(self, owner: DigestSubscriptions) -> None:
+        self._owner = owner
+
+    async def before_send(self, item: Outbound) -> bool:
+        return await self._owner._before_send(item)
+
+    async def after_send(self, item: Outbound, outcome: Outcome, error: str | None) -> None:
+        await self._owner._after_send(item, outcome, error)
+
+
+async def subscription_report(repository: Repository, now: dt.datetime) -> list[str]:
+    """`python -m bot subscriptions`: counts per platform, then next run times grouped by schedule."""
+    subs = await repository.subscriptions(active_only=False)
+    active = [s for s in subs if s.active]
+    per_platform = Counter(s.platform for s in active)
+    counts = ", ".join(f"{p} {n}" for p, n in sorted(per_platform.items())) or "none"
+    lines = [f"Subscriptions: {len(active)} active ({counts}); {len(subs) - len(active)} inactive"]
+    groups: dict[tuple[dt.datetime, str, str], Counter[str]] = defaultdict(Counter)
+    for sub in active:
+        zone = subscription_zone(sub)
+        _, instant = next_fire(subscription_time(sub), zone, now)
+        groups[(instant, sub.local_time, zone.name)][sub.platform] += 1
+    if groups:
+        lines.append("Next runs:")
+        for (instant, local_time, zone_name), platforms in sorted(groups.items()):
+            who = ", ".join(f"{p} {n}" for p, n in sorted(platforms.items()))
+            lines.append(f"  {instant:%Y-%m-%d %H:%M} UTC  {local_time} {zone_name}  ({who})")
+    statuses = await repository.status_counts()
+    if statuses:
+        lines.append("Deliveries: " + ", ".join(f"{s} {n}" for s, n in sorted(statuses.items())))
+    return lines

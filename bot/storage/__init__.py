@@ -1,0 +1,1 @@
+"""Persistence for subscriptions, deliveries and brief revisions (SQLAlchemy 2, async)."""

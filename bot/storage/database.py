@@ -1,0 +1,118 @@
+"""Opening the database: URL checks, SQLite file + WAL set-up, schema creation and its version."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from sqlalchemy import event, select, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, InvalidRequestError
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from bot.storage.tables import SCHEMA_VERSION, Base, Meta
+
+log = logging.getLogger(__name__)
+
+EXPECTED_FORMS = "sqlite+aiosqlite:///path/to/briefbot.db or postgresql+asyncpg://user:password@host/dbname"
+_ASYNC_HINT = {"sqlite": "sqlite+aiosqlite:///path/to/briefbot.db", "postgresql": "postgresql+asyncpg://user@host/db"}
+# Migrations from version N to N+1, run in order inside the schema lock. Empty until the schema changes.
+MIGRATIONS: dict[int, tuple[str, ...]] = {}
+_SQLITE_BUSY_MS = 10_000
+
+
+class DatabaseError(RuntimeError):
+    """The database URL or schema is unusable; the message says what to change (never the password)."""
+
+
+def parse_database_url(raw: str, root: Path | None = None) -> URL:
+    """Validate the URL; relative SQLite paths are made relative to `root` (the project) like other paths."""
+    try:
+        url = make_url(raw)
+    except ArgumentError:
+        raise DatabaseError(f"database_url is not a valid SQLAlchemy URL; expected {EXPECTED_FORMS}") from None
+    backend = url.get_backend_name()
+    if url.drivername == backend:
+        hint = _ASYNC_HINT.get(backend) or f"{backend}+<async driver>://... (e.g. {EXPECTED_FORMS})"
+        raise DatabaseError(f"database_url {url.render_as_string(hide_password=True)!r} names no async driver; "
+                            f"expected the form {hint}")
+    if backend == "sqlite" and url.database and url.database != ":memory:" and not url.database.startswith("file:"):
+        path = Path(url.database)
+        if not path.is_absolute() and root is not None:
+            path = root / path
+        url = url.set(database=str(path))
+    return url
+
+
+def _sqlite_setup(engine: AsyncEngine) -> None:
+    # The driver's own transaction handling is switched off and every transaction starts with
+    # BEGIN IMMEDIATE, so "decide and claim" holds the write lock from its first read (SQLAlchemy's
+    # documented recipe for pysqlite/aiosqlite). Other processes wait up to busy_timeout.
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA busy_timeout={_SQLITE_BUSY_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def create_engine(raw_url: str, root: Path | None = None) -> AsyncEngine:
+    url = parse_database_url(raw_url, root)
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = create_async_engine(url, pool_pre_ping=url.get_backend_name() != "sqlite")
+    except (InvalidRequestError, ArgumentError) as exc:
+        raise DatabaseError(f"cannot use {url.render_as_string(hide_password=True)!r}: {exc}; "
+                            f"expected {EXPECTED_FORMS}") from None
+    except ModuleNotFoundError as exc:
+        raise DatabaseError(f"the database driver is not installed ({exc.name}); expected {EXPECTED_FORMS}") from None
+    if url.get_backend_name() == "sqlite":
+        _sqlite_setup(engine)
+    return engine
+
+
+async def ensure_schema(engine: AsyncEngine) -> int:
+    """Create missing tables, record the schema version, run pending migrations. Returns the version."""
+    async with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Two bot processes starting together must not race on CREATE TABLE.
+            await conn.execute(text("SELECT pg_advisory_xact_lock(7262091)"))
+        await conn.run_sync(Base.metadata.create_all)
+        stored = (await conn.execute(select(Meta.value).where(Meta.key == "schema_version"))).scalar_one_or_none()
+        version = int(stored) if stored is not None else SCHEMA_VERSION
+        if version > SCHEMA_VERSION:
+            raise DatabaseError(f"the database schema is version {version}, newer than this bot's "
+                                f"{SCHEMA_VERSION}; upgrade the bot")
+        while version < SCHEMA_VERSION:
+            for statement in MIGRATIONS.get(version, ()):
+                await conn.execute(text(statement))
+            version += 1
+            log.info("database schema migrated to version %d", version)
+        if stored is None:
+            await conn.execute(Meta.__table__.insert().values(key="schema_version", value=str(version)))
+        elif int(stored) != version:
+            await conn.execute(Meta.__table__.update().where(Meta.key == "schema_version").values(value=str(version)))
+    return version
+
+
+async def open_database(raw_url: str, root: Path | None = None) -> AsyncEngine:
+    """An engine with the schema in place; raises DatabaseError with a clear message when it cannot."""
+    engine = create_engine(raw_url, root)
+    try:
+        await ensure_schema(engine)
+    except DatabaseError:
+        await engine.dispose()
+        raise
+    except Exception as exc:
+        await engine.dispose()
+        url = make_url(raw_url).render_as_string(hide_password=True)
+        raise DatabaseError(f"cannot open the database {url!r}: {type(exc).__name__}") from exc
+    return engine

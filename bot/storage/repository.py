@@ -1,0 +1,278 @@
+"""Every query the digest feature runs. Each public method is one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Row, and_, delete, func, insert, or_, select, tuple_, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from bot.storage.tables import (
+    CLAIMED,
+    SENDING,
+    SENT,
+    UNKNOWN,
+    BriefRevision,
+    Delivery,
+    Subscription,
+)
+
+SUBSCRIPTIONS = Subscription.__table__
+DELIVERIES = Delivery.__table__
+REVISIONS = BriefRevision.__table__
+
+
+@dataclass(frozen=True)
+class SubscriptionRecord:
+    id: int
+    platform: str
+    chat_id: str
+    user_id: str
+    local_time: str
+    timezone: str
+    brief_id: str
+    active: bool
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    deactivated_reason: str | None = None
+
+    @classmethod
+    def of(cls, row: Row) -> "SubscriptionRecord":  # type: ignore[type-arg]
+        m = row._mapping
+        return cls(m["id"], m["platform"], m["chat_id"], m["user_id"], m["local_time"], m["timezone"],
+                   m["brief_id"], bool(m["active"]), m["created_at"], m["updated_at"], m["deactivated_reason"])
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A delivery this process now owns; `previous_revision` is the brief revision of the last digest sent."""
+
+    delivery_id: int
+    subscription_id: int
+    local_date: dt.date
+    previous_revision: str | None
+
+
+class Repository:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+        self._upsert_native = engine.dialect.name in {"sqlite", "postgresql"}
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+
+    # ------------------------------------------------------------ subscriptions
+
+    async def upsert_subscription(self, platform: str, chat_id: str, user_id: str, local_time: str, timezone: str,
+                                  brief_id: str, now: dt.datetime) -> SubscriptionRecord:
+        """Create, or update the one subscription of this chat (re-activating it)."""
+        values = dict(user_id=user_id, local_time=local_time, timezone=timezone, brief_id=brief_id, active=True,
+                      updated_at=now, deactivated_reason=None)
+        key = and_(SUBSCRIPTIONS.c.platform == platform, SUBSCRIPTIONS.c.chat_id == chat_id)
+        for _ in range(2):  # a concurrent first subscribe of the same chat makes our INSERT lose; then update
+            try:
+                async with self.engine.begin() as conn:
+                    changed = await conn.execute(update(SUBSCRIPTIONS).where(key).values(**values))
+                    if not changed.rowcount:
+                        await conn.execute(insert(SUBSCRIPTIONS).values(platform=platform, chat_id=chat_id,
+                                                                        created_at=now, **values))
+                    row = (await conn.execute(select(SUBSCRIPTIONS).where(key))).one()
+                    return SubscriptionRecord.of(row)
+            except IntegrityError:
+                continue
+        raise RuntimeError("could not save the subscription")
+
+    async def deactivate(self, platform: str, chat_id: str, reason: str, now: dt.datetime) -> SubscriptionRecord | None:
+        """Deactivate the chat's subscription; returns it when it was active."""
+        key = and_(SUBSCRIPTIONS.c.platform == platform, SUBSCRIPTIONS.c.chat_id == chat_id, SUBSCRIPTIONS.c.active)
+        async with self.engine.begin() as conn:
+            row = (await conn.execute(select(SUBSCRIPTIONS).where(key))).one_or_none()
+            if row is None:
+                return None
+            await conn.execute(update(SUBSCRIPTIONS).where(SUBSCRIPTIONS.c.id == row.id)
+                               .values(active=False, deactivated_reason=reason, updated_at=now))
+            return SubscriptionRecord.of(row)
+
+    async def deactivate_id(self, subscription_id: int, reason: str, now: dt.datetime) -> bool:
+        async with self.engine.begin() as conn:
+            changed = await conn.execute(
+                update(SUBSCRIPTIONS).where(SUBSCRIPTIONS.c.id == subscription_id, SUBSCRIPTIONS.c.active)
+                .values(active=False, deactivated_reason=reason, updated_at=now))
+            return bool(changed.rowcount)
+
+    async def subscriptions(self, active_only: bool = True) -> list[SubscriptionRecord]:
+        query = select(SUBSCRIPTIONS).order_by(SUBSCRIPTIONS.c.id)
+        if active_only:
+            query = query.where(SUBSCRIPTIONS.c.active)
+        async with self.engine.connect() as conn:
+            return [SubscriptionRecord.of(row) for row in await conn.execute(query)]
+
+    async def subscription(self, platform: str, chat_id: str) -> SubscriptionRecord | None:
+        key = and_(SUBSCRIPTIONS.c.platform == platform, SUBSCRIPTIONS.c.chat_id == chat_id)
+        async with self.engine.connect() as conn:
+            row = (await conn.execute(select(SUBSCRIPTIONS).where(key))).one_or_none()
+            return None if row is None else SubscriptionRecord.of(row)
+
+    # ------------------------------------------------------------ deliveries
+
+    async def claim(self, due: Sequence[tuple[int, dt.date]], revision: str, owner: str, now: dt.datetime,
+                    stale_before: dt.datetime) -> list[Claim]:
+        """Decide and claim in one transaction: a delivery row per (subscription, local date) not yet
+        claimed by anyone, plus rows left 'claimed' (never handed to the platform) before `stale_before`
+        by a process that died. The UNIQUE(subscription_id, local_date) key makes the race's loser skip."""
+        if not due:
+            return []
+        async with self.engine.begin() as conn:
+            active = set((await conn.execute(select(SUBSCRIPTIONS.c.id).where(
+                SUBSCRIPTIONS.c.id.in_({sid for sid, _ in due}), SUBSCRIPTIONS.c.active))).scalars())
+            wanted = [(sid, day) for sid, day in due if sid in active]
+            if not wanted:
+                return []
+            won = await self._insert_claims(conn, wanted, revision, owner, now)
+            won += await self._take_over_stale(conn, wanted, revision, owner, now, stale_before)
+            previous = await self._previous_revisions(conn, [sid for _, sid, _ in won])
+        return [Claim(did, sid, day, previous.get(sid)) for did, sid, day in won]
+
+    async def _insert_claims(self, conn: AsyncConnection, wanted: list[tuple[int, dt.date]], revision: str,
+                             owner: str, now: dt.datetime) -> list[tuple[int, int, dt.date]]:
+        rows = [dict(subscription_id=sid, local_date=day, revision=revision, status=CLAIMED, claimed_by=owner,
+                     claimed_at=now, updated_at=now, attempts=1) for sid, day in wanted]
+        if self._upsert_native:
+            if conn.dialect.name == "postgresql":
+                from sqlalchemy.dialects.postgresql import insert as native_insert
+            else:
+                from sqlalchemy.dialects.sqlite import insert as native_insert
+            statement = (native_insert(DELIVERIES).on_conflict_do_nothing(index_elements=["subscription_id", "local_date"])
+                         .returning(DELIVERIES.c.id, DELIVERIES.c.subscription_id, DELIVERIES.c.local_date))
+            won: list[tuple[int, int, dt.date]] = []
+            for start in range(0, len(rows), 500):
+                won += [(r.id, r.subscription_id, r.local_date)
+                        for r in await conn.execute(statement, rows[start:start + 500])]
+            return won
+        won = []
+        for row in rows:  # any other dialect: one savepoint per row, the IntegrityError loser skips
+            try:
+                async with conn.begin_nested():
+                    result = await conn.execute(insert(DELIVERIES).values(**row))
+                won.append((result.inserted_primary_key[0], row["subscription_id"], row["local_date"]))
+            except IntegrityError:
+                continue
+        return won
+
+    async def _take_over_stale(self, conn: AsyncConnection, wanted: list[tuple[int, dt.date]], revision: str,
+                               owner: str, now: dt.datetime, stale_before: dt.datetime) -> list[tuple[int, int, dt.date]]:
+        stale = (await conn.execute(select(DELIVERIES.c.id, DELIVERIES.c.subscription_id, DELIVERIES.c.local_date).where(
+            tuple_(DELIVERIES.c.subscription_id, DELIVERIES.c.local_date).in_(wanted),
+            DELIVERIES.c.status == CLAIMED, DELIVERIES.c.claimed_at < stale_before))).all()
+        won = []
+        for row in stale:
+            # Compare-and-set: on PostgreSQL a concurrent taker re-checks the WHERE after our commit and misses.
+            changed = await conn.execute(
+                update(DELIVERIES).where(DELIVERIES.c.id == row.id, DELIVERIES.c.status == CLAIMED,
+                                         DELIVERIES.c.claimed_at < stale_before)
+                .values(claimed_by=owner, claimed_at=now, updated_at=now, revision=revision,
+                        attempts=DELIVERIES.c.attempts + 1))
+            if changed.rowcount:
+                won.append((row.id, row.subscription_id, row.local_date))
+        return won
+
+    @staticmethod
+    async def _previous_revisions(conn: AsyncConnection, ids: list[int]) -> dict[int, str]:
+        """For each subscription, the brief revision of its latest sent digest."""
+        latest: dict[int, tuple[dt.date, str]] = {}
+        for start in range(0, len(ids), 500):
+            rows = await conn.execute(select(DELIVERIES.c.subscription_id, DELIVERIES.c.local_date, DELIVERIES.c.revision)
+                                      .where(DELIVERIES.c.subscription_id.in_(ids[start:start + 500]),
+                                             DELIVERIES.c.status == SENT))
+            for sid, day, revision in rows:
+                if sid not in latest or latest[sid][0] < day:
+                    latest[sid] = (day, revision)
+        return {sid: revision for sid, (_, revision) in latest.items()}
+
+    async def start_sending(self, delivery_id: int, owner: str, now: dt.datetime, revision: str) -> bool:
+        """claimed -> sending, only if we still own the claim; False means someone took it over: don't send.
+        `revision` is the brief revision the digest was actually built from (a reload may have just landed)."""
+        async with self.engine.begin() as conn:
+            changed = await conn.execute(
+                update(DELIVERIES).where(DELIVERIES.c.id == delivery_id, DELIVERIES.c.status == CLAIMED,
+                                         DELIVERIES.c.claimed_by == owner)
+                .values(status=SENDING, updated_at=now, revision=revision))
+            return bool(changed.rowcount)
+
+    async def finish(self, delivery_id: int, status: str, now: dt.datetime, error: str | None = None,
+                     deactivate_subscription: int | None = None) -> None:
+        async with self.engine.begin() as conn:
+            await conn.execute(update(DELIVERIES).where(DELIVERIES.c.id == delivery_id)
+                               .values(status=status, updated_at=now, error=(error or None) and error[:300]))
+            if deactivate_subscription is not None:
+                await conn.execute(update(SUBSCRIPTIONS).where(SUBSCRIPTIONS.c.id == deactivate_subscription)
+                                   .values(active=False, deactivated_reason="gone", updated_at=now))
+
+    async def release_claims(self, owner: str) -> int:
+        """On a clean shutdown: give back claims never handed to the platform, so a restart sends them at once."""
+        async with self.engine.begin() as conn:
+            result = await conn.execute(delete(DELIVERIES).where(DELIVERIES.c.status == CLAIMED,
+                                                                 DELIVERIES.c.claimed_by == owner))
+            return result.rowcount or 0
+
+    async def expire_sending(self, before: dt.datetime, now: dt.datetime) -> int:
+        """'sending' rows older than `before` belong to a process that died mid-send: mark them 'unknown'
+        (the platform may or may not have delivered them) so they are never sent twice."""
+        async with self.engine.begin() as conn:
+            result = await conn.execute(update(DELIVERIES).where(DELIVERIES.c.status == SENDING,
+                                                                 DELIVERIES.c.updated_at < before)
+                                        .values(status=UNKNOWN, updated_at=now, error="process stopped mid-send"))
+            return result.rowcount or 0
+
+    async def deliveries(self, subscription_ids: Iterable[int] | None = None) -> list[dict[str, object]]:
+        query = select(DELIVERIES).order_by(DELIVERIES.c.id)
+        if subscription_ids is not None:
+            query = query.where(DELIVERIES.c.subscription_id.in_(list(subscription_ids)))
+        async with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in await conn.execute(query)]
+
+    async def settled_days(self, pairs: Sequence[tuple[int, dt.date]],
+                           stale_before: dt.datetime) -> set[tuple[int, dt.date]]:
+        """The (subscription, local date) pairs nobody needs to claim: any delivery row except a stale claim."""
+        found: set[tuple[int, dt.date]] = set()
+        async with self.engine.connect() as conn:
+            for start in range(0, len(pairs), 500):
+                chunk = list(pairs[start:start + 500])
+                rows = await conn.execute(select(DELIVERIES.c.subscription_id, DELIVERIES.c.local_date).where(
+                    tuple_(DELIVERIES.c.subscription_id, DELIVERIES.c.local_date).in_(chunk),
+                    or_(DELIVERIES.c.status != CLAIMED, DELIVERIES.c.claimed_at >= stale_before)))
+                found |= {(sid, day) for sid, day in rows}
+        return found
+
+    async def status_counts(self) -> dict[str, int]:
+        async with self.engine.connect() as conn:
+            rows = await conn.execute(select(DELIVERIES.c.status, func.count()).group_by(DELIVERIES.c.status))
+            return {status: count for status, count in rows}
+
+    # ------------------------------------------------------------ brief revisions
+
+    async def record_revision(self, revision: str, brief_id: str, sections: dict[str, tuple[str, str]],
+                              now: dt.datetime) -> None:
+        payload = json.dumps(sections, sort_keys=True, ensure_ascii=False)
+        try:
+            async with self.engine.begin() as conn:
+                exists = (await conn.execute(select(REVISIONS.c.revision).where(REVISIONS.c.revision == revision))).first()
+                if exists is None:
+                    await conn.execute(insert(REVISIONS).values(revision=revision, brief_id=brief_id,
+                                                                sections=payload, recorded_at=now))
+        except IntegrityError:
+            pass  # another process recorded the same revision first: same content by definition
+
+    async def revision_sections(self, revisions: Iterable[str]) -> dict[str, dict[str, tuple[str, str]]]:
+        wanted = list(set(revisions))
+        if not wanted:
+            return {}
+        async with self.engine.connect() as conn:
+            rows = await conn.execute(select(REVISIONS.c.revision, REVISIONS.c.sections)
+                                      .where(REVISIONS.c.revision.in_(wanted)))
+            return {rev: {k: (v[0], v[1]) for k, v in json.loads(raw).items()} for rev, raw in rows}
+
