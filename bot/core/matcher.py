@@ -22,6 +22,7 @@ FOLLOW_UP_OPENERS = ("and", "what about", "how about", "and what about", "same f
 MORE = frozenset({"more", "details", "detail", "elaborate", "continue", "go", "on", "and", "else", "further",
                   "expand", "keep", "going"})
 FAMILY_PREFIX = 7
+PREVIOUS_TOPIC_BONUS = 0.25  # a pronoun follow-up most likely stays on the topic it points back to
 ARTICLE_WORD_WEIGHT = 0.3
 WEAK_CREDIT = 0.7  # a word only in the facts counts for less than one in the examples and keywords
 REAL_WORD_ZIPF = 3.0  # wordfreq's Zipf scale: 3 = once per million words, i.e. a common English word
@@ -213,11 +214,11 @@ class Matcher:
         # "how are you?" names no topic at all; on its own it matches nothing, after a topic it may be a follow-up
         terms = () if all(t in QUESTION_WORDS for t in words_used) else words_used
         candidates = self._score(terms, " ".join(terms))
-        if context is not None and words_used:
+        if context is not None:
             if self._asks_for_more(question):
                 candidates = self._previous_first(candidates, context)
                 terms = context.terms
-            elif self._looks_like_follow_up(question, words_used):
+            elif words_used and self._looks_like_follow_up(question, words_used):
                 terms, candidates = self._follow_up(question, words_used, candidates, context)
         confidence = round(candidates[0].score, 4) if candidates else 0.0
         return Match(tuple(candidates), confidence, frozenset(t for t in terms if t in self._entities), terms)
@@ -257,10 +258,24 @@ class Matcher:
         if not candidates:
             return resolved, follow
         only_entities = all(t in self._entities or t in QUESTION_WORDS for t in terms)
-        margin = 0.1 if self._has_reference(question) else -0.05
+        if self._has_reference(question) and not only_entities:
+            # "who were they working with": "they" are what we just talked about
+            follow = self._favour(follow, context.section_id)
+            margin = 0.1
+        else:
+            margin = -0.05
         if only_entities or follow[0].score + margin >= candidates[0].score:
             return resolved, follow
         return terms, candidates
+
+    @staticmethod
+    def _favour(candidates: list[Candidate], section_id: str) -> list[Candidate]:
+        boosted = [
+            Candidate(c.section, c.rank + PREVIOUS_TOPIC_BONUS, min(1.0, c.score + PREVIOUS_TOPIC_BONUS))
+            if c.section.id == section_id else c
+            for c in candidates
+        ]
+        return sorted(boosted, key=lambda c: c.rank, reverse=True)
 
     def _resolve(self, terms: tuple[str, ...], context: FollowUpContext) -> tuple[str, ...]:
         """Rewrite a follow-up with the previous turn: swap in a new entity, or carry the old one over."""

@@ -20,6 +20,11 @@ SHORTHAND: dict[str, str] = {
     "cos": "because", "cuz": "because", "bc": "because", "w": "with", "tmrw": "tomorrow", "yday": "yesterday",
     "info": "information", "nums": "numbers", "num": "number", "approx": "approximately", "mil": "million",
     "k": "thousand", "agreed": "agree", "agreement": "agree", "agreements": "agree",
+    "1st": "first", "2nd": "second", "3rd": "third", "tldr": "summary", "vs": "versus", "v": "versus",
+    "isnt": "is not", "arent": "are not", "wasnt": "was not", "werent": "were not", "wont": "will not",
+    "cant": "can not", "couldnt": "could not", "wouldnt": "would not", "hed": "he would", "theyd": "they would",
+    "shed": "she would", "youd": "you would", "im": "i am", "ive": "i have", "theyre": "they are",
+    "whatre": "what are", "thats": "that is", "theres": "there is", "whatd": "what did",
 }
 
 STOPWORDS = frozenset(
@@ -34,7 +39,8 @@ STOPWORDS = frozenset(
     gonna wanna gotta kinda sorta lol pls please whats wat even whole true anyway overall basically
     literally honestly seriously mean means meant guess suppose supposed think thought everyone everybody
     somebody nobody someone something nothing everything anything lately recently just still yet already
-    ya yeah yep nope hmm um uh oh ah well much more most less least such way ways maybe perhaps""".split()
+    ya yeah yep nope hmm um uh oh ah well much more most less least such way ways maybe perhaps
+    else another other others versus""".split()
 )
 
 # Kept although they are function words: they say what kind of answer is wanted.
@@ -46,7 +52,7 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKD", text[:MAX_QUESTION_CHARS].translate(_APOSTROPHES))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = re.sub(r"'s\b", "", text)
-    text = text.replace("'", "")
+    text = text.replace("'", "").replace("tl;dr", "tldr").replace("tl dr", "tldr")
     text = re.sub(r"(\d),(\d{3})", r"\1\2", text)  # 113,100 -> 113100
     return " ".join(_WORD.findall(text))
 
@@ -69,5 +75,8 @@ def stem(word: str) -> str:
                 return word
             if suffix == "es" and not word.endswith(("shes", "ches", "xes", "sses", "zes")):
                 continue
-            return word[: len(word) - len(suffix)] + repl
+            base = word[: len(word) - len(suffix)] + repl
+            if suffix in ("ing", "ed") and len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]  # "planned" -> "plan", not "plann"
+            return base
     return word
