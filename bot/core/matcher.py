@@ -96,6 +96,7 @@ class Matcher:
                 self._examples.append((" ".join(self._terms(example, correct=False)), index))
             vocabulary |= {w for text in strong_texts for w in words(text)}
         vocabulary |= {w for phrase in self._aliases for w in phrase}
+        self._example_texts = [text for text, _ in self._examples]
         self._titles = [normalize(s.title) for s in self.sections]
         self._by_initial: dict[str, list[str]] = {}
         for word in sorted(w for w in vocabulary if len(w) >= 3 and not w.isdigit()):
@@ -186,7 +187,7 @@ class Matcher:
         total = sum(weights.values())
         example_best = [0.0] * len(self.sections)
         for _, similarity, position in process.extract(
-            query, [e for e, _ in self._examples], scorer=fuzz.token_sort_ratio, limit=40, score_cutoff=30,
+            query, self._example_texts, scorer=fuzz.token_sort_ratio, limit=40, score_cutoff=30,
         ):
             index = self._examples[position][1]
             example_best[index] = max(example_best[index], similarity / 100)
