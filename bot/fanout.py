@@ -48,6 +48,11 @@ def is_group(platform: str, chat_id: str) -> bool:
     return platform == "telegram" and chat_id.startswith("-")
 
 
+# Sends wait this much past the exact window edge: float rounding (t = s + W, yet t - s < W) or a little
+# clock skew must never turn an on-the-edge send into a 429.
+EDGE_MARGIN = 0.001
+
+
 class SlidingWindow:
     """At most `count` events in any window of `seconds` (an event at t counts for events in [t, t+W))."""
 
@@ -55,7 +60,7 @@ class SlidingWindow:
 
     def __init__(self, window: Window) -> None:
         self._stamps: deque[float] = deque(maxlen=window.count)
-        self._seconds = window.seconds
+        self._seconds = window.seconds + EDGE_MARGIN
 
     def ready_at(self) -> float:
         if len(self._stamps) < (self._stamps.maxlen or 0):

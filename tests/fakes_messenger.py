@@ -30,14 +30,15 @@ class VirtualTimeLoop(asyncio.SelectorEventLoop):
     def __init__(self, start: float = 0.0) -> None:
         super().__init__(selectors.DefaultSelector())
         self._virtual_now = start
+        self.real_work = 0  # > 0 while something waits on a real thread (see `RealWork`): time stands still
         real_select = self._selector.select  # type: ignore[attr-defined]
 
         def select(timeout: float | None = None) -> list[Any]:
             events = real_select(0)
             if events or timeout == 0:
                 return events
-            if timeout is None:
-                return real_select(None)  # nothing scheduled: wait for real I/O
+            if timeout is None or self.real_work:
+                return real_select(None)  # wait for real I/O (the database thread) without advancing
             self._virtual_now += timeout
             return []
 
@@ -45,6 +46,30 @@ class VirtualTimeLoop(asyncio.SelectorEventLoop):
 
     def time(self) -> float:
         return self._virtual_now
+
+
+class RealWork:
+    """Wraps an object whose coroutine methods wait on real threads (the Repository over aiosqlite), so a
+    VirtualTimeLoop does not let virtual time run on while they work: virtual time then measures only the
+    pacing and the fake platform's latency; the database's cost shows up as CPU time."""
+
+    def __init__(self, target: Any) -> None:
+        self._target = target
+
+    def __getattr__(self, name: str) -> Any:
+        attribute = getattr(self._target, name)
+        if not asyncio.iscoroutinefunction(attribute):
+            return attribute
+
+        async def call(*args: Any, **kwargs: Any) -> Any:
+            loop = asyncio.get_running_loop()
+            loop.real_work += 1  # type: ignore[attr-defined]
+            try:
+                return await attribute(*args, **kwargs)
+            finally:
+                loop.real_work -= 1  # type: ignore[attr-defined]
+
+        return call
 
 
 def run_virtual(coro: Coroutine[Any, Any, T]) -> T:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import Row, and_, delete, func, insert, or_, select, tuple_, update
@@ -61,6 +63,18 @@ class Repository:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self._upsert_native = engine.dialect.name in {"sqlite", "postgresql"}
+        # SQLite runs one write transaction at a time anyway (BEGIN IMMEDIATE); queueing them here, not in
+        # the connection pool, keeps a large fan-out from exhausting the pool while they wait.
+        self._serial = asyncio.Lock() if engine.dialect.name == "sqlite" else None
+
+    @asynccontextmanager
+    async def _begin(self) -> AsyncIterator[AsyncConnection]:
+        if self._serial is None:
+            async with self.engine.begin() as conn:
+                yield conn
+        else:
+            async with self._serial, self.engine.begin() as conn:
+                yield conn
 
     async def dispose(self) -> None:
         await self.engine.dispose()
@@ -75,7 +89,7 @@ class Repository:
         key = and_(SUBSCRIPTIONS.c.platform == platform, SUBSCRIPTIONS.c.chat_id == chat_id)
         for _ in range(2):  # a concurrent first subscribe of the same chat makes our INSERT lose; then update
             try:
-                async with self.engine.begin() as conn:
+                async with self._begin() as conn:
                     changed = await conn.execute(update(SUBSCRIPTIONS).where(key).values(**values))
                     if not changed.rowcount:
                         await conn.execute(insert(SUBSCRIPTIONS).values(platform=platform, chat_id=chat_id,
@@ -89,7 +103,7 @@ class Repository:
     async def deactivate(self, platform: str, chat_id: str, reason: str, now: dt.datetime) -> SubscriptionRecord | None:
         """Deactivate the chat's subscription; returns it when it was active."""
         key = and_(SUBSCRIPTIONS.c.platform == platform, SUBSCRIPTIONS.c.chat_id == chat_id, SUBSCRIPTIONS.c.active)
-        async with self.engine.begin() as conn:
+        async with self._begin() as conn:
             row = (await conn.execute(select(SUBSCRIPTIONS).where(key))).one_or_none()
             if row is None:
                 return None
@@ -98,7 +112,7 @@ class Repository:
             return SubscriptionRecord.of(row)
 
     async def deactivate_id(self, subscription_id: int, reason: str, now: dt.datetime) -> bool:
-        async with self.engine.begin() as conn:
+        async with self._begin() as conn:
             changed = await conn.execute(
                 update(SUBSCRIPTIONS).where(SUBSCRIPTIONS.c.id == subscription_id, SUBSCRIPTIONS.c.active)
                 .values(active=False, deactivated_reason=reason, updated_at=now))
@@ -108,12 +122,12 @@ class Repository:
         query = select(SUBSCRIPTIONS).order_by(SUBSCRIPTIONS.c.id)
         if active_only:
             query = query.where(SUBSCRIPTIONS.c.active)
-        async with self.engine.connect() as conn:
+        async with self._begin() as conn:
             return [SubscriptionRecord.of(row) for row in await conn.execute(query)]
 
     async def subscription(self, platform: str, chat_id: str) -> SubscriptionRecord | None:
         key = and_(SUBSCRIPTIONS.c.platform == platform, SUBSCRIPTIONS.c.chat_id == chat_id)
-        async with self.engine.connect() as conn:
+        async with self._begin() as conn:
             row = (await conn.execute(select(SUBSCRIPTIONS).where(key))).one_or_none()
             return None if row is None else SubscriptionRecord.of(row)
 
@@ -126,7 +140,7 @@ class Repository:
         by a process that died. The UNIQUE(subscription_id, local_date) key makes the race's loser skip."""
         if not due:
             return []
-        async with self.engine.begin() as conn:
+        async with self._begin() as conn:
             active = set((await conn.execute(select(SUBSCRIPTIONS.c.id).where(
                 SUBSCRIPTIONS.c.id.in_({sid for sid, _ in due}), SUBSCRIPTIONS.c.active))).scalars())
             wanted = [(sid, day) for sid, day in due if sid in active]
@@ -196,7 +210,7 @@ class Repository:
     async def start_sending(self, delivery_id: int, owner: str, now: dt.datetime, revision: str) -> bool:
         """claimed -> sending, only if we still own the claim; False means someone took it over: don't send.
         `revision` is the brief revision the digest was actually built from (a reload may have just landed)."""
-        async with self.engine.begin() as conn:
+        async with self._begin() as conn:
             changed = await conn.execute(
                 update(DELIVERIES).where(DELIVERIES.c.id == delivery_id, DELIVERIES.c.status == CLAIMED,
                                          DELIVERIES.c.claimed_by == owner)
@@ -205,7 +219,7 @@ class Repository:
 
     async def finish(self, delivery_id: int, status: str, now: dt.datetime, error: str | None = None,
                      deactivate_subscription: int | None = None) -> None:
-        async with self.engine.begin() as conn:
+        async with self._begin() as conn:
             await conn.execute(update(DELIVERIES).where(DELIVERIES.c.id == delivery_id)
                                .values(status=status, updated_at=now, error=(error or None) and error[:300]))
             if deactivate_subscription is not None:
@@ -214,7 +228,7 @@ class Repository:
 
     async def release_claims(self, owner: str) -> int:
         """On a clean shutdown: give back claims never handed to the platform, so a restart sends them at once."""
-        async with self.engine.begin() as conn:
+        async with self._begin() as conn:
             result = await conn.execute(delete(DELIVERIES).where(DELIVERIES.c.status == CLAIMED,
                                                                  DELIVERIES.c.claimed_by == owner))
             return result.rowcount or 0
@@ -222,7 +236,7 @@ class Repository:
     async def expire_sending(self, before: dt.datetime, now: dt.datetime) -> int:
         """'sending' rows older than `before` belong to a process that died mid-send: mark them 'unknown'
         (the platform may or may not have delivered them) so they are never sent twice."""
-        async with self.engine.begin() as conn:
+        async with self._begin() as conn:
             result = await conn.execute(update(DELIVERIES).where(DELIVERIES.c.status == SENDING,
                                                                  DELIVERIES.c.updated_at < before)
                                         .values(status=UNKNOWN, updated_at=now, error="process stopped mid-send"))
@@ -232,14 +246,14 @@ class Repository:
         query = select(DELIVERIES).order_by(DELIVERIES.c.id)
         if subscription_ids is not None:
             query = query.where(DELIVERIES.c.subscription_id.in_(list(subscription_ids)))
-        async with self.engine.connect() as conn:
+        async with self._begin() as conn:
             return [dict(row._mapping) for row in await conn.execute(query)]
 
     async def settled_days(self, pairs: Sequence[tuple[int, dt.date]],
                            stale_before: dt.datetime) -> set[tuple[int, dt.date]]:
         """The (subscription, local date) pairs nobody needs to claim: any delivery row except a stale claim."""
         found: set[tuple[int, dt.date]] = set()
-        async with self.engine.connect() as conn:
+        async with self._begin() as conn:
             for start in range(0, len(pairs), 500):
                 chunk = list(pairs[start:start + 500])
                 rows = await conn.execute(select(DELIVERIES.c.subscription_id, DELIVERIES.c.local_date).where(
@@ -249,7 +263,7 @@ class Repository:
         return found
 
     async def status_counts(self) -> dict[str, int]:
-        async with self.engine.connect() as conn:
+        async with self._begin() as conn:
             rows = await conn.execute(select(DELIVERIES.c.status, func.count()).group_by(DELIVERIES.c.status))
             return {status: count for status, count in rows}
 
@@ -259,7 +273,7 @@ class Repository:
                               now: dt.datetime) -> None:
         payload = json.dumps(sections, sort_keys=True, ensure_ascii=False)
         try:
-            async with self.engine.begin() as conn:
+            async with self._begin() as conn:
                 exists = (await conn.execute(select(REVISIONS.c.revision).where(REVISIONS.c.revision == revision))).first()
                 if exists is None:
                     await conn.execute(insert(REVISIONS).values(revision=revision, brief_id=brief_id,
@@ -271,7 +285,7 @@ class Repository:
         wanted = list(set(revisions))
         if not wanted:
             return {}
-        async with self.engine.connect() as conn:
+        async with self._begin() as conn:
             rows = await conn.execute(select(REVISIONS.c.revision, REVISIONS.c.sections)
                                       .where(REVISIONS.c.revision.in_(wanted)))
             return {rev: {k: (v[0], v[1]) for k, v in json.loads(raw).items()} for rev, raw in rows}
