@@ -98,6 +98,15 @@ class FakeClock:
         self._now += dt.timedelta(**delta)
         return self._now
 
+    def monotonic(self) -> float:
+        """For a Pacer: seconds on this clock."""
+        return self._now.timestamp()
+
+    async def sleep(self, seconds: float) -> None:
+        """For a Pacer: waiting moves this clock on instead of sleeping."""
+        self.advance(seconds=seconds)
+        await asyncio.sleep(0)
+
 
 class LoopClock:
     """Wall time that follows the running loop's (possibly virtual) clock from a fixed start."""

@@ -49,8 +49,9 @@ async def make_env(tmp_path: Path, *, now: dt.datetime = KYIV_MORNING, concurren
     messenger = messenger or RecordingMessenger()
     clock = FakeClock(now)
     settings = DigestSettings(default_time="08:00", default_timezone="Europe/Kyiv", grace_minutes=grace_minutes)
+    sender = FanoutSender([messenger], concurrency=concurrency, clock=clock.monotonic, sleep=clock.sleep)
     digests = DigestSubscriptions(Repository(engine), build_service(Settings(), brief), settings,
-                                  sender=FanoutSender([messenger], concurrency=concurrency), clock=clock)
+                                  sender=sender, clock=clock)
     return Env(digests, messenger, clock, brief, db_url)
 
 
@@ -248,6 +249,7 @@ def test_rate_limited_send_is_retried_after_its_delay(tmp_path: Path) -> None:
     async def scenario() -> RecordingMessenger:
         messenger = RecordingMessenger(rate_limited={"busy": [7.0, 3.0]})
         env = await make_env(tmp_path, messenger=messenger)
+        env.digests.sender = FanoutSender([messenger], concurrency=4)  # paced on the (virtual) loop clock
         for chat in ("busy", "calm"):
             await env.digests.subscribe("telegram", chat, "1", "08:00", "Europe/Kyiv")
         env.clock.set(utc(2025, 6, 2, 5, 0))
