@@ -173,9 +173,15 @@ class DigestSubscriptions:
                             len(by_platform[platform]), platform, platform)
             report = FanoutReport()
             results = await asyncio.gather(*(self.sender.send_all(self._claimed(items), _Hooks(self))
-                                             for items in runnable.values()))
-            for result in results:
-                report.add(result)
+                                             for items in runnable.values()), return_exceptions=True)
+            for platform, result in zip(runnable, results):
+                if isinstance(result, FanoutReport):
+                    report.add(result)
+                elif isinstance(result, Exception):  # e.g. the database went away: the other platform carries on
+                    log.error("%s digest pass stopped: %s; unsent claims are retried after the lease",
+                              platform, type(result).__name__, exc_info=result)
+                else:
+                    raise result  # cancellation / process exit
             if any(report.counts.values()):
                 log.info("digest pass: %s", report)
             return report
