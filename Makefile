@@ -20,6 +20,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/matcher_bench.py
+	$(PY) bench/fanout_bench.py
 
 check: $(STAMP)
 	$(PY) -m bot brief check

@@ -7,6 +7,7 @@ import asyncio
 import os
 import signal
 import sys
+import tempfile
 from pathlib import Path
 from typing import AsyncIterator
 
@@ -39,6 +40,8 @@ async def telegram_fake() -> AsyncIterator[FakeTelegram]:
 def _env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DISCORD_", "BRIEFBOT_"))}
     env.update({
+        # a throwaway database per run: the tests must not write into the checkout
+        "BRIEFBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tempfile.mkdtemp(prefix='briefbot-')}/briefbot.db",
         "BRIEFBOT_BRIEF": str(FIXTURES / "brief.yaml"),
         "BRIEFBOT_SEEDS_DIR": str(FIXTURES / "seeds"),
         "BRIEFBOT_LOG_LEVEL": "DEBUG",

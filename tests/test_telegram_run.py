@@ -28,9 +28,12 @@ async def fake() -> AsyncIterator[FakeTelegram]:
 
 
 @pytest.mark.parametrize("level", ["INFO", "DEBUG"])
-async def test_python_m_bot_run_answers_and_never_logs_the_token(fake: FakeTelegram, level: str) -> None:
+async def test_python_m_bot_run_answers_and_never_logs_the_token(
+    fake: FakeTelegram, level: str, tmp_path: Path
+) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DISCORD_", "BRIEFBOT_"))}
     env.update({
+        "BRIEFBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'briefbot.db'}",
         "TELEGRAM_TOKEN": TOKEN,
         "TELEGRAM_API_BASE_URL": fake.url,
         "BRIEFBOT_BRIEF": str(BRIEF),
