@@ -30,7 +30,14 @@ from bot.digests import DigestSubscriptions  # noqa: E402
 from bot.fanout import FanoutSender, Outcome  # noqa: E402
 from bot.storage.database import open_database  # noqa: E402
 from bot.storage.repository import SUBSCRIPTIONS, Repository  # noqa: E402
-from tests.fakes_messenger import SEEDS, FakeTelegram, LoopClock, RealWork, VirtualTimeLoop, write_brief  # noqa: E402
+from tests.fakes_messenger import (  # noqa: E402
+    SEEDS,
+    FakeTelegram,
+    LoopClock,
+    RealWork,
+    VirtualTimeLoop,
+    write_brief,
+)
 
 DUE_AT = dt.datetime(2025, 6, 2, 5, 0, tzinfo=dt.timezone.utc)  # 08:00 in Kyiv
 OVERALL_PER_SECOND = 30

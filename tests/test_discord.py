@@ -16,7 +16,12 @@ import pytest
 from discord.gateway import DiscordWebSocket
 
 from bot.adapters.discord import DiscordAdapter
-from bot.adapters.discord.commands import NO_SUBSCRIPTIONS, NOT_ADMIN, SLOW_DOWN, STALE_TOPIC
+from bot.adapters.discord.commands import (
+    NO_SUBSCRIPTIONS,
+    NOT_ADMIN,
+    SLOW_DOWN,
+    STALE_TOPIC,
+)
 from bot.bootstrap import build_service
 from bot.config import FloodSettings, Settings, load_settings
 from bot.core.models import Digest

@@ -13,12 +13,11 @@ from typing import AsyncIterator
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TELEGRAM_TOKEN
 from tests.fake_discord import FakeDiscord, Recorded
 from tests.fake_telegram import FakeTelegram, parse_html
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "discord"
-TELEGRAM_TOKEN = "123456:TEST-token-abc"
 
 
 @pytest.fixture

@@ -122,7 +122,7 @@ async def _digests(url: str, brief: Path, messenger: object = None):  # type: ig
     from bot.fanout import FanoutSender, PlatformLimits, Window
     from bot.storage.database import open_database
     from bot.storage.repository import Repository
-    from tests.fakes_messenger import FakeClock, SEEDS
+    from tests.fakes_messenger import SEEDS, FakeClock
 
     engine = await open_database(url)
     # The race is the point here, not pacing: generous limits keep the test quick.

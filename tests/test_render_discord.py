@@ -7,10 +7,24 @@ import datetime as dt
 import discord
 
 from bot.core.models import Answer, Digest, FigureLine, SourceRef, Topic
-from bot.render.discord_embed import (BUTTON_LABEL_MAX, DESCRIPTION_MAX, EMBEDS_PER_MESSAGE, FIELDS_MAX,
-                                      FOOTER_MAX, MESSAGE_TOTAL_MAX, MATCHED_COLOUR, TITLE_MAX, UNMATCHED_COLOUR,
-                                      answer_messages, build_embeds, digest_messages, message_length,
-                                      sources_footer, split_text, topic_buttons)
+from bot.render.discord_embed import (
+    BUTTON_LABEL_MAX,
+    DESCRIPTION_MAX,
+    EMBEDS_PER_MESSAGE,
+    FIELDS_MAX,
+    FOOTER_MAX,
+    MATCHED_COLOUR,
+    MESSAGE_TOTAL_MAX,
+    TITLE_MAX,
+    UNMATCHED_COLOUR,
+    answer_messages,
+    build_embeds,
+    digest_messages,
+    message_length,
+    sources_footer,
+    split_text,
+    topic_buttons,
+)
 
 
 def _answer(facts: int = 2, fact_len: int = 60, figures: int = 1, sources: int = 2, matched: bool = True,

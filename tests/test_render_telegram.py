@@ -5,8 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.core.models import Answer, Digest, FigureLine, SourceRef, Topic
-from bot.render.telegram_html import (MAX_MESSAGE, render_answer, render_digest, render_sources, split_message,
-                                      visible_length)
+from bot.render.telegram_html import (
+    MAX_MESSAGE,
+    render_answer,
+    render_digest,
+    render_sources,
+    split_message,
+    visible_length,
+)
 from tests.fake_telegram import parse_html, utf16_len
 
 HOSTILE = '<script>alert("x")</script> & <b>bold</b> &amp;'

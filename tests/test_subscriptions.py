@@ -18,7 +18,13 @@ from bot.digests import DigestSubscriptions
 from bot.fanout import FanoutSender, Outcome
 from bot.storage.database import open_database
 from bot.storage.repository import Repository
-from tests.fakes_messenger import Crash, FakeClock, RecordingMessenger, run_virtual, write_brief
+from tests.fakes_messenger import (
+    Crash,
+    FakeClock,
+    RecordingMessenger,
+    run_virtual,
+    write_brief,
+)
 
 KYIV_MORNING = dt.datetime(2025, 6, 2, 4, 0, tzinfo=UTC)  # 07:00 in Kyiv (EEST, UTC+3)
 

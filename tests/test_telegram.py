@@ -20,16 +20,28 @@ import pytest
 from pydantic import SecretStr
 
 from bot.adapters.telegram import TelegramAdapter
-from bot.adapters.telegram.handlers import ERROR_TEXT, FLOOD_NOTICE, NO_SUBSCRIPTIONS, STALE_BUTTON
+from bot.adapters.telegram.handlers import (
+    ERROR_TEXT,
+    FLOOD_NOTICE,
+    NO_SUBSCRIPTIONS,
+    STALE_BUTTON,
+)
 from bot.adapters.telegram.keyboards import topic_data
 from bot.bootstrap import build_service, chat_adapters
 from bot.config import FloodSettings, Settings, WebhookSettings, load_settings
 from bot.core.models import Digest, FigureLine, SourceRef
 from bot.core.ports import InvalidSchedule, RateLimited, RecipientGone
 from tests.conftest import SEEDS, line_of
-from tests.fake_telegram import BLOCKED, Call, FakeTelegram, parse_html, too_many_requests, utf16_len
+from tests.conftest import TELEGRAM_TOKEN as TOKEN
+from tests.fake_telegram import (
+    BLOCKED,
+    Call,
+    FakeTelegram,
+    parse_html,
+    too_many_requests,
+    utf16_len,
+)
 
-TOKEN = "123456:TEST-token-abc"
 ADMIN = 4242
 USER = 1001
 GROUP = -100555
@@ -61,14 +73,6 @@ async def running(settings: Settings, subscriptions: Any = None) -> AsyncIterato
         yield adapter
     finally:
         await adapter.stop()
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    server = FakeTelegram(TOKEN)
-    await server.start()
-    yield server
-    await server.stop()
 
 
 @pytest.fixture

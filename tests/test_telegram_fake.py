@@ -9,17 +9,8 @@ from typing import AsyncIterator
 import aiohttp
 import pytest
 
+from tests.conftest import TELEGRAM_TOKEN as TOKEN
 from tests.fake_telegram import BLOCKED, FakeTelegram, too_many_requests
-
-TOKEN = "123456:TEST-token-abc"
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    server = FakeTelegram(TOKEN)
-    await server.start()
-    yield server
-    await server.stop()
 
 
 @pytest.fixture

@@ -8,23 +8,14 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import AsyncIterator
 
 import pytest
 
 from tests.conftest import ROOT, SEEDS
+from tests.conftest import TELEGRAM_TOKEN as TOKEN
 from tests.fake_telegram import FakeTelegram, parse_html
 
-TOKEN = "123456:TEST-token-abc"
 BRIEF = Path(__file__).parent / "fixtures" / "telegram" / "brief.yaml"
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    server = FakeTelegram(TOKEN)
-    await server.start()
-    yield server
-    await server.stop()
 
 
 @pytest.mark.parametrize("level", ["INFO", "DEBUG"])

@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 from bot.core.brief import Figure, Section
 from bot.core.conversation import Conversations
 from bot.core.matcher import FollowUpContext, Match
-from bot.core.models import Answer, BriefDiff, Digest, FigureLine, ReloadResult, SourceRef, Topic
+from bot.core.models import (
+    Answer,
+    BriefDiff,
+    Digest,
+    FigureLine,
+    ReloadResult,
+    SourceRef,
+    Topic,
+)
 from bot.core.store import BriefStore
 
 UNKNOWN_TITLE = "I don't have that in this brief"

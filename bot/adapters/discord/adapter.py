@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+
 import discord
 import yarl
 from discord import app_commands

@@ -11,13 +11,19 @@ from typing import Any, Sequence
 import discord
 from discord import app_commands
 
+from bot.adapters.discord.views import topic_view
 from bot.core.flood import FloodGate, Verdict
 from bot.core.models import Answer, Topic
 from bot.core.ports import InvalidSchedule, Subscriptions
 from bot.core.service import BriefService
-from bot.render.discord_embed import (answer_messages, clip, digest_messages, sources_messages, topic_buttons,
-                                      topics_messages)
-from bot.adapters.discord.views import topic_view
+from bot.render.discord_embed import (
+    answer_messages,
+    clip,
+    digest_messages,
+    sources_messages,
+    topic_buttons,
+    topics_messages,
+)
 
 log = logging.getLogger(__name__)
 

@@ -14,6 +14,7 @@ import discord
 
 from bot.render.discord_embed import TOPIC_PREFIX, ButtonSpec
 
+
 class TopicButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
                   template=re.compile(re.escape(TOPIC_PREFIX) + r"(?P<section>.{1,98})", re.DOTALL)):
     def __init__(self, section_id: str, label: str = "topic") -> None:

@@ -7,21 +7,46 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
-from telegram import (InlineKeyboardMarkup, InlineQueryResultArticle, InputTextMessageContent, LinkPreviewOptions,
-                      ReplyParameters, Update)
+from telegram import (
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    LinkPreviewOptions,
+    ReplyParameters,
+    Update,
+)
 from telegram.constants import ChatType, ParseMode
 from telegram.error import Forbidden, RetryAfter, TelegramError
-from telegram.ext import (Application, CallbackQueryHandler, CommandHandler, ContextTypes, InlineQueryHandler,
-                          MessageHandler, filters)
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
 
 from bot.adapters.telegram.addressing import question_for_bot
-from bot.adapters.telegram.keyboards import labelled_keyboard, section_of, topic_data, topic_keyboard
+from bot.adapters.telegram.keyboards import (
+    labelled_keyboard,
+    section_of,
+    topic_data,
+    topic_keyboard,
+)
 from bot.core.flood import FloodGate, Verdict
 from bot.core.models import Answer
 from bot.core.ports import InvalidSchedule, Subscriptions
 from bot.core.service import BriefService
-from bot.render.telegram_html import (esc, render_answer, render_digest, render_lines, render_sources,
-                                      render_topics_intro, split_message)
+from bot.render.telegram_html import (
+    esc,
+    render_answer,
+    render_digest,
+    render_lines,
+    render_sources,
+    render_topics_intro,
+    split_message,
+)
 
 log = logging.getLogger(__name__)
 
