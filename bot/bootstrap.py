@@ -10,7 +10,7 @@ from typing import IO, TYPE_CHECKING
 
 from bot.config import ROOT, Settings, resolve
 from bot.core.conversation import Conversations
-from bot.core.ports import ChatAdapter, Subscriptions
+from bot.core.ports import ChatPlatform, Subscriptions
 from bot.core.service import BriefService
 from bot.core.store import BriefStore
 
@@ -31,9 +31,9 @@ def build_service(settings: Settings, brief: Path | None = None) -> BriefService
 
 
 def chat_adapters(settings: Settings, service: BriefService,
-                  subscriptions: Subscriptions | None = None) -> list[ChatAdapter]:
+                  subscriptions: Subscriptions | None = None) -> list[ChatPlatform]:
     """Every platform whose token is set. Imported lazily so a missing token never loads its library."""
-    adapters: list[ChatAdapter] = []
+    adapters: list[ChatPlatform] = []
     if settings.telegram.token:
         from bot.adapters.telegram import TelegramAdapter
 
@@ -45,9 +45,9 @@ def chat_adapters(settings: Settings, service: BriefService,
     return adapters
 
 
-async def _start_all(adapters: list[ChatAdapter]) -> list[ChatAdapter]:
+async def _start_all(adapters: list[ChatPlatform]) -> list[ChatPlatform]:
     """Start each adapter; one that fails to connect is logged and left out, the others keep running."""
-    started: list[ChatAdapter] = []
+    started: list[ChatPlatform] = []
     for adapter in adapters:
         try:
             await adapter.start()

@@ -41,6 +41,10 @@ class Messenger(Protocol):
     async def send_digest(self, chat_id: str, digest: Digest) -> None: ...
 
 
+class ChatPlatform(ChatAdapter, Messenger, Protocol):
+    """A chat adapter that can also deliver digests: what every platform adapter is."""
+
+
 class Subscriptions(Protocol):
     """Daily-digest subscriptions, shared by every platform."""
 
