@@ -199,11 +199,12 @@ class Matcher:
             rank = 0.65 * coverage + 0.35 * example_best[index]
             section_entities = {_canon(e) for e in section.entities}
             section_countries = section_entities & COUNTRIES
-            if countries and section_countries and not countries & section_countries:
+            shared = entities & section_entities
+            if countries and section_countries and not shared:
                 rank *= 0.55  # "what does Russia want" must never land on Ukraine's demands
                 coverage *= 0.55
-            elif entities & section_entities:
-                rank += 0.04 * len(entities & section_entities)
+            elif shared:  # naming the section's person counts too: "has Medinsky negotiated with Ukraine?"
+                rank += 0.04 * len(shared)
             # Confidence is how much of the question this section explains; wording similarity only nudges it.
             confidence = min(1.0, coverage * (0.8 + 0.2 * example_best[index]))
             candidates.append(Candidate(section, rank, confidence))
