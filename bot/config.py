@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = ROOT / "config" / "bot.yaml"
@@ -124,6 +124,8 @@ class ConfigError(ValueError):
 def _set(tree: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     for key in path[:-1]:
         tree = tree.setdefault(key, {})
+        if not isinstance(tree, dict):
+            raise ConfigError(f"{key}: expected a mapping")
     tree[path[-1]] = value
 
 
@@ -161,8 +163,10 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
             raise ConfigError(f"environment variable {name} is not valid") from None
     try:
         return Settings.model_validate(tree)
-    except ValueError as exc:
-        raise ConfigError(f"{source}: {exc}") from None
+    except ValidationError as exc:
+        # Name the field and the problem, never the value: it may be a token from the environment.
+        problems = "; ".join(f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors())
+        raise ConfigError(f"{source}: {problems}") from None
 
 
 def resolve(path: Path) -> Path:
