@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import IO, Any, Callable
 
 from bot.config import ConfigError, Settings, load_settings, resolve
-from bot.core.brief import BriefError, load_brief
+from bot.core.brief import BriefError, display_path, load_brief
 from bot.core.models import Answer
 from bot.core.service import BriefService
 from bot.render.plain import render_answer, render_digest
@@ -117,11 +117,11 @@ def cmd_brief_check(settings: Settings, args: argparse.Namespace, out: IO[str]) 
     except BriefError as exc:
         for issue in exc.issues:
             out.write(f"{issue}\n")
-        out.write(f"{len(exc.issues)} error(s) in {path}\n")
+        out.write(f"{len(exc.issues)} error(s) in {display_path(path)}\n")
         return 1
     facts = sum(len(s.facts) for s in brief.sections)
     figures = sum(len(s.figures) for s in brief.sections)
-    out.write(f"OK {path}: {len(brief.sections)} sections, {facts} facts, {figures} figures; "
+    out.write(f"OK {display_path(path)}: {len(brief.sections)} sections, {facts} facts, {figures} figures; "
               "every quote found in its seed article\n")
     return 0
 

@@ -214,10 +214,11 @@ def _field_name(loc: tuple[str | int, ...]) -> str:
 
 
 def _issue(path: Path, lines: dict[Any, int], loc: tuple[Any, ...], message: str) -> BriefIssue:
-    return BriefIssue(_display(path), line_for(lines, tuple(loc)), _field_name(tuple(loc)), message)
+    return BriefIssue(display_path(path), line_for(lines, tuple(loc)), _field_name(tuple(loc)), message)
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
+    """A path as the user should see it: relative to the working directory when inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
@@ -234,7 +235,7 @@ def _provenance_issues(brief: Brief, seeds: dict[str, Seed], path: Path, lines: 
                 known = ", ".join(sorted(seeds))
                 issues.append(_issue(path, lines, loc + (k, "seed"), f"unknown seed {source.seed!r} (known: {known})"))
             elif normalize_quote(source.quote) not in seed.normalized_text:
-                issues.append(_issue(path, lines, loc + (k, "quote"), f"not found in {_display(seed.path)}"))
+                issues.append(_issue(path, lines, loc + (k, "quote"), f"not found in {display_path(seed.path)}"))
 
     for i, section in enumerate(brief.sections):
         for j, fact in enumerate(section.facts):
@@ -249,14 +250,14 @@ def load_brief(path: Path, seeds_dir: Path) -> Brief:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise BriefError([BriefIssue(_display(path), 1, "", f"cannot read file: {exc.__class__.__name__}")]) from None
+        raise BriefError([BriefIssue(display_path(path), 1, "", f"cannot read file: {exc.__class__.__name__}")]) from None
     try:
         data, lines = load_with_lines(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc)
-        raise BriefError([BriefIssue(_display(path), line, "", f"invalid YAML: {problem}")]) from None
+        raise BriefError([BriefIssue(display_path(path), line, "", f"invalid YAML: {problem}")]) from None
     try:
         brief = Brief.model_validate(data)
     except ValidationError as exc:
