@@ -109,6 +109,12 @@ async def test_python_m_bot_run_serves_discord_and_hides_the_token(discord_fake:
     assert "discord-SECRET-token" not in output and "MTIz" not in output
 
 
+async def _assert_telegram_answers(telegram_fake: FakeTelegram) -> None:
+    await telegram_fake.next_call("getUpdates", timeout=30)  # the Telegram adapter is polling
+    reply = await telegram_fake.ask("who leads the russian delegation?", 1001)
+    assert "Vladimir Medinsky" in parse_html(reply.text)
+
+
 async def test_telegram_and_discord_run_side_by_side(discord_fake: FakeDiscord,
                                                      telegram_fake: FakeTelegram) -> None:
     env = _env(**_discord_env(discord_fake), TELEGRAM_TOKEN=TELEGRAM_TOKEN, TELEGRAM_API_BASE_URL=telegram_fake.url)
@@ -117,9 +123,7 @@ async def test_telegram_and_discord_run_side_by_side(discord_fake: FakeDiscord,
     try:
         callback = await _ask_discord(discord_fake, "who leads the russian delegation")
         assert "Vladimir Medinsky" in callback.body["data"]["embeds"][0]["description"]
-        await telegram_fake.next_call("getUpdates", timeout=30)
-        reply = await telegram_fake.ask("who leads the russian delegation?", 1001)
-        assert "Vladimir Medinsky" in parse_html(reply.text)
+        await _assert_telegram_answers(telegram_fake)
     finally:
         output = await _stop(process, head)
     assert process.returncode == 0, output
@@ -133,9 +137,7 @@ async def test_discord_failing_to_connect_leaves_telegram_running(discord_fake: 
     process = await _run(env)
     head = await _started(process)
     try:
-        await telegram_fake.next_call("getUpdates", timeout=30)
-        reply = await telegram_fake.ask("who leads the russian delegation?", 1001)
-        assert "Vladimir Medinsky" in parse_html(reply.text)
+        await _assert_telegram_answers(telegram_fake)
     finally:
         output = await _stop(process, head)
     assert process.returncode == 0, output
