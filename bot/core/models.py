@@ -50,13 +50,6 @@ class Answer:
     sources: tuple[SourceRef, ...] = ()
     related: tuple[Topic, ...] = ()  # follow-up topics when matched, "did you mean" suggestions when not
 
-    def plain_text(self) -> str:
-        from bot.render.plain import (
-            render_answer,  # the JSON contract's "text" is the plain rendering
-        )
-
-        return render_answer(self)
-
 
 @dataclass(frozen=True)
 class Digest:
