@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.config import DigestSettings
-from bot.core.models import BriefDiff, Digest, Topic
+from bot.core.brief import SectionPrints as Sections
+from bot.core.models import BriefDiff, Digest
 from bot.core.ports import Messenger
 from bot.core.schedule import (
     Clock,
@@ -39,6 +40,7 @@ from bot.core.schedule import (
     zone_named,
 )
 from bot.core.service import BriefService
+from bot.core.store import diff_sections
 from bot.fanout import FanoutReport, FanoutSender, Outbound, Outcome
 from bot.storage.repository import Claim, Repository, SubscriptionRecord
 from bot.storage.tables import FAILED, GONE, SENT
@@ -48,18 +50,6 @@ log = logging.getLogger(__name__)
 MIN_GRACE = dt.timedelta(minutes=1)  # the job itself fires a few milliseconds after its time
 DEFAULT_LEASE = dt.timedelta(minutes=10)
 CLAIM_CHUNK = 100  # claims are taken just ahead of the sends, so a crash strands at most this many for a lease
-
-Sections = dict[str, tuple[str, str]]  # section id -> (fingerprint, title), in brief order
-
-
-def diff_sections(old: Sections, new: Sections) -> BriefDiff:
-    """What changed between two recorded revisions of a brief."""
-    return BriefDiff(
-        added=tuple(Topic(i, title) for i, (_, title) in new.items() if i not in old),
-        removed=tuple(Topic(i, title) for i, (_, title) in old.items() if i not in new),
-        edited=tuple(Topic(i, title) for i, (fp, title) in new.items() if i in old and old[i][0] != fp),
-    )
-
 
 class ScheduleListener(Protocol):
     """The scheduler: told when a subscription's time changes or it stops."""
@@ -224,8 +214,7 @@ class DigestSubscriptions:
     def _current_sections(self) -> Sections:
         loaded = self.service.store.current
         if loaded.revision not in self._sections:
-            prints = loaded.brief.fingerprints()
-            self._sections[loaded.revision] = {s.id: (prints[s.id], s.title) for s in loaded.brief.sections}
+            self._sections[loaded.revision] = loaded.brief.section_prints()
         return self._sections[loaded.revision]
 
     async def _record_revision(self, now: dt.datetime) -> None:

@@ -7,7 +7,7 @@ import asyncio
 import datetime as dt
 
 from bot.core.models import Digest, Topic
-from bot.digests import diff_sections
+from bot.core.store import diff_sections
 from bot.fanout import DISCORD_LIMITS, FanoutSender, Outbound, Outcome
 from tests.fakes_messenger import FakeTelegram, RecordingMessenger, run_virtual
 

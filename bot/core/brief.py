@@ -67,6 +67,7 @@ class SectionKind(str, Enum):
 
 
 SECTION_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SectionPrints = dict[str, tuple[str, str]]  # section id -> (fingerprint, title)
 
 
 class Section(_Frozen):
@@ -127,6 +128,10 @@ class Brief(_Frozen):
 
     def fingerprints(self) -> dict[str, str]:
         return {section.id: section.fingerprint() for section in self.sections}
+
+    def section_prints(self) -> "SectionPrints":
+        """Section id -> (fingerprint, title), in brief order: what a diff between revisions needs."""
+        return {section.id: (section.fingerprint(), section.title) for section in self.sections}
 
     def revision(self) -> str:
         """Identifies this exact content (the curator's `version` may not change on every edit)."""

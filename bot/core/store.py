@@ -6,7 +6,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.core.brief import Brief, BriefError, load_brief, load_seeds
+from bot.core.brief import Brief, BriefError, SectionPrints, load_brief, load_seeds
 from bot.core.matcher import Matcher
 from bot.core.models import BriefDiff, ReloadResult, Topic
 
@@ -22,13 +22,12 @@ class Loaded:
     outlets: dict[str, str]  # seed id -> outlet, only where the article names one
 
 
-def diff_briefs(old: Brief, new: Brief) -> BriefDiff:
-    old_prints, new_prints = old.fingerprints(), new.fingerprints()
-    titles = {s.id: s.title for s in old.sections} | {s.id: s.title for s in new.sections}
+def diff_sections(old: SectionPrints, new: SectionPrints) -> BriefDiff:
+    """What changed between two revisions of a brief, from their section fingerprints."""
     return BriefDiff(
-        added=tuple(Topic(i, titles[i]) for i in new_prints if i not in old_prints),
-        removed=tuple(Topic(i, titles[i]) for i in old_prints if i not in new_prints),
-        edited=tuple(Topic(i, titles[i]) for i in new_prints if i in old_prints and old_prints[i] != new_prints[i]),
+        added=tuple(Topic(i, title) for i, (_, title) in new.items() if i not in old),
+        removed=tuple(Topic(i, title) for i, (_, title) in old.items() if i not in new),
+        edited=tuple(Topic(i, title) for i, (fp, title) in new.items() if i in old and old[i][0] != fp),
     )
 
 
@@ -74,6 +73,6 @@ class BriefStore:
                 fresh = self._build(load_brief(target, self.seeds_dir))
             except BriefError as exc:
                 return ReloadResult(False, self._current.revision, errors=tuple(str(i) for i in exc.issues))
-            diff = diff_briefs(self._current.brief, fresh.brief)
+            diff = diff_sections(self._current.brief.section_prints(), fresh.brief.section_prints())
             self._current, self.path = fresh, target
             return ReloadResult(True, fresh.revision, diff)
