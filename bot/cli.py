@@ -62,6 +62,14 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "text": render_answer(answer),
         "sources": [source.seed for source in answer.sources],
         "suggestions": [] if answer.matched else [topic.title for topic in answer.related],
+        "facts": [
+            {
+                "text": fact.text,
+                "sources": [{"seed": quote.seed, "quote": quote.quote} for quote in fact.sources],
+                **({"claimed_by": fact.claimed_by} if fact.claimed_by else {}),
+            }
+            for fact in answer.facts
+        ],
     }
 
 

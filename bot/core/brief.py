@@ -37,6 +37,8 @@ class Source(_Frozen):
 class Fact(_Frozen):
     text: str = Field(min_length=3)
     sources: tuple[Source, ...] = Field(min_length=1)
+    about: tuple[str, ...] = Field((), description="ids of declared entities this fact is about, beyond those it names")
+    answer: str | None = Field(None, min_length=3, description="a short direct answer where the text is not one")
 
 
 class Figure(_Frozen):
@@ -46,6 +48,7 @@ class Figure(_Frozen):
     claimed_by: str = Field(min_length=2, description="who states this number: an outlet, government or person")
     key: bool = Field(False, description="included in the daily digest's key figures")
     sources: tuple[Source, ...] = Field(min_length=1)
+    about: tuple[str, ...] = ()
 
     @field_validator("value", mode="before")
     @classmethod
@@ -55,6 +58,26 @@ class Figure(_Frozen):
     def line(self) -> str:
         unit = f" {self.unit}" if self.unit else ""
         return f"{self.label}: {self.value}{unit} (according to {self.claimed_by})"
+
+
+class EntityKind(str, Enum):
+    person = "person"
+    organisation = "organisation"
+    place = "place"
+    operation = "operation"
+    country = "country"
+    event = "event"
+
+
+class Entity(_Frozen):
+    """Someone or something the brief names, declared once so it can be asked about directly."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    name: str = Field(min_length=2)
+    kind: EntityKind
+    variants: tuple[str, ...] = ()  # other spellings and names readers use: "Zelenskiy", "the Kremlin"
+    role: str = Field(min_length=3, description="one sentence: who or what this is, as the articles say")
+    sources: tuple[Source, ...] = Field(min_length=1)
 
 
 class SectionKind(str, Enum):
@@ -80,6 +103,7 @@ class Section(_Frozen):
     facts: tuple[Fact, ...] = Field(min_length=1)
     figures: tuple[Figure, ...] = ()
     related: tuple[str, ...] = ()
+    answer: str | None = Field(None, min_length=3, description="a short direct answer to the section's question")
 
     def fingerprint(self) -> str:
         """A hash of everything a reader sees, so reloads can tell edited sections from unchanged ones."""
@@ -92,6 +116,7 @@ class BriefMeta(_Frozen):
     title: str = Field(min_length=3)
     event: str = Field(min_length=3)
     date: dt.date
+    date_note: str | None = Field(None, description="how the date was established when no article states it")
     venue: str = Field(min_length=2)
     summary: str = Field(min_length=20)
     version: str = Field(min_length=1)
@@ -105,6 +130,7 @@ class BriefMeta(_Frozen):
 class Brief(_Frozen):
     brief: BriefMeta
     aliases: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    entities: tuple[Entity, ...] = ()
     sections: tuple[Section, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -125,6 +151,9 @@ class Brief(_Frozen):
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
 
     def fingerprints(self) -> dict[str, str]:
         return {section.id: section.fingerprint() for section in self.sections}
@@ -242,11 +271,38 @@ def _provenance_issues(brief: Brief, seeds: dict[str, Seed], path: Path, lines: 
             elif normalize_quote(source.quote) not in seed.normalized_text:
                 issues.append(_issue(path, lines, loc + (k, "quote"), f"not found in {display_path(seed.path)}"))
 
+    for i, entity in enumerate(brief.entities):
+        check(entity.sources, ("entities", i, "sources"))
     for i, section in enumerate(brief.sections):
         for j, fact in enumerate(section.facts):
             check(fact.sources, ("sections", i, "facts", j, "sources"))
         for j, figure in enumerate(section.figures):
             check(figure.sources, ("sections", i, "figures", j, "sources"))
+    return issues
+
+
+def _entity_issues(brief: Brief, path: Path, lines: dict[Any, int]) -> list[BriefIssue]:
+    """Entity ids are unique, and every reference to one names a declared entity (at its own line)."""
+    if not brief.entities:
+        return []  # a brief without declared entities uses free-form section entities
+    issues: list[BriefIssue] = []
+    declared: set[str] = set()
+    for i, entity in enumerate(brief.entities):
+        if entity.id in declared:
+            issues.append(_issue(path, lines, ("entities", i, "id"), f"duplicate entity id {entity.id!r}"))
+        declared.add(entity.id)
+
+    def check(refs: tuple[str, ...], loc: tuple[Any, ...]) -> None:
+        for k, ref in enumerate(refs):
+            if ref not in declared:
+                issues.append(_issue(path, lines, loc + (k,), f"unknown entity {ref!r} (declare it under entities:)"))
+
+    for i, section in enumerate(brief.sections):
+        check(section.entities, ("sections", i, "entities"))
+        for j, fact in enumerate(section.facts):
+            check(fact.about, ("sections", i, "facts", j, "about"))
+        for j, figure in enumerate(section.figures):
+            check(figure.about, ("sections", i, "figures", j, "about"))
     return issues
 
 
@@ -267,7 +323,7 @@ def load_brief(path: Path, seeds_dir: Path) -> Brief:
         brief = Brief.model_validate(data)
     except ValidationError as exc:
         raise BriefError([_issue(path, lines, err["loc"], err["msg"]) for err in exc.errors()]) from None
-    issues = _provenance_issues(brief, load_seeds(seeds_dir), path, lines)
+    issues = _entity_issues(brief, path, lines) + _provenance_issues(brief, load_seeds(seeds_dir), path, lines)
     if issues:
         raise BriefError(issues)
     return brief

@@ -1,49 +1,70 @@
-"""Question -> ranked sections with a calibrated confidence. Pure: no I/O, built once per brief."""
+"""Message -> the facts that answer it, the topic they come from, and a calibrated probability that they do.
+
+Pure: no I/O; built once per brief. Three steps, each small:
+1. read: strip markup, find the question in a long message, turn it into terms (`Analyzer`);
+2. retrieve: BM25 over facts, figures, topic and entity cards (`BriefIndex`), ranked into topics;
+3. decide: features of the best reading -> `Calibration.probability`; the service accepts above its threshold.
+"""
 
 from __future__ import annotations
 
-import math
+import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import Mapping
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA, Levenshtein
-from wordfreq import zipf_frequency
 
+from bot.core.analyzer import Analyzer, canon
 from bot.core.brief import Brief, Section
-from bot.core.text import QUESTION_WORDS, STOPWORDS, normalize, stem, words
+from bot.core.calibration import Calibration
+from bot.core.index import BriefIndex, Unit, UnitKind
+from bot.core.text import QUESTION_WORDS, normalize, sentences, strip_markup, words
 
-COUNTRIES = frozenset({"russia", "ukraine", "united_states", "turkey", "europe"})
-# "us" is a pronoun after these words ("tell us"), the United States elsewhere ("what does the us want").
-_US_PRONOUN_BEFORE = frozenset({"tell", "give", "show", "let", "help", "for", "to", "with", "of", "about"})
 ANAPHORA = frozenset({"it", "they", "them", "their", "he", "him", "his", "she", "her", "that", "this", "those",
-                      "these", "there", "then", "side", "team", "one", "same"})
-FOLLOW_UP_OPENERS = ("and", "what about", "how about", "and what about", "same for", "also", "but")
+                      "these", "there", "then", "side", "team", "one", "same", "its"})
+FOLLOW_UP_OPENERS = ("and", "what about", "how about", "and what about", "same for", "also", "but", "so")
 MORE = frozenset({"more", "details", "detail", "elaborate", "continue", "go", "on", "and", "else", "further",
-                  "expand", "keep", "going"})
-FAMILY_PREFIX = 7
-PREVIOUS_TOPIC_BONUS = 0.25  # a pronoun follow-up most likely stays on the topic it points back to
-ARTICLE_WORD_WEIGHT = 0.3
-WEAK_CREDIT = 0.7  # a word only in the facts counts for less than one in the examples and keywords
-REAL_WORD_ZIPF = 3.0  # wordfreq's Zipf scale: 3 = once per million words, i.e. a common English word
-_QUESTION_WORD_WEIGHT = 0.6  # enough to separate "where?" from "when?", too little to make a question in scope
+                  "expand", "keep", "going", "what", "tell", "me", "please", "pls", "any", "thing", "things",
+                  "anything", "other", "rest", "else", "next"})
+YES_NO = frozenset({"is", "was", "were", "did", "do", "does", "has", "have", "had", "will", "can", "are", "could",
+                    "would", "should"})
+IDENTITY = frozenset({"who", "what", "role", "job", "background", "describe", "about", "profile", "position",
+                      "title", "which", "where"})  # "who is X", "what's X's job": X's card answers it
+WHY_WORDS = frozenset({"why", "reason", "because"})
+MAX_READINGS = 8  # sentences of a long message tried as its question
+LEAD_FACTS = 3
+LEAD_RATIO = 0.75  # a further fact leads too when it scores this close to the best
+
+
+@dataclass(frozen=True)
+class FollowUpContext:
+    """What the previous turn of a conversation was about, and what it already showed."""
+
+    section_id: str
+    terms: tuple[str, ...]
+    entities: frozenset[str] = field(default_factory=frozenset)
+    shown: tuple[str, ...] = ()  # unit keys of facts already shown in this topic
 
 
 @dataclass(frozen=True)
 class Candidate:
     section: Section
-    rank: float  # orders the candidates
-    score: float  # calibrated confidence in [0, 1] that this section answers the question
+    rank: float
+    score: float  # calibrated probability for the top candidate; the rank for the others
 
 
 @dataclass(frozen=True)
 class Match:
-    """The matcher's verdict on one question; `candidates` is best first."""
+    """The matcher's verdict on one message; `candidates` is best first."""
 
     candidates: tuple[Candidate, ...]
-    confidence: float
+    confidence: float  # calibrated probability that the leading facts answer the question
     entities: frozenset[str]
-    terms: tuple[str, ...]  # the content terms the match used (after follow-up resolution)
+    terms: tuple[str, ...]
+    lead: tuple[Unit, ...] = ()  # the units the answer leads with, best first (facts, figures, an entity card)
+    question: str = ""  # the question found in the message
+    features: Mapping[str, float] = field(default_factory=dict)
+    more: bool = False  # the reader asked for more of the previous topic
 
     @property
     def best(self) -> Section | None:
@@ -51,245 +72,209 @@ class Match:
 
 
 @dataclass(frozen=True)
-class FollowUpContext:
-    """What the previous turn of a conversation was about."""
-
-    section_id: str
-    terms: tuple[str, ...]
-    entities: frozenset[str] = field(default_factory=frozenset)
-
-
-def _canon(term: str) -> str:
-    return "_".join(words(term))
+class _Reading:
+    text: str
+    terms: tuple[str, ...]  # what retrieval uses (with the previous turn's terms for a follow-up)
+    own: tuple[str, ...]  # what this message itself asks
+    context: bool
 
 
 class Matcher:
-    def __init__(self, brief: Brief, articles: tuple[str, ...] = ()) -> None:
-        """`articles`: the seed texts. A word they use that the brief doesn't is a paraphrase of the event,
-        not a new topic, so it weighs less against a match than a word the articles never use ("salary")."""
+    def __init__(self, brief: Brief, articles: tuple[str, ...] = (), calibration: Calibration | None = None) -> None:
+        """`articles`: the seed texts. A word they use that the brief doesn't is a paraphrase of the event or a
+        detail the brief left out, not a new topic, so it weighs less against a match than a word they never use."""
         self.brief = brief
         self.sections = brief.sections
-        # alias phrase (tuple of words) -> canonical single token, longest phrases first
-        self._aliases: dict[tuple[str, ...], str] = {}
-        for canonical, variants in brief.aliases.items():
-            target = _canon(canonical)
-            for variant in (canonical, *variants):
-                phrase = tuple(words(variant))
-                if phrase:
-                    self._aliases.setdefault(phrase, target)
-        self._alias_lengths = sorted({len(p) for p in self._aliases}, reverse=True)
-        self._entities = frozenset(_canon(e) for s in self.sections for e in s.entities)
-
-        self._strong: list[set[str]] = []  # title, examples, keywords, entities
-        self._weak: list[set[str]] = []  # fact and figure text
-        self._examples: list[tuple[str, int]] = []  # (normalised example, section index)
-        vocabulary: set[str] = set()
-        for index, section in enumerate(self.sections):
-            strong_texts = [section.title, *section.examples, *section.keywords, *section.entities]
-            strong = {t for text in strong_texts for t in self._terms(text, correct=False)}
-            strong |= {_canon(e) for e in section.entities}
-            weak_texts = [f.text for f in section.facts] + [f"{g.label} {g.value} {g.unit}" for g in section.figures]
-            weak = {t for text in weak_texts for t in self._terms(text, correct=False)} - strong
-            self._strong.append(strong)
-            self._weak.append(weak)
+        self.calibration = calibration or Calibration.load()
+        self.analyzer = Analyzer(brief)
+        self.index = BriefIndex(brief, self.analyzer)
+        self._article_terms = frozenset(t for text in articles for t in self.analyzer.terms(text, correct=False))
+        self._examples: list[tuple[str, int]] = []
+        for s, section in enumerate(self.sections):
             for example in (section.title, *section.examples):
-                self._examples.append((" ".join(self._terms(example, correct=False)), index))
-            vocabulary |= {w for text in strong_texts for w in words(text)}
-        vocabulary |= {w for phrase in self._aliases for w in phrase}
+                self._examples.append((" ".join(self.analyzer.terms(example, correct=False)), s))
         self._example_texts = [text for text, _ in self._examples]
         self._titles = [normalize(s.title) for s in self.sections]
-        self._by_initial: dict[str, list[str]] = {}
-        for word in sorted(w for w in vocabulary if len(w) >= 3 and not w.isdigit()):
-            self._by_initial.setdefault(word[0], []).append(word)
-        self._known_words = frozenset(vocabulary) | {
-            w for s in self.sections for f in s.facts for w in words(f.text)
-        }
-        n = len(self.sections)
-        df: dict[str, int] = {}
-        for strong, weak in zip(self._strong, self._weak):
-            for term in strong | weak:
-                df[term] = df.get(term, 0) + 1
-        self._idf = {term: math.log(1 + n / count) for term, count in df.items()}
-        self._unknown_weight = math.log(1 + n / 0.5)
-        self._article_terms = frozenset(t for text in articles for t in self._terms(text, correct=False))
-        self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
-        # Word families the small stemmer misses ("recognise"/"recognition"): same first letters, same term.
-        self._families: dict[str, str] = {}
-        for term in sorted(self._idf, key=lambda t: (-df[t], t)):
-            if len(term) >= FAMILY_PREFIX and "_" not in term and not term.isdigit():
-                self._families.setdefault(term[:FAMILY_PREFIX], term)
 
-    # ------------------------------------------------------------ text -> terms
-
-    def _correct_uncached(self, word: str) -> str:
-        """Fix a typo against the brief's vocabulary; leave words that are merely unknown alone."""
-        if len(word) < 4 or word.isdigit() or word in self._known_words or word in STOPWORDS:
-            return word
-        if zipf_frequency(word, "en", wordlist="small") >= REAL_WORD_ZIPF:
-            return word  # a real word the brief doesn't use ("tanks", "weather"): not a typo of one it does
-        # Typos rarely hit the first letter; requiring it keeps "weather" from becoming "either".
-        pool = self._by_initial.get(word[0], ())
-        max_edits = 1 if len(word) <= 7 else 2
-        found = process.extractOne(word, pool, scorer=Levenshtein.distance, score_cutoff=max_edits)
-        if found is None:
-            # swapped neighbours ("medinksy") cost two plain edits but are one slip of the fingers
-            found = process.extractOne(word, pool, scorer=OSA.distance, score_cutoff=1)
-        return found[0] if found else word
-
-    def _terms(self, text: str, correct: bool = True) -> list[str]:
-        raw = words(text)
-        if correct:
-            raw = [self._correct(w) for w in raw]
-        merged: list[str] = []
-        i = 0
-        while i < len(raw):
-            for length in self._alias_lengths:
-                phrase = tuple(raw[i : i + length])
-                if len(phrase) == length and phrase in self._aliases:
-                    merged.append(self._aliases[phrase])
-                    i += length
-                    break
-            else:
-                word = raw[i]
-                if word == "us" and (i == 0 or raw[i - 1] not in _US_PRONOUN_BEFORE):
-                    merged.append("united_states")
-                elif word in QUESTION_WORDS or word not in STOPWORDS:
-                    term = word if "_" in word else stem(word)
-                    if term not in STOPWORDS or word in QUESTION_WORDS:
-                        merged.append(term)
-                i += 1
-        return merged
+    # ------------------------------------------------------------ public
 
     def terms(self, text: str) -> tuple[str, ...]:
-        return tuple(self._family(t) for t in self._terms(text))
+        return self.analyzer.terms(strip_markup(text))
 
-    def _family(self, term: str) -> str:
-        if term in self._idf or len(term) < FAMILY_PREFIX:
-            return term
-        return self._families.get(term[:FAMILY_PREFIX], term)
+    def match(self, message: str, context: FollowUpContext | None = None) -> Match:
+        text = strip_markup(message)
+        if context is not None and self._asks_for_more(text):
+            previous = self.brief.section(context.section_id)
+            if previous is not None:
+                return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
+                             question=text, more=True)
+        best: Match | None = None
+        for reading in self._readings(text, context):
+            found = self._match_reading(reading)
+            if best is None or found.confidence > best.confidence:
+                best = found
+        return best or Match((), 0.0, frozenset(), (), question=text)
 
-    # ------------------------------------------------------------ scoring
+    # ------------------------------------------------------------ reading
 
-    def _weight(self, term: str) -> float:
-        if term in QUESTION_WORDS:
-            return _QUESTION_WORD_WEIGHT
-        weight = self._idf.get(term)
-        if weight is not None:
-            return weight
-        return ARTICLE_WORD_WEIGHT * self._unknown_weight if term in self._article_terms else self._unknown_weight
-
-    def _score(self, terms: tuple[str, ...], query: str) -> list[Candidate]:
-        if not terms:
-            return []
-        entities = {t for t in terms if t in self._entities}
-        countries = entities & COUNTRIES
-        weights = {t: self._weight(t) for t in set(terms)}
-        total = sum(weights.values())
-        example_best = [0.0] * len(self.sections)
-        for _, similarity, position in process.extract(
-            query, self._example_texts, scorer=fuzz.token_sort_ratio, limit=40, score_cutoff=30,
-        ):
-            index = self._examples[position][1]
-            example_best[index] = max(example_best[index], similarity / 100)
-        candidates = []
-        for index, section in enumerate(self.sections):
-            strong, weak = self._strong[index], self._weak[index]
-            covered = sum(w if t in strong else WEAK_CREDIT * w if t in weak else 0.0 for t, w in weights.items())
-            coverage = covered / total
-            rank = 0.65 * coverage + 0.35 * example_best[index]
-            section_entities = {_canon(e) for e in section.entities}
-            section_countries = section_entities & COUNTRIES
-            shared = entities & section_entities
-            if countries and section_countries and not shared:
-                rank *= 0.55  # "what does Russia want" must never land on Ukraine's demands
-                coverage *= 0.55
-            elif shared:  # naming the section's person counts too: "has Medinsky negotiated with Ukraine?"
-                rank += 0.04 * len(shared)
-            # Confidence is how much of the question this section explains; wording similarity only nudges it.
-            confidence = min(1.0, coverage * (0.8 + 0.2 * example_best[index]))
-            candidates.append(Candidate(section, rank, confidence))
-        candidates.sort(key=lambda c: c.rank, reverse=True)
-        return candidates
-
-    def match(self, question: str, context: FollowUpContext | None = None) -> Match:
-        words_used = self.terms(question)
-        # "how are you?" names no topic at all; on its own it matches nothing, after a topic it may be a follow-up
-        terms = () if all(t in QUESTION_WORDS for t in words_used) else words_used
-        candidates = self._score(terms, " ".join(terms))
-        if context is not None:
-            if self._asks_for_more(question):
-                candidates = self._previous_first(candidates, context)
-                terms = context.terms
-            elif words_used and self._looks_like_follow_up(question, words_used):
-                terms, candidates = self._follow_up(question, words_used, candidates, context)
-        confidence = round(candidates[0].score, 4) if candidates else 0.0
-        return Match(tuple(candidates), confidence, frozenset(t for t in terms if t in self._entities), terms)
-
-    # ------------------------------------------------------------ follow-ups
+    def _readings(self, text: str, context: FollowUpContext | None) -> list[_Reading]:
+        """The message read as a whole, each question-like sentence of a longer one, and follow-up readings."""
+        pieces = sentences(text)
+        texts = [text] if len(words(text)) <= 30 else []
+        if len(pieces) > 1:
+            asked = [p for p in pieces if p.endswith("?")] or pieces[-2:]
+            texts += [p for p in asked[-MAX_READINGS:] if p != text]
+        if not texts:
+            texts = [text]
+        # A question is often the last clause of a chatty sentence: "forgetting him for a sec, how long did ...?"
+        texts += [clause for piece in texts[-3:] for clause in _clauses(piece)]
+        readings: list[_Reading] = []
+        for piece in dict.fromkeys(texts):
+            own = self.analyzer.terms(piece)
+            readings.append(_Reading(piece, own, own, False))
+            if context is not None and self._looks_like_follow_up(piece, own):
+                resolved = self._resolve(own, context)
+                if resolved != own:
+                    readings.append(_Reading(piece, resolved, own, True))
+        return readings
 
     @staticmethod
-    def _asks_for_more(question: str) -> bool:
-        """ "tell me more", "more?", "go on": the same topic again."""
-        said = normalize(question).split()
-        return any(w in MORE for w in said) and all(w in MORE or w in STOPWORDS for w in said)
+    def _asks_for_more(text: str) -> bool:
+        """ "tell me more", "more?", "go on", "anything else": the same topic again."""
+        said = normalize(text).split()
+        return bool(said) and len(said) <= 6 and any(w in {"more", "else", "continue", "elaborate", "rest", "expand"}
+                                                     or said[:2] == ["go", "on"] for w in said) \
+            and all(w in MORE for w in said)
 
-    def _previous_first(self, candidates: list[Candidate], context: FollowUpContext) -> list[Candidate]:
-        previous = self.brief.section(context.section_id)
-        if previous is None:  # the brief was reloaded without that section
-            return candidates
-        return [Candidate(previous, 1.0, 1.0)] + [c for c in candidates if c.section.id != previous.id]
-
-    def _looks_like_follow_up(self, question: str, terms: tuple[str, ...]) -> bool:
+    def _looks_like_follow_up(self, text: str, terms: tuple[str, ...]) -> bool:
         content = [t for t in terms if t not in QUESTION_WORDS]
-        return len(content) <= 2 or self._has_reference(question)
-
-    @staticmethod
-    def _has_reference(question: str) -> bool:
-        text = normalize(question)
-        return text.startswith(FOLLOW_UP_OPENERS) or any(w in ANAPHORA for w in text.split())
-
-    def _follow_up(self, question: str, terms: tuple[str, ...], candidates: list[Candidate],
-                   context: FollowUpContext) -> tuple[tuple[str, ...], list[Candidate]]:
-        """Prefer the reading that uses the previous turn unless the question clearly stands on its own."""
-        resolved = self._resolve(terms, context)
-        if resolved == terms:
-            return terms, candidates
-        follow = self._score(resolved, " ".join(resolved))
-        if not follow:
-            return terms, candidates
-        if not candidates:
-            return resolved, follow
-        only_entities = all(t in self._entities or t in QUESTION_WORDS for t in terms)
-        if self._has_reference(question) and not only_entities:
-            # "who were they working with": "they" are what we just talked about
-            follow = self._favour(follow, context.section_id)
-            margin = 0.1
-        else:
-            margin = -0.05
-        if only_entities or follow[0].score + margin >= candidates[0].score:
-            return resolved, follow
-        return terms, candidates
-
-    @staticmethod
-    def _favour(candidates: list[Candidate], section_id: str) -> list[Candidate]:
-        boosted = [
-            Candidate(c.section, c.rank + PREVIOUS_TOPIC_BONUS, min(1.0, c.score + PREVIOUS_TOPIC_BONUS))
-            if c.section.id == section_id else c
-            for c in candidates
-        ]
-        return sorted(boosted, key=lambda c: c.rank, reverse=True)
+        said = normalize(text)
+        return len(content) <= 2 or said.startswith(FOLLOW_UP_OPENERS) or any(w in ANAPHORA for w in said.split())
 
     def _resolve(self, terms: tuple[str, ...], context: FollowUpContext) -> tuple[str, ...]:
-        """Rewrite a follow-up with the previous turn: swap in a new entity, or carry the old one over."""
-        new_entities = [t for t in terms if t in self._entities]
+        """A follow-up with the previous turn filled in: swap in a new entity, or carry the old ones over."""
+        new_entities = [t for t in terms if t in self.index.entities]
         previous = [t for t in context.terms if t not in context.entities]
-        if new_entities:
-            # "and Ukraine?" after "what does Russia want": keep the topic, change who it is about
+        if new_entities:  # "and Ukraine?" after "what does Russia want": same question, about someone else
             return tuple(dict.fromkeys([*terms, *previous]))
-        carried = sorted(context.entities) or [
-            _canon(e) for e in (self.brief.section(context.section_id) or self.sections[0]).entities[:1]
-        ]
-        return tuple(dict.fromkeys([*terms, *carried, *previous]))
+        return tuple(dict.fromkeys([*terms, *sorted(context.entities), *previous]))
+
+    # ------------------------------------------------------------ retrieval
+
+    def _match_reading(self, reading: _Reading) -> Match:
+        terms = reading.terms
+        content = [t for t in terms if t not in QUESTION_WORDS]
+        if not content:
+            return Match((), 0.0, frozenset(), terms, question=reading.text)
+        index = self.index
+        weights = {t: index.weight(t) for t in set(content)}
+        total = sum(weights.values())
+        unit_scores = index.score(tuple(content))
+        ceiling = sum(w * (1 + 1.2) for w in weights.values())  # the most these terms could score in one unit
+        example_best = [0.0] * len(self.sections)
+        query = " ".join(content)
+        for _, similarity, position in process.extract(
+            query, self._example_texts, scorer=fuzz.token_sort_ratio, limit=20, score_cutoff=40,
+        ):
+            s = self._examples[position][1]
+            example_best[s] = max(example_best[s], similarity / 100)
+        best_unit: dict[int, float] = {}
+        for u, score in unit_scores.items():
+            s = index.units[u].section
+            best_unit[s] = max(best_unit.get(s, 0.0), score)
+        asked_entities = {t for t in content if t in index.entities}
+        asked_countries = asked_entities & index.countries
+        rank_weights = self.calibration.rank
+        ranked: list[tuple[float, int, float]] = []
+        for s in set(best_unit) | {s for s, e in enumerate(example_best) if e}:
+            covered = sum(w if t in index.strong[s] else 0.7 * w if t in index.weak[s] else 0.0
+                          for t, w in weights.items())
+            coverage = covered / total
+            rank = (rank_weights["coverage"] * coverage
+                    + rank_weights["fact_score"] * min(1.0, best_unit.get(s, 0.0) / ceiling)
+                    + rank_weights["example"] * example_best[s])
+            section_countries = index.section_entities[s] & index.countries
+            if asked_countries and section_countries and not asked_countries & section_countries:
+                rank *= 0.5  # "what does Russia want" must never land on Ukraine's demands
+            ranked.append((rank, s, coverage))
+        if not ranked:
+            return Match((), 0.0, frozenset(), terms, question=reading.text)
+        ranked.sort(reverse=True)
+        top_rank, top, _ = ranked[0]
+        lead = self._lead(top, terms, unit_scores, asked_entities, reading.text)
+        features = self._features(reading, top, lead, unit_scores, ceiling, example_best[top],
+                                  top_rank - (ranked[1][0] if len(ranked) > 1 else 0.0), asked_entities)
+        probability = self.calibration.probability(features)
+        candidates = [Candidate(self.sections[top], top_rank, probability)]
+        candidates += [Candidate(self.sections[s], r, r) for r, s, _ in ranked[1:6]]
+        return Match(tuple(candidates), round(probability, 4), frozenset(asked_entities), terms,
+                     tuple(index.units[u] for u in lead), reading.text, features)
+
+    def _entity_card(self, section: int, terms: tuple[str, ...], asked: set[str]) -> int | None:
+        """ "who is Fidan", "what's Kalin's job": the named entity's own card leads."""
+        if len(asked) != 1:
+            return None
+        rest = [t for t in terms if t not in asked]
+        if any(t not in IDENTITY for t in rest):
+            return None
+        (token,) = asked
+        return next((u for u in self.index.section_units[section] if self.index.units[u].kind is UnitKind.entity
+                     and token in self.index.units[u].entities), None)
+
+    def _lead(self, section: int, terms: tuple[str, ...], unit_scores: Mapping[int, float],
+              asked: set[str], text: str) -> list[int]:
+        """The one to three units of `section` that answer the question, best first."""
+        index = self.index
+        card = self._entity_card(section, terms, asked)
+        wants = _wants(text)
+        scored: list[tuple[float, int]] = []
+        for u in index.section_units[section]:
+            unit = index.units[u]
+            if unit.kind not in (UnitKind.fact, UnitKind.figure):
+                continue
+            score = unit_scores.get(u, 0.0)
+            if score <= 0:
+                continue
+            if wants and _fits(unit, wants):
+                score *= 1.5
+            if asked and asked <= unit.entities:
+                score *= 1.2
+            scored.append((score, u))
+        scored.sort(key=lambda pair: (-pair[0], pair[1]))
+        lead = [u for score, u in scored[:LEAD_FACTS] if score >= LEAD_RATIO * scored[0][0]]
+        if card is not None:
+            entities = index.units[card].entities
+            return [card, *[u for _, u in scored if entities <= index.units[u].entities][:2]]
+        return lead
+
+    def _features(self, reading: _Reading, section: int, lead: list[int], unit_scores: Mapping[int, float],
+                  ceiling: float, example: float, margin: float, asked: set[str]) -> dict[str, float]:
+        index = self.index
+        own = [t for t in reading.own if t not in QUESTION_WORDS]
+        own_weights = {t: index.weight(t) for t in set(own)}
+        own_total = sum(own_weights.values()) or 1.0
+        covered = sum(w if t in index.strong[section] else 0.7 * w if t in index.weak[section] else 0.0
+                      for t, w in own_weights.items())
+        unknown = sum(w for t, w in own_weights.items() if t not in index.vocabulary and t not in self._article_terms)
+        article_only = sum(w for t, w in own_weights.items() if t not in index.vocabulary and t in self._article_terms)
+        lead_score = max((unit_scores.get(u, 0.0) for u in lead), default=0.0)
+        first = index.units[lead[0]] if lead else None
+        wants = _wants(reading.text)
+        fits = wants and first is not None and _fits(first, wants)
+        others = asked - index.section_entities[section] - (first.entities if first else frozenset())
+        return {
+            "coverage": covered / own_total if own else 1.0,
+            "unknown": unknown / own_total if own else 0.0,
+            "article_only": article_only / own_total if own else 0.0,
+            "fact_score": min(1.0, lead_score / ceiling) if ceiling else 0.0,
+            "example": example,
+            "content": min(len(own), 6) / 6,
+            "type_fit": 1.0 if fits else 0.0,
+            "type_miss": 1.0 if wants and not fits else 0.0,
+            "conflict": 1.0 if others else 0.0,
+            "context": 1.0 if reading.context else 0.0,
+            "margin": min(1.0, margin),
+        }
 
     # ------------------------------------------------------------ browsing
 
@@ -298,13 +283,13 @@ class Matcher:
         if not partial.strip():
             return list(self.sections[:limit])
         typed = self._complete_last_word(partial)
-        terms = self.terms(typed)
-        order: dict[str, float] = {c.section.id: c.rank for c in self._score(terms, " ".join(terms))}
-        titled = process.extract(
-            normalize(partial), self._titles, scorer=fuzz.partial_ratio, limit=limit,
-        )
-        for _, similarity, index in titled:
-            sid = self.sections[index].id
+        order: dict[str, float] = {}
+        found = self._match_reading(_Reading(typed, self.terms(typed), self.terms(typed), False))
+        for candidate in found.candidates:
+            order[candidate.section.id] = candidate.rank
+        for _, similarity, s in process.extract(normalize(partial), self._titles, scorer=fuzz.partial_ratio,
+                                                limit=limit):
+            sid = self.sections[s].id
             order[sid] = max(order.get(sid, 0.0), similarity / 100 * 0.9)
         best = sorted(order, key=lambda sid: order[sid], reverse=True)[:limit]
         return [s for sid in best if (s := self.brief.section(sid)) is not None]
@@ -312,8 +297,52 @@ class Matcher:
     def _complete_last_word(self, partial: str) -> str:
         """While typing, the last word is usually unfinished: "who is medin" -> "who is medinsky"."""
         said = normalize(partial).split()
-        if not said or partial[-1:].isspace() or said[-1] in self._known_words or len(said[-1]) < 3:
+        known = self.analyzer.known_words
+        if not said or partial[-1:].isspace() or said[-1] in known or len(said[-1]) < 3:
             return partial
         stub = said[-1]
-        completion = next((w for w in self._by_initial.get(stub[0], ()) if w.startswith(stub)), stub)
+        completion = next((w for w in sorted(known) if w.startswith(stub)), stub)
         return " ".join([*said[:-1], completion])
+
+
+_CLAUSE_START = re.compile(r"(?:[,:;(—–-]\s*|\b)(?=(?:who|what|when|where|why|how|which|did|does|do|is|was|were|has|"
+                           r"have|will|can|could)\b)", re.IGNORECASE)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The sentence's tails that start at a question word: the question inside a long, chatty sentence."""
+    if len(sentence.split()) <= 8:
+        return []
+    starts = [m.start() for m in _CLAUSE_START.finditer(sentence) if m.start() > 0]
+    tails = [sentence[start:].lstrip(",:;(—–- ") for start in starts]
+    return [tail for tail in tails if len(tail.split()) >= 2][-4:]
+
+
+def _wants(text: str) -> str:
+    """What kind of fact the question asks for: a number, a time, a person, a place; '' for anything."""
+    said = normalize(text).split()
+    joined = " ".join(said)
+    if "how many" in joined or "how much" in joined or {"number", "figure", "toll", "count", "percent"} & set(said):
+        return "number"
+    if "when" in said or "what time" in joined or {"date", "day", "time", "schedule", "hour"} & set(said):
+        return "time"
+    if said[:1] == ["who"] or "whose" in said or "who" in said[:3]:
+        return "person"
+    if "where" in said[:4]:
+        return "place"
+    return ""
+
+
+def _fits(unit: Unit, wants: str) -> bool:
+    if wants == "number":
+        return unit.has_number or unit.kind is UnitKind.figure
+    if wants == "time":
+        return unit.has_time
+    if wants == "person":
+        return unit.has_person
+    if wants == "place":
+        return unit.has_place
+    return False
+
+
+__all__ = ["Candidate", "FollowUpContext", "Match", "Matcher", "canon"]

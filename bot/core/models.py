@@ -37,18 +37,64 @@ class FigureLine:
 
 
 @dataclass(frozen=True)
+class Quote:
+    seed: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class AnswerFact:
+    """One sourced statement of the brief, as an answer shows it."""
+
+    text: str
+    sources: tuple[Quote, ...]
+    claimed_by: str | None = None  # for a contested figure: "according to Ukraine", "reported by NDTV"
+
+    def line(self) -> str:
+        return f"{self.text} ({self.claimed_by})" if self.claimed_by else self.text
+
+
+@dataclass(frozen=True)
 class Answer:
-    """What the bot says to one question; every adapter renders this one object."""
+    """What the bot says to one message; every adapter renders this one object.
+
+    A precise answer leads with `facts` (best first), then names the topic they come from; `more` counts
+    what else that topic holds, one tap or "tell me more" away. A topic view (a button, /topic) shows it all."""
 
     question: str
     matched: bool
     section_id: str | None
     confidence: float
-    title: str
-    body: tuple[str, ...]  # paragraphs; for a matched answer, one sourced fact each
-    figures: tuple[FigureLine, ...] = ()
+    title: str  # the topic's title; for an unmatched question, the "I don't know" heading
+    facts: tuple[AnswerFact, ...] = ()
+    lead: str | None = None  # the curator's short direct answer, said before the facts
+    notes: tuple[str, ...] = ()  # plain paragraphs: the "I don't know" explanation, "that's all on ..."
+    more: int = 0  # facts of this topic not shown yet
+    whole_topic: bool = False  # the whole topic was asked for (a button, /topic), not one question
     sources: tuple[SourceRef, ...] = ()
     related: tuple[Topic, ...] = ()  # follow-up topics when matched, "did you mean" suggestions when not
+
+    @property
+    def body(self) -> tuple[str, ...]:
+        """The answer's statements as lines, best first: the lead, then each fact with who claims it."""
+        lead = (self.lead,) if self.lead else ()
+        return lead + tuple(fact.line() for fact in self.facts) + self.notes
+
+    @property
+    def topic_line(self) -> str | None:
+        """One line naming where the facts come from and what else is there."""
+        if not self.matched or self.section_id is None or self.whole_topic:
+            return None
+        if self.more:
+            noun = "fact" if self.more == 1 else "facts"
+            return f"From “{self.title}” · {self.more} more {noun}: tap the topic or say “tell me more”."
+        return f"From “{self.title}”."
+
+    @property
+    def buttons(self) -> tuple[Topic, ...]:
+        """Topic buttons under an answer: the rest of this topic first when there is more, then related ones."""
+        own = (Topic(self.section_id, f"More: {self.title}"),) if self.more and self.section_id else ()
+        return own + self.related
 
 
 @dataclass(frozen=True)

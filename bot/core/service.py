@@ -6,11 +6,14 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from bot.core.brief import Figure, Section
+from bot.core.brief import Figure, Section, Source
 from bot.core.conversation import Conversations
-from bot.core.matcher import FollowUpContext, Match
+from bot.core.index import Unit, UnitKind
+from bot.core.matcher import FollowUpContext, Match, canon
 from bot.core.models import (
     Answer,
+    AnswerFact,
+    Quote,
     BriefDiff,
     Digest,
     FigureLine,
@@ -46,31 +49,53 @@ class BriefService:
 
     def ask(self, conversation: str, question: str) -> Answer:
         """Answer `question` in `conversation`, using that conversation's previous turn for follow-ups."""
-        loaded = self.store.current
-        match = loaded.matcher.match(question, self.conversations.get(conversation))
+        context = self.conversations.get(conversation)
+        match = self.store.current.matcher.match(question, context)
         self.stats.questions += 1
         if match.best is None or match.confidence < self.threshold:
             self.stats.unmatched += 1
             return self._unknown(question, match)
+        answer, follow_up = self.answer_for(question, match, context)
+        self.stats.sections[match.best.id] += 1
+        self.conversations.put(conversation, follow_up)
+        return answer
+
+    def answer_for(self, question: str, match: Match, context: FollowUpContext | None
+                   ) -> tuple[Answer, FollowUpContext]:
+        """The answer `match` gives if accepted, and the conversation's next context. No side effects."""
         section = match.best
-        self.stats.sections[section.id] += 1
-        self.conversations.put(conversation, FollowUpContext(section.id, match.terms, match.entities))
-        related = self._related(section, match)
-        return self._answer(question, section, match.confidence, related)
+        assert section is not None
+        if match.more and context is not None:  # "tell me more": what this conversation hasn't seen yet
+            facts, shown = self._next_facts(section, context.shown, 3)
+            notes = () if facts else (f"That's everything the brief has on {section.title}. Related topics below.",)
+            follow_up = FollowUpContext(section.id, context.terms, context.entities, shown)
+            return self._answer(question, section, 1.0, facts, shown, self._related(section, None),
+                                notes=notes), follow_up
+        facts = tuple(self._unit_fact(section, unit) for unit in match.lead)
+        shown = tuple(unit.key for unit in match.lead)
+        lead = None
+        if not facts:  # the question names the topic, not one fact in it: its summary and first facts answer it
+            lead = section.answer
+            facts, shown = self._next_facts(section, (), 2)
+        follow_up = FollowUpContext(section.id, match.terms, match.entities, shown)
+        answer = self._answer(question, section, match.confidence, facts, shown, self._related(section, match), lead)
+        return answer, follow_up
 
     def topic(self, section_id: str, conversation: str | None = None, count: bool = True) -> Answer | None:
-        """The answer for a tapped topic button; None when the section no longer exists (stale button).
+        """The whole topic, for a tapped button or /topic; None when the section no longer exists (stale button).
         `count=False` for previews (inline results, listings) so they don't inflate the usage stats."""
         section = self.store.brief.section(section_id)
         if section is None:
             return None
+        facts, shown = self._next_facts(section, (), len(section.facts) + len(section.figures))
         if conversation is not None:
-            entities = frozenset(e.lower().replace(" ", "_") for e in section.entities)
             terms = self.store.current.matcher.terms(section.title)
-            self.conversations.put(conversation, FollowUpContext(section.id, terms, entities))
+            entities = frozenset(canon(e.replace("-", " ")) for e in section.entities)
+            self.conversations.put(conversation, FollowUpContext(section.id, terms, entities, shown))
         if count:
             self.stats.sections[section.id] += 1
-        return self._answer(section.title, section, 1.0, self._related(section, None))
+        return self._answer(section.title, section, 1.0, facts, shown, self._related(section, None),
+                            section.answer, whole_topic=True)
 
     def topics(self) -> list[Topic]:
         return [Topic(s.id, s.title) for s in self.store.brief.sections]
@@ -130,24 +155,54 @@ class BriefService:
 
     # ------------------------------------------------------------ building answers
 
-    def _answer(self, question: str, section: Section, confidence: float, related: tuple[Topic, ...]) -> Answer:
-        seeds = {src.seed for f in section.facts for src in f.sources}
-        seeds |= {src.seed for g in section.figures for src in g.sources}
+    def _next_facts(self, section: Section, shown: tuple[str, ...], count: int
+                    ) -> tuple[tuple[AnswerFact, ...], tuple[str, ...]]:
+        """Up to `count` facts and figures of `section` not in `shown`, in the brief's order; the new shown keys."""
+        keys = [f"f{j}" for j in range(len(section.facts))] + [f"g{j}" for j in range(len(section.figures))]
+        fresh = [k for k in keys if k not in shown][:count]
+        facts = tuple(self._fact(section, key) for key in fresh)
+        return facts, tuple(shown) + tuple(fresh)
+
+    def _unit_fact(self, section: Section, unit: Unit) -> AnswerFact:
+        if unit.kind is UnitKind.entity:
+            entity = self.store.brief.entities[unit.item]
+            return AnswerFact(f"{entity.name}: {entity.role}", _quotes(entity.sources))
+        return self._fact(section, unit.key)
+
+    def _fact(self, section: Section, key: str) -> AnswerFact:
+        """A fact ("f3") or figure ("g1") of `section`, as an answer shows it."""
+        if key.startswith("g"):
+            line = self._figure(section.figures[int(key[1:])])
+            unit = f" {line.unit}" if line.unit else ""
+            return AnswerFact(f"{line.label}: {line.value}{unit}",
+                              _quotes(section.figures[int(key[1:])].sources), line.attribution())
+        fact = section.facts[int(key[1:])]
+        text = f"{fact.answer} {fact.text}" if fact.answer else fact.text
+        return AnswerFact(text, _quotes(fact.sources))
+
+    def _answer(self, question: str, section: Section, confidence: float, facts: tuple[AnswerFact, ...],
+                shown: tuple[str, ...], related: tuple[Topic, ...], lead: str | None = None,
+                notes: tuple[str, ...] = (), whole_topic: bool = False) -> Answer:
+        seeds = {quote.seed for fact in facts for quote in fact.sources}
+        keys = {f"f{j}" for j in range(len(section.facts))} | {f"g{j}" for j in range(len(section.figures))}
         return Answer(
             question=question,
             matched=True,
             section_id=section.id,
             confidence=round(confidence, 3),
             title=section.title,
-            body=tuple(f.text for f in section.facts),
-            figures=tuple(self._figure(g) for g in section.figures),
+            facts=facts,
+            lead=lead,
+            notes=notes,
+            more=len(keys - set(shown)),
+            whole_topic=whole_topic,
             sources=self._source_refs(seeds),
             related=related,
         )
 
     def _unknown(self, question: str, match: Match) -> Answer:
         title = self.store.brief.meta.title
-        suggestions = [c.section for c in match.candidates if c.score >= 0.15][: self.suggestions]
+        suggestions = [c.section for c in match.candidates if c.rank >= 0.15][: self.suggestions]
         if not suggestions:
             suggestions = list(self.store.brief.sections[: self.suggestions])
         return Answer(
@@ -156,8 +211,8 @@ class BriefService:
             section_id=None,
             confidence=round(match.confidence, 3),
             title=UNKNOWN_TITLE,
-            body=(f"I only answer from the sourced brief on {title}, and it doesn't cover that. "
-                  "Try one of these topics, or rephrase your question.",),
+            notes=(f"I only answer from the sourced brief on {title}, and it doesn't cover that. "
+                   "Try one of these topics, or rephrase your question.",),
             related=tuple(Topic(s.id, s.title) for s in suggestions),
         )
 
@@ -181,3 +236,7 @@ class BriefService:
             outlet = self.store.outlets.get(seed)
             claimed_by = f"reported by {outlet}" if outlet else f"reported in article [{seed[:3]}]"
         return FigureLine(figure.label, figure.value, figure.unit, claimed_by)
+
+
+def _quotes(sources: tuple[Source, ...]) -> tuple[Quote, ...]:
+    return tuple(Quote(source.seed, source.quote) for source in sources)

@@ -1,15 +1,26 @@
-"""Question text -> normalised word tokens. Pure functions; no knowledge of any brief."""
+"""Message text -> the question(s) in it -> normalised word tokens. Pure functions; no knowledge of any brief."""
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
+from functools import lru_cache
 
-MAX_QUESTION_CHARS = 500  # longer input is cut: no real question is longer, and matching stays fast
-MAX_TOKENS = 60
+import snowballstemmer
+
+MAX_MESSAGE_CHARS = 4000  # Telegram's and Discord's message limits are about this; a longer text is cut here
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u02bc": "'"})
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
+
+# Markup people paste into chats. Tags go but their text stays: "<script>who led russia</script>" still asks.
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_MD_MARKS = re.compile(r"(\*\*|__|~~|\|\||```|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
+_MENTION = re.compile(r"<@!?\d+>|(?<!\w)@\w+")
+_SENTENCE_END = re.compile(r"(?<=[?!.;])\s+|\n+")
 
 # Chat shorthand every English-speaking user types; brief-specific synonyms live in the brief's alias table.
 SHORTHAND: dict[str, str] = {
@@ -19,64 +30,89 @@ SHORTHAND: dict[str, str] = {
     "hows": "how", "howmany": "how many", "dont": "do not", "didnt": "did not", "doesnt": "does not",
     "cos": "because", "cuz": "because", "bc": "because", "w": "with", "tmrw": "tomorrow", "yday": "yesterday",
     "info": "information", "nums": "numbers", "num": "number", "approx": "approximately", "mil": "million",
-    "k": "thousand", "agreed": "agree", "agreement": "agree", "agreements": "agree",
-    "1st": "first", "2nd": "second", "3rd": "third", "tldr": "summary", "vs": "versus", "v": "versus",
+    "k": "thousand", "1st": "first", "2nd": "second", "3rd": "third", "tldr": "summary", "vs": "versus",
     "isnt": "is not", "arent": "are not", "wasnt": "was not", "werent": "were not", "wont": "will not",
     "cant": "can not", "couldnt": "could not", "wouldnt": "would not", "hed": "he would", "theyd": "they would",
     "shed": "she would", "youd": "you would", "im": "i am", "ive": "i have", "theyre": "they are",
-    "whatre": "what are", "thats": "that is", "theres": "there is", "whatd": "what did",
+    "whatre": "what are", "thats": "that is", "theres": "there is", "whatd": "what did", "wtf": "what",
+    "wth": "what", "tf": "the", "da": "the", "ya": "you", "yall": "you", "dat": "that", "dis": "this",
+    "ru": "are you", "cuz": "because", "coz": "because", "tho": "though", "thru": "through", "ok": "okay",
+    "rn": "now", "atm": "now", "idk": "i do not know", "smth": "something", "sth": "something",
+    "hw": "how", "y": "why", "wen": "when", "wer": "where", "hu": "who", "whom": "who",
 }
+
+# Swearing and filler carry no meaning for the question: "who the hell led russia's team" asks who led it.
+FILLER = frozenset("""fuck fucking fuckin fucked shit shitty damn damned hell heck bloody crap freaking frickin
+    effing goddamn lol lmao lmfao rofl omg bruh bro dude mate guys yo ffs smh jeez gosh pls plz""".split())
 
 STOPWORDS = frozenset(
     """a an the is are was were be been being am do does did done doing of in on at to for with by from and or
-    but if then than so as into onto out up over about what which whose whom that this these those it its
+    but if then than so as into onto out up over about what which whose that this these those it its
     they them their theirs he him his she her hers i me my mine we our you your yours there here any some
-    tell please can could would should will shall may might must let know say said says give show explain
-    describe hey hi hello bot just really actually also too very quite again yes ok okay thanks thank
+    tell please can could would should will shall may might must let know give show explain
+    describe hey hi hello bot just really actually also too very quite again yes okay thanks thank
     exactly ever even get got going go happen happened happening thing things stuff like lot lots
-    one ones sort kind right now today currently anything something everything someone anyone
-    not no has have had having all both each few other such only own same too s t don should now
-    gonna wanna gotta kinda sorta lol pls please whats wat even whole true anyway overall basically
+    one ones sort kind right now currently anything something everything someone anyone
+    not no has have had having all both each few other such only own same too s t don should
+    gonna wanna gotta kinda sorta whats wat even whole true anyway overall basically
     literally honestly seriously mean means meant guess suppose supposed think thought everyone everybody
     somebody nobody someone something nothing everything anything lately recently just still yet already
-    ya yeah yep nope hmm um uh oh ah well much more most less least such way ways maybe perhaps
-    else another other others versus""".split()
-)
+    yeah yep nope hmm um uh oh ah well much more most less least such way ways maybe perhaps
+    else another other others versus though through want wondering wonder curious quick question
+    anybody somehow someway need needed know knows remind reminded wondering curious confused confusing
+    plainly simply briefly please kindly sure clarify clarification settle sec minute honest genuinely
+    genuine question questions asking asked wanted wants reporting reported coverage news basically
+    himself herself themselves itself myself yourself ourselves keep keeps kept keeping mention mentions
+    mentioned mentioning talking name names called wise bad good big little overall exact precisely
+    whatever whoever however sometimes often anyways regarding""".split()
+) | FILLER
 
 # Kept although they are function words: they say what kind of answer is wanted.
-QUESTION_WORDS = frozenset({"who", "when", "where", "why", "how", "many", "much"})
+QUESTION_WORDS = frozenset({"who", "when", "where", "why", "how", "many", "much", "what_time", "which"})
+
+_stemmer = snowballstemmer.stemmer("english")
+
+
+def strip_markup(text: str) -> str:
+    """What a person typed, without HTML tags, Markdown marks, links, mentions or entities."""
+    text = html.unescape(text[:MAX_MESSAGE_CHARS])
+    text = _MD_LINK.sub(r"\1", text)
+    text = _TAG.sub(" ", text)
+    text = _MENTION.sub(" ", text)
+    text = _URL.sub(" ", text)
+    text = _MD_MARKS.sub("", text)
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def sentences(text: str) -> list[str]:
+    """The message split into sentences and lines, in order; empty pieces dropped."""
+    return [piece.strip() for piece in _SENTENCE_END.split(text) if piece and piece.strip()]
 
 
 def normalize(text: str) -> str:
     """Lowercase, strip accents and punctuation, join possessives: "Russia's Team!" -> "russia team"."""
-    text = unicodedata.normalize("NFKD", text[:MAX_QUESTION_CHARS].translate(_APOSTROPHES))
+    text = unicodedata.normalize("NFKD", text[:MAX_MESSAGE_CHARS].translate(_APOSTROPHES))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = re.sub(r"'s\b", "", text)
     text = text.replace("'", "").replace("tl;dr", "tldr").replace("tl dr", "tldr")
     text = re.sub(r"(\d),(\d{3})", r"\1\2", text)  # 113,100 -> 113100
+    text = re.sub(r"(\w)-(\w)", r"\1 \2", text)
     return " ".join(_WORD.findall(text))
 
 
 def words(text: str) -> list[str]:
-    """Normalised words with chat shorthand expanded."""
+    """Normalised words with chat shorthand expanded and letters stretched for emphasis squeezed ("soooo")."""
     out: list[str] = []
-    for word in normalize(text).split()[:MAX_TOKENS]:
+    for word in normalize(text).split():
+        if len(word) > 3 and not word.isdigit():
+            word = re.sub(r"(.)\1{2,}", r"\1", word)
         out.extend(SHORTHAND.get(word, word).split())
     return out
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A deliberately small English stemmer: enough to meet "leads"/"leading"/"led" near "lead"."""
-    if len(word) <= 4 or word[0].isdigit():
+    """Snowball (Porter2) English stem; numbers and joined alias tokens are left alone."""
+    if word[0].isdigit() or "_" in word or len(word) <= 3:
         return word
-    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            if suffix == "s" and word.endswith("ss"):
-                return word
-            if suffix == "es" and not word.endswith(("shes", "ches", "xes", "sses", "zes")):
-                continue
-            base = word[: len(word) - len(suffix)] + repl
-            if suffix in ("ing", "ed") and len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "lsz":
-                base = base[:-1]  # "planned" -> "plan", not "plann"
-            return base
-    return word
+    return _stemmer.stemWord(word)

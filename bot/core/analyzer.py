@@ -1,0 +1,112 @@
+"""Text -> terms, in the brief's own vocabulary: aliases and entity names joined, typos fixed, words stemmed."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, Levenshtein
+
+from bot.core.brief import Brief
+from bot.core.text import QUESTION_WORDS, STOPWORDS, stem, words
+
+REAL_WORD_ZIPF = 3.0  # wordfreq's Zipf scale: 3 = once per million words, i.e. a common English word
+# "us" is a pronoun after these words ("tell us"), the United States elsewhere ("what does the us want").
+_US_PRONOUN_BEFORE = frozenset({"tell", "give", "show", "let", "help", "for", "to", "with", "of", "about"})
+# Irregular forms Snowball leaves apart, so "what did he say" meets "Medinsky said".
+_IRREGULAR = {"said": "say", "says": "say", "told": "say", "stated": "say", "led": "lead",
+              "met": "meet", "meeting": "meet", "spoke": "speak", "took": "take", "taken": "take", "began": "begin",
+              "begun": "begin", "ran": "run", "held": "hold", "sent": "send", "went": "go", "gone": "go",
+              "came": "come", "wrote": "write", "written": "write", "left": "leave", "brought": "bring",
+              "children": "child", "kids": "child", "kid": "child", "men": "man", "people": "person"}
+
+
+def canon(name: str) -> str:
+    """The single token an alias or entity becomes: "united states" -> "united_states"."""
+    return "_".join(words(name))
+
+
+class Analyzer:
+    """Built once per brief. `terms()` is the only tokenizer the matcher and its index use."""
+
+    def __init__(self, brief: Brief) -> None:
+        phrases: dict[tuple[str, ...], str] = {}
+        for entity in brief.entities:
+            target = canon(entity.id.replace("-", " "))
+            for variant in (entity.id.replace("-", " "), entity.name, *entity.variants):
+                if phrase := tuple(words(variant)):
+                    phrases.setdefault(phrase, target)
+        for canonical, variants in brief.aliases.items():
+            target = canon(canonical)
+            for variant in (canonical, *variants):
+                if phrase := tuple(words(variant)):
+                    phrases.setdefault(phrase, target)
+        self.phrases = phrases
+        self._lengths = sorted({len(p) for p in phrases}, reverse=True)
+        vocabulary = {w for phrase in phrases for w in phrase}
+        for section in brief.sections:
+            texts: Iterable[str] = (section.title, *section.examples, *section.keywords,
+                                    *(f.text for f in section.facts), *(f.answer or "" for f in section.facts),
+                                    *(g.label for g in section.figures))
+            vocabulary |= {w for text in texts for w in words(text)}
+        for entity in brief.entities:
+            vocabulary |= set(words(entity.role))
+        self.known_words = frozenset(vocabulary)
+        self._by_initial: dict[str, list[str]] = {}
+        for word in sorted(w for w in vocabulary if len(w) >= 3 and not w.isdigit()):
+            self._by_initial.setdefault(word[0], []).append(word)
+        self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def _correct_uncached(self, word: str) -> str:
+        """Fix a typo against the brief's vocabulary; leave words that are merely unknown alone."""
+        if len(word) < 4 or word.isdigit() or word in self.known_words or word in STOPWORDS:
+            return word
+        from wordfreq import zipf_frequency  # imported on the first unknown word only: it is slow to load
+
+        if zipf_frequency(word, "en", wordlist="small") >= REAL_WORD_ZIPF:
+            return word  # a real word the brief doesn't use ("tanks", "weather"): not a typo of one it does
+        # Typos rarely hit the first letter; requiring it keeps "weather" from becoming "either".
+        pool = self._by_initial.get(word[0], ())
+        max_edits = 1 if len(word) <= 7 else 2
+        found = process.extractOne(word, pool, scorer=Levenshtein.distance, score_cutoff=max_edits)
+        if found is None:  # swapped neighbours ("medinksy") cost two plain edits but are one slip of the fingers
+            found = process.extractOne(word, pool, scorer=OSA.distance, score_cutoff=1)
+        return found[0] if found else word
+
+    def terms(self, text: str, correct: bool = True) -> tuple[str, ...]:
+        """Content terms and question words of `text`, in order."""
+        key = text if correct else "\0" + text
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        raw = words(text)
+        if correct:
+            raw = [self._correct(w) for w in raw]
+        out: list[str] = []
+        i = 0
+        while i < len(raw):
+            for length in self._lengths:
+                phrase = tuple(raw[i : i + length])
+                if len(phrase) == length and phrase in self.phrases:
+                    out.append(self.phrases[phrase])
+                    i += length
+                    break
+            else:
+                word = raw[i]
+                if word == "us" and (i == 0 or raw[i - 1] not in _US_PRONOUN_BEFORE):
+                    out.append("united_states")
+                elif word in QUESTION_WORDS:
+                    out.append(word)
+                elif word in _IRREGULAR:
+                    out.append(_IRREGULAR[word])
+                elif word not in STOPWORDS:
+                    term = stem(word)
+                    if term not in STOPWORDS:
+                        out.append(term)
+                i += 1
+        result = tuple(out)
+        if len(self._cache) < 50_000:  # bounded: questions repeat, but a flood of junk must not grow memory
+            self._cache[key] = result
+        return result

@@ -1,0 +1,144 @@
+"""The brief as retrievable units (facts, figures, topic cards, entity cards) in a BM25 inverted index.
+
+A question touches only the postings of its own terms, so its cost grows with what it shares with the
+brief, not with the brief's size. Everything here is computed once per brief.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from enum import Enum
+
+from bot.core.analyzer import Analyzer, canon
+from bot.core.brief import Brief, EntityKind
+
+K1 = 1.2  # BM25's usual constants (Robertson & Zaragoza); short units make b matter little
+B = 0.5
+DEFAULT_COUNTRIES = frozenset({"russia", "ukraine", "united_states", "turkey", "europe"})
+_NUMBER = re.compile(r"\d")
+_TIME = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|\d{4}|\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m|p\.?m)\.?|gmt|hours?|"
+    r"minutes?|days?|weeks?|months?|years?|yesterday|today|tomorrow|late|delay\w*|dateline|date|night)\b",
+    re.IGNORECASE,
+)
+
+_PLACE = re.compile(r"\b(?:in|at|near|from|across|inside|on the banks of)\s+(?:the\s+)?[A-Z]")
+
+
+class UnitKind(str, Enum):
+    fact = "fact"
+    figure = "figure"
+    topic = "topic"  # a section's title, examples and keywords: how readers ask about it
+    entity = "entity"  # a declared entity's name, variants and role
+
+
+@dataclass(frozen=True)
+class Unit:
+    kind: UnitKind
+    section: int  # index of the section it belongs to (an entity card: its home section)
+    item: int  # index of the fact or figure in its section; the entity's index for a card; -1 for a topic
+    terms: frozenset[str]
+    entities: frozenset[str]  # entity tokens it is about
+    has_number: bool = False
+    has_time: bool = False
+    has_person: bool = False
+    has_place: bool = False
+
+    @property
+    def key(self) -> str:
+        """Stable within one brief revision: what a conversation remembers as shown."""
+        return {"fact": "f", "figure": "g", "topic": "t", "entity": "e"}[self.kind.value] + str(self.item)
+
+
+class BriefIndex:
+    def __init__(self, brief: Brief, analyzer: Analyzer) -> None:
+        self.analyzer = analyzer
+        declared = {canon(e.id.replace("-", " ")): e for e in brief.entities}
+        self.entities = frozenset(declared) | {canon(e) for s in brief.sections for e in s.entities}
+        self.countries = frozenset(t for t, e in declared.items() if e.kind is EntityKind.country) or DEFAULT_COUNTRIES
+        self.people = frozenset(t for t, e in declared.items() if e.kind is EntityKind.person)
+        places = frozenset(t for t, e in declared.items() if e.kind is EntityKind.place)
+        units: list[Unit] = []
+        texts: list[list[str]] = []
+
+        def add(kind: UnitKind, section: int, item: int, text: str, about: tuple[str, ...] = (),
+                extra: str = "") -> None:
+            terms = list(analyzer.terms(text, correct=False)) + list(analyzer.terms(extra, correct=False))
+            ents = frozenset(t for t in terms if t in self.entities) | {canon(a.replace("-", " ")) for a in about}
+            units.append(Unit(kind, section, item, frozenset(terms), ents, bool(_NUMBER.search(text)),
+                              bool(_TIME.search(text)), bool(ents & self.people),
+                              bool(ents & places or _PLACE.search(text))))
+            texts.append(terms + [t for t in ents if t not in terms])
+
+        for s, section in enumerate(brief.sections):
+            for j, fact in enumerate(section.facts):
+                add(UnitKind.fact, s, j, f"{fact.answer or ''} {fact.text}", fact.about)
+            for j, figure in enumerate(section.figures):
+                add(UnitKind.figure, s, j, f"{figure.label} {figure.value} {figure.unit}", figure.about,
+                    extra=figure.claimed_by)
+            card = " ".join((section.title, *section.examples, *section.keywords, section.answer or ""))
+            add(UnitKind.topic, s, -1, card, tuple(section.entities))
+        self.homes: dict[str, int] = {}
+        for e, entity in enumerate(brief.entities):
+            token = canon(entity.id.replace("-", " "))
+            home = self._home(brief, token, units)
+            self.homes[token] = home
+            add(UnitKind.entity, home, e, f"{entity.name} {entity.role}", (entity.id,),
+                extra=" ".join(entity.variants))
+        self.units = tuple(units)
+        self.section_units: list[list[int]] = [[] for _ in brief.sections]
+        for u, unit in enumerate(units):
+            self.section_units[unit.section].append(u)
+
+        # BM25 weights, precomputed per (term, unit): the query only adds them up.
+        n = len(units)
+        lengths = [len(t) for t in texts]
+        average = sum(lengths) / max(n, 1)
+        df = Counter(t for terms in texts for t in set(terms))
+        self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+        self.max_idf = math.log(1 + (n + 0.5) / 0.5)
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for u, terms in enumerate(texts):
+            norm = K1 * (1 - B + B * lengths[u] / average)
+            for term, tf in Counter(terms).items():
+                postings[term].append((u, self.idf[term] * tf * (K1 + 1) / (tf + norm)))
+        self.postings = dict(postings)
+        # What each section covers: its own units' terms, strong (how readers ask) and weak (what facts say).
+        self.strong: list[frozenset[str]] = []
+        self.weak: list[frozenset[str]] = []
+        self.section_entities: list[frozenset[str]] = []
+        for s, section in enumerate(brief.sections):
+            members = [units[u] for u in self.section_units[s]]
+            strong = frozenset(t for m in members if m.kind in (UnitKind.topic, UnitKind.entity) for t in m.terms)
+            weak = frozenset(t for m in members for t in m.terms) - strong
+            self.strong.append(strong)
+            self.weak.append(weak)
+            self.section_entities.append(frozenset(canon(e.replace("-", " ")) for e in section.entities)
+                                         | frozenset(t for m in members if m.kind is not UnitKind.entity
+                                                     for t in m.entities))
+        self.vocabulary = frozenset(self.idf)
+
+    @staticmethod
+    def _home(brief: Brief, token: str, units: list[Unit]) -> int:
+        """The section an entity card belongs to: the one that lists it first, else the one naming it most."""
+        for s, section in enumerate(brief.sections):
+            if token in {canon(e.replace("-", " ")) for e in section.entities}:
+                return s
+        counts = Counter(u.section for u in units if token in u.entities)
+        return counts.most_common(1)[0][0] if counts else 0
+
+    def score(self, terms: tuple[str, ...]) -> dict[int, float]:
+        """BM25 score of every unit sharing a term with the question (the others score 0)."""
+        scores: dict[int, float] = defaultdict(float)
+        for term in set(terms):
+            for unit, weight in self.postings.get(term, ()):
+                scores[unit] += weight
+        return scores
+
+    def weight(self, term: str) -> float:
+        """How much a term says: rare in the brief says more; unknown to it, most of all."""
+        return self.idf.get(term, self.max_idf)

@@ -1,0 +1,183 @@
+"""Score the bot on a question set written from the articles alone (never from the brief or the matcher).
+
+    .venv/bin/python -m tests.eval.evaluate train|dev|test [--misses]
+
+Three sets, each by a different hand: `train` may be tuned on (the calibration is fitted to it), `dev` may be
+looked at, `test` is only ever scored: its misses are never printed. Once they have been read, the test set
+must be replaced by a fresh one.
+
+An in-scope answer is right when it is answered and one of the item's `expect` strings appears in what the
+answer leads with (the curator's lead and the leading facts, before the topic line); it is *fact-first* when
+one appears in its first sentence. An off-topic item is right when the bot says it doesn't know.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+from bot.config import load_settings
+from bot.core.conversation import Conversations
+from bot.core.models import Answer
+from bot.core.service import BriefService
+from bot.core.store import BriefStore
+from bot.core.text import normalize
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+SETS = ("train", "dev", "test")
+SEALED = "test"  # whose misses are never shown
+
+
+@dataclass
+class Tally:
+    right: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.right += ok
+        self.total += 1
+
+    @property
+    def rate(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+    def __str__(self) -> str:
+        return f"{self.right}/{self.total} = {self.rate:.3f}"
+
+
+@dataclass
+class Report:
+    in_scope: Tally = field(default_factory=Tally)
+    off_topic: Tally = field(default_factory=Tally)
+    fact_first: Tally = field(default_factory=Tally)
+    first_turns: Tally = field(default_factory=Tally)
+    later_turns: Tally = field(default_factory=Tally)
+    later_off_topic: Tally = field(default_factory=Tally)
+    off_topic_after_answer: Tally = field(default_factory=Tally)
+    conversations: Tally = field(default_factory=Tally)
+    misses: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        return [
+            f"in-scope answered right:           {self.in_scope}",
+            f"off-topic rejected (fresh):         {self.off_topic}",
+            f"off-topic rejected after an answer: {self.off_topic_after_answer}",
+            f"fact-first (kind: fact)             {self.fact_first}",
+            f"conversation first turns:           {self.first_turns}",
+            f"conversation later turns:           {self.later_turns}",
+            f"  of which off-topic, rejected:     {self.later_off_topic}",
+            f"whole conversations right:          {self.conversations}",
+        ]
+
+
+def fold(text: str) -> str:
+    return f" {normalize(text)} "
+
+
+def leading_text(answer: Answer) -> str:
+    """What the answer says before naming its topic."""
+    return " ".join(answer.body)
+
+
+def first_sentence(answer: Answer) -> str:
+    return answer.lead or (answer.facts[0].line() if answer.facts else "")
+
+
+def has(expect: list[str], text: str) -> bool:
+    folded = fold(text)
+    return any(fold(e).strip() and fold(e) in folded for e in expect)
+
+
+def grade(item: dict[str, Any], answer: Answer) -> bool:
+    if item.get("off_topic"):
+        return not answer.matched
+    return answer.matched and has(item["expect"], leading_text(answer))
+
+
+def service() -> BriefService:
+    settings = load_settings()
+    store = BriefStore(ROOT / settings.brief, ROOT / settings.seeds_dir)
+    return BriefService(store, Conversations(), settings.matcher.threshold, settings.matcher.suggestions)
+
+
+def load(name: str) -> dict[str, Any]:
+    return yaml.safe_load((HERE / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def evaluate(name: str, bot: BriefService | None = None) -> Report:
+    bot = bot or service()
+    data = load(name)
+    report = Report()
+    keys: Iterator[str] = (f"{name}-{n}" for n in itertools.count())
+
+    def miss(item: dict[str, Any], answer: Answer, where: str) -> None:
+        got = leading_text(answer)[:120] if answer.matched else "I don't know"
+        want = "reject" if item.get("off_topic") else item["expect"]
+        report.misses.append(f"{where} {item['q'][:100]!r}: got [{answer.section_id}] {got!r}; want {want}")
+
+    openers: list[str] = []
+    for item in data["questions"]:
+        answer = bot.ask(next(keys), item["q"])
+        ok = grade(item, answer)
+        (report.off_topic if item.get("off_topic") else report.in_scope).add(ok)
+        if item.get("kind") == "fact":
+            report.fact_first.add(answer.matched and has(item["expect"], first_sentence(answer)))
+        if ok and not item.get("off_topic") and len(openers) < 3:
+            openers.append(item["q"])
+        if not ok:
+            miss(item, answer, "IN " if not item.get("off_topic") else "OUT")
+    # The same off-topic questions, each asked right after an answered one.
+    for opener, item in itertools.product(openers, [i for i in data["questions"] if i.get("off_topic")]):
+        key = next(keys)
+        bot.ask(key, opener)
+        answer = bot.ask(key, item["q"])
+        report.off_topic_after_answer.add(not answer.matched)
+        if answer.matched and opener == openers[0]:
+            miss(item, answer, f"AFTER {opener[:30]!r}:")
+    for conversation in data["conversations"]:
+        key = next(keys)
+        whole = True
+        for turn, item in enumerate(conversation):
+            answer = bot.ask(key, item["q"])
+            ok = grade(item, answer)
+            whole &= ok
+            if turn == 0:
+                report.first_turns.add(ok)
+            else:
+                report.later_turns.add(ok)
+                if item.get("off_topic"):
+                    report.later_off_topic.add(ok)
+            if item.get("kind") == "fact" and turn > 0:
+                report.fact_first.add(answer.matched and has(item["expect"], first_sentence(answer)))
+            if not ok:
+                miss(item, answer, f"TURN {turn + 1}")
+        report.conversations.add(whole)
+    return report
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("set", choices=SETS)
+    parser.add_argument("--misses", action="store_true", help="list every miss (not for the test set)")
+    args = parser.parse_args()
+    if args.misses and args.set == SEALED:
+        print("error: the test set's misses are never shown; replace the set once they have been read",
+              file=sys.stderr)
+        return 2
+    report = evaluate(args.set)
+    if args.misses:
+        print("\n".join(report.misses))
+    print(f"{args.set}:")
+    print("\n".join("  " + line for line in report.lines()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
