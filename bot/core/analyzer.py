@@ -8,14 +8,14 @@ from typing import Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from bot.core.brief import Brief
+from bot.core.brief import Brief, EntityKind
 from bot.core.text import QUESTION_WORDS, STOPWORDS, stem, words
 
 REAL_WORD_ZIPF = 3.0  # wordfreq's Zipf scale: 3 = once per million words, i.e. a common English word
 # "us" is a pronoun after these words ("tell us"), the United States elsewhere ("what does the us want").
 _US_PRONOUN_BEFORE = frozenset({"tell", "give", "show", "let", "help", "for", "to", "with", "of", "about"})
 # Irregular forms Snowball leaves apart, so "what did he say" meets "Medinsky said".
-_IRREGULAR = {"said": "say", "says": "say", "told": "say", "stated": "say", "led": "lead",
+_IRREGULAR = {"said": "say", "says": "say", "told": "say", "telling": "say", "saying": "say", "claimed": "say", "stated": "say", "led": "lead",
               "met": "meet", "meeting": "meet", "spoke": "speak", "took": "take", "taken": "take", "began": "begin",
               "begun": "begin", "ran": "run", "held": "hold", "sent": "send", "went": "go", "gone": "go",
               "came": "come", "wrote": "write", "written": "write", "left": "leave", "brought": "bring",
@@ -37,6 +37,15 @@ class Analyzer:
             for variant in (entity.id.replace("-", " "), entity.name, *entity.variants):
                 if phrase := tuple(words(variant)):
                     phrases.setdefault(phrase, target)
+        # A person is also asked about by first name or surname alone ("keith", "fidan"), unless two share it.
+        owners: dict[str, set[str]] = {}
+        for entity in brief.entities:
+            if entity.kind is EntityKind.person:
+                for word in words(entity.name):
+                    owners.setdefault(word, set()).add(canon(entity.id.replace("-", " ")))
+        for word, ids in owners.items():
+            if len(ids) == 1 and len(word) >= 4:
+                phrases.setdefault((word,), next(iter(ids)))
         for canonical, variants in brief.aliases.items():
             target = canon(canonical)
             for variant in (canonical, *variants):
@@ -69,7 +78,7 @@ class Analyzer:
             return word  # a real word the brief doesn't use ("tanks", "weather"): not a typo of one it does
         # Typos rarely hit the first letter; requiring it keeps "weather" from becoming "either".
         pool = self._by_initial.get(word[0], ())
-        max_edits = 1 if len(word) <= 7 else 2
+        max_edits = 1 if len(word) <= 4 else 2
         found = process.extractOne(word, pool, scorer=Levenshtein.distance, score_cutoff=max_edits)
         if found is None:  # swapped neighbours ("medinksy") cost two plain edits but are one slip of the fingers
             found = process.extractOne(word, pool, scorer=OSA.distance, score_cutoff=1)

@@ -11,14 +11,19 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
+from importlib import resources
 
 from bot.core.analyzer import Analyzer, canon
 from bot.core.brief import Brief, EntityKind
+from bot.core.text import STOPWORDS, stem, words
 
 K1 = 1.2  # BM25's usual constants (Robertson & Zaragoza); short units make b matter little
 B = 0.5
 DEFAULT_COUNTRIES = frozenset({"russia", "ukraine", "united_states", "turkey", "europe"})
-_NUMBER = re.compile(r"\d")
+_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                     r"fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|third|quarter|fifth|percent|"
+                     r"several|few)\b", re.IGNORECASE)
 _TIME = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|\d{4}|\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m|p\.?m)\.?|gmt|hours?|"
@@ -27,6 +32,24 @@ _TIME = re.compile(
 )
 
 _PLACE = re.compile(r"\b(?:in|at|near|from|across|inside|on the banks of)\s+(?:the\s+)?[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _common_ranks() -> dict[str, int]:
+    """Stem -> rank among the most frequent English words (bot/core/common_words.txt)."""
+    text = resources.files("bot.core").joinpath("common_words.txt").read_text(encoding="utf-8")
+    ranks: dict[str, int] = {}
+    for rank, word in enumerate(w for w in text.split("\n") if w and not w.startswith("#")):
+        ranks.setdefault(stem(word), rank)
+    return ranks
+
+
+def specificity(term: str) -> float:
+    """How much a term the brief uses can say about which fact is meant: "time" or "hit" little, "ceasefire" all."""
+    rank = _common_ranks().get(term)
+    if rank is None:
+        return 1.0
+    return 0.4 if rank < 1000 else 0.7
 
 
 class UnitKind(str, Enum):
@@ -69,6 +92,10 @@ class BriefIndex:
                 extra: str = "") -> None:
             terms = list(analyzer.terms(text, correct=False)) + list(analyzer.terms(extra, correct=False))
             ents = frozenset(t for t in terms if t in self.entities) | {canon(a.replace("-", " ")) for a in about}
+            # The words inside a joined name count too: Kalin's card answers "turkey's intelligence chief?"
+            # even where no alias joins the words, and a fact naming "Foreign Minister Fidan" answers "minister".
+            plain = {stem(w) for w in words(f"{text} {extra}") if w not in STOPWORDS} - set(terms)
+            terms += sorted(plain)
             units.append(Unit(kind, section, item, frozenset(terms), ents, bool(_NUMBER.search(text)),
                               bool(_TIME.search(text)), bool(ents & self.people),
                               bool(ents & places or _PLACE.search(text))))
@@ -99,7 +126,7 @@ class BriefIndex:
         lengths = [len(t) for t in texts]
         average = sum(lengths) / max(n, 1)
         df = Counter(t for terms in texts for t in set(terms))
-        self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+        self.idf = {t: specificity(t) * math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
         self.max_idf = math.log(1 + (n + 0.5) / 0.5)
         postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for u, terms in enumerate(texts):

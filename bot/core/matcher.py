@@ -147,9 +147,12 @@ class Matcher:
             and all(w in MORE for w in said)
 
     def _looks_like_follow_up(self, text: str, terms: tuple[str, ...]) -> bool:
-        content = [t for t in terms if t not in QUESTION_WORDS]
+        """Short, or pointing back ("and Ukraine?", "why?", "what did he say"); never a message that asks
+        nothing at all ("are you a bot?")."""
         said = normalize(text)
-        return len(content) <= 2 or said.startswith(FOLLOW_UP_OPENERS) or any(w in ANAPHORA for w in said.split())
+        refers = said.startswith(FOLLOW_UP_OPENERS) or any(w in ANAPHORA for w in said.split())
+        content = [t for t in terms if t not in QUESTION_WORDS]
+        return refers or (0 < len(terms) and len(content) <= 2)
 
     def _resolve(self, terms: tuple[str, ...], context: FollowUpContext) -> tuple[str, ...]:
         """A follow-up with the previous turn filled in: swap in a new entity, or carry the old ones over."""
@@ -184,6 +187,7 @@ class Matcher:
             best_unit[s] = max(best_unit.get(s, 0.0), score)
         asked_entities = {t for t in content if t in index.entities}
         asked_countries = asked_entities & index.countries
+        asked_others = asked_entities - index.countries
         rank_weights = self.calibration.rank
         ranked: list[tuple[float, int, float]] = []
         for s in set(best_unit) | {s for s, e in enumerate(example_best) if e}:
@@ -196,6 +200,8 @@ class Matcher:
             section_countries = index.section_entities[s] & index.countries
             if asked_countries and section_countries and not asked_countries & section_countries:
                 rank *= 0.5  # "what does Russia want" must never land on Ukraine's demands
+            if asked_others and not asked_others & index.section_entities[s]:
+                rank *= 0.7  # a question about Fidan belongs where Fidan is, whatever else it shares
             ranked.append((rank, s, coverage))
         if not ranked:
             return Match((), 0.0, frozenset(), terms, question=reading.text)
@@ -241,6 +247,9 @@ class Matcher:
                 score *= 1.2
             scored.append((score, u))
         scored.sort(key=lambda pair: (-pair[0], pair[1]))
+        if wants and any(_fits(index.units[u], wants) for _, u in scored):
+            # "where were the bombers hit": the facts that name a place answer it, whatever else scores
+            scored = [pair for pair in scored if _fits(index.units[pair[1]], wants)]
         lead = [u for score, u in scored[:LEAD_FACTS] if score >= LEAD_RATIO * scored[0][0]]
         if card is not None:
             entities = index.units[card].entities
@@ -261,7 +270,12 @@ class Matcher:
         first = index.units[lead[0]] if lead else None
         wants = _wants(reading.text)
         fits = wants and first is not None and _fits(first, wants)
-        others = asked - index.section_entities[section] - (first.entities if first else frozenset())
+        # The leading fact is about someone else: "who is Russia's foreign minister" led by Turkey's.
+        led = first.entities if first else index.section_entities[section]
+        led_countries = led & index.countries
+        asked_countries = asked & index.countries
+        others = (asked - index.countries - led) or (asked_countries and led_countries
+                                                     and not asked_countries & led_countries)
         return {
             "coverage": covered / own_total if own else 1.0,
             "unknown": unknown / own_total if own else 0.0,
@@ -330,6 +344,8 @@ def _wants(text: str) -> str:
         return "person"
     if "where" in said[:4]:
         return "place"
+    if {"name", "names", "called", "named"} & set(said):
+        return "name"
     return ""
 
 
@@ -342,6 +358,8 @@ def _fits(unit: Unit, wants: str) -> bool:
         return unit.has_person
     if wants == "place":
         return unit.has_place
+    if wants == "name":
+        return unit.has_person or unit.has_place or bool(unit.entities)
     return False
 
 

@@ -71,13 +71,17 @@ class BriefService:
             follow_up = FollowUpContext(section.id, context.terms, context.entities, shown)
             return self._answer(question, section, 1.0, facts, shown, self._related(section, None),
                                 notes=notes), follow_up
+        index = self.store.current.matcher.index
         facts = tuple(self._unit_fact(section, unit) for unit in match.lead)
         shown = tuple(unit.key for unit in match.lead)
         lead = None
         if not facts:  # the question names the topic, not one fact in it: its summary and first facts answer it
             lead = section.answer
             facts, shown = self._next_facts(section, (), 2)
-        follow_up = FollowUpContext(section.id, match.terms, match.entities, shown)
+        # What a pronoun in the next turn points at: who was asked about, else who the answer led with.
+        entities = match.entities or next((u.entities - index.countries for u in match.lead if u.entities - index.countries),
+                                          frozenset())
+        follow_up = FollowUpContext(section.id, match.terms, entities, shown)
         answer = self._answer(question, section, match.confidence, facts, shown, self._related(section, match), lead)
         return answer, follow_up
 

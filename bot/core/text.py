@@ -11,11 +11,13 @@ import snowballstemmer
 
 MAX_MESSAGE_CHARS = 4000  # Telegram's and Discord's message limits are about this; a longer text is cut here
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u02bc": "'"})
+_APOSTROPHES = str.maketrans({"\u0131": "i", "\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u02bc": "'"})
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
 
 # Markup people paste into chats. Tags go but their text stays: "<script>who led russia</script>" still asks.
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_BLOCK_TAG = re.compile(r"</?(?:script|style|p|div|br|li|ul|ol|pre|blockquote|h[1-6]|table|tr|td)\b[^<>]*>",
+                        re.IGNORECASE)
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _MD_MARKS = re.compile(r"(\*\*|__|~~|\|\||```|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
@@ -39,11 +41,15 @@ SHORTHAND: dict[str, str] = {
     "ru": "are you", "cuz": "because", "coz": "because", "tho": "though", "thru": "through", "ok": "okay",
     "rn": "now", "atm": "now", "idk": "i do not know", "smth": "something", "sth": "something",
     "hw": "how", "y": "why", "wen": "when", "wer": "where", "hu": "who", "whom": "who",
+    "op": "operation", "ops": "operations", "intel": "intelligence", "convo": "conversation", "negs": "negotiations",
+    "pic": "picture", "pics": "pictures", "fm": "foreign minister", "mins": "minutes",
+    "hrs": "hours", "hr": "hour", "yr": "year", "yrs": "years", "mo": "month", "wk": "week", "mtg": "meeting",
 }
 
 # Swearing and filler carry no meaning for the question: "who the hell led russia's team" asks who led it.
 FILLER = frozenset("""fuck fucking fuckin fucked shit shitty damn damned hell heck bloody crap freaking frickin
-    effing goddamn lol lmao lmfao rofl omg bruh bro dude mate guys yo ffs smh jeez gosh pls plz""".split())
+    effing goddamn lol lmao lmfao rofl omg bruh bro dude mate guys yo ffs smh jeez gosh pls plz ngl tbh imo
+    imho fr lowkey highkey srsly legit af asf fam innit ikr btw fyi iirc afaik pray tell""".split())
 
 STOPWORDS = frozenset(
     """a an the is are was were be been being am do does did done doing of in on at to for with by from and or
@@ -64,7 +70,8 @@ STOPWORDS = frozenset(
     genuine question questions asking asked wanted wants reporting reported coverage news basically
     himself herself themselves itself myself yourself ourselves keep keeps kept keeping mention mentions
     mentioned mentioning talking name names called wise bad good big little overall exact precisely
-    whatever whoever however sometimes often anyways regarding""".split()
+    whatever whoever however sometimes often anyways regarding actual real exactly precisely specifically
+    particular particularly apparently supposedly reckon folks people's someone's""".split()
 ) | FILLER
 
 # Kept although they are function words: they say what kind of answer is wanted.
@@ -77,11 +84,12 @@ def strip_markup(text: str) -> str:
     """What a person typed, without HTML tags, Markdown marks, links, mentions or entities."""
     text = html.unescape(text[:MAX_MESSAGE_CHARS])
     text = _MD_LINK.sub(r"\1", text)
+    text = _BLOCK_TAG.sub("\n", text)  # a block ends a sentence: "<script>alert(1)</script> who is Umerov"
     text = _TAG.sub(" ", text)
     text = _MENTION.sub(" ", text)
     text = _URL.sub(" ", text)
     text = _MD_MARKS.sub("", text)
-    return re.sub(r"[ \t]+", " ", text).strip()
+    return re.sub(r"[ \t]+", " ", text).strip()  # newlines stay: they separate what was said
 
 
 def sentences(text: str) -> list[str]:
@@ -89,24 +97,32 @@ def sentences(text: str) -> list[str]:
     return [piece.strip() for piece in _SENTENCE_END.split(text) if piece and piece.strip()]
 
 
+_POSSESSIVE = re.compile(r"'s\b")
+_THOUSANDS = re.compile(r"(\d),(\d{3})")
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
+
+
 def normalize(text: str) -> str:
     """Lowercase, strip accents and punctuation, join possessives: "Russia's Team!" -> "russia team"."""
-    text = unicodedata.normalize("NFKD", text[:MAX_MESSAGE_CHARS].translate(_APOSTROPHES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"'s\b", "", text)
+    text = text[:MAX_MESSAGE_CHARS].translate(_APOSTROPHES)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _POSSESSIVE.sub("", text.casefold())
     text = text.replace("'", "").replace("tl;dr", "tldr").replace("tl dr", "tldr")
-    text = re.sub(r"(\d),(\d{3})", r"\1\2", text)  # 113,100 -> 113100
-    text = re.sub(r"(\w)-(\w)", r"\1 \2", text)
+    text = _THOUSANDS.sub(r"\1\2", text)  # 113,100 -> 113100
     return " ".join(_WORD.findall(text))
 
 
 def words(text: str) -> list[str]:
     """Normalised words with chat shorthand expanded and letters stretched for emphasis squeezed ("soooo")."""
     out: list[str] = []
-    for word in normalize(text).split():
-        if len(word) > 3 and not word.isdigit():
-            word = re.sub(r"(.)\1{2,}", r"\1", word)
-        out.extend(SHORTHAND.get(word, word).split())
+    for word in _STRETCHED.sub(r"\1", normalize(text)).split():
+        expanded = SHORTHAND.get(word)
+        if expanded is None:
+            out.append(word)
+        else:
+            out.extend(expanded.split())
     return out
 
 

@@ -1,0 +1,209 @@
+"""Fact-first answers on the real brief, class by class, alone and inside conversations.
+
+The questions here are the test author's own, written for each class the matcher must handle; they are not
+taken from the evaluation sets in tests/eval/ (those measure the matcher, they don't train the tests).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import subprocess
+import sys
+
+import pytest
+
+from bot.core.brief import load_seeds, normalize_quote
+from bot.core.conversation import Conversations
+from bot.core.models import Answer
+from bot.core.service import BriefService
+from bot.core.store import BriefStore
+from tests.conftest import BRIEF, ROOT, SEEDS
+
+_keys = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def service() -> BriefService:
+    return BriefService(BriefStore(BRIEF, SEEDS), Conversations(), threshold=0.5)
+
+
+def ask(service: BriefService, *turns: str) -> list[Answer]:
+    """One conversation: every turn's answer, in order."""
+    key = f"conversation-{next(_keys)}"
+    return [service.ask(key, turn) for turn in turns]
+
+
+def first(answer: Answer) -> str:
+    """The answer's first sentence: the curator's lead or the first fact."""
+    assert answer.matched, f"{answer.question!r} was not answered"
+    return answer.lead or answer.facts[0].line()
+
+
+# ------------------------------------------------------------------ fact first
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("who led russia's delegation?", "Medinsky"),
+    ("who headed the ukrainian team", "Umerov"),
+    ("how many bombers did ukraine say it hit", "40"),
+    ("where were the talks held?", "Ciragan"),
+    ("when was the first round of talks", "16"),
+    ("how long did the talks last", "hour"),
+])
+def test_a_question_for_one_fact_gets_that_fact_first(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact.casefold() in first(answer).casefold()
+    assert answer.topic_line and answer.title in answer.topic_line
+    assert len(answer.facts) <= 3 and answer.more > 0  # the rest of the topic is one step away
+
+
+def test_a_contested_figure_says_who_claims_it(service: BriefService) -> None:
+    (answer,) = ask(service, "how many russian bombers were hit in the drone attack")
+    claimed = [fact for fact in answer.facts if fact.claimed_by]
+    assert claimed and all(f.claimed_by.startswith(("according to", "reported")) for f in claimed)
+
+
+def test_every_leading_fact_quotes_its_seed_verbatim(service: BriefService) -> None:
+    seeds = load_seeds(SEEDS)
+    for question in ("what did they agree", "who is hakan fidan", "how many troops are near sumy"):
+        (answer,) = ask(service, question)
+        for fact in answer.facts:
+            assert fact.sources
+            for quote in fact.sources:
+                assert normalize_quote(quote.quote) in seeds[quote.seed].normalized_text
+
+
+def test_different_questions_on_one_topic_get_different_answers(service: BriefService) -> None:
+    who, when = ask(service, "who led russia's delegation"), ask(service, "when did the russian delegation arrive")
+    assert who[0].section_id == when[0].section_id
+    assert who[0].facts != when[0].facts
+    assert "sunday" in first(when[0]).casefold()
+
+
+# ------------------------------------------------------------------ people, places, operations
+
+
+@pytest.mark.parametrize(("question", "role"), [
+    ("who is hakan fidan", "foreign minister"),
+    ("who's ibrahim kalin?", "intelligence"),
+    ("what is keith kellogg's job", "envoy"),
+    ("who is andriy yermak", "chief of staff"),
+    ("who is medinsky", "aide"),
+    ("what is the ciragan palace", "ottoman"),
+    ("what is operation spider's web", "drone"),
+])
+def test_who_is_and_what_is_answer_with_the_role(service: BriefService, question: str, role: str) -> None:
+    (answer,) = ask(service, question)
+    assert role in first(answer).casefold()
+
+
+def test_what_did_someone_say(service: BriefService) -> None:
+    (answer,) = ask(service, "what did fidan say to the delegations?")
+    assert "eyes of the whole world" in " ".join(answer.body).casefold()
+
+
+# ------------------------------------------------------------------ yes/no and dates
+
+
+def test_yes_no_questions_lead_with_the_fact_that_answers_them(service: BriefService) -> None:
+    (ceasefire,) = ask(service, "was a ceasefire agreed?")
+    assert "ceasefire" in first(ceasefire).casefold()
+    (attended,) = ask(service, "did zelensky attend the talks in person?")
+    assert "umerov" in " ".join(attended.body).casefold() or "zelensky" in first(attended).casefold()
+
+
+def test_the_event_date_is_given_and_said_to_be_inferred(service: BriefService) -> None:
+    (answer,) = ask(service, "what was the date of the talks?")
+    text = " ".join(answer.body).casefold()
+    assert "2 june 2025" in text and "infer" in text
+
+
+# ------------------------------------------------------------------ how people type
+
+
+def test_markup_is_stripped_and_never_echoed(service: BriefService) -> None:
+    (answer,) = ask(service, "<script>who</script> led <b>Russia's</b> **delegation**?")
+    assert "medinsky" in first(answer).casefold()
+    (unknown,) = ask(service, "<b>what is the weather</b> like in <i>paris</i>?")
+    assert not unknown.matched and "<b>" not in " ".join(unknown.body)
+
+
+def test_slang_and_swearing(service: BriefService) -> None:
+    (answer,) = ask(service, "who the hell was running the show for russia lol")
+    assert "medinsky" in first(answer).casefold()
+
+
+def test_a_question_at_the_end_of_a_long_message_is_found(service: BriefService) -> None:
+    chatter = ("Sorry for the wall of text, I have been travelling all week with terrible wifi and my family "
+               "chat has been arguing about the war nonstop, mostly about things nobody can check, and my uncle "
+               "keeps forwarding videos that I refuse to watch. I would rather read something sourced. ") * 3
+    (answer,) = ask(service, chatter + "Anyway: who led Ukraine's delegation in Istanbul?")
+    assert len(chatter) > 500
+    assert "umerov" in first(answer).casefold()
+
+
+# ------------------------------------------------------------------ off-topic, alone and in conversation
+
+
+OFF_TOPIC = [
+    "what's the weather in istanbul",
+    "who is russia's foreign minister?",
+    "who won the champions league",
+    "are you a bot?",
+    "what happened at the g7 summit",
+    "how many nuclear warheads does russia have",
+]
+
+
+@pytest.mark.parametrize("question", OFF_TOPIC)
+def test_off_topic_is_rejected_fresh_and_after_an_answer(service: BriefService, question: str) -> None:
+    (fresh,) = ask(service, question)
+    assert not fresh.matched
+    answered, after = ask(service, "how many prisoners were exchanged in may?", question)
+    assert answered.matched and not after.matched
+    assert after.related  # "I don't know" comes with suggestions
+
+
+def test_a_conversation_never_answers_what_the_brief_does_not_cover(service: BriefService) -> None:
+    russia, ukraine, weather, age, china = ask(
+        service, "who led russia's delegation?", "and ukraine?", "what's the weather", "how old is he?",
+        "what about china?",
+    )
+    assert "medinsky" in first(russia).casefold()
+    assert "umerov" in first(ukraine).casefold()
+    assert not weather.matched and not age.matched and not china.matched
+
+
+def test_a_self_contained_question_is_not_bent_toward_the_previous_topic(service: BriefService) -> None:
+    casualties, turkey = ask(service, "how many people have been killed in the war?",
+                             "who is turkey's foreign minister?")
+    assert casualties.matched
+    assert "fidan" in first(turkey).casefold()
+
+
+def test_tell_me_more_continues_with_facts_not_yet_shown(service: BriefService) -> None:
+    answers = ask(service, "who led russia's delegation?", "tell me more", "more", "go on", "more", "more")
+    seen: list[str] = []
+    for answer in answers:
+        assert answer.section_id == "russia-delegation"
+        for fact in answer.facts:
+            assert fact.text not in seen
+            seen.append(fact.text)
+    assert answers[-1].more == 0 and "everything" in " ".join(answers[-1].body)
+
+
+# ------------------------------------------------------------------ the JSON contract
+
+
+def test_ask_json_keeps_its_fields_and_adds_facts() -> None:
+    run = subprocess.run([sys.executable, "-m", "bot", "ask", "--json", "-"], input="who led russia's delegation?\n"
+                         "what's the weather\n", capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert run.returncode == 0, run.stderr
+    answered, unknown = (json.loads(line) for line in run.stdout.splitlines())
+    for row in (answered, unknown):
+        assert {"question", "matched", "section", "confidence", "text", "sources", "suggestions", "facts"} <= set(row)
+    assert answered["section"] == "russia-delegation"
+    assert answered["text"].startswith(answered["facts"][0]["text"])
+    assert all(s["seed"] and s["quote"] for s in answered["facts"][0]["sources"])
+    assert unknown["facts"] == [] and unknown["suggestions"]
