@@ -23,6 +23,7 @@ from sklearn.model_selection import cross_val_score  # noqa: E402
 
 from bot.core.calibration import FEATURES, PRIOR, Calibration  # noqa: E402
 from bot.core.service import BriefService  # noqa: E402
+from bot.core.text import strip_markup  # noqa: E402
 from tests.eval.evaluate import evaluate, grade, load, service  # noqa: E402
 
 CALIBRATION = ROOT / "bot" / "core" / "calibration.json"
@@ -44,13 +45,18 @@ def samples(bot: BriefService, name: str) -> tuple[list[list[float]], list[int],
         key = next(keys)
         for item in dialogue:
             context = bot.conversations.get(key)
-            match = matcher.match(item["q"], context)
-            if match.best is not None and not match.more:
-                would, _ = bot.answer_for(item["q"], match, context)
-                right = grade(item, would) if not item.get("off_topic") else False
-                ranked_right += right
-                rows.append([match.features[f] for f in FEATURES])
-                labels.append(int(right))
+            chosen = matcher.match(item["q"], context)
+            if chosen.best is not None and not (chosen.more or chosen.again):
+                # Every reading is a sample, so the model learns which reading of a message to trust.
+                for match in matcher.readings(strip_markup(item["q"]), context):
+                    if match.best is None:
+                        continue
+                    would, _ = bot.answer_for(item["q"], match, context)
+                    right = grade(item, would) if not item.get("off_topic") else False
+                    rows.append([match.features[f] for f in FEATURES])
+                    labels.append(int(right))
+                would, _ = bot.answer_for(item["q"], chosen, context)
+                ranked_right += grade(item, would) if not item.get("off_topic") else False
             bot.ask(key, item["q"])
     return rows, labels, ranked_right
 
@@ -91,7 +97,9 @@ def fit() -> None:
         "- **Data:** `tests/eval/train.yaml` only (standalone questions and every conversation turn, asked in "
         f"order): {len(rows)} samples, {sum(labels)} positive. A sample is the reading the matcher chose; it is "
         "positive when the answer it would give leads with an expected fact, negative when the question is "
-        "off-topic or the answer would be wrong. `dev` is only reported; `test` is never used.",
+        "off-topic or the answer would be wrong. Every reading the matcher considers (the whole message, its "
+        "question-like sentences and clauses, the follow-up reading) is a sample, so the model also learns "
+        "which reading to trust. `dev` is only reported; `test` is never used.",
         f"- **Ranking** (grid search over {len(RANK_GRID)}³ weights, most in-scope answers right at rank 1): "
         f"{best_rank}, {best_right} right.",
         "- **Accept/reject:** scikit-learn `LogisticRegression(C=1.0)` on the features below, refitted once on "

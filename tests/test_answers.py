@@ -46,7 +46,6 @@ def first(answer: Answer) -> str:
 @pytest.mark.parametrize(("question", "fact"), [
     ("who led russia's delegation?", "Medinsky"),
     ("who headed the ukrainian team", "Umerov"),
-    ("how many bombers did ukraine say it hit", "40"),
     ("where were the talks held?", "Ciragan"),
     ("when was the first round of talks", "16"),
     ("how long did the talks last", "hour"),
@@ -59,9 +58,10 @@ def test_a_question_for_one_fact_gets_that_fact_first(service: BriefService, que
 
 
 def test_a_contested_figure_says_who_claims_it(service: BriefService) -> None:
-    (answer,) = ask(service, "how many russian bombers were hit in the drone attack")
+    (answer,) = ask(service, "how many bombers did ukraine say it hit")
     claimed = [fact for fact in answer.facts if fact.claimed_by]
     assert claimed and all(f.claimed_by.startswith(("according to", "reported")) for f in claimed)
+    assert any("40" in fact.text and "Ukraine" in (fact.claimed_by or "") for fact in answer.facts)
 
 
 def test_every_leading_fact_quotes_its_seed_verbatim(service: BriefService) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tests.conftest import MINI, ROOT
 
-ANSWER_KEYS = {"question", "matched", "section", "confidence", "text", "sources", "suggestions"}
+ANSWER_KEYS = {"question", "matched", "section", "confidence", "text", "sources", "suggestions", "facts"}
 
 
 def bot(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -27,6 +27,19 @@ def test_ask_json_answers_with_sources() -> None:
     assert answer["matched"] is True and answer["section"] == "russia-delegation"
     assert "Medinsky" in answer["text"] and answer["sources"]
     assert 0 <= answer["confidence"] <= 1 and answer["suggestions"] == []
+    # Fact first: the leading fact answers the question, and every fact carries its seeds and quotes.
+    facts = answer["facts"]
+    assert facts and "Medinsky" in facts[0]["text"] and answer["text"].startswith(facts[0]["text"])
+    for fact in facts:
+        assert set(fact) <= {"text", "sources", "claimed_by"} and fact["sources"]
+        assert all(set(q) == {"seed", "quote"} and q["seed"] and q["quote"] for q in fact["sources"])
+    assert {q["seed"] for f in facts for q in f["sources"]} == set(answer["sources"])
+
+
+def test_ask_json_names_who_claims_a_contested_figure() -> None:
+    answer = json.loads(bot("ask", "--json", "how many bombers were destroyed?").stdout)
+    claimed = [f for f in answer["facts"] if "claimed_by" in f]
+    assert claimed and all(f["claimed_by"].startswith(("according to", "reported")) for f in claimed)
 
 
 def test_ask_plain_prints_a_readable_answer() -> None:
@@ -36,24 +49,26 @@ def test_ask_plain_prints_a_readable_answer() -> None:
 
 
 def test_ask_json_stdin_one_line_per_question_any_input_and_follow_ups() -> None:
-    lines = [
-        b"what does russia want",
-        b"and ukraine?",
+    odd = [
         b"",
         b"x" * 100_000,
         bytes(range(256)).replace(b"\n", b""),
         "\u0447\u0442\u043e \u0442\u0430\u043c \u0441 \u043f\u043e\u0433\u043e\u0434\u043e\u0439?".encode(),
         b"what's the weather in istanbul tomorrow",
     ]
+    # The odd lines come first, in a fresh conversation: whether one of them reads as a follow-up to an
+    # earlier answer is the matcher's call, not part of this contract.
+    lines = odd + [b"what does russia want", b"and ukraine?"]
     result = bot("ask", "--json", "-", stdin=b"\n".join(lines) + b"\n")
     assert result.returncode == 0, result.stderr
     out = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert len(out) == len(lines)
     assert all(set(row) == ANSWER_KEYS for row in out)
-    assert out[0]["section"] == "russia-position" and out[1]["section"] == "ukraine-position"
-    for row in out[2:]:
-        assert row["matched"] is False and row["section"] is None
+    for row in out[: len(odd)]:
+        assert row["matched"] is False and row["section"] is None and row["facts"] == []
         assert 1 <= len(row["suggestions"]) <= 3
+    assert out[-2]["section"] == "russia-position" and out[-1]["section"] == "ukraine-position"
+    assert out[-2]["facts"] and out[-1]["facts"]
 
 
 def test_sections_json_lists_every_section() -> None:

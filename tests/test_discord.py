@@ -6,6 +6,7 @@ at the fake; it logs in, syncs its commands, receives interactions over the gate
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -230,21 +231,50 @@ async def test_refused_message_content_intent_falls_back_to_mentions_only(fake: 
 # ------------------------------------------------------------------ answers
 
 
-async def test_ask_answers_with_facts_figures_and_sources_in_an_embed(bot: Bot) -> None:
+async def test_ask_answers_fact_first_with_sources_and_a_more_button(bot: Bot) -> None:
     fake = bot.fake
     callback = await fake.interact(fake.slash("ask", {"question": "who leads the russian delegation"}))
     assert callback.body["type"] == 4
     assert not data_of(callback).get("flags", 0) & EPHEMERAL  # answers are public
     (embed,) = embeds_of(callback)
-    assert embed["title"] == "Russia's delegation"
-    assert "Vladimir Medinsky leads Russia's delegation." in embed["description"]
-    (figure,) = embed["fields"]
-    assert figure["name"] == "Prisoners swapped after the first round"
-    assert "1,000 each side" in figure["value"] and "reported by Progleton News" in figure["value"]
+    assert "title" not in embed  # the fact comes first, not the topic's name
+    lines = embed["description"].split("\n")
+    assert lines[0] == "Vladimir Medinsky leads Russia's delegation. [004]"
+    assert lines[-1] == "*From “Russia's delegation” · 1 more fact: tap the topic or say “tell me more”.*"
+    assert "1,000" not in embed["description"] and not embed.get("fields")  # the figure is the "more"
     footer = embed["footer"]["text"]
-    assert footer.startswith("Sources:") and "[001] Progleton News" in footer and "[004]" in footer
+    assert footer.startswith("Sources:") and "[004]" in footer
     buttons = buttons_of(callback)
-    assert buttons[0]["custom_id"] == "t:venue" and buttons[0]["label"] == "Venue of the talks"  # related first
+    assert [(b["label"], b["custom_id"]) for b in buttons[:2]] == [
+        ("More: Russia's delegation", "t:russia-delegation"), ("Venue of the talks", "t:venue")]
+
+
+async def test_more_button_shows_the_whole_topic(bot: Bot) -> None:
+    fake = bot.fake
+    answer = await fake.interact(fake.slash("ask", {"question": "who leads the russian delegation"}, channel_id=7150))
+    more = buttons_of(answer)[0]
+    assert more["label"] == "More: Russia's delegation"
+    pressed = await fake.interact(fake.button(more["custom_id"], channel_id=7150))
+    assert pressed.body["type"] == 4 and not data_of(pressed).get("flags", 0) & EPHEMERAL
+    (embed,) = embeds_of(pressed)
+    assert embed["title"] == "Russia's delegation"
+    assert embed["description"].split("\n") == [
+        "• Vladimir Medinsky leads Russia's delegation. [004]",
+        "• Prisoners swapped after the first round: 1,000 each side (reported by Progleton News) [001]"]
+    assert "[001] Progleton News" in embed["footer"]["text"] and "[004]" in embed["footer"]["text"]
+    assert [b["custom_id"] for b in buttons_of(pressed)] == ["t:venue"]  # nothing more to show
+    # The whole topic has been seen in this channel: "tell me more" has nothing left.
+    after = await fake.interact(fake.slash("ask", {"question": "tell me more"}, channel_id=7150))
+    assert embeds_of(after)[0]["description"].startswith("That's everything the brief has on Russia's delegation.")
+
+
+async def test_markup_in_a_question_is_not_echoed_back(bot: Bot) -> None:
+    fake = bot.fake
+    callback = await fake.interact(fake.slash("ask", {"question": "<b>who</b> leads **russia's** delegation?"}))
+    (embed,) = embeds_of(callback)
+    assert embed["description"].startswith("Vladimir Medinsky leads Russia's delegation.")
+    text = json.dumps(data_of(callback))
+    assert "<b>" not in text and "**russia" not in text and "who</b>" not in text
 
 
 async def test_follow_up_uses_the_channel_conversation(bot: Bot) -> None:
@@ -295,7 +325,10 @@ async def test_stale_button_answers_politely_and_privately(bot: Bot) -> None:
 
 async def test_long_answer_is_split_across_embeds_and_messages(bot: Bot) -> None:
     fake = bot.fake
-    payload = fake.slash("ask", {"question": "give me the full background"})
+    asked = await fake.interact(fake.slash("ask", {"question": "give me the full background"}))
+    assert len(embeds_of(asked)) == 1  # a precise answer stays short, and offers the rest
+    assert buttons_of(asked)[0]["custom_id"] == "t:background"
+    payload = fake.button("t:background")  # the whole topic: over 6000 characters
     callback = await fake.interact(payload)
     followups = await fake.wait_followups(payload, 1)
     messages = [callback] + followups
@@ -326,13 +359,48 @@ async def test_topics_sources_and_digest(bot: Bot) -> None:
     assert digest[0]["fields"][0]["name"] == "Prisoners swapped after the first round"
 
 
+def _channel_posts(fake: FakeDiscord, channel_id: int) -> list[Recorded]:
+    return fake.matching("POST", f"/channels/{channel_id}/messages")
+
+
+async def _mention(fake: FakeDiscord, text: str, channel_id: int) -> Recorded:
+    """Mention the bot with `text` in a channel; the bot's reply."""
+    before = len(_channel_posts(fake, channel_id))
+    await fake.dispatch("MESSAGE_CREATE", fake.message_create(f"<@{fake.bot_id}> {text}", channel_id=channel_id))
+    await fake.wait_for(lambda r: len(_channel_posts(fake, channel_id)) > before)
+    return _channel_posts(fake, channel_id)[before]
+
+
 async def test_mention_in_a_channel_is_answered(bot: Bot) -> None:
     fake = bot.fake
-    await fake.dispatch("MESSAGE_CREATE", fake.message_create(f"<@{fake.bot_id}> who leads the russian delegation",
-                                                              channel_id=7300))
-    sent = await fake.wait_for(lambda r: r.method == "POST" and r.path == "/channels/7300/messages")
-    assert sent.body["embeds"][0]["title"] == "Russia's delegation"
+    sent = await _mention(fake, "who leads the russian delegation", 7300)
+    assert sent.body["embeds"][0]["description"].startswith("Vladimir Medinsky leads Russia's delegation.")
     assert "message_reference" in sent.body  # a reply to the question
+    assert buttons_of(sent)[0]["label"] == "More: Russia's delegation"
+
+
+async def test_tell_me_more_continues_with_facts_not_yet_shown(bot: Bot) -> None:
+    fake = bot.fake
+    first = await fake.interact(fake.slash("ask", {"question": "who leads the russian delegation"}, channel_id=7310))
+    assert "Medinsky" in embeds_of(first)[0]["description"]
+    more = await _mention(fake, "tell me more", 7310)  # a follow-up message in the same channel
+    (embed,) = more.body["embeds"]
+    assert embed["description"].startswith(
+        "Prisoners swapped after the first round: 1,000 each side (reported by Progleton News) [001]")
+    assert "Medinsky" not in embed["description"]  # not repeated
+    assert embed["description"].endswith("*From “Russia's delegation”.*")
+    assert not [b for b in buttons_of(more) if b["label"].startswith("More:")]
+    # Another channel has its own conversation.
+    elsewhere = await fake.interact(fake.slash("ask", {"question": "tell me more"}, channel_id=7311))
+    assert "1,000" not in (embeds_of(elsewhere)[0].get("description") or "")
+
+
+async def test_markup_in_a_mention_is_not_echoed_back(bot: Bot) -> None:
+    fake = bot.fake
+    sent = await _mention(fake, "<b>who</b> leads **russia's** delegation?", 7320)
+    assert sent.body["embeds"][0]["description"].startswith("Vladimir Medinsky leads Russia's delegation.")
+    text = json.dumps(sent.body)
+    assert "<b>" not in text and "**russia" not in text
 
 
 async def test_messages_not_for_the_bot_are_ignored(bot: Bot) -> None:
@@ -385,7 +453,9 @@ async def test_broken_brief_on_reload_is_reported_and_old_one_keeps_serving(bot:
     assert report.body["flags"] & EPHEMERAL
     answer = await fake.interact(fake.slash("ask", {"question": "who leads the russian delegation"}))
     (embed,) = embeds_of(answer)
-    assert "Vladimir Medinsky" in embed["description"] and "1,000" in embed["fields"][0]["value"]
+    assert embed["description"].startswith("Vladimir Medinsky")
+    topic = await fake.interact(fake.slash("topic", {"name": "russia-delegation"}))
+    assert "1,000 each side" in embeds_of(topic)[0]["description"]  # the old figure still serves
 
 
 async def test_admin_reload_reports_what_changed_and_stats(bot: Bot) -> None:
@@ -478,5 +548,5 @@ async def test_direct_message_interaction_is_answered(bot: Bot) -> None:
     fake = bot.fake
     callback = await fake.interact(fake.slash("ask", {"question": "where are the talks held"}, guild_id=None,
                                               channel_id=7900))
-    assert embeds_of(callback)[0]["title"] == "Venue of the talks"
+    assert embeds_of(callback)[0]["description"].startswith("The talks take place at the Ciragan Palace in Istanbul.")
     assert bot.service.conversations.get("discord:7900") is not None

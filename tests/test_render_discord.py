@@ -6,7 +6,7 @@ import datetime as dt
 
 import discord
 
-from bot.core.models import Answer, Digest, FigureLine, SourceRef, Topic
+from bot.core.models import Answer, AnswerFact, Digest, FigureLine, Quote, SourceRef, Topic
 from bot.render.discord_embed import (
     BUTTON_LABEL_MAX,
     DESCRIPTION_MAX,
@@ -28,15 +28,20 @@ from bot.render.discord_embed import (
 
 
 def _answer(facts: int = 2, fact_len: int = 60, figures: int = 1, sources: int = 2, matched: bool = True,
-            title: str = "Russia's delegation") -> Answer:
+            title: str = "Russia's delegation", whole_topic: bool = False, more: int = 3) -> Answer:
     return Answer(
         question="q",
         matched=matched,
         section_id="s" if matched else None,
         confidence=0.9,
         title=title,
-        body=tuple(f"Fact {i:03d} " + "x" * fact_len for i in range(facts)),
-        figures=tuple(FigureLine(f"Figure {i}", str(i * 1000), "people", "the UN") for i in range(figures)),
+        facts=tuple(AnswerFact(f"Fact {i:03d} " + "x" * fact_len, (Quote(f"{i % 5:03d}_abc", "q"),))
+                    for i in range(facts) if matched)
+        + tuple(AnswerFact(f"Figure {i}: {i * 1000} people", (Quote("002_abc", "q"),), "according to the UN")
+                for i in range(figures) if matched),
+        notes=() if matched else ("I only answer from the brief.",),
+        more=more if matched else 0,
+        whole_topic=whole_topic,
         sources=tuple(SourceRef(f"{i:03d}_abc", f"Outlet {i}") for i in range(sources)),
         related=(Topic("venue", "Venue of the talks"),),
     )
@@ -53,34 +58,58 @@ def _all_within_limits(messages: list[list[discord.Embed]]) -> None:
             assert len(embed.footer.text or "") <= FOOTER_MAX
 
 
-def test_short_answer_is_one_embed_with_fields_and_footer() -> None:
+def test_precise_answer_leads_with_its_facts_and_ends_with_the_topic_line() -> None:
     (message,) = answer_messages(_answer())
+    (embed,) = message
+    assert embed.title is None  # the facts come first, not the topic's title
+    assert embed.description is not None
+    lines = embed.description.split("\n")
+    assert lines[0] == "Fact 000 " + "x" * 60 + " [000]"
+    assert lines[2] == "Figure 0: 0 people (according to the UN) [002]"
+    assert lines[-1] == "*From “Russia's delegation” · 3 more facts: tap the topic or say “tell me more”.*"
+    assert not embed.fields
+    assert embed.footer.text == "Sources: [000] Outlet 0 · [001] Outlet 1"
+    assert embed.colour == MATCHED_COLOUR
+
+
+def test_whole_topic_is_titled_and_bulleted_without_a_topic_line() -> None:
+    (message,) = answer_messages(_answer(whole_topic=True, more=0))
     (embed,) = message
     assert embed.title == "Russia's delegation"
     assert embed.description is not None and embed.description.startswith("• Fact 000")
-    assert embed.fields[0].name == "Figure 0" and "*according to the UN*" in (embed.fields[0].value or "")
+    assert "\n• Figure 0: 0 people (according to the UN) [002]" in embed.description
+    assert "From “" not in embed.description
     assert embed.footer.text == "Sources: [000] Outlet 0 · [001] Outlet 1"
-    assert embed.colour == MATCHED_COLOUR
 
 
 def test_unmatched_answer_has_no_bullets_and_its_own_colour() -> None:
     (message,) = answer_messages(_answer(matched=False, figures=0, sources=0, title="I don't have that"))
     assert message[0].colour == UNMATCHED_COLOUR
-    assert message[0].description is not None and not message[0].description.startswith("•")
+    assert message[0].title == "I don't have that"
+    assert message[0].description == "I only answer from the brief."
     assert not message[0].footer.text
 
 
 def test_long_answer_splits_at_paragraphs_into_messages_within_6000() -> None:
-    answer = _answer(facts=120, fact_len=200, figures=40, sources=5)
+    answer = _answer(facts=120, fact_len=200, figures=40, sources=5, whole_topic=True, more=0)
     messages = answer_messages(answer)
     assert len(messages) > 1
     _all_within_limits(messages)
     embeds = [e for m in messages for e in m]
     assert embeds[0].title == answer.title and all(e.title is None for e in embeds[1:])
     text = "\n".join(e.description for e in embeds if e.description)
-    assert text == "\n".join(f"• {p}" for p in answer.body)  # every fact, in order, none cut
-    assert [f.name for e in embeds for f in e.fields] == [f"Figure {i}" for i in range(40)]
+    # every fact and figure, in order, none cut
+    assert text == "\n".join(f"• {f.line()} [{f.sources[0].seed[:3]}]" for f in answer.facts)
     assert embeds[-1].footer.text and all(not e.footer.text for e in embeds[:-1])
+
+
+def test_long_precise_answer_keeps_the_topic_line_last() -> None:
+    messages = answer_messages(_answer(facts=60, fact_len=300, more=5))
+    _all_within_limits(messages)
+    embeds = [e for m in messages for e in m]
+    assert len(embeds) > 1 and all(e.title is None for e in embeds)
+    assert (embeds[-1].description or "").endswith("*From “Russia's delegation” · 5 more facts: tap the topic or "
+                                                    "say “tell me more”.*")
 
 
 def test_single_paragraph_longer_than_a_description_is_split_at_spaces() -> None:
@@ -108,7 +137,7 @@ def test_sources_footer_fits_and_says_how_many_were_left_out() -> None:
 
 
 def test_overlong_titles_and_labels_are_clipped_with_an_ellipsis() -> None:
-    (message,) = answer_messages(_answer(title="T" * 400))
+    (message,) = answer_messages(_answer(title="T" * 400, whole_topic=True))
     assert message[0].title is not None and len(message[0].title) == TITLE_MAX and message[0].title.endswith("…")
     (button,) = topic_buttons([Topic("venue", "L" * 200)])
     assert len(button.label) == BUTTON_LABEL_MAX and button.custom_id == "t:venue"
@@ -116,6 +145,16 @@ def test_overlong_titles_and_labels_are_clipped_with_an_ellipsis() -> None:
 
 def test_topic_whose_id_cannot_fit_a_custom_id_gets_no_button() -> None:
     assert topic_buttons([Topic("a" * 99, "Too long"), Topic("ok", "Fine")]) == topic_buttons([Topic("ok", "Fine")])
+
+
+def test_more_button_comes_first_and_custom_ids_never_repeat() -> None:
+    answer = _answer()
+    buttons = topic_buttons(answer.buttons)
+    assert [(b.label, b.custom_id) for b in buttons] == [("More: Russia's delegation", "t:s"),
+                                                        ("Venue of the talks", "t:venue")]
+    assert [b.custom_id for b in topic_buttons([Topic("a", "A"), Topic("a", "More: A"), Topic("b", "B")])] == [
+        "t:a", "t:b"]
+    assert not [b for b in topic_buttons(_answer(more=0).buttons) if b.label.startswith("More:")]
 
 
 def test_digest_embed() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.core.models import Answer, Digest, FigureLine, SourceRef, Topic
+from bot.core.models import Answer, AnswerFact, Digest, FigureLine, Quote, SourceRef, Topic
 from bot.render.telegram_html import (
     MAX_MESSAGE,
     render_answer,
@@ -21,8 +21,9 @@ HOSTILE = '<script>alert("x")</script> & <b>bold</b> &amp;'
 def answer(**overrides: object) -> Answer:
     values: dict[str, object] = dict(
         question="who leads", matched=True, section_id="s", confidence=0.9, title="Russia's <delegation>",
-        body=("Medinsky & co lead.", "Second <fact>."),
-        figures=(FigureLine("Prisoners", "1,000", "each side", "Reuters & AP"),),
+        facts=(AnswerFact("Medinsky & co lead.", (Quote("000_abc", "q"), Quote("003_x", "q"), Quote("000_abc", "r"))),
+               AnswerFact("Prisoners: 1,000 <each> side", (Quote("001_y", "q"),), "according to Reuters & AP")),
+        more=2,
         sources=(SourceRef("000_abc", "NDTV <live>"),),
         related=(Topic("venue", "Venue"),),
     )
@@ -30,21 +31,40 @@ def answer(**overrides: object) -> Answer:
     return Answer(**values)  # type: ignore[arg-type]
 
 
-def test_matched_answer_escapes_everything_from_the_brief() -> None:
+def test_precise_answer_says_its_facts_first_then_the_topic_all_escaped() -> None:
     text = render_answer(answer())
     visible = parse_html(text)  # raises like Telegram would on a stray "<" or "&"
-    assert "<b>Russia's &lt;delegation&gt;</b>" in text
-    assert "• Medinsky &amp; co lead." in visible.replace("&", "&amp;")
-    assert "Prisoners: 1,000 each side (according to Reuters & AP)" in visible
-    assert "Sources: [000] NDTV <live>" in visible
-    assert "Venue" not in visible  # related topics are buttons, not text
+    assert visible.startswith("Medinsky & co lead. [000, 003]\n")  # the fact first, each article once
+    assert text.startswith("Medinsky &amp; co lead.")
+    assert "Prisoners: 1,000 <each> side (according to Reuters & AP) [001]" in visible
+    assert "<i>From “Russia's &lt;delegation&gt;” · 2 more facts: tap the topic or say “tell me more”.</i>" in text
+    assert visible.index("[001]") < visible.index("From “") < visible.index("Sources: [000] NDTV <live>")
+    assert "Venue" not in visible  # related topics (and "More: …") are buttons, not text
+    assert "who leads" not in visible  # a matched question is not echoed
+
+
+def test_precise_answer_with_a_lead_and_nothing_more() -> None:
+    visible = parse_html(render_answer(answer(lead="Vladimir <Medinsky>.", more=0, sources=())))
+    assert visible.startswith("Vladimir <Medinsky>.\nMedinsky & co lead.")
+    assert visible.endswith("From “Russia's <delegation>”.")
+
+
+def test_whole_topic_is_a_titled_bulleted_listing() -> None:
+    text = render_answer(answer(whole_topic=True, more=0, lead="Short <answer>."))
+    visible = parse_html(text)
+    assert text.startswith("<b>Russia's &lt;delegation&gt;</b>\n\nShort &lt;answer&gt;.\n\n• Medinsky &amp; co")
+    assert "\n• Prisoners: 1,000 <each> side (according to Reuters & AP) [001]\n" in visible
+    assert "From “" not in visible and "Sources: [000]" in visible
 
 
 def test_unmatched_answer_quotes_the_question_escaped() -> None:
-    text = render_answer(answer(matched=False, question=HOSTILE, title="I don't have that in this brief",
-                                body=("Try one of these topics.",), figures=(), sources=()))
+    text = render_answer(answer(matched=False, section_id=None, question=HOSTILE,
+                                title="I don't have that in this brief", facts=(), more=0,
+                                notes=("Try one of these <topics>.",), sources=()))
     assert "&lt;script&gt;" in text and "<script>" not in text
-    assert HOSTILE in parse_html(text)
+    visible = parse_html(text)
+    assert HOSTILE in visible and visible.endswith("Try one of these <topics>.")
+    assert "From “" not in visible
 
 
 def test_digest_and_sources_parse() -> None:

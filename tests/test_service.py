@@ -10,6 +10,7 @@ import pytest
 from bot.core.conversation import Conversations
 from bot.core.flood import FloodGate, Verdict
 from bot.core.matcher import FollowUpContext
+from bot.core.models import Topic
 from bot.core.service import UNKNOWN_TITLE, BriefService
 from bot.core.store import BriefStore
 from tests.conftest import BRIEF, MINI, SEEDS
@@ -35,20 +36,55 @@ def test_russia_and_ukraine_never_share_a_section(service: BriefService) -> None
     assert service.ask("d", "who leads ukraine's team?").section_id == "ukraine-delegation"
 
 
-def test_answer_carries_facts_figures_and_sources(service: BriefService) -> None:
+def test_answer_leads_with_sourced_facts_and_offers_the_rest_of_the_topic(service: BriefService) -> None:
     answer = service.ask("e", "how much of ukraine does russia control")
-    assert answer.matched and answer.section_id == "territory"
-    assert any("113,100" in f.value or "113,100" in f.label for f in answer.figures) or any(
-        "113,100" in p for p in answer.body)
-    assert all(f.claimed_by for f in answer.figures)
+    assert answer.matched and answer.section_id == "territory" and not answer.whole_topic
+    assert any("113,100" in f.text or "one-fifth" in f.text for f in answer.facts[:2])
+    assert all(f.sources and all(q.seed and q.quote for q in f.sources) for f in answer.facts)
+    assert {q.seed for f in answer.facts for q in f.sources} == {s.seed for s in answer.sources}
     assert answer.sources and all(s.label for s in answer.sources)
+    assert answer.more > 0 and answer.topic_line is not None and answer.title in answer.topic_line
+    assert answer.buttons[0] == Topic("territory", f"More: {answer.title}")
+    assert list(answer.buttons[1:]) == list(answer.related)
 
 
 def test_contested_bomber_counts_say_who_claims_what(service: BriefService) -> None:
-    answer = service.ask("f", "how many bombers were destroyed in operation spider's web")
+    answer = service.ask("f", "how many bombers were destroyed?")
     assert answer.section_id == "spiders-web"
-    claims = {f.claimed_by for f in answer.figures}
-    assert len(answer.figures) >= 3 and len(claims) >= 2
+    assert answer.facts[0].claimed_by and "bombers" in answer.facts[0].text  # the count, with who claims it
+    whole = service.topic("spiders-web", count=False)
+    assert whole is not None
+    claimed = [f for f in whole.facts if f.claimed_by]
+    assert len(claimed) >= 3 and len({f.claimed_by for f in claimed}) >= 2
+    assert all(f.claimed_by.startswith(("according to", "reported")) for f in claimed)  # type: ignore[union-attr]
+
+
+def test_tell_me_more_continues_with_facts_not_yet_shown(service: BriefService) -> None:
+    first = service.ask("m", "who leads russia's team?")
+    assert first.section_id == "russia-delegation" and "Medinsky" in first.facts[0].text
+    seen = [f.text for f in first.facts]
+    more = first.more
+    while more:
+        answer = service.ask("m", "tell me more")
+        assert answer.section_id == "russia-delegation" and answer.facts
+        assert not {f.text for f in answer.facts} & set(seen)
+        seen += [f.text for f in answer.facts]
+        assert answer.more < more
+        more = answer.more
+    done = service.ask("m", "tell me more")
+    assert not done.facts and done.notes and "everything" in done.notes[0]
+    whole = service.topic("russia-delegation", count=False)
+    assert whole is not None and sorted(f.text for f in whole.facts) == sorted(seen)
+
+
+def test_a_topic_view_is_the_whole_topic(service: BriefService) -> None:
+    answer = service.topic("russia-delegation", "n")
+    assert answer is not None and answer.whole_topic and answer.more == 0
+    assert answer.topic_line is None
+    assert not [b for b in answer.buttons if b.title.startswith("More:")]
+    assert len(answer.facts) > len(service.ask("o", "who leads russia's team?").facts)
+    # The topic becomes the conversation's context: there is nothing more to tell.
+    assert not service.ask("n", "tell me more").facts
 
 
 def test_follow_ups_resolve_against_the_previous_turn(service: BriefService) -> None:
@@ -56,7 +92,7 @@ def test_follow_ups_resolve_against_the_previous_turn(service: BriefService) -> 
     assert service.ask("g", "and ukraine?").section_id == "ukraine-position"
     assert service.ask("h", "tell me about the russian delegation").section_id == "russia-delegation"
     answer = service.ask("h", "who leads it?")
-    assert answer.section_id == "russia-delegation" and any("Medinsky" in p for p in answer.body)
+    assert answer.section_id == "russia-delegation" and "Medinsky" in answer.body[0]
 
 
 def test_off_topic_gets_an_honest_unknown_with_suggestions(service: BriefService) -> None:
@@ -68,7 +104,9 @@ def test_off_topic_gets_an_honest_unknown_with_suggestions(service: BriefService
 
 def test_stale_topic_is_none_and_topics_list_sections(service: BriefService) -> None:
     assert service.topic("no-such-section") is None
-    assert [t.id for t in service.topics()][:2] == ["overview", "russia-delegation"]
+    ids = [t.id for t in service.topics()]
+    assert ids == [s.id for s in service.store.brief.sections] and ids[0] == "overview"
+    assert {"russia-delegation", "ukraine-delegation", "venue"} <= set(ids)
     assert service.topic("venue").title == "Venue"  # type: ignore[union-attr]
 
 

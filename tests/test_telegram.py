@@ -139,15 +139,63 @@ async def test_free_text_question_gets_sourced_answer_and_follow_up_works(fake: 
                                                                          bot: TelegramAdapter) -> None:
     reply = await fake.ask("who leads russia's delegation", USER)
     text = visible(reply)
-    assert text.startswith("Russia's delegation")
-    assert "Vladimir Medinsky" in text
+    assert text.startswith("Vladimir Medinsky, a Putin aide who led failed talks in 2022, leads Russia's "
+                           "delegation. [004]")  # the fact first, with its source tag
+    assert "<i>From “Russia's delegation”.</i>" in reply.text  # then the topic it comes from
     assert "Sources: [004]" in text
     assert "t:ukraine-delegation" in button_data(reply)  # related topics as buttons
+    assert not [b for b in reply.buttons() if b["text"].startswith("More:")]  # the topic has nothing more
     follow_up = await fake.ask("and ukraine's?", USER)
-    assert "Rustem Umerov" in visible(follow_up)
+    assert visible(follow_up).startswith("Defence Minister Rustem Umerov leads Ukraine's team.")
     # Another chat has its own conversation: the same follow-up there has nothing to follow.
     other = await fake.ask("and ukraine's?", USER + 7)
     assert other.chat_id == USER + 7
+
+
+async def test_answer_has_a_more_button_that_shows_the_whole_topic(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    reply = await fake.ask("where are the talks held", USER)
+    text = visible(reply)
+    assert text.startswith("The talks take place at the Ciragan Palace in Istanbul")
+    assert "two hours later" not in text  # only the fact that answers the question
+    assert "<i>From “Venue &amp; timing” · 1 more fact: tap the topic or say “tell me more”.</i>" in reply.text
+    more, *related = reply.buttons()
+    assert more == {"text": "More: Venue & timing", "callback_data": "t:venue"}
+    assert related and "t:venue" not in [b["callback_data"] for b in related]
+    mark = len(fake.calls)
+    fake.callback(more["callback_data"], USER)
+    assert "text" not in (await fake.next_call("answerCallbackQuery", after=mark)).params
+    whole = await fake.next_call("sendMessage", USER, after=mark)
+    assert whole.text.startswith("<b>Venue &amp; timing</b>\n\n• The talks take place at the Ciragan Palace")
+    assert "\n• The talks began nearly two hours later than scheduled, with no explanation of the delay. [002]" \
+        in visible(whole)
+    assert "From “" not in visible(whole) and "Sources: [000] NDTV; [002]" in visible(whole)
+    assert not [b for b in whole.buttons() if b["text"].startswith("More:")]  # everything is shown
+    assert button_data(whole) == ["t:russia-delegation"]
+
+
+async def test_tell_me_more_continues_with_facts_not_yet_shown(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    first = await fake.ask("where are the talks held", USER)
+    assert "Ciragan Palace" in visible(first)
+    more = await fake.ask("tell me more", USER)
+    text = visible(more)
+    assert text.startswith("The talks began nearly two hours later than scheduled")
+    assert "Ciragan Palace" not in text  # not repeated
+    assert "<i>From “Venue &amp; timing”.</i>" in more.text
+    assert not [b for b in more.buttons() if b["text"].startswith("More:")]
+    done = await fake.ask("tell me more", USER)
+    assert visible(done).startswith("That's everything the brief has on Venue & timing.")
+    # Each chat continues its own conversation.
+    elsewhere = await fake.ask("tell me more", USER + 9)
+    assert "two hours later" not in visible(elsewhere)
+
+
+async def test_markup_in_a_question_is_not_echoed_back(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    reply = await fake.ask("<b>who</b> leads **russia's** delegation?", USER)
+    assert reply.text != ERROR_TEXT
+    text = visible(reply)
+    assert text.startswith("Vladimir Medinsky")
+    assert "<b>who" not in reply.text and "&lt;b&gt;" not in reply.text and "**" not in text
+    assert "leads **russia" not in text
 
 
 async def test_ask_command(fake: FakeTelegram, bot: TelegramAdapter) -> None:
@@ -178,15 +226,19 @@ async def test_html_in_a_question_comes_back_escaped(fake: FakeTelegram, bot: Te
 
 
 async def test_long_answer_is_split_on_paragraph_boundaries(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    reply = await fake.ask("give me the full reporting on the talks", USER)
+    assert utf16_len(visible(reply)) <= 4096 and "· 12 more facts" in visible(reply)
+    assert reply.buttons()[0] == {"text": "More: The reports, paragraph by paragraph",
+                                  "callback_data": "t:reports-in-full"}
     mark = len(fake.calls)
-    fake.message("give me the full reporting on the talks", USER)
+    fake.callback("t:reports-in-full", USER)  # the whole topic is longer than one message
     first = await fake.next_call("sendMessage", USER, after=mark)
     second = await fake.next_call("sendMessage", USER, after=fake.calls.index(first) + 1)
     parts = [visible(first), visible(second)]
     assert all(utf16_len(p) <= 4096 for p in parts)
     assert parts[0].startswith("The reports, paragraph by paragraph")
     assert parts[1].startswith("• ")  # the second message starts with a whole fact, not mid-sentence
-    assert not first.buttons() and second.buttons()  # related topics under the last part only
+    assert not first.buttons() and button_data(second) == ["t:talks-outcome", "t:venue"]  # under the last part
     joined = "\n".join(parts)
     assert "budge from their red lines." in joined and "away from the front lines." in joined
     assert "Sources:" in parts[1]
@@ -268,6 +320,7 @@ async def test_inline_query_offers_up_to_five_sections(fake: FakeTelegram, bot: 
     results = call.params["results"]
     assert 1 <= len(results) <= 5
     assert results[0]["type"] == "article" and results[0]["title"] == "Russia's delegation"
+    assert results[0]["description"].startswith("Vladimir Medinsky")  # the topic's first fact as the preview
     content = results[0]["input_message_content"]
     assert content["parse_mode"] == "HTML" and "Vladimir Medinsky" in parse_html(content["message_text"])
     fake.inline_query("", USER)
@@ -284,7 +337,7 @@ async def test_non_admin_reload_is_refused_and_nothing_happens(fake: FakeTelegra
     reply = await fake.ask("/reload", USER)
     assert "only the bot's admins" in visible(reply)
     assert bot.service.stats.reloads == 0 and bot.service.stats.failed_reloads == 0
-    assert visible(await fake.ask("who leads russia's delegation", USER)).startswith("Russia's delegation")
+    assert visible(await fake.ask("who leads russia's delegation", USER)).startswith("Vladimir Medinsky")
     assert "only the bot's admins" in visible(await fake.ask("/stats", USER))
 
 

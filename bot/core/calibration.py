@@ -13,6 +13,9 @@ from importlib import resources
 from typing import Mapping
 
 FEATURES = (
+    "lead_coverage",  # weighted share of the question's own content terms that the leading fact itself uses
+    "missing",  # the weightiest term of the question that neither the leading fact nor the topic's card has
+    "unresolved",  # the message points back ("he", "that") but this reading ignores the previous turn
     "coverage",  # weighted share of the question's own content terms that the chosen topic covers
     "unknown",  # weighted share of them the brief never uses
     "article_only",  # ... that only the articles use (a paraphrase, or a detail the brief left out)

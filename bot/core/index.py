@@ -22,8 +22,7 @@ K1 = 1.2  # BM25's usual constants (Robertson & Zaragoza); short units make b ma
 B = 0.5
 DEFAULT_COUNTRIES = frozenset({"russia", "ukraine", "united_states", "turkey", "europe"})
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-                     r"fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|third|quarter|fifth|percent|"
-                     r"several|few)\b", re.IGNORECASE)
+                     r"fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|fifth|percent)\b", re.IGNORECASE)
 _TIME = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|\d{4}|\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m|p\.?m)\.?|gmt|hours?|"
@@ -31,6 +30,8 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 
+# Without declared people, a person is a capitalised first name and surname: "Vladimir Medinsky".
+_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
 _PLACE = re.compile(r"\b(?:in|at|near|from|across|inside|on the banks of)\s+(?:the\s+)?[A-Z]")
 
 
@@ -52,6 +53,11 @@ def specificity(term: str) -> float:
     return 0.4 if rank < 1000 else 0.7
 
 
+_REASON = re.compile(r"\b(?:because|reason|explanation|unexplained|due to|in order to|aim\w*|so that|as a result|"
+                     r"since|amid|after|following|in response|retaliat\w*|to force|to press|means)\b",
+                     re.IGNORECASE)
+
+
 class UnitKind(str, Enum):
     fact = "fact"
     figure = "figure"
@@ -70,6 +76,7 @@ class Unit:
     has_time: bool = False
     has_person: bool = False
     has_place: bool = False
+    has_reason: bool = False
 
     @property
     def key(self) -> str:
@@ -91,14 +98,15 @@ class BriefIndex:
         def add(kind: UnitKind, section: int, item: int, text: str, about: tuple[str, ...] = (),
                 extra: str = "") -> None:
             terms = list(analyzer.terms(text, correct=False)) + list(analyzer.terms(extra, correct=False))
-            ents = frozenset(t for t in terms if t in self.entities) | {canon(a.replace("-", " ")) for a in about}
             # The words inside a joined name count too: Kalin's card answers "turkey's intelligence chief?"
             # even where no alias joins the words, and a fact naming "Foreign Minister Fidan" answers "minister".
             plain = {stem(w) for w in words(f"{text} {extra}") if w not in STOPWORDS} - set(terms)
             terms += sorted(plain)
+            ents = frozenset(t for t in terms if t in self.entities) | {canon(a.replace("-", " ")) for a in about}
             units.append(Unit(kind, section, item, frozenset(terms), ents, bool(_NUMBER.search(text)),
-                              bool(_TIME.search(text)), bool(ents & self.people),
-                              bool(ents & places or _PLACE.search(text))))
+                              bool(_TIME.search(text)),
+                              bool(ents & self.people) if self.people else bool(_NAME.search(text)),
+                              bool(ents & places or _PLACE.search(text)), bool(_REASON.search(text))))
             texts.append(terms + [t for t in ents if t not in terms])
 
         for s, section in enumerate(brief.sections):

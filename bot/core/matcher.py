@@ -31,6 +31,11 @@ YES_NO = frozenset({"is", "was", "were", "did", "do", "does", "has", "have", "ha
 IDENTITY = frozenset({"who", "what", "role", "job", "background", "describe", "about", "profile", "position",
                       "title", "which", "where"})  # "who is X", "what's X's job": X's card answers it
 WHY_WORDS = frozenset({"why", "reason", "because"})
+_SOURCE_REQUEST = re.compile(
+    r"^\W*(?:(?:and\s+)?who\s+(?:said|says|claims?|claimed|reported|reports)\s+(?:that|so|this|it)|says\s+who|"
+    r"(?:what(?:'s|\s+is)\s+(?:the|your)\s+)?sources?|according\s+to\s+(?:whom|who)|"
+    r"where(?:'s|\s+is|\s+does)\s+that\s+(?:from|come\s+from)|how\s+do\s+(?:you|we)\s+know(?:\s+that)?)\W*$",
+    re.IGNORECASE)
 MAX_READINGS = 8  # sentences of a long message tried as its question
 LEAD_FACTS = 3
 LEAD_RATIO = 0.75  # a further fact leads too when it scores this close to the best
@@ -44,6 +49,7 @@ class FollowUpContext:
     terms: tuple[str, ...]
     entities: frozenset[str] = field(default_factory=frozenset)
     shown: tuple[str, ...] = ()  # unit keys of facts already shown in this topic
+    last: tuple[str, ...] = ()  # unit keys of the facts the last answer led with
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,7 @@ class Match:
     question: str = ""  # the question found in the message
     features: Mapping[str, float] = field(default_factory=dict)
     more: bool = False  # the reader asked for more of the previous topic
+    again: bool = False  # the reader asked who says what was just shown
 
     @property
     def best(self) -> Section | None:
@@ -102,18 +109,22 @@ class Matcher:
         return self.analyzer.terms(strip_markup(text))
 
     def match(self, message: str, context: FollowUpContext | None = None) -> Match:
+        """The best reading of `message`: the one most likely to be answered right."""
         text = strip_markup(message)
-        if context is not None and self._asks_for_more(text):
-            previous = self.brief.section(context.section_id)
-            if previous is not None:
+        if context is not None and (previous := self.brief.section(context.section_id)) is not None:
+            if self._asks_for_more(text):
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
                              question=text, more=True)
-        best: Match | None = None
-        for reading in self._readings(text, context):
-            found = self._match_reading(reading)
-            if best is None or found.confidence > best.confidence:
-                best = found
-        return best or Match((), 0.0, frozenset(), (), question=text)
+            if _SOURCE_REQUEST.search(text):  # "who said that?": the facts just shown, with who says them
+                return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
+                             question=text, again=True)
+        readings = self.readings(text, context)
+        return max(readings, key=lambda m: m.confidence) if readings else Match((), 0.0, frozenset(), (), question=text)
+
+    def readings(self, text: str, context: FollowUpContext | None = None) -> list[Match]:
+        """Every reading of an already stripped message, matched: what `match` chooses from (and what the
+        calibration is fitted on)."""
+        return [self._match_reading(reading) for reading in self._readings(text, context)]
 
     # ------------------------------------------------------------ reading
 
@@ -211,6 +222,11 @@ class Matcher:
         features = self._features(reading, top, lead, unit_scores, ceiling, example_best[top],
                                   top_rank - (ranked[1][0] if len(ranked) > 1 else 0.0), asked_entities)
         probability = self.calibration.probability(features)
+        if features["conflict"]:
+            # A rule, not a weight: facts about another country or person never answer a question about
+            # this one ("who is Russia's foreign minister?" is not answered with Turkey's). Too rare in the
+            # training data for the fit to learn it.
+            probability = min(probability, 0.25)
         candidates = [Candidate(self.sections[top], top_rank, probability)]
         candidates += [Candidate(self.sections[s], r, r) for r, s, _ in ranked[1:6]]
         return Match(tuple(candidates), round(probability, 4), frozenset(asked_entities), terms,
@@ -236,7 +252,7 @@ class Matcher:
         scored: list[tuple[float, int]] = []
         for u in index.section_units[section]:
             unit = index.units[u]
-            if unit.kind not in (UnitKind.fact, UnitKind.figure):
+            if unit.kind is UnitKind.topic:
                 continue
             score = unit_scores.get(u, 0.0)
             if score <= 0:
@@ -245,16 +261,25 @@ class Matcher:
                 score *= 1.5
             if asked and asked <= unit.entities:
                 score *= 1.2
+            if unit.kind is UnitKind.entity:
+                score *= 0.5  # a card sums someone up; a fact that answers the question says more
             scored.append((score, u))
         scored.sort(key=lambda pair: (-pair[0], pair[1]))
+        named = asked & (index.people | index.countries)
+        if named and any(named <= index.units[u].entities for _, u in scored):
+            # "what did Umerov say": the facts about Umerov, whatever else scores
+            scored = [pair for pair in scored if named <= index.units[pair[1]].entities]
         if wants and any(_fits(index.units[u], wants) for _, u in scored):
             # "where were the bombers hit": the facts that name a place answer it, whatever else scores
             scored = [pair for pair in scored if _fits(index.units[pair[1]], wants)]
-        lead = [u for score, u in scored[:LEAD_FACTS] if score >= LEAD_RATIO * scored[0][0]]
         if card is not None:
             entities = index.units[card].entities
             return [card, *[u for _, u in scored if entities <= index.units[u].entities][:2]]
-        return lead
+        topic = next(u for u in index.section_units[section] if index.units[u].kind is UnitKind.topic)
+        if not wants and (not scored or unit_scores.get(topic, 0.0) >= scored[0][0]):
+            # "what did they agree?" asks for the topic itself, not one fact in it: its summary answers
+            return [topic]
+        return [u for score, u in scored[:LEAD_FACTS] if score >= LEAD_RATIO * scored[0][0]]
 
     def _features(self, reading: _Reading, section: int, lead: list[int], unit_scores: Mapping[int, float],
                   ceiling: float, example: float, margin: float, asked: set[str]) -> dict[str, float]:
@@ -274,9 +299,16 @@ class Matcher:
         led = first.entities if first else index.section_entities[section]
         led_countries = led & index.countries
         asked_countries = asked & index.countries
-        others = (asked - index.countries - led) or (asked_countries and led_countries
-                                                     and not asked_countries & led_countries)
+        others = (asked & index.people) - led or (asked_countries and led_countries
+                                                  and not asked_countries & led_countries)
+        lead_terms = first.terms if first is not None else index.strong[section]
+        lead_covered = sum(w for t, w in own_weights.items() if t in lead_terms)
+        said = normalize(reading.text).split()
+        missing = [w for t, w in own_weights.items() if t not in lead_terms and t not in index.strong[section]]
         return {
+            "lead_coverage": lead_covered / own_total if own else 1.0,
+            "missing": max(missing, default=0.0) / index.max_idf,
+            "unresolved": 1.0 if not reading.context and any(w in ANAPHORA for w in said) else 0.0,
             "coverage": covered / own_total if own else 1.0,
             "unknown": unknown / own_total if own else 0.0,
             "article_only": article_only / own_total if own else 0.0,
@@ -319,8 +351,9 @@ class Matcher:
         return " ".join([*said[:-1], completion])
 
 
-_CLAUSE_START = re.compile(r"(?:[,:;(—–-]\s*|\b)(?=(?:who|what|when|where|why|how|which|did|does|do|is|was|were|has|"
-                           r"have|will|can|could)\b)", re.IGNORECASE)
+_CLAUSE_START = re.compile(
+    r"(?:[,:;(—–-]\s*(?=(?:who|what|when|where|why|how|which|did|does|do|is|was|were|has|have|will|can|could)\b)"
+    r"|\b(?=(?:who|what|when|where|why|how)\b))", re.IGNORECASE)
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -338,12 +371,15 @@ def _wants(text: str) -> str:
     joined = " ".join(said)
     if "how many" in joined or "how much" in joined or {"number", "figure", "toll", "count", "percent"} & set(said):
         return "number"
-    if "when" in said or "what time" in joined or {"date", "day", "time", "schedule", "hour"} & set(said):
+    if ("when" in said or "what time" in joined or "how long" in joined
+            or {"date", "day", "time", "schedule", "hour", "year", "month"} & set(said)):
         return "time"
     if said[:1] == ["who"] or "whose" in said or "who" in said[:3]:
         return "person"
     if "where" in said[:4]:
         return "place"
+    if "why" in said[:4] or "reason" in said:
+        return "reason"
     if {"name", "names", "called", "named"} & set(said):
         return "name"
     return ""
@@ -358,6 +394,8 @@ def _fits(unit: Unit, wants: str) -> bool:
         return unit.has_person
     if wants == "place":
         return unit.has_place
+    if wants == "reason":
+        return unit.has_reason
     if wants == "name":
         return unit.has_person or unit.has_place or bool(unit.entities)
     return False

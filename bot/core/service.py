@@ -68,20 +68,27 @@ class BriefService:
         if match.more and context is not None:  # "tell me more": what this conversation hasn't seen yet
             facts, shown = self._next_facts(section, context.shown, 3)
             notes = () if facts else (f"That's everything the brief has on {section.title}. Related topics below.",)
-            follow_up = FollowUpContext(section.id, context.terms, context.entities, shown)
+            last = tuple(shown[len(context.shown):])
+            follow_up = FollowUpContext(section.id, context.terms, context.entities, shown, last)
             return self._answer(question, section, 1.0, facts, shown, self._related(section, None),
                                 notes=notes), follow_up
+        if match.again and context is not None:  # "who said that?": the same facts; each names who says it
+            facts = tuple(self._keyed_fact(section, key) for key in context.last if self._has(section, key))
+            return self._answer(question, section, 1.0, facts, context.shown, self._related(section, None),
+                                notes=() if facts else ("Tap a topic below for its sourced facts.",)), context
         index = self.store.current.matcher.index
-        facts = tuple(self._unit_fact(section, unit) for unit in match.lead)
-        shown = tuple(unit.key for unit in match.lead)
         lead = None
-        if not facts:  # the question names the topic, not one fact in it: its summary and first facts answer it
+        if not match.lead or match.lead[0].kind is UnitKind.topic:
+            # The question asks for the topic, not one fact in it: its summary and first facts answer it.
             lead = section.answer
             facts, shown = self._next_facts(section, (), 2)
+        else:
+            facts = tuple(self._unit_fact(section, unit) for unit in match.lead)
+            shown = tuple(unit.key for unit in match.lead)
         # What a pronoun in the next turn points at: who was asked about, else who the answer led with.
         entities = match.entities or next((u.entities - index.countries for u in match.lead if u.entities - index.countries),
                                           frozenset())
-        follow_up = FollowUpContext(section.id, match.terms, entities, shown)
+        follow_up = FollowUpContext(section.id, match.terms, entities, shown, shown)
         answer = self._answer(question, section, match.confidence, facts, shown, self._related(section, match), lead)
         return answer, follow_up
 
@@ -168,10 +175,20 @@ class BriefService:
         return facts, tuple(shown) + tuple(fresh)
 
     def _unit_fact(self, section: Section, unit: Unit) -> AnswerFact:
-        if unit.kind is UnitKind.entity:
-            entity = self.store.brief.entities[unit.item]
+        return self._keyed_fact(section, unit.key)
+
+    def _has(self, section: Section, key: str) -> bool:
+        """Whether a remembered key still exists: the brief may have been reloaded since."""
+        kind, number = key[0], int(key[1:])
+        sizes = {"f": len(section.facts), "g": len(section.figures), "e": len(self.store.brief.entities)}
+        return number < sizes.get(kind, 0)
+
+    def _keyed_fact(self, section: Section, key: str) -> AnswerFact:
+        """A fact ("f3"), figure ("g1") or entity card ("e7") as an answer shows it."""
+        if key.startswith("e"):
+            entity = self.store.brief.entities[int(key[1:])]
             return AnswerFact(f"{entity.name}: {entity.role}", _quotes(entity.sources))
-        return self._fact(section, unit.key)
+        return self._fact(section, key)
 
     def _fact(self, section: Section, key: str) -> AnswerFact:
         """A fact ("f3") or figure ("g1") of `section`, as an answer shows it."""

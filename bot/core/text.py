@@ -69,7 +69,7 @@ STOPWORDS = frozenset(
     plainly simply briefly please kindly sure clarify clarification settle sec minute honest genuinely
     genuine question questions asking asked wanted wants reporting reported coverage news basically
     himself herself themselves itself myself yourself ourselves keep keeps kept keeping mention mentions
-    mentioned mentioning talking name names called wise bad good big little overall exact precisely
+    mentioned mentioning talking name names wise bad good big little overall exact precisely
     whatever whoever however sometimes often anyways regarding actual real exactly precisely specifically
     particular particularly apparently supposedly reckon folks people's someone's""".split()
 ) | FILLER

@@ -1,8 +1,9 @@
 """Discord rendering: answers and digests as embeds within Discord's limits. Pure functions, no I/O.
 
-An answer becomes one or more messages, each a list of embeds: the title and facts go in the
-description (split at paragraph boundaries past 4096 characters), figures become fields, sources
-go in the footer of the last embed. Messages hold at most 10 embeds and 6000 characters in total,
+An answer becomes one or more messages, each a list of embeds: its facts go in the description
+(split at paragraph boundaries past 4096 characters) — a precise answer's first, with the topic they
+come from as the last line; a whole topic's under its title, as bullets. Digest figures become fields.
+Sources go in the footer of the last embed. Messages hold at most 10 embeds and 6000 characters in total,
 so a very long answer is spread over several messages.
 """
 
@@ -13,7 +14,7 @@ from typing import Iterable, Sequence
 
 import discord
 
-from bot.core.models import Answer, Digest, FigureLine, SourceRef, Topic
+from bot.core.models import Answer, AnswerFact, Digest, FigureLine, SourceRef, Topic
 
 # Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 TITLE_MAX = 256
@@ -98,11 +99,12 @@ def figure_field(figure: FigureLine) -> tuple[str, str]:
 
 def build_embeds(title: str, paragraphs: Sequence[str], fields: Sequence[tuple[str, str]] = (),
                  footer: str = "", colour: discord.Colour = MATCHED_COLOUR) -> list[discord.Embed]:
-    """Embeds each within Discord's per-embed limits; the title on the first, the footer on the last."""
+    """Embeds each within Discord's per-embed limits; the title (if any) on the first, the footer on the last."""
     title = clip(title, TITLE_MAX)
     embeds: list[discord.Embed] = []
     for index, chunk in enumerate(split_text(paragraphs) or [""]):
-        embed = discord.Embed(title=title if index == 0 else None, description=chunk or None, colour=colour)
+        embed = discord.Embed(title=(title or None) if index == 0 else None, description=chunk or None,
+                              colour=colour)
         embeds.append(embed)
     for name, value in fields:
         last = embeds[-1]
@@ -135,17 +137,29 @@ def group_messages(embeds: Sequence[discord.Embed]) -> list[list[discord.Embed]]
     return messages
 
 
+def fact_line(fact: AnswerFact) -> str:
+    """A fact with who claims it and the articles it cites: "Medinsky leads … [000, 004]"."""
+    tags = ", ".join(dict.fromkeys(quote.seed[:3] for quote in fact.sources))
+    return f"{fact.line()} [{tags}]" if tags else fact.line()
+
+
 def answer_messages(answer: Answer) -> list[list[discord.Embed]]:
-    """The answer as messages of embeds: facts as bullet points, figures as fields, sources in the footer."""
-    paragraphs = [f"• {p}" for p in answer.body] if answer.matched else list(answer.body)
-    embeds = build_embeds(
-        answer.title,
-        paragraphs,
-        [figure_field(f) for f in answer.figures],
-        sources_footer(answer.sources),
-        MATCHED_COLOUR if answer.matched else UNMATCHED_COLOUR,
-    )
-    return group_messages(embeds)
+    """The answer as messages of embeds, sources in the footer of the last one.
+
+    A precise answer leads with its facts (no title above them) and ends with the topic line in italics;
+    a whole-topic view is titled and bulleted; an unmatched answer is titled, with its notes."""
+    if not answer.matched:
+        return group_messages(build_embeds(answer.title, list(answer.notes), colour=UNMATCHED_COLOUR))
+    if answer.whole_topic:
+        paragraphs = ([answer.lead, ""] if answer.lead else []) + [f"• {fact_line(f)}" for f in answer.facts]
+        title = answer.title
+    else:
+        paragraphs = ([answer.lead] if answer.lead else []) + [fact_line(f) for f in answer.facts]
+        title = ""
+    paragraphs += list(answer.notes)
+    if answer.topic_line:
+        paragraphs += ["", f"*{discord.utils.escape_markdown(answer.topic_line)}*"]
+    return group_messages(build_embeds(title, paragraphs, (), sources_footer(answer.sources), MATCHED_COLOUR))
 
 
 def digest_messages(digest: Digest) -> list[list[discord.Embed]]:
@@ -176,11 +190,14 @@ def sources_messages(sources: Sequence[SourceRef]) -> list[list[discord.Embed]]:
 
 
 def topic_buttons(topics: Sequence[Topic]) -> list[ButtonSpec]:
-    """Buttons for follow-up or "did you mean" topics; a section id too long for a custom_id gets none."""
+    """Buttons for an answer's topics ("More: …", related, "did you mean"); one per section, since Discord
+    rejects a message whose custom_ids repeat; a section id too long for a custom_id gets none."""
     specs: list[ButtonSpec] = []
-    for topic in topics[:BUTTONS_MAX]:
+    seen: set[str] = set()
+    for topic in topics:
         custom_id = TOPIC_PREFIX + topic.id
-        if len(custom_id) <= CUSTOM_ID_MAX:
+        if len(custom_id) <= CUSTOM_ID_MAX and custom_id not in seen and len(specs) < BUTTONS_MAX:
+            seen.add(custom_id)
             specs.append(ButtonSpec(clip(topic.title, BUTTON_LABEL_MAX), custom_id))
     return specs
 

@@ -9,7 +9,7 @@ import html
 import re
 from typing import Iterable
 
-from bot.core.models import Answer, Digest, FigureLine, SourceRef, Topic
+from bot.core.models import Answer, AnswerFact, Digest, FigureLine, SourceRef, Topic
 
 MAX_MESSAGE = 4096  # Telegram's limit, counted in UTF-16 code units of the text *after* HTML parsing
 QUESTION_ECHO = 200  # an unmatched question is quoted back, cut to this many characters
@@ -32,8 +32,17 @@ def _figure(figure: FigureLine) -> str:
     return f"• {esc(figure.label)}: <b>{esc(figure.value + unit)}</b> ({esc(figure.attribution())})"
 
 
+def _fact_line(fact: AnswerFact) -> str:
+    """A fact with who claims it and the articles it cites: "Medinsky leads … [000, 004]"."""
+    tags = ", ".join(dict.fromkeys(quote.seed[:3] for quote in fact.sources))
+    return esc(fact.line()) + (f" [{esc(tags)}]" if tags else "")
+
+
 def render_answer(answer: Answer) -> str:
-    """One answer; related topics are left out because the adapter shows them as buttons."""
+    """One answer; related topics (and "More: …") are left out because the adapter shows them as buttons.
+
+    A precise answer says its facts first, then the topic they come from; a whole-topic view (a tapped
+    topic, /topic) is the topic's title over a bulleted listing; an unmatched answer quotes the question."""
     if not answer.matched:
         question = answer.question.strip()
         if len(question) > QUESTION_ECHO:
@@ -41,11 +50,17 @@ def render_answer(answer: Answer) -> str:
         blocks = [f"<b>{esc(answer.title)}</b>"]
         if question:
             blocks.append(f"You asked: <i>{esc(question)}</i>")
-        blocks += [esc(paragraph) for paragraph in answer.body]
+        blocks += [esc(paragraph) for paragraph in answer.notes]
         return "\n\n".join(blocks)
-    blocks = [f"<b>{esc(answer.title)}</b>", "\n".join(f"• {esc(fact)}" for fact in answer.body)]
-    if answer.figures:
-        blocks.append("<b>Figures</b>\n" + "\n".join(_figure(f) for f in answer.figures))
+    if answer.whole_topic:
+        blocks = [f"<b>{esc(answer.title)}</b>", esc(answer.lead) if answer.lead else "",
+                  "\n".join(f"• {_fact_line(fact)}" for fact in answer.facts)]
+        blocks += [esc(note) for note in answer.notes]
+    else:
+        lead = [esc(answer.lead)] if answer.lead else []
+        blocks = ["\n".join(lead + [_fact_line(fact) for fact in answer.facts] + [esc(n) for n in answer.notes])]
+        if answer.topic_line:
+            blocks.append(f"<i>{esc(answer.topic_line)}</i>")
     if answer.sources:
         blocks.append(_sources_line(answer.sources))
     return "\n\n".join(b for b in blocks if b)

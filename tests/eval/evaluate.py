@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,8 +78,12 @@ class Report:
         ]
 
 
+_ABBREVIATION_DOTS = re.compile(r"(?<=[A-Za-z])\.(?=[A-Za-z])|(?<=\b[A-Za-z])\.(?=\s|$)")
+
+
 def fold(text: str) -> str:
-    return f" {normalize(text)} "
+    """Compare words, not punctuation: "1 p.m." is "1 pm", "U.S." is "us"."""
+    return " " + normalize(_ABBREVIATION_DOTS.sub("", text)) + " "
 
 
 def leading_text(answer: Answer) -> str:
@@ -129,6 +134,8 @@ def evaluate(name: str, bot: BriefService | None = None) -> Report:
         (report.off_topic if item.get("off_topic") else report.in_scope).add(ok)
         if item.get("kind") == "fact":
             report.fact_first.add(answer.matched and has(item["expect"], first_sentence(answer)))
+            if ok and not has(item["expect"], first_sentence(answer)):
+                miss(item, answer, "FACT")
         if ok and not item.get("off_topic") and len(openers) < 3:
             openers.append(item["q"])
         if not ok:

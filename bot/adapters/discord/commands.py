@@ -80,7 +80,7 @@ class Handlers:
         return self.flood.check(f"{PLATFORM}:{user_id}")
 
     async def _answer(self, interaction: discord.Interaction[Any], answer: Answer) -> None:
-        view = topic_view(topic_buttons(answer.related))
+        view = topic_view(topic_buttons(answer.buttons))
         await send_messages(interaction, answer_messages(answer), view)
 
     async def _throttled(self, interaction: discord.Interaction[Any]) -> bool:
@@ -139,7 +139,7 @@ class Handlers:
                 for t in topics if len(t.id) <= CHOICE_MAX]
 
     async def topic_pressed(self, interaction: discord.Interaction[Any], section_id: str) -> None:
-        """A follow-up or "did you mean" button: answer that topic in the same channel."""
+        """A topic button ("More: …", related, "did you mean"): the whole topic, in the same channel."""
         if await self._throttled(interaction):
             return
         key = conversation_key(interaction.channel_id, interaction.user.id)
@@ -225,7 +225,7 @@ class Handlers:
             return
         answer = self.service.ask(conversation_key(message.channel.id, message.author.id), question)
         messages = answer_messages(answer)
-        view = topic_view(topic_buttons(answer.related))
+        view = topic_view(topic_buttons(answer.buttons))
         for index, embeds in enumerate(messages):
             last = index == len(messages) - 1
             extra: dict[str, Any] = {"view": view} if (last and view is not None) else {}

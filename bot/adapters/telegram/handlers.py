@@ -138,7 +138,7 @@ class Handlers:
         await self._send(context, chat.id, text, keyboard, reply_to)
 
     async def _answer(self, update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Answer) -> None:
-        await self._reply(update, context, render_answer(answer), topic_keyboard(answer.related))
+        await self._reply(update, context, render_answer(answer), topic_keyboard(answer.buttons))
 
     async def _admit(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
         """Flood protection per user: past the rate, one polite notice, then silence until it calms."""
@@ -193,7 +193,7 @@ class Handlers:
         username = context.bot.username
         lines = [f"/{c.name} — {esc(c.description)}" for c in COMMANDS if not c.admin]
         text = ("<b>How to use me</b>\nAsk a question in plain words, e.g. <i>who leads Russia's delegation?</i> "
-                "Follow-ups work too: <i>and Ukraine's?</i>\n\n" + "\n".join(lines) + "\n\n"
+                "Follow-ups work too: <i>and Ukraine's?</i> or <i>tell me more</i>\n\n" + "\n".join(lines) + "\n\n"
                 f"In a group, mention me (@{esc(username)}) or reply to one of my messages.\n"
                 f"In any chat, type @{esc(username)} and a few words to share an answer.")
         await self._reply(update, context, text)
@@ -313,7 +313,7 @@ class Handlers:
             await query.answer(STALE_BUTTON, show_alert=True)
             return
         await query.answer()
-        await self._send(context, chat_id, render_answer(answer), topic_keyboard(answer.related))
+        await self._send(context, chat_id, render_answer(answer), topic_keyboard(answer.buttons))
 
     async def inline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.inline_query
@@ -325,11 +325,12 @@ class Handlers:
             answer = self.service.topic(topic.id, count=False)  # a preview, not a read
             if answer is None:
                 continue
-            first_fact = answer.body[0] if answer.body else ""
+            # The preview line: the curator's one-line answer, else the topic's first fact.
+            preview = answer.lead or (answer.facts[0].line() if answer.facts else "")
             results.append(InlineQueryResultArticle(
                 id=topic_data(topic.id),
                 title=topic.title,
-                description=first_fact[:120],
+                description=preview[:120],
                 input_message_content=InputTextMessageContent(
                     split_message(render_answer(answer))[0], parse_mode=ParseMode.HTML,
                     link_preview_options=LinkPreviewOptions(is_disabled=True)),
