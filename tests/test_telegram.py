@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 import shutil
 import socket
 from contextlib import asynccontextmanager
@@ -213,7 +214,8 @@ async def test_unmatched_question_offers_suggestions_as_buttons(fake: FakeTelegr
     mark = len(fake.calls)
     fake.callback(tapped, USER)
     answer = await fake.next_call("sendMessage", USER, after=mark)
-    assert "Sources:" in visible(answer)
+    assert answer.text.startswith("<b>") and "• " in visible(answer)  # the whole topic, titled, fact by fact
+    assert re.search(r"\[\d{3}", visible(answer))  # each fact tagged with its source
 
 
 async def test_html_in_a_question_comes_back_escaped(fake: FakeTelegram, bot: TelegramAdapter) -> None:

@@ -24,9 +24,19 @@ FEATURES = (
     "content",  # number of content terms, capped at 6, over 6
     "type_fit",  # 1 when the leading fact is the kind asked for (a number, a time, a person)
     "type_miss",  # 1 when the question asks for a kind the leading fact is not
-    "conflict",  # the question names a country or person the topic is not about
+    "conflict",  # the question names a country or person the leading fact is not about
     "context",  # the reading uses the previous turn
     "margin",  # rank lead of the chosen topic over the next one
+)
+
+
+RANK_FEATURES = (
+    "coverage",  # weighted share of the question's terms the topic uses anywhere
+    "example",  # similarity to the topic's example questions
+    "fact",  # BM25 of the topic's best fact, figure or entity card, over the most the question could score
+    "card",  # BM25 of the topic's card (title, examples, keywords)
+    "named",  # share of the people and countries the question names that the topic is about
+    "typed",  # the topic has a matching fact of the kind asked for (1), none (0), nothing asked (0.5)
 )
 
 
@@ -34,7 +44,7 @@ FEATURES = (
 class Calibration:
     weights: Mapping[str, float]
     bias: float
-    rank: Mapping[str, float]  # how topics are ordered: weights of coverage, fact score and examples
+    rank: Mapping[str, float]  # how topics are ordered: a weight per RANK_FEATURES entry
 
     def probability(self, features: Mapping[str, float]) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) * features[name] for name in FEATURES)
@@ -55,5 +65,5 @@ PRIOR = Calibration(
     weights={"coverage": 6.0, "unknown": -5.0, "article_only": -2.0, "fact_score": 2.0, "example": 1.5,
              "content": 0.0, "type_fit": 0.5, "type_miss": -1.0, "conflict": -2.0, "context": 0.0, "margin": 1.0},
     bias=-4.0,
-    rank={"coverage": 0.6, "fact_score": 0.25, "example": 0.15},
+    rank={"coverage": 0.6, "example": 0.15, "fact": 0.25, "card": 0.1, "named": 0.2, "typed": 0.1},
 )

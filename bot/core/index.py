@@ -145,7 +145,9 @@ class BriefIndex:
         # What each section covers: its own units' terms, strong (how readers ask) and weak (what facts say).
         self.strong: list[frozenset[str]] = []
         self.weak: list[frozenset[str]] = []
-        self.section_entities: list[frozenset[str]] = []
+        self.section_entities: list[frozenset[str]] = []  # what its facts mention
+        self.declared: list[frozenset[str]] = [  # what the curator says the section is about
+            frozenset(canon(e.replace("-", " ")) for e in section.entities) for section in brief.sections]
         for s, section in enumerate(brief.sections):
             members = [units[u] for u in self.section_units[s]]
             strong = frozenset(t for m in members if m.kind in (UnitKind.topic, UnitKind.entity) for t in m.terms)

@@ -22,6 +22,7 @@ from bot.core.text import QUESTION_WORDS, normalize, sentences, strip_markup, wo
 
 ANAPHORA = frozenset({"it", "they", "them", "their", "he", "him", "his", "she", "her", "that", "this", "those",
                       "these", "there", "then", "side", "team", "one", "same", "its"})
+PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
 FOLLOW_UP_OPENERS = ("and", "what about", "how about", "and what about", "same for", "also", "but", "so")
 MORE = frozenset({"more", "details", "detail", "elaborate", "continue", "go", "on", "and", "else", "further",
                   "expand", "keep", "going", "what", "tell", "me", "please", "pls", "any", "thing", "things",
@@ -70,6 +71,7 @@ class Match:
     lead: tuple[Unit, ...] = ()  # the units the answer leads with, best first (facts, figures, an entity card)
     question: str = ""  # the question found in the message
     features: Mapping[str, float] = field(default_factory=dict)
+    ranking: Mapping[str, Mapping[str, float]] = field(default_factory=dict)  # section id -> its rank features
     more: bool = False  # the reader asked for more of the previous topic
     again: bool = False  # the reader asked who says what was just shown
 
@@ -99,7 +101,8 @@ class Matcher:
         self._examples: list[tuple[str, int]] = []
         for s, section in enumerate(self.sections):
             for example in (section.title, *section.examples):
-                self._examples.append((" ".join(self.analyzer.terms(example, correct=False)), s))
+                terms = self.analyzer.terms(example, correct=False)
+                self._examples.append((" ".join(t for t in terms if t not in QUESTION_WORDS), s))
         self._example_texts = [text for text, _ in self._examples]
         self._titles = [normalize(s.title) for s in self.sections]
 
@@ -121,10 +124,11 @@ class Matcher:
         readings = self.readings(text, context)
         return max(readings, key=lambda m: m.confidence) if readings else Match((), 0.0, frozenset(), (), question=text)
 
-    def readings(self, text: str, context: FollowUpContext | None = None) -> list[Match]:
+    def readings(self, text: str, context: FollowUpContext | None = None, force: str | None = None) -> list[Match]:
         """Every reading of an already stripped message, matched: what `match` chooses from (and what the
-        calibration is fitted on)."""
-        return [self._match_reading(reading) for reading in self._readings(text, context)]
+        calibration is fitted on). `force`: answer every reading from that section."""
+        forced = next((s for s, section in enumerate(self.sections) if section.id == force), None)
+        return [self._match_reading(reading, forced) for reading in self._readings(text, context)]
 
     # ------------------------------------------------------------ reading
 
@@ -175,7 +179,9 @@ class Matcher:
 
     # ------------------------------------------------------------ retrieval
 
-    def _match_reading(self, reading: _Reading) -> Match:
+    def _match_reading(self, reading: _Reading, force: int | None = None) -> Match:
+        """Rank the topics for one reading, pick the leading facts of the best, and calibrate.
+        `force` answers from that section instead (the fit scores every candidate topic this way)."""
         terms = reading.terms
         content = [t for t in terms if t not in QUESTION_WORDS]
         if not content:
@@ -186,41 +192,57 @@ class Matcher:
         unit_scores = index.score(tuple(content))
         ceiling = sum(w * (1 + 1.2) for w in weights.values())  # the most these terms could score in one unit
         example_best = [0.0] * len(self.sections)
-        query = " ".join(content)
         for _, similarity, position in process.extract(
-            query, self._example_texts, scorer=fuzz.token_sort_ratio, limit=20, score_cutoff=40,
+            " ".join(content), self._example_texts, scorer=fuzz.token_sort_ratio, limit=20, score_cutoff=40,
         ):
             s = self._examples[position][1]
             example_best[s] = max(example_best[s], similarity / 100)
         best_unit: dict[int, float] = {}
+        card_score: dict[int, float] = {}
         for u, score in unit_scores.items():
-            s = index.units[u].section
-            best_unit[s] = max(best_unit.get(s, 0.0), score)
+            unit = index.units[u]
+            if unit.kind is UnitKind.topic:
+                card_score[unit.section] = score
+            else:
+                best_unit[unit.section] = max(best_unit.get(unit.section, 0.0), score)
         asked_entities = {t for t in content if t in index.entities}
         asked_countries = asked_entities & index.countries
-        asked_others = asked_entities - index.countries
+        named = asked_entities & (index.people | index.countries)
+        wants = _wants(reading.text)
         rank_weights = self.calibration.rank
-        ranked: list[tuple[float, int, float]] = []
-        for s in set(best_unit) | {s for s, e in enumerate(example_best) if e}:
+        ranked: list[tuple[float, int]] = []
+        section_features: dict[int, dict[str, float]] = {}
+        for s in set(best_unit) | set(card_score) | {s for s, e in enumerate(example_best) if e}:
             covered = sum(w if t in index.strong[s] else 0.7 * w if t in index.weak[s] else 0.0
                           for t, w in weights.items())
-            coverage = covered / total
-            rank = (rank_weights["coverage"] * coverage
-                    + rank_weights["fact_score"] * min(1.0, best_unit.get(s, 0.0) / ceiling)
-                    + rank_weights["example"] * example_best[s])
-            section_countries = index.section_entities[s] & index.countries
+            x = {
+                "coverage": covered / total,
+                "example": example_best[s],
+                "fact": min(1.0, best_unit.get(s, 0.0) / ceiling),
+                "card": min(1.0, card_score.get(s, 0.0) / ceiling),
+                "named": len(named & index.declared[s]) / len(named) if named else 1.0,
+                "typed": 0.5 if not wants else float(any(
+                    _fits(index.units[u], wants) for u in index.section_units[s] if unit_scores.get(u, 0.0) > 0)),
+            }
+            rank = sum(rank_weights.get(name, 0.0) * value for name, value in x.items())
+            section_countries = index.declared[s] & index.countries
             if asked_countries and section_countries and not asked_countries & section_countries:
-                rank *= 0.5  # "what does Russia want" must never land on Ukraine's demands
-            if asked_others and not asked_others & index.section_entities[s]:
-                rank *= 0.7  # a question about Fidan belongs where Fidan is, whatever else it shares
-            ranked.append((rank, s, coverage))
+                rank -= abs(rank)  # a rule: "what does Russia want" must never land on Ukraine's demands
+            if example_best[s] >= 1.0:
+                rank += 100.0  # a rule: the curator's own example question, asked as written, goes to its topic
+            section_features[s] = x
+            ranked.append((rank, s))
         if not ranked:
             return Match((), 0.0, frozenset(), terms, question=reading.text)
         ranked.sort(reverse=True)
-        top_rank, top, _ = ranked[0]
+        top_rank, top = ranked[0]
+        margin = top_rank - (ranked[1][0] if len(ranked) > 1 else 0.0)
+        if force is not None:
+            top_rank, top = next(((r, s) for r, s in ranked if s == force), (0.0, force))
+            margin = 0.0
         lead = self._lead(top, terms, unit_scores, asked_entities, reading.text)
-        features = self._features(reading, top, lead, unit_scores, ceiling, example_best[top],
-                                  top_rank - (ranked[1][0] if len(ranked) > 1 else 0.0), asked_entities)
+        features = self._features(reading, top, lead, unit_scores, ceiling, example_best[top], margin,
+                                  asked_entities)
         probability = self.calibration.probability(features)
         if features["conflict"]:
             # A rule, not a weight: facts about another country or person never answer a question about
@@ -228,9 +250,10 @@ class Matcher:
             # training data for the fit to learn it.
             probability = min(probability, 0.25)
         candidates = [Candidate(self.sections[top], top_rank, probability)]
-        candidates += [Candidate(self.sections[s], r, r) for r, s, _ in ranked[1:6]]
+        candidates += [Candidate(self.sections[s], r, r) for r, s in ranked[:6] if s != top][:5]
         return Match(tuple(candidates), round(probability, 4), frozenset(asked_entities), terms,
-                     tuple(index.units[u] for u in lead), reading.text, features)
+                     tuple(index.units[u] for u in lead), reading.text, features,
+                     ranking={self.sections[s].id: x for s, x in section_features.items()})
 
     def _entity_card(self, section: int, terms: tuple[str, ...], asked: set[str]) -> int | None:
         """ "who is Fidan", "what's Kalin's job": the named entity's own card leads."""
@@ -308,7 +331,7 @@ class Matcher:
         return {
             "lead_coverage": lead_covered / own_total if own else 1.0,
             "missing": max(missing, default=0.0) / index.max_idf,
-            "unresolved": 1.0 if not reading.context and any(w in ANAPHORA for w in said) else 0.0,
+            "unresolved": 1.0 if not reading.context and any(w in PRONOUNS for w in said) else 0.0,
             "coverage": covered / own_total if own else 1.0,
             "unknown": unknown / own_total if own else 0.0,
             "article_only": article_only / own_total if own else 0.0,
