@@ -22,6 +22,7 @@ _IRREGULAR = {"said": "say", "says": "say", "told": "say", "telling": "say", "sa
               "children": "child", "kids": "child", "kid": "child", "men": "man", "people": "person"}
 
 
+@lru_cache(maxsize=4096)
 def canon(name: str) -> str:
     """The single token an alias or entity becomes: "united states" -> "united_states"."""
     return "_".join(words(name))
@@ -52,7 +53,12 @@ class Analyzer:
                 if phrase := tuple(words(variant)):
                     phrases.setdefault(phrase, target)
         self.phrases = phrases
-        self._lengths = sorted({len(p) for p in phrases}, reverse=True)
+        # Phrase lengths by first word, longest first: each position tries only phrases that can start there.
+        self._lengths: dict[str, list[int]] = {}
+        for phrase in phrases:
+            self._lengths.setdefault(phrase[0], []).append(len(phrase))
+        for first, lengths in self._lengths.items():
+            self._lengths[first] = sorted(set(lengths), reverse=True)
         vocabulary = {w for phrase in phrases for w in phrase}
         for section in brief.sections:
             texts: Iterable[str] = (section.title, *section.examples, *section.keywords,
@@ -90,13 +96,13 @@ class Analyzer:
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        raw = words(text)
+        raw = list(words(text))
         if correct:
             raw = [self._correct(w) for w in raw]
         out: list[str] = []
         i = 0
         while i < len(raw):
-            for length in self._lengths:
+            for length in self._lengths.get(raw[i], ()):
                 phrase = tuple(raw[i : i + length])
                 if len(phrase) == length and phrase in self.phrases:
                     out.append(self.phrases[phrase])

@@ -259,17 +259,20 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def _provenance_issues(brief: Brief, seeds: dict[str, Seed], path: Path, lines: dict[Any, int]) -> list[BriefIssue]:
-    issues: list[BriefIssue] = []
+Problem = tuple[tuple[Any, ...], str]  # where in the document (a path of keys and indexes), what is wrong
+
+
+def _provenance_problems(brief: Brief, seeds: dict[str, Seed]) -> list[Problem]:
+    problems: list[Problem] = []
 
     def check(sources: tuple[Source, ...], loc: tuple[Any, ...]) -> None:
         for k, source in enumerate(sources):
             seed = seeds.get(source.seed)
             if seed is None:
                 known = ", ".join(sorted(seeds))
-                issues.append(_issue(path, lines, loc + (k, "seed"), f"unknown seed {source.seed!r} (known: {known})"))
+                problems.append((loc + (k, "seed"), f"unknown seed {source.seed!r} (known: {known})"))
             elif normalize_quote(source.quote) not in seed.normalized_text:
-                issues.append(_issue(path, lines, loc + (k, "quote"), f"not found in {display_path(seed.path)}"))
+                problems.append((loc + (k, "quote"), f"not found in {display_path(seed.path)}"))
 
     for i, entity in enumerate(brief.entities):
         check(entity.sources, ("entities", i, "sources"))
@@ -278,24 +281,24 @@ def _provenance_issues(brief: Brief, seeds: dict[str, Seed], path: Path, lines: 
             check(fact.sources, ("sections", i, "facts", j, "sources"))
         for j, figure in enumerate(section.figures):
             check(figure.sources, ("sections", i, "figures", j, "sources"))
-    return issues
+    return problems
 
 
-def _entity_issues(brief: Brief, path: Path, lines: dict[Any, int]) -> list[BriefIssue]:
+def _entity_problems(brief: Brief) -> list[Problem]:
     """Entity ids are unique, and every reference to one names a declared entity (at its own line)."""
     if not brief.entities:
         return []  # a brief without declared entities uses free-form section entities
-    issues: list[BriefIssue] = []
+    problems: list[Problem] = []
     declared: set[str] = set()
     for i, entity in enumerate(brief.entities):
         if entity.id in declared:
-            issues.append(_issue(path, lines, ("entities", i, "id"), f"duplicate entity id {entity.id!r}"))
+            problems.append((("entities", i, "id"), f"duplicate entity id {entity.id!r}"))
         declared.add(entity.id)
 
     def check(refs: tuple[str, ...], loc: tuple[Any, ...]) -> None:
         for k, ref in enumerate(refs):
             if ref not in declared:
-                issues.append(_issue(path, lines, loc + (k,), f"unknown entity {ref!r} (declare it under entities:)"))
+                problems.append((loc + (k,), f"unknown entity {ref!r} (declare it under entities:)"))
 
     for i, section in enumerate(brief.sections):
         check(section.entities, ("sections", i, "entities"))
@@ -303,17 +306,19 @@ def _entity_issues(brief: Brief, path: Path, lines: dict[Any, int]) -> list[Brie
             check(fact.about, ("sections", i, "facts", j, "about"))
         for j, figure in enumerate(section.figures):
             check(figure.about, ("sections", i, "figures", j, "about"))
-    return issues
+    return problems
 
 
-def load_brief(path: Path, seeds_dir: Path) -> Brief:
-    """Parse, validate and provenance-check a brief. Raises BriefError listing every problem."""
+def load_brief(path: Path, seeds_dir: Path, seeds: dict[str, Seed] | None = None) -> Brief:
+    """Parse, validate and provenance-check a brief against `seeds` (read from `seeds_dir` when not given).
+    Raises BriefError listing every problem."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise BriefError([BriefIssue(display_path(path), 1, "", f"cannot read file: {exc.__class__.__name__}")]) from None
     try:
-        data, lines = load_with_lines(text)
+        # The C parser alone is fast; each value's line is only worked out when there is a problem to report.
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
@@ -322,9 +327,11 @@ def load_brief(path: Path, seeds_dir: Path) -> Brief:
     try:
         brief = Brief.model_validate(data)
     except ValidationError as exc:
-        raise BriefError([_issue(path, lines, err["loc"], err["msg"]) for err in exc.errors()]) from None
-    issues = _entity_issues(brief, path, lines) + _provenance_issues(brief, load_seeds(seeds_dir), path, lines)
-    if issues:
-        raise BriefError(issues)
+        problems: list[Problem] = [(tuple(err["loc"]), err["msg"]) for err in exc.errors()]
+    else:
+        problems = _entity_problems(brief) + _provenance_problems(brief, load_seeds(seeds_dir) if seeds is None
+                                                                   else seeds)
+    if problems:
+        _, lines = load_with_lines(text)
+        raise BriefError([_issue(path, lines, loc, message) for loc, message in problems])
     return brief
-

@@ -163,7 +163,7 @@ class BriefIndex:
     def _home(brief: Brief, token: str, units: list[Unit]) -> int:
         """The section an entity card belongs to: the one that lists it first, else the one naming it most."""
         for s, section in enumerate(brief.sections):
-            if token in {canon(e.replace("-", " ")) for e in section.entities}:
+            if any(canon(e.replace("-", " ")) == token for e in section.entities):
                 return s
         counts = Counter(u.section for u in units if token in u.entities)
         return counts.most_common(1)[0][0] if counts else 0

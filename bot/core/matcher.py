@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Mapping
 
 from rapidfuzz import fuzz, process
@@ -18,7 +19,7 @@ from bot.core.analyzer import Analyzer, canon
 from bot.core.brief import Brief, Section
 from bot.core.calibration import Calibration
 from bot.core.index import BriefIndex, Unit, UnitKind
-from bot.core.text import QUESTION_WORDS, normalize, sentences, strip_markup, words
+from bot.core.text import QUESTION_WORDS, normalize, sentences, stem, strip_markup, words
 
 ANAPHORA = frozenset({"it", "they", "them", "their", "he", "him", "his", "she", "her", "that", "this", "those",
                       "these", "there", "then", "side", "team", "one", "same", "its"})
@@ -37,7 +38,8 @@ _SOURCE_REQUEST = re.compile(
     r"(?:what(?:'s|\s+is)\s+(?:the|your)\s+)?sources?|according\s+to\s+(?:whom|who)|"
     r"where(?:'s|\s+is|\s+does)\s+that\s+(?:from|come\s+from)|how\s+do\s+(?:you|we)\s+know(?:\s+that)?)\W*$",
     re.IGNORECASE)
-MAX_READINGS = 8  # sentences of a long message tried as its question
+MAX_READINGS = 8
+MAX_CONTENDERS = 10  # topics ranked in full per reading  # sentences of a long message tried as its question
 LEAD_FACTS = 3
 LEAD_RATIO = 0.75  # a further fact leads too when it scores this close to the best
 
@@ -97,13 +99,20 @@ class Matcher:
         self.calibration = calibration or Calibration.load()
         self.analyzer = Analyzer(brief)
         self.index = BriefIndex(brief, self.analyzer)
-        self._article_terms = frozenset(t for text in articles for t in self.analyzer.terms(text, correct=False))
-        self._examples: list[tuple[str, int]] = []
+        self._article_terms = _article_terms(articles)
+        # Example questions as term sets, indexed by term: a question meets only the examples it shares a term with.
+        self._example_sections: list[int] = []
+        self._example_sizes: list[int] = []
+        self._example_postings: dict[str, list[int]] = {}
         for s, section in enumerate(self.sections):
             for example in (section.title, *section.examples):
-                terms = self.analyzer.terms(example, correct=False)
-                self._examples.append((" ".join(t for t in terms if t not in QUESTION_WORDS), s))
-        self._example_texts = [text for text, _ in self._examples]
+                terms = {t for t in self.analyzer.terms(example, correct=False) if t not in QUESTION_WORDS}
+                if not terms:
+                    continue
+                for term in terms:
+                    self._example_postings.setdefault(term, []).append(len(self._example_sections))
+                self._example_sections.append(s)
+                self._example_sizes.append(len(terms))
         self._titles = [normalize(s.title) for s in self.sections]
 
     # ------------------------------------------------------------ public
@@ -144,9 +153,12 @@ class Matcher:
         # A question is often the last clause of a chatty sentence: "forgetting him for a sec, how long did ...?"
         texts += [clause for piece in texts[-3:] for clause in _clauses(piece)]
         readings: list[_Reading] = []
+        seen: set[tuple[str, ...]] = set()  # "did X last?" and "how long did X last?" may read the same
         for piece in dict.fromkeys(texts):
             own = self.analyzer.terms(piece)
-            readings.append(_Reading(piece, own, own, False))
+            if own not in seen:
+                seen.add(own)
+                readings.append(_Reading(piece, own, own, False))
             if context is not None and self._looks_like_follow_up(piece, own):
                 resolved = self._resolve(own, context)
                 if resolved != own:
@@ -191,28 +203,31 @@ class Matcher:
         total = sum(weights.values())
         unit_scores = index.score(tuple(content))
         ceiling = sum(w * (1 + 1.2) for w in weights.values())  # the most these terms could score in one unit
-        example_best = [0.0] * len(self.sections)
-        for _, similarity, position in process.extract(
-            " ".join(content), self._example_texts, scorer=fuzz.token_sort_ratio, limit=20, score_cutoff=40,
-        ):
-            s = self._examples[position][1]
-            example_best[s] = max(example_best[s], similarity / 100)
+        example_best = self._example_similarity(set(content))
+        wants = _wants(reading.text)
         best_unit: dict[int, float] = {}
         card_score: dict[int, float] = {}
+        typed: set[int] = set()  # sections with a scoring fact of the kind asked for
         for u, score in unit_scores.items():
             unit = index.units[u]
             if unit.kind is UnitKind.topic:
                 card_score[unit.section] = score
             else:
                 best_unit[unit.section] = max(best_unit.get(unit.section, 0.0), score)
+                if wants and _fits(unit, wants):
+                    typed.add(unit.section)
         asked_entities = {t for t in content if t in index.entities}
         asked_countries = asked_entities & index.countries
         named = asked_entities & (index.people | index.countries)
-        wants = _wants(reading.text)
         rank_weights = self.calibration.rank
         ranked: list[tuple[float, int]] = []
         section_features: dict[int, dict[str, float]] = {}
-        for s in set(best_unit) | set(card_score) | {s for s, e in enumerate(example_best) if e}:
+        # Only the topics with the most evidence are ranked in full: the cost stays flat as the brief grows.
+        evidence = {s: best_unit.get(s, 0.0) + card_score.get(s, 0.0) for s in set(best_unit) | set(card_score)}
+        contenders = set(sorted(evidence, key=evidence.__getitem__, reverse=True)[:MAX_CONTENDERS])
+        contenders |= {s for s in sorted(range(len(example_best)), key=example_best.__getitem__)[-3:]
+                       if example_best[s]}
+        for s in contenders:
             covered = sum(w if t in index.strong[s] else 0.7 * w if t in index.weak[s] else 0.0
                           for t, w in weights.items())
             x = {
@@ -221,8 +236,7 @@ class Matcher:
                 "fact": min(1.0, best_unit.get(s, 0.0) / ceiling),
                 "card": min(1.0, card_score.get(s, 0.0) / ceiling),
                 "named": len(named & index.declared[s]) / len(named) if named else 1.0,
-                "typed": 0.5 if not wants else float(any(
-                    _fits(index.units[u], wants) for u in index.section_units[s] if unit_scores.get(u, 0.0) > 0)),
+                "typed": 0.5 if not wants else float(s in typed),
             }
             rank = sum(rank_weights.get(name, 0.0) * value for name, value in x.items())
             section_countries = index.declared[s] & index.countries
@@ -240,9 +254,9 @@ class Matcher:
         if force is not None:
             top_rank, top = next(((r, s) for r, s in ranked if s == force), (0.0, force))
             margin = 0.0
-        lead = self._lead(top, terms, unit_scores, asked_entities, reading.text)
+        lead = self._lead(top, terms, unit_scores, asked_entities, wants)
         features = self._features(reading, top, lead, unit_scores, ceiling, example_best[top], margin,
-                                  asked_entities)
+                                  asked_entities, wants)
         probability = self.calibration.probability(features)
         if features["conflict"]:
             # A rule, not a weight: facts about another country or person never answer a question about
@@ -254,6 +268,18 @@ class Matcher:
         return Match(tuple(candidates), round(probability, 4), frozenset(asked_entities), terms,
                      tuple(index.units[u] for u in lead), reading.text, features,
                      ranking={self.sections[s].id: x for s, x in section_features.items()})
+
+    def _example_similarity(self, content: set[str]) -> list[float]:
+        """Per section, the best Dice overlap between the question's terms and one of its example questions."""
+        shared: dict[int, int] = {}
+        for term in content:
+            for example in self._example_postings.get(term, ()):
+                shared[example] = shared.get(example, 0) + 1
+        best = [0.0] * len(self.sections)
+        for example, count in shared.items():
+            s = self._example_sections[example]
+            best[s] = max(best[s], 2 * count / (len(content) + self._example_sizes[example]))
+        return best
 
     def _entity_card(self, section: int, terms: tuple[str, ...], asked: set[str]) -> int | None:
         """ "who is Fidan", "what's Kalin's job": the named entity's own card leads."""
@@ -267,11 +293,10 @@ class Matcher:
                      and token in self.index.units[u].entities), None)
 
     def _lead(self, section: int, terms: tuple[str, ...], unit_scores: Mapping[int, float],
-              asked: set[str], text: str) -> list[int]:
+              asked: set[str], wants: str) -> list[int]:
         """The one to three units of `section` that answer the question, best first."""
         index = self.index
         card = self._entity_card(section, terms, asked)
-        wants = _wants(text)
         scored: list[tuple[float, int]] = []
         for u in index.section_units[section]:
             unit = index.units[u]
@@ -305,7 +330,7 @@ class Matcher:
         return [u for score, u in scored[:LEAD_FACTS] if score >= LEAD_RATIO * scored[0][0]]
 
     def _features(self, reading: _Reading, section: int, lead: list[int], unit_scores: Mapping[int, float],
-                  ceiling: float, example: float, margin: float, asked: set[str]) -> dict[str, float]:
+                  ceiling: float, example: float, margin: float, asked: set[str], wants: str) -> dict[str, float]:
         index = self.index
         own = [t for t in reading.own if t not in QUESTION_WORDS]
         own_weights = {t: index.weight(t) for t in set(own)}
@@ -316,7 +341,6 @@ class Matcher:
         article_only = sum(w for t, w in own_weights.items() if t not in index.vocabulary and t in self._article_terms)
         lead_score = max((unit_scores.get(u, 0.0) for u in lead), default=0.0)
         first = index.units[lead[0]] if lead else None
-        wants = _wants(reading.text)
         fits = wants and first is not None and _fits(first, wants)
         # The leading fact is about someone else: "who is Russia's foreign minister" led by Turkey's.
         led = first.entities if first else index.section_entities[section]
@@ -386,6 +410,12 @@ def _clauses(sentence: str) -> list[str]:
     starts = [m.start() for m in _CLAUSE_START.finditer(sentence) if m.start() > 0]
     tails = [sentence[start:].lstrip(",:;(—–- ") for start in starts]
     return [tail for tail in tails if len(tail.split()) >= 2][-4:]
+
+
+@lru_cache(maxsize=4)
+def _article_terms(articles: tuple[str, ...]) -> frozenset[str]:
+    """Every stem the seed articles use; cached, since a reload rarely changes the seeds."""
+    return frozenset(stem(w) for text in articles for w in words(text))
 
 
 def _wants(text: str) -> str:

@@ -40,10 +40,12 @@ class BriefStore:
         self.path = path
         self.seeds_dir = seeds_dir
         self._lock = threading.Lock()  # reloads may come from two adapters at once
-        self._current = self._build(load_brief(path, seeds_dir))
+        self._current = self._load(path)
 
-    def _build(self, brief: Brief) -> Loaded:
+    def _load(self, path: Path) -> Loaded:
+        """Read the seeds once, check the brief against them, build its matcher."""
         seeds = load_seeds(self.seeds_dir)
+        brief = load_brief(path, self.seeds_dir, seeds)
         labels = {sid: seed.article.outlet or _short(seed.article.headline) for sid, seed in seeds.items()}
         outlets = {sid: seed.article.outlet for sid, seed in seeds.items() if seed.article.outlet}
         articles = tuple(seed.normalized_text for seed in seeds.values())
@@ -70,7 +72,7 @@ class BriefStore:
         with self._lock:
             target = path or self.path
             try:
-                fresh = self._build(load_brief(target, self.seeds_dir))
+                fresh = self._load(target)
             except BriefError as exc:
                 return ReloadResult(False, self._current.revision, errors=tuple(str(i) for i in exc.issues))
             diff = diff_sections(self._current.brief.section_prints(), fresh.brief.section_prints())

@@ -114,7 +114,8 @@ def normalize(text: str) -> str:
     return " ".join(_WORD.findall(text))
 
 
-def words(text: str) -> list[str]:
+@lru_cache(maxsize=16384)  # brief texts are read on every reload; questions repeat
+def words(text: str) -> tuple[str, ...]:
     """Normalised words with chat shorthand expanded and letters stretched for emphasis squeezed ("soooo")."""
     out: list[str] = []
     for word in _STRETCHED.sub(r"\1", normalize(text)).split():
@@ -123,7 +124,7 @@ def words(text: str) -> list[str]:
             out.append(word)
         else:
             out.extend(expanded.split())
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)
