@@ -30,7 +30,7 @@ def reply(service: BriefService, line: str) -> str | None:
 
 async def run_console(service: BriefService) -> int:
     meta = service.store.brief.meta
-    print(f"briefbot: {meta.title} ({meta.date:%d %B %Y}, {meta.venue}).\n{HELP}")
+    print(f"briefbot: {meta.title}. {meta.when()}, {meta.venue}.\n{HELP}")
     loop = asyncio.get_running_loop()
     while True:
         print("\n> ", end="", flush=True)

@@ -126,6 +126,11 @@ class BriefMeta(_Frozen):
     def _version_as_text(cls, value: Any) -> Any:
         return str(value) if isinstance(value, (int, float)) else value
 
+    def when(self) -> str:
+        """The event's date as readers see it, marked when no article states it: "2 June 2025 (inferred)"."""
+        day = f"{self.date.day} {self.date:%B %Y}"
+        return f"{day} (inferred)" if self.date_note else day
+
 
 class Brief(_Frozen):
     brief: BriefMeta

@@ -70,7 +70,7 @@ class Report:
             f"in-scope answered right:           {self.in_scope}",
             f"off-topic rejected (fresh):         {self.off_topic}",
             f"off-topic rejected after an answer: {self.off_topic_after_answer}",
-            f"fact-first (kind: fact)             {self.fact_first}",
+            f"fact-first, single-fact questions:  {self.fact_first}",
             f"conversation first turns:           {self.first_turns}",
             f"conversation later turns:           {self.later_turns}",
             f"  of which off-topic, rejected:     {self.later_off_topic}",

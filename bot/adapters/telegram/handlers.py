@@ -182,7 +182,7 @@ class Handlers:
         brief = self.service.store.brief
         meta = brief.meta
         examples = [(s.examples[0], s.id) for s in brief.sections[:EXAMPLES] if s.examples]
-        text = (f"<b>{esc(meta.title)}</b>\n{meta.date:%d %B %Y} · {esc(meta.venue)}\n\n{esc(meta.summary)}\n\n"
+        text = (f"<b>{esc(meta.title)}</b>\n{esc(meta.when())} · {esc(meta.venue)}\n\n{esc(meta.summary)}\n\n"
                 "Ask me about it in plain words: every answer comes from a curated brief and names its "
                 "sources. Try one of these, browse /topics, or see /help.")
         await self._reply(update, context, text, labelled_keyboard(examples))
