@@ -24,9 +24,10 @@ DEFAULT_COUNTRIES = frozenset({"russia", "ukraine", "united_states", "turkey", "
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
                      r"fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|fifth|percent)\b", re.IGNORECASE)
 _TIME = re.compile(
-    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
-    r"august|september|october|november|december|\d{4}|\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m|p\.?m)\.?|gmt|hours?|"
-    r"minutes?|days?|weeks?|months?|years?|yesterday|today|tomorrow|late|delay\w*|dateline|date|night)\b",
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|\d{4}|\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m|p\.?m)\.?|gmt|"
+    r"(?:\d+|an?|one|two|three|four|five|six|eight|ten|eighteen|several|few)\s+(?:hours?|minutes?|days?|weeks?|"
+    r"months?|years?)|yesterday|today|tomorrow|late|delay\w*|dateline|date|night|overnight)\b",
     re.IGNORECASE,
 )
 
