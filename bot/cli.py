@@ -53,9 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def answer_json(answer: Answer) -> dict[str, Any]:
+def answer_json(question: str, answer: Answer) -> dict[str, Any]:
     return {
-        "question": answer.question,
+        "question": question,
         "matched": answer.matched,
         "section": answer.section_id,
         "confidence": answer.confidence,
@@ -82,7 +82,7 @@ def cmd_ask(service: BriefService, args: argparse.Namespace, out: IO[str]) -> in
     if args.question != "-":
         answer = service.ask(STDIN_CONVERSATION, args.question)
         if args.json:
-            _write_json(out, answer_json(answer))
+            _write_json(out, answer_json(args.question, answer))
         else:
             out.write(render_answer(answer) + "\n")
         return 0
@@ -91,7 +91,7 @@ def cmd_ask(service: BriefService, args: argparse.Namespace, out: IO[str]) -> in
         question = raw.decode("utf-8", errors="replace").rstrip("\r\n")
         answer = service.ask(STDIN_CONVERSATION, question)
         if args.json:
-            _write_json(out, answer_json(answer))
+            _write_json(out, answer_json(question, answer))
         else:
             out.write(render_answer(answer) + "\n\n")
             out.flush()

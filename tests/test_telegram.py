@@ -218,13 +218,15 @@ async def test_unmatched_question_offers_suggestions_as_buttons(fake: FakeTelegr
     assert re.search(r"\[\d{3}", visible(answer))  # each fact tagged with its source
 
 
-async def test_html_in_a_question_comes_back_escaped(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+async def test_markup_in_an_unknown_question_is_stripped_from_the_echo(fake: FakeTelegram,
+                                                                     bot: TelegramAdapter) -> None:
     hostile = '<script>alert("x")</script> <b>pizza</b> & recipe'
     reply = await fake.ask(hostile, USER)
-    # The fake parses HTML like Telegram: unescaped tags would have been a 400 and an error message instead.
+    # The fake parses HTML like Telegram: a tag we failed to escape would have been a 400 and an error message.
     assert reply.text != ERROR_TEXT
-    assert "&lt;script&gt;" in reply.text and "<script>" not in reply.text
-    assert hostile in visible(reply)
+    assert "script" not in visible(reply) and "<b>" not in visible(reply)
+    assert 'You asked: alert("x")\npizza & recipe' in visible(reply)  # the words, escaped, never the tags
+    assert "pizza &amp; recipe" in reply.text
 
 
 async def test_long_answer_is_split_on_paragraph_boundaries(fake: FakeTelegram, bot: TelegramAdapter) -> None:

@@ -22,6 +22,7 @@ from bot.core.models import (
     Topic,
 )
 from bot.core.store import BriefStore
+from bot.core.text import strip_markup
 
 UNKNOWN_TITLE = "I don't have that in this brief"
 
@@ -54,7 +55,8 @@ class BriefService:
         self.stats.questions += 1
         if match.best is None or match.confidence < self.threshold:
             self.stats.unmatched += 1
-            return self._unknown(question, match)
+            # Echoed back to the reader, so without the markup they typed (never render a user's tags).
+            return self._unknown(strip_markup(question), match)
         answer, follow_up = self.answer_for(question, match, context)
         self.stats.sections[match.best.id] += 1
         self.conversations.put(conversation, follow_up)

@@ -89,7 +89,8 @@ def strip_markup(text: str) -> str:
     text = _MENTION.sub(" ", text)
     text = _URL.sub(" ", text)
     text = _MD_MARKS.sub("", text)
-    return re.sub(r"[ \t]+", " ", text).strip()  # newlines stay: they separate what was said
+    text = re.sub(r"[ \t]+", " ", text)
+    return re.sub(r" ?\n[\n ]*", "\n", text).strip()  # newlines stay: they separate what was said
 
 
 def sentences(text: str) -> list[str]:
