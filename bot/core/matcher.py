@@ -39,6 +39,7 @@ _SOURCE_REQUEST = re.compile(
     r"where(?:'s|\s+is|\s+does)\s+that\s+(?:from|come\s+from)|how\s+do\s+(?:you|we)\s+know(?:\s+that)?)\W*$",
     re.IGNORECASE)
 MAX_READINGS = 8
+ACCEPTABLE = 0.5  # the probability the service's default threshold accepts
 MAX_CONTENDERS = 10  # topics ranked in full per reading  # sentences of a long message tried as its question
 LEAD_FACTS = 3
 LEAD_RATIO = 0.75  # a further fact leads too when it scores this close to the best
@@ -131,7 +132,12 @@ class Matcher:
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
                              question=text, again=True)
         readings = self.readings(text, context)
-        return max(readings, key=lambda m: m.confidence) if readings else Match((), 0.0, frozenset(), (), question=text)
+        if not readings:
+            return Match((), 0.0, frozenset(), (), question=text)
+        # "what did he say": a pronoun points at the previous turn, so that reading wins whenever it is answerable.
+        pointing = [m for m in readings if m.features.get("context") and m.confidence >= ACCEPTABLE
+                    and any(w in PRONOUNS for w in normalize(m.question).split())]
+        return max(pointing or readings, key=lambda m: m.confidence)
 
     def readings(self, text: str, context: FollowUpContext | None = None, force: str | None = None) -> list[Match]:
         """Every reading of an already stripped message, matched: what `match` chooses from (and what the
@@ -322,7 +328,7 @@ class Matcher:
             scored = [pair for pair in scored if _fits(index.units[pair[1]], wants)]
         if card is not None:
             entities = index.units[card].entities
-            return [card, *[u for _, u in scored if entities <= index.units[u].entities][:2]]
+            return [card, *[u for _, u in scored if u != card and entities <= index.units[u].entities][:2]]
         topic = next(u for u in index.section_units[section] if index.units[u].kind is UnitKind.topic)
         if not wants and (not scored or unit_scores.get(topic, 0.0) >= scored[0][0]):
             # "what did they agree?" asks for the topic itself, not one fact in it: its summary answers
