@@ -207,3 +207,44 @@ def test_ask_json_keeps_its_fields_and_adds_facts() -> None:
     assert answered["text"].startswith(answered["facts"][0]["text"])
     assert all(s["seed"] and s["quote"] for s in answered["facts"][0]["sources"])
     assert unknown["facts"] == [] and unknown["suggestions"]
+
+
+# ------------------------------------------------------------------ more conversation classes
+
+
+def test_figures_the_articles_do_not_give_are_not_answered_after_a_topic(service: BriefService) -> None:
+    bombers, tanks, salary = ask(service, "how many bombers did ukraine say it hit?",
+                                 "how many tanks did russia lose?", "what is medinsky's salary?")
+    assert bombers.matched
+    assert not tanks.matched and not salary.matched
+
+
+def test_who_said_that_repeats_the_last_facts_with_their_sources(service: BriefService) -> None:
+    answered, source = ask(service, "what did umerov say about russia's memorandum?", "who said that?")
+    assert answered.matched and source.matched
+    assert source.facts == answered.facts and source.sources
+
+
+def test_spelling_variants_are_accepted(service: BriefService) -> None:
+    for question in ("who is zelenskiy", "who is zelenskyy", "who is the ukrainian defense minister",
+                     "who is the ukrainian defence minister"):
+        (answer,) = ask(service, question)
+        assert answer.matched, question
+    (defence,) = ask(service, "who is the ukrainian defense minister")
+    assert "umerov" in " ".join(defence.body).casefold()
+
+
+# ------------------------------------------------------------------ the audit of the brief, kept fixed
+
+
+def test_the_brief_keeps_the_articles_hedges_and_attributions(service: BriefService) -> None:
+    brief = service.store.brief
+    said = " ".join(f.text + " " + (f.answer or "") for s in brief.sections for f in s.facts)
+    said += " " + " ".join(e.role for e in brief.entities)
+    assert "Joe Biden" not in said and "opened the talks" not in said and "Turkey hosted" not in said
+    assert "seems to" in said  # NDTV's hedge on the US position
+    assert "about 1,000" in said and "allegedly" in said
+    assert "Umerov said" in said and "chief of staff, said" in said and "According to Reuters" in said
+    assert "Zelenskiy" not in said and "Defense Minister" not in said  # one spelling in the brief's own text
+    assert brief.meta.date_note and "infer" in brief.meta.date_note
+    assert "June 2024" in said  # "last June", resolved with the same care as the event's date
