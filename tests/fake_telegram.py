@@ -140,6 +140,7 @@ class FakeTelegram:
         self._message_ids = itertools.count(1)
         self._callback_ids = itertools.count(1)
         self._failures: list[Failure] = []
+        self._latency: dict[tuple[str, Any], float] = {}
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self._tasks: set[asyncio.Task[None]] = set()  # keep notify tasks referenced until done
@@ -218,6 +219,10 @@ class FakeTelegram:
         inline = {"id": f"iq{next(self._callback_ids)}", "from": self.user(user_id), "query": query, "offset": ""}
         return self._push({"inline_query": inline})
 
+    def slow(self, method: str, chat_id: int | str, seconds: float) -> None:
+        """Answer `method` calls for `chat_id` only after `seconds` (the call is recorded on arrival)."""
+        self._latency[(method, chat_id)] = seconds
+
     def fail_next(self, method: str, error: ApiError, chat_id: int | str | None = None) -> None:
         """The next call of `method` (for `chat_id`, when given) fails with `error`."""
         self._failures.append(Failure(method, chat_id, error))
@@ -293,6 +298,9 @@ class FakeTelegram:
         params = await _params(request)
         self.calls.append(Call(method, params))
         await self._notify()
+        delay = self._latency.get((method, params.get("chat_id")))
+        if delay:
+            await asyncio.sleep(delay)
         handler = getattr(self, f"_m_{method}", None)
         if handler is None:
             return web.json_response({"ok": False, "error_code": 404, "description": "Not Found: method not found"},

@@ -190,6 +190,22 @@ async def test_tell_me_more_continues_with_facts_not_yet_shown(fake: FakeTelegra
     assert "two hours later" not in visible(elsewhere)
 
 
+async def test_a_slow_chat_holds_up_no_other_and_each_chat_keeps_its_order(fake: FakeTelegram,
+                                                                            bot: TelegramAdapter) -> None:
+    slow, quick = USER + 20, USER + 21
+    fake.slow("sendMessage", slow, 1.0)  # every reply to this chat takes a second to go through
+    mark = len(fake.calls)
+    fake.message("who leads russia's delegation", slow)
+    fake.message("and ukraine's?", slow)  # a follow-up: it must not overtake its question
+    fake.message("where are the talks held", quick)
+    first = await fake.next_call("sendMessage", slow, after=mark)
+    answered = await fake.next_call("sendMessage", quick, after=mark)
+    assert answered.at - first.at < 0.5  # answered while the slow chat's reply was still in flight
+    second = await fake.next_call("sendMessage", slow, after=fake.calls.index(first) + 1)
+    assert second.at - first.at >= 0.9  # the follow-up waited for its question's reply
+    assert "Medinsky" in visible(first) and "Umerov" in visible(second)
+
+
 async def test_markup_in_a_question_is_not_echoed_back(fake: FakeTelegram, bot: TelegramAdapter) -> None:
     reply = await fake.ask("<b>who</b> leads **russia's** delegation?", USER)
     assert reply.text != ERROR_TEXT

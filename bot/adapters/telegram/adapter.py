@@ -20,6 +20,7 @@ from telegram.error import (
 from telegram.ext import AIORateLimiter, Application
 
 from bot.adapters.telegram.handlers import COMMANDS, Handlers
+from bot.adapters.telegram.ordering import PerChatUpdateProcessor
 from bot.config import Settings
 from bot.core.flood import FloodGate
 from bot.core.models import Digest
@@ -57,6 +58,7 @@ class TelegramAdapter:
             .base_url(f"{root}/bot")
             .base_file_url(f"{root}/file/bot")
             .rate_limiter(AIORateLimiter())
+            .concurrent_updates(PerChatUpdateProcessor())  # chats in parallel, each chat in order
             .job_queue(None)  # scheduling belongs to the digest service, not to this adapter
             .build()
         )
