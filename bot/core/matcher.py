@@ -102,6 +102,7 @@ class Matcher:
         self.index = BriefIndex(brief, self.analyzer)
         self._article_terms = _article_terms(articles)
         # Example questions as term sets, indexed by term: a question meets only the examples it shares a term with.
+        self._verbatim = {normalize(e): s for s, section in enumerate(self.sections) for e in section.examples}
         self._example_sections: list[int] = []
         self._example_sizes: list[int] = []
         self._example_postings: dict[str, list[int]] = {}
@@ -210,6 +211,7 @@ class Matcher:
         unit_scores = index.score(tuple(content))
         ceiling = sum(w * (1 + 1.2) for w in weights.values())  # the most these terms could score in one unit
         example_best = self._example_similarity(set(content))
+        verbatim = self._verbatim.get(normalize(reading.text), -1)
         wants = _wants(reading.text)
         best_unit: dict[int, float] = {}
         card_score: dict[int, float] = {}
@@ -248,7 +250,7 @@ class Matcher:
             section_countries = index.declared[s] & index.countries
             if asked_countries and section_countries and not asked_countries & section_countries:
                 rank -= abs(rank)  # a rule: "what does Russia want" must never land on Ukraine's demands
-            if example_best[s] >= 1.0:
+            if s == verbatim:
                 rank += 100.0  # a rule: the curator's own example question, asked as written, goes to its topic
             section_features[s] = x
             ranked.append((rank, s))
@@ -264,7 +266,7 @@ class Matcher:
         features = self._features(reading, top, lead, unit_scores, ceiling, example_best[top], margin,
                                   asked_entities, wants)
         probability = self.calibration.probability(features)
-        if example_best[top] >= 1.0 and not features["unknown"]:
+        if top == verbatim:
             # A rule: the curator's own example question, asked as written, is answered (on any brief, whatever
             # the fit learned from this one).
             probability = max(probability, 0.9)
