@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 from typing import IO, Any, Callable
@@ -135,6 +136,16 @@ def cmd_brief_check(settings: Settings, args: argparse.Namespace, out: IO[str]) 
 
 
 def main(argv: list[str] | None = None, out: IO[str] | None = None) -> int:
+    try:
+        return _main(argv, out)
+    except BrokenPipeError:
+        # The reader went away (`… | head -1`): stop quietly; point stdout at /dev/null so that Python's own
+        # final flush does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _main(argv: list[str] | None, out: IO[str] | None) -> int:
     out = out or sys.stdout
     args = build_parser().parse_args(argv)
     try:

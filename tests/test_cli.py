@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import MINI, ROOT
 
 ANSWER_KEYS = {"question", "matched", "section", "confidence", "text", "sources", "suggestions", "facts"}
@@ -100,3 +102,17 @@ def test_console_chat_answers_follow_ups() -> None:
     result = bot("console", stdin=b"who leads russia's delegation\nwhat about ukraine\n/quit\n")
     text = result.stdout.decode()
     assert "Medinsky" in text and "Umerov" in text
+
+
+@pytest.mark.parametrize("args", [["ask", "--json", "-"], ["ask", "-"]])
+def test_a_reader_that_goes_away_ends_the_stream_quietly(args: list[str]) -> None:
+    """`python -m bot ask --json - | head -1`: no traceback when the pipe closes, whatever is still queued."""
+    process = subprocess.Popen([sys.executable, "-m", "bot", *args], cwd=ROOT, stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdin is not None and process.stdout is not None and process.stderr is not None
+    process.stdin.write(b"who led russia's delegation?\n" * 2000)
+    process.stdin.close()
+    assert process.stdout.readline()
+    process.stdout.close()  # the reader goes away with most answers still to come
+    assert process.wait(timeout=120) == 0
+    assert process.stderr.read() == b""
