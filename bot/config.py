@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Literal, Mapping
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
@@ -75,7 +75,7 @@ class DigestSettings(_Frozen):
 class Settings(_Frozen):
     brief: Path = Path("briefs/istanbul-2025-06-02.yaml")
     seeds_dir: Path = Path("seeds")
-    log_level: str = "INFO"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     matcher: MatcherSettings = MatcherSettings()
     conversation: ConversationSettings = ConversationSettings()
     flood: FloodSettings = FloodSettings()
@@ -83,6 +83,11 @@ class Settings(_Frozen):
     discord: DiscordSettings = DiscordSettings()
     database_url: str = "sqlite+aiosqlite:///data/briefbot.db"
     digest: DigestSettings = DigestSettings()
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
 
 
 def _flag(raw: str) -> bool:

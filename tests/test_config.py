@@ -40,3 +40,10 @@ def test_invalid_values_name_the_field_but_never_echo_values(tmp_path: Path) -> 
     assert "telegram.webhook.port" in message and TOKEN not in message and "not-a-port" not in message
     with pytest.raises(ConfigError, match="BRIEFBOT_MATCH_THRESHOLD"):
         load_settings(environ={"BRIEFBOT_MATCH_THRESHOLD": "high"})
+
+
+def test_log_level_is_checked_at_start_and_accepted_in_any_case() -> None:
+    assert load_settings(environ={"BRIEFBOT_LOG_LEVEL": "debug"}).log_level == "DEBUG"
+    with pytest.raises(ConfigError) as error:
+        load_settings(environ={"BRIEFBOT_LOG_LEVEL": "verbose"})
+    assert "log_level" in str(error.value) and "verbose" not in str(error.value).lower()
