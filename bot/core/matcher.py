@@ -38,7 +38,7 @@ _SOURCE_REQUEST = re.compile(
     r"(?:what(?:'s|\s+is)\s+(?:the|your)\s+)?sources?|according\s+to\s+(?:whom|who)|"
     r"where(?:'s|\s+is|\s+does)\s+that\s+(?:from|come\s+from)|how\s+do\s+(?:you|we)\s+know(?:\s+that)?)\W*$",
     re.IGNORECASE)
-MAX_READINGS = 8
+MAX_SENTENCES = 3  # question-like sentences of a long message tried as its question (the last ones)
 ACCEPTABLE = 0.5  # the probability the service's default threshold accepts
 MAX_CONTENDERS = 10  # topics ranked in full per reading  # sentences of a long message tried as its question
 LEAD_FACTS = 3
@@ -154,11 +154,11 @@ class Matcher:
         texts = [text] if len(words(text)) <= 30 else []
         if len(pieces) > 1:
             asked = [p for p in pieces if p.endswith("?")] or pieces[-2:]
-            texts += [p for p in asked[-MAX_READINGS:] if p != text]
+            texts += [p for p in asked[-MAX_SENTENCES:] if p != text]
         if not texts:
             texts = [text]
         # A question is often the last clause of a chatty sentence: "forgetting him for a sec, how long did ...?"
-        texts += [clause for piece in texts[-3:] for clause in _clauses(piece)]
+        texts += [clause for piece in texts[-2:] for clause in _clauses(piece)]
         readings: list[_Reading] = []
         seen: set[tuple[str, ...]] = set()  # "did X last?" and "how long did X last?" may read the same
         for piece in dict.fromkeys(texts):
@@ -421,7 +421,7 @@ def _clauses(sentence: str) -> list[str]:
         return []
     starts = [m.start() for m in _CLAUSE_START.finditer(sentence) if m.start() > 0]
     tails = [sentence[start:].lstrip(",:;(—–- ") for start in starts]
-    return [tail for tail in tails if len(tail.split()) >= 2][-4:]
+    return [tail for tail in tails if len(tail.split()) >= 2][-3:]
 
 
 @lru_cache(maxsize=4)
