@@ -91,7 +91,9 @@ class BriefIndex:
         declared = {canon(e.id.replace("-", " ")): e for e in brief.entities}
         self.entities = frozenset(declared) | {canon(e) for s in brief.sections for e in s.entities}
         self.countries = frozenset(t for t, e in declared.items() if e.kind is EntityKind.country) or DEFAULT_COUNTRIES
-        self.people = frozenset(t for t, e in declared.items() if e.kind is EntityKind.person)
+        # Who did something: a person, or an organisation ("who planned it?" - Kyiv's security service).
+        self.actors = frozenset(t for t, e in declared.items()
+                                if e.kind in (EntityKind.person, EntityKind.organisation))
         places = frozenset(t for t, e in declared.items() if e.kind is EntityKind.place)
         units: list[Unit] = []
         texts: list[list[str]] = []
@@ -106,7 +108,7 @@ class BriefIndex:
             ents = frozenset(t for t in terms if t in self.entities) | {canon(a.replace("-", " ")) for a in about}
             units.append(Unit(kind, section, item, frozenset(terms), ents, bool(_NUMBER.search(text)),
                               bool(_TIME.search(text)),
-                              bool(ents & self.people) if self.people else bool(_NAME.search(text)),
+                              bool(ents & self.actors) if self.actors else bool(_NAME.search(text)),
                               bool(ents & places or _PLACE.search(text)), bool(_REASON.search(text))))
             texts.append(terms + [t for t in ents if t not in terms])
 

@@ -226,7 +226,7 @@ class Matcher:
                     typed.add(unit.section)
         asked_entities = {t for t in content if t in index.entities}
         asked_countries = asked_entities & index.countries
-        named = asked_entities & (index.people | index.countries)
+        named = asked_entities & (index.actors | index.countries)
         rank_weights = self.calibration.rank
         ranked: list[tuple[float, int]] = []
         section_features: dict[int, dict[str, float]] = {}
@@ -325,7 +325,7 @@ class Matcher:
                 score *= 0.5  # a card sums someone up; a fact that answers the question says more
             scored.append((score, u))
         scored.sort(key=lambda pair: (-pair[0], pair[1]))
-        named = asked & (index.people | index.countries)
+        named = asked & (index.actors | index.countries)
         if named and any(named <= index.units[u].entities for _, u in scored):
             # "what did Umerov say": the facts about Umerov, whatever else scores
             scored = [pair for pair in scored if named <= index.units[pair[1]].entities]
@@ -358,7 +358,7 @@ class Matcher:
         led = first.entities if first else index.section_entities[section]
         led_countries = led & index.countries
         asked_countries = asked & index.countries
-        others = (asked & index.people) - led or (asked_countries and led_countries
+        others = (asked & index.actors) - led or (asked_countries and led_countries
                                                   and not asked_countries & led_countries)
         lead_terms = first.terms if first is not None else index.strong[section]
         lead_covered = sum(w for t, w in own_weights.items() if t in lead_terms)
