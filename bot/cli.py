@@ -143,6 +143,12 @@ def main(argv: list[str] | None = None, out: IO[str] | None = None) -> int:
         # final flush does not complain either.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except KeyboardInterrupt:  # Ctrl-C: end now, with the shell's usual status for it
+        # Exit at once: the console's reader thread is still blocked on stdin, and waiting for it (or letting
+        # the interpreter close stdin under it) would need another Enter or abort the process.
+        sys.stdout.flush()
+        print(file=sys.stderr, flush=True)
+        os._exit(130)
 
 
 def _main(argv: list[str] | None, out: IO[str] | None) -> int:

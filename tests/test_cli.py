@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +117,15 @@ def test_a_reader_that_goes_away_ends_the_stream_quietly(args: list[str]) -> Non
     process.stdout.close()  # the reader goes away with most answers still to come
     assert process.wait(timeout=120) == 0
     assert process.stderr.read() == b""
+
+
+def test_ctrl_c_ends_the_console_at_once_without_a_traceback() -> None:
+    process = subprocess.Popen([sys.executable, "-m", "bot", "console"], cwd=ROOT, stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    assert b"briefbot" in process.stdout.readline()  # started and waiting at the prompt for a line
+    process.send_signal(signal.SIGINT)  # no Enter follows: the chat must not wait for one
+    assert process.wait(timeout=20) == 130
+    assert b"Traceback" not in process.stderr.read()
+    assert process.stdin is not None
+    process.stdin.close()

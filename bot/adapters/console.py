@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import sys
+import threading
+
+try:  # line editing and history for input(), where the platform has it
+    import readline  # noqa: F401
+except ImportError:  # pragma: no cover - Windows
+    pass
 
 from bot.core.service import BriefService
 from bot.render.plain import render_answer
@@ -31,11 +36,9 @@ def reply(service: BriefService, line: str) -> str | None:
 async def run_console(service: BriefService) -> int:
     meta = service.store.brief.meta
     print(f"briefbot: {meta.title}. {meta.when()}, {meta.venue}.\n{HELP}")
-    loop = asyncio.get_running_loop()
     while True:
-        print("\n> ", end="", flush=True)
-        line = await loop.run_in_executor(None, sys.stdin.readline)
-        if not line:  # end of input
+        line = await _read_line("\n> ")
+        if line is None:  # end of input
             print()
             return 0
         answer = reply(service, line)
@@ -43,3 +46,30 @@ async def run_console(service: BriefService) -> int:
             return 0
         if answer:
             print(answer)
+
+
+async def _read_line(prompt: str) -> str | None:
+    """One line from the terminal, with line editing and history where `readline` exists; None at end of input.
+
+    The read runs in a daemon thread, so Ctrl-C ends the chat at once instead of waiting for Enter."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[str | None] = loop.create_future()
+
+    def settle(result: str | None, error: BaseException | None) -> None:
+        if not done.done():
+            done.set_exception(error) if error is not None else done.set_result(result)
+
+    def read() -> None:
+        line: str | None = None
+        error: BaseException | None = None
+        try:
+            line = input(prompt)
+        except EOFError:
+            pass
+        except Exception as exc:  # a closed stdout (`| head`) and the like: raised in the chat, not lost here
+            error = exc
+        if not loop.is_closed():
+            loop.call_soon_threadsafe(settle, line, error)
+
+    threading.Thread(target=read, daemon=True).start()
+    return await done
