@@ -137,7 +137,7 @@ def fit() -> None:
         "`bot/core/calibration.json`.",
         "",
         "- **Data:** `tests/eval/train.yaml` only (standalone questions and every conversation turn, asked in "
-        f"order). `dev` is only reported; `test` is never used.",
+        "order). `dev` is only reported; `test` is never used.",
         f"- **Topic ranking:** pairwise: scikit-learn `LogisticRegression(C=1.0)` without intercept on the "
         f"differences of rank features between a topic whose answer would lead with an expected fact and one "
         f"whose answer would not, for every in-scope question ({len(rank_rows) // 2} pairs). A topic's rank is "

@@ -15,8 +15,9 @@ REAL_WORD_ZIPF = 3.0  # wordfreq's Zipf scale: 3 = once per million words, i.e. 
 # "us" is a pronoun after these words ("tell us"), the United States elsewhere ("what does the us want").
 _US_PRONOUN_BEFORE = frozenset({"tell", "give", "show", "let", "help", "for", "to", "with", "of", "about"})
 # Irregular forms Snowball leaves apart, so "what did he say" meets "Medinsky said".
-_IRREGULAR = {"said": "say", "says": "say", "told": "say", "telling": "say", "saying": "say", "claimed": "say", "stated": "say", "led": "lead",
-              "met": "meet", "meeting": "meet", "spoke": "speak", "took": "take", "taken": "take", "began": "begin",
+_IRREGULAR = {"said": "say", "says": "say", "told": "say", "telling": "say", "saying": "say", "claimed": "say",
+              "stated": "say", "led": "lead", "met": "meet", "meeting": "meet", "spoke": "speak", "took": "take",
+              "taken": "take", "began": "begin",
               "begun": "begin", "ran": "run", "held": "hold", "sent": "send", "went": "go", "gone": "go",
               "came": "come", "wrote": "write", "written": "write", "left": "leave", "brought": "bring",
               "children": "child", "kids": "child", "kid": "child", "men": "man", "people": "person"}

@@ -88,8 +88,8 @@ class BriefService:
             facts = tuple(self._unit_fact(section, unit) for unit in match.lead)
             shown = tuple(unit.key for unit in match.lead)
         # What a pronoun in the next turn points at: who was asked about, else who the answer led with.
-        entities = match.entities or next((u.entities - index.countries for u in match.lead if u.entities - index.countries),
-                                          frozenset())
+        led = (u.entities - index.countries for u in match.lead)
+        entities = match.entities or next((e for e in led if e), frozenset())
         follow_up = FollowUpContext(section.id, match.terms, entities, shown, shown)
         answer = self._answer(question, section, match.confidence, facts, shown, self._related(section, match), lead)
         return answer, follow_up

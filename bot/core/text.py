@@ -38,7 +38,7 @@ SHORTHAND: dict[str, str] = {
     "shed": "she would", "youd": "you would", "im": "i am", "ive": "i have", "theyre": "they are",
     "whatre": "what are", "thats": "that is", "theres": "there is", "whatd": "what did", "wtf": "what",
     "wth": "what", "tf": "the", "da": "the", "ya": "you", "yall": "you", "dat": "that", "dis": "this",
-    "ru": "are you", "cuz": "because", "coz": "because", "tho": "though", "thru": "through", "ok": "okay",
+    "ru": "are you", "coz": "because", "tho": "though", "thru": "through", "ok": "okay",
     "rn": "now", "atm": "now", "idk": "i do not know", "smth": "something", "sth": "something",
     "hw": "how", "y": "why", "wen": "when", "wer": "where", "hu": "who", "whom": "who",
     "op": "operation", "ops": "operations", "intel": "intelligence", "convo": "conversation", "negs": "negotiations",
