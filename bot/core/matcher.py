@@ -15,7 +15,7 @@ from typing import Mapping
 
 from rapidfuzz import fuzz, process
 
-from bot.core.analyzer import Analyzer, canon
+from bot.core.analyzer import Analyzer
 from bot.core.brief import Brief, Section
 from bot.core.calibration import Calibration
 from bot.core.index import BriefIndex, Unit, UnitKind
@@ -27,7 +27,7 @@ PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their",
 FOLLOW_UP_OPENERS = ("and", "what about", "how about", "and what about", "same for", "also", "but", "so")
 MORE = frozenset({"more", "details", "detail", "elaborate", "continue", "go", "on", "and", "else", "further",
                   "expand", "keep", "going", "what", "tell", "me", "please", "pls", "any", "thing", "things",
-                  "anything", "other", "rest", "else", "next"})
+                  "anything", "other", "rest", "next"})
 YES_NO = frozenset({"is", "was", "were", "did", "do", "does", "has", "have", "had", "will", "can", "are", "could",
                     "would", "should"})
 IDENTITY = frozenset({"who", "what", "role", "job", "background", "describe", "about", "profile", "position",
@@ -466,4 +466,4 @@ def _fits(unit: Unit, wants: str) -> bool:
     return False
 
 
-__all__ = ["Candidate", "FollowUpContext", "Match", "Matcher", "canon"]
+__all__ = ["Candidate", "FollowUpContext", "Match", "Matcher"]

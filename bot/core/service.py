@@ -8,15 +8,16 @@ from dataclasses import dataclass, field
 
 from bot.core.brief import Figure, Section, Source
 from bot.core.conversation import Conversations
-from bot.core.index import Unit, UnitKind
-from bot.core.matcher import FollowUpContext, Match, canon
+from bot.core.analyzer import canon
+from bot.core.index import UnitKind
+from bot.core.matcher import FollowUpContext, Match
 from bot.core.models import (
     Answer,
     AnswerFact,
-    Quote,
     BriefDiff,
     Digest,
     FigureLine,
+    Quote,
     ReloadResult,
     SourceRef,
     Topic,
@@ -85,7 +86,7 @@ class BriefService:
             lead = section.answer
             facts, shown = self._next_facts(section, (), 2)
         else:
-            facts = tuple(self._unit_fact(section, unit) for unit in match.lead)
+            facts = tuple(self._keyed_fact(section, unit.key) for unit in match.lead)
             shown = tuple(unit.key for unit in match.lead)
         # What a pronoun in the next turn points at: who was asked about, else who the answer led with.
         led = (u.entities - index.countries for u in match.lead)
@@ -168,16 +169,16 @@ class BriefService:
 
     # ------------------------------------------------------------ building answers
 
+    @staticmethod
+    def _keys(section: Section) -> list[str]:
+        """Every fact ("f3") and figure ("g1") of a section, in the brief's order."""
+        return [f"f{j}" for j in range(len(section.facts))] + [f"g{j}" for j in range(len(section.figures))]
+
     def _next_facts(self, section: Section, shown: tuple[str, ...], count: int
                     ) -> tuple[tuple[AnswerFact, ...], tuple[str, ...]]:
         """Up to `count` facts and figures of `section` not in `shown`, in the brief's order; the new shown keys."""
-        keys = [f"f{j}" for j in range(len(section.facts))] + [f"g{j}" for j in range(len(section.figures))]
-        fresh = [k for k in keys if k not in shown][:count]
-        facts = tuple(self._fact(section, key) for key in fresh)
-        return facts, tuple(shown) + tuple(fresh)
-
-    def _unit_fact(self, section: Section, unit: Unit) -> AnswerFact:
-        return self._keyed_fact(section, unit.key)
+        fresh = [k for k in self._keys(section) if k not in shown][:count]
+        return tuple(self._keyed_fact(section, key) for key in fresh), tuple(shown) + tuple(fresh)
 
     def _has(self, section: Section, key: str) -> bool:
         """Whether a remembered key still exists: the brief may have been reloaded since."""
@@ -186,28 +187,23 @@ class BriefService:
         return number < sizes.get(kind, 0)
 
     def _keyed_fact(self, section: Section, key: str) -> AnswerFact:
-        """A fact ("f3"), figure ("g1") or entity card ("e7") as an answer shows it."""
-        if key.startswith("e"):
-            entity = self.store.brief.entities[int(key[1:])]
+        """A fact ("f3"), figure ("g1") or entity card ("e7"), as an answer shows it."""
+        kind, number = key[0], int(key[1:])
+        if kind == "e":
+            entity = self.store.brief.entities[number]
             return AnswerFact(f"{entity.name}: {entity.role}", _quotes(entity.sources))
-        return self._fact(section, key)
-
-    def _fact(self, section: Section, key: str) -> AnswerFact:
-        """A fact ("f3") or figure ("g1") of `section`, as an answer shows it."""
-        if key.startswith("g"):
-            line = self._figure(section.figures[int(key[1:])])
+        if kind == "g":
+            figure = section.figures[number]
+            line = self._figure(figure)
             unit = f" {line.unit}" if line.unit else ""
-            return AnswerFact(f"{line.label}: {line.value}{unit}",
-                              _quotes(section.figures[int(key[1:])].sources), line.attribution())
-        fact = section.facts[int(key[1:])]
-        text = f"{fact.answer} {fact.text}" if fact.answer else fact.text
-        return AnswerFact(text, _quotes(fact.sources))
+            return AnswerFact(f"{line.label}: {line.value}{unit}", _quotes(figure.sources), line.attribution())
+        fact = section.facts[number]
+        return AnswerFact(f"{fact.answer} {fact.text}" if fact.answer else fact.text, _quotes(fact.sources))
 
     def _answer(self, question: str, section: Section, confidence: float, facts: tuple[AnswerFact, ...],
                 shown: tuple[str, ...], related: tuple[Topic, ...], lead: str | None = None,
                 notes: tuple[str, ...] = (), whole_topic: bool = False) -> Answer:
         seeds = {quote.seed for fact in facts for quote in fact.sources}
-        keys = {f"f{j}" for j in range(len(section.facts))} | {f"g{j}" for j in range(len(section.figures))}
         return Answer(
             question=question,
             matched=True,
@@ -217,7 +213,7 @@ class BriefService:
             facts=facts,
             lead=lead,
             notes=notes,
-            more=len(keys - set(shown)),
+            more=len(set(self._keys(section)) - set(shown)),
             whole_topic=whole_topic,
             sources=self._source_refs(seeds),
             related=related,
