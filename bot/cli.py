@@ -135,6 +135,12 @@ def cmd_brief_check(settings: Settings, args: argparse.Namespace, out: IO[str]) 
     return 0
 
 
+def fail(message: str, status: int) -> int:
+    """The one line a failed command prints: `error: <what> (<where>)`."""
+    print(f"error: {message}", file=sys.stderr)
+    return status
+
+
 def main(argv: list[str] | None = None, out: IO[str] | None = None) -> int:
     try:
         return _main(argv, out)
@@ -157,15 +163,13 @@ def _main(argv: list[str] | None, out: IO[str] | None) -> int:
     try:
         settings = load_settings(args.config)
     except ConfigError as exc:
-        print(f"config error: {exc}", file=sys.stderr)
-        return 2
+        return fail(str(exc), 2)
     if args.command == "brief":
         return cmd_brief_check(settings, args, out)
     from bot import bootstrap
     from bot.logging_setup import configure_logging
 
-    secrets = [t.get_secret_value() for t in (settings.telegram.token, settings.discord.token) if t]
-    configure_logging(settings.log_level if args.command == "run" else "WARNING", secrets)
+    configure_logging(settings.log_level if args.command == "run" else "WARNING", settings.secrets())
     try:
         if args.command == "run":
             return asyncio.run(bootstrap.run(settings, args.brief))

@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
-from typing import Any, Literal, Mapping
+from typing import Annotated, Any, Literal, Mapping
+from urllib.parse import unquote, urlsplit
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, EnvSettingsSource, NoDecode, SettingsConfigDict, SettingsError
+from pydantic_settings.sources.utils import parse_env_vars
+
+from bot.core.brief import display_path
+from bot.core.ports import InvalidSchedule
+from bot.core.schedule import format_time, parse_time, parse_zone
+from bot.core.yaml_lines import Path_, YamlProblem, line_for, load_with_lines, strict_load
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = ROOT / "config" / "bot.yaml"
+
+
+_HH_MM = re.compile(r"[0-9]{1,2}:[0-9]{2}")  # not \d, which takes Arabic-Indic and other digits too
+SECRET_KEYS = {("telegram", "token"), ("discord", "token")}
 
 
 class _Frozen(BaseModel):
@@ -71,6 +83,24 @@ class DigestSettings(_Frozen):
     default_timezone: str = "UTC"
     grace_minutes: float = Field(120, ge=0)
 
+    @field_validator("default_time")
+    @classmethod
+    def _hh_mm(cls, value: str) -> str:
+        if not _HH_MM.fullmatch(value):
+            raise ValueError("use 24-hour HH:MM with ASCII digits, e.g. 08:00")
+        try:
+            return format_time(parse_time(value))
+        except InvalidSchedule:
+            raise ValueError("not a time of day; use 24-hour HH:MM, e.g. 08:00") from None
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            return parse_zone(value).name
+        except InvalidSchedule:
+            raise ValueError("not a time zone; use an IANA name such as Europe/Kyiv, UTC, or UTC+3") from None
+
 
 class Settings(_Frozen):
     brief: Path = Path("briefs/istanbul-2025-06-02.yaml")
@@ -89,89 +119,148 @@ class Settings(_Frozen):
     def _upper(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
 
-
-def _flag(raw: str) -> bool:
-    if raw.strip().lower() in {"1", "true", "yes", "on"}:
-        return True
-    if raw.strip().lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ValueError(raw)
-
-
-def _ids(raw: str) -> list[int]:
-    return [int(part) for part in raw.replace(" ", "").split(",") if part]
+    def secrets(self) -> list[str]:
+        """Every value logs and errors must never show: the tokens and the database password."""
+        values = [token.get_secret_value() for token in (self.telegram.token, self.discord.token) if token]
+        try:
+            password = urlsplit(self.database_url).password
+        except ValueError:  # not a URL at all: opening the database says so, without the value
+            password = None
+        return values + ([password, unquote(password)] if password else [])
 
 
-# Environment variable -> (path into the settings tree, parser). Tokens live only here.
-ENV_OVERRIDES: dict[str, tuple[tuple[str, ...], Any]] = {
-    "BRIEFBOT_BRIEF": (("brief",), str),
-    "BRIEFBOT_SEEDS_DIR": (("seeds_dir",), str),
-    "BRIEFBOT_LOG_LEVEL": (("log_level",), str),
-    "BRIEFBOT_MATCH_THRESHOLD": (("matcher", "threshold"), float),
-    "BRIEFBOT_DATABASE_URL": (("database_url",), str),
-    "TELEGRAM_TOKEN": (("telegram", "token"), str),
-    "TELEGRAM_API_BASE_URL": (("telegram", "api_base_url"), str),
-    "BRIEFBOT_TELEGRAM_ADMINS": (("telegram", "admins"), _ids),
-    "DISCORD_TOKEN": (("discord", "token"), str),
-    "DISCORD_API_BASE_URL": (("discord", "api_base_url"), str),
-    "DISCORD_GATEWAY_URL": (("discord", "gateway_url"), str),
-    "DISCORD_GUILD_ID": (("discord", "guild_id"), int),
-    "BRIEFBOT_DISCORD_ADMINS": (("discord", "admins"), _ids),
-    "BRIEFBOT_DISCORD_MESSAGE_CONTENT": (("discord", "message_content"), _flag),
-}
-SECRET_KEYS = {("telegram", "token"), ("discord", "token")}
+class EnvironmentSettings(BaseSettings):
+    """Every environment variable the bot reads. A field's name is where its value goes in Settings (`__`
+    between levels); pydantic-settings reads and parses the variables. Tokens come only from here."""
+
+    model_config = SettingsConfigDict(case_sensitive=True, env_ignore_empty=True, extra="ignore", frozen=True)
+
+    config: Path | None = Field(None, validation_alias="BRIEFBOT_CONFIG")  # the file itself, not a setting in it
+    brief: Path | None = Field(None, validation_alias="BRIEFBOT_BRIEF")
+    seeds_dir: Path | None = Field(None, validation_alias="BRIEFBOT_SEEDS_DIR")
+    log_level: str | None = Field(None, validation_alias="BRIEFBOT_LOG_LEVEL")
+    matcher__threshold: float | None = Field(None, validation_alias="BRIEFBOT_MATCH_THRESHOLD")
+    database_url: str | None = Field(None, validation_alias="BRIEFBOT_DATABASE_URL")
+    telegram__token: SecretStr | None = Field(None, validation_alias="TELEGRAM_TOKEN")
+    telegram__api_base_url: str | None = Field(None, validation_alias="TELEGRAM_API_BASE_URL")
+    telegram__admins: Annotated[tuple[int, ...] | None, NoDecode] = Field(
+        None, validation_alias="BRIEFBOT_TELEGRAM_ADMINS")
+    discord__token: SecretStr | None = Field(None, validation_alias="DISCORD_TOKEN")
+    discord__api_base_url: str | None = Field(None, validation_alias="DISCORD_API_BASE_URL")
+    discord__gateway_url: str | None = Field(None, validation_alias="DISCORD_GATEWAY_URL")
+    discord__guild_id: int | None = Field(None, validation_alias="DISCORD_GUILD_ID")
+    discord__admins: Annotated[tuple[int, ...] | None, NoDecode] = Field(
+        None, validation_alias="BRIEFBOT_DISCORD_ADMINS")
+    discord__message_content: bool | None = Field(None, validation_alias="BRIEFBOT_DISCORD_MESSAGE_CONTENT")
+
+    @field_validator("telegram__admins", "discord__admins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        return [part for part in value.replace(" ", "").split(",") if part] if isinstance(value, str) else value
+
+    def overrides(self) -> dict[tuple[str, ...], tuple[str, Any]]:
+        """Settings path -> (variable name, value), for each variable that is set (but the config file's)."""
+        fields = type(self).model_fields
+        return {tuple(name.split("__")): (str(fields[name].validation_alias), getattr(self, name))
+                for name in sorted(self.model_fields_set - {"config"})}
+
+    @classmethod
+    def read(cls, environ: Mapping[str, str] | None = None) -> "EnvironmentSettings":
+        """From the process environment, or from `environ` instead of it."""
+        if environ is None:
+            return cls()
+        return cls(_build_sources=((_MappingSource(cls, environ),), {}))
+
+
+class _MappingSource(EnvSettingsSource):
+    """pydantic-settings' environment source reading a given mapping instead of os.environ."""
+
+    def __init__(self, settings_cls: type[BaseSettings], environ: Mapping[str, str]) -> None:
+        self._environ = environ  # before super().__init__, which loads the variables
+        super().__init__(settings_cls)
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        return parse_env_vars(self._environ, self.case_sensitive, self.env_ignore_empty, self.env_parse_none_str)
 
 
 class ConfigError(ValueError):
-    """The configuration file or an environment variable is invalid."""
+    """The configuration file or an environment variable is invalid: what is wrong, and where."""
+
+    def __init__(self, what: str, where: str) -> None:
+        super().__init__(f"{what} ({where})")
+        self.what, self.where = what, where
 
 
-def _set(tree: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+def _set(tree: dict[str, Any], path: tuple[str, ...], value: Any, where: str) -> None:
     for key in path[:-1]:
         tree = tree.setdefault(key, {})
         if not isinstance(tree, dict):
-            raise ConfigError(f"{key}: expected a mapping")
+            raise ConfigError(f"{key} must be a mapping", where)
     tree[path[-1]] = value
 
 
-def _strip_secrets(tree: dict[str, Any], source: Path) -> None:
+def _read_file(source: Path, named: bool) -> tuple[dict[str, Any], dict[Path_, int]]:
+    """The config file's settings tree and each value's line; `named`: the user chose this file."""
+    where = display_path(source)
+    try:
+        text = source.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        if named:
+            raise ConfigError("config file not found", where) from None
+        return {}, {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read the config file ({type(exc).__name__})", where) from None
+    try:
+        tree = strict_load(text)
+    except YamlProblem as exc:
+        raise ConfigError(f"invalid YAML: {exc.message}", f"{where}:{exc.line}") from None
+    if tree is None:
+        return {}, {}
+    if not isinstance(tree, dict):
+        raise ConfigError("expected a mapping at the top level", f"{where}:1")
+    _, lines = load_with_lines(text)
     for path in SECRET_KEYS:
         node: Any = tree
         for key in path[:-1]:
             node = node.get(key) if isinstance(node, dict) else None
-        if isinstance(node, dict) and node.pop(path[-1], None) is not None:
-            raise ConfigError(f"{source}: {'.'.join(path)} must come from the environment, not a file")
+        if isinstance(node, dict) and path[-1] in node:
+            raise ConfigError(f"{'.'.join(path)} must come from the environment, not a file",
+                              f"{where}:{line_for(lines, path)}")
+    return tree, lines
 
 
 def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:
-    """Read the YAML file (defaults to config/bot.yaml), then apply environment overrides."""
-    environ = os.environ if environ is None else environ
-    source = path or Path(environ.get("BRIEFBOT_CONFIG", DEFAULT_CONFIG))
+    """Read the YAML file (`path`, else $BRIEFBOT_CONFIG, else config/bot.yaml), then apply the environment
+    (os.environ, or `environ` instead). Raises ConfigError naming the setting and file:line (or variable),
+    never the value."""
     try:
-        tree = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
-    except FileNotFoundError:
-        if path is not None:
-            raise ConfigError(f"{source}: config file not found") from None
-        tree = {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{source}: not valid YAML: {exc}") from None
-    if not isinstance(tree, dict):
-        raise ConfigError(f"{source}: expected a mapping at the top level")
-    _strip_secrets(tree, source)
-    for name, (key_path, parse) in ENV_OVERRIDES.items():
-        raw = environ.get(name)
-        if raw is None or raw == "":
-            continue
-        try:
-            _set(tree, key_path, parse(raw))
-        except ValueError:
-            raise ConfigError(f"environment variable {name} is not valid") from None
+        env = EnvironmentSettings.read(environ)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise ConfigError(_message(err["msg"]), f"environment variable {err['loc'][0]}") from None
+    except SettingsError:
+        raise ConfigError("an environment variable could not be read", "environment") from None
+    source = path or env.config
+    tree, lines = _read_file(source or DEFAULT_CONFIG, named=source is not None)
+    from_env: dict[tuple[str, ...], str] = {}
+    for key_path, (variable, value) in env.overrides().items():
+        _set(tree, key_path, value, f"environment variable {variable}")
+        from_env[key_path] = variable
     try:
         return Settings.model_validate(tree)
     except ValidationError as exc:
-        # Name the field and the problem, never the value: it may be a token from the environment.
-        problems = "; ".join(f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors())
-        raise ConfigError(f"{source}: {problems}") from None
+        # Name the setting and the problem, never the value: it may be a password or a token.
+        err = exc.errors()[0]
+        loc = tuple(err["loc"])
+        variable = next((v for p, v in from_env.items() if loc[: len(p)] == p), None)
+        where = (f"environment variable {variable}" if variable
+                 else f"{display_path(source or DEFAULT_CONFIG)}:{line_for(lines, loc)}")
+        more = f"; {len(exc.errors()) - 1} more" if len(exc.errors()) > 1 else ""
+        raise ConfigError(f"{'.'.join(map(str, loc))}: {_message(err['msg'])}{more}", where) from None
+
+
+def _message(pydantic_message: str) -> str:
+    return pydantic_message.removeprefix("Value error, ")
 
 
 def resolve(path: Path) -> Path:

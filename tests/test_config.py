@@ -47,3 +47,70 @@ def test_log_level_is_checked_at_start_and_accepted_in_any_case() -> None:
     with pytest.raises(ConfigError) as error:
         load_settings(environ={"BRIEFBOT_LOG_LEVEL": "verbose"})
     assert "log_level" in str(error.value) and "verbose" not in str(error.value).lower()
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "bot.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("digest, line", [
+    ('  default_timezone: localtime\n', 3),  # the machine's zone file, not an IANA name
+    ('  default_timezone: Mars/Olympus\n', 3),
+    ('  default_time: "25:99"\n', 3),
+    ('  default_time: "\u0660\u0668:\u0660\u0660"\n', 3),  # Arabic-Indic digits: 08:00 to \d, not to HH:MM
+    ('  grace_minutes: 10\n  default_time: "8"\n', 4),
+])
+def test_digest_defaults_are_checked_when_settings_load(tmp_path: Path, digest: str, line: int) -> None:
+    path = write(tmp_path, f"log_level: INFO\ndigest:\n{digest}")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path, environ={})
+    assert caught.value.where.endswith(f"bot.yaml:{line}") and "digest.default_" in caught.value.what
+
+
+def test_digest_defaults_are_normalised(tmp_path: Path) -> None:
+    path = write(tmp_path, 'digest:\n  default_time: "8:30"\n  default_timezone: europe/kyiv\n')
+    digest = load_settings(path, environ={}).digest
+    assert (digest.default_time, digest.default_timezone) == ("08:30", "Europe/Kyiv")
+
+
+def test_a_missing_config_file_named_by_the_environment_is_an_error() -> None:
+    with pytest.raises(ConfigError, match="config file not found"):
+        load_settings(environ={"BRIEFBOT_CONFIG": "/nonexistent.yaml"})
+
+
+def test_a_config_typo_names_the_line_but_never_its_value(tmp_path: Path) -> None:
+    password = "hunter2-Pa55"
+    broken = write(tmp_path, f'log_level: INFO\ndatabase_url: "postgresql+asyncpg://bot:{password}@db/bot\n')
+    with pytest.raises(ConfigError) as caught:
+        load_settings(broken, environ={})
+    assert password not in str(caught.value) and "invalid YAML" in caught.value.what
+    misspelt = write(tmp_path, f"database_ulr: postgresql+asyncpg://bot:{password}@db/bot\n")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(misspelt, environ={})
+    assert password not in str(caught.value) and caught.value.where.endswith("bot.yaml:1")
+    assert "database_ulr" in caught.value.what
+
+
+def test_duplicate_keys_in_the_config_are_refused_at_their_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "matcher:\n  threshold: 0.4\n  threshold: 0.9\n")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path, environ={})
+    assert caught.value.where.endswith("bot.yaml:3") and "duplicate key 'threshold'" in caught.value.what
+
+
+def test_environment_values_are_parsed_by_type_and_blamed_on_their_variable() -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings(environ={"BRIEFBOT_TELEGRAM_ADMINS": "1, two"})
+    assert caught.value.where == "environment variable BRIEFBOT_TELEGRAM_ADMINS"
+    with pytest.raises(ConfigError) as caught:
+        load_settings(environ={"BRIEFBOT_MATCH_THRESHOLD": "5"})  # a number, but out of range
+    assert caught.value.where == "environment variable BRIEFBOT_MATCH_THRESHOLD"
+    settings = load_settings(environ={"BRIEFBOT_TELEGRAM_ADMINS": "", "telegram_token": "lower-case is not it"})
+    assert settings.telegram.admins == () and settings.telegram.token is None
+
+
+def test_the_database_password_is_one_of_the_secrets() -> None:
+    settings = load_settings(environ={"BRIEFBOT_DATABASE_URL": "postgresql+asyncpg://bot:p%40ss@db/bot"})
+    assert {"p%40ss", "p@ss"} <= set(settings.secrets())

@@ -69,9 +69,13 @@ def parse_time(text: str) -> dt.time:
     raise InvalidSchedule(f'I can\'t read "{text.strip()}" as a time of day. Use {TIME_FORMS}.')
 
 
+# Files the system's zoneinfo directory holds beside the IANA zones: the machine's own zone and placeholders.
+_NOT_ZONES = {"localtime", "posixrules", "Factory"}
+
+
 @lru_cache(maxsize=1)
 def _zone_names() -> dict[str, str]:
-    return {name.lower(): name for name in available_timezones()}
+    return {name.lower(): name for name in available_timezones() if name not in _NOT_ZONES}
 
 
 def parse_zone(text: str) -> Zone:

@@ -1,30 +1,104 @@
-"""Load YAML while remembering the line of every value, so errors can name `file:line field`."""
+"""Strict YAML for hand-written files, and the line of every value so errors can name `file:line field`."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import yaml
+from yaml.constructor import ConstructorError
 
 Path_ = tuple[str | int, ...]
 
+# The C parser (when PyYAML was built with libyaml) keeps line marks and is several times faster.
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class YamlProblem(ValueError):
+    """Text that is not YAML a curator or an admin should have written; `line` is 1-based."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class StrictLoader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader, refusing what no brief or config needs and an attacker would use: aliases (a
+    recursive or "billion laughs" document), merge keys, duplicate keys, keys that are not text, and dates
+    that do not exist. Each refusal is a ConstructorError at the offending node's line."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # Only an alias brings the same node back a second time (or inside itself).
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise ConstructorError(None, None, "anchors and aliases (&name, *name) are not allowed",
+                                   node.start_mark)
+        return super().construct_object(node, deep)
+
+    def flatten_mapping(self, node: yaml.MappingNode) -> None:
+        for key_node, _ in node.value:
+            if key_node.tag == _MERGE:
+                raise ConstructorError(None, None, "merge keys (<<) are not allowed", key_node.start_mark)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[str, Any]:  # type: ignore[override]
+        if not isinstance(node, yaml.MappingNode):
+            raise ConstructorError(None, None, f"expected a mapping, found {node.id}", node.start_mark)
+        self.flatten_mapping(node)
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, str):
+                raise ConstructorError(None, None, "a key must be text (put it in quotes)", key_node.start_mark)
+            if key in mapping:
+                first = next(k for k, _ in node.value if k.value == key_node.value)
+                raise ConstructorError(None, None, f"duplicate key {key!r} (first at line {first.start_mark.line + 1})",
+                                       key_node.start_mark)
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as exc:  # 2025-13-45 matches the timestamp pattern but is no date
+            raise ConstructorError(None, None, f"not a valid date: {exc}", node.start_mark) from None
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", StrictLoader.construct_yaml_timestamp)
+
+
+def strict_load(text: str) -> Any:
+    """Parse one YAML document with StrictLoader. Raises YamlProblem naming the line and what is wrong, never
+    quoting the text itself (a config line may hold a password)."""
+    loader = StrictLoader(text)
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise YamlProblem(mark.line + 1 if mark else 1, exc.problem or exc.context or "not valid YAML") from None
+    except yaml.YAMLError:
+        raise YamlProblem(1, "not valid YAML") from None
+    except RecursionError:  # nesting thousands of levels deep
+        raise YamlProblem(1, "nested too deeply") from None
+    finally:
+        loader.dispose()
+
 
 def load_with_lines(text: str) -> tuple[Any, dict[Path_, int]]:
-    """Parse `text`; return the data and a map from each value's path to its 1-based line."""
-    # The C parser (when PyYAML was built with libyaml) keeps line marks and is several times faster.
-    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    """Parse `text` (already accepted by `strict_load`); return the data and a map from each value's path to its
+    1-based line."""
+    root = yaml.compose(text, Loader=_SafeLoader)
     lines: dict[Path_, int] = {}
     if root is None:
         return None, lines
     # One loader resolves every scalar's tag (int, bool, date, ...) exactly as safe_load would.
-    constructor = yaml.SafeLoader("")
+    constructor = StrictLoader("")
     try:
         return _build(root, (), lines, constructor), lines
     finally:
         constructor.dispose()
 
 
-def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int], constructor: yaml.SafeLoader) -> Any:
+def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int], constructor: StrictLoader) -> Any:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
