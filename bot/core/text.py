@@ -128,9 +128,22 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Snowball strips inflections, not derivations: "invasion" and "invaded" stem apart. The noun and verb of one
+# act are one term here, so "when was the invasion?" finds "Russia invaded Ukraine".
+_DERIVED = {
+    "invasion": "invade", "decision": "decide", "agreement": "agree", "destruction": "destroy",
+    "retaliation": "retaliate", "retaliatory": "retaliate", "negotiator": "negotiate", "proposal": "propose",
+    "refusal": "refuse", "arrival": "arrive", "departure": "depart", "deportation": "deport",
+    "explosion": "explode", "death": "die", "dead": "die", "died": "die", "dies": "die", "deaths": "die",
+    "failure": "fail", "abduction": "abduct", "occupation": "occupy", "mediator": "mediate",
+    "mediation": "mediate", "attendee": "attend", "participant": "participate", "demands": "demand",
+}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Snowball (Porter2) English stem; numbers and joined alias tokens are left alone."""
+    """Snowball (Porter2) English stem, derivations folded; numbers and joined alias tokens are left alone."""
     if word[0].isdigit() or "_" in word or len(word) <= 3:
         return word
-    return _stemmer.stemWord(word)
+    base = _DERIVED.get(word) or (_DERIVED.get(word[:-1]) if word.endswith("s") else None)
+    return _stemmer.stemWord(base or word)
