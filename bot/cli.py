@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import datetime as dt
 import json
 import os
 import sys
@@ -18,6 +17,7 @@ from bot.core.service import BriefService
 from bot.render.plain import render_answer, render_digest
 
 STDIN_CONVERSATION = "stdin"
+PLATFORMS = ("telegram", "discord")
 
 
 def _common(parser: argparse.ArgumentParser, top: bool) -> None:
@@ -49,9 +49,19 @@ def build_parser() -> argparse.ArgumentParser:
     _common(check, top=False)
     check.add_argument("file", nargs="?", type=Path, help="brief to check (default: the configured brief)")
     command("console", "chat with the brief in this terminal")
-    command("digest", "print today's digest for the loaded brief")
+    digest = command("digest", "print the next digest: a new subscriber's, or with --chat that chat's")
+    digest.add_argument("--chat", type=_chat, metavar="PLATFORM:ID",
+                        help="the subscribed chat, e.g. telegram:123456 or discord:987654321")
     command("subscriptions", "list digest subscriptions: count per platform and next run times")
     return parser
+
+
+def _chat(text: str) -> tuple[str, str]:
+    platform, _, chat_id = text.partition(":")
+    if platform not in PLATFORMS or not chat_id.strip():
+        raise argparse.ArgumentTypeError(f"expected PLATFORM:ID with PLATFORM one of {', '.join(PLATFORMS)}, "
+                                         f"e.g. telegram:123456; got {text!r}")
+    return platform, chat_id.strip()
 
 
 def answer_json(question: str, answer: Answer) -> dict[str, Any]:
@@ -181,10 +191,34 @@ def _main(argv: list[str] | None, out: IO[str] | None) -> int:
         "ask": lambda: cmd_ask(service, args, out),
         "sections": lambda: cmd_sections(service, args, out),
         "console": lambda: asyncio.run(_console(service)),
-        "digest": lambda: _print(out, render_digest(service.digest(dt.date.today()))),
+        "digest": lambda: asyncio.run(_digest(settings, service, args.chat, out)),
         "subscriptions": lambda: asyncio.run(bootstrap.list_subscriptions(settings, out)),
     }
     return handlers[args.command]()
+
+
+async def _digest(settings: Settings, service: BriefService, chat: tuple[str, str] | None, out: IO[str]) -> int:
+    """The digest a chat receives next, exactly as it will be built (from the database's record of what that
+    chat last received); without --chat, the first digest a new subscriber gets."""
+    from bot.bootstrap import open_digests
+    from bot.storage.database import DatabaseError
+
+    try:
+        digests = await open_digests(settings, service)
+    except DatabaseError as exc:
+        print(f"database error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        if chat is not None and await digests.repository.subscription(*chat) is None:
+            print(f"no digest subscription for {chat[0]}:{chat[1]} (python -m bot subscriptions lists them)",
+                  file=sys.stderr)
+            return 1
+        digest, note = await digests.preview(*chat) if chat else (await digests.first_digest(), None)
+    finally:
+        await digests.repository.dispose()
+    if note and chat is not None:
+        out.write(f"({note})\n\n")
+    return _print(out, render_digest(digest))
 
 
 async def _console(service: BriefService) -> int:

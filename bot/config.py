@@ -82,6 +82,7 @@ class DigestSettings(_Frozen):
     default_time: str = "08:00"
     default_timezone: str = "UTC"
     grace_minutes: float = Field(120, ge=0)
+    recap_chars: int = Field(1200, ge=300, description="a digest's text fits this many characters (one phone screen)")
 
     @field_validator("default_time")
     @classmethod

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.config import DigestSettings
-from bot.core.brief import SectionPrints as Sections
-from bot.core.models import BriefDiff, Digest
+from bot.core.digest import Snapshot, diff_snapshots
+from bot.core.models import Digest, TopicChanges
 from bot.core.ports import Messenger
 from bot.core.schedule import (
     Clock,
@@ -42,8 +42,9 @@ from bot.core.schedule import (
 from bot.core.service import BriefService
 from bot.core.store import diff_sections
 from bot.fanout import FanoutReport, FanoutSender, Outbound, Outcome
-from bot.storage.repository import Claim, Repository, SubscriptionRecord
-from bot.storage.tables import FAILED, GONE, SENT
+from bot.core.ports import InvalidSchedule
+from bot.storage.repository import Claim, Repository, RevisionContent, SubscriptionRecord
+from bot.storage.tables import CHANGES, DAILY, FAILED, GONE, SENT, SKIPPED, UNKNOWN
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +84,15 @@ def due_digest(sub: SubscriptionRecord, now: dt.datetime, grace: dt.timedelta) -
     return Due(sub, day, instant)
 
 
+def parse_mode(text: str | None) -> str:
+    """`/subscribe … changes`: digests only on days the brief changed; otherwise (or "daily") every day."""
+    mode = (text or DAILY).strip().lower()
+    if mode not in (DAILY, CHANGES):
+        raise InvalidSchedule(f'"{text}" is not a digest mode: add "changes" to get digests only on days the brief '
+                              "changed, or leave it out for every day.")
+    return mode
+
+
 def process_id() -> str:
     return f"{socket.gethostname()[:32]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
@@ -102,8 +112,9 @@ class DigestSubscriptions:
         self.owner = owner or process_id()
         self.grace = max(dt.timedelta(minutes=settings.grace_minutes), MIN_GRACE)
         self.listener: ScheduleListener | None = None
-        self._recorded: set[str] = set()
-        self._sections: dict[str, Sections] = {}
+        self._recorded: dict[str, dt.date] = {}  # revision -> when its facts last changed
+        self._revisions: dict[str, RevisionContent] = {}
+        self._facts: tuple[str, Snapshot] = ("", {})
         self._missing_platforms: set[str] = set()
         self._run_lock = asyncio.Lock()
 
@@ -114,20 +125,57 @@ class DigestSubscriptions:
     # ------------------------------------------------------------ the Subscriptions port
 
     async def subscribe(self, platform: str, chat_id: str, user_id: str,
-                        time_text: str | None, zone_text: str | None) -> str:
+                        time_text: str | None, zone_text: str | None, mode: str | None = None) -> str:
         at = parse_time(time_text if time_text and time_text.strip() else self.settings.default_time)
         zone = parse_zone(zone_text if zone_text and zone_text.strip() else self.settings.default_timezone)
+        mode = parse_mode(mode)
         now = self.clock.now()
         before = await self.repository.subscription(platform, str(chat_id))
         record = await self.repository.upsert_subscription(
-            platform, str(chat_id), str(user_id), format_time(at), zone.name, self.service.store.brief.meta.id, now)
+            platform, str(chat_id), str(user_id), format_time(at), zone.name, self.service.store.brief.meta.id, now,
+            mode)
         if self.listener is not None:
             self.listener.schedule(record)
         _, upcoming = next_fire(at, zone, now)
         verb = "Updated your" if before is not None and before.active else "Subscribed to the"
         fixed = " (a fixed UTC offset: it does not follow daylight saving time)" if zone.fixed else ""
-        return (f"{verb} daily digest of \"{self.service.store.brief.meta.title}\" at {format_time(at)} "
-                f"{zone.name}{fixed}. Next one: {describe_local(upcoming, zone)}. Send /unsubscribe to stop.")
+        kind = "digest of changes" if mode == CHANGES else "daily digest"
+        when = "only on days the brief changed" if mode == CHANGES else "every day"
+        return (f"{verb} {kind} of \"{self.service.store.brief.meta.title}\" at {format_time(at)} "
+                f"{zone.name}{fixed}, {when}. Next one: {describe_local(upcoming, zone)}. "
+                "Send /unsubscribe to stop.")
+
+    async def migrate(self, platform: str, old_chat_id: str, new_chat_id: str) -> bool:
+        """The chat now has a new id (a Telegram group upgraded to a supergroup): move its subscription."""
+        moved = await self.repository.move_chat(platform, str(old_chat_id), str(new_chat_id), self.clock.now())
+        if moved:
+            log.info("%s chat %s became %s; its digest subscription moved with it", platform, old_chat_id,
+                     new_chat_id)
+        return moved
+
+    async def first_digest(self) -> Digest:
+        """What a new subscriber gets first: the recap."""
+        now = self.clock.now()
+        updated = await self._record_revision(now)
+        day = now.astimezone(parse_zone(self.settings.default_timezone).tzinfo).date()
+        return self.service.digest(day, None, updated, self.settings.recap_chars)
+
+    async def preview(self, platform: str, chat_id: str) -> tuple[Digest, str | None]:
+        """What this chat receives next (built exactly as the send will be), and a note when it needs one."""
+        sub = await self.repository.subscription(platform, str(chat_id))
+        if sub is None or not sub.active:
+            return (await self.first_digest(),
+                    "This chat has no digest subscription: this is the first digest a new subscriber gets.")
+        now = self.clock.now()
+        updated = await self._record_revision(now)
+        day, _ = next_fire(subscription_time(sub), subscription_zone(sub), now)
+        previous = await self.repository.last_received(sub.id)
+        await self._load_revisions({previous} if previous else set())
+        digest = self.service.digest(day, self._changes(previous), updated, self.settings.recap_chars)
+        if sub.mode == CHANGES and digest.nothing_new:
+            return digest, ("Nothing changed since this chat's last digest, so none is sent until the brief "
+                            "changes (this chat gets changes only).")
+        return digest, None
 
     async def unsubscribe(self, platform: str, chat_id: str) -> bool:
         record = await self.repository.deactivate(platform, str(chat_id), "unsubscribed", self.clock.now())
@@ -149,7 +197,6 @@ class DigestSubscriptions:
         """One pass: claim and send what is due now. Passes in one process never overlap."""
         async with self._run_lock:
             now = self.clock.now()
-            await self._record_revision(now)
             expired = await self.repository.expire_sending(now - self.lease, now)
             if expired:
                 log.warning("%d digest(s) were being sent when a bot process stopped; they are not resent", expired)
@@ -178,6 +225,7 @@ class DigestSubscriptions:
 
     async def _claimed(self, items: list[Due]) -> AsyncIterator[Outbound]:
         subs = {d.subscription.id: d.subscription for d in items}
+        instants = {d.subscription.id: d.instant for d in items}
         for start in range(0, len(items), CLAIM_CHUNK):
             if self.sender.stopping:
                 return
@@ -187,41 +235,69 @@ class DigestSubscriptions:
             claims = await self.repository.claim([(d.subscription.id, d.local_date) for d in chunk], revision,
                                                  self.owner, now, now - self.lease)
             digests = await self._digests(claims)
+            quiet: list[int] = []
             for claim in claims:
                 sub = subs[claim.subscription_id]
-                yield Outbound(sub.platform, sub.chat_id, digests[(claim.local_date, claim.previous_revision)], claim)
+                digest = digests[(claim.local_date, claim.previous_revision)]
+                if sub.mode == CHANGES and digest.nothing_new:
+                    quiet.append(claim.delivery_id)
+                else:
+                    yield Outbound(sub.platform, sub.chat_id, digest, claim, self._retry_for(instants[sub.id]))
+            await self.repository.skip(quiet, self.clock.now())
 
     async def _digests(self, claims: list[Claim]) -> dict[tuple[dt.date, str | None], Digest]:
         """One Digest per (local date, revision last sent): thousands of subscribers share a handful."""
-        current = self.service.store.current.revision
-        wanted = {c.previous_revision for c in claims} - set(self._sections) - {None, current}
-        self._sections.update(await self.repository.revision_sections(wanted))
+        await self._load_revisions({c.previous_revision for c in claims if c.previous_revision})
+        updated = await self._record_revision(self.clock.now())
         built: dict[tuple[dt.date, str | None], Digest] = {}
         for claim in claims:
             key = (claim.local_date, claim.previous_revision)
             if key not in built:
-                built[key] = self.service.digest(claim.local_date, self._changes(claim.previous_revision))
+                changes = self._changes(claim.previous_revision)
+                built[key] = self.service.digest(claim.local_date, changes, updated, self.settings.recap_chars)
         return built
 
-    def _changes(self, previous: str | None) -> BriefDiff | None:
-        """ "What changed" since the subscriber's last digest; None for a first digest or no change."""
+    def _retry_for(self, instant: dt.datetime) -> float:
+        """Transient failures are retried within the grace window, and well within the lease (a row 'sending'
+        longer than that is taken for a dead process's)."""
+        window = min(instant + self.grace - self.clock.now(), self.lease / 2)
+        return max(window.total_seconds(), 0.0)
+
+    async def _load_revisions(self, revisions: set[str]) -> None:
+        wanted = revisions - set(self._revisions) - {self.service.store.current.revision}
+        self._revisions.update(await self.repository.revision_contents(wanted))
+
+    def _changes(self, previous: str | None) -> tuple[TopicChanges, ...] | None:
+        """What changed since the digest the subscriber last received (revision `previous`): None for a first
+        digest, () when nothing did. A revision recorded before facts were kept gives topic-level changes."""
         loaded = self.service.store.current
-        if previous is None or previous == loaded.revision or previous not in self._sections:
+        if previous is None:
             return None
-        diff = diff_sections(self._sections[previous], self._current_sections())
-        return None if diff.empty else diff
+        if previous == loaded.revision:
+            return ()
+        content = self._revisions.get(previous)
+        if content is None:
+            log.warning("brief revision %s of a subscriber's last digest is not recorded; sending the recap", previous)
+            return None
+        if content.facts is not None:
+            return diff_snapshots(content.facts, self._current_facts())
+        diff = diff_sections(content.sections, loaded.brief.section_prints())
+        return tuple(TopicChanges(topic) for topic in diff.added + diff.edited + diff.removed)
 
-    def _current_sections(self) -> Sections:
+    def _current_facts(self) -> Snapshot:
         loaded = self.service.store.current
-        if loaded.revision not in self._sections:
-            self._sections[loaded.revision] = loaded.brief.section_prints()
-        return self._sections[loaded.revision]
+        if self._facts[0] != loaded.revision:
+            self._facts = (loaded.revision, self.service.snapshot())
+        return self._facts[1]
 
-    async def _record_revision(self, now: dt.datetime) -> None:
+    async def _record_revision(self, now: dt.datetime) -> dt.date:
+        """Records the loaded revision (once per process); returns when the brief's facts last changed."""
         loaded = self.service.store.current
         if loaded.revision not in self._recorded:
-            await self.repository.record_revision(loaded.revision, loaded.brief.meta.id, self._current_sections(), now)
-            self._recorded.add(loaded.revision)
+            changed = await self.repository.record_revision(loaded.revision, loaded.brief.meta.id,
+                                                            loaded.brief.section_prints(), self._current_facts(), now)
+            self._recorded[loaded.revision] = changed.date()
+        return self._recorded[loaded.revision]
 
     async def idle(self) -> None:
         """Returns once no pass is running."""
@@ -242,27 +318,40 @@ class DigestSubscriptions:
         return await self.repository.start_sending(claim.delivery_id, self.owner, self.clock.now(),
                                                    item.digest.revision)
 
-    async def _after_send(self, item: Outbound, outcome: Outcome, error: str | None) -> None:
+    async def _after_send(self, item: Outbound, outcome: Outcome, error: str | None, retries: int) -> None:
         claim = item.ref
         assert isinstance(claim, Claim)
         now = self.clock.now()
         if outcome is Outcome.SENT:
-            await self.repository.finish(claim.delivery_id, SENT, now)
+            await self.repository.finish(claim.delivery_id, SENT, now, retries=retries)
         elif outcome is Outcome.GONE:
-            await self.repository.finish(claim.delivery_id, GONE, now, error, deactivate_subscription=claim.subscription_id)
+            await self.repository.finish(claim.delivery_id, GONE, now, error, deactivate_subscription=claim.subscription_id,
+                                         retries=retries)
             if self.listener is not None:
                 self.listener.unschedule(claim.subscription_id)
             # Logged once: the subscription is inactive from now on, so it is never tried again.
             log.warning("%s chat %s can no longer receive messages (%s); subscription %d deactivated",
                         item.platform, item.chat_id, error, claim.subscription_id)
         else:
-            await self.repository.finish(claim.delivery_id, FAILED, now, error)
+            await self.repository.finish(claim.delivery_id, FAILED, now, error, retries=retries)
             log.warning("%s digest for subscription %d failed: %s", item.platform, claim.subscription_id, error)
 
     # ------------------------------------------------------------ admin listing
 
     async def report_lines(self, now: dt.datetime | None = None) -> list[str]:
         return await subscription_report(self.repository, now or self.clock.now())
+
+    async def delivery_lines(self) -> list[str]:
+        """For /stats: today's (UTC) digests per platform: sent, failed, retried, deactivated."""
+        now = self.clock.now().astimezone(dt.timezone.utc)
+        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        counts = await self.repository.delivery_counts(midnight, midnight + dt.timedelta(days=1))
+        lines = [f"Digests today (UTC): {'' if counts else 'none yet'}".rstrip()]
+        for platform, c in sorted(counts.items()):
+            skipped = f", {c[SKIPPED]} skipped (nothing new)" if c.get(SKIPPED) else ""
+            lines.append(f"  {platform}: {c.get(SENT, 0)} sent, {c.get(FAILED, 0) + c.get(UNKNOWN, 0)} failed, "
+                         f"{c.get('retried', 0)} retried, {c.get(GONE, 0)} deactivated{skipped}")
+        return lines
 
 
 class _Hooks:
@@ -272,8 +361,8 @@ class _Hooks:
     async def before_send(self, item: Outbound) -> bool:
         return await self._owner._before_send(item)
 
-    async def after_send(self, item: Outbound, outcome: Outcome, error: str | None) -> None:
-        await self._owner._after_send(item, outcome, error)
+    async def after_send(self, item: Outbound, outcome: Outcome, error: str | None, retries: int = 0) -> None:
+        await self._owner._after_send(item, outcome, error, retries)
 
 
 async def subscription_report(repository: Repository, now: dt.datetime) -> list[str]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from bot.core.models import Digest
-from bot.core.ports import Messenger, RateLimited, RecipientGone
+from bot.core.ports import Messenger, RateLimited, RecipientGone, TransientFailure
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +47,10 @@ LIMITS: dict[str, PlatformLimits] = {"telegram": TELEGRAM_LIMITS, "discord": DIS
 def is_group(platform: str, chat_id: str) -> bool:
     return platform == "telegram" and chat_id.startswith("-")
 
+
+# A transient failure (5xx, timeout, network error) is retried after 2 s, then 4, 8, …, within the item's
+# `retry_for` (its grace window) and the sender's max_attempts.
+FIRST_BACKOFF = 2.0
 
 # Sends wait this much past the exact window edge: float rounding (t = s + W, yet t - s < W) or a little
 # clock skew must never turn an on-the-edge send into a 429.
@@ -151,6 +155,7 @@ class Outbound:
     chat_id: str
     digest: Digest
     ref: object = None  # the caller's handle (a delivery claim)
+    retry_for: float = 0.0  # seconds from the first attempt during which transient failures are retried
 
 
 class Hooks(Protocol):
@@ -158,7 +163,9 @@ class Hooks(Protocol):
         """Last check before handing the message to the platform; False skips it."""
         ...
 
-    async def after_send(self, item: Outbound, outcome: Outcome, error: str | None) -> None: ...
+    async def after_send(self, item: Outbound, outcome: Outcome, error: str | None, retries: int = 0) -> None:
+        """`retries`: transient failures of this item retried before the outcome."""
+        ...
 
 
 @dataclass
@@ -245,38 +252,50 @@ class FanoutSender:
         while (item := await queue.get()) is not None:
             if self._stopping:
                 continue  # drain without sending; the caller gives unsent claims back
-            outcome, error = await self._deliver(item, hooks, report)
+            outcome, error, retries = await self._deliver(item, hooks, report)
             report.counts[outcome] += 1
             if outcome is not Outcome.SKIPPED:
                 try:
-                    await hooks.after_send(item, outcome, error)
+                    await hooks.after_send(item, outcome, error, retries)
                 except Exception:
                     log.exception("recording a %s digest result failed", item.platform)
 
-    async def _deliver(self, item: Outbound, hooks: Hooks, report: FanoutReport) -> tuple[Outcome, str | None]:
+    async def _deliver(self, item: Outbound, hooks: Hooks, report: FanoutReport
+                       ) -> tuple[Outcome, str | None, int]:
+        """The outcome, its error, and how many transient failures were retried on the way."""
         messenger = self.messengers.get(item.platform)
         if messenger is None:
-            return Outcome.FAILED, f"no running {item.platform} adapter"
+            return Outcome.FAILED, f"no running {item.platform} adapter", 0
         try:
             if not await hooks.before_send(item):
-                return Outcome.SKIPPED, None
+                return Outcome.SKIPPED, None, 0
         except Exception:
             log.exception("could not prepare a %s digest; skipped", item.platform)
-            return Outcome.SKIPPED, None
+            return Outcome.SKIPPED, None, 0
         pacer = self.pacer(item.platform)
+        retry_until = pacer.now() + item.retry_for
+        transient = 0
         for attempt in range(1, self.max_attempts + 1):
             await pacer.acquire(item.chat_id)
             try:
                 await messenger.send_digest(item.chat_id, item.digest)
-                return Outcome.SENT, None
+                return Outcome.SENT, None, transient
             except RateLimited as exc:
                 if attempt == self.max_attempts:
-                    return Outcome.FAILED, f"still rate limited after {attempt} attempts"
+                    return Outcome.FAILED, f"still rate limited after {attempt} attempts", transient
                 report.retries += 1
                 pacer.pause(item.chat_id, max(exc.retry_after, 0.0))
             except RecipientGone as exc:
-                return Outcome.GONE, str(exc)[:200] or "recipient gone"
-            except Exception as exc:  # one broken chat or a network error must not stop the rest
+                return Outcome.GONE, str(exc)[:200] or "recipient gone", transient
+            except TransientFailure as exc:
+                backoff = FIRST_BACKOFF * 2 ** transient
+                if attempt == self.max_attempts or pacer.now() + backoff > retry_until:
+                    return Outcome.FAILED, f"{exc}"[:300] or "transient failure", transient
+                log.info("%s digest to a chat failed (%s); retrying in %.0f s", item.platform, exc, backoff)
+                transient += 1
+                report.retries += 1
+                await (self._sleep or asyncio.sleep)(backoff)  # this chat only: not a rate limit
+            except Exception as exc:  # one broken chat must not stop the rest
                 log.warning("%s digest to a chat failed: %s", item.platform, type(exc).__name__)
-                return Outcome.FAILED, f"{type(exc).__name__}: {exc}"[:300]
-        return Outcome.FAILED, "unreachable"
+                return Outcome.FAILED, f"{type(exc).__name__}: {exc}"[:300], transient
+        return Outcome.FAILED, "unreachable", transient

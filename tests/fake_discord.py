@@ -49,6 +49,8 @@ class FakeDiscord:
     identifies: list[dict[str, Any]] = field(default_factory=list)
     commands: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # "global" or guild id -> commands
     channel_errors: dict[str, tuple[int, dict[str, Any], dict[str, str]]] = field(default_factory=dict)
+    # Channel id -> errors for its next message posts, one per post, then posts succeed again.
+    channel_errors_once: dict[str, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(1_100_000_000_000_000_000)
@@ -150,6 +152,9 @@ class FakeDiscord:
         if parts[:1] == ["webhooks"] and "messages" in parts:
             return _json(self._message("0", body or {}, webhook_id=parts[1]))
         if parts[:1] == ["channels"] and parts[2:] == ["messages"] and method == "POST":
+            if self.channel_errors_once.get(parts[1]):
+                status = self.channel_errors_once[parts[1]].pop(0)
+                return _json({"message": f"{status}: server error", "code": 0}, status=status)
             if parts[1] in self.channel_errors:
                 status, payload, headers = self.channel_errors[parts[1]]
                 return _json(payload, status=status, headers=headers)

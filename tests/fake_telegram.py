@@ -41,19 +41,30 @@ _TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^<>]*)?)>|&(#[0-9]+|#x[
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, description: str, retry_after: int | None = None) -> None:
+    def __init__(self, status: int, description: str, retry_after: int | None = None,
+                 migrate_to_chat_id: int | None = None) -> None:
         super().__init__(description)
         self.status, self.description, self.retry_after = status, description, retry_after
+        self.migrate_to_chat_id = migrate_to_chat_id
 
     def body(self) -> dict[str, Any]:
         body: dict[str, Any] = {"ok": False, "error_code": self.status, "description": self.description}
         if self.retry_after is not None:
             body["parameters"] = {"retry_after": self.retry_after}
+        if self.migrate_to_chat_id is not None:
+            body["parameters"] = {"migrate_to_chat_id": self.migrate_to_chat_id}
         return body
 
 
 BLOCKED = ApiError(403, "Forbidden: bot was blocked by the user")
 CHAT_NOT_FOUND = ApiError(400, "Bad Request: chat not found")
+BAD_GATEWAY = ApiError(502, "Bad Gateway")
+
+
+def upgraded_to(new_chat_id: int) -> ApiError:
+    """What Telegram answers when a message goes to a group that became a supergroup."""
+    return ApiError(400, "Bad Request: group chat was upgraded to a supergroup chat",
+                    migrate_to_chat_id=new_chat_id)
 
 
 def too_many_requests(retry_after: int) -> ApiError:
@@ -102,6 +113,7 @@ class Call:
     method: str
     params: dict[str, Any]
     at: float = field(default_factory=time.monotonic)
+    ok: bool | None = None  # how the fake answered: None until it has
 
     @property
     def text(self) -> str:
@@ -204,6 +216,14 @@ class FakeTelegram:
             message["reply_to_message"] = reply_to
         return self._push({"message": message})
 
+    def migrate(self, old_chat_id: int, new_chat_id: int) -> dict[str, Any]:
+        """A group upgraded to a supergroup: the service message in the old group, as Telegram sends it."""
+        old = self.chats.get(old_chat_id) or self.chat(old_chat_id, "group")
+        self.chat(new_chat_id, "supergroup", old.get("title", "Test group"))
+        message = {"message_id": next(self._message_ids), "from": self.user(1), "chat": old,
+                   "date": int(time.time()), "migrate_to_chat_id": new_chat_id}
+        return self._push({"message": message})
+
     def callback(self, data: str, chat_id: int, user_id: int | None = None,
                  message: dict[str, Any] | None = None) -> dict[str, Any]:
         """A tap on an inline button of `message` (by default a bot message in that chat)."""
@@ -296,7 +316,8 @@ class FakeTelegram:
             return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
         method = request.match_info["method"]
         params = await _params(request)
-        self.calls.append(Call(method, params))
+        call = Call(method, params)
+        self.calls.append(call)
         await self._notify()
         delay = self._latency.get((method, params.get("chat_id")))
         if delay:
@@ -309,7 +330,9 @@ class FakeTelegram:
             self._maybe_fail(method, params)
             result = await handler(params)
         except ApiError as exc:
+            call.ok = False
             return web.json_response(exc.body(), status=exc.status)
+        call.ok = True
         return web.json_response({"ok": True, "result": result})
 
     def _maybe_fail(self, method: str, params: dict[str, Any]) -> None:

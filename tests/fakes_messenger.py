@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Coroutine, TypeVar
 
 from bot.core.models import Digest
-from bot.core.ports import RateLimited, RecipientGone
+from bot.core.ports import RateLimited, RecipientGone, TransientFailure
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -118,6 +118,19 @@ class LoopClock:
         return self.start + dt.timedelta(seconds=asyncio.get_running_loop().time())
 
 
+async def clocked_digests(db_path: Path, service: Any, clock: FakeClock) -> Any:
+    """The real DigestSubscriptions over a SQLite file, on `clock`: a pacer's waits move the clock on."""
+    from bot.config import DigestSettings
+    from bot.digests import DigestSubscriptions
+    from bot.fanout import FanoutSender
+    from bot.storage.database import open_database
+    from bot.storage.repository import Repository
+
+    engine = await open_database(f"sqlite+aiosqlite:///{db_path}")
+    sender = FanoutSender(clock=clock.monotonic, sleep=clock.sleep)
+    return DigestSubscriptions(Repository(engine), service, DigestSettings(), sender=sender, clock=clock)
+
+
 class Crash(BaseException):
     """Stands for the process dying: not an Exception, so nothing in the bot catches it."""
 
@@ -126,12 +139,14 @@ class RecordingMessenger:
     """A platform that records every digest; chats can be made gone, failing, rate limited or crashing."""
 
     def __init__(self, platform: str = "telegram", *, gone: set[str] | None = None, broken: set[str] | None = None,
-                 rate_limited: dict[str, list[float]] | None = None, crash_after: int | None = None) -> None:
+                 rate_limited: dict[str, list[float]] | None = None, crash_after: int | None = None,
+                 transient: dict[str, int] | None = None) -> None:
         self.platform = platform
         self.gone = gone or set()
         self.broken = broken or set()
         self.rate_limited = {chat: list(delays) for chat, delays in (rate_limited or {}).items()}
         self.crash_after = crash_after
+        self.transient = dict(transient or {})  # chat -> how many sends fail with a 502 before one goes through
         self.sent: list[tuple[str, Digest, float]] = []
         self.attempts: list[tuple[str, float]] = []
 
@@ -142,6 +157,9 @@ class RecordingMessenger:
             raise RecipientGone(f"Forbidden: bot was blocked by the user (chat {chat_id})")
         if chat_id in self.broken:
             raise ConnectionError("connection reset by peer")
+        if self.transient.get(chat_id):
+            self.transient[chat_id] -= 1
+            raise TransientFailure("502 Bad Gateway")
         if self.rate_limited.get(chat_id):
             raise RateLimited(self.rate_limited[chat_id].pop(0))
         self.sent.append((chat_id, digest, now))
@@ -226,7 +244,7 @@ sections:
             quote: "Russia’s top negotiator in Istanbul will be Vladimir Medinsky"
     figures:
       - label: Prisoners swapped after the first round
-        value: 1,000
+        value: "{swapped}"
         unit: each side
         claimed_by: reported in the article
         key: true
@@ -248,10 +266,11 @@ _EXTRA_SECTION = """\
 """
 
 
-def write_brief(path: Path, version: int = 1, *, edited: bool = False, extra: bool = False) -> Path:
-    """The test brief; `edited` changes the venue section, `extra` adds a section."""
+def write_brief(path: Path, version: int = 1, *, edited: bool = False, extra: bool = False,
+                swapped: str = "1,000") -> Path:
+    """The test brief; `edited` rewords the venue fact, `extra` adds a section, `swapped` is a figure's value."""
     venue = "The talks take place at the Ciragan Palace on the Bosphorus." if edited else \
         "The talks take place at the Ciragan Palace in Istanbul."
-    path.write_text(_BRIEF.format(version=version, venue_text=venue) + (_EXTRA_SECTION if extra else ""),
-                    encoding="utf-8")
+    path.write_text(_BRIEF.format(version=version, venue_text=venue, swapped=swapped)
+                    + (_EXTRA_SECTION if extra else ""), encoding="utf-8")
     return path

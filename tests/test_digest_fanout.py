@@ -11,18 +11,20 @@ from bot.core.store import diff_sections
 from bot.fanout import DISCORD_LIMITS, FanoutSender, Outbound, Outcome
 from tests.fakes_messenger import FakeTelegram, RecordingMessenger, run_virtual
 
-DIGEST = Digest("mini", "1+abc", dt.date(2025, 6, 2), "Headline", "Summary", (), ())
+DIGEST = Digest("mini", "1+abc", dt.date(2025, 6, 2), "Headline", "2 June 2025", None, "Summary", (), ())
 
 
 class Hooks:
     def __init__(self) -> None:
         self.results: list[tuple[str, Outcome, str | None]] = []
+        self.retries: dict[str, int] = {}
 
     async def before_send(self, item: Outbound) -> bool:
         return True
 
-    async def after_send(self, item: Outbound, outcome: Outcome, error: str | None) -> None:
+    async def after_send(self, item: Outbound, outcome: Outcome, error: str | None, retries: int = 0) -> None:
         self.results.append((item.chat_id, outcome, error))
+        self.retries[item.chat_id] = retries
 
 
 def test_telegram_limits_hold_for_private_chats_groups_and_repeats() -> None:

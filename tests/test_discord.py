@@ -48,8 +48,8 @@ class FakeSubscriptions:
     active: set[tuple[str, str]] = field(default_factory=set)
 
     async def subscribe(self, platform: str, chat_id: str, user_id: str, time_text: str | None,
-                        zone_text: str | None) -> str:
-        self.calls.append(("subscribe", platform, chat_id, user_id, time_text, zone_text))
+                        zone_text: str | None, mode: str | None = None) -> str:
+        self.calls.append(("subscribe", platform, chat_id, user_id, time_text, zone_text) + ((mode,) if mode else ()))
         if time_text == "25:99":
             raise InvalidSchedule("Use a time like 08:00 and a zone like Europe/Kyiv.")
         self.active.add((platform, chat_id))
@@ -60,6 +60,12 @@ class FakeSubscriptions:
         was = (platform, chat_id) in self.active
         self.active.discard((platform, chat_id))
         return was
+
+    async def preview(self, platform: str, chat_id: str) -> tuple[Digest, str | None]:
+        raise AssertionError("not used with these fakes: /digest is tested against the real subscriptions")
+
+    async def delivery_lines(self) -> list[str]:
+        return ["Digests today (UTC): none yet"]
 
 
 @dataclass
@@ -162,7 +168,9 @@ async def test_start_logs_in_syncs_described_commands_and_identifies(bot: Bot) -
     topic = commands["topic"]["options"]
     assert [(o["name"], o["required"], o.get("autocomplete")) for o in topic] == [("name", True, True)]
     subscribe = {o["name"]: o for o in commands["subscribe"]["options"]}
-    assert set(subscribe) == {"time", "timezone"} and not any(o["required"] for o in subscribe.values())
+    assert set(subscribe) == {"time", "timezone", "mode"} and not any(o["required"] for o in subscribe.values())
+    assert subscribe["timezone"]["autocomplete"] is True
+    assert [c["value"] for c in subscribe["mode"]["choices"]] == ["daily", "changes"]
     assert commands["subscribe"]["default_member_permissions"] == MANAGE_CHANNELS
     assert commands["unsubscribe"]["default_member_permissions"] == MANAGE_CHANNELS
     assert commands["reload"]["default_member_permissions"] == MANAGE_GUILD
@@ -354,9 +362,7 @@ async def test_topics_sources_and_digest(bot: Bot) -> None:
     assert "Venue of the talks" in topics[0]["description"]
     sources = embeds_of(await fake.interact(fake.slash("sources")))
     assert "Progleton News" in sources[0]["description"]
-    digest = embeds_of(await fake.interact(fake.slash("digest")))
-    assert digest[0]["title"].startswith("Daily brief")
-    assert digest[0]["fields"][0]["name"] == "Prisoners swapped after the first round"
+
 
 
 def _channel_posts(fake: FakeDiscord, channel_id: int) -> list[Recorded]:
@@ -468,8 +474,11 @@ async def test_admin_reload_reports_what_changed_and_stats(bot: Bot) -> None:
     (report,) = await fake.wait_followups(payload)
     assert report.body["content"].startswith("Brief reloaded") and "Updated: Where the talks are held" in \
         report.body["content"]
-    stats = await fake.interact(fake.slash("stats", user_id=ADMIN))
-    assert "Reloads: 1 ok" in stats.body["data"]["content"] and stats.body["data"]["flags"] & EPHEMERAL
+    stats = fake.slash("stats", user_id=ADMIN)
+    deferred = await fake.interact(stats)
+    (reply,) = await fake.wait_followups(stats)
+    assert "Reloads: 1 ok" in reply.body["content"] and "Digests today (UTC)" in reply.body["content"]
+    assert deferred.body["data"]["flags"] & EPHEMERAL
 
 
 # ------------------------------------------------------------------ subscriptions
@@ -516,7 +525,8 @@ def _digest(bot: Bot) -> Digest:
 async def test_send_digest_posts_embeds_to_the_channel(bot: Bot) -> None:
     await bot.adapter.send_digest("7600", _digest(bot))
     (sent,) = bot.fake.matching("POST", "/channels/7600/messages")
-    assert sent.body["embeds"][0]["title"].startswith("Daily brief, 02 June 2025")
+    assert sent.body["embeds"][0]["title"] == "Istanbul talks (Discord fixture) · 2 June 2025"
+    assert sent.body["components"]  # the other topics, as buttons
 
 
 @pytest.mark.parametrize("status", [403, 404])

@@ -6,7 +6,7 @@ import datetime as dt
 
 import discord
 
-from bot.core.models import Answer, AnswerFact, Digest, FigureLine, Quote, SourceRef, Topic
+from bot.core.models import Answer, AnswerFact, Digest, FactChange, Quote, SourceRef, Topic, TopicChanges
 from bot.render.discord_embed import (
     BUTTON_LABEL_MAX,
     DESCRIPTION_MAX,
@@ -158,13 +158,17 @@ def test_more_button_comes_first_and_custom_ids_never_repeat() -> None:
 
 
 def test_digest_embed() -> None:
-    digest = Digest("b", "1", dt.date(2025, 6, 2), "Talks in Istanbul", "A summary of the day's talks.",
-                    ("Prisoner exchange agreed",), (FigureLine("Prisoners", "1,000", "each", "Reuters"),),
-                    ("New: Venue",), (SourceRef("000_x", "NDTV"),))
+    quote = (Quote("000_x", "q"),)
+    digest = Digest("b", "1", dt.date(2026, 12, 2), "Talks in Istanbul", "2 June 2025", dt.date(2025, 6, 3),
+                    "A summary of the day's talks.", (AnswerFact("Prisoner exchange agreed", quote),),
+                    (AnswerFact("About 1,000 prisoners swapped, according to Reuters.", quote),),
+                    (TopicChanges(Topic("venue", "Venue"), (FactChange("added", "At the palace.", ("000_x",)),)),),
+                    first=False, sources=(SourceRef("000_x", "NDTV"),))
     (message,) = digest_messages(digest)
     (embed,) = message
-    assert embed.title == "Daily brief, 02 June 2025: Talks in Istanbul"
-    assert embed.description is not None
-    assert embed.description.index("What changed") < embed.description.index("Key outcomes")
-    assert "• Prisoner exchange agreed" in embed.description
-    assert embed.fields[0].name == "Prisoners" and embed.footer.text == "Sources: [000] NDTV"
+    assert embed.title == "Talks in Istanbul · 2 June 2025"
+    assert embed.description is not None and embed.description.startswith("*Brief last updated 3 June 2025*")
+    assert embed.description.index("What changed") < embed.description.index("The story so far")
+    assert "__Venue__\n• New: At the palace. [000]" in embed.description
+    assert "• Prisoner exchange agreed [000]\n• About 1,000 prisoners swapped, according to Reuters. [000]" in embed.description
+    assert embed.footer.text == "Sources: [000] NDTV"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.core.models import Answer, AnswerFact, Digest, FigureLine, Quote, SourceRef, Topic
+from bot.core.models import Answer, AnswerFact, Digest, FactChange, Quote, SourceRef, Topic, TopicChanges
 from bot.render.telegram_html import (
     MAX_MESSAGE,
     render_answer,
@@ -68,11 +68,18 @@ def test_unmatched_answer_quotes_the_question_escaped() -> None:
 
 
 def test_digest_and_sources_parse() -> None:
-    digest = Digest("b", "1+x", dt.date(2025, 6, 2), "Talks <in> Istanbul", "Summary & more", ("Outcome <1>",),
-                    (FigureLine("Swap", "1,000", "", "both sides"),), ("New: Venue",), (SourceRef("001_x", "AP"),))
+    quote = (Quote("001_x", "q"),)
+    changes = (TopicChanges(Topic("venue", "Venue <1>"), (FactChange("changed", "At the <palace>.", ("001_x",),
+                                                                     "In Istanbul."),)),)
+    digest = Digest("b", "1+x", dt.date(2026, 12, 2), "Talks <in> Istanbul", "2 June 2025 (inferred)",
+                    dt.date(2025, 6, 3), "Summary & more", (AnswerFact("Outcome <1>", quote),),
+                    (AnswerFact("About 1,000 swapped, according to both sides.", quote),), changes, first=False,
+                    sources=(SourceRef("001_x", "AP"),))
     visible = parse_html(render_digest(digest))
-    assert "Daily brief, 02 June 2025" in visible and "Talks <in> Istanbul" in visible
-    assert "What changed since your last digest" in visible and "• Outcome <1>" in visible
+    assert visible.startswith("Talks <in> Istanbul · 2 June 2025 (inferred)\nBrief last updated 3 June 2025")
+    assert "2026" not in visible  # the day it is sent is not news
+    assert "What changed since your last digest\nVenue <1>\n• Changed: In Istanbul. → At the <palace>. [001]" in visible
+    assert "The story so far\n• Outcome <1> [001]\n• About 1,000 swapped, according to both sides. [001]" in visible
     assert "[001] AP" in parse_html(render_sources([SourceRef("001_x", "AP & <Co>")]))
 
 

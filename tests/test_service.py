@@ -112,8 +112,8 @@ def test_stale_topic_is_none_and_topics_list_sections(service: BriefService) -> 
 
 def test_digest_has_headline_outcomes_figures_and_changes(service: BriefService) -> None:
     digest = service.digest(dt.date(2025, 6, 3))
-    assert digest.headline == service.store.brief.meta.title
-    assert digest.outcomes and digest.figures and not digest.changes
+    assert digest.title == service.store.brief.meta.title and digest.event_date == service.store.brief.meta.when()
+    assert digest.first and digest.outcomes and digest.figures and not digest.changes
 
 
 def test_reload_swaps_good_brief_and_keeps_old_on_error(tmp_path: Path) -> None:

@@ -276,22 +276,129 @@ async def test_what_changed_follows_each_subscriber_across_reloads_and_restarts(
     env.clock.set(utc(2025, 6, 2, 5, 0))
     await env.digests.run_due()
     first = env.messenger.sent[-1][1]
-    assert first.changes == ()  # a first digest has no "what changed" part
+    assert first.first and first.changes == ()  # a first digest is the recap
 
-    write_brief(env.brief, version=2, edited=True, extra=True)
+    write_brief(env.brief, version=2, edited=True, extra=True, swapped="1,200")
     assert env.digests.service.reload().ok
     env = await restart(env)  # the baseline comes from the database, not from memory
     await env.digests.subscribe("telegram", "newcomer", "1", "08:00", "Europe/Kyiv")
     env.clock.set(utc(2025, 6, 3, 5, 0))
     await env.digests.run_due()
     by_chat = {chat: digest for chat, digest, _ in env.messenger.sent}
-    assert by_chat["reader"].changes == ("New: Prisoner exchange", "Updated: Venue")
-    assert by_chat["reader"].outcomes  # the new outcome section shows in the key outcomes
-    assert by_chat["newcomer"].changes == ()
+    reader = by_chat["reader"]
+    assert not reader.first
+    assert {g.topic.title: g.lines() for g in reader.changes} == {
+        "Venue": ("Changed: The talks take place at the Ciragan Palace in Istanbul. → "
+                  "The talks take place at the Ciragan Palace on the Bosphorus. [000]",),
+        "Russia's delegation": ("Changed: Prisoners swapped after the first round: 1,000 each side → "
+                                "1,200 each side, reported by Progleton News. [001]",),
+        "Prisoner exchange": ("New: The first round ended with an agreement to exchange 1,000 prisoners each. [001]",),
+    }
+    assert [t.id for t in reader.topics][:3] == ["venue", "russia-delegation", "prisoner-swap"]  # changed first
+    assert by_chat["newcomer"].first  # joined after the reload: its first digest is the recap
 
     env.clock.set(utc(2025, 6, 4, 5, 0))
     await env.digests.run_due()
-    assert env.messenger.sent[-1][1].changes == ()  # nothing changed since the last digest
+    latest = env.messenger.sent[-1][1]
+    assert latest.nothing_new and latest.news_line == "No new developments since 3 June 2025."
+    assert len(latest.recap_lines()) <= 3
+    await env.repo.dispose()
+
+
+async def test_a_subscriber_who_missed_the_reload_still_gets_the_change(tmp_path: Path) -> None:
+    env = await make_env(tmp_path, messenger=RecordingMessenger(broken=set()))
+    for chat in ("steady", "missed"):
+        await env.digests.subscribe("telegram", chat, "1", "08:00", "Europe/Kyiv")
+    env.clock.set(utc(2025, 6, 2, 5, 0))
+    await env.digests.run_due()
+    write_brief(env.brief, version=2, edited=True)
+    assert env.digests.service.reload().ok
+    env.messenger.broken = {"missed"}  # its digest of 3 June fails: it never sees the change that day
+    env.clock.set(utc(2025, 6, 3, 5, 0))
+    await env.digests.run_due()
+    env.messenger.broken = set()
+    env.clock.set(utc(2025, 6, 4, 5, 0))
+    await env.digests.run_due()
+    on_4th = {chat: digest for chat, digest, _ in env.messenger.sent if digest.date == dt.date(2025, 6, 4)}
+    assert on_4th["steady"].nothing_new  # it got the change on the 3rd
+    (venue,) = on_4th["missed"].changes  # what it last received is the 2 June brief: the change is still news
+    assert venue.topic.title == "Venue" and venue.changes[0].kind == "changed"
+    await env.repo.dispose()
+
+
+async def test_changes_mode_skips_an_unchanged_day_and_sends_the_day_something_changed(env: Env) -> None:
+    reply = await env.digests.subscribe("telegram", "quiet", "1", "08:00", "Europe/Kyiv", "changes")
+    assert "only on days the brief changed" in reply
+    for day in (2, 3):
+        env.clock.set(utc(2025, 6, day, 5, 0))
+        await env.digests.run_due()
+    assert [d.first for _, d, _ in env.messenger.sent] == [True]  # the recap, then nothing on an unchanged day
+    preview, note = await env.digests.preview("telegram", "quiet")
+    assert preview.nothing_new and note is not None and "none is sent" in note
+    write_brief(env.brief, version=2, extra=True)
+    assert env.digests.service.reload().ok
+    env.clock.set(utc(2025, 6, 4, 5, 0))
+    await env.digests.run_due()
+    assert [t.topic.title for t in env.messenger.sent[-1][1].changes] == ["Prisoner exchange"]
+    statuses = [r["status"] for r in await env.repo.deliveries()]
+    assert statuses == ["sent", "skipped", "sent"]
+    assert "Updated your daily digest" in await env.digests.subscribe("telegram", "quiet", "1", "08:00",
+                                                                      "Europe/Kyiv", "daily")
+    with pytest.raises(InvalidSchedule):
+        await env.digests.subscribe("telegram", "quiet", "1", "08:00", "Europe/Kyiv", "weekly")
+
+
+async def test_preview_is_exactly_the_next_digest(env: Env) -> None:
+    await env.digests.subscribe("telegram", "reader", "1", "08:00", "Europe/Kyiv")
+    env.clock.set(utc(2025, 6, 2, 5, 0))
+    await env.digests.run_due()
+    write_brief(env.brief, version=2, edited=True)
+    assert env.digests.service.reload().ok
+    env.clock.set(utc(2025, 6, 2, 12, 0))
+    preview, note = await env.digests.preview("telegram", "reader")
+    env.clock.set(utc(2025, 6, 3, 5, 0))
+    await env.digests.run_due()
+    assert note is None and env.messenger.sent[-1][1] == preview
+    unsubscribed, note = await env.digests.preview("telegram", "stranger")
+    assert unsubscribed.first and note is not None and "no digest subscription" in note
+
+
+async def test_a_supergroup_migration_moves_the_subscription(env: Env) -> None:
+    await env.digests.subscribe("telegram", "-100", "1", "08:00", "Europe/Kyiv")
+    env.clock.set(utc(2025, 6, 2, 5, 0))
+    await env.digests.run_due()
+    assert await env.digests.migrate("telegram", "-100", "-1001234") is True
+    assert await env.digests.migrate("telegram", "-100", "-1001234") is False  # nothing left to move
+    await env.digests.run_due()  # the same day again: already sent, under the subscription's new id too
+    env.clock.set(utc(2025, 6, 3, 5, 0))
+    await env.digests.run_due()
+    assert [(chat, d.first) for chat, d, _ in env.messenger.sent] == [("-100", True), ("-1001234", False)]
+    assert [s.chat_id for s in await env.repo.subscriptions(active_only=False)] == ["-1001234"]
+
+
+async def test_a_502_is_retried_once_and_delivered_once(tmp_path: Path) -> None:
+    env = await make_env(tmp_path, messenger=RecordingMessenger(transient={"flaky": 1}, gone={"blocked"}))
+    for chat in ("flaky", "blocked", "fine"):
+        await env.digests.subscribe("telegram", chat, "1", "08:00", "Europe/Kyiv")
+    env.clock.set(utc(2025, 6, 2, 5, 0))
+    report = await env.digests.run_due()
+    assert report.counts[Outcome.SENT] == 2 and report.retries == 1
+    assert env.messenger.chats() == {"flaky": 1, "fine": 1}
+    assert [c for c, _ in env.messenger.attempts].count("flaky") == 2
+    assert await env.digests.delivery_lines() == [
+        "Digests today (UTC):", "  telegram: 2 sent, 0 failed, 1 retried, 1 deactivated"]
+    await env.repo.dispose()
+
+
+async def test_transient_failures_stop_at_the_end_of_the_grace_window(tmp_path: Path) -> None:
+    env = await make_env(tmp_path, grace_minutes=0, messenger=RecordingMessenger(transient={"down": 10}))
+    await env.digests.subscribe("telegram", "down", "1", "08:00", "Europe/Kyiv")
+    env.clock.set(utc(2025, 6, 2, 5, 0, 30))  # 30 s into a one-minute window: retries at +2, +4, +8, +16 s
+    report = await env.digests.run_due()
+    assert report.counts[Outcome.FAILED] == 1 and report.retries == 4
+    assert env.clock.now() <= utc(2025, 6, 2, 5, 1)
+    (row,) = await env.repo.deliveries()
+    assert (row["status"], row["retries"]) == ("failed", 4)
     await env.repo.dispose()
 
 

@@ -30,7 +30,7 @@ from bot.adapters.telegram.handlers import (
 from bot.adapters.telegram.keyboards import topic_data
 from bot.bootstrap import build_service, chat_adapters
 from bot.config import FloodSettings, Settings, WebhookSettings, load_settings
-from bot.core.models import Digest, FigureLine, SourceRef
+from bot.core.models import AnswerFact, Digest, Quote, SourceRef, Topic
 from bot.core.ports import InvalidSchedule, RateLimited, RecipientGone
 from tests.conftest import SEEDS, line_of
 from tests.conftest import TELEGRAM_TOKEN as TOKEN
@@ -402,10 +402,12 @@ async def test_help_sources_and_digest(fake: FakeTelegram, bot: TelegramAdapter)
     assert "/topics" in help_text and "@briefbot_test_bot" in help_text and "/reload" not in help_text
     sources = visible(await fake.ask("/sources", USER))
     assert "[000] NDTV" in sources and "[004]" in sources
-    digest = visible(await fake.ask("/digest", USER))
-    assert digest.startswith("Daily brief, ")
+    reply = await fake.ask("/digest", USER)
+    digest = visible(reply)
+    assert digest.startswith("Istanbul talks")  # the event and its date, not today's
     assert "Prisoners swapped after the first round: 1,000 each side" in digest
     assert "new prisoner exchange" in digest  # the outcome section's facts
+    assert reply.buttons()  # the other topics
     assert "don't know that command" in visible(await fake.ask("/nonsense", USER))
 
 
@@ -417,12 +419,12 @@ class FakeSubscriptions:
         self.fail = fail
 
     async def subscribe(self, platform: str, chat_id: str, user_id: str,
-                        time_text: str | None, zone_text: str | None) -> str:
+                        time_text: str | None, zone_text: str | None, mode: str | None = None) -> str:
         if self.fail:
             raise self.fail
         if time_text == "25:00":
             raise InvalidSchedule("I can't read that time: use HH:MM, e.g. 08:00 <24h>")
-        self.active[(platform, chat_id)] = (user_id, time_text, zone_text)
+        self.active[(platform, chat_id)] = (user_id, time_text, zone_text) + ((mode,) if mode else ())
         return f"Daily digest at {time_text or '08:00'} {zone_text or 'UTC'} — send /unsubscribe to stop."
 
     async def unsubscribe(self, platform: str, chat_id: str) -> bool:
@@ -442,6 +444,8 @@ async def test_subscribe_and_unsubscribe_through_the_service(fake: FakeTelegram,
         assert subscriptions.active[("telegram", str(USER))] == (str(USER), "07:30", "Europe/Kyiv")
         await fake.ask("/subscribe Europe/Paris", USER)  # a zone alone
         assert subscriptions.active[("telegram", str(USER))] == (str(USER), None, "Europe/Paris")
+        await fake.ask("/subscribe 08:00 UTC changes", USER)  # only on days the brief changed
+        assert subscriptions.active[("telegram", str(USER))] == (str(USER), "08:00", "UTC", "changes")
         invalid = await fake.ask("/subscribe 25:00", USER)
         assert visible(invalid) == "I can't read that time: use HH:MM, e.g. 08:00 <24h>"
         assert "Usage: /subscribe" in visible(await fake.ask("/subscribe 1 2 3", USER))
@@ -499,9 +503,11 @@ async def test_403_blocked_reply_is_logged_and_the_bot_keeps_going(fake: FakeTel
 def digest() -> Digest:
     import datetime as dt
 
-    return Digest("telegram-test", "1+abc", dt.date(2025, 6, 2), "Talks <&> Istanbul", "Summary.",
-                  ("A new prisoner exchange was agreed.",), (FigureLine("Prisoners", "1,000", "each side", "AP"),),
-                  ("New: Venue",), (SourceRef("002_x", "Reuters"),))
+    quote = (Quote("002_x", "q"),)
+    return Digest("telegram-test", "1+abc", dt.date(2025, 6, 2), "Talks <&> Istanbul", "2 June 2025", None,
+                  "Summary.", (AnswerFact("A new prisoner exchange was agreed.", quote),),
+                  (AnswerFact("About 1,000 prisoners each side, according to AP.", quote),),
+                  sources=(SourceRef("002_x", "Reuters"),), topics=(Topic("venue", "Venue"),))
 
 
 async def test_send_digest_and_its_failures(fake: FakeTelegram, bot: TelegramAdapter) -> None:

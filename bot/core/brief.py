@@ -39,6 +39,7 @@ class Fact(_Frozen):
     sources: tuple[Source, ...] = Field(min_length=1)
     about: tuple[str, ...] = Field((), description="ids of declared entities this fact is about, beyond those it names")
     answer: str | None = Field(None, min_length=3, description="a short direct answer where the text is not one")
+    key: bool = Field(False, description="one of the brief's most important outcomes: the digest's recap leads with it")
 
 
 class Figure(_Frozen):
@@ -46,7 +47,7 @@ class Figure(_Frozen):
     value: str = Field(min_length=1)
     unit: str = ""
     claimed_by: str = Field(min_length=2, description="who states this number: an outlet, government or person")
-    key: bool = Field(False, description="included in the daily digest's key figures")
+    key: bool = Field(False, description="one of the brief's most important figures: in the digest's recap")
     sources: tuple[Source, ...] = Field(min_length=1)
     about: tuple[str, ...] = ()
 

@@ -31,10 +31,6 @@ class FigureLine:
         """Who says so, as a phrase: "according to Ukraine", "reported by NDTV"."""
         return self.claimed_by if self.claimed_by.startswith("reported") else f"according to {self.claimed_by}"
 
-    def text(self) -> str:
-        unit = f" {self.unit}" if self.unit else ""
-        return f"{self.label}: {self.value}{unit} ({self.attribution()})"
-
 
 @dataclass(frozen=True)
 class Quote:
@@ -98,18 +94,89 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class FactChange:
+    """One fact or figure of a topic that differs from what the subscriber last received."""
+
+    kind: str  # "added", "changed" or "removed"
+    text: str  # as it reads now (as it read, when removed)
+    seeds: tuple[str, ...] = ()  # the articles it cites
+    old: str | None = None  # "changed": as it read before
+
+    def line(self) -> str:
+        tags = f" [{', '.join(dict.fromkeys(s[:3] for s in self.seeds))}]" if self.seeds else ""
+        if self.kind == "changed" and self.old is not None:
+            return f"Changed: {self.old} → {self.text}{tags}"
+        return f"{'New' if self.kind == 'added' else 'Removed'}: {self.text}{tags}"
+
+
+@dataclass(frozen=True)
+class TopicChanges:
+    """What changed in one topic; no `changes` means the topic changed but no details were recorded then."""
+
+    topic: Topic
+    changes: tuple[FactChange, ...] = ()
+
+    def lines(self) -> tuple[str, ...]:
+        return tuple(c.line() for c in self.changes) or ("Updated (the earlier wording was not recorded).",)
+
+
+@dataclass(frozen=True)
 class Digest:
-    """One day's digest of a brief, as the core builds it; adapters only render it."""
+    """One subscriber's digest, as the core builds it; adapters only render it.
+
+    It opens with what changed since the digest that subscriber last received, grouped by topic; a first digest
+    is the recap (two-sentence summary, the brief's three key outcomes and figures, fact first); when nothing
+    changed it says so in one line over a three-line recap. The other topics are buttons."""
 
     brief_id: str
     revision: str
-    date: dt.date
-    headline: str
+    date: dt.date  # the subscriber's local date it is for; never shown as the news's date
+    title: str  # names the event
+    event_date: str  # as the brief states or infers it: "2 June 2025 (inferred)"
+    updated: dt.date | None  # when the brief's content last changed, when known
     summary: str
-    outcomes: tuple[str, ...]
-    figures: tuple[FigureLine, ...]
-    changes: tuple[str, ...] = ()  # "what changed" lines since this subscriber's last digest
+    outcomes: tuple[AnswerFact, ...]
+    figures: tuple[AnswerFact, ...]  # each a sentence: "Around 50,000 Russian troops massed …, according to …"
+    changes: tuple[TopicChanges, ...] = ()
+    more_changes: int = 0  # changes left out to keep the message short
+    first: bool = True  # the subscriber has received no digest yet
+    topics: tuple[Topic, ...] = ()  # the rest of the brief, as buttons
     sources: tuple[SourceRef, ...] = ()
+
+    @property
+    def nothing_new(self) -> bool:
+        return not self.first and not self.changes
+
+    @property
+    def heading(self) -> str:
+        return f"{self.title} · {self.event_date}"
+
+    @property
+    def updated_line(self) -> str:
+        return f"Brief last updated {_day(self.updated)}" if self.updated else "Daily brief"
+
+    @property
+    def news_line(self) -> str | None:
+        """What is new: one line when nothing is, None for a first digest (it is all news)."""
+        if self.nothing_new:
+            since = f" since {_day(self.updated)}" if self.updated else " since your last digest"
+            return f"No new developments{since}."
+        return None
+
+    def recap_lines(self) -> tuple[str, ...]:
+        """Fact-first lines with the articles they cite: the whole recap, or three lines after news."""
+        facts = self.outcomes + self.figures if self.first else self.outcomes[:2] + self.figures[:1]
+        return tuple(fact_line(f) for f in facts)
+
+
+def fact_line(fact: AnswerFact) -> str:
+    """A fact with who claims it and the articles it cites: "Medinsky leads … [000, 004]"."""
+    tags = ", ".join(dict.fromkeys(quote.seed[:3] for quote in fact.sources))
+    return f"{fact.line()} [{tags}]" if tags else fact.line()
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
 
 
 @dataclass(frozen=True)

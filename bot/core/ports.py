@@ -45,14 +45,31 @@ class ChatPlatform(ChatAdapter, Messenger, Protocol):
     """A chat adapter that can also deliver digests: what every platform adapter is."""
 
 
+class TransientFailure(Exception):
+    """The platform could not take the message just now (a 5xx, a timeout, a network error): try again later."""
+
+
 class Subscriptions(Protocol):
     """Daily-digest subscriptions, shared by every platform."""
 
     async def subscribe(self, platform: str, chat_id: str, user_id: str,
-                        time_text: str | None, zone_text: str | None) -> str:
-        """Create or update; returns the confirmation for the user. Raises InvalidSchedule."""
+                        time_text: str | None, zone_text: str | None, mode: str | None = None) -> str:
+        """Create or update; `mode` "changes" sends only on days the brief changed. Returns the confirmation
+        for the user. Raises InvalidSchedule."""
         ...
 
     async def unsubscribe(self, platform: str, chat_id: str) -> bool:
         """True when a subscription was active."""
+        ...
+
+    async def migrate(self, platform: str, old_chat_id: str, new_chat_id: str) -> bool:
+        """The chat has a new id (a group upgraded to a supergroup); True when a subscription moved."""
+        ...
+
+    async def preview(self, platform: str, chat_id: str) -> tuple[Digest, str | None]:
+        """The digest this chat receives next, and a note to show above it when it needs one."""
+        ...
+
+    async def delivery_lines(self) -> list[str]:
+        """For /stats: digests sent today, failed, retried and deactivated, per platform."""
         ...

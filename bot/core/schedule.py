@@ -96,6 +96,29 @@ def parse_zone(text: str) -> Zone:
     raise InvalidSchedule(f'"{raw}" is not a time zone I know. Use {ZONE_FORMS}.')
 
 
+# Offered first when a user starts typing a zone (Discord's autocomplete): where readers of this brief likely are.
+COMMON_ZONES = ("UTC", "Europe/Kyiv", "Europe/London", "Europe/Berlin", "Europe/Paris", "Europe/Istanbul",
+                "Europe/Moscow", "Europe/Warsaw", "America/New_York", "America/Chicago", "America/Los_Angeles",
+                "Asia/Dubai", "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney")
+
+
+@lru_cache(maxsize=1)
+def _sorted_zones() -> tuple[str, ...]:
+    # Old aliases (Europe/Kiev) and the posix/, right/ copies only crowd the list; parse_zone still takes them.
+    names = {n for n in available_timezones() if "/" in n and not n.startswith(("posix/", "right/", "Etc/"))}
+    return tuple(sorted(names - {"Europe/Kiev"}))
+
+
+def zone_suggestions(typed: str, limit: int = 25) -> list[str]:
+    """IANA zones matching what the user has typed so far (any part of the name, any case), common zones first,
+    then names starting with it, then the rest alphabetically."""
+    needle = typed.strip().replace(" ", "_").casefold()
+    common = [z for z in COMMON_ZONES if needle in z.casefold()]
+    rest = [z for z in _sorted_zones() if needle in z.casefold() and z not in common]
+    rest.sort(key=lambda z: not (z.casefold().startswith(needle) or z.split("/")[-1].casefold().startswith(needle)))
+    return (common + rest)[:limit]
+
+
 def _offset_name(delta: dt.timedelta) -> str:
     if not delta:
         return "UTC"

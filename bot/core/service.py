@@ -4,28 +4,31 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.core.brief import Figure, Section, Source
 from bot.core.conversation import Conversations
 from bot.core.analyzer import canon
 from bot.core.index import UnitKind
 from bot.core.matcher import FollowUpContext, Match
+from bot.core.digest import MAX_TOPIC_BUTTONS, Snapshot, cap_changes, figure_sentence, first_sentences, fit
 from bot.core.models import (
     Answer,
     AnswerFact,
-    BriefDiff,
     Digest,
     FigureLine,
     Quote,
     ReloadResult,
     SourceRef,
     Topic,
+    TopicChanges,
 )
 from bot.core.store import BriefStore
 from bot.core.text import strip_markup
 
 UNKNOWN_TITLE = "I don't have that in this brief"
+DEFAULT_RECAP_CHARS = 1200  # one phone screen
+KEY_ITEMS = 3  # outcomes and figures in a recap
 
 
 @dataclass
@@ -46,6 +49,7 @@ class BriefService:
         self.suggestions = suggestions
         self.admins = admins or {}
         self.stats = Stats()
+        self._fact_corpus: dict[str, str] = {}
 
     # ------------------------------------------------------------ questions
 
@@ -122,25 +126,72 @@ class BriefService:
 
     # ------------------------------------------------------------ digests
 
-    def digest(self, today: dt.date, changes: BriefDiff | None = None) -> Digest:
-        """Headline, key outcomes and key figures; `changes` adds the "what changed" part."""
+    def digest(self, day: dt.date, changes: tuple[TopicChanges, ...] | None = None,
+               updated: dt.date | None = None, recap_chars: int = DEFAULT_RECAP_CHARS) -> Digest:
+        """The digest for local date `day`. `changes` since the subscriber's last digest: None for a first
+        digest (the recap), () when nothing changed. `updated`: when the brief's facts last changed, as the
+        database recorded it; without one, the brief file's modification date."""
         brief = self.store.brief
-        outcome_sections = [s for s in brief.sections if s.kind.value == "outcome"]
-        outcomes = tuple(f.text for s in outcome_sections[:1] for f in s.facts)
-        figures = tuple(self._figure(g) for s in brief.sections for g in s.figures if g.key)
-        seeds = {src.seed for s in outcome_sections[:1] for f in s.facts for src in f.sources}
-        seeds |= {src.seed for s in brief.sections for g in s.figures if g.key for src in g.sources}
-        return Digest(
+        kept, more = cap_changes(changes or ())
+        digest = Digest(
             brief_id=brief.meta.id,
             revision=self.store.current.revision,
-            date=today,
-            headline=brief.meta.title,
-            summary=brief.meta.summary,
-            outcomes=outcomes,
-            figures=figures,
-            changes=changes.lines() if changes else (),
-            sources=self._source_refs(seeds),
+            date=day,
+            title=brief.meta.title,
+            event_date=brief.meta.when(),
+            updated=updated or self.store.current.modified,
+            summary=first_sentences(brief.meta.summary, 2),
+            outcomes=self._key_outcomes(),
+            figures=tuple(AnswerFact(self._figure_sentence(g), _quotes(g.sources)) for g in self._key_figures()),
+            changes=kept,
+            more_changes=more,
+            first=changes is None,
+            topics=self._digest_topics(kept),
         )
+        return fit(replace(digest, sources=self._digest_sources(digest)), recap_chars, self._digest_sources)
+
+    def snapshot(self) -> Snapshot:
+        """The facts and figures of every topic as a reader sees them: what a later digest's changes compare."""
+        return {
+            s.id: {
+                "title": s.title,
+                "facts": [{"text": f.text, "seeds": [q.seed for q in f.sources]} for f in s.facts],
+                "figures": [{"label": g.label, "text": self._figure_sentence(g), "amount": f"{g.value} {g.unit}".strip(),
+                             "by": self._figure(g).attribution(), "seeds": [q.seed for q in g.sources]}
+                            for g in s.figures],
+            }
+            for s in self.store.brief.sections
+        }
+
+    def _key_outcomes(self) -> tuple[AnswerFact, ...]:
+        """The facts the brief marks `key`; without marks, the first outcome topic's first three."""
+        brief = self.store.brief
+        marked = [f for s in brief.sections for f in s.facts if f.key]
+        if not marked:
+            marked = [f for s in brief.sections if s.kind.value == "outcome" for f in s.facts[:3]][:3]
+        return tuple(AnswerFact(f.text, _quotes(f.sources)) for f in marked[:KEY_ITEMS])
+
+    def _key_figures(self) -> list[Figure]:
+        return [g for s in self.store.brief.sections for g in s.figures if g.key][:KEY_ITEMS]
+
+    def _figure_sentence(self, figure: Figure) -> str:
+        corpus = self._fact_corpus.get(self.store.current.revision)
+        if corpus is None:
+            corpus = " ".join(f.text for s in self.store.brief.sections for f in s.facts)
+            self._fact_corpus = {self.store.current.revision: corpus}
+        return figure_sentence(self._figure(figure), corpus)
+
+    def _digest_topics(self, changes: tuple[TopicChanges, ...]) -> tuple[Topic, ...]:
+        """Buttons under the digest: the topics that changed first, then the rest of the brief."""
+        ids = [g.topic.id for g in changes] + [s.id for s in self.store.brief.sections]
+        brief = self.store.brief
+        return tuple(Topic(i, s.title) for i in dict.fromkeys(ids) if (s := brief.section(i)))[:MAX_TOPIC_BUTTONS]
+
+    def _digest_sources(self, digest: Digest) -> tuple[SourceRef, ...]:
+        facts = digest.outcomes + digest.figures if digest.first else digest.outcomes[:2] + digest.figures[:1]
+        seeds = {q.seed for f in facts for q in f.sources}
+        seeds |= {seed for g in digest.changes for c in g.changes for seed in c.seeds}
+        return self._source_refs(seeds)
 
     # ------------------------------------------------------------ admin
 

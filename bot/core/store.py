@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ class Loaded:
     revision: str
     seed_labels: dict[str, str]  # seed id -> outlet where the article names one, else its headline
     outlets: dict[str, str]  # seed id -> outlet, only where the article names one
+    modified: dt.date | None = None  # the file's last change (UTC): "last updated" where no database says better
 
 
 def diff_sections(old: SectionPrints, new: SectionPrints) -> BriefDiff:
@@ -49,7 +51,8 @@ class BriefStore:
         labels = {sid: seed.article.outlet or _short(seed.article.headline) for sid, seed in seeds.items()}
         outlets = {sid: seed.article.outlet for sid, seed in seeds.items() if seed.article.outlet}
         articles = tuple(seed.normalized_text for seed in seeds.values())
-        return Loaded(brief, Matcher(brief, articles), brief.revision(), labels, outlets)
+        modified = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc).date()
+        return Loaded(brief, Matcher(brief, articles), brief.revision(), labels, outlets, modified)
 
     @property
     def current(self) -> Loaded:

@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 
 import discord
 
-from bot.core.models import Answer, AnswerFact, Digest, FigureLine, SourceRef, Topic
+from bot.core.models import Answer, Digest, SourceRef, Topic, fact_line
 
 # Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 TITLE_MAX = 256
@@ -91,12 +91,6 @@ def sources_footer(sources: Sequence[SourceRef]) -> str:
     return clip("Sources: " + parts[0], FOOTER_MAX)
 
 
-def figure_field(figure: FigureLine) -> tuple[str, str]:
-    unit = f" {figure.unit}" if figure.unit else ""
-    return clip(figure.label, FIELD_NAME_MAX), clip(f"{figure.value}{unit}\n*{figure.attribution()}*",
-                                                  FIELD_VALUE_MAX)
-
-
 def build_embeds(title: str, paragraphs: Sequence[str], fields: Sequence[tuple[str, str]] = (),
                  footer: str = "", colour: discord.Colour = MATCHED_COLOUR) -> list[discord.Embed]:
     """Embeds each within Discord's per-embed limits; the title (if any) on the first, the footer on the last."""
@@ -137,12 +131,6 @@ def group_messages(embeds: Sequence[discord.Embed]) -> list[list[discord.Embed]]
     return messages
 
 
-def fact_line(fact: AnswerFact) -> str:
-    """A fact with who claims it and the articles it cites: "Medinsky leads … [000, 004]"."""
-    tags = ", ".join(dict.fromkeys(quote.seed[:3] for quote in fact.sources))
-    return f"{fact.line()} [{tags}]" if tags else fact.line()
-
-
 def answer_messages(answer: Answer) -> list[list[discord.Embed]]:
     """The answer as messages of embeds, sources in the footer of the last one.
 
@@ -163,18 +151,25 @@ def answer_messages(answer: Answer) -> list[list[discord.Embed]]:
 
 
 def digest_messages(digest: Digest) -> list[list[discord.Embed]]:
-    paragraphs = [digest.summary]
+    """News first (what changed, or one line saying nothing did), then the recap; topics go in buttons."""
+    paragraphs = [f"*{digest.updated_line}*"]
+    if digest.news_line:
+        paragraphs += ["", digest.news_line]
     if digest.changes:
-        paragraphs += ["", "**What changed since your last digest**"] + [f"• {c}" for c in digest.changes]
-    if digest.outcomes:
-        paragraphs += ["", "**Key outcomes**"] + [f"• {o}" for o in digest.outcomes]
-    embeds = build_embeds(
-        f"Daily brief, {digest.date:%d %B %Y}: {digest.headline}",
-        paragraphs,
-        [figure_field(f) for f in digest.figures],
-        sources_footer(digest.sources),
-        DIGEST_COLOUR,
-    )
+        paragraphs += ["", "**What changed since your last digest**"]
+        for group in digest.changes:
+            paragraphs += [f"__{group.topic.title}__"] + [f"• {line}" for line in group.lines()]
+        if digest.more_changes:
+            paragraphs.append(f"… and {digest.more_changes} more: open the topics below.")
+    if digest.first:
+        paragraphs += ["", digest.summary]
+        if digest.outcomes:
+            paragraphs += ["", "**Key outcomes**"] + [f"• {fact_line(f)}" for f in digest.outcomes]
+        if digest.figures:
+            paragraphs += ["", "**Key figures**"] + [f"• {fact_line(f)}" for f in digest.figures]
+    else:
+        paragraphs += ["", "**The story so far**"] + [f"• {line}" for line in digest.recap_lines()]
+    embeds = build_embeds(digest.heading, paragraphs, (), sources_footer(digest.sources), DIGEST_COLOUR)
     return group_messages(embeds)
 
 

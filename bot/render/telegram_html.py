@@ -9,7 +9,7 @@ import html
 import re
 from typing import Iterable
 
-from bot.core.models import Answer, AnswerFact, Digest, FigureLine, SourceRef, Topic
+from bot.core.models import Answer, AnswerFact, Digest, SourceRef, Topic
 
 MAX_MESSAGE = 4096  # Telegram's limit, counted in UTF-16 code units of the text *after* HTML parsing
 QUESTION_ECHO = 200  # an unmatched question is quoted back, cut to this many characters
@@ -25,11 +25,6 @@ def esc(text: str) -> str:
 
 def _sources_line(sources: Iterable[SourceRef]) -> str:
     return "<i>Sources: " + esc("; ".join(f"[{s.seed[:3]}] {s.label}" for s in sources)) + "</i>"
-
-
-def _figure(figure: FigureLine) -> str:
-    unit = f" {figure.unit}" if figure.unit else ""
-    return f"• {esc(figure.label)}: <b>{esc(figure.value + unit)}</b> ({esc(figure.attribution())})"
 
 
 def _fact_line(fact: AnswerFact) -> str:
@@ -67,13 +62,25 @@ def render_answer(answer: Answer) -> str:
 
 
 def render_digest(digest: Digest) -> str:
-    blocks = [f"<b>Daily brief, {digest.date:%d %B %Y}</b>\n<b>{esc(digest.headline)}</b>", esc(digest.summary)]
+    """News first (what changed, or one line saying nothing did), then the recap; topics go in buttons."""
+    blocks = [f"<b>{esc(digest.heading)}</b>\n<i>{esc(digest.updated_line)}</i>"]
+    if digest.news_line:
+        blocks.append(esc(digest.news_line))
     if digest.changes:
-        blocks.append("<b>What changed since your last digest</b>\n" + "\n".join(f"• {esc(c)}" for c in digest.changes))
-    if digest.outcomes:
-        blocks.append("<b>Key outcomes</b>\n" + "\n".join(f"• {esc(o)}" for o in digest.outcomes))
-    if digest.figures:
-        blocks.append("<b>Key figures</b>\n" + "\n".join(_figure(f) for f in digest.figures))
+        parts = ["<b>What changed since your last digest</b>"]
+        for group in digest.changes:
+            parts.append(f"<u>{esc(group.topic.title)}</u>\n" + "\n".join(f"• {esc(line)}" for line in group.lines()))
+        if digest.more_changes:
+            parts.append(esc(f"… and {digest.more_changes} more: open the topics below."))
+        blocks.append("\n".join(parts))
+    if digest.first:
+        blocks.append(esc(digest.summary))
+        if digest.outcomes:
+            blocks.append("<b>Key outcomes</b>\n" + "\n".join(f"• {_fact_line(f)}" for f in digest.outcomes))
+        if digest.figures:
+            blocks.append("<b>Key figures</b>\n" + "\n".join(f"• {_fact_line(f)}" for f in digest.figures))
+    else:
+        blocks.append("<b>The story so far</b>\n" + "\n".join(f"• {esc(line)}" for line in digest.recap_lines()))
     if digest.sources:
         blocks.append(_sources_line(digest.sources))
     return "\n\n".join(blocks)

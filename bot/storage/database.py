@@ -16,8 +16,17 @@ log = logging.getLogger(__name__)
 
 EXPECTED_FORMS = "sqlite+aiosqlite:///path/to/briefbot.db or postgresql+asyncpg://user:password@host/dbname"
 _ASYNC_HINT = {"sqlite": "sqlite+aiosqlite:///path/to/briefbot.db", "postgresql": "postgresql+asyncpg://user@host/db"}
-# Migrations from version N to N+1, run in order inside the schema lock. Empty until the schema changes.
-MIGRATIONS: dict[int, tuple[str, ...]] = {}
+# Migrations from version N to N+1, run in order inside the schema lock (plain SQL both backends accept).
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    # 2: subscription modes (daily / changes), each revision's facts for per-subscriber "what changed",
+    # transient retries per delivery.
+    1: (
+        "ALTER TABLE subscriptions ADD COLUMN mode VARCHAR(16) NOT NULL DEFAULT 'daily'",
+        "ALTER TABLE brief_revisions ADD COLUMN facts TEXT",
+        "ALTER TABLE brief_revisions ADD COLUMN changed_at TIMESTAMP",
+        "ALTER TABLE deliveries ADD COLUMN retries INTEGER NOT NULL DEFAULT 0",
+    ),
+}
 _SQLITE_BUSY_MS = 10_000
 
 

@@ -8,6 +8,7 @@ import json
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Row, and_, delete, func, insert, or_, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
@@ -15,8 +16,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.storage.tables import (
     CLAIMED,
+    DAILY,
     SENDING,
     SENT,
+    SKIPPED,
     UNKNOWN,
     BriefRevision,
     Delivery,
@@ -41,12 +44,14 @@ class SubscriptionRecord:
     created_at: dt.datetime
     updated_at: dt.datetime
     deactivated_reason: str | None = None
+    mode: str = DAILY  # DAILY: every day; CHANGES: only days the brief changed
 
     @classmethod
     def of(cls, row: Row) -> "SubscriptionRecord":  # type: ignore[type-arg]
         m = row._mapping
         return cls(m["id"], m["platform"], m["chat_id"], m["user_id"], m["local_time"], m["timezone"],
-                   m["brief_id"], bool(m["active"]), m["created_at"], m["updated_at"], m["deactivated_reason"])
+                   m["brief_id"], bool(m["active"]), m["created_at"], m["updated_at"], m["deactivated_reason"],
+                   m["mode"])
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,12 @@ class Claim:
     subscription_id: int
     local_date: dt.date
     previous_revision: str | None
+
+
+@dataclass(frozen=True)
+class RevisionContent:
+    sections: dict[str, tuple[str, str]]  # section id -> (fingerprint, title)
+    facts: dict[str, Any] | None  # bot.core.digest.Snapshot; None when recorded before facts were kept
 
 
 class Repository:
@@ -82,10 +93,10 @@ class Repository:
     # ------------------------------------------------------------ subscriptions
 
     async def upsert_subscription(self, platform: str, chat_id: str, user_id: str, local_time: str, timezone: str,
-                                  brief_id: str, now: dt.datetime) -> SubscriptionRecord:
+                                  brief_id: str, now: dt.datetime, mode: str = DAILY) -> SubscriptionRecord:
         """Create, or update the one subscription of this chat (re-activating it)."""
         values = dict(user_id=user_id, local_time=local_time, timezone=timezone, brief_id=brief_id, active=True,
-                      updated_at=now, deactivated_reason=None)
+                      updated_at=now, deactivated_reason=None, mode=mode)
         key = and_(SUBSCRIPTIONS.c.platform == platform, SUBSCRIPTIONS.c.chat_id == chat_id)
         for _ in range(2):  # a concurrent first subscribe of the same chat makes our INSERT lose; then update
             try:
@@ -117,6 +128,21 @@ class Repository:
                 update(SUBSCRIPTIONS).where(SUBSCRIPTIONS.c.id == subscription_id, SUBSCRIPTIONS.c.active)
                 .values(active=False, deactivated_reason=reason, updated_at=now))
             return bool(changed.rowcount)
+
+    async def move_chat(self, platform: str, old_chat_id: str, new_chat_id: str, now: dt.datetime) -> bool:
+        """A chat got a new id (a Telegram group became a supergroup): its subscription, and with it its
+        deliveries, follows. When the new id already has a subscription, that one wins and the old stops."""
+        old = and_(SUBSCRIPTIONS.c.platform == platform, SUBSCRIPTIONS.c.chat_id == old_chat_id)
+        new = and_(SUBSCRIPTIONS.c.platform == platform, SUBSCRIPTIONS.c.chat_id == new_chat_id)
+        async with self._begin() as conn:
+            if (await conn.execute(select(SUBSCRIPTIONS.c.id).where(old))).first() is None:
+                return False
+            if (await conn.execute(select(SUBSCRIPTIONS.c.id).where(new))).first() is not None:
+                await conn.execute(update(SUBSCRIPTIONS).where(old, SUBSCRIPTIONS.c.active)
+                                   .values(active=False, deactivated_reason="migrated", updated_at=now))
+                return False
+            await conn.execute(update(SUBSCRIPTIONS).where(old).values(chat_id=new_chat_id))
+            return True
 
     async def subscriptions(self, active_only: bool = True) -> list[SubscriptionRecord]:
         query = select(SUBSCRIPTIONS).order_by(SUBSCRIPTIONS.c.id)
@@ -217,11 +243,25 @@ class Repository:
                 .values(status=SENDING, updated_at=now, revision=revision))
             return bool(changed.rowcount)
 
+    async def last_received(self, subscription_id: int) -> str | None:
+        """The brief revision of the subscription's latest sent digest."""
+        async with self._begin() as conn:
+            return (await self._previous_revisions(conn, [subscription_id])).get(subscription_id)
+
+    async def skip(self, delivery_ids: Sequence[int], now: dt.datetime) -> None:
+        """Claimed days that send nothing (a `changes` subscription, nothing new): settled, never sent."""
+        if delivery_ids:
+            async with self._begin() as conn:
+                await conn.execute(update(DELIVERIES).where(DELIVERIES.c.id.in_(list(delivery_ids)),
+                                                            DELIVERIES.c.status == CLAIMED)
+                                   .values(status=SKIPPED, updated_at=now))
+
     async def finish(self, delivery_id: int, status: str, now: dt.datetime, error: str | None = None,
-                     deactivate_subscription: int | None = None) -> None:
+                     deactivate_subscription: int | None = None, retries: int = 0) -> None:
         async with self._begin() as conn:
             await conn.execute(update(DELIVERIES).where(DELIVERIES.c.id == delivery_id)
-                               .values(status=status, updated_at=now, error=(error or None) and error[:300]))
+                               .values(status=status, updated_at=now, error=(error or None) and error[:300],
+                                       retries=retries))
             if deactivate_subscription is not None:
                 await conn.execute(update(SUBSCRIPTIONS).where(SUBSCRIPTIONS.c.id == deactivate_subscription)
                                    .values(active=False, deactivated_reason="gone", updated_at=now))
@@ -262,6 +302,21 @@ class Repository:
                 found |= {(sid, day) for sid, day in rows}
         return found
 
+    async def delivery_counts(self, since: dt.datetime, until: dt.datetime) -> dict[str, dict[str, int]]:
+        """Per platform, deliveries last updated in [since, until): a count per status, and "retried"
+        (transient failures retried)."""
+        query = (select(SUBSCRIPTIONS.c.platform, DELIVERIES.c.status, func.count(), func.sum(DELIVERIES.c.retries))
+                 .join(SUBSCRIPTIONS, SUBSCRIPTIONS.c.id == DELIVERIES.c.subscription_id)
+                 .where(DELIVERIES.c.updated_at >= since, DELIVERIES.c.updated_at < until)
+                 .group_by(SUBSCRIPTIONS.c.platform, DELIVERIES.c.status))
+        counts: dict[str, dict[str, int]] = {}
+        async with self._begin() as conn:
+            for platform, status, count, retried in await conn.execute(query):
+                per = counts.setdefault(platform, {})
+                per[status] = per.get(status, 0) + count
+                per["retried"] = per.get("retried", 0) + int(retried or 0)
+        return counts
+
     async def status_counts(self) -> dict[str, int]:
         async with self._begin() as conn:
             rows = await conn.execute(select(DELIVERIES.c.status, func.count()).group_by(DELIVERIES.c.status))
@@ -270,23 +325,40 @@ class Repository:
     # ------------------------------------------------------------ brief revisions
 
     async def record_revision(self, revision: str, brief_id: str, sections: dict[str, tuple[str, str]],
-                              now: dt.datetime) -> None:
+                              facts: dict[str, Any], now: dt.datetime) -> dt.datetime:
+        """Record a revision once (any process may); returns when its facts last changed: now, or the
+        `changed_at` of the latest earlier revision of the brief when that one had the same facts."""
         payload = json.dumps(sections, sort_keys=True, ensure_ascii=False)
-        try:
-            async with self._begin() as conn:
-                exists = (await conn.execute(select(REVISIONS.c.revision).where(REVISIONS.c.revision == revision))).first()
-                if exists is None:
-                    await conn.execute(insert(REVISIONS).values(revision=revision, brief_id=brief_id,
-                                                                sections=payload, recorded_at=now))
-        except IntegrityError:
-            pass  # another process recorded the same revision first: same content by definition
+        facts_json = json.dumps(facts, sort_keys=True, ensure_ascii=False)
+        for _ in range(2):
+            try:
+                async with self._begin() as conn:
+                    found = (await conn.execute(select(REVISIONS.c.changed_at, REVISIONS.c.recorded_at, REVISIONS.c.facts)
+                                                .where(REVISIONS.c.revision == revision))).first()
+                    if found is not None:
+                        if found.facts is None:  # recorded before facts were kept: keep them now
+                            await conn.execute(update(REVISIONS).where(REVISIONS.c.revision == revision)
+                                               .values(facts=facts_json))
+                        return found.changed_at or found.recorded_at
+                    latest = (await conn.execute(
+                        select(REVISIONS.c.facts, REVISIONS.c.changed_at, REVISIONS.c.recorded_at)
+                        .where(REVISIONS.c.brief_id == brief_id).order_by(REVISIONS.c.recorded_at.desc()).limit(1))).first()
+                    same = latest is not None and latest.facts == facts_json
+                    changed_at = (latest.changed_at or latest.recorded_at) if same else now
+                    await conn.execute(insert(REVISIONS).values(revision=revision, brief_id=brief_id, sections=payload,
+                                                                facts=facts_json, recorded_at=now, changed_at=changed_at))
+                    return changed_at
+            except IntegrityError:
+                continue  # another process recorded the same revision first: read its row
+        return now
 
-    async def revision_sections(self, revisions: Iterable[str]) -> dict[str, dict[str, tuple[str, str]]]:
+    async def revision_contents(self, revisions: Iterable[str]) -> dict[str, RevisionContent]:
         wanted = list(set(revisions))
         if not wanted:
             return {}
         async with self._begin() as conn:
-            rows = await conn.execute(select(REVISIONS.c.revision, REVISIONS.c.sections)
+            rows = await conn.execute(select(REVISIONS.c.revision, REVISIONS.c.sections, REVISIONS.c.facts)
                                       .where(REVISIONS.c.revision.in_(wanted)))
-            return {rev: {k: (v[0], v[1]) for k, v in json.loads(raw).items()} for rev, raw in rows}
-
+            return {rev: RevisionContent({k: (v[0], v[1]) for k, v in json.loads(raw).items()},
+                                         json.loads(facts) if facts else None)
+                    for rev, raw, facts in rows}

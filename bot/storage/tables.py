@@ -19,11 +19,15 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # bot.storage.database.MIGRATIONS brings older databases up to it
 
 # Delivery status: claimed (decided, not yet handed to the platform) -> sending (handed over) ->
 # sent | failed | gone; a 'sending' row whose process died is later marked 'unknown' and never resent.
+# 'skipped': a `changes` subscription's day with nothing new (claimed, then not sent).
 CLAIMED, SENDING, SENT, FAILED, GONE, UNKNOWN = "claimed", "sending", "sent", "failed", "gone", "unknown"
+SKIPPED = "skipped"
+# Subscription modes: a digest every day, or only on days the brief changed.
+DAILY, CHANGES = "daily", "changes"
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
@@ -71,6 +75,7 @@ class Subscription(Base):
     # Last (re)subscription: digests scheduled before it are never owed (no surprise catch-up on subscribe).
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     deactivated_reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    mode: Mapped[str] = mapped_column(String(16), default=DAILY, server_default=DAILY)
 
 
 class Delivery(Base):
@@ -89,10 +94,12 @@ class Delivery(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     attempts: Mapped[int] = mapped_column(Integer, default=1)
     error: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    retries: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # transient failures retried
 
 
 class BriefRevision(Base):
-    """Each brief revision's sections (id -> fingerprint, title) so "what changed" survives restarts."""
+    """Each brief revision's sections (id -> fingerprint, title) and facts, so each subscriber's "what changed"
+    (against the revision of the last digest it received) survives restarts."""
 
     __tablename__ = "brief_revisions"
 
@@ -100,3 +107,7 @@ class BriefRevision(Base):
     brief_id: Mapped[str] = mapped_column(String(64))
     sections: Mapped[str] = mapped_column(Text)  # JSON: {"section-id": ["fingerprint", "title"], ...}
     recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    # JSON bot.core.digest.Snapshot: every topic's facts and figures. NULL for revisions recorded before v2.
+    facts: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # When the facts last changed: this revision's recorded_at, or an earlier revision's with the same facts.
+    changed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
+import aiohttp
 import discord
 import yarl
 from discord import app_commands
@@ -19,13 +20,13 @@ from discord.gateway import DiscordWebSocket
 
 from bot.adapters.discord.commands import Handlers, register_commands
 from bot.adapters.discord.sync import sync_if_changed
-from bot.adapters.discord.views import TopicButton
+from bot.adapters.discord.views import TopicButton, topic_view
 from bot.config import Settings
 from bot.core.flood import FloodGate
 from bot.core.models import Digest
-from bot.core.ports import RateLimited, RecipientGone, Subscriptions
+from bot.core.ports import RateLimited, RecipientGone, Subscriptions, TransientFailure
 from bot.core.service import BriefService
-from bot.render.discord_embed import digest_messages
+from bot.render.discord_embed import digest_messages, topic_buttons
 
 log = logging.getLogger(__name__)
 
@@ -166,16 +167,22 @@ class DiscordAdapter:
             raise RuntimeError("the Discord adapter is not running")
         channel = self.client.get_partial_messageable(int(chat_id))
         try:
-            for embeds in digest_messages(digest):
-                await channel.send(embeds=embeds)
+            messages = digest_messages(digest)
+            for index, embeds in enumerate(messages):
+                view = topic_view(topic_buttons(digest.topics)) if index == len(messages) - 1 else None
+                await channel.send(embeds=embeds, **({"view": view} if view is not None else {}))
         except (discord.Forbidden, discord.NotFound) as exc:
             raise RecipientGone(f"discord channel {chat_id}: {exc.status} {exc.text}") from None
         except discord.RateLimited as exc:
             raise RateLimited(exc.retry_after) from None
+        except discord.DiscordServerError as exc:  # 5xx, after discord.py's own retries: worth another try later
+            raise TransientFailure(f"discord {exc.status}: {exc.text}") from None
         except discord.HTTPException as exc:
             if exc.status == 429:
                 raise RateLimited(_retry_after(exc)) from None
             raise
+        except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as exc:
+            raise TransientFailure(f"{type(exc).__name__}: {exc}") from None
 
 
 def _retry_after(exc: discord.HTTPException) -> float:

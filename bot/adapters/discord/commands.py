@@ -15,6 +15,7 @@ from bot.adapters.discord.views import topic_view
 from bot.core.flood import FloodGate, Verdict
 from bot.core.models import Answer, Topic
 from bot.core.ports import InvalidSchedule, Subscriptions
+from bot.core.schedule import zone_suggestions
 from bot.core.service import BriefService
 from bot.render.discord_embed import (
     answer_messages,
@@ -157,22 +158,35 @@ class Handlers:
         await send_messages(interaction, sources_messages(self.service.sources()))
 
     async def digest(self, interaction: discord.Interaction[Any]) -> None:
-        await send_messages(interaction, digest_messages(self.service.digest(dt.date.today())))
+        """A true preview: the digest this channel receives next, built as the send will build it."""
+        if self.subscriptions is None:
+            digest, note = self.service.digest(dt.datetime.now(dt.timezone.utc).date()), None
+        else:
+            await interaction.response.defer(thinking=True)  # storage may be slow
+            digest, note = await self.subscriptions.preview(PLATFORM, str(interaction.channel_id))
+        if note:
+            await say(interaction, note)
+        await send_messages(interaction, digest_messages(digest), topic_view(topic_buttons(digest.topics)))
 
     # ---------------------------------------------------------------- subscriptions
 
-    async def subscribe(self, interaction: discord.Interaction[Any], time: str | None, timezone: str | None) -> None:
+    async def subscribe(self, interaction: discord.Interaction[Any], time: str | None, timezone: str | None,
+                        mode: str | None = None) -> None:
         if self.subscriptions is None:
             await say(interaction, NO_SUBSCRIPTIONS)
             return
         await interaction.response.defer(ephemeral=True, thinking=True)  # storage may be slow
         try:
             confirmation = await self.subscriptions.subscribe(
-                PLATFORM, str(interaction.channel_id), str(interaction.user.id), time, timezone)
+                PLATFORM, str(interaction.channel_id), str(interaction.user.id), time, timezone, mode)
         except InvalidSchedule as exc:
             await say(interaction, str(exc))
             return
         await say(interaction, confirmation)
+
+    async def timezone_autocomplete(self, interaction: discord.Interaction[Any], current: str
+                                    ) -> list[app_commands.Choice[str]]:
+        return [app_commands.Choice(name=name, value=name) for name in zone_suggestions(current, CHOICES_MAX)]
 
     async def unsubscribe(self, interaction: discord.Interaction[Any]) -> None:
         if self.subscriptions is None:
@@ -199,7 +213,11 @@ class Handlers:
         if not self._admin(interaction):
             await say(interaction, NOT_ADMIN)
             return
-        await say(interaction, "\n".join(self.service.stats_lines()))
+        lines = self.service.stats_lines()
+        if self.subscriptions is not None:
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            lines += await self.subscriptions.delivery_lines()
+        await say(interaction, "\n".join(lines))
 
     # ---------------------------------------------------------------- mentions
 
@@ -266,17 +284,25 @@ def register_commands(tree: app_commands.CommandTree[Any], handlers: Handlers) -
     async def sources(interaction: discord.Interaction[Any]) -> None:
         await handlers.sources(interaction)
 
-    @tree.command(name="digest", description="Show today's digest: headline, key outcomes and figures")
+    @tree.command(name="digest", description="Preview the next digest this channel gets")
     async def digest(interaction: discord.Interaction[Any]) -> None:
         await handlers.digest(interaction)
 
     @tree.command(name="subscribe", description="Send this channel the daily digest")
     @app_commands.describe(time="Time of day, e.g. 08:00 (default from the bot's config)",
-                           timezone="Time zone, e.g. Europe/Kyiv or UTC (default from the bot's config)")
+                           timezone="Time zone, e.g. Europe/Kyiv or UTC (default from the bot's config)",
+                           mode="Every day (default), or only on days the brief changed")
+    @app_commands.choices(mode=[app_commands.Choice(name="every day", value="daily"),
+                                app_commands.Choice(name="only days with changes", value="changes")])
     @app_commands.default_permissions(manage_channels=True)
     async def subscribe(interaction: discord.Interaction[Any], time: str | None = None,
-                        timezone: str | None = None) -> None:
-        await handlers.subscribe(interaction, time, timezone)
+                        timezone: str | None = None, mode: str | None = None) -> None:
+        await handlers.subscribe(interaction, time, timezone, mode)
+
+    @subscribe.autocomplete("timezone")
+    async def timezone_autocomplete(interaction: discord.Interaction[Any], current: str
+                                    ) -> list[app_commands.Choice[str]]:
+        return await handlers.timezone_autocomplete(interaction, current)
 
     @tree.command(name="unsubscribe", description="Stop the daily digest in this channel")
     @app_commands.default_permissions(manage_channels=True)

@@ -7,24 +7,25 @@ import re
 import secrets
 import warnings
 
-from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
+from telegram import BotCommand, BotCommandScopeChat, InlineKeyboardMarkup, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import (
     BadRequest,
     ChatMigrated,
     Forbidden,
     InvalidToken,
+    NetworkError,
     RetryAfter,
     TelegramError,
 )
 from telegram.ext import AIORateLimiter, Application
 
-from bot.adapters.telegram.handlers import COMMANDS, Handlers
+from bot.adapters.telegram.handlers import COMMANDS, Handlers, digest_keyboard
 from bot.adapters.telegram.ordering import PerChatUpdateProcessor
 from bot.config import Settings
 from bot.core.flood import FloodGate
 from bot.core.models import Digest
-from bot.core.ports import RateLimited, RecipientGone, Subscriptions
+from bot.core.ports import RateLimited, RecipientGone, Subscriptions, TransientFailure
 from bot.core.service import BriefService
 from bot.render.telegram_html import render_digest, split_message
 
@@ -133,22 +134,28 @@ class TelegramAdapter:
     async def send_digest(self, chat_id: str, digest: Digest) -> None:
         """Raises RecipientGone when the chat can no longer be reached, RateLimited on Telegram's 429."""
         target: int | str = int(chat_id) if re.fullmatch(r"-?\d+", chat_id) else chat_id
-        for part in split_message(render_digest(digest)):
-            target = await self._deliver(target, part)
+        parts = split_message(render_digest(digest))
+        for index, part in enumerate(parts):
+            keyboard = digest_keyboard(digest) if index == len(parts) - 1 else None
+            target = await self._deliver(target, part, keyboard)
 
-    async def _deliver(self, target: int | str, text: str) -> int | str:
+    async def _deliver(self, target: int | str, text: str, keyboard: InlineKeyboardMarkup | None) -> int | str:
         try:
-            await self.bot.send_message(target, text, parse_mode=ParseMode.HTML,
+            await self.bot.send_message(target, text, parse_mode=ParseMode.HTML, reply_markup=keyboard,
                                         link_preview_options=LinkPreviewOptions(is_disabled=True))
         except Forbidden as exc:  # blocked by the user, kicked from the group, user deactivated
             raise RecipientGone(exc.message) from None
-        except ChatMigrated as exc:  # a group became a supergroup: same chat, new id
+        except ChatMigrated as exc:  # a group became a supergroup: same chat, new id; the subscription follows
             log.warning("telegram chat %s migrated to %s; delivering there", target, exc.new_chat_id)
-            return await self._deliver(exc.new_chat_id, text)
+            if self.handlers.subscriptions is not None:
+                await self.handlers.subscriptions.migrate(self.platform, str(target), str(exc.new_chat_id))
+            return await self._deliver(exc.new_chat_id, text, keyboard)
         except BadRequest as exc:
             if "chat not found" in exc.message.lower():
                 raise RecipientGone(exc.message) from None
             raise
         except RetryAfter as exc:
             raise RateLimited(_retry_seconds(exc)) from None
+        except NetworkError as exc:  # timeouts, 5xx ("Bad Gateway"), connection errors: worth another try
+            raise TransientFailure(f"{type(exc).__name__}: {exc.message}") from None
         return target

@@ -35,7 +35,7 @@ from bot.adapters.telegram.keyboards import (
     topic_keyboard,
 )
 from bot.core.flood import FloodGate, Verdict
-from bot.core.models import Answer
+from bot.core.models import Answer, Digest
 from bot.core.ports import InvalidSchedule, Subscriptions
 from bot.core.service import BriefService
 from bot.render.telegram_html import (
@@ -63,9 +63,11 @@ INLINE_BUTTON = "Open a chat with me to explore more topics."
 ERROR_TEXT = "Sorry, something went wrong on my side. Please try again in a moment."
 NOT_ADMIN = "Sorry, only the bot's admins can use /{command}."
 NO_SUBSCRIPTIONS = "Daily digests are not available in this deployment yet."
-SUBSCRIBE_USAGE = "Usage: /subscribe [HH:MM] [Area/City], for example /subscribe 08:00 Europe/Kyiv"
+SUBSCRIBE_USAGE = ("Usage: /subscribe [HH:MM] [Area/City] [changes], for example /subscribe 08:00 Europe/Kyiv, "
+                   "or /subscribe 08:00 Europe/Kyiv changes for digests only on days the brief changed")
 ASK_USAGE = "Ask like this: /ask who leads Russia's delegation?"
 UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
+MODES = ("daily", "changes")  # the last word of /subscribe: every day (the default) or changed days only
 
 
 @dataclass(frozen=True)
@@ -81,12 +83,17 @@ COMMANDS = (
     Command("topics", "Browse the brief's topics"),
     Command("ask", "Ask a question: /ask who leads Russia's delegation?"),
     Command("sources", "The articles the brief is built from"),
-    Command("digest", "Today's digest, now"),
-    Command("subscribe", "Daily digest: /subscribe [HH:MM] [Area/City]"),
+    Command("digest", "Preview the next digest this chat gets"),
+    Command("subscribe", "Daily digest: /subscribe [HH:MM] [Area/City] [changes]"),
     Command("unsubscribe", "Stop the daily digest in this chat"),
     Command("reload", "Admin: re-read the brief from disk", admin=True),
     Command("stats", "Admin: usage statistics", admin=True),
 )
+
+
+def digest_keyboard(digest: Digest) -> InlineKeyboardMarkup | None:
+    """The brief's other topics as buttons under a digest, two to a row."""
+    return topic_keyboard(digest.topics, per_row=2)
 
 
 def conversation_key(chat_id: int) -> str:
@@ -107,6 +114,7 @@ class Handlers:
         }
         for name, callback in simple.items():
             app.add_handler(CommandHandler(name, callback))
+        app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, self.migrated))
         app.add_handler(MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, self.unknown_command))
         app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE, self.text))
         app.add_handler(CallbackQueryHandler(self.button))
@@ -221,8 +229,31 @@ class Handlers:
             await self._reply(update, context, render_sources(self.service.sources()))
 
     async def digest(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        if await self._admit(update, context):
-            await self._reply(update, context, render_digest(self.service.digest(dt.date.today())))
+        """A true preview: the digest this chat receives next, built as the send will build it."""
+        if not await self._admit(update, context):
+            return
+        chat = update.effective_chat
+        assert chat is not None
+        if self.subscriptions is None:
+            digest, note = self.service.digest(dt.datetime.now(dt.timezone.utc).date()), None
+        else:
+            digest, note = await self.subscriptions.preview(PLATFORM, str(chat.id))
+        text = render_digest(digest)
+        await self._reply(update, context, f"<i>{esc(note)}</i>\n\n{text}" if note else text, digest_keyboard(digest))
+
+    async def migrated(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A group became a supergroup: Telegram says so in the old chat (migrate_to_chat_id) and the new one
+        (migrate_from_chat_id). The subscription moves to the new id; either message alone is enough."""
+        message = update.effective_message
+        if message is None or self.subscriptions is None:
+            return
+        if message.migrate_to_chat_id:
+            old, new = message.chat.id, message.migrate_to_chat_id
+        elif message.migrate_from_chat_id:
+            old, new = message.migrate_from_chat_id, message.chat.id
+        else:
+            return
+        await self.subscriptions.migrate(PLATFORM, str(old), str(new))
 
     async def subscribe(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not await self._admit(update, context):
@@ -234,8 +265,11 @@ class Handlers:
             return
         time_text: str | None = None
         zone_text: str | None = None
+        mode: str | None = None
         for arg in context.args or []:
-            if time_text is None and arg[:1].isdigit():
+            if mode is None and arg.lower() in MODES:
+                mode = arg.lower()
+            elif time_text is None and arg[:1].isdigit():
                 time_text = arg
             elif zone_text is None:
                 zone_text = arg
@@ -243,7 +277,8 @@ class Handlers:
                 await self._reply(update, context, esc(SUBSCRIBE_USAGE))
                 return
         try:
-            confirmation = await self.subscriptions.subscribe(PLATFORM, str(chat.id), str(user.id), time_text, zone_text)
+            confirmation = await self.subscriptions.subscribe(PLATFORM, str(chat.id), str(user.id), time_text,
+                                                              zone_text, mode)
         except InvalidSchedule as exc:
             await self._reply(update, context, esc(str(exc)))
             return
@@ -273,7 +308,10 @@ class Handlers:
 
     async def stats(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if await self._admit(update, context) and await self._admin(update, context, "stats"):
-            await self._reply(update, context, render_lines("Stats", self.service.stats_lines()))
+            lines = self.service.stats_lines()
+            if self.subscriptions is not None:
+                lines += await self.subscriptions.delivery_lines()
+            await self._reply(update, context, render_lines("Stats", lines))
 
     async def unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if await self._admit(update, context):
