@@ -48,9 +48,10 @@ def is_group(platform: str, chat_id: str) -> bool:
     return platform == "telegram" and chat_id.startswith("-")
 
 
-# A transient failure (5xx, timeout, network error) is retried after 2 s, then 4, 8, …, within the item's
-# `retry_for` (its grace window) and the sender's max_attempts.
+# A transient failure (5xx, timeout, network error) is retried after 2 s, then 4, 8, … (at most a minute apart)
+# for as long as the item's `retry_for` allows (its grace window).
 FIRST_BACKOFF = 2.0
+MAX_BACKOFF = 60.0
 
 # Sends wait this much past the exact window edge: float rounding (t = s + W, yet t - s < W) or a little
 # clock skew must never turn an on-the-edge send into a 429.
@@ -275,7 +276,9 @@ class FanoutSender:
         pacer = self.pacer(item.platform)
         retry_until = pacer.now() + item.retry_for
         transient = 0
-        for attempt in range(1, self.max_attempts + 1):
+        attempt = 0  # rate-limited attempts: at most max_attempts
+        while attempt < self.max_attempts:
+            attempt += 1
             await pacer.acquire(item.chat_id)
             try:
                 await messenger.send_digest(item.chat_id, item.digest)
@@ -288,8 +291,9 @@ class FanoutSender:
             except RecipientGone as exc:
                 return Outcome.GONE, str(exc)[:200] or "recipient gone", transient
             except TransientFailure as exc:
-                backoff = FIRST_BACKOFF * 2 ** transient
-                if attempt == self.max_attempts or pacer.now() + backoff > retry_until:
+                attempt -= 1  # not a rate limit: only the window bounds these
+                backoff = min(FIRST_BACKOFF * 2 ** transient, MAX_BACKOFF)
+                if pacer.now() + backoff > retry_until:
                     return Outcome.FAILED, f"{exc}"[:300] or "transient failure", transient
                 log.info("%s digest to a chat failed (%s); retrying in %.0f s", item.platform, exc, backoff)
                 transient += 1

@@ -23,6 +23,7 @@ from tests.test_telegram import ADMIN, BRIEF, make_settings
 
 READER = 1001  # every day
 MISSES = 1002  # every day; its digest fails the day the brief changes
+LATE = 1003  # subscribes after the change
 GROUP = -555  # changes only; becomes a supergroup
 SUPERGROUP = -1001555
 OLD_GROUP = -556  # upgraded without the bot seeing the service message: found while sending
@@ -93,6 +94,7 @@ async def test_digests_follow_each_subscriber_through_changes_failures_and_migra
     assert fake.sent(READER)[-1].buttons()  # the other topics, under the message
 
     env.reload("value: 1,000", "value: 1,200")
+    assert "every day" in await env.ask("/subscribe 08:00 Europe/Kyiv", LATE)
     fake.fail_next("sendMessage", BAD_GATEWAY, chat_id=READER)  # retried once, delivered once
     fake.fail_next("sendMessage", ApiError(400, "Bad Request: message is too long"), chat_id=MISSES)
     changed = await env.run(day(3))
@@ -101,6 +103,8 @@ async def test_digests_follow_each_subscriber_through_changes_failures_and_migra
     assert "1,000 each side → 1,200 each side" in news
     assert [c.chat_id for c in fake.calls_of("sendMessage", READER)].count(READER) == 4  # /subscribe, 2 June, 502, 3 June
     assert len(sent_to(changed, GROUP)) == 1 and not sent_to(changed, MISSES)
+    (joined,) = sent_to(changed, LATE)  # joined after the change: its first digest is the recap, at 1,200
+    assert "Key outcomes" in joined and "What changed" not in joined and "1,200 each side" in joined
 
     quiet = await env.run(day(4))
     (nothing,) = sent_to(quiet, READER)
@@ -129,6 +133,6 @@ async def test_digests_follow_each_subscriber_through_changes_failures_and_migra
     nothing_yet = await env.ask("/digest", 4242)
     assert "no digest subscription" in nothing_yet and "Key outcomes" in nothing_yet
     stats = await env.ask("/stats", ADMIN)
-    assert "Digests today (UTC):" in stats and "telegram: 4 sent, 0 failed, 0 retried, 0 deactivated" in stats
+    assert "Digests today (UTC):" in stats and "telegram: 5 sent, 0 failed, 0 retried, 0 deactivated" in stats
     env.clock.set(day(3))
-    assert "telegram: 3 sent, 1 failed, 1 retried, 0 deactivated" in await env.ask("/stats", ADMIN)
+    assert "telegram: 4 sent, 1 failed, 1 retried, 0 deactivated" in await env.ask("/stats", ADMIN)

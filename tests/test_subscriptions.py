@@ -390,6 +390,18 @@ async def test_a_502_is_retried_once_and_delivered_once(tmp_path: Path) -> None:
     await env.repo.dispose()
 
 
+async def test_a_three_minute_outage_is_ridden_out_with_backoff(tmp_path: Path) -> None:
+    env = await make_env(tmp_path, messenger=RecordingMessenger(transient={"down": 7}))
+    await env.digests.subscribe("telegram", "down", "1", "08:00", "Europe/Kyiv")
+    env.clock.set(utc(2025, 6, 2, 5, 0))
+    report = await env.digests.run_due()
+    assert report.counts[Outcome.SENT] == 1 and report.retries == 7
+    waited = (env.clock.now() - utc(2025, 6, 2, 5, 0)).total_seconds()
+    assert 2 + 4 + 8 + 16 + 32 + 60 + 60 <= waited < 185  # doubling, at most a minute apart
+    assert env.messenger.chats() == {"down": 1}
+    await env.repo.dispose()
+
+
 async def test_transient_failures_stop_at_the_end_of_the_grace_window(tmp_path: Path) -> None:
     env = await make_env(tmp_path, grace_minutes=0, messenger=RecordingMessenger(transient={"down": 10}))
     await env.digests.subscribe("telegram", "down", "1", "08:00", "Europe/Kyiv")

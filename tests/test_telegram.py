@@ -31,11 +31,13 @@ from bot.adapters.telegram.keyboards import topic_data
 from bot.bootstrap import build_service, chat_adapters
 from bot.config import FloodSettings, Settings, WebhookSettings, load_settings
 from bot.core.models import AnswerFact, Digest, Quote, SourceRef, Topic
-from bot.core.ports import InvalidSchedule, RateLimited, RecipientGone
+from bot.core.ports import InvalidSchedule, RateLimited, RecipientGone, TransientFailure
 from tests.conftest import SEEDS, line_of
 from tests.conftest import TELEGRAM_TOKEN as TOKEN
 from tests.fake_telegram import (
+    BAD_GATEWAY,
     BLOCKED,
+    ApiError,
     Call,
     FakeTelegram,
     parse_html,
@@ -524,6 +526,13 @@ async def test_send_digest_and_its_failures(fake: FakeTelegram, bot: TelegramAda
     assert limited.value.retry_after == 3
     with pytest.raises(RecipientGone):  # the fake has never seen this chat: "chat not found"
         await bot.send_digest("987654321", digest())
+    fake.fail_next("sendMessage", ApiError(400, "Bad Request: not enough rights to send text messages to the chat"),
+                   chat_id=USER)
+    with pytest.raises(RecipientGone):  # a group that took the bot's right to post away
+        await bot.send_digest(str(USER), digest())
+    fake.fail_next("sendMessage", BAD_GATEWAY, chat_id=USER)
+    with pytest.raises(TransientFailure):  # the fan-out retries it
+        await bot.send_digest(str(USER), digest())
 
 
 # ---------------------------------------------------------------- webhook mode and bad tokens

@@ -32,6 +32,8 @@ from bot.render.telegram_html import render_digest, split_message
 log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+# 400s that mean the bot can no longer post there (the rest are 403s): the subscription is deactivated.
+GONE_REASONS = ("chat not found", "not enough rights", "have no rights to send", "chat_write_forbidden")
 
 
 def _retry_seconds(error: RetryAfter) -> float:
@@ -151,7 +153,7 @@ class TelegramAdapter:
                 await self.handlers.subscriptions.migrate(self.platform, str(target), str(exc.new_chat_id))
             return await self._deliver(exc.new_chat_id, text, keyboard)
         except BadRequest as exc:
-            if "chat not found" in exc.message.lower():
+            if any(reason in exc.message.lower() for reason in GONE_REASONS):
                 raise RecipientGone(exc.message) from None
             raise
         except RetryAfter as exc:
