@@ -16,10 +16,10 @@ from typing import Mapping
 from rapidfuzz import fuzz, process
 
 from bot.core.analyzer import Analyzer
-from bot.core.brief import Brief, Section
+from bot.core.brief import Brief, EntityKind, Section
 from bot.core.calibration import Calibration
 from bot.core.index import BriefIndex, Unit, UnitKind
-from bot.core.text import QUESTION_WORDS, normalize, sentences, stem, strip_markup, words
+from bot.core.text import QUESTION_WORDS, STOPWORDS, normalize, sentences, stem, strip_markup, words
 
 ANAPHORA = frozenset({"it", "they", "them", "their", "he", "him", "his", "she", "her", "that", "this", "those",
                       "these", "there", "then", "side", "team", "one", "same", "its"})
@@ -116,6 +116,11 @@ class Matcher:
                 self._example_sections.append(s)
                 self._example_sizes.append(len(terms))
         self._titles = [normalize(s.title) for s in self.sections]
+        # The words of the brief's own names: in "the airbases hit in Operation Spider's Web" only "airbases" asks.
+        self._name_parts = frozenset(w for e in brief.entities for w in words(e.name))
+        # Capitalised words that are not names of anyone or anything: "Russian bloggers" names no blogger.
+        self._not_names = _CALENDAR | STOPWORDS | {
+            w for e in brief.entities if e.kind is EntityKind.country for v in (e.name, *e.variants) for w in words(v)}
 
     # ------------------------------------------------------------ public
 
@@ -275,6 +280,9 @@ class Matcher:
             # this one ("who is Russia's foreign minister?" is not answered with Turkey's). Too rare in the
             # training data for the fit to learn it.
             probability = min(probability, 0.25)
+        if _NAME_REQUEST.search(reading.text) and not self._gives_name(reading.text, lead):
+            # A rule: "what are the names of the airbases?" is not answered by a fact that only says "airbases".
+            probability = min(probability, 0.25)
         candidates = [Candidate(self.sections[top], top_rank, probability)]
         candidates += [Candidate(self.sections[s], r, r) for r, s in ranked[:6] if s != top][:5]
         return Match(tuple(candidates), round(probability, 4), frozenset(asked_entities), terms,
@@ -292,6 +300,36 @@ class Matcher:
             s = self._example_sections[example]
             best[s] = max(best[s], 2 * count / (len(content) + self._example_sizes[example]))
         return best
+
+    def _gives_name(self, question: str, lead: list[int]) -> bool:
+        """Whether the leading facts name what the question asks the name of: a capitalised word right beside
+        one of the question's own nouns ("Foreign Minister Hakan Fidan"). A fact that shares none of the
+        question's nouns can't be judged this way and passes."""
+        nouns = {stem(w) for w in words(question) if len(w) > 2 and w not in STOPWORDS and w not in QUESTION_WORDS
+                 and w not in _NAME_WORDS and w not in self._name_parts}
+        judged = False
+        for u in lead:
+            unit = self.index.units[u]
+            if unit.kind in (UnitKind.entity, UnitKind.topic):
+                return True
+            section = self.sections[unit.section]
+            if unit.kind is UnitKind.fact:
+                text = section.facts[unit.item].text
+            else:
+                figure = section.figures[unit.item]
+                text = f"{figure.label} {figure.value} {figure.unit}"
+            tokens = _TOKEN.findall(text)
+            for i, token in enumerate(tokens):
+                if stem(token.lower().removesuffix("'s").removesuffix("’s")) not in nouns:
+                    continue
+                judged = True
+                beside = [i - 1, i + 1]
+                if i >= 3 and tokens[i - 1].lower() == "the" and tokens[i - 2].lower() in _COPULA:
+                    beside.append(i - 3)  # "the Ciragan Palace in Istanbul was the venue"
+                if any(0 <= j < len(tokens) and tokens[j][:1].isupper() and tokens[j].lower() not in self._not_names
+                       for j in beside):
+                    return True
+        return not judged
 
     def _entity_card(self, section: int, terms: tuple[str, ...], asked: set[str]) -> int | None:
         """ "who is Fidan", "what's Kalin's job": the named entity's own card leads."""
@@ -409,6 +447,15 @@ class Matcher:
         completion = next((w for w in sorted(known) if w.startswith(stub)), stub)
         return " ".join([*said[:-1], completion])
 
+
+_NAME_REQUEST = re.compile(r"\b(?:names?|title)\b", re.IGNORECASE)
+_NAME_WORDS = frozenset({"name", "names", "title", "exact", "exactly", "specific", "specifically", "pls", "please"})
+_COPULA = frozenset({"is", "was", "are", "were"})
+_TOKEN = re.compile(r"[\w'’-]+")
+_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                       "november", "december", "german", "germans", "british", "french", "european", "europeans",
+                       "western", "soviet"})
 
 _CLAUSE_START = re.compile(
     r"(?:[,:;(—–-]\s*(?=(?:who|what|when|where|why|how|which|did|does|do|is|was|were|has|have|will|can|could)\b)"
