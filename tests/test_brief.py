@@ -60,7 +60,9 @@ def test_bad_kind_and_duplicate_ids(tmp_path: Path, mini_text: str) -> None:
     issues = issues_of(write(tmp_path, broken))
     assert f":{line_of(broken, 'kind: gossip')} sections[0].kind:" in issues[0]
     duplicated = mini_text.replace("id: russia-delegation", "id: venue")
-    assert "duplicate section ids: venue" in issues_of(write(tmp_path, duplicated))[0]
+    assert issues_of(write(tmp_path, duplicated)) == [
+        f"{tmp_path / 'brief.yaml'}:{line_of(mini_text, 'id: russia-delegation')} sections[1].id: "
+        "duplicate section id 'venue' (first: sections[0])"]
 
 
 def test_invalid_yaml_reports_its_line(tmp_path: Path, mini_text: str) -> None:

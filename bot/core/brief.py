@@ -12,17 +12,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationError,
-    field_validator,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from bot.core.yaml_lines import line_for, load_with_lines
+from bot.core.yaml_lines import YamlProblem, collector_paused, line_for, load_with_lines, strict_load
 
 
 class _Frozen(BaseModel):
@@ -139,18 +131,6 @@ class Brief(_Frozen):
     entities: tuple[Entity, ...] = ()
     sections: tuple[Section, ...] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _check_references(self) -> "Brief":
-        ids = [section.id for section in self.sections]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        if duplicates:
-            raise ValueError(f"duplicate section ids: {', '.join(duplicates)}")
-        for section in self.sections:
-            unknown = [r for r in section.related if r not in ids]
-            if unknown:
-                raise ValueError(f"section {section.id!r} relates to unknown sections: {', '.join(unknown)}")
-        return self
-
     @property
     def meta(self) -> BriefMeta:
         return self.brief
@@ -210,16 +190,36 @@ def normalize_quote(text: str) -> str:
 
 
 def load_seeds(seeds_dir: Path) -> dict[str, Seed]:
+    """The articles `seeds_dir/index.yaml` lists, each read and normalised. Raises BriefError naming the file
+    and line of every problem: a missing or malformed index, an article that is missing, unreadable, not UTF-8,
+    listed twice or outside the seeds directory."""
     index_path = seeds_dir / "index.yaml"
-    data, lines = load_with_lines(index_path.read_text(encoding="utf-8"))
+    if not seeds_dir.is_dir():
+        raise BriefError([BriefIssue(display_path(seeds_dir), 1, "", "the seeds directory does not exist")])
+    text = read_text(index_path)
     try:
-        index = SeedIndex.model_validate(data)
+        index = SeedIndex.model_validate(parse_yaml(index_path, text))
     except ValidationError as exc:
+        _, lines = load_with_lines(text)
         raise BriefError([_issue(index_path, lines, err["loc"], err["msg"]) for err in exc.errors()]) from None
+    inside = seeds_dir.resolve()
     seeds: dict[str, Seed] = {}
-    for article in index.seeds:
+    problems: list[Problem] = []
+    issues: list[BriefIssue] = []
+    for i, article in enumerate(index.seeds):
         path = seeds_dir / article.file
-        seeds[article.id] = Seed(article, path, normalize_quote(path.read_text(encoding="utf-8")))
+        if not path.resolve().is_relative_to(inside):
+            problems.append((("seeds", i, "file"), f"must name a file inside {display_path(seeds_dir)}"))
+        elif article.id in seeds:
+            problems.append((("seeds", i, "id"), f"duplicate seed id {article.id!r}"))
+        else:
+            try:
+                seeds[article.id] = Seed(article, path, normalize_quote(read_text(path)))
+            except BriefError as exc:
+                issues += exc.issues
+    if problems or issues:
+        _, lines = load_with_lines(text)
+        raise BriefError([_issue(index_path, lines, loc, message) for loc, message in problems] + issues)
     return seeds
 
 
@@ -265,7 +265,47 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def read_text(path: Path) -> str:
+    """A UTF-8 text file, or BriefError naming it (and, for bytes that are not UTF-8, their line)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = {FileNotFoundError: "not found", PermissionError: "permission denied",
+                  IsADirectoryError: "is a directory"}.get(type(exc), type(exc).__name__)
+        raise BriefError([BriefIssue(display_path(path), 1, "", f"cannot read the file: {reason}")]) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise BriefError([BriefIssue(display_path(path), line, "", "not UTF-8 text: save it as UTF-8")]) from None
+
+
+def parse_yaml(path: Path, text: str) -> Any:
+    """`text` by the strict YAML rules (no aliases, duplicate keys, ...), or BriefError at the offending line."""
+    try:
+        return strict_load(text)
+    except YamlProblem as exc:
+        raise BriefError([BriefIssue(display_path(path), exc.line, "", f"invalid YAML: {exc.message}")]) from None
+
+
 Problem = tuple[tuple[Any, ...], str]  # where in the document (a path of keys and indexes), what is wrong
+
+
+def _reference_problems(brief: Brief) -> list[Problem]:
+    """Section ids are unique and every `related` id names a section, each reported at its own line."""
+    problems: list[Problem] = []
+    first: dict[str, int] = {}
+    for i, section in enumerate(brief.sections):
+        if section.id in first:
+            problems.append((("sections", i, "id"),
+                             f"duplicate section id {section.id!r} (first: sections[{first[section.id]}])"))
+        else:
+            first[section.id] = i
+    for i, section in enumerate(brief.sections):
+        for k, ref in enumerate(section.related):
+            if ref not in first:
+                problems.append((("sections", i, "related", k), f"unknown section {ref!r}"))
+    return problems
 
 
 def _provenance_problems(brief: Brief, seeds: dict[str, Seed]) -> list[Problem]:
@@ -318,26 +358,18 @@ def _entity_problems(brief: Brief) -> list[Problem]:
 def load_brief(path: Path, seeds_dir: Path, seeds: dict[str, Seed] | None = None) -> Brief:
     """Parse, validate and provenance-check a brief against `seeds` (read from `seeds_dir` when not given).
     Raises BriefError listing every problem."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BriefError([BriefIssue(display_path(path), 1, "", f"cannot read file: {exc.__class__.__name__}")]) from None
-    try:
-        # The C parser alone is fast; each value's line is only worked out when there is a problem to report.
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise BriefError([BriefIssue(display_path(path), line, "", f"invalid YAML: {problem}")]) from None
-    try:
-        brief = Brief.model_validate(data)
-    except ValidationError as exc:
-        problems: list[Problem] = [(tuple(err["loc"]), err["msg"]) for err in exc.errors()]
-    else:
-        problems = _entity_problems(brief) + _provenance_problems(brief, load_seeds(seeds_dir) if seeds is None
-                                                                   else seeds)
-    if problems:
-        _, lines = load_with_lines(text)
-        raise BriefError([_issue(path, lines, loc, message) for loc, message in problems])
+    text = read_text(path)
+    with collector_paused():
+        data = parse_yaml(path, text)
+        try:
+            brief = Brief.model_validate(data)
+        except ValidationError as exc:
+            problems: list[Problem] = [(tuple(err["loc"]), err["msg"]) for err in exc.errors()]
+        else:
+            problems = _reference_problems(brief) + _entity_problems(brief)
+            problems += _provenance_problems(brief, load_seeds(seeds_dir) if seeds is None else seeds)
+        if problems:
+            # The C parser alone is fast; each value's line is only worked out when there is a problem to report.
+            _, lines = load_with_lines(text)
+            raise BriefError([_issue(path, lines, loc, message) for loc, message in problems])
     return brief

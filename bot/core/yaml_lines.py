@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+import gc
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 import yaml
 from yaml.constructor import ConstructorError
@@ -81,6 +83,20 @@ def strict_load(text: str) -> Any:
         raise YamlProblem(1, "nested too deeply") from None
     finally:
         loader.dispose()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a document becomes objects. Parsing allocates hundreds of
+    thousands of containers, none of them in a cycle (aliases are refused), and the collector would walk them
+    again and again: with it running, a 10,000-section brief loads three times slower."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def load_with_lines(text: str) -> tuple[Any, dict[Path_, int]]:

@@ -1,0 +1,142 @@
+"""A brief loader that can't be fooled: hostile YAML, broken references and broken seeds are refused with
+file:line, quickly, and the admin's /reload sees the same line as `brief check`."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.core.brief import BriefError, load_brief, load_seeds
+from bot.core.store import BriefStore
+from tests.conftest import MINI, SEEDS, line_of
+
+
+def issues_of(path: Path, seeds: Path = SEEDS) -> list[str]:
+    with pytest.raises(BriefError) as caught:
+        load_brief(path, seeds)
+    return [str(issue) for issue in caught.value.issues]
+
+
+def write(tmp_path: Path, text: str, name: str = "brief.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+BILLION_LAUGHS = """brief: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+sections: [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+"""
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ("brief: &x [*x]\n", 1, "anchors and aliases (&name, *name) are not allowed"),
+    (BILLION_LAUGHS, 1, "anchors and aliases (&name, *name) are not allowed"),
+    ("sections: []\n? [a, b]\n: 1\n", 2, "a key must be text"),
+    ("brief:\n  date: 2025-13-45\n", 2, "not a valid date: month must be in 1..12"),
+    ("brief:\n  id: x\n  id: y\n", 3, "duplicate key 'id' (first at line 2)"),
+    ("base: &b {id: x}\nbrief:\n  <<: *b\n", 3, "merge keys (<<) are not allowed"),
+    ("[" * 5000 + "]" * 5000 + "\n", 1, "invalid YAML"),
+])
+def test_hostile_yaml_is_refused_at_its_line(tmp_path: Path, text: str, line: int, message: str) -> None:
+    issues = issues_of(write(tmp_path, text))
+    assert len(issues) == 1 and issues[0].startswith(f"{tmp_path / 'brief.yaml'}:{line} invalid YAML")
+    assert message in issues[0]
+
+
+def test_an_impossible_date_in_the_real_shape_is_refused(tmp_path: Path) -> None:
+    text = MINI.read_text().replace("date: 2025-06-02", "date: 2025-13-45")
+    assert issues_of(write(tmp_path, text)) == [
+        f"{tmp_path / 'brief.yaml'}:{line_of(text, '2025-13-45')} invalid YAML: not a valid date: "
+        "month must be in 1..12"]
+
+
+def test_unknown_related_ids_are_reported_at_their_own_line(tmp_path: Path) -> None:
+    text = MINI.read_text().replace("    keywords: [medinsky]\n", "    keywords: [medinsky]\n    related: [venue, nowhere]\n")
+    assert issues_of(write(tmp_path, text)) == [
+        f"{tmp_path / 'brief.yaml'}:{line_of(text, 'related: [venue, nowhere]')} sections[1].related[1]: "
+        "unknown section 'nowhere'"]
+
+
+def copy_seeds(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(SEEDS, tmp_path / "seeds"))
+
+
+SEED = "004_53b6467d699949e3"
+
+
+def seed_issues(seeds: Path) -> list[str]:
+    with pytest.raises(BriefError) as caught:
+        load_seeds(seeds)
+    return [str(issue) for issue in caught.value.issues]
+
+
+def test_a_missing_seeds_directory_or_index_is_an_error_with_its_path(tmp_path: Path) -> None:
+    assert seed_issues(tmp_path / "nowhere") == [f"{tmp_path / 'nowhere'}:1 the seeds directory does not exist"]
+    seeds = copy_seeds(tmp_path)
+    (seeds / "index.yaml").unlink()
+    assert seed_issues(seeds) == [f"{seeds / 'index.yaml'}:1 cannot read the file: not found"]
+
+
+def test_a_renamed_seed_names_the_index_line_and_the_missing_file(tmp_path: Path) -> None:
+    seeds = copy_seeds(tmp_path)
+    (seeds / f"{SEED}.txt").rename(seeds / "renamed.txt")
+    assert seed_issues(seeds) == [f"{seeds / f'{SEED}.txt'}:1 cannot read the file: not found"]
+
+
+def test_a_seed_that_is_not_utf8_names_its_path_and_line(tmp_path: Path) -> None:
+    seeds = copy_seeds(tmp_path)
+    (seeds / f"{SEED}.txt").write_bytes(b"first line\nsecond \xff\xfe line\n")
+    assert seed_issues(seeds) == [f"{seeds / f'{SEED}.txt'}:2 not UTF-8 text: save it as UTF-8"]
+
+
+def test_a_malformed_index_names_its_line(tmp_path: Path) -> None:
+    seeds = copy_seeds(tmp_path)
+    index = seeds / "index.yaml"
+    index.write_text(index.read_text().replace("    file: 001_34a54f2e946040c8.txt\n", "    file: [unclosed\n"))
+    [issue] = seed_issues(seeds)
+    assert issue.startswith(f"{index}:") and "invalid YAML" in issue
+    index.write_text("seeds:\n  - id: x\n    headline: no file\n")
+    assert seed_issues(seeds) == [f"{index}:2 seeds[0].file: Field required"]
+
+
+@pytest.mark.parametrize("file", ["../../../../etc/passwd", "/etc/passwd", "sub/../../brief.yaml"])
+def test_index_paths_stay_inside_the_seeds_directory(tmp_path: Path, file: str) -> None:
+    seeds = copy_seeds(tmp_path)
+    index = seeds / "index.yaml"
+    text = index.read_text().replace(f"file: {SEED}.txt", f"file: {file}")
+    index.write_text(text)
+    assert seed_issues(seeds) == [
+        f"{index}:{line_of(text, f'file: {file}')} seeds[4].file: must name a file inside {seeds}"]
+
+
+def test_reload_shows_the_admin_the_same_line_as_brief_check(tmp_path: Path) -> None:
+    seeds = copy_seeds(tmp_path)
+    store = BriefStore(MINI, seeds)
+    (seeds / f"{SEED}.txt").write_bytes(b"\xff")
+    result = store.reload()
+    assert not result.ok and result.errors == (f"{seeds / f'{SEED}.txt'}:1 not UTF-8 text: save it as UTF-8",)
+    shutil.rmtree(seeds)
+    result = store.reload()
+    assert not result.ok and result.errors == (f"{seeds}:1 the seeds directory does not exist",)
+    assert store.brief.meta.id == "mini"  # the current brief keeps serving
+
+
+def big_brief(sections: int) -> str:
+    head, _, rest = MINI.read_text().partition("sections:\n")
+    first = rest.split("  - id: russia-delegation\n")[0]
+    body = "".join(first.replace("- id: venue", f"- id: venue-{i}", 1) for i in range(sections))
+    return f"{head}sections:\n{body}"
+
+
+def test_a_ten_thousand_section_brief_checks_without_quadratic_work(tmp_path: Path) -> None:
+    """The old duplicate-id check was quadratic (48 s at 16,000 sections); bench/brief_bench.py has the figures."""
+    path = write(tmp_path, big_brief(10_000) + "  - id: venue-5\n" + big_brief(1).split("  - id: venue-0\n")[1])
+    assert issues_of(path) == [f"{path}:{10 * 10_000 + 12} sections[10000].id: duplicate section id 'venue-5' "
+                      "(first: sections[5])"]
