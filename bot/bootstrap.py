@@ -73,14 +73,10 @@ async def list_subscriptions(settings: Settings, out: IO[str]) -> int:
     """`python -m bot subscriptions`: count per platform and next run times, for admins."""
     from bot.core.schedule import SystemClock
     from bot.digests import subscription_report
-    from bot.storage.database import DatabaseError, open_database
+    from bot.storage.database import open_database
     from bot.storage.repository import Repository
 
-    try:
-        engine = await open_database(settings.database_url, ROOT)
-    except DatabaseError as exc:
-        out.write(f"database error: {exc}\n")
-        return 2
+    engine = await open_database(settings.database_url, ROOT)  # DatabaseError: the command line reports it
     try:
         for line in await subscription_report(Repository(engine), SystemClock().now()):
             out.write(line + "\n")
@@ -99,18 +95,13 @@ async def run(settings: Settings, brief: Path | None = None) -> int:
         print("Set TELEGRAM_TOKEN and/or DISCORD_TOKEN to run the Telegram and Discord bots instead.\n")
         return await run_console(service)
     from bot.scheduling import DigestScheduler
-    from bot.storage.database import DatabaseError
 
     # Handlers first: a SIGTERM during start-up must still shut down cleanly.
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    try:
-        digests = await open_digests(settings, service)
-    except DatabaseError as exc:
-        log.error("database: %s", exc)
-        return 2
+    digests = await open_digests(settings, service)  # DatabaseError: the command line reports it, status 2
     try:
         started = await _start_all(chat_adapters(settings, service, digests))
         if not started:

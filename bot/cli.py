@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import io
 import json
 import os
 import sys
+import traceback
 from pathlib import Path
-from typing import IO, Any, Callable
+from typing import IO, Any, Callable, NoReturn
 
-from bot.config import ConfigError, Settings, load_settings, resolve
+from bot.config import ROOT, ConfigError, Settings, load_settings, resolve
 from bot.core.brief import BriefError, display_path, load_brief
 from bot.core.models import Answer
 from bot.core.service import BriefService
@@ -18,6 +20,12 @@ from bot.render.plain import render_answer, render_digest
 
 STDIN_CONVERSATION = "stdin"
 PLATFORMS = ("telegram", "discord")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """Usage mistakes are one line too, pointing at the help (argparse prints the whole usage)."""
+        self.exit(2, f"error: {message} (see: {self.prog} --help)\n")
 
 
 def _common(parser: argparse.ArgumentParser, top: bool) -> None:
@@ -28,7 +36,7 @@ def _common(parser: argparse.ArgumentParser, top: bool) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="briefbot", description="Sourced answers about a news event.")
+    parser = _Parser(prog="briefbot", description="Sourced answers about a news event.")
     _common(parser, top=True)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -91,9 +99,11 @@ def _write_json(out: IO[str], value: Any) -> None:
 
 def cmd_ask(service: BriefService, args: argparse.Namespace, out: IO[str]) -> int:
     if args.question != "-":
-        answer = service.ask(STDIN_CONVERSATION, args.question)
+        # An argument that was not UTF-8 arrives with lone surrogates standing for its bytes.
+        question = os.fsencode(args.question).decode("utf-8", errors="replace")
+        answer = service.ask(STDIN_CONVERSATION, question)
         if args.json:
-            _write_json(out, answer_json(args.question, answer))
+            _write_json(out, answer_json(question, answer))
         else:
             out.write(render_answer(answer) + "\n")
         return 0
@@ -136,8 +146,8 @@ def cmd_brief_check(settings: Settings, args: argparse.Namespace, out: IO[str]) 
     except BriefError as exc:
         for issue in exc.issues:
             out.write(f"{issue}\n")
-        out.write(f"{len(exc.issues)} error(s) in {display_path(path)}\n")
-        return 1
+        out.flush()
+        return fail(f"{len(exc.issues)} problem(s) in the brief, listed above ({display_path(path)})", 1)
     facts = sum(len(s.facts) for s in brief.sections)
     figures = sum(len(s.figures) for s in brief.sections)
     out.write(f"OK {display_path(path)}: {len(brief.sections)} sections, {facts} facts, {figures} figures; "
@@ -147,13 +157,25 @@ def cmd_brief_check(settings: Settings, args: argparse.Namespace, out: IO[str]) 
 
 def fail(message: str, status: int) -> int:
     """The one line a failed command prints: `error: <what> (<where>)`."""
-    print(f"error: {message}", file=sys.stderr)
+    print(f"error: {message}", file=sys.stderr, flush=True)
     return status
 
 
+def _utf8_streams() -> None:
+    """UTF-8 in and out whatever the locale (LC_ALL=C, PYTHONIOENCODING=ascii): answers quote articles with
+    curly quotes and dashes, and questions come in any script. A character that cannot be encoded (a lone
+    surrogate from a mis-decoded argument) becomes a replacement mark instead of stopping the command."""
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def main(argv: list[str] | None = None, out: IO[str] | None = None) -> int:
+    _utf8_streams()
     try:
-        return _main(argv, out)
+        status = _main(argv, out)
+        (out or sys.stdout).flush()  # here, where a closed pipe is still caught below
+        return status
     except BrokenPipeError:
         # The reader went away (`… | head -1`): stop quietly; point stdout at /dev/null so that Python's own
         # final flush does not complain either.
@@ -165,6 +187,22 @@ def main(argv: list[str] | None = None, out: IO[str] | None = None) -> int:
         sys.stdout.flush()
         print(file=sys.stderr, flush=True)
         os._exit(130)
+    except Exception as exc:  # a bug: still one line, naming where it happened (never the message: secrets)
+        return fail(f"unexpected {type(exc).__name__}; please report it ({_where(exc)})", 1)
+
+
+def _where(exc: BaseException) -> str:
+    """`file:line` of the innermost frame of this project's code that the exception passed through."""
+    frames = [frame for frame in traceback.extract_tb(exc.__traceback__) if frame.filename.startswith(str(ROOT))]
+    frame = frames[-1] if frames else traceback.extract_tb(exc.__traceback__)[-1]
+    return f"{display_path(Path(frame.filename))}:{frame.lineno}"
+
+
+def _brief_failure(exc: BriefError) -> int:
+    first = exc.issues[0]
+    field = f"{first.field}: " if first.field else ""
+    more = f"; {len(exc.issues) - 1} more problems (run: python -m bot brief check)" if len(exc.issues) > 1 else ""
+    return fail(f"cannot load the brief: {field}{first.message}{more} ({first.file}:{first.line})", 1)
 
 
 def _main(argv: list[str] | None, out: IO[str] | None) -> int:
@@ -178,41 +216,36 @@ def _main(argv: list[str] | None, out: IO[str] | None) -> int:
         return cmd_brief_check(settings, args, out)
     from bot import bootstrap
     from bot.logging_setup import configure_logging
+    from bot.storage.database import DatabaseError
 
     configure_logging(settings.log_level if args.command == "run" else "WARNING", settings.secrets())
     try:
         if args.command == "run":
             return asyncio.run(bootstrap.run(settings, args.brief))
         service = bootstrap.build_service(settings, args.brief)
+        handlers: dict[str, Callable[[], int]] = {
+            "ask": lambda: cmd_ask(service, args, out),
+            "sections": lambda: cmd_sections(service, args, out),
+            "console": lambda: asyncio.run(_console(service)),
+            "digest": lambda: asyncio.run(_digest(settings, service, args.chat, out)),
+            "subscriptions": lambda: asyncio.run(bootstrap.list_subscriptions(settings, out)),
+        }
+        return handlers[args.command]()
     except BriefError as exc:
-        print(f"cannot load the brief:\n{exc}", file=sys.stderr)
-        return 1
-    handlers: dict[str, Callable[[], int]] = {
-        "ask": lambda: cmd_ask(service, args, out),
-        "sections": lambda: cmd_sections(service, args, out),
-        "console": lambda: asyncio.run(_console(service)),
-        "digest": lambda: asyncio.run(_digest(settings, service, args.chat, out)),
-        "subscriptions": lambda: asyncio.run(bootstrap.list_subscriptions(settings, out)),
-    }
-    return handlers[args.command]()
+        return _brief_failure(exc)
+    except DatabaseError as exc:
+        return fail(f"{exc} (database_url)", 2)
 
 
 async def _digest(settings: Settings, service: BriefService, chat: tuple[str, str] | None, out: IO[str]) -> int:
     """The digest a chat receives next, exactly as it will be built (from the database's record of what that
     chat last received); without --chat, the first digest a new subscriber gets."""
     from bot.bootstrap import open_digests
-    from bot.storage.database import DatabaseError
 
-    try:
-        digests = await open_digests(settings, service)
-    except DatabaseError as exc:
-        print(f"database error: {exc}", file=sys.stderr)
-        return 2
+    digests = await open_digests(settings, service)  # DatabaseError: reported by _main
     try:
         if chat is not None and await digests.repository.subscription(*chat) is None:
-            print(f"no digest subscription for {chat[0]}:{chat[1]} (python -m bot subscriptions lists them)",
-                  file=sys.stderr)
-            return 1
+            return fail(f"no digest subscription for {chat[0]}:{chat[1]} (python -m bot subscriptions lists them)", 1)
         digest, note = await digests.preview(*chat) if chat else (await digests.first_digest(), None)
     finally:
         await digests.repository.dispose()

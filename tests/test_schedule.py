@@ -113,3 +113,16 @@ def test_agrees_with_apscheduler_cron_trigger(zone_text: str, at: dt.time) -> No
             continue
         assert cron is not None and cron.astimezone(UTC) == ours, (zone_text, at, now)
         previous, now = cron, ours
+
+
+def test_a_refusal_quotes_at_most_a_few_words_of_a_10_kb_paste() -> None:
+    for parse in (parse_time, parse_zone):
+        with pytest.raises(InvalidSchedule) as caught:
+            parse("x" * 10_000)
+        assert len(str(caught.value)) < 400 and "x" * 39 + "…" in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["localtime", "Factory", "posixrules"])
+def test_the_machines_own_zone_file_is_not_a_zone(name: str) -> None:
+    with pytest.raises(InvalidSchedule):
+        parse_zone(name)

@@ -66,7 +66,7 @@ def parse_time(text: str) -> dt.time:
                 return dt.time(hour % 12 + (12 if half == "p" else 0), minute)
         elif hour < 24 and minute < 60:
             return dt.time(hour, minute)
-    raise InvalidSchedule(f'I can\'t read "{text.strip()}" as a time of day. Use {TIME_FORMS}.')
+    raise InvalidSchedule(f'I can\'t read "{_shown(text)}" as a time of day. Use {TIME_FORMS}.')
 
 
 # Files the system's zoneinfo directory holds beside the IANA zones: the machine's own zone and placeholders.
@@ -93,7 +93,13 @@ def parse_zone(text: str) -> Zone:
         name = _zone_names().get(raw.lower())
         if name is not None:
             return zone_named(name)
-    raise InvalidSchedule(f'"{raw}" is not a time zone I know. Use {ZONE_FORMS}.')
+    raise InvalidSchedule(f'"{_shown(raw)}" is not a time zone I know. Use {ZONE_FORMS}.')
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """What the user typed, quoted back in a refusal: enough to recognise, never a 10 KB paste."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # Offered first when a user starts typing a zone (Discord's autocomplete): where readers of this brief likely are.

@@ -40,6 +40,10 @@ def parse_database_url(raw: str, root: Path | None = None) -> URL:
         url = make_url(raw)
     except ArgumentError:
         raise DatabaseError(f"database_url is not a valid SQLAlchemy URL; expected {EXPECTED_FORMS}") from None
+    except ValueError:  # SQLAlchemy reads the port with int()
+        raise DatabaseError("database_url has a port that is not a number") from None
+    if url.port is not None and not 0 < url.port < 65536:
+        raise DatabaseError("database_url has a port outside 1-65535") from None
     backend = url.get_backend_name()
     if url.drivername == backend:
         hint = _ASYNC_HINT.get(backend) or f"{backend}+<async driver>://... (e.g. {EXPECTED_FORMS})"
