@@ -52,7 +52,8 @@ async def test_sqlite_file_created_on_first_run_in_wal_mode_with_schema_version(
         await open_database("sqlite+aiosqlite:///nested/dir/briefbot.db", tmp_path)
 
 
-def test_python_m_bot_subscriptions_lists_counts_and_next_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_python_m_bot_subscriptions_lists_counts_and_next_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
     import asyncio
 
     from bot.bootstrap import build_service, open_digests
@@ -82,4 +83,5 @@ def test_python_m_bot_subscriptions_lists_counts_and_next_runs(tmp_path: Path, m
     monkeypatch.setenv("BRIEFBOT_DATABASE_URL", "sqlite:///x.db")
     out = io.StringIO()
     assert cli.main(["--brief", str(brief), "subscriptions"], out) == 2
-    assert "sqlite+aiosqlite:///" in out.getvalue()
+    error = capsys.readouterr().err
+    assert error.startswith("error: ") and "sqlite+aiosqlite:///" in error and out.getvalue() == ""
