@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -37,6 +38,7 @@ class Recorded:
     path: str  # without the /api/v10 prefix
     query: dict[str, str]
     body: Any
+    at: float = field(default_factory=time.monotonic)  # arrival, for checking rate limits
 
 
 @dataclass

@@ -11,8 +11,10 @@ It follows https://core.telegram.org/bots/api where python-telegram-bot depends 
   400 "can't parse entities", and more than 4096 characters *after* parsing give "message is too long";
 - callback data over 64 bytes gives 400 BUTTON_DATA_INVALID.
 
-Every call is recorded (`calls`), tests inject updates (`message`, `callback`, `inline_query`) and
-await what the bot sent (`next_call`). `fail_next` makes the next call of a method fail with 403/429/400.
+Every call is recorded with its arrival time (`calls`, `Call.at`), tests inject updates (`message`,
+`callback`, `inline_query`) and await what the bot sent (`next_call`). `fail_next` makes the next call of a
+method fail with 403/429/400. `latency` delays every answer but getUpdates' (a network round trip), `slow`
+one chat's; `busiest` counts the most messages that arrived inside any window, from the arrival times.
 """
 
 from __future__ import annotations
@@ -139,8 +141,10 @@ class Failure:
 class FakeTelegram:
     """The fake server. `await start()` returns the root URL to use as TELEGRAM_API_BASE_URL."""
 
-    def __init__(self, token: str, username: str = "briefbot_test_bot", bot_id: int | None = None) -> None:
+    def __init__(self, token: str, username: str = "briefbot_test_bot", bot_id: int | None = None,
+                 latency: float = 0.0) -> None:
         self.token = token
+        self.latency = latency  # seconds before every answer (getUpdates excepted): the round trip
         self.bot_id = bot_id or int(token.split(":", 1)[0])
         self.username = username
         self.calls: list[Call] = []
@@ -302,6 +306,17 @@ class FakeTelegram:
         self.message(text, chat_id, **kwargs)
         return await self.next_call("sendMessage", chat_id, after=mark)
 
+    def busiest(self, seconds: float = 1.0, chat_id: int | None = None) -> int:
+        """The most sendMessage calls (to `chat_id`, or to anyone) that arrived within any window of `seconds`,
+        counted from the arrival times."""
+        times = [c.at for c in self.sent(chat_id)]
+        most, first = 0, 0
+        for last, at in enumerate(times):
+            while at - times[first] >= seconds:
+                first += 1
+            most = max(most, last - first + 1)
+        return most
+
     def drained(self) -> bool:
         """True when the bot has fetched (and confirmed) every injected update."""
         return not self._updates
@@ -319,7 +334,7 @@ class FakeTelegram:
         call = Call(method, params)
         self.calls.append(call)
         await self._notify()
-        delay = self._latency.get((method, params.get("chat_id")))
+        delay = self._latency.get((method, params.get("chat_id")), 0.0 if method == "getUpdates" else self.latency)
         if delay:
             await asyncio.sleep(delay)
         handler = getattr(self, f"_m_{method}", None)

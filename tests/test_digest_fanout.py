@@ -8,7 +8,8 @@ import datetime as dt
 
 from bot.core.models import Digest, Topic
 from bot.core.store import diff_sections
-from bot.fanout import DISCORD_LIMITS, FanoutSender, Outbound, Outcome
+from bot.fanout import FanoutSender, Outbound, Outcome
+from bot.ratelimit import DISCORD_LIMITS
 from tests.fakes_messenger import FakeTelegram, RecordingMessenger, run_virtual
 
 DIGEST = Digest("mini", "1+abc", dt.date(2025, 6, 2), "Headline", "2 June 2025", None, "Summary", (), ())

@@ -6,6 +6,7 @@ at the fake; it logs in, syncs its commands, receives interactions over the gate
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
 from dataclasses import dataclass, field
@@ -560,3 +561,22 @@ async def test_direct_message_interaction_is_answered(bot: Bot) -> None:
                                               channel_id=7900))
     assert embeds_of(callback)[0]["description"].startswith("The talks take place at the Ciragan Palace in Istanbul.")
     assert bot.service.conversations.get("discord:7900") is not None
+
+
+async def test_a_mention_is_answered_ahead_of_queued_digests_within_the_global_limit(bot: Bot) -> None:
+    """150 digests to different channels (three seconds of Discord's global 50 a second) and a mention asked
+    while most of them wait: the answer goes out at the next free slot, and no second holds more than 50."""
+    fake = bot.fake
+    digest = _digest(bot)
+    channels = [str(8100 + i) for i in range(150)]
+    fan_out = asyncio.gather(*(bot.adapter.send_digest(c, digest) for c in channels))
+    await fake.wait_for(lambda r: r.path == f"/channels/{channels[10]}/messages")
+    mark = len(fake.requests)
+    answer = await _mention(fake, "who leads the russian delegation", 7310)
+    await fan_out
+    posts = [r for r in fake.requests if r.method == "POST" and r.path.startswith("/channels/")]
+    digests_before_answer = [r for r in fake.requests[mark:fake.requests.index(answer)] if r.path != answer.path]
+    assert answer.body["embeds"][0]["description"].startswith("Vladimir Medinsky")
+    assert len(digests_before_answer) < 60  # first come, first served would put over 100 ahead of it
+    times = sorted(r.at for r in posts)
+    assert max(sum(1 for t in times[i:] if t - start < 1.0) for i, start in enumerate(times)) <= 50

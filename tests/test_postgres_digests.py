@@ -119,7 +119,8 @@ async def _digests(url: str, brief: Path, messenger: object = None):  # type: ig
     from bot.bootstrap import build_service
     from bot.config import DigestSettings, Settings
     from bot.digests import DigestSubscriptions
-    from bot.fanout import FanoutSender, PlatformLimits, Window
+    from bot.fanout import FanoutSender
+    from bot.ratelimit import PlatformLimits, Window
     from bot.storage.database import open_database
     from bot.storage.repository import Repository
     from tests.fakes_messenger import SEEDS, FakeClock

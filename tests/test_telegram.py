@@ -13,6 +13,7 @@ import re
 import shutil
 import socket
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, AsyncIterator
 
@@ -593,3 +594,48 @@ async def test_updates_are_confirmed_so_a_restart_does_not_answer_twice(fake: Fa
         mark = len(fake.calls)
         sentinel = await fake.ask("where are the talks held", USER)
         assert [c for c in fake.sent(USER) if fake.calls.index(c) >= mark] == [sentinel]
+
+
+# ---------------------------------------------------------------- one rate limiter: answers ahead of digests
+
+
+class _Hooks:
+    async def before_send(self, item: Any) -> bool:
+        return True
+
+    async def after_send(self, item: Any, outcome: Any, error: str | None) -> None:
+        pass
+
+
+async def test_answers_overtake_a_digest_fan_out_and_no_window_exceeds_telegram_limits(brief: Path) -> None:
+    """Real time against a fake with a 30 ms round trip: 200 digests (one of them long enough for several
+    messages) through the real adapter's limiter, and a reader's question asked while 100 of them wait for a
+    slot: first come, first served would put about 100 digests ahead of the answer."""
+    from bot.fanout import FanoutSender, Outbound, Outcome
+
+    fake = FakeTelegram(TOKEN, latency=0.03)
+    await fake.start()
+    try:
+        async with running(make_settings(fake, brief)) as bot:
+            chats = [5000 + i for i in range(200)]
+            for chat in chats:
+                fake.chat(chat)
+            quote = (Quote("002_x", "q"),)
+            long = replace(digest(), outcomes=tuple(AnswerFact(f"Outcome {i}: " + "words " * 60, quote)
+                                                    for i in range(40)))
+            items = [Outbound("telegram", str(c), long if c == chats[0] else digest()) for c in chats]
+            sender = FanoutSender([bot], concurrency=100)
+            fan_out = asyncio.create_task(sender.send_all(items, _Hooks()))
+            await fake.next_call("sendMessage", chats[20], after=0)  # the fan-out is well under way
+            mark = len(fake.calls)
+            answer = await fake.ask("who leads russia's delegation", USER)
+            report = await fan_out
+        digests_before_answer = [c for c in fake.calls[mark:fake.calls.index(answer)] if c.chat_id != USER]
+        assert "Vladimir Medinsky" in visible(answer)
+        assert report.counts[Outcome.SENT] == len(chats)
+        assert len(digests_before_answer) < 50  # the slots while the bot read and matched it, not the queue
+        assert len(fake.sent(chats[0])) > 1  # every part of a long digest is a message of its own ...
+        assert fake.busiest(1.0) <= 30  # ... and takes its own slot: 30 a second overall
+        assert all(fake.busiest(1.0, chat) == 1 for chat in chats)  # one a second per chat
+    finally:
+        await fake.stop()

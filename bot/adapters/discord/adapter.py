@@ -19,6 +19,7 @@ from discord import app_commands
 from discord.gateway import DiscordWebSocket
 
 from bot.adapters.discord.commands import Handlers, register_commands
+from bot.adapters.discord.limiter import GLOBAL_LIMITS, digest_priority, pace
 from bot.adapters.discord.sync import sync_if_changed
 from bot.adapters.discord.views import TopicButton, topic_view
 from bot.config import Settings
@@ -26,6 +27,7 @@ from bot.core.flood import FloodGate
 from bot.core.models import Digest
 from bot.core.ports import RateLimited, RecipientGone, Subscriptions, TransientFailure
 from bot.core.service import BriefService
+from bot.ratelimit import RateLimiter
 from bot.render.discord_embed import digest_messages, topic_buttons
 
 log = logging.getLogger(__name__)
@@ -76,6 +78,8 @@ class DiscordAdapter:
         self.client: BriefClient | None = None
         self._task: asyncio.Task[None] | None = None
         self._saved_endpoints: tuple[str, yarl.URL] | None = None
+        # Answers and digests share Discord's global budget; the fan-out finds it here and does not pace again.
+        self.limiter = RateLimiter(GLOBAL_LIMITS, "discord")
 
     # ---------------------------------------------------------------- lifecycle
 
@@ -116,6 +120,7 @@ class DiscordAdapter:
 
     async def _connect(self, message_content: bool) -> None:
         client = BriefClient(self.handlers, self._intents(message_content), self.settings.discord.guild_id)
+        pace(client.http, self.limiter)
         token = self.settings.discord.token
         assert token is not None
         task = asyncio.create_task(client.start(token.get_secret_value()), name="discord-client")
@@ -168,9 +173,10 @@ class DiscordAdapter:
         channel = self.client.get_partial_messageable(int(chat_id))
         try:
             messages = digest_messages(digest)
-            for index, embeds in enumerate(messages):
-                view = topic_view(topic_buttons(digest.topics)) if index == len(messages) - 1 else None
-                await channel.send(embeds=embeds, **({"view": view} if view is not None else {}))
+            with digest_priority():
+                for index, embeds in enumerate(messages):
+                    view = topic_view(topic_buttons(digest.topics)) if index == len(messages) - 1 else None
+                    await channel.send(embeds=embeds, **({"view": view} if view is not None else {}))
         except (discord.Forbidden, discord.NotFound) as exc:
             raise RecipientGone(f"discord channel {chat_id}: {exc.status} {exc.text}") from None
         except discord.RateLimited as exc:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import re
 import secrets
-import warnings
 
 from telegram import BotCommand, BotCommandScopeChat, InlineKeyboardMarkup, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -18,9 +17,10 @@ from telegram.error import (
     RetryAfter,
     TelegramError,
 )
-from telegram.ext import AIORateLimiter, Application
+from telegram.ext import Application
 
 from bot.adapters.telegram.handlers import COMMANDS, Handlers, digest_keyboard
+from bot.adapters.telegram.limiter import DIGEST, DIGEST_PART, Sending, TelegramRateLimiter, retry_seconds
 from bot.adapters.telegram.ordering import PerChatUpdateProcessor
 from bot.config import Settings
 from bot.core.flood import FloodGate
@@ -36,13 +36,6 @@ ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 GONE_REASONS = ("chat not found", "not enough rights", "have no rights to send", "chat_write_forbidden")
 
 
-def _retry_seconds(error: RetryAfter) -> float:
-    with warnings.catch_warnings():  # PTB 22 warns while `retry_after` moves from int to timedelta
-        warnings.simplefilter("ignore")
-        value = error.retry_after
-    return value if isinstance(value, (int, float)) else value.total_seconds()
-
-
 class TelegramAdapter:
     """Implements the core's ChatAdapter and Messenger ports for Telegram."""
 
@@ -55,12 +48,15 @@ class TelegramAdapter:
         self.service = service
         self.handlers = Handlers(service, subscriptions, FloodGate(settings.flood.messages, settings.flood.per_seconds))
         root = self.config.api_base_url  # the server's root; PTB appends the token to these two
+        # One limiter for every message this bot sends: answers and digest parts share Telegram's budget.
+        rate_limiter = TelegramRateLimiter()
+        self.limiter = rate_limiter.limiter  # the digest fan-out finds it here and does not pace again
         self.application = (
             Application.builder()
             .token(self.config.token.get_secret_value())  # type: ignore[union-attr]
             .base_url(f"{root}/bot")
             .base_file_url(f"{root}/file/bot")
-            .rate_limiter(AIORateLimiter())
+            .rate_limiter(rate_limiter)
             .concurrent_updates(PerChatUpdateProcessor())  # chats in parallel, each chat in order
             .job_queue(None)  # scheduling belongs to the digest service, not to this adapter
             .build()
@@ -139,25 +135,27 @@ class TelegramAdapter:
         parts = split_message(render_digest(digest))
         for index, part in enumerate(parts):
             keyboard = digest_keyboard(digest) if index == len(parts) - 1 else None
-            target = await self._deliver(target, part, keyboard)
+            target = await self._deliver(target, part, keyboard, DIGEST_PART if index else DIGEST)
 
-    async def _deliver(self, target: int | str, text: str, keyboard: InlineKeyboardMarkup | None) -> int | str:
+    async def _deliver(self, target: int | str, text: str, keyboard: InlineKeyboardMarkup | None,
+                       sending: Sending = DIGEST) -> int | str:
         try:
             await self.bot.send_message(target, text, parse_mode=ParseMode.HTML, reply_markup=keyboard,
-                                        link_preview_options=LinkPreviewOptions(is_disabled=True))
+                                        link_preview_options=LinkPreviewOptions(is_disabled=True),
+                                        rate_limit_args=sending)
         except Forbidden as exc:  # blocked by the user, kicked from the group, user deactivated
             raise RecipientGone(exc.message) from None
         except ChatMigrated as exc:  # a group became a supergroup: same chat, new id; the subscription follows
             log.warning("telegram chat %s migrated to %s; delivering there", target, exc.new_chat_id)
             if self.handlers.subscriptions is not None:
                 await self.handlers.subscriptions.migrate(self.platform, str(target), str(exc.new_chat_id))
-            return await self._deliver(exc.new_chat_id, text, keyboard)
+            return await self._deliver(exc.new_chat_id, text, keyboard, sending)
         except BadRequest as exc:
             if any(reason in exc.message.lower() for reason in GONE_REASONS):
                 raise RecipientGone(exc.message) from None
             raise
         except RetryAfter as exc:
-            raise RateLimited(_retry_seconds(exc)) from None
+            raise RateLimited(retry_seconds(exc)) from None
         except NetworkError as exc:  # timeouts, 5xx ("Bad Gateway"), connection errors: worth another try
             raise TransientFailure(f"{type(exc).__name__}: {exc.message}") from None
         return target

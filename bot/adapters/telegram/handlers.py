@@ -28,6 +28,7 @@ from telegram.ext import (
 )
 
 from bot.adapters.telegram.addressing import question_for_bot
+from bot.adapters.telegram.limiter import ANSWER
 from bot.adapters.telegram.keyboards import (
     labelled_keyboard,
     section_of,
@@ -53,8 +54,6 @@ log = logging.getLogger(__name__)
 PLATFORM = "telegram"
 INLINE_RESULTS = 5
 EXAMPLES = 3
-# A reply hit by a 429 is retried once after Telegram's retry_after; the digest fan-out retries itself.
-INTERACTIVE_RETRIES = 1
 
 FLOOD_NOTICE = "You're sending messages faster than I can answer. Please wait a few seconds, then ask again."
 STALE_BUTTON = "That topic is no longer in the brief — try /topics"
@@ -134,7 +133,7 @@ class Handlers:
                 reply_parameters=ReplyParameters(reply_to, allow_sending_without_reply=True)
                 if reply_to and index == 0 else None,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
-                rate_limit_args=INTERACTIVE_RETRIES,
+                rate_limit_args=ANSWER,  # ahead of digests; a 429 is waited out once
             )
 
     async def _reply(self, update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
