@@ -99,11 +99,11 @@ class FakeClock:
         return self._now
 
     def monotonic(self) -> float:
-        """For a Pacer: seconds on this clock."""
+        """For a RateLimiter: seconds on this clock."""
         return self._now.timestamp()
 
     async def sleep(self, seconds: float) -> None:
-        """For a Pacer: waiting moves this clock on instead of sleeping."""
+        """For a RateLimiter: waiting moves this clock on instead of sleeping."""
         self.advance(seconds=seconds)
         await asyncio.sleep(0)
 
@@ -119,7 +119,7 @@ class LoopClock:
 
 
 async def clocked_digests(db_path: Path, service: Any, clock: FakeClock) -> Any:
-    """The real DigestSubscriptions over a SQLite file, on `clock`: a pacer's waits move the clock on."""
+    """The real DigestSubscriptions over a SQLite file, on `clock`: a rate limiter's waits move the clock on."""
     from bot.config import DigestSettings
     from bot.digests import DigestSubscriptions
     from bot.fanout import FanoutSender
