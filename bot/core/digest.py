@@ -4,12 +4,13 @@ as sentences, and the recap cut to fit one phone screen. Pure functions; the ser
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from bot.core.models import Digest, FactChange, FigureLine, Topic, TopicChanges
+from bot.core.models import Digest, FactChange, FigureLine, SourceRef, Topic, TopicChanges
 
 # section id -> {"title": str, "facts": [{"text", "seeds"}],
 #                "figures": [{"label", "text" (the sentence), "amount" (value and unit), "by" (attribution), "seeds"}]}
@@ -118,7 +119,7 @@ def text_length(digest: Digest) -> int:
     return sum(len(p) + 1 for p in parts if p)
 
 
-def fit(digest: Digest, limit: int, sources: Any) -> Digest:
+def fit(digest: Digest, limit: int, sources: Callable[[Digest], tuple[SourceRef, ...]]) -> Digest:
     """Drop the least important recap items (figures and outcomes from the end, then the summary's second
     sentence) until the digest's text fits `limit` characters. `sources(digest)` recomputes its sources."""
     while text_length(digest) > limit:
