@@ -115,6 +115,59 @@ def test_two_processes_on_one_postgres_send_each_digest_once(postgres_url: str, 
     assert asyncio.run(_statuses(postgres_url)) == {"sent": SUBSCRIBERS}
 
 
+_V1_SCHEMA = (
+    "CREATE TABLE meta (key VARCHAR(64) PRIMARY KEY, value VARCHAR(256))",
+    "CREATE TABLE subscriptions (id SERIAL PRIMARY KEY, platform VARCHAR(16), chat_id VARCHAR(64), "
+    "user_id VARCHAR(64), local_time VARCHAR(5), timezone VARCHAR(64), brief_id VARCHAR(64), active BOOLEAN, "
+    "created_at TIMESTAMP, updated_at TIMESTAMP, deactivated_reason VARCHAR(32), UNIQUE (platform, chat_id))",
+    "CREATE TABLE deliveries (id SERIAL PRIMARY KEY, subscription_id INTEGER REFERENCES subscriptions(id) "
+    "ON DELETE CASCADE, local_date DATE, revision VARCHAR(64), status VARCHAR(16), claimed_by VARCHAR(64), "
+    "claimed_at TIMESTAMP, updated_at TIMESTAMP, attempts INTEGER, error VARCHAR(300), "
+    "UNIQUE (subscription_id, local_date))",
+    "CREATE TABLE brief_revisions (revision VARCHAR(64) PRIMARY KEY, brief_id VARCHAR(64), sections TEXT, "
+    "recorded_at TIMESTAMP)",
+    "INSERT INTO meta VALUES ('schema_version', '1')",
+    "INSERT INTO subscriptions (platform, chat_id, user_id, local_time, timezone, brief_id, active, created_at, "
+    "updated_at) VALUES ('telegram', '42', '7', '08:00', 'Europe/Kyiv', 'mini', true, '2025-06-01', '2025-06-01')",
+)
+
+
+def test_a_schema_1_postgres_database_is_migrated(postgres_url: str, tmp_path: Path) -> None:
+    """The migration's SQL runs on PostgreSQL too: a version-1 database gains modes, fact snapshots and retries."""
+    from sqlalchemy import text
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    from bot.storage.tables import SCHEMA_VERSION
+    from tests.fakes_messenger import RecordingMessenger, write_brief
+
+    async def scenario() -> None:
+        admin = create_async_engine(postgres_url, isolation_level="AUTOCOMMIT")
+        async with admin.connect() as conn:
+            await conn.execute(text("CREATE DATABASE briefbot_v1"))
+        await admin.dispose()
+        url = postgres_url.rsplit("/", 1)[0] + "/briefbot_v1"
+        old = create_async_engine(url)
+        async with old.begin() as conn:
+            for statement in _V1_SCHEMA:
+                await conn.execute(text(statement))
+        await old.dispose()
+        messenger = RecordingMessenger()
+        digests = await _digests(url, write_brief(tmp_path / "brief.yaml"), messenger)
+        try:
+            (sub,) = await digests.repository.subscriptions()
+            assert sub.mode == "daily"
+            digests.clock.set(DUE_AT)
+            await digests.run_due()
+            assert messenger.chats() == {"42": 1} and messenger.sent[0][1].first
+            async with digests.repository.engine.connect() as conn:
+                version = (await conn.execute(text("SELECT value FROM meta"))).scalar_one()
+            assert version == str(SCHEMA_VERSION)
+        finally:
+            await digests.repository.dispose()
+
+    asyncio.run(scenario())
+
+
 async def _digests(url: str, brief: Path, messenger: object = None):  # type: ignore[no-untyped-def]
     from bot.bootstrap import build_service
     from bot.config import DigestSettings, Settings
