@@ -229,6 +229,13 @@ def test_a_name_the_articles_do_not_give_is_not_answered(service: BriefService) 
     assert not bases.matched and not writer.matched
 
 
+def test_what_someone_said_is_answered_only_with_what_they_said(service: BriefService) -> None:
+    umerov, medinsky = ask(service, "what did umerov say after the talks?",
+                           "what did medinsky tell journalists when it was over?")
+    assert "umerov" in first(umerov).casefold()
+    assert not medinsky.matched  # the articles report no words of his after the talks
+
+
 def test_who_said_that_repeats_the_last_facts_with_their_sources(service: BriefService) -> None:
     answered, source = ask(service, "what did umerov say about russia's memorandum?", "who said that?")
     assert answered.matched and source.matched

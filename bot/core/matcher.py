@@ -15,7 +15,7 @@ from typing import Mapping
 
 from rapidfuzz import fuzz, process
 
-from bot.core.analyzer import Analyzer
+from bot.core.analyzer import Analyzer, canon
 from bot.core.brief import Brief, EntityKind, Section
 from bot.core.calibration import Calibration
 from bot.core.index import BriefIndex, Unit, UnitKind
@@ -116,6 +116,10 @@ class Matcher:
                 self._example_sections.append(s)
                 self._example_sizes.append(len(terms))
         self._titles = [normalize(s.title) for s in self.sections]
+        # The words a person's or organisation's name is written with in facts: "Umerov", "Kremlin".
+        self._speaker_words = {canon(e.id.replace("-", " ")): frozenset(
+            w for v in (e.name, *e.variants) for w in words(v) if w not in STOPWORDS and len(w) > 2)
+            for e in brief.entities}
         # The words of the brief's own names: in "the airbases hit in Operation Spider's Web" only "airbases" asks.
         self._name_parts = frozenset(w for e in brief.entities for w in words(e.name))
         # Capitalised words that are not names of anyone or anything: "Russian bloggers" names no blogger.
@@ -163,15 +167,17 @@ class Matcher:
         if not texts:
             texts = [text]
         # A question is often the last clause of a chatty sentence: "forgetting him for a sec, how long did ...?"
-        texts += [clause for piece in texts[-2:] for clause in _clauses(piece)]
+        clauses = [clause for piece in texts[-2:] for clause in _clauses(piece)]
         readings: list[_Reading] = []
         seen: set[tuple[str, ...]] = set()  # "did X last?" and "how long did X last?" may read the same
-        for piece in dict.fromkeys(texts):
+        for piece in dict.fromkeys([*texts, *clauses]):
             own = self.analyzer.terms(piece)
             if own not in seen:
                 seen.add(own)
                 readings.append(_Reading(piece, own, own, False))
-            if context is not None and self._looks_like_follow_up(piece, own):
+            # A clause is part of a sentence ("… when it was over?"): its "it" belongs to that sentence, not to
+            # the previous turn.
+            if context is not None and piece in texts and self._looks_like_follow_up(piece, own):
                 resolved = self._resolve(own, context)
                 if resolved != own:
                     readings.append(_Reading(piece, resolved, own, True))
@@ -283,6 +289,11 @@ class Matcher:
         if _NAME_REQUEST.search(reading.text) and not self._gives_name(reading.text, lead):
             # A rule: "what are the names of the airbases?" is not answered by a fact that only says "airbases".
             probability = min(probability, 0.25)
+        asked_to_say = _SAY_REQUEST.search(reading.text)
+        speaker = asked_to_say and set(self.analyzer.terms(asked_to_say.group(1))) & index.actors
+        if speaker and not any(self._quotes(speaker, u) for u in lead):
+            # A rule: "what did Kalin say?" is not answered by a fact that mentions Kalin but reports nothing he said.
+            probability = min(probability, 0.25)
         candidates = [Candidate(self.sections[top], top_rank, probability)]
         candidates += [Candidate(self.sections[s], r, r) for r, s in ranked[:6] if s != top][:5]
         return Match(tuple(candidates), round(probability, 4), frozenset(asked_entities), terms,
@@ -330,6 +341,24 @@ class Matcher:
                        for j in beside):
                     return True
         return not judged
+
+    def _quotes(self, speakers: set[str], u: int) -> bool:
+        """Whether unit `u` reports something one of `speakers` said: their name within a few words of a verb of
+        saying ("Umerov said", "according to Zelensky", "Fidan told the delegations")."""
+        unit = self.index.units[u]
+        section = self.sections[unit.section]
+        if unit.kind is UnitKind.topic:  # the topic's summary: its answer and the facts it opens with
+            return any(self._says(speakers, text)
+                       for text in (section.answer or "", *(fact.text for fact in section.facts[:LEAD_FACTS])))
+        return unit.kind is UnitKind.fact and self._says(speakers, section.facts[unit.item].text)
+
+    def _says(self, speakers: set[str], text: str) -> bool:
+        tokens = [t.lower().removesuffix("'s").removesuffix("’s") for t in _TOKEN.findall(text)]
+        names = {w for token in speakers for w in self._speaker_words.get(token, ())}
+        if any(mark in text for mark in '"“”') and names.intersection(tokens):
+            return True  # words in quotation marks, in a fact that names the speaker
+        said = [i for i, t in enumerate(tokens) if t in _SAYING]
+        return any(t in names and any(-3 <= j - i <= 6 for j in said) for i, t in enumerate(tokens))
 
     def _entity_card(self, section: int, terms: tuple[str, ...], asked: set[str]) -> int | None:
         """ "who is Fidan", "what's Kalin's job": the named entity's own card leads."""
@@ -450,6 +479,15 @@ class Matcher:
 
 _NAME_REQUEST = re.compile(r"\b(?:names?|title)\b", re.IGNORECASE)
 _NAME_WORDS = frozenset({"name", "names", "title", "exact", "exactly", "specific", "specifically", "pls", "please"})
+# "what did Kalin say", "what has the Kremlin said about …": group 1 is who is asked about.
+_SAY_REQUEST = re.compile(r"\b(?:did|does|do|has|have|had|will|would|is|was)\s+(.{2,40}?)\s+(?:say|said|tell|told|"
+                          r"state|stated|claim|claimed|announce|announced|comment)\b",
+                          re.IGNORECASE)
+_SAYING = frozenset({"said", "say", "says", "told", "tells", "stated", "according", "announced", "claimed", "claims",
+                     "insisted", "insists", "warned", "warns", "urged", "called", "described", "asked", "accused",
+                     "added", "noted", "wrote", "posted", "declared", "promised", "suggested", "threatened",
+                     "demanded", "proposed", "confirmed", "denied", "dismissed", "blamed", "complained", "urging",
+                     "saying", "telling", "spoke", "speaking", "quoted", "reported", "acknowledged", "admitted", "post", "posted", "set"})
 _COPULA = frozenset({"is", "was", "are", "were"})
 _TOKEN = re.compile(r"[\w'’-]+")
 _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
