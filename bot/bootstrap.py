@@ -10,12 +10,14 @@ from typing import IO, TYPE_CHECKING
 
 from bot.config import ROOT, Settings, resolve
 from bot.core.conversation import Conversations
-from bot.core.ports import ChatPlatform, Subscriptions
+from bot.core.ports import ChatPlatform, Observer, Subscriptions
 from bot.core.service import BriefService
 from bot.core.store import BriefStore
 
 if TYPE_CHECKING:
     from bot.digests import DigestSubscriptions
+    from bot.metrics import Metrics
+    from bot.status_server import StatusServer
 
 log = logging.getLogger(__name__)
 
@@ -45,18 +47,20 @@ def chat_adapters(settings: Settings, service: BriefService,
     return adapters
 
 
-async def _start_all(adapters: list[ChatPlatform]) -> list[ChatPlatform]:
-    """Start each adapter; one that fails to connect is logged and left out, the others keep running."""
-    started: list[ChatPlatform] = []
-    for adapter in adapters:
-        try:
-            await adapter.start()
-        except Exception:
-            log.exception("%s failed to start; continuing without it", adapter.platform)
-        else:
-            log.info("%s adapter running", adapter.platform)
-            started.append(adapter)
-    return started
+async def _start_all(adapters: list[ChatPlatform], states: dict[str, str], observer: Observer,
+                     stop: asyncio.Event) -> list[ChatPlatform]:
+    """Start every adapter side by side, each retrying while its platform is unreachable. Returns those running
+    once all have settled (or `stop` was set); one that cannot start is logged and left out."""
+    from bot.platform_start import start_with_retries
+
+    starts = [asyncio.create_task(start_with_retries(a, states, observer, stop)) for a in adapters]
+    stopping = asyncio.create_task(stop.wait())
+    await asyncio.wait({asyncio.gather(*starts), stopping}, return_when=asyncio.FIRST_COMPLETED)
+    stopping.cancel()
+    for task in starts:
+        task.cancel()  # only those still connecting when `stop` came
+    results = await asyncio.gather(*starts, return_exceptions=True)
+    return [adapter for adapter, result in zip(adapters, results) if result is True]
 
 
 async def open_digests(settings: Settings, service: BriefService) -> "DigestSubscriptions":
@@ -94,7 +98,6 @@ async def run(settings: Settings, brief: Path | None = None) -> int:
         print("No TELEGRAM_TOKEN or DISCORD_TOKEN set: starting the local console chat.")
         print("Set TELEGRAM_TOKEN and/or DISCORD_TOKEN to run the Telegram and Discord bots instead.\n")
         return await run_console(service)
-    from bot.scheduling import DigestScheduler
 
     # Handlers first: a SIGTERM during start-up must still shut down cleanly.
     stop = asyncio.Event()
@@ -102,11 +105,42 @@ async def run(settings: Settings, brief: Path | None = None) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     digests = await open_digests(settings, service)  # DatabaseError: the command line reports it, status 2
+    metrics = None
+    if settings.http_port is not None:
+        from bot.metrics import Metrics
+
+        metrics = Metrics(platform for platform, token in
+                          (("telegram", settings.telegram.token), ("discord", settings.discord.token)) if token)
+        service.observer = digests.sender.observer = metrics
     try:
-        started = await _start_all(chat_adapters(settings, service, digests))
-        if not started:
-            log.error("no chat platform could start")
+        adapters = chat_adapters(settings, service, digests)
+        states = {adapter.platform: "connecting" for adapter in adapters}
+        try:
+            status = await _start_status_server(settings, service, adapters, states, metrics, digests)
+        except OSError as exc:  # the port is taken, or not ours to bind
+            log.error("cannot serve health and metrics on port %s: %s", settings.http_port, exc.strerror or exc)
             return 1
+        try:
+            return await _serve(adapters, states, digests, stop)
+        finally:
+            if status is not None:
+                await status.stop()
+    finally:
+        await digests.repository.dispose()
+
+
+async def _serve(adapters: list[ChatPlatform], states: dict[str, str], digests: "DigestSubscriptions",
+                 stop: asyncio.Event) -> int:
+    """Start the platforms, then the digest scheduler; run until `stop`; shut down in reverse."""
+    from bot.scheduling import DigestScheduler
+
+    started = await _start_all(adapters, states, digests.service.observer, stop)
+    if not started:
+        if stop.is_set():
+            return 0
+        log.error("no chat platform could start")
+        return 1
+    try:
         digests.use_messengers(started)  # each chat adapter is also its platform's Messenger
         scheduler = DigestScheduler(digests)
         try:
@@ -114,11 +148,32 @@ async def run(settings: Settings, brief: Path | None = None) -> int:
             await stop.wait()
         finally:
             await scheduler.shutdown()  # before the adapters: sends in flight still need them
-            for adapter in reversed(started):
-                try:
-                    await adapter.stop()
-                except Exception:
-                    log.exception("%s did not stop cleanly", adapter.platform)
     finally:
-        await digests.repository.dispose()
+        for adapter in reversed(started):
+            states[adapter.platform] = "stopped"
+            try:
+                await adapter.stop()
+            except Exception:
+                log.exception("%s did not stop cleanly", adapter.platform)
     return 0
+
+
+async def _start_status_server(settings: Settings, service: BriefService, adapters: list[ChatPlatform],
+                               states: dict[str, str], metrics: "Metrics | None",
+                               digests: "DigestSubscriptions") -> "StatusServer | None":
+    """GET /healthz and /metrics when BRIEFBOT_HTTP_PORT is set; up before the platforms, so a platform that is
+    still connecting already shows in the health check."""
+    if settings.http_port is None or metrics is None:
+        return None
+    from sqlalchemy import text
+
+    from bot.status_server import Health, StatusServer
+
+    async def database_ok() -> None:
+        async with digests.repository.engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+
+    server = StatusServer(settings.http_port, Health(service, adapters, states, database_ok), metrics)
+    await server.start()
+    log.info("health and metrics served on port %d (/healthz, /metrics)", settings.http_port)
+    return server

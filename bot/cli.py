@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     digest.add_argument("--chat", type=_chat, metavar="PLATFORM:ID",
                         help="the subscribed chat, e.g. telegram:123456 or discord:987654321")
     command("subscriptions", "list digest subscriptions: count per platform and next run times")
+    command("invite-url", "print the link that adds the bot to a Discord server (needs DISCORD_APPLICATION_ID)")
     return parser
 
 
@@ -155,6 +156,16 @@ def cmd_brief_check(settings: Settings, args: argparse.Namespace, out: IO[str]) 
     return 0
 
 
+def cmd_invite_url(settings: Settings, out: IO[str]) -> int:
+    if settings.discord.application_id is None:
+        return fail("no Discord application id (set DISCORD_APPLICATION_ID: the Application ID on the Developer "
+                    "Portal's General Information page)", 2)
+    from bot.adapters.discord.invite import invite_url
+
+    out.write(invite_url(settings.discord.application_id) + "\n")
+    return 0
+
+
 def fail(message: str, status: int) -> int:
     """The one line a failed command prints: `error: <what> (<where>)`."""
     print(f"error: {message}", file=sys.stderr, flush=True)
@@ -214,11 +225,14 @@ def _main(argv: list[str] | None, out: IO[str] | None) -> int:
         return fail(str(exc), 2)
     if args.command == "brief":
         return cmd_brief_check(settings, args, out)
+    if args.command == "invite-url":
+        return cmd_invite_url(settings, out)
     from bot import bootstrap
     from bot.logging_setup import configure_logging
     from bot.storage.database import DatabaseError
 
-    configure_logging(settings.log_level if args.command == "run" else "WARNING", settings.secrets())
+    configure_logging(settings.log_level if args.command == "run" else "WARNING", settings.secrets(),
+                      settings.log_format)
     try:
         if args.command == "run":
             return asyncio.run(bootstrap.run(settings, args.brief))

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Mapping
 from urllib.parse import unquote, urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, EnvSettingsSource, NoDecode, SettingsConfigDict, SettingsError
 from pydantic_settings.sources.utils import parse_env_vars
 
@@ -45,11 +45,15 @@ class FloodSettings(_Frozen):
 
 
 class WebhookSettings(_Frozen):
-    enabled: bool = False
+    enabled: bool | None = None  # None: on exactly when `url` is set
     listen: str = "0.0.0.0"
-    port: int = 8443
+    port: int = Field(8443, ge=1, le=65535)
     url: str = ""
     url_path: str = "telegram"
+
+    @property
+    def active(self) -> bool:
+        return self.enabled if self.enabled is not None else bool(self.url)
 
 
 class TelegramSettings(_Frozen):
@@ -71,6 +75,7 @@ class DiscordSettings(_Frozen):
     guild_id: int | None = None
     admins: tuple[int, ...] = ()
     message_content: bool = False  # privileged intent; mentions and DMs work without it
+    application_id: int | None = None  # for `invite-url`; the running bot learns it at login
 
     @field_validator("api_base_url")
     @classmethod
@@ -107,11 +112,13 @@ class Settings(_Frozen):
     brief: Path = Path("briefs/istanbul-2025-06-02.yaml")
     seeds_dir: Path = Path("seeds")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    log_format: Literal["text", "json"] = "text"
     matcher: MatcherSettings = MatcherSettings()
     conversation: ConversationSettings = ConversationSettings()
     flood: FloodSettings = FloodSettings()
     telegram: TelegramSettings = TelegramSettings()
     discord: DiscordSettings = DiscordSettings()
+    http_port: int | None = Field(None, ge=1, le=65535)  # /healthz and /metrics; off when unset
     database_url: str = "sqlite+aiosqlite:///data/briefbot.db"
     digest: DigestSettings = DigestSettings()
 
@@ -119,6 +126,19 @@ class Settings(_Frozen):
     @classmethod
     def _upper(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower(cls, value: object) -> object:
+        return value.lower() if isinstance(value, str) else value
+
+    @field_validator("http_port")
+    @classmethod
+    def _not_the_webhook_port(cls, value: int | None, info: ValidationInfo) -> int | None:
+        telegram = info.data.get("telegram")  # validated first: declared earlier
+        if value is not None and telegram is not None and telegram.webhook.active and value == telegram.webhook.port:
+            raise ValueError("must differ from the Telegram webhook's port (PORT): each is its own server")
+        return value
 
     def secrets(self) -> list[str]:
         """Every value logs and errors must never show: the tokens and the database password."""
@@ -140,10 +160,14 @@ class EnvironmentSettings(BaseSettings):
     brief: Path | None = Field(None, validation_alias="BRIEFBOT_BRIEF")
     seeds_dir: Path | None = Field(None, validation_alias="BRIEFBOT_SEEDS_DIR")
     log_level: str | None = Field(None, validation_alias="BRIEFBOT_LOG_LEVEL")
+    log_format: str | None = Field(None, validation_alias="BRIEFBOT_LOG_FORMAT")
+    http_port: int | None = Field(None, validation_alias="BRIEFBOT_HTTP_PORT")
     matcher__threshold: float | None = Field(None, validation_alias="BRIEFBOT_MATCH_THRESHOLD")
     database_url: str | None = Field(None, validation_alias="BRIEFBOT_DATABASE_URL")
     telegram__token: SecretStr | None = Field(None, validation_alias="TELEGRAM_TOKEN")
     telegram__api_base_url: str | None = Field(None, validation_alias="TELEGRAM_API_BASE_URL")
+    telegram__webhook__url: str | None = Field(None, validation_alias="BRIEFBOT_WEBHOOK_URL")
+    telegram__webhook__port: int | None = Field(None, validation_alias="PORT")  # what hosting platforms set
     telegram__admins: Annotated[tuple[int, ...] | None, NoDecode] = Field(
         None, validation_alias="BRIEFBOT_TELEGRAM_ADMINS")
     discord__token: SecretStr | None = Field(None, validation_alias="DISCORD_TOKEN")
@@ -153,6 +177,7 @@ class EnvironmentSettings(BaseSettings):
     discord__admins: Annotated[tuple[int, ...] | None, NoDecode] = Field(
         None, validation_alias="BRIEFBOT_DISCORD_ADMINS")
     discord__message_content: bool | None = Field(None, validation_alias="BRIEFBOT_DISCORD_MESSAGE_CONTENT")
+    discord__application_id: int | None = Field(None, validation_alias="DISCORD_APPLICATION_ID")
 
     @field_validator("telegram__admins", "discord__admins", mode="before")
     @classmethod

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from bot.core.models import Digest
-from bot.core.ports import Messenger, RateLimited, RecipientGone, TransientFailure
+from bot.core.ports import Messenger, NullObserver, Observer, RateLimited, RecipientGone, TransientFailure
 from bot.ratelimit import DISCORD_LIMITS, LIMITS, PlatformLimits, Priority, RateLimiter
 
 log = logging.getLogger(__name__)
@@ -74,8 +74,9 @@ class FanoutSender:
     def __init__(self, messengers: Mapping[str, Messenger] | Iterable[Messenger] = (), *, concurrency: int = 16,
                  max_attempts: int = 5, clock: Callable[[], float] | None = None,
                  sleep: Callable[[float], Awaitable[None]] | None = None,
-                 limits: Mapping[str, PlatformLimits] | None = None) -> None:
+                 limits: Mapping[str, PlatformLimits] | None = None, observer: Observer | None = None) -> None:
         self.messengers: dict[str, Messenger] = {}
+        self.observer: Observer = observer or NullObserver()
         self.use(messengers)
         self.concurrency = concurrency
         self.max_attempts = max_attempts
@@ -143,6 +144,8 @@ class FanoutSender:
                 continue  # drain without sending; the caller gives unsent claims back
             outcome, error, retries = await self._deliver(item, hooks, report)
             report.counts[outcome] += 1
+            if outcome is Outcome.SENT:
+                self.observer.digest_sent(item.platform)
             if outcome is not Outcome.SKIPPED:
                 try:
                     await hooks.after_send(item, outcome, error, retries)
@@ -179,6 +182,7 @@ class FanoutSender:
                 if attempt == self.max_attempts:
                     return Outcome.FAILED, f"still rate limited after {attempt} attempts", transient
                 report.retries += 1
+                self.observer.retry(item.platform)
                 limiter.pause(item.chat_id, max(exc.retry_after, 0.0))
             except RecipientGone as exc:
                 return Outcome.GONE, str(exc)[:200] or "recipient gone", transient
@@ -190,6 +194,7 @@ class FanoutSender:
                 log.info("%s digest to a chat failed (%s); retrying in %.0f s", item.platform, exc, backoff)
                 transient += 1
                 report.retries += 1
+                self.observer.retry(item.platform)
                 await (self._sleep or asyncio.sleep)(backoff)  # this chat only: not a rate limit
             except Exception as exc:  # one broken chat must not stop the rest
                 log.warning("%s digest to a chat failed: %s", item.platform, type(exc).__name__)

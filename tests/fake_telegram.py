@@ -165,13 +165,14 @@ class FakeTelegram:
 
     # ------------------------------------------------------------ lifecycle
 
-    async def start(self) -> str:
+    async def start(self, port: int = 0) -> str:
+        """`port`: a fixed one, to come up where a bot is already knocking (0: any free port)."""
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         app.router.add_route("*", "/file/bot{token}/{path:.*}", self._file)
         self._runner = web.AppRunner(app, handle_signals=False)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", port)
         await site.start()
         port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         self.url = f"http://127.0.0.1:{port}"

@@ -24,11 +24,15 @@ class InvalidSchedule(ValueError):
 
 
 class ChatAdapter(Protocol):
-    """One chat platform. `start` returns once it is receiving; `stop` disconnects cleanly."""
+    """One chat platform. `start` returns once it is receiving (raises TransientFailure when the platform
+    cannot be reached); `stop` disconnects cleanly; `connected` says whether it is receiving right now."""
 
     platform: str
 
     async def start(self) -> None: ...
+
+    @property
+    def connected(self) -> bool: ...
 
     async def stop(self) -> None: ...
 
@@ -46,7 +50,8 @@ class ChatPlatform(ChatAdapter, Messenger, Protocol):
 
 
 class TransientFailure(Exception):
-    """The platform could not take the message just now (a 5xx, a timeout, a network error): try again later."""
+    """The platform could not take the message, or be reached at start-up, just now (a 5xx, a timeout, a network
+    error): try again later. Anything else will not get better by retrying (a rejected token, a bad setting)."""
 
 
 class Subscriptions(Protocol):
@@ -73,3 +78,34 @@ class Subscriptions(Protocol):
     async def delivery_lines(self) -> list[str]:
         """For /stats: digests sent today, failed, retried and deactivated, per platform."""
         ...
+
+class Observer(Protocol):
+    """Told what happens, for metrics. The core reports events here and never knows who counts them."""
+
+    def question(self, platform: str, outcome: str, seconds: float) -> None:
+        """A question was answered ("answered") or turned down ("unmatched") after `seconds` of work."""
+        ...
+
+    def reload(self, ok: bool) -> None: ...
+
+    def digest_sent(self, platform: str) -> None: ...
+
+    def retry(self, platform: str) -> None:
+        """A call to the platform is being tried again (it was unreachable or asked us to wait)."""
+        ...
+
+
+class NullObserver:
+    """Counts nothing: the default when metrics are off."""
+
+    def question(self, platform: str, outcome: str, seconds: float) -> None:
+        pass
+
+    def reload(self, ok: bool) -> None:
+        pass
+
+    def digest_sent(self, platform: str) -> None:
+        pass
+
+    def retry(self, platform: str) -> None:
+        pass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -23,6 +24,7 @@ from bot.core.models import (
     Topic,
     TopicChanges,
 )
+from bot.core.ports import NullObserver, Observer
 from bot.core.store import BriefStore
 from bot.core.text import strip_markup
 
@@ -42,7 +44,8 @@ class Stats:
 
 class BriefService:
     def __init__(self, store: BriefStore, conversations: Conversations, threshold: float = 0.5,
-                 suggestions: int = 3, admins: dict[str, frozenset[int]] | None = None) -> None:
+                 suggestions: int = 3, admins: dict[str, frozenset[int]] | None = None,
+                 observer: Observer | None = None) -> None:
         self.store = store
         self.conversations = conversations
         self.threshold = threshold
@@ -50,11 +53,20 @@ class BriefService:
         self.admins = admins or {}
         self.stats = Stats()
         self._fact_corpus: dict[str, str] = {}
+        self.observer: Observer = observer or NullObserver()
 
     # ------------------------------------------------------------ questions
 
     def ask(self, conversation: str, question: str) -> Answer:
-        """Answer `question` in `conversation`, using that conversation's previous turn for follow-ups."""
+        """Answer `question` in `conversation`, using that conversation's previous turn for follow-ups.
+        Adapters key conversations "<platform>:<chat>", so the part before the first colon names the platform."""
+        started = time.perf_counter()
+        answer = self._ask(conversation, question)
+        self.observer.question(conversation.partition(":")[0], "answered" if answer.matched else "unmatched",
+                               time.perf_counter() - started)
+        return answer
+
+    def _ask(self, conversation: str, question: str) -> Answer:
         context = self.conversations.get(conversation)
         match = self.store.current.matcher.match(question, context)
         self.stats.questions += 1
@@ -205,6 +217,7 @@ class BriefService:
             self.stats.reloads += 1
         else:
             self.stats.failed_reloads += 1
+        self.observer.reload(result.ok)
         return result
 
     def stats_lines(self) -> list[str]:

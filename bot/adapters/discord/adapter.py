@@ -33,6 +33,8 @@ from bot.render.discord_embed import digest_messages, topic_buttons
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT = 60.0  # seconds to log in and receive READY before start() gives up
+# What an unreachable Discord looks like (network down, DNS, 5xx, no READY in time): worth trying again later.
+UNREACHABLE = (OSError, aiohttp.ClientError, asyncio.TimeoutError, discord.GatewayNotFound, discord.DiscordServerError)
 # discord.py waits out shorter 429s itself; a longer wait is raised so the digest fan-out can reschedule.
 MAX_RATELIMIT_WAIT = 30.0
 
@@ -105,7 +107,8 @@ class DiscordAdapter:
             self._saved_endpoints = None
 
     async def start(self) -> None:
-        """Log in, sync commands if they changed, connect; returns at READY, raises if that fails."""
+        """Log in, sync commands if they changed, connect; returns at READY, raises if that fails
+        (TransientFailure when Discord cannot be reached)."""
         self._point_endpoints()
         try:
             try:
@@ -114,9 +117,16 @@ class DiscordAdapter:
                 # The intent is off in the developer portal: mentions still work without it.
                 log.warning("Discord refused the message-content intent; continuing without it")
                 await self._connect(False)
+        except UNREACHABLE as exc:
+            self._restore_endpoints()
+            raise TransientFailure(f"cannot reach Discord ({str(exc) or type(exc).__name__})") from None
         except BaseException:
             self._restore_endpoints()
             raise
+
+    @property
+    def connected(self) -> bool:
+        return self.client is not None and self.client.is_ready() and not self.client.is_closed()
 
     async def _connect(self, message_content: bool) -> None:
         client = BriefClient(self.handlers, self._intents(message_content), self.settings.discord.guild_id)

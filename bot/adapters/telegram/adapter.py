@@ -70,6 +70,15 @@ class TelegramAdapter:
         return self.application.bot
 
     async def start(self) -> None:
+        """Raises TransientFailure while the Bot API server cannot be reached, so the caller can retry."""
+        try:
+            await self._start()
+        except BadRequest:
+            raise  # a NetworkError subclass in PTB, but retrying the same request will not help
+        except NetworkError as exc:  # includes TimedOut and the server's 5xx answers
+            raise TransientFailure(f"cannot reach the Telegram Bot API ({exc.message})") from None
+
+    async def _start(self) -> None:
         app = self.application
         try:
             await app.initialize()  # getMe: fails fast on a wrong token or an unreachable server
@@ -80,25 +89,33 @@ class TelegramAdapter:
             await self._register_commands()
             await app.start()
             webhook = self.config.webhook
-            if webhook.enabled:
+            assert app.updater is not None
+            # Updates queued while the bot was down are dropped: answering hours-old questions in a burst
+            # helps nobody, and a message that crashed the last run would crash this one too.
+            if webhook.active:
                 if not webhook.url:
-                    raise ValueError("telegram.webhook.url must be set when the webhook is enabled")
+                    raise ValueError("the webhook is enabled but has no URL: set BRIEFBOT_WEBHOOK_URL or telegram.webhook.url")
                 # Not run_webhook(): that blocks and owns the event loop, but `python -m bot run` already
                 # runs one loop for every platform, so we start the updater's webhook server inside it.
-                assert app.updater is not None
                 await app.updater.start_webhook(
                     listen=webhook.listen, port=webhook.port, url_path=webhook.url_path,
                     webhook_url=webhook.url, allowed_updates=ALLOWED_UPDATES, secret_token=self._webhook_secret,
+                    drop_pending_updates=True,
                 )
                 log.info("telegram bot @%s receiving updates by webhook on %s:%s/%s", app.bot.username,
                          webhook.listen, webhook.port, webhook.url_path)
             else:
-                assert app.updater is not None
-                await app.updater.start_polling(allowed_updates=ALLOWED_UPDATES, error_callback=self._polling_error)
+                await app.updater.start_polling(allowed_updates=ALLOWED_UPDATES, error_callback=self._polling_error,
+                                                drop_pending_updates=True)
                 log.info("telegram bot @%s receiving updates by long polling", app.bot.username)
         except BaseException:
             await self.stop()
             raise
+
+    @property
+    def connected(self) -> bool:
+        app = self.application
+        return app.running and app.updater is not None and app.updater.running
 
     async def stop(self) -> None:
         app = self.application
@@ -122,10 +139,10 @@ class TelegramAdapter:
             except TelegramError as exc:  # e.g. the admin has not opened a chat with the bot yet
                 log.info("admin command menu not set for %s: %s", admin, exc.message)
 
-    @staticmethod
-    def _polling_error(error: TelegramError) -> None:
+    def _polling_error(self, error: TelegramError) -> None:
         # PTB retries by itself; the default callback logs a full traceback on every attempt.
         log.warning("polling Telegram failed (%s); retrying", error.__class__.__name__)
+        self.service.observer.retry(self.platform)
 
     # ------------------------------------------------------------ Messenger: the digest fan-out
 
