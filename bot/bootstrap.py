@@ -8,7 +8,7 @@ import signal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from bot.config import ROOT, Settings, resolve
+from bot.config import Settings, data_root, resolve
 from bot.core.conversation import Conversations
 from bot.core.ports import ChatPlatform, Observer, Subscriptions
 from bot.core.service import BriefService
@@ -69,7 +69,7 @@ async def open_digests(settings: Settings, service: BriefService) -> "DigestSubs
     from bot.storage.database import open_database
     from bot.storage.repository import Repository
 
-    engine = await open_database(settings.database_url, ROOT)
+    engine = await open_database(settings.database_url, data_root())
     return DigestSubscriptions(Repository(engine), service, settings.digest)
 
 
@@ -80,7 +80,7 @@ async def list_subscriptions(settings: Settings, out: IO[str]) -> int:
     from bot.storage.database import open_database
     from bot.storage.repository import Repository
 
-    engine = await open_database(settings.database_url, ROOT)  # DatabaseError: the command line reports it
+    engine = await open_database(settings.database_url, data_root())  # DatabaseError: the command line reports it
     try:
         for line in await subscription_report(Repository(engine), SystemClock().now()):
             out.write(line + "\n")

@@ -17,7 +17,11 @@ from bot.core.ports import InvalidSchedule
 from bot.core.schedule import format_time, parse_time, parse_zone
 from bot.core.yaml_lines import Path_, YamlProblem, line_for, load_with_lines, strict_load
 
-ROOT = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parent
+# A source checkout keeps briefs/, seeds/ and config/ beside the package; `pip install .` ships them inside it
+# (bot/shipped/, see pyproject.toml), so an installed `briefbot` finds them from any working directory.
+CHECKOUT = (_PACKAGE.parent / "pyproject.toml").is_file()
+ROOT = _PACKAGE.parent if CHECKOUT else _PACKAGE / "shipped"
 DEFAULT_CONFIG = ROOT / "config" / "bot.yaml"
 
 
@@ -287,6 +291,12 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
 
 def _message(pydantic_message: str) -> str:
     return pydantic_message.removeprefix("Value error, ")
+
+
+def data_root() -> Path:
+    """Where a relative database path points: the checkout, or the working directory of an installed bot
+    (never into site-packages)."""
+    return ROOT if CHECKOUT else Path.cwd()
 
 
 def resolve(path: Path) -> Path:
