@@ -220,3 +220,24 @@ async def test_http_port_taken_is_one_line_and_exit_1(fake: FakeTelegram) -> Non
     assert bot.process is not None and bot.process.returncode == 1
     assert f"cannot serve health and metrics on port {port}" in bot.output
     assert "Traceback" not in bot.output
+
+
+async def test_an_unreachable_discord_is_retried_while_telegram_answers_and_health_names_it(
+        fake: FakeTelegram) -> None:
+    http_port, closed = free_port(), free_port()
+    env = bot_env(fake.url, BRIEFBOT_HTTP_PORT=str(http_port), DISCORD_TOKEN="MTIz.discord-SECRET-token",
+                  DISCORD_API_BASE_URL=f"http://127.0.0.1:{closed}/api/v10",
+                  DISCORD_GATEWAY_URL=f"ws://127.0.0.1:{closed}/gateway")
+    async with Bot(env) as bot:
+        await bot.wait_for_line("telegram adapter running")
+        await bot.wait_for_line(r"discord unreachable \(attempt 2")
+        reply = await fake.ask("who leads russia's delegation?", 1001)
+        assert "Vladimir Medinsky" in parse_html(reply.text)
+        status, body = await get(http_port, "/healthz")
+        assert status == 503
+        assert json.loads(body)["platforms"] == {"telegram": "running", "discord": "connecting"}
+        _, metrics = await get(http_port, "/metrics")
+        assert metric(metrics, "briefbot_platform_retries_total", platform="discord") >= 2
+        assert metric(metrics, "briefbot_platform_retries_total", platform="telegram") == 0
+    assert bot.process is not None and bot.process.returncode == 0, bot.output
+    assert "Traceback" not in bot.output and "discord-SECRET-token" not in bot.output
