@@ -13,8 +13,9 @@ It follows https://core.telegram.org/bots/api where python-telegram-bot depends 
 
 Every call is recorded with its arrival time (`calls`, `Call.at`), tests inject updates (`message`,
 `callback`, `inline_query`) and await what the bot sent (`next_call`). `fail_next` makes the next call of a
-method fail with 403/429/400. `latency` delays every answer but getUpdates' (a network round trip), `slow`
-one chat's; `busiest` counts the most messages that arrived inside any window, from the arrival times.
+method fail with 403/429/400. `latency` delays every answer (a network round trip; half of it for a long
+poll that found updates), `slow` one chat's; `busiest` counts the most messages that arrived inside any
+window, from the arrival times.
 """
 
 from __future__ import annotations
@@ -144,7 +145,7 @@ class FakeTelegram:
     def __init__(self, token: str, username: str = "briefbot_test_bot", bot_id: int | None = None,
                  latency: float = 0.0) -> None:
         self.token = token
-        self.latency = latency  # seconds before every answer (getUpdates excepted): the round trip
+        self.latency = latency  # seconds before every answer: the network's round trip
         self.bot_id = bot_id or int(token.split(":", 1)[0])
         self.username = username
         self.calls: list[Call] = []
@@ -412,7 +413,10 @@ class FakeTelegram:
                     await asyncio.wait_for(self._changed.wait_for(lambda: bool(ready()) or self._closing), timeout)
                 except asyncio.TimeoutError:
                     pass
-        return ready()
+        updates = ready()
+        if updates and self.latency:
+            await asyncio.sleep(self.latency / 2)  # the long poll's answer still crosses the network
+        return updates
 
     async def _m_deleteWebhook(self, params: dict[str, Any]) -> Any:
         self.webhook = {}
