@@ -229,7 +229,7 @@ def _main(argv: list[str] | None, out: IO[str] | None) -> int:
         return cmd_invite_url(settings, out)
     from bot import bootstrap
     from bot.logging_setup import configure_logging
-    from bot.storage.database import DatabaseError
+    from bot.storage.errors import DatabaseError  # not bot.storage.database: `ask` never loads SQLAlchemy
 
     configure_logging(settings.log_level if args.command == "run" else "WARNING", settings.secrets(),
                       settings.log_format)

@@ -10,6 +10,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, InvalidRequestError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from bot.storage.errors import DatabaseError
 from bot.storage.tables import SCHEMA_VERSION, Base, Meta
 
 log = logging.getLogger(__name__)
@@ -28,10 +29,6 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
 }
 _SQLITE_BUSY_MS = 10_000
-
-
-class DatabaseError(RuntimeError):
-    """The database URL or schema is unusable; the message says what to change (never the password)."""
 
 
 def parse_database_url(raw: str, root: Path | None = None) -> URL:
