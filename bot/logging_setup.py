@@ -7,20 +7,25 @@ import json
 import logging
 import re
 from typing import Iterable
+from urllib.parse import quote
 
-_BOT_URL = re.compile(r"(/bot|/file/bot)[0-9]+:[A-Za-z0-9_-]+")
+_BOT_URL = re.compile(r"(/bot|/file/bot)[0-9]+:[A-Za-z0-9_-]+", re.IGNORECASE)
 
 
 class RedactSecrets(logging.Filter):
-    """Replaces each secret, and anything shaped like a Telegram bot URL, with a placeholder."""
+    """Replaces each secret, and anything shaped like a Telegram bot URL, with a placeholder. A secret is found
+    in any letter case and percent-encoded too: libraries lower-case hosts and quote URLs in their errors."""
 
     def __init__(self, secrets: Iterable[str]) -> None:
         super().__init__()
-        self._secrets = [s for s in secrets if s]
+        forms = {form for secret in secrets if secret for form in (secret, quote(secret, safe=""))}
+        # Longest first, so a secret that contains another is replaced whole.
+        pattern = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+        self._secrets = re.compile(pattern, re.IGNORECASE) if pattern else None
 
     def _clean(self, text: str) -> str:
-        for secret in self._secrets:
-            text = text.replace(secret, "[REDACTED]")
+        if self._secrets is not None:
+            text = self._secrets.sub("[REDACTED]", text)
         return _BOT_URL.sub(r"\1[REDACTED]", text)
 
     def filter(self, record: logging.LogRecord) -> bool:
