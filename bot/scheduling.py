@@ -1,10 +1,10 @@
-"""The one APScheduler for every platform: a cron job per subscription at its local time, plus a sweep.
+"""The one APScheduler for every platform: a single job at the start of every minute wakes the digest runner.
 
-Jobs only wake the digest runner; the runner asks the database what is due (bot.digests), so a job that
-fires twice (APScheduler inside a DST overlap), late (within misfire_grace_time) or in two processes at
-once still sends each digest once. On start-up the jobs are rebuilt from the database and one catch-up
-pass sends digests missed during downtime within the grace window. The sweep re-runs the pass every few
-minutes to pick up claims a crashed process left behind.
+Every digest time is a whole minute (HH:MM) in its zone, so a minute's tick covers every subscriber however
+many there are: start-up adds one job, not one per subscription, and /subscribe or /unsubscribe need no job
+at all. The runner asks the database what is due (bot.digests), so a tick that fires late or in two processes
+at once still sends each digest once; the tick also picks up claims a crashed process left behind. On
+start-up one catch-up pass sends digests missed during downtime within the grace window.
 """
 
 from __future__ import annotations
@@ -15,60 +15,36 @@ import logging
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
-from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.digests import DigestSubscriptions, subscription_time, subscription_zone
-from bot.storage.repository import SubscriptionRecord
+from bot.digests import DigestSubscriptions
+from bot.storage.repository import StorageUnavailable
 
 log = logging.getLogger(__name__)
 
-SWEEP_JOB = "digest-sweep"
-DEFAULT_SWEEP = dt.timedelta(minutes=5)
+TICK_JOB = "digest-tick"
 STOP_TIMEOUT = 10.0  # seconds a shutdown waits for sends in flight before cancelling them
 
 
 class DigestScheduler:
-    def __init__(self, digests: DigestSubscriptions, sweep_every: dt.timedelta = DEFAULT_SWEEP) -> None:
+    def __init__(self, digests: DigestSubscriptions) -> None:
         self.digests = digests
-        self.sweep_every = sweep_every
         self.scheduler = AsyncIOScheduler(timezone=dt.timezone.utc, job_defaults={
-            "coalesce": True,  # after a long sleep, one run, not one per missed day
-            "misfire_grace_time": int(digests.grace.total_seconds()),
+            "coalesce": True,  # after a long sleep, one pass, not one per missed minute
+            "misfire_grace_time": 60,
             "max_instances": 1,
         })
         self._wake = asyncio.Event()
         self._runner: asyncio.Task[None] | None = None
-        digests.listener = self
 
-    @staticmethod
-    def job_id(subscription_id: int) -> str:
-        return str(subscription_id)
-
-    def schedule(self, subscription: SubscriptionRecord) -> None:
-        """Add or replace the subscription's daily job (at runtime too: /subscribe calls this)."""
-        at, zone = subscription_time(subscription), subscription_zone(subscription)
-        self.scheduler.add_job(self._fire, CronTrigger(hour=at.hour, minute=at.minute, timezone=zone.tzinfo),
-                               id=self.job_id(subscription.id), name=f"digest {subscription.platform}",
-                               replace_existing=True)
-
-    def unschedule(self, subscription_id: int) -> None:
-        job = self.scheduler.get_job(self.job_id(subscription_id))
-        if job is not None:
-            job.remove()
-
-    async def start(self, paused: bool = False) -> int:
-        """Rebuild every job from the database, start, and run the catch-up pass. Returns the job count."""
-        subscriptions = await self.digests.repository.subscriptions()
-        for subscription in subscriptions:
-            self.schedule(subscription)
-        self.scheduler.add_job(self._fire, IntervalTrigger(seconds=self.sweep_every.total_seconds()),
-                               id=SWEEP_JOB, name="digest sweep", replace_existing=True)
+    async def start(self, paused: bool = False) -> None:
+        """Add the minute tick, start, and run the catch-up pass (in the background)."""
+        self.scheduler.add_job(self._fire, CronTrigger(second=0, timezone=dt.timezone.utc), id=TICK_JOB,
+                               name="digest tick", replace_existing=True)
         self.scheduler.start(paused=paused)
         if not paused:
             self._runner = asyncio.create_task(self._run(), name="digest-runner")
             self.wake()  # catch-up: digests missed while the bot was down, within the grace window
-        log.info("digest scheduler started with %d subscription(s)", len(subscriptions))
-        return len(subscriptions)
+        log.info("digest scheduler started")
 
     def wake(self) -> None:
         self._wake.set()
@@ -83,6 +59,8 @@ class DigestScheduler:
             self._wake.clear()  # wakes during a pass are coalesced into one more pass
             try:
                 await self.digests.run_due()
+            except StorageUnavailable as exc:  # the message says what to do; a traceback would bury it
+                log.error("digest pass failed: %s", exc)
             except Exception:
                 log.exception("digest pass failed; the next wake-up retries")
 
@@ -100,5 +78,7 @@ class DigestScheduler:
             await asyncio.gather(self._runner, return_exceptions=True)
         try:
             await self.digests.release()
+        except StorageUnavailable as exc:
+            log.error("could not release unsent digest claims: %s", exc)
         except Exception:
             log.exception("could not release unsent digest claims; they are retried after the lease")

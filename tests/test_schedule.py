@@ -14,6 +14,7 @@ from bot.core.schedule import (
     describe_local,
     fire_instant,
     last_fire,
+    local_times_between,
     next_fire,
     parse_time,
     parse_zone,
@@ -126,3 +127,29 @@ def test_a_refusal_quotes_at_most_a_few_words_of_a_10_kb_paste() -> None:
 def test_the_machines_own_zone_file_is_not_a_zone(name: str) -> None:
     with pytest.raises(InvalidSchedule):
         parse_zone(name)
+
+
+@pytest.mark.parametrize("moment", [
+    dt.datetime(2025, 3, 30, 1, 0, tzinfo=UTC),  # Kyiv and Troll spring forward
+    dt.datetime(2025, 10, 26, 1, 0, tzinfo=UTC),  # ... and fall back
+    dt.datetime(2025, 3, 9, 7, 0, tzinfo=UTC),  # New York springs forward
+    dt.datetime(2025, 4, 6, 0, 0, tzinfo=UTC),  # Lord Howe: a half-hour shift
+    dt.datetime(2025, 6, 2, 5, 0, tzinfo=UTC),
+])
+def test_local_times_between_covers_every_time_due_in_the_window(moment: dt.datetime) -> None:
+    """The due query asks the database only for local times in this range: it must never leave one out."""
+    for name in ("Europe/Kyiv", "Antarctica/Troll", "America/New_York", "Australia/Lord_Howe", "Pacific/Chatham",
+                 "UTC+05:45", "UTC"):
+        zone = parse_zone(name)
+        for shift in range(-12 * 60, 12 * 60, 193):
+            now = moment + dt.timedelta(minutes=shift, seconds=17)
+            for grace in (dt.timedelta(minutes=1), dt.timedelta(hours=2), dt.timedelta(hours=25)):
+                start = now - grace
+                days = {start.astimezone(zone.tzinfo).date() + dt.timedelta(days=k) for k in range(3)}
+                spans = {day: local_times_between(day, zone, start, now) for day in days}
+                for minute in range(0, 24 * 60, 7):
+                    at = dt.time(minute // 60, minute % 60)
+                    day, instant = last_fire(at, zone, now)
+                    if now - instant <= grace:
+                        span = spans.get(day)
+                        assert span is not None and span[0] <= f"{at:%H:%M}" <= span[1], (name, now, grace, at)

@@ -1,5 +1,5 @@
-"""The one APScheduler: jobs rebuilt from the database at start-up, kept in step with /subscribe and
-/unsubscribe, and the start-up catch-up pass."""
+"""The one APScheduler: a single tick each minute, whatever the number of subscribers, and the start-up
+catch-up pass."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Callable
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.core.schedule import UTC, next_fire, zone_named
-from bot.scheduling import SWEEP_JOB, DigestScheduler
+from bot.scheduling import TICK_JOB, DigestScheduler
 from tests.fakes_messenger import RecordingMessenger
 from tests.test_subscriptions import make_env, utc
 
@@ -24,8 +24,8 @@ async def until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
     await asyncio.wait_for(poll(), timeout)
 
 
-async def test_start_up_rebuilds_jobs_from_the_database(tmp_path: Path) -> None:
-    env = await make_env(tmp_path)
+async def test_one_tick_a_minute_sends_each_subscriber_at_their_own_local_time(tmp_path: Path) -> None:
+    env = await make_env(tmp_path, now=utc(2025, 6, 1, 12))
     await env.digests.subscribe("telegram", "kyiv", "1", "08:00", "Europe/Kyiv")
     await env.digests.subscribe("discord", "ny", "1", "6:30pm", "America/New_York")
     await env.digests.subscribe("telegram", "fixed", "1", "23:45", "UTC-05:30")
@@ -33,31 +33,25 @@ async def test_start_up_rebuilds_jobs_from_the_database(tmp_path: Path) -> None:
     await env.digests.unsubscribe("telegram", "left")
     await env.repo.dispose()
 
-    env = await make_env(tmp_path, db_url=env.db_url, brief=env.brief)  # a new process
-    scheduler = DigestScheduler(env.digests)
-    before = dt.datetime.now(UTC)
-    assert await scheduler.start(paused=True) == 3
-    after = dt.datetime.now(UTC)
-    jobs = {job.id: job for job in scheduler.scheduler.get_jobs()}
-    subs = await env.repo.subscriptions()
-    assert set(jobs) == {str(s.id) for s in subs} | {SWEEP_JOB}
-    for sub in subs:
-        job = jobs[str(sub.id)]
-        assert isinstance(job.trigger, CronTrigger)
-        at, zone = dt.time.fromisoformat(sub.local_time), zone_named(sub.timezone)
-        assert job.next_run_time in {next_fire(at, zone, before)[1], next_fire(at, zone, after)[1]}
-        assert job.misfire_grace_time == 120 * 60 and job.coalesce
+    env = await make_env(tmp_path, db_url=env.db_url, brief=env.brief, now=utc(2025, 6, 2, 1))  # a new process
+    messengers = [RecordingMessenger("telegram"), RecordingMessenger("discord")]
+    env.digests.use_messengers(messengers)
+    sent: dict[str, list[dt.datetime]] = {}
+    for minute in range(24 * 60):  # every tick of a day: each digest goes out at its minute, once
+        env.clock.set(utc(2025, 6, 2, 1) + dt.timedelta(minutes=minute))  # 22:30 in NY is past the grace
+        await env.digests.run_due()
+        for chat in {chat for messenger in messengers for chat, _, _ in messenger.sent} - set(sent):
+            sent.setdefault(chat, []).append(env.clock.now())
+    assert sent == {"kyiv": [next_fire(dt.time(8), zone_named("Europe/Kyiv"), utc(2025, 6, 2, 0))[1]],
+                    "ny": [next_fire(dt.time(18, 30), zone_named("America/New_York"), utc(2025, 6, 2, 0))[1]],
+                    "fixed": [utc(2025, 6, 2, 5, 15)]}
+    assert [messenger.chats() for messenger in messengers] == [{"kyiv": 1, "fixed": 1}, {"ny": 1}]
 
-    # At runtime /subscribe adds or moves a job and /unsubscribe removes it.
-    await env.digests.subscribe("telegram", "late", "1", "21:00", "Europe/Kyiv")
-    late = await env.repo.subscription("telegram", "late")
-    assert late is not None
-    job = scheduler.scheduler.get_job(str(late.id))
-    assert job is not None and job.next_run_time.astimezone(zone_named("Europe/Kyiv").tzinfo).hour == 21
-    await env.digests.subscribe("telegram", "late", "1", "22:00", "Europe/Kyiv")
-    assert scheduler.scheduler.get_job(str(late.id)).next_run_time.astimezone(zone_named("Europe/Kyiv").tzinfo).hour == 22
-    assert await env.digests.unsubscribe("telegram", "late")
-    assert scheduler.scheduler.get_job(str(late.id)) is None
+    scheduler = DigestScheduler(env.digests)
+    await scheduler.start(paused=True)
+    (job,) = scheduler.scheduler.get_jobs()  # one job, however many subscribers
+    assert job.id == TICK_JOB and isinstance(job.trigger, CronTrigger) and job.coalesce
+    assert job.next_run_time.second == 0 and job.next_run_time - dt.datetime.now(UTC) <= dt.timedelta(minutes=1)
     await scheduler.shutdown()
     await env.repo.dispose()
 

@@ -23,6 +23,11 @@ class InvalidSchedule(ValueError):
     """A /subscribe time or time zone the bot cannot understand; the message lists the accepted forms."""
 
 
+class NotSaved(Exception):
+    """The database did not take the change (deleted, read-only, unreachable). The message is what to tell the
+    user; the log already says what an operator should do."""
+
+
 class ChatAdapter(Protocol):
     """One chat platform. `start` returns once it is receiving (raises TransientFailure when the platform
     cannot be reached); `stop` disconnects cleanly; `connected` says whether it is receiving right now."""

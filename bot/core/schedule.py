@@ -158,6 +158,22 @@ def fire_instant(day: dt.date, at: dt.time, zone: Zone) -> dt.datetime:
     return local.astimezone(UTC)
 
 
+def local_times_between(day: dt.date, zone: Zone, start: dt.datetime, end: dt.datetime) -> tuple[str, str] | None:
+    """The local times ("HH:MM", inclusive) whose `day` fire instant may lie in [start, end]: exact on an
+    ordinary day, up to the shift wider on a day the zone changes its UTC offset. Callers confirm each time
+    with `last_fire`; this only narrows the search to a range an index can serve."""
+    midnight = dt.datetime.combine(day, dt.time(0))  # naive: local wall clock, and below UTC
+    offsets = {zone.tzinfo.utcoffset(midnight), zone.tzinfo.utcoffset(midnight + dt.timedelta(hours=23, minutes=59))}
+    first, last = start.astimezone(UTC).replace(tzinfo=None), end.astimezone(UTC).replace(tzinfo=None)
+    minute = dt.timedelta(minutes=1)
+    # A time T fires at midnight + T - offset (UTC); solve start <= that <= end for T, for each offset of the day.
+    low = max(0, min(-((midnight - first - offset) // minute) for offset in offsets if offset is not None))
+    high = min(24 * 60 - 1, max((last + offset - midnight) // minute for offset in offsets if offset is not None))
+    if low > high:
+        return None
+    return f"{low // 60:02d}:{low % 60:02d}", f"{high // 60:02d}:{high % 60:02d}"
+
+
 def last_fire(at: dt.time, zone: Zone, now: dt.datetime) -> tuple[dt.date, dt.datetime]:
     """The most recent (local date, instant) at or before `now`."""
     today = now.astimezone(zone.tzinfo).date()

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from sqlalchemy import event, select, text
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, InvalidRequestError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -95,7 +95,7 @@ async def ensure_schema(engine: AsyncEngine) -> int:
         if conn.dialect.name == "postgresql":
             # Two bot processes starting together must not race on CREATE TABLE.
             await conn.execute(text("SELECT pg_advisory_xact_lock(7262091)"))
-        await conn.run_sync(Base.metadata.create_all)
+        await conn.run_sync(_create_tables_and_indexes)
         stored = (await conn.execute(select(Meta.value).where(Meta.key == "schema_version"))).scalar_one_or_none()
         version = int(stored) if stored is not None else SCHEMA_VERSION
         if version > SCHEMA_VERSION:
@@ -108,9 +108,17 @@ async def ensure_schema(engine: AsyncEngine) -> int:
             log.info("database schema migrated to version %d", version)
         if stored is None:
             await conn.execute(Meta.__table__.insert().values(key="schema_version", value=str(version)))
-        elif int(stored) != version:
+        else:  # always a write: a read-only database must stop the start, not every later subscription
             await conn.execute(Meta.__table__.update().where(Meta.key == "schema_version").values(value=str(version)))
     return version
+
+
+def _create_tables_and_indexes(conn: Connection) -> None:
+    """Missing tables, and indexes added since an existing table was created (create_all skips those)."""
+    Base.metadata.create_all(conn)
+    for table in Base.metadata.sorted_tables:
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
 
 
 async def open_database(raw_url: str, root: Path | None = None) -> AsyncEngine:
@@ -124,5 +132,8 @@ async def open_database(raw_url: str, root: Path | None = None) -> AsyncEngine:
     except Exception as exc:
         await engine.dispose()
         url = make_url(raw_url).render_as_string(hide_password=True)
+        if "readonly" in str(exc).lower():
+            raise DatabaseError(f"the database {url!r} is read-only; give the bot's user write access to it (and, "
+                                "for SQLite, to its directory)") from exc
         raise DatabaseError(f"cannot open the database {url!r}: {type(exc).__name__}") from exc
     return engine

@@ -5,13 +5,15 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import os
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Row, and_, delete, func, insert, or_, select, tuple_, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.storage.tables import (
@@ -23,12 +25,48 @@ from bot.storage.tables import (
     UNKNOWN,
     BriefRevision,
     Delivery,
+    Meta,
     Subscription,
 )
 
 SUBSCRIPTIONS = Subscription.__table__
 DELIVERIES = Delivery.__table__
 REVISIONS = BriefRevision.__table__
+META = Meta.__table__
+HEALTH_TIMEOUT = 5.0  # seconds a health check waits for a write before calling the database down
+
+
+class StorageUnavailable(RuntimeError):
+    """A transaction did not reach the database, or reached a file that is no longer the database. The message
+    says what an operator should do (never the database URL: it may hold a password)."""
+
+
+def _advice(exc: BaseException, path: str | None) -> str:
+    where = path or "the database at database_url"
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text:
+        return (f"{where} is read-only: nothing can be saved. Give the bot's user write access to it"
+                f"{' and its directory (SQLite writes -wal and -shm files beside it)' if path else ''}, then retry.")
+    if "disk is full" in text or "no space" in text:
+        return f"the disk holding {where} is full: nothing can be saved. Free some space, then retry."
+    return (f"{where} did not answer ({type(exc).__name__}): nothing can be saved. Check that it is reachable and "
+            "running, then retry.")
+
+
+def _sqlite_file(engine: AsyncEngine) -> str | None:
+    """The SQLite database file, when the engine has one (not in memory, not a `file:` URI)."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return os.path.abspath(database)
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
 
 
 @dataclass(frozen=True)
@@ -77,15 +115,47 @@ class Repository:
         # SQLite runs one write transaction at a time anyway (BEGIN IMMEDIATE); queueing them here, not in
         # the connection pool, keeps a large fan-out from exhausting the pool while they wait.
         self._serial = asyncio.Lock() if engine.dialect.name == "sqlite" else None
+        self._file = _sqlite_file(engine)
+        # An open SQLite connection keeps writing to a file that was deleted or replaced under it, and every
+        # such write is lost at the next start: the file's identity is checked around each transaction.
+        self._identity = _identity(self._file) if self._file else None
 
     @asynccontextmanager
     async def _begin(self) -> AsyncIterator[AsyncConnection]:
-        if self._serial is None:
-            async with self.engine.begin() as conn:
-                yield conn
-        else:
-            async with self._serial, self.engine.begin() as conn:
-                yield conn
+        self._check_file()
+        try:
+            if self._serial is None:
+                async with self.engine.begin() as conn:
+                    yield conn
+            else:
+                async with self._serial, self.engine.begin() as conn:
+                    yield conn
+        except (OperationalError, InterfaceError, PoolTimeout, OSError) as exc:
+            raise StorageUnavailable(_advice(exc, self._file)) from exc
+        self._check_file()  # committed, but to the file that is still the database?
+
+    def _check_file(self) -> None:
+        if self._file is not None and _identity(self._file) != self._identity:
+            raise StorageUnavailable(
+                f"the database file {self._file} was deleted or replaced while the bot was running: nothing is "
+                "saved until the bot restarts. Restore it from a backup (or let a fresh one be created) and "
+                "restart the bot.")
+
+    async def health(self, timeout: float = HEALTH_TIMEOUT) -> str | None:
+        """None when the database takes a write now; otherwise what is wrong and what to do."""
+        try:
+            async with asyncio.timeout(timeout):
+                async with self._begin() as conn:
+                    await conn.execute(update(META).where(META.c.key == "schema_version").values(value=META.c.value))
+        except StorageUnavailable as exc:
+            return str(exc)
+        except TimeoutError:
+            return f"the database did not take a write within {timeout:g} s (locked or overloaded)"
+        return None
+
+    async def healthy(self) -> bool:
+        """For /healthz: does the database take writes? (A deleted or read-only file does not.)"""
+        return await self.health() is None
 
     async def dispose(self) -> None:
         await self.engine.dispose()
@@ -150,6 +220,36 @@ class Repository:
             query = query.where(SUBSCRIPTIONS.c.active)
         async with self._begin() as conn:
             return [SubscriptionRecord.of(row) for row in await conn.execute(query)]
+
+    async def zones(self) -> list[str]:
+        """Each time zone at least one active subscription has (read from the index alone)."""
+        query = select(SUBSCRIPTIONS.c.timezone).where(SUBSCRIPTIONS.c.active).distinct()
+        async with self._begin() as conn:
+            return list((await conn.execute(query)).scalars())
+
+    async def unsettled(self, day: dt.date, windows: Sequence[tuple[str, str, str]], stale_before: dt.datetime,
+                        batch: int = 500) -> AsyncIterator[list[SubscriptionRecord]]:
+        """Active subscriptions in a window (zone, first and last local time "HH:MM") whose digest for local
+        date `day` nobody has settled (no delivery row, or only a claim gone stale). In batches, each its own
+        short transaction, so a crowd at 08:00 never holds the event loop or the database for long."""
+        settled = (select(DELIVERIES.c.id)
+                   .where(DELIVERIES.c.subscription_id == SUBSCRIPTIONS.c.id, DELIVERIES.c.local_date == day,
+                          or_(DELIVERIES.c.status != CLAIMED, DELIVERIES.c.claimed_at >= stale_before))
+                   .exists())
+        for start in range(0, len(windows), 100):
+            at = or_(*(and_(SUBSCRIPTIONS.c.timezone == zone, SUBSCRIPTIONS.c.local_time.between(first, last))
+                       for zone, first, last in windows[start:start + 100]))
+            after = 0
+            while True:  # keyset pages
+                query = (select(SUBSCRIPTIONS).where(SUBSCRIPTIONS.c.active, at, ~settled, SUBSCRIPTIONS.c.id > after)
+                         .order_by(SUBSCRIPTIONS.c.id).limit(batch))
+                async with self._begin() as conn:
+                    page = [SubscriptionRecord.of(row) for row in await conn.execute(query)]
+                if page:
+                    yield page
+                if len(page) < batch:
+                    break
+                after = page[-1].id
 
     async def subscription(self, platform: str, chat_id: str) -> SubscriptionRecord | None:
         key = and_(SUBSCRIPTIONS.c.platform == platform, SUBSCRIPTIONS.c.chat_id == chat_id)
@@ -288,19 +388,6 @@ class Repository:
             query = query.where(DELIVERIES.c.subscription_id.in_(list(subscription_ids)))
         async with self._begin() as conn:
             return [dict(row._mapping) for row in await conn.execute(query)]
-
-    async def settled_days(self, pairs: Sequence[tuple[int, dt.date]],
-                           stale_before: dt.datetime) -> set[tuple[int, dt.date]]:
-        """The (subscription, local date) pairs nobody needs to claim: any delivery row except a stale claim."""
-        found: set[tuple[int, dt.date]] = set()
-        async with self._begin() as conn:
-            for start in range(0, len(pairs), 500):
-                chunk = list(pairs[start:start + 500])
-                rows = await conn.execute(select(DELIVERIES.c.subscription_id, DELIVERIES.c.local_date).where(
-                    tuple_(DELIVERIES.c.subscription_id, DELIVERIES.c.local_date).in_(chunk),
-                    or_(DELIVERIES.c.status != CLAIMED, DELIVERIES.c.claimed_at >= stale_before)))
-                found |= {(sid, day) for sid, day in rows}
-        return found
 
     async def delivery_counts(self, since: dt.datetime, until: dt.datetime) -> dict[str, dict[str, int]]:
         """Per platform, deliveries last updated in [since, until): a count per status, and "retried"

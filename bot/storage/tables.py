@@ -10,6 +10,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -61,7 +62,11 @@ class Meta(Base):
 
 class Subscription(Base):
     __tablename__ = "subscriptions"
-    __table_args__ = (UniqueConstraint("platform", "chat_id", name="uq_subscription_chat"),)
+    __table_args__ = (
+        UniqueConstraint("platform", "chat_id", name="uq_subscription_chat"),
+        # The due query: the zones in use, and who is at a local time in a window (repository.zones/unsettled).
+        Index("ix_subscriptions_schedule", "active", "timezone", "local_time"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     platform: Mapped[str] = mapped_column(String(16))

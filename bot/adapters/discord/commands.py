@@ -14,7 +14,7 @@ from discord import app_commands
 from bot.adapters.discord.views import topic_view
 from bot.core.flood import FloodGate, Verdict
 from bot.core.models import Answer, Topic
-from bot.core.ports import InvalidSchedule, Subscriptions
+from bot.core.ports import InvalidSchedule, NotSaved, Subscriptions
 from bot.core.schedule import zone_suggestions
 from bot.core.service import BriefService
 from bot.render.discord_embed import (
@@ -179,7 +179,7 @@ class Handlers:
         try:
             confirmation = await self.subscriptions.subscribe(
                 PLATFORM, str(interaction.channel_id), str(interaction.user.id), time, timezone, mode)
-        except InvalidSchedule as exc:
+        except (InvalidSchedule, NotSaved) as exc:
             await say(interaction, str(exc))
             return
         await say(interaction, confirmation)
@@ -193,7 +193,11 @@ class Handlers:
             await say(interaction, NO_SUBSCRIPTIONS)
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        was_active = await self.subscriptions.unsubscribe(PLATFORM, str(interaction.channel_id))
+        try:
+            was_active = await self.subscriptions.unsubscribe(PLATFORM, str(interaction.channel_id))
+        except NotSaved as exc:
+            await say(interaction, str(exc))
+            return
         await say(interaction, "This channel will no longer get the daily digest." if was_active
                   else "This channel wasn't subscribed to the daily digest.")
 

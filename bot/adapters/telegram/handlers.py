@@ -37,7 +37,7 @@ from bot.adapters.telegram.keyboards import (
 )
 from bot.core.flood import FloodGate, Verdict
 from bot.core.models import Answer, Digest
-from bot.core.ports import InvalidSchedule, Subscriptions
+from bot.core.ports import InvalidSchedule, NotSaved, Subscriptions
 from bot.core.service import BriefService
 from bot.render.telegram_html import (
     esc,
@@ -278,7 +278,7 @@ class Handlers:
         try:
             confirmation = await self.subscriptions.subscribe(PLATFORM, str(chat.id), str(user.id), time_text,
                                                               zone_text, mode)
-        except InvalidSchedule as exc:
+        except (InvalidSchedule, NotSaved) as exc:
             await self._reply(update, context, esc(str(exc)))
             return
         await self._reply(update, context, esc(confirmation))
@@ -291,7 +291,11 @@ class Handlers:
         if self.subscriptions is None:
             await self._reply(update, context, esc(NO_SUBSCRIPTIONS))
             return
-        removed = await self.subscriptions.unsubscribe(PLATFORM, str(chat.id))
+        try:
+            removed = await self.subscriptions.unsubscribe(PLATFORM, str(chat.id))
+        except NotSaved as exc:
+            await self._reply(update, context, esc(str(exc)))
+            return
         text = "Daily digest stopped for this chat." if removed else "This chat has no daily digest to stop."
         await self._reply(update, context, esc(text))
 

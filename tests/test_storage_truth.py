@@ -1,0 +1,98 @@
+"""Storage that tells the truth: a subscription that did not reach the database is never confirmed. Through
+python-telegram-bot's real Application against the local Bot API fake and the real SQLite database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+from pathlib import Path
+from typing import AsyncIterator
+
+import pytest
+
+from bot.adapters.telegram import TelegramAdapter
+from bot.bootstrap import build_service, chat_adapters
+from bot.core.schedule import UTC
+from bot.digests import NOT_SAVED, DigestSubscriptions
+from bot.storage.database import DatabaseError, create_engine, open_database
+from bot.storage.repository import Repository
+from tests.fake_telegram import FakeTelegram, parse_html
+from tests.fakes_messenger import FakeClock, clocked_digests
+from tests.test_telegram import BRIEF, make_settings
+
+CHAT = 4242
+
+
+class Env:
+    def __init__(self, fake: FakeTelegram, digests: DigestSubscriptions, db: Path) -> None:
+        self.fake, self.digests, self.db = fake, digests, db
+
+    async def say(self, text: str) -> str:
+        return parse_html((await self.fake.ask(text, CHAT)).text)
+
+
+@pytest.fixture
+async def env(fake: FakeTelegram, tmp_path: Path) -> AsyncIterator[Env]:
+    brief = tmp_path / "brief.yaml"
+    shutil.copy(BRIEF, brief)
+    settings = make_settings(fake, brief)
+    service = build_service(settings)
+    db = tmp_path / "digests.db"
+    digests = await clocked_digests(db, service, FakeClock(dt.datetime(2025, 6, 1, 5, 0, tzinfo=UTC)))
+    (adapter,) = chat_adapters(settings, service, digests)
+    assert isinstance(adapter, TelegramAdapter)
+    await adapter.start()
+    try:
+        yield Env(fake, digests, db)
+    finally:
+        await adapter.stop()
+        await digests.repository.dispose()
+
+
+async def test_a_deleted_database_is_never_confirmed(env: Env, caplog: pytest.LogCaptureFixture) -> None:
+    assert (await env.say("/subscribe 08:00 Europe/Kyiv")).startswith("Subscribed")
+    assert await env.digests.repository.healthy()
+    for path in env.db.parent.glob("digests.db*"):
+        path.unlink()  # the bot's connection would go on writing to the deleted file
+    with caplog.at_level(logging.ERROR):
+        assert await env.say("/subscribe 09:00 Europe/Kyiv") == NOT_SAVED
+        assert "couldn't stop your subscription" in await env.say("/unsubscribe")
+    assert f"the database file {env.db} was deleted or replaced" in caplog.text and "restart the bot" in caplog.text
+    assert not await env.digests.repository.healthy()
+    assert "deleted or replaced" in (await env.digests.repository.health() or "")
+
+
+async def test_a_database_that_became_read_only_is_never_confirmed(env: Env, tmp_path: Path,
+                                                                   caplog: pytest.LogCaptureFixture) -> None:
+    assert (await env.say("/subscribe 08:00 Europe/Kyiv")).startswith("Subscribed")
+    # The same file through a read-only connection: what a chmod or a read-only remount gives a non-root user.
+    read_only = create_engine(f"sqlite+aiosqlite:///file:{env.db}?mode=ro&uri=true")
+    env.digests.repository = Repository(read_only)
+    try:
+        with caplog.at_level(logging.ERROR):
+            assert await env.say("/subscribe 09:00 UTC") == NOT_SAVED
+        assert "is read-only" in caplog.text and "write access" in caplog.text
+        assert await env.digests.repository.health() is not None
+    finally:
+        await read_only.dispose()
+
+
+async def test_a_read_only_database_stops_the_start(tmp_path: Path) -> None:
+    db = tmp_path / "digests.db"
+    await (await open_database(f"sqlite+aiosqlite:///{db}")).dispose()
+    with pytest.raises(DatabaseError, match="is read-only; give the bot's user write access"):
+        await open_database(f"sqlite+aiosqlite:///file:{db}?mode=ro&uri=true")
+
+
+async def test_a_digest_pass_on_a_deleted_database_logs_what_to_do(env: Env, caplog: pytest.LogCaptureFixture) -> None:
+    from bot.scheduling import DigestScheduler
+
+    scheduler = DigestScheduler(env.digests)
+    os.unlink(env.db)
+    with caplog.at_level(logging.ERROR):
+        await scheduler.start()
+        await env.digests.idle()
+        await scheduler.shutdown()
+    assert "digest pass failed: the database file" in caplog.text and "Traceback" not in caplog.text
