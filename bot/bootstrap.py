@@ -175,13 +175,14 @@ async def _start_status_server(settings: Settings, service: BriefService, adapte
     still connecting already shows in the health check."""
     if settings.http_port is None or metrics is None:
         return None
-    from sqlalchemy import text
-
     from bot.status_server import Health, StatusServer
+    from bot.storage.repository import StorageUnavailable
 
     async def database_ok() -> None:
-        async with digests.repository.engine.connect() as conn:
-            await conn.execute(text("SELECT 1"))
+        # A write, not a SELECT 1: a deleted or read-only SQLite file still answers reads.
+        problem = await digests.repository.health()
+        if problem is not None:
+            raise StorageUnavailable(problem)
 
     server = StatusServer(settings.http_port, Health(service, adapters, states, database_ok), metrics)
     await server.start()

@@ -4,6 +4,7 @@ python-telegram-bot's real Application against the local Bot API fake and the re
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import shutil
@@ -96,3 +97,21 @@ async def test_a_digest_pass_on_a_deleted_database_logs_what_to_do(env: Env, cap
         await env.digests.idle()
         await scheduler.shutdown()
     assert "digest pass failed: the database file" in caplog.text and "Traceback" not in caplog.text
+
+
+async def test_a_running_bot_reports_a_deleted_database_on_healthz_and_never_confirms(fake: FakeTelegram) -> None:
+    from tests.test_observability import Bot, bot_env, free_port, get
+
+    port = free_port()
+    env = bot_env(fake.url, BRIEFBOT_HTTP_PORT=str(port))
+    database = Path(env["BRIEFBOT_DATABASE_URL"].removeprefix("sqlite+aiosqlite:///"))
+    async with Bot(env) as bot:
+        await bot.wait_for_line("digest scheduler started")
+        assert (await get(port, "/healthz"))[0] == 200
+        assert parse_html((await fake.ask("/subscribe 08:00 UTC", CHAT)).text).startswith("Subscribed")
+        for path in database.parent.glob("briefbot.db*"):
+            path.unlink()
+        status, body = await get(port, "/healthz")
+        assert status == 503 and json.loads(body)["database"] == {"ok": False, "error": "StorageUnavailable"}
+        assert parse_html((await fake.ask("/subscribe 09:00 UTC", CHAT)).text) == NOT_SAVED
+        await bot.wait_for_line("was deleted or replaced while the bot was running")
