@@ -241,3 +241,14 @@ async def test_an_unreachable_discord_is_retried_while_telegram_answers_and_heal
         assert metric(metrics, "briefbot_platform_retries_total", platform="telegram") == 0
     assert bot.process is not None and bot.process.returncode == 0, bot.output
     assert "Traceback" not in bot.output and "discord-SECRET-token" not in bot.output
+
+
+async def test_the_network_gone_at_shutdown_is_one_line_not_a_traceback() -> None:
+    fake = FakeTelegram(TOKEN)
+    await fake.start()
+    async with Bot(bot_env(fake.url)) as bot:
+        await bot.wait_for_line("digest scheduler started")
+        await fake.stop()  # the network goes away under the running bot, which is then stopped
+        await bot.wait_for_line("polling Telegram failed")
+    assert bot.process is not None and bot.process.returncode == 0, bot.output
+    assert "Traceback" not in bot.output, bot.output

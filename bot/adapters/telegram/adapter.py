@@ -31,6 +31,21 @@ from bot.render.telegram_html import render_digest, split_message
 
 log = logging.getLogger(__name__)
 
+
+class _NetworkErrorsInOneLine(logging.Filter):
+    """PTB logs a full traceback when the network is gone as it stops (its last getUpdates fails): the reason
+    fits on the line, and a traceback in front of an operator reads like a crash."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, NetworkError) and not isinstance(error, BadRequest):
+            record.msg, record.args = f"{record.getMessage()} ({type(error).__name__}: {error.message})", None
+            record.exc_info = record.exc_text = None
+        return True
+
+
+logging.getLogger("telegram.ext.Updater").addFilter(_NetworkErrorsInOneLine())
+
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 # 400s that mean the bot can no longer post there (the rest are 403s): the subscription is deactivated.
 GONE_REASONS = ("chat not found", "not enough rights", "have no rights to send", "chat_write_forbidden")
