@@ -137,7 +137,7 @@ async def test_start_up_retries_until_the_bot_api_answers_and_health_follows() -
     assert "telegram adapter running" in output
 
 
-async def test_metrics_change_after_a_question_a_reload_and_health_when_the_platform_stops(
+async def test_metrics_change_after_questions_and_a_reload(
         fake: FakeTelegram) -> None:
     http_port = free_port()
     async with Bot(bot_env(fake.url, BRIEFBOT_HTTP_PORT=str(http_port))) as bot:
