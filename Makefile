@@ -20,9 +20,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/matcher_bench.py
+	$(PY) bench/brief_size_bench.py
 	$(PY) bench/fanout_bench.py
 	$(PY) bench/scale_bench.py
 	$(PY) bench/brief_bench.py
+	$(PY) bench/telegram_bench.py
 
 check: $(STAMP)
 	$(PY) -m bot brief check
