@@ -15,6 +15,7 @@ from bot.core.service import BriefService
 from bot.core.store import BriefStore
 
 if TYPE_CHECKING:
+    from bot.curating import Curation
     from bot.digests import DigestSubscriptions
     from bot.metrics import Metrics
     from bot.status_server import StatusServer
@@ -102,11 +103,10 @@ async def run(settings: Settings, brief: Path | None = None) -> int:
     """`python -m bot run`: chat platforms when tokens are set, otherwise the local console."""
     service = build_service(settings, brief)
     if not (settings.telegram.token or settings.discord.token):
-        from bot.adapters.console import run_console
-
         print("No TELEGRAM_TOKEN or DISCORD_TOKEN set: starting the local console chat.")
         print("Set TELEGRAM_TOKEN and/or DISCORD_TOKEN to run the Telegram and Discord bots instead.\n")
-        return await run_console(service)
+        return await console(settings, service)
+    from bot.curating import attach_curation
 
     # Handlers first: a SIGTERM during start-up must still shut down cleanly.
     stop = asyncio.Event()
@@ -122,6 +122,7 @@ async def run(settings: Settings, brief: Path | None = None) -> int:
                           (("telegram", settings.telegram.token), ("discord", settings.discord.token)) if token)
         service.observer = digests.sender.observer = metrics
     await asyncio.to_thread(_load_word_frequencies)
+    curation = await attach_curation(digests.repository.engine, service, settings.curation)
     try:
         adapters = chat_adapters(settings, service, digests)
         states = {adapter.platform: "connecting" for adapter in adapters}
@@ -131,16 +132,17 @@ async def run(settings: Settings, brief: Path | None = None) -> int:
             log.error("cannot serve health and metrics on port %s: %s", settings.http_port, exc.strerror or exc)
             return 1
         try:
-            return await _serve(adapters, states, digests, stop)
+            return await _serve(adapters, states, digests, curation, stop)
         finally:
             if status is not None:
                 await status.stop()
     finally:
+        await curation.stop()
         await digests.repository.dispose()
 
 
 async def _serve(adapters: list[ChatPlatform], states: dict[str, str], digests: "DigestSubscriptions",
-                 stop: asyncio.Event) -> int:
+                 curation: "Curation", stop: asyncio.Event) -> int:
     """Start the platforms, then the digest scheduler; run until `stop`; shut down in reverse."""
     from bot.scheduling import DigestScheduler
 
@@ -155,6 +157,7 @@ async def _serve(adapters: list[ChatPlatform], states: dict[str, str], digests: 
         scheduler = DigestScheduler(digests)
         try:
             await scheduler.start()  # after the adapters, so catch-up digests have somewhere to go
+            curation.schedule_purge(scheduler.scheduler)
             await stop.wait()
         finally:
             await scheduler.shutdown()  # before the adapters: sends in flight still need them
@@ -188,3 +191,24 @@ async def _start_status_server(settings: Settings, service: BriefService, adapte
     await server.start()
     log.info("health and metrics served on port %d (/healthz, /metrics)", settings.http_port)
     return server
+
+
+async def console(settings: Settings, service: BriefService) -> int:
+    """The local console chat, with the curation log when the database opens (it is optional here)."""
+    from bot.adapters.console import run_console
+    from bot.curating import attach_curation
+    from bot.storage.database import open_database
+    from bot.storage.errors import DatabaseError
+
+    try:
+        engine = await open_database(settings.database_url, data_root())
+    except DatabaseError as exc:
+        log.warning("database: %s; the console runs without the curation log", exc)
+        return await run_console(service)
+    curation = await attach_curation(engine, service, settings.curation)
+    try:
+        await curation.purge_expired()
+        return await run_console(service)
+    finally:
+        await curation.stop()
+        await engine.dispose()

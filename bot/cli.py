@@ -62,6 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the subscribed chat, e.g. telegram:123456 or discord:987654321")
     command("subscriptions", "list digest subscriptions: count per platform and next run times")
     command("invite-url", "print the link that adds the bot to a Discord server (needs DISCORD_APPLICATION_ID)")
+    curate = command("curate", "what readers asked that the brief could not answer, and answers they disliked")
+    curate.add_argument("--since", type=_days, metavar="DAYS", help="only questions asked in the last DAYS days")
+    curate.add_argument("--json", action="store_true", help="print one JSON object (README: Curating the brief)")
+    actions = curate.add_mutually_exclusive_group()
+    actions.add_argument("--check", action="store_true",
+                         help="exit 1 listing stored questions answered before that this brief rejects")
+    actions.add_argument("--purge", action="store_true", help="delete every stored question and verdict")
     return parser
 
 
@@ -71,6 +78,16 @@ def _chat(text: str) -> tuple[str, str]:
         raise argparse.ArgumentTypeError(f"expected PLATFORM:ID with PLATFORM one of {', '.join(PLATFORMS)}, "
                                          f"e.g. telegram:123456; got {text!r}")
     return platform, chat_id.strip()
+
+
+def _days(raw: str) -> int:
+    try:
+        days = int(raw)
+    except ValueError:
+        days = -1
+    if days < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of days (1 or more), got {raw!r}")
+    return days
 
 
 def answer_json(question: str, answer: Answer) -> dict[str, Any]:
@@ -240,9 +257,10 @@ def _main(argv: list[str] | None, out: IO[str] | None) -> int:
         handlers: dict[str, Callable[[], int]] = {
             "ask": lambda: cmd_ask(service, args, out),
             "sections": lambda: cmd_sections(service, args, out),
-            "console": lambda: asyncio.run(_console(service)),
+            "console": lambda: asyncio.run(bootstrap.console(settings, service)),
             "digest": lambda: asyncio.run(_digest(settings, service, args.chat, out)),
             "subscriptions": lambda: asyncio.run(bootstrap.list_subscriptions(settings, out)),
+            "curate": lambda: asyncio.run(_curate(settings, service, args, out)),
         }
         return handlers[args.command]()
     except BriefError as exc:
@@ -268,10 +286,10 @@ async def _digest(settings: Settings, service: BriefService, chat: tuple[str, st
     return _print(out, render_digest(digest))
 
 
-async def _console(service: BriefService) -> int:
-    from bot.adapters.console import run_console
+async def _curate(settings: Settings, service: BriefService, args: argparse.Namespace, out: IO[str]) -> int:
+    from bot.curating import curate_command  # here, not at the top: `ask` never loads the database code
 
-    return await run_console(service)
+    return await curate_command(settings, service, args, out)
 
 
 def _print(out: IO[str], text: str) -> int:

@@ -111,6 +111,11 @@ class DigestSettings(_Frozen):
             raise ValueError("not a time zone; use an IANA name such as Europe/Kyiv, UTC, or UTC+3") from None
 
 
+class CurationSettings(_Frozen):
+    retention_days: int = Field(90, ge=1)
+    grey_zone: float = Field(0.15, ge=0, le=1)  # answers this far above the threshold are logged as shaky
+
+
 class Settings(_Frozen):
     brief: Path = Path("briefs/istanbul-2025-06-02.yaml")
     seeds_dir: Path = Path("seeds")
@@ -124,6 +129,7 @@ class Settings(_Frozen):
     http_port: int | None = Field(None, ge=1, le=65535)  # /healthz and /metrics; off when unset
     database_url: str = "sqlite+aiosqlite:///data/briefbot.db"
     digest: DigestSettings = DigestSettings()
+    curation: CurationSettings = CurationSettings()
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -157,7 +157,7 @@ async def test_start_logs_in_syncs_described_commands_and_identifies(bot: Bot) -
     assert len(puts) == 1
     commands = {c["name"]: c for c in puts[0].body}
     assert set(commands) == {"ask", "topic", "topics", "sources", "digest", "subscribe", "unsubscribe",
-                             "reload", "stats"}
+                             "reload", "stats", "curate"}
     for command in commands.values():
         assert command["description"], command["name"]
         assert command["type"] == 1
@@ -176,6 +176,7 @@ async def test_start_logs_in_syncs_described_commands_and_identifies(bot: Bot) -
     assert commands["unsubscribe"]["default_member_permissions"] == MANAGE_CHANNELS
     assert commands["reload"]["default_member_permissions"] == MANAGE_GUILD
     assert commands["stats"]["default_member_permissions"] == MANAGE_GUILD
+    assert commands["curate"]["default_member_permissions"] == MANAGE_GUILD
     for public in ("ask", "topic", "topics", "sources", "digest"):
         assert commands[public]["default_member_permissions"] is None
     # The gateway got a real IDENTIFY with our token and without the privileged message-content intent.

@@ -112,7 +112,7 @@ async def test_startup_polls_and_registers_the_command_menu(fake: FakeTelegram, 
     # The admin's own menu adds /reload and /stats; their chat is unknown yet, so that call fails politely.
     admin_menu = fake.calls_of("setMyCommands")[1].params
     assert admin_menu["scope"] == {"type": "chat", "chat_id": ADMIN}
-    assert [c["command"] for c in admin_menu["commands"]][-2:] == ["reload", "stats"]
+    assert [c["command"] for c in admin_menu["commands"]][-3:] == ["reload", "stats", "curate"]
     poll = await fake.next_call("getUpdates", after=0)
     assert set(poll.params["allowed_updates"]) == {"message", "callback_query", "inline_query"}
     assert poll.params["timeout"] > 0  # long polling

@@ -10,38 +10,63 @@ try:  # line editing and history for input(), where the platform has it
 except ImportError:  # pragma: no cover - Windows
     pass
 
+from bot.core.curation import ChatKind, Origin
 from bot.core.service import BriefService
 from bot.render.plain import render_answer
 
 CONVERSATION = "console"
-HELP = "Ask about the brief in plain words. Commands: /topics, /sources, /quit."
+ORIGIN = Origin("console", ChatKind.PRIVATE)
+READER = "console"  # the one reader of a console chat, for the one-verdict-per-answer rule
+HELP = "Ask about the brief in plain words. Commands: /topics, /sources, /quit; + or - rates the last answer."
+RATE_HINT = "(+ or - rates this answer)"
 
 
-def reply(service: BriefService, line: str) -> str | None:
-    """One console turn; None means quit."""
-    text = line.strip()
-    if text in {"/quit", "/exit", "quit", "exit"}:
-        return None
-    if text in {"/help", "help", "?"}:
-        return HELP
-    if text == "/topics":
-        return "\n".join(f"- {topic.title}" for topic in service.topics())
-    if text == "/sources":
-        return "\n".join(f"[{s.seed[:3]}] {s.label}" for s in service.sources())
-    if not text:
-        return ""
-    return render_answer(service.ask(CONVERSATION, text))
+class ConsoleChat:
+    """One console conversation: commands, questions, and `+` / `-` rating the last answer."""
+
+    def __init__(self, service: BriefService) -> None:
+        self.service = service
+        self.last_answer = ""  # the id of the last rateable answer
+
+    def reply(self, line: str) -> str | None:
+        """One console turn; None means quit."""
+        text = line.strip()
+        if text in {"/quit", "/exit", "quit", "exit"}:
+            return None
+        if text in {"/help", "help", "?"}:
+            return HELP
+        if text == "/topics":
+            return "\n".join(f"- {topic.title}" for topic in self.service.topics())
+        if text == "/sources":
+            return "\n".join(f"[{s.seed[:3]}] {s.label}" for s in self.service.sources())
+        if text in {"+", "-"}:
+            return self._rate(text == "+")
+        if not text:
+            return ""
+        answer = self.service.ask(CONVERSATION, text, ORIGIN)
+        self.last_answer = answer.answer_id
+        return render_answer(answer) + (f"\n{RATE_HINT}" if answer.answer_id else "")
+
+    def _rate(self, up: bool) -> str:
+        curator = self.service.curator
+        if curator is None:
+            return "Ratings are off here: the curation log has no database."
+        if not self.last_answer:
+            return "Ask something first; then + or - rates the answer."
+        curator.verdict(self.last_answer, ORIGIN.platform, READER, up)
+        return "Thanks"
 
 
 async def run_console(service: BriefService) -> int:
     meta = service.store.brief.meta
     print(f"briefbot: {meta.title}. {meta.when()}, {meta.venue}.\n{HELP}")
+    chat = ConsoleChat(service)
     while True:
         line = await _read_line("\n> ")
         if line is None:  # end of input
             print()
             return 0
-        answer = reply(service, line)
+        answer = chat.reply(line)
         if answer is None:
             return 0
         if answer:

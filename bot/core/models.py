@@ -69,6 +69,7 @@ class Answer:
     whole_topic: bool = False  # the whole topic was asked for (a button, /topic), not one question
     sources: tuple[SourceRef, ...] = ()
     related: tuple[Topic, ...] = ()  # follow-up topics when matched, "did you mean" suggestions when not
+    answer_id: str = ""  # set when readers can rate this answer (👍/👎); names it in the curation log
 
     @property
     def body(self) -> tuple[str, ...]:

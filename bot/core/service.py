@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.core.brief import Figure, Section, Source
 from bot.core.conversation import Conversations
+from bot.core.curation import Curator, Origin
 from bot.core.analyzer import canon
 from bot.core.index import UnitKind
 from bot.core.matcher import FollowUpContext, Match
@@ -25,7 +26,7 @@ from bot.core.models import (
     TopicChanges,
 )
 from bot.core.ports import NullObserver, Observer
-from bot.core.store import BriefStore
+from bot.core.store import BriefStore, Loaded
 from bot.core.text import strip_markup
 
 UNKNOWN_TITLE = "I don't have that in this brief"
@@ -54,30 +55,41 @@ class BriefService:
         self.stats = Stats()
         self._fact_corpus: dict[str, str] = {}
         self.observer: Observer = observer or NullObserver()
+        self.curator: Curator | None = None  # set when the curation log is on; then answers can be rated
 
     # ------------------------------------------------------------ questions
 
-    def ask(self, conversation: str, question: str) -> Answer:
+    def ask(self, conversation: str, question: str, origin: Origin | None = None) -> Answer:
         """Answer `question` in `conversation`, using that conversation's previous turn for follow-ups.
-        Adapters key conversations "<platform>:<chat>", so the part before the first colon names the platform."""
+        Adapters key conversations "<platform>:<chat>", so the part before the first colon names the platform.
+        With an `origin` (a chat platform), the answer can be rated and a shaky one goes to the curation log."""
         started = time.perf_counter()
-        answer = self._ask(conversation, question)
+        current = self.store.current
+        answer, match = self._ask(current, conversation, question)
+        if self.curator is not None and origin is not None:
+            answer = self.curator.observe(answer, match, origin, current.revision, self.threshold)
         self.observer.question(conversation.partition(":")[0], "answered" if answer.matched else "unmatched",
                                time.perf_counter() - started)
         return answer
 
-    def _ask(self, conversation: str, question: str) -> Answer:
+    def _ask(self, current: Loaded, conversation: str, question: str) -> tuple[Answer, Match]:
         context = self.conversations.get(conversation)
-        match = self.store.current.matcher.match(question, context)
+        match = current.matcher.match(question, context)
         self.stats.questions += 1
         if match.best is None or match.confidence < self.threshold:
             self.stats.unmatched += 1
             # Echoed back to the reader, so without the markup they typed (never render a user's tags).
-            return self._unknown(strip_markup(question), match)
+            return self._unknown(strip_markup(question), match), match
         answer, follow_up = self.answer_for(question, match, context)
         self.stats.sections[match.best.id] += 1
         self.conversations.put(conversation, follow_up)
-        return answer
+        return answer, match
+
+    def rateable(self, answer: Answer, origin: Origin | None) -> Answer:
+        """A topic view (a button, /topic) with an id for its 👍/👎 buttons, when the curation log is on."""
+        if self.curator is None or origin is None:
+            return answer
+        return self.curator.observe(answer, None, origin, self.store.current.revision, self.threshold)
 
     def answer_for(self, question: str, match: Match, context: FollowUpContext | None
                    ) -> tuple[Answer, FollowUpContext]:

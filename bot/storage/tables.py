@@ -9,9 +9,11 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
+    SmallInteger,
     String,
     Text,
     UniqueConstraint,
@@ -116,3 +118,36 @@ class BriefRevision(Base):
     facts: Mapped[str | None] = mapped_column(Text, nullable=True)
     # When the facts last changed: this revision's recorded_at, or an earlier revision's with the same facts.
     changed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class CuratedQuestion(Base):
+    """A question for the curator (rejected, grey zone, or rated by a reader). No user, username or chat id."""
+
+    __tablename__ = "curation_questions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    answer_id: Mapped[str] = mapped_column(String(24), unique=True)
+    asked_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    chat_kind: Mapped[str] = mapped_column(String(8))  # private | group | inline
+    revision: Mapped[str] = mapped_column(String(64))  # the brief revision that answered it
+    question: Mapped[str] = mapped_column(Text)  # markup stripped
+    outcome: Mapped[str] = mapped_column(String(8))  # rejected | grey | answered | topic
+    follow_up: Mapped[bool] = mapped_column(Boolean, default=False)  # read with the previous turn
+    section_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    confidence: Mapped[float] = mapped_column(Float)
+    candidates: Mapped[str] = mapped_column(Text)  # JSON: [["section-id", score], ...], best first
+    reply: Mapped[str] = mapped_column(Text)  # JSON: {"title": ..., "facts": [...]}
+
+
+class CuratedVerdict(Base):
+    """One reader's 👍/👎 on one answer; `voter` is a salted hash, so a second tap replaces the first."""
+
+    __tablename__ = "curation_verdicts"
+    __table_args__ = (UniqueConstraint("answer_id", "voter", name="uq_verdict_reader"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    answer_id: Mapped[str] = mapped_column(ForeignKey("curation_questions.answer_id", ondelete="CASCADE"))
+    voter: Mapped[str] = mapped_column(String(64))
+    value: Mapped[int] = mapped_column(SmallInteger)  # +1 or -1
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime())

@@ -21,7 +21,7 @@ from discord.gateway import DiscordWebSocket
 from bot.adapters.discord.commands import Handlers, register_commands
 from bot.adapters.discord.limiter import GLOBAL_LIMITS, digest_priority, pace
 from bot.adapters.discord.sync import sync_if_changed
-from bot.adapters.discord.views import TopicButton, topic_view
+from bot.adapters.discord.views import TopicButton, VerdictButton, topic_view
 from bot.config import Settings
 from bot.core.flood import FloodGate
 from bot.core.models import Digest
@@ -53,7 +53,7 @@ class BriefClient(discord.Client):
 
     async def setup_hook(self) -> None:
         # Runs after login (the application id is known) and before the gateway connects.
-        self.add_dynamic_items(TopicButton)
+        self.add_dynamic_items(TopicButton, VerdictButton)
         try:
             self.synced = await sync_if_changed(self, self.tree, self.guild_id)
         except discord.HTTPException:

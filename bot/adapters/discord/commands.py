@@ -12,6 +12,8 @@ import discord
 from discord import app_commands
 
 from bot.adapters.discord.views import topic_view
+from bot.core.curation import ChatKind, Origin
+from bot.core.curation_report import current_report, report_lines
 from bot.core.flood import FloodGate, Verdict
 from bot.core.models import Answer, Topic
 from bot.core.ports import InvalidSchedule, NotSaved, Subscriptions
@@ -21,6 +23,7 @@ from bot.render.discord_embed import (
     answer_messages,
     clip,
     digest_messages,
+    split_text,
     sources_messages,
     topic_buttons,
     topics_messages,
@@ -37,12 +40,20 @@ NOT_ADMIN = "Sorry, only the bot's admins can do that."
 NO_SUBSCRIPTIONS = "Daily digests are not available on this bot right now."
 STALE_TOPIC = "That topic is no longer in the brief. Try /topics to see what it covers now."
 MENTION_HELP = "Ask me a question about the brief, e.g. `@{name} who leads Russia's team?`, or use `/ask`."
+THANKS = "Thanks"
+NO_CURATION = "The curation log is off in this deployment (no database)."
+CURATE_TOP = 10
 _MENTION = re.compile(r"<@!?(\d+)>")
 
 
 def conversation_key(channel_id: int | None, user_id: int) -> str:
     """Follow-ups are per channel (a DM channel is already per user); a channel-less interaction is per user."""
     return f"discord:{channel_id}" if channel_id is not None else f"discord:user:{user_id}"
+
+
+def origin_of(guild_id: int | None) -> Origin:
+    """Where a question came from, for the curation log: a server channel or a DM, never which one."""
+    return Origin(PLATFORM, ChatKind.PRIVATE if guild_id is None else ChatKind.GROUP)
 
 
 async def send_messages(interaction: discord.Interaction[Any], messages: Sequence[Sequence[discord.Embed]],
@@ -81,7 +92,7 @@ class Handlers:
         return self.flood.check(f"{PLATFORM}:{user_id}")
 
     async def _answer(self, interaction: discord.Interaction[Any], answer: Answer) -> None:
-        view = topic_view(topic_buttons(answer.buttons))
+        view = topic_view(topic_buttons(answer.buttons), answer.answer_id)
         await send_messages(interaction, answer_messages(answer), view)
 
     async def _throttled(self, interaction: discord.Interaction[Any]) -> bool:
@@ -100,7 +111,7 @@ class Handlers:
         if await self._throttled(interaction):
             return
         key = conversation_key(interaction.channel_id, interaction.user.id)
-        await self._answer(interaction, self.service.ask(key, question))
+        await self._answer(interaction, self.service.ask(key, question, origin_of(interaction.guild_id)))
 
     async def ask_autocomplete(self, interaction: discord.Interaction[Any], current: str
                                ) -> list[app_commands.Choice[str]]:
@@ -122,7 +133,7 @@ class Handlers:
                 text += " Did you mean one of these?"
             await interaction.response.send_message(text, view=view or discord.utils.MISSING, ephemeral=True)
             return
-        await self._answer(interaction, answer)
+        await self._answer(interaction, self.service.rateable(answer, origin_of(interaction.guild_id)))
 
     def _resolve_topic(self, name: str) -> str | None:
         """Autocomplete sends the section id; a typed-in title works too."""
@@ -148,7 +159,15 @@ class Handlers:
         if answer is None:
             await say(interaction, STALE_TOPIC)
             return
-        await self._answer(interaction, answer)
+        await self._answer(interaction, self.service.rateable(answer, origin_of(interaction.guild_id)))
+
+    async def verdict_pressed(self, interaction: discord.Interaction[Any], answer_id: str, up: bool) -> None:
+        """A 👍/👎 under an answer: thanked at once and privately; a second tap by the same reader replaces it."""
+        if await self._throttled(interaction):
+            return
+        await say(interaction, THANKS)
+        if self.service.curator is not None:
+            self.service.curator.verdict(answer_id, PLATFORM, str(interaction.user.id), up)
 
     async def topics(self, interaction: discord.Interaction[Any]) -> None:
         title = self.service.store.brief.meta.title
@@ -223,6 +242,20 @@ class Handlers:
             lines += await self.subscriptions.delivery_lines()
         await say(interaction, "\n".join(lines))
 
+    async def curate(self, interaction: discord.Interaction[Any]) -> None:
+        if not self._admin(interaction):
+            await say(interaction, NOT_ADMIN)
+            return
+        curator = self.service.curator
+        if curator is None:
+            await say(interaction, NO_CURATION)
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)  # reading and grouping the log takes a while
+        current = self.service.store.current
+        report = await current_report(curator, current.matcher, self.service.threshold, current.revision)
+        for chunk in split_text(report_lines(report, CURATE_TOP), CONTENT_MAX):
+            await interaction.followup.send(chunk, ephemeral=True)
+
     # ---------------------------------------------------------------- mentions
 
     async def on_message(self, me: discord.ClientUser | None, message: discord.Message) -> None:
@@ -245,9 +278,10 @@ class Handlers:
             # or in DMs; an empty mention gets a hint rather than silence.
             await message.reply(MENTION_HELP.format(name=me.display_name), mention_author=False)
             return
-        answer = self.service.ask(conversation_key(message.channel.id, message.author.id), question)
+        origin = Origin(PLATFORM, ChatKind.PRIVATE if direct else ChatKind.GROUP)
+        answer = self.service.ask(conversation_key(message.channel.id, message.author.id), question, origin)
         messages = answer_messages(answer)
-        view = topic_view(topic_buttons(answer.buttons))
+        view = topic_view(topic_buttons(answer.buttons), answer.answer_id)
         for index, embeds in enumerate(messages):
             last = index == len(messages) - 1
             extra: dict[str, Any] = {"view": view} if (last and view is not None) else {}
@@ -322,6 +356,11 @@ def register_commands(tree: app_commands.CommandTree[Any], handlers: Handlers) -
     @app_commands.default_permissions(manage_guild=True)
     async def stats(interaction: discord.Interaction[Any]) -> None:
         await handlers.stats(interaction)
+
+    @tree.command(name="curate", description="Admins: what readers asked that the brief could not answer")
+    @app_commands.default_permissions(manage_guild=True)
+    async def curate(interaction: discord.Interaction[Any]) -> None:
+        await handlers.curate(interaction)
 
     @tree.error
     async def on_error(interaction: discord.Interaction[Any], error: app_commands.AppCommandError) -> None:

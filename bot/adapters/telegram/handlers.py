@@ -30,11 +30,15 @@ from telegram.ext import (
 from bot.adapters.telegram.addressing import question_for_bot
 from bot.adapters.telegram.limiter import ANSWER
 from bot.adapters.telegram.keyboards import (
+    answer_keyboard,
     labelled_keyboard,
     section_of,
     topic_data,
     topic_keyboard,
+    verdict_of,
 )
+from bot.core.curation import ChatKind, Origin
+from bot.core.curation_report import current_report, report_lines
 from bot.core.flood import FloodGate, Verdict
 from bot.core.models import Answer, Digest
 from bot.core.ports import InvalidSchedule, NotSaved, Subscriptions
@@ -67,6 +71,9 @@ SUBSCRIBE_USAGE = ("Usage: /subscribe [HH:MM] [Area/City] [changes], for example
 ASK_USAGE = "Ask like this: /ask who leads Russia's delegation?"
 UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
 MODES = ("daily", "changes")  # the last word of /subscribe: every day (the default) or changed days only
+THANKS = "Thanks"
+NO_CURATION = "The curation log is off in this deployment (no database)."
+CURATE_TOP = 10
 
 
 @dataclass(frozen=True)
@@ -87,6 +94,7 @@ COMMANDS = (
     Command("unsubscribe", "Stop the daily digest in this chat"),
     Command("reload", "Admin: re-read the brief from disk", admin=True),
     Command("stats", "Admin: usage statistics", admin=True),
+    Command("curate", "Admin: what readers asked that the brief could not answer", admin=True),
 )
 
 
@@ -99,6 +107,11 @@ def conversation_key(chat_id: int) -> str:
     return f"{PLATFORM}:{chat_id}"
 
 
+def origin_of(chat_type: str) -> Origin:
+    """Where a question came from, for the curation log: the kind of chat only, never which one."""
+    return Origin(PLATFORM, ChatKind.PRIVATE if chat_type == ChatType.PRIVATE else ChatKind.GROUP)
+
+
 class Handlers:
     def __init__(self, service: BriefService, subscriptions: Subscriptions | None, flood: FloodGate) -> None:
         self.service = service
@@ -109,7 +122,7 @@ class Handlers:
         simple = {
             "start": self.start, "help": self.help, "topics": self.topics, "ask": self.ask,
             "sources": self.sources, "digest": self.digest, "subscribe": self.subscribe,
-            "unsubscribe": self.unsubscribe, "reload": self.reload, "stats": self.stats,
+            "unsubscribe": self.unsubscribe, "reload": self.reload, "stats": self.stats, "curate": self.curate,
         }
         for name, callback in simple.items():
             app.add_handler(CommandHandler(name, callback))
@@ -145,7 +158,12 @@ class Handlers:
         await self._send(context, chat.id, text, keyboard, reply_to)
 
     async def _answer(self, update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Answer) -> None:
-        await self._reply(update, context, render_answer(answer), topic_keyboard(answer.buttons))
+        await self._reply(update, context, render_answer(answer), answer_keyboard(answer))
+
+    def _ask(self, update: Update, question: str) -> Answer:
+        chat = update.effective_chat
+        assert chat is not None
+        return self.service.ask(conversation_key(chat.id), question, origin_of(chat.type))
 
     async def _admit(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
         """Flood protection per user: past the rate, one polite notice, then silence until it calms."""
@@ -184,7 +202,7 @@ class Handlers:
         if context.args:  # deep link t.me/<bot>?start=<section-id>
             answer = self.service.topic(context.args[0], conversation_key(chat.id))
             if answer is not None:
-                await self._answer(update, context, answer)
+                await self._answer(update, context, self.service.rateable(answer, origin_of(chat.type)))
                 return
         brief = self.service.store.brief
         meta = brief.meta
@@ -216,12 +234,10 @@ class Handlers:
         if not await self._admit(update, context):
             return
         question = " ".join(context.args or [])
-        chat = update.effective_chat
-        assert chat is not None
         if not question:
             await self._reply(update, context, esc(ASK_USAGE))
             return
-        await self._answer(update, context, self.service.ask(conversation_key(chat.id), question))
+        await self._answer(update, context, self._ask(update, question))
 
     async def sources(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if await self._admit(update, context):
@@ -316,6 +332,17 @@ class Handlers:
                 lines += await self.subscriptions.delivery_lines()
             await self._reply(update, context, render_lines("Stats", lines))
 
+    async def curate(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not await self._admit(update, context) or not await self._admin(update, context, "curate"):
+            return
+        curator = self.service.curator
+        if curator is None:
+            await self._reply(update, context, esc(NO_CURATION))
+            return
+        current = self.service.store.current
+        report = await current_report(curator, current.matcher, self.service.threshold, current.revision)
+        await self._reply(update, context, esc("\n\n".join(report_lines(report, CURATE_TOP))))
+
     async def unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if await self._admit(update, context):
             await self._reply(update, context, esc(UNKNOWN_COMMAND))
@@ -334,12 +361,18 @@ class Handlers:
             title = self.service.store.brief.meta.title
             await self._reply(update, context, f"Ask me about {esc(title)} — or browse /topics.")
             return
-        await self._answer(update, context, self.service.ask(conversation_key(chat.id), question))
+        await self._answer(update, context, self._ask(update, question))
 
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
         assert query is not None
         if not await self._admit(update, context):
+            return
+        verdict = verdict_of(query.data or "")
+        if verdict is not None:
+            await query.answer(THANKS)  # at once: the reader sees the tap land, whatever the store does next
+            if self.service.curator is not None:
+                self.service.curator.verdict(verdict[0], PLATFORM, str(query.from_user.id), verdict[1])
             return
         section_id = section_of(query.data or "", [t.id for t in self.service.topics()])
         if section_id is None:
@@ -354,7 +387,8 @@ class Handlers:
             await query.answer(STALE_BUTTON, show_alert=True)
             return
         await query.answer()
-        await self._send(context, chat_id, render_answer(answer), topic_keyboard(answer.buttons))
+        answer = self.service.rateable(answer, origin_of(query.message.chat.type))
+        await self._send(context, chat_id, render_answer(answer), answer_keyboard(answer))
 
     async def inline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.inline_query

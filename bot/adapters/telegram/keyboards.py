@@ -1,5 +1,7 @@
 """Inline keyboards and their callback data.
 
+A rateable answer also gets a 👍 / 👎 row: "v:+:<answer-id>" / "v:-:<answer-id>".
+
 Callback data must fit Telegram's 64 bytes and keep working after a reload, so a button names a section
 by its id ("t:<id>"), not by its position; an id too long for that is sent as a hash of it ("h:<hash>")
 and looked up among the current sections when tapped.
@@ -12,11 +14,12 @@ from typing import Iterable
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.core.models import Topic
+from bot.core.models import Answer, Topic
 
 MAX_CALLBACK_BYTES = 64
 TOPIC = "t:"
 HASHED = "h:"
+VERDICT = "v:"
 BUTTON_TEXT = 60  # long titles are shortened on buttons; the answer shows the full title
 
 
@@ -53,6 +56,28 @@ def topic_keyboard(topics: Iterable[Topic], per_row: int = 1) -> InlineKeyboardM
     if not buttons:
         return None
     return InlineKeyboardMarkup([buttons[i:i + per_row] for i in range(0, len(buttons), per_row)])
+
+
+def verdict_data(answer_id: str, up: bool) -> str:
+    return f"{VERDICT}{'+' if up else '-'}:{answer_id}"
+
+
+def verdict_of(data: str) -> tuple[str, bool] | None:
+    """(answer id, thumbs up) for a 👍/👎 button's data; None for any other button."""
+    if not data.startswith(VERDICT) or data[len(VERDICT):len(VERDICT) + 2] not in {"+:", "-:"}:
+        return None
+    answer_id = data[len(VERDICT) + 2:]
+    return (answer_id, data[len(VERDICT)] == "+") if answer_id else None
+
+
+def answer_keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
+    """The answer's topic buttons, one per row, then 👍 and 👎 side by side when it can be rated."""
+    topics = topic_keyboard(answer.buttons)
+    rows = [list(row) for row in topics.inline_keyboard] if topics else []
+    if answer.answer_id:
+        rows.append([InlineKeyboardButton("👍", callback_data=verdict_data(answer.answer_id, True)),
+                     InlineKeyboardButton("👎", callback_data=verdict_data(answer.answer_id, False))])
+    return InlineKeyboardMarkup(rows) if rows else None
 
 
 def labelled_keyboard(choices: Iterable[tuple[str, str]]) -> InlineKeyboardMarkup | None:

@@ -1,0 +1,154 @@
+"""The curator's loop, core side: which questions are worth a curator's look, and readers' verdicts on answers.
+
+Platform-neutral and storage-neutral: the `Curator` decides what to record and hands records to a
+`CurationStore` (the storage layer's background writer), which must never block the reply path. No user id,
+username or chat id ever enters a record; a verdict names its reader only by a salted hash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from enum import Enum
+from typing import Callable, Protocol
+
+from bot.core.matcher import Match
+from bot.core.models import Answer
+from bot.core.text import strip_markup
+
+
+class ChatKind(str, Enum):
+    PRIVATE = "private"
+    GROUP = "group"
+    INLINE = "inline"
+
+
+class Outcome(str, Enum):
+    REJECTED = "rejected"  # below the threshold: the reader got "I don't have that"
+    GREY = "grey"  # answered, with a confidence inside the grey zone just above the threshold
+    ANSWERED = "answered"  # answered confidently; stored only once a reader gives it a verdict
+    TOPIC = "topic"  # a whole topic shown (a button, /topic); stored only once a reader gives it a verdict
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a question came from, as much as a curator may know: never who, never which chat."""
+
+    platform: str
+    chat: ChatKind
+
+
+@dataclass(frozen=True)
+class Scored:
+    section_id: str
+    score: float
+
+
+@dataclass(frozen=True)
+class QuestionRecord:
+    """One question and what the bot said to it."""
+
+    answer_id: str
+    asked_at: dt.datetime
+    platform: str
+    chat_kind: ChatKind
+    revision: str
+    question: str  # markup stripped
+    outcome: Outcome
+    section_id: str | None
+    confidence: float
+    candidates: tuple[Scored, ...]  # the best topics the matcher considered, best first
+    reply: str  # the answer's title: the topic, or the "I don't have that" heading
+    facts: tuple[str, ...]  # the statements the answer gave, as lines
+    follow_up: bool = False  # read with the previous turn ("and Ukraine?"): out of context it means less
+
+
+@dataclass(frozen=True)
+class VerdictRecord:
+    """A reader's 👍 (+1) or 👎 (-1) on one answer. `question` travels along when the answer was not stored yet."""
+
+    answer_id: str
+    voter: str  # salted hash of platform, user and answer: one verdict per reader per answer, unlinkable across answers
+    value: int
+    at: dt.datetime
+    question: QuestionRecord | None
+
+
+@dataclass(frozen=True)
+class StoredQuestion:
+    """A question as the store gives it back, with its readers' 👍 and 👎 counts."""
+
+    record: QuestionRecord
+    up: int = 0
+    down: int = 0
+
+
+class CurationStore(Protocol):
+    """The curation log. `put` returns at once: the storage layer batches the writes off the reply path."""
+
+    def put(self, record: QuestionRecord | VerdictRecord) -> None: ...
+
+    async def load(self, since: dt.datetime | None = None) -> list[StoredQuestion]:
+        """Every stored question asked at or after `since`, with its verdict counts."""
+        ...
+
+
+def voter_hash(salt: bytes, platform: str, user_id: str, answer_id: str) -> str:
+    return hashlib.sha256(salt + f"\x00{platform}\x00{user_id}\x00{answer_id}".encode()).hexdigest()[:32]
+
+
+def new_answer_id() -> str:
+    return secrets.token_urlsafe(9)  # 12 characters: fits a Telegram callback (64 bytes) and a Discord custom_id
+
+
+class Curator:
+    """Decides which questions are logged and records verdicts; keeps the last answers in memory so a verdict
+    can carry the question and facts it is about (answers outside the log are stored only when rated)."""
+
+    def __init__(self, store: CurationStore, salt: bytes, grey_zone: float, remember: int = 10_000,
+                 clock: Callable[[], dt.datetime] | None = None) -> None:
+        self.store = store
+        self.salt = salt
+        self.grey_zone = grey_zone
+        self._remember = remember
+        self._clock = clock or (lambda: dt.datetime.now(dt.timezone.utc))
+        self._recent: OrderedDict[str, QuestionRecord] = OrderedDict()
+
+    def outcome(self, answer: Answer, threshold: float) -> Outcome:
+        if not answer.matched:
+            return Outcome.REJECTED
+        if answer.whole_topic:
+            return Outcome.TOPIC
+        return Outcome.GREY if answer.confidence < threshold + self.grey_zone else Outcome.ANSWERED
+
+    def observe(self, answer: Answer, match: Match | None, origin: Origin, revision: str, threshold: float) -> Answer:
+        """The answer with an id for its verdict buttons; rejected and grey-zone questions are logged."""
+        outcome = self.outcome(answer, threshold)
+        record = QuestionRecord(
+            answer_id=new_answer_id(), asked_at=self._clock(), platform=origin.platform, chat_kind=origin.chat,
+            revision=revision, question=strip_markup(answer.question), outcome=outcome, section_id=answer.section_id,
+            confidence=answer.confidence,
+            candidates=tuple(Scored(c.section.id, round(c.score if i == 0 else c.rank, 3))
+                             for i, c in enumerate(match.candidates[:3])) if match is not None else (),
+            reply=answer.title, facts=answer.body,
+            follow_up=match is not None and bool(match.more or match.again or match.features.get("context")))
+        self._recent[record.answer_id] = record
+        while len(self._recent) > self._remember:
+            self._recent.popitem(last=False)
+        if outcome in (Outcome.REJECTED, Outcome.GREY):
+            self.store.put(record)
+        return replace(answer, answer_id=record.answer_id)
+
+    def verdict(self, answer_id: str, platform: str, user_id: str, up: bool) -> None:
+        """Record a reader's verdict; a second tap by the same reader replaces the first (the store enforces it)."""
+        record = self._recent.get(answer_id)
+        logged = record is not None and record.outcome in (Outcome.REJECTED, Outcome.GREY)
+        self.store.put(VerdictRecord(answer_id, voter_hash(self.salt, platform, user_id, answer_id),
+                                    1 if up else -1, self._clock(), None if logged else record))
+
+
+__all__ = ["ChatKind", "Curator", "CurationStore", "Origin", "Outcome", "QuestionRecord", "Scored",
+           "StoredQuestion", "VerdictRecord", "voter_hash"]
