@@ -60,7 +60,7 @@ class QuestionRecord:
     outcome: Outcome
     section_id: str | None
     confidence: float
-    candidates: tuple[Scored, ...]  # the best topics the matcher considered, best first
+    candidates: tuple[Scored, ...]  # the best topics the matcher considered, best first, with their rank scores
     reply: str  # the answer's title: the topic, or the "I don't have that" heading
     facts: tuple[str, ...]  # the statements the answer gave, as lines
     follow_up: bool = False  # read with the previous turn ("and Ukraine?"): out of context it means less
@@ -131,8 +131,8 @@ class Curator:
             answer_id=new_answer_id(), asked_at=self._clock(), platform=origin.platform, chat_kind=origin.chat,
             revision=revision, question=strip_markup(answer.question), outcome=outcome, section_id=answer.section_id,
             confidence=answer.confidence,
-            candidates=tuple(Scored(c.section.id, round(c.score if i == 0 else c.rank, 3))
-                             for i, c in enumerate(match.candidates[:3])) if match is not None else (),
+            candidates=tuple(Scored(c.section.id, round(c.rank, 3)) for c in match.candidates[:3])
+            if match is not None else (),
             reply=answer.title, facts=answer.body,
             follow_up=match is not None and bool(match.more or match.again or match.features.get("context")))
         self._recent[record.answer_id] = record

@@ -24,7 +24,9 @@ from bot.core.text import QUESTION_WORDS, STOPWORDS, normalize, stem
 SIMILAR = 80  # rapidfuzz ratio of two stem keys at or above which they are one group
 COMPARED = 200  # at most this many groups are compared with each new key
 EXAMPLES = 3
-STUB_BELOW = 0.2  # a nearest topic scoring below this gets a new-topic stub instead of examples
+REJUDGED = 10  # a group's most frequent wordings re-matched against a new brief
+STATUSES = ("unanswered", "shaky", "answered")
+STUB_BELOW = 0.15  # a nearest topic ranked below this (where the bot stops suggesting it) gets a new-topic stub
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,7 @@ class Judge:
         if found is None:
             match = self.matcher.match(question)
             best = match.best
-            nearest = None if best is None else Nearest(best.id, best.title, round(match.confidence, 3))
+            nearest = None if best is None else Nearest(best.id, best.title, round(match.candidates[0].rank, 3))
             found = (self.status(match.confidence if best is not None else 0.0), nearest, match.confidence)
             self._seen[question] = found
         return found
@@ -133,9 +135,12 @@ def build_report(stored: Sequence[StoredQuestion], judge: Judge, revision: str, 
         examples = tuple(w for w, _ in wordings.most_common(EXAMPLES))
         outcomes = dict(Counter(r.outcome.value for r in members))
         if any(r.revision != revision for r in members):
-            verdicts = [judge(w) for w in examples]
-            now = min((v[0] for v in verdicts), key=("unanswered", "shaky", "answered").index)
-            nearest = verdicts[0][1]
+            # What most of the group (its most frequent wordings, by count) gets from the brief serving now.
+            weights: Counter[str] = Counter()
+            for wording, count in wordings.most_common(REJUDGED):
+                weights[judge(wording)[0]] += count
+            now = max(STATUSES, key=lambda status: (weights[status], -STATUSES.index(status)))
+            nearest = judge(examples[0])[1]
         else:
             now = "unanswered" if outcomes.get("rejected") else "shaky"
             first = next(r for r in members if r.question == examples[0])
@@ -219,7 +224,10 @@ def group_questions(records: Sequence[Any]) -> list[list[Any]]:
                     break
         best, best_score = -1, 0.0
         for index in candidates:
-            score = fuzz.ratio(key, leaders[index], score_cutoff=SIMILAR)
+            leader = leaders[index]
+            # One stem more or less ("who won the football match") is the same question; more is not.
+            loose = abs(len(tokens) - leader.count(" ") - 1) <= 1
+            score = (fuzz.token_set_ratio if loose else fuzz.ratio)(key, leader, score_cutoff=SIMILAR)
             if score > best_score:
                 best, best_score = index, score
         if best >= 0:
