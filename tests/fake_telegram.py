@@ -231,14 +231,18 @@ class FakeTelegram:
         return self._push({"message": message})
 
     def callback(self, data: str, chat_id: int, user_id: int | None = None,
-                 message: dict[str, Any] | None = None) -> dict[str, Any]:
-        """A tap on an inline button of `message` (by default a bot message in that chat)."""
+                 message: dict[str, Any] | None = None, inline: bool = False) -> dict[str, Any]:
+        """A tap on an inline button of `message` (by default a bot message in that chat); `inline`: of a message
+        sent through inline mode, which Telegram names by `inline_message_id` and never shows the bot."""
         user_id = user_id or chat_id
         chat = self.chats.get(chat_id) or self.chat(chat_id)
         message = message or {"message_id": next(self._message_ids), "from": self.me(), "chat": chat,
                               "date": int(time.time()), "text": "buttons"}
         query = {"id": str(next(self._callback_ids)), "from": self.user(user_id), "message": message,
                  "chat_instance": f"ci{chat_id}", "data": data}
+        if inline:
+            del query["message"]
+            query["inline_message_id"] = f"im{next(self._callback_ids)}"
         return self._push({"callback_query": query})
 
     def inline_query(self, query: str, user_id: int) -> dict[str, Any]:

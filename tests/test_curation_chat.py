@@ -111,6 +111,28 @@ async def test_telegram_topic_views_can_be_rated_too(fake: FakeTelegram,
     assert [b["text"] for b in whole.buttons()][-2:] == ["👍", "👎"]
 
 
+async def test_telegram_inline_questions_are_answered_rated_and_logged(
+        fake: FakeTelegram, telegram: tuple[TelegramAdapter, Curation]) -> None:
+    _, curation = telegram
+    mark = len(fake.calls)
+    fake.inline_query("where are the talks held?", USER)
+    call = await fake.next_call("answerInlineQuery", after=mark)
+    first, *topics = call.params["results"]
+    assert first["id"].startswith("a:") and len(topics) <= 4
+    assert "Ciragan Palace" in first["input_message_content"]["message_text"]
+    (up, down), = first["reply_markup"]["inline_keyboard"]  # only 👍/👎: topic buttons need a chat
+    fake.callback(down["callback_data"], USER, inline=True)
+    toast = await fake.next_call("answerCallbackQuery", after=mark)
+    assert toast.params["text"] == "Thanks"
+    fake.inline_query("who won the football", USER)  # still being typed: not a question yet
+    fake.inline_query("who won the football?", USER)
+    await fake.next_call("answerInlineQuery", after=mark, where=lambda c: len(fake.calls_of("answerInlineQuery")) >= 3)
+    questions, verdicts = await stored(curation)
+    assert sorted((q["question"], q["outcome"], q["chat_kind"]) for q in questions) == [
+        ("where are the talks held?", "answered", "inline"), ("who won the football?", "rejected", "inline")]
+    assert [v["value"] for v in verdicts] == [-1]
+
+
 async def test_telegram_curate_is_for_admins_and_lists_the_log(fake: FakeTelegram,
                                                                telegram: tuple[TelegramAdapter, Curation]) -> None:
     for question in ["who won the football?", "who won the football match", "what's the weather in istanbul"]:

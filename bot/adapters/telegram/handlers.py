@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from telegram import (
     InlineKeyboardMarkup,
@@ -396,7 +396,11 @@ class Handlers:
         words = query.query.strip()
         topics = self.service.suggest(words, INLINE_RESULTS) if words else self.service.topics()
         results = []
-        for topic in topics[:INLINE_RESULTS]:
+        if words.endswith("?"):  # a finished question, not a few words typed so far: answer it, first
+            asked = self._inline_answer(words)
+            if asked is not None:
+                results.append(asked)
+        for topic in topics[:INLINE_RESULTS - len(results)]:
             answer = self.service.topic(topic.id, count=False)  # a preview, not a read
             if answer is None:
                 continue
@@ -412,6 +416,24 @@ class Handlers:
             ))
         # Short cache: after a /reload, Telegram should not keep serving the old brief's answers for long.
         await query.answer(results, cache_time=10, is_personal=False)
+
+    def _inline_answer(self, question: str) -> InlineQueryResultArticle | None:
+        """The precise answer as an inline result, with 👍/👎; an unanswered question goes to the curation log."""
+        key = f"{PLATFORM}:inline:{question}"
+        answer = self.service.ask(key, question, Origin(PLATFORM, ChatKind.INLINE))
+        self.service.conversations.forget(key)  # every inline question stands alone
+        if not answer.matched:
+            return None
+        keyboard = answer_keyboard(replace(answer, related=(), more=0))  # topic buttons need a chat; 👍/👎 don't
+        return InlineQueryResultArticle(
+            id=f"a:{answer.answer_id or answer.section_id}"[:64],
+            title=answer.title,
+            description=(answer.lead or (answer.facts[0].line() if answer.facts else ""))[:120],
+            input_message_content=InputTextMessageContent(
+                split_message(render_answer(answer))[0], parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True)),
+            reply_markup=keyboard,
+        )
 
     # ------------------------------------------------------------ errors
 
