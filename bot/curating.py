@@ -91,8 +91,8 @@ async def _check(curation: Curation, service: BriefService, args: argparse.Names
     """Exit 1 and list them when stored questions the bot used to answer are rejected by the brief on disk."""
     current = service.store.current
     since = None if args.since is None else dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=args.since)
-    stored = await curation.writer.load(since)
-    found = regressions(stored, Judge(current.matcher, service.threshold, curation.curator.grey_zone))
+    log = await curation.writer.load(since)
+    found = regressions(log, Judge(current.matcher, service.threshold, curation.curator.grey_zone))
     if args.json:
         out.write(json.dumps({"revision": current.revision, "regressions": [
             {"question": r.question, "was_section": r.was_section, "was_confidence": r.was_confidence,

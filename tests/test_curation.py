@@ -121,7 +121,7 @@ async def test_a_second_tap_by_the_same_reader_changes_the_verdict_and_never_add
     (question,) = await rows(curation)
     assert question["answer_id"] == answer.answer_id and question["outcome"] == "answered"
     assert json.loads(str(question["reply"]))["facts"] == list(answer.body)
-    (loaded,) = await curation.writer.load()
+    (loaded,) = (await curation.writer.load()).rated
     assert (loaded.up, loaded.down) == (2, 1)
 
 

@@ -79,11 +79,33 @@ class VerdictRecord:
 
 @dataclass(frozen=True)
 class StoredQuestion:
-    """A question as the store gives it back, with its readers' 👍 and 👎 counts."""
+    """A rated question as the store gives it back, with its readers' 👍 and 👎 counts."""
 
     record: QuestionRecord
     up: int = 0
     down: int = 0
+
+
+@dataclass(frozen=True)
+class Wording:
+    """One wording as the log holds it: how often it was asked with one outcome under one revision."""
+
+    question: str
+    outcome: Outcome
+    revision: str
+    follow_up: bool
+    count: int
+    section_id: str | None
+    confidence: float  # the highest it got
+    candidates: tuple[Scored, ...]  # of one of those askings
+
+
+@dataclass(frozen=True)
+class CurationLog:
+    """What `curate` reads: every logged wording with its count, and every rated answer with its verdicts."""
+
+    wordings: tuple[Wording, ...]
+    rated: tuple[StoredQuestion, ...]
 
 
 class CurationStore(Protocol):
@@ -91,8 +113,8 @@ class CurationStore(Protocol):
 
     def put(self, record: QuestionRecord | VerdictRecord) -> None: ...
 
-    async def load(self, since: dt.datetime | None = None) -> list[StoredQuestion]:
-        """Every stored question asked at or after `since`, with its verdict counts."""
+    async def load(self, since: dt.datetime | None = None) -> CurationLog:
+        """What was stored about questions asked at or after `since`."""
         ...
 
 
@@ -151,4 +173,5 @@ class Curator:
 
 
 __all__ = ["ChatKind", "Curator", "CurationStore", "Origin", "Outcome", "QuestionRecord", "Scored",
-           "StoredQuestion", "VerdictRecord", "voter_hash"]
+           "StoredQuestion", "VerdictRecord",
+           "Wording", "CurationLog", "voter_hash"]

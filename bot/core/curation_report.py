@@ -3,7 +3,8 @@
 Pure: stored questions and the current brief's matcher in, a `Report` out. Similar wordings are grouped by their
 content-word stems (the matcher's own reading, without the brief's vocabulary) and then by rapidfuzz similarity
 of those stems; only questions sharing a rare stem are compared, so 100,000 questions take seconds.
-A group is re-matched against the current brief only when some of it was asked under another revision.
+A group is re-matched against the current brief (by its most asked wording) only when some of it was asked under
+another revision.
 """
 
 from __future__ import annotations
@@ -17,15 +18,13 @@ from typing import Any, Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from bot.core.curation import Curator, Outcome, StoredQuestion
+from bot.core.curation import CurationLog, Curator, Outcome, StoredQuestion
 from bot.core.matcher import Matcher
 from bot.core.text import QUESTION_WORDS, STOPWORDS, normalize, stem
 
 SIMILAR = 80  # rapidfuzz ratio of two stem keys at or above which they are one group
 COMPARED = 200  # at most this many groups are compared with each new key
 EXAMPLES = 3
-REJUDGED = 10  # a group's most frequent wordings re-matched against a new brief
-STATUSES = ("unanswered", "shaky", "answered")
 STUB_BELOW = 0.15  # a nearest topic ranked below this (where the bot stops suggesting it) gets a new-topic stub
 
 
@@ -125,38 +124,37 @@ class Judge:
         return "shaky" if confidence < self.threshold + self.grey_zone else "answered"
 
 
-def build_report(stored: Sequence[StoredQuestion], judge: Judge, revision: str, since_days: int | None,
+def build_report(log: CurationLog, judge: Judge, revision: str, since_days: int | None,
                  brief_path: str = "the brief") -> Report:
-    logged = [s.record for s in stored if s.record.outcome in (Outcome.REJECTED, Outcome.GREY)]
+    logged = [w for w in log.wordings if w.outcome in (Outcome.REJECTED, Outcome.GREY)]
     titles = {s.id: s.title for s in judge.matcher.sections}
     groups = []
     for members in group_questions(logged):
-        wordings = Counter(r.question for r in members)
-        examples = tuple(w for w, _ in wordings.most_common(EXAMPLES))
-        outcomes = dict(Counter(r.outcome.value for r in members))
-        if any(r.revision != revision for r in members):
-            # What most of the group (its most frequent wordings, by count) gets from the brief serving now.
-            weights: Counter[str] = Counter()
-            for wording, count in wordings.most_common(REJUDGED):
-                weights[judge(wording)[0]] += count
-            now = max(STATUSES, key=lambda status: (weights[status], -STATUSES.index(status)))
-            nearest = judge(examples[0])[1]
+        wordings: Counter[str] = Counter()
+        outcomes: Counter[str] = Counter()
+        for w in members:
+            wordings[w.question] += w.count
+            outcomes[w.outcome.value] += w.count
+        examples = tuple(q for q, _ in wordings.most_common(EXAMPLES))
+        if any(w.revision != revision for w in members):
+            now, nearest, _ = judge(examples[0])  # what the brief serving now does with its most asked wording
         else:
             now = "unanswered" if outcomes.get("rejected") else "shaky"
-            first = next(r for r in members if r.question == examples[0])
+            first = next(w for w in members if w.question == examples[0])
             top = first.candidates[0] if first.candidates else None
             nearest = None if top is None or top.section_id not in titles else \
                 Nearest(top.section_id, titles[top.section_id], top.score)
-        groups.append(Group(len(members), examples, outcomes, nearest, now, snippet(examples, nearest, brief_path)))
+        count = sum(outcomes.values())
+        groups.append(Group(count, examples, dict(outcomes), nearest, now, snippet(examples, nearest, brief_path)))
     # Most frequent first; what the current brief already answers goes last, so the list a curator reads shrinks.
     groups.sort(key=lambda g: (g.now == "answered", -g.count))
-    return Report(revision, since_days, len(logged), tuple(groups), disliked(stored))
+    return Report(revision, since_days, sum(w.count for w in logged), tuple(groups), disliked(log.rated))
 
 
-def disliked(stored: Iterable[StoredQuestion]) -> tuple[Disliked, ...]:
+def disliked(rated: Iterable[StoredQuestion]) -> tuple[Disliked, ...]:
     """Answers that drew a 👎, most 👎 first; the same wording answered from the same topic is one line."""
     merged: dict[tuple[str, str | None], list[Any]] = {}
-    for s in stored:
+    for s in rated:
         if not s.down or s.record.outcome is Outcome.REJECTED:  # "I don't have that" is the log's business
             continue
         key = (normalize(s.record.question), s.record.section_id)
@@ -167,18 +165,21 @@ def disliked(stored: Iterable[StoredQuestion]) -> tuple[Disliked, ...]:
     return tuple(sorted(rows, key=lambda d: (-d.down, d.up, d.question)))
 
 
-def regressions(stored: Sequence[StoredQuestion], judge: Judge) -> list[Regression]:
+def regressions(log: CurationLog, judge: Judge) -> list[Regression]:
     """Questions the bot answered when they were asked (grey zone, or rated) that the current brief rejects."""
+    answered = [(w.question, w.section_id, w.confidence, w.revision) for w in log.wordings
+                if w.outcome in (Outcome.GREY, Outcome.ANSWERED) and not w.follow_up]
+    answered += [(s.record.question, s.record.section_id, s.record.confidence, s.record.revision) for s in log.rated
+                 if s.record.outcome in (Outcome.GREY, Outcome.ANSWERED) and not s.record.follow_up]
     found: list[Regression] = []
     seen: set[str] = set()
-    for s in stored:
-        r = s.record
-        if r.outcome not in (Outcome.GREY, Outcome.ANSWERED) or r.follow_up or r.question in seen:
+    for question, section_id, confidence, asked_under in answered:
+        if question in seen:
             continue
-        seen.add(r.question)
-        status, _, confidence = judge(r.question)
+        seen.add(question)
+        status, _, now = judge(question)
         if status == "unanswered":
-            found.append(Regression(r.question, r.section_id, r.confidence, round(confidence, 3), r.revision))
+            found.append(Regression(question, section_id, confidence, round(now, 3), asked_under))
     return found
 
 
@@ -186,9 +187,9 @@ async def current_report(curator: Curator, matcher: Matcher, threshold: float, r
                          since_days: int | None = None, brief_path: str = "the brief") -> Report:
     """The report over the stored log, judged by the brief serving now; the grouping runs off the event loop."""
     since = None if since_days is None else dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=since_days)
-    stored = await curator.store.load(since)
+    log = await curator.store.load(since)
     judge = Judge(matcher, threshold, curator.grey_zone)
-    return await asyncio.to_thread(build_report, stored, judge, revision, since_days, brief_path)
+    return await asyncio.to_thread(build_report, log, judge, revision, since_days, brief_path)
 
 
 # ------------------------------------------------------------ grouping
@@ -201,7 +202,8 @@ def stem_key(question: str) -> str:
 
 
 def group_questions(records: Sequence[Any]) -> list[list[Any]]:
-    """Records (with a `.question`) in groups of similar wording, largest first."""
+    """Records (with a `.question`, and a `.count` when they stand for several) in groups of similar wording,
+    the most asked first."""
     by_key: dict[str, list[Any]] = defaultdict(list)
     keys: dict[str, str] = {}
     for record in records:
@@ -209,7 +211,8 @@ def group_questions(records: Sequence[Any]) -> list[list[Any]]:
         if key is None:
             key = keys[record.question] = stem_key(record.question)
         by_key[key].append(record)
-    ordered = sorted(by_key, key=lambda k: (-len(by_key[k]), k))
+    weight = {k: sum(getattr(r, "count", 1) for r in rs) for k, rs in by_key.items()}
+    ordered = sorted(by_key, key=lambda k: (-weight[k], k))
     frequency = Counter(token for key in ordered for token in set(key.split()))
     leaders: list[str] = []
     members: list[list[Any]] = []
@@ -237,7 +240,7 @@ def group_questions(records: Sequence[Any]) -> list[list[Any]]:
         members.append(list(by_key[key]))
         for token in tokens:
             postings[token].append(len(leaders) - 1)
-    return sorted(members, key=len, reverse=True)
+    return sorted(members, key=lambda rs: sum(getattr(r, "count", 1) for r in rs), reverse=True)
 
 
 # ------------------------------------------------------------ the YAML a curator pastes

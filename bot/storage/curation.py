@@ -12,7 +12,16 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.core.curation import ChatKind, Outcome, QuestionRecord, Scored, StoredQuestion, VerdictRecord
+from bot.core.curation import (
+    ChatKind,
+    CurationLog,
+    Outcome,
+    QuestionRecord,
+    Scored,
+    StoredQuestion,
+    VerdictRecord,
+    Wording,
+)
 from bot.storage.tables import CuratedQuestion, CuratedVerdict, Meta
 
 QUESTIONS = CuratedQuestion.__table__
@@ -95,21 +104,28 @@ class CurationRepository:
                                            for v in latest.values()])
             return len(latest)
 
-    async def load(self, since: dt.datetime | None = None) -> list[StoredQuestion]:
-        """Every stored question (asked at or after `since`), oldest first, with its 👍/👎 counts."""
-        query = select(QUESTIONS).order_by(QUESTIONS.c.id)
+    async def load(self, since: dt.datetime | None = None) -> CurationLog:
+        """Every wording asked at or after `since` with its count (the database does the counting), and every
+        rated answer with its 👍/👎 counts."""
+        window = [QUESTIONS.c.asked_at >= since] if since is not None else []
+        keys = (QUESTIONS.c.question, QUESTIONS.c.outcome, QUESTIONS.c.revision, QUESTIONS.c.follow_up)
+        wordings = (select(*keys, func.count(), func.max(QUESTIONS.c.section_id), func.max(QUESTIONS.c.confidence),
+                           func.max(QUESTIONS.c.candidates))
+                    .where(*window).group_by(*keys).order_by(func.min(QUESTIONS.c.id)))
+        rated_ids = select(VERDICTS.c.answer_id).distinct().scalar_subquery()
+        rated = select(QUESTIONS).where(QUESTIONS.c.answer_id.in_(rated_ids), *window).order_by(QUESTIONS.c.id)
         tally = (select(VERDICTS.c.answer_id, VERDICTS.c.value, func.count())
                  .group_by(VERDICTS.c.answer_id, VERDICTS.c.value))
-        if since is not None:
-            query = query.where(QUESTIONS.c.asked_at >= since)
-            tally = tally.join(QUESTIONS, QUESTIONS.c.answer_id == VERDICTS.c.answer_id).where(
-                QUESTIONS.c.asked_at >= since)
         async with self.engine.connect() as conn:
+            logged = tuple(Wording(question, Outcome(outcome), revision, bool(follow_up), count, section, confidence,
+                                   tuple(Scored(s, v) for s, v in json.loads(candidates)))
+                           for question, outcome, revision, follow_up, count, section, confidence, candidates
+                           in await conn.execute(wordings))
             votes: dict[str, list[int]] = {}
             for answer_id, value, count in await conn.execute(tally):
                 votes.setdefault(answer_id, [0, 0])[0 if value > 0 else 1] += count
-            rows = (await conn.execute(query)).mappings().all()
-        return [StoredQuestion(_record(m), *votes.get(m["answer_id"], (0, 0))) for m in rows]
+            rows = (await conn.execute(rated)).mappings().all()
+        return CurationLog(logged, tuple(StoredQuestion(_record(m), *votes[m["answer_id"]]) for m in rows))
 
     async def purge(self, before: dt.datetime | None = None) -> int:
         """Delete questions asked before `before` (every question when None) and their verdicts; returns how many."""

@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 from collections import deque
 
-from bot.core.curation import QuestionRecord, StoredQuestion, VerdictRecord
+from bot.core.curation import CurationLog, QuestionRecord, VerdictRecord
 from bot.storage.curation import CurationRepository
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ class CurationWriter:
             self._task = None
         await self.flush()
 
-    async def load(self, since: dt.datetime | None = None) -> list[StoredQuestion]:
+    async def load(self, since: dt.datetime | None = None) -> CurationLog:
         """What is stored, once everything queued so far is written."""
         await self.idle()
         return await self.repository.load(since)
