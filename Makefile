@@ -25,6 +25,7 @@ bench: $(STAMP)
 	$(PY) bench/scale_bench.py
 	$(PY) bench/brief_bench.py
 	$(PY) bench/telegram_bench.py
+	$(PY) bench/curation_bench.py
 
 check: $(STAMP)
 	$(PY) -m bot brief check

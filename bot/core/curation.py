@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Callable, Protocol
 
-from bot.core.matcher import Match
+from bot.core.matcher import Candidate, Match
 from bot.core.models import Answer
 from bot.core.text import strip_markup
 
@@ -74,7 +74,7 @@ class VerdictRecord:
     voter: str  # salted hash of platform, user and answer: one verdict per reader per answer, unlinkable across answers
     value: int
     at: dt.datetime
-    question: QuestionRecord | None
+    question: Asked | None
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ class CurationLog:
 class CurationStore(Protocol):
     """The curation log. `put` returns at once: the storage layer batches the writes off the reply path."""
 
-    def put(self, record: QuestionRecord | VerdictRecord) -> None: ...
+    def put(self, record: Asked | VerdictRecord) -> None: ...
 
     async def load(self, since: dt.datetime | None = None) -> CurationLog:
         """What was stored about questions asked at or after `since`."""
@@ -137,7 +137,7 @@ class Curator:
         self.grey_zone = grey_zone
         self._remember = remember
         self._clock = clock or (lambda: dt.datetime.now(dt.timezone.utc))
-        self._recent: OrderedDict[str, QuestionRecord] = OrderedDict()
+        self._recent: OrderedDict[str, Asked] = OrderedDict()
 
     def outcome(self, answer: Answer, threshold: float) -> Outcome:
         if not answer.matched:
@@ -147,31 +147,49 @@ class Curator:
         return Outcome.GREY if answer.confidence < threshold + self.grey_zone else Outcome.ANSWERED
 
     def observe(self, answer: Answer, match: Match | None, origin: Origin, revision: str, threshold: float) -> Answer:
-        """The answer with an id for its verdict buttons; rejected and grey-zone questions are logged."""
-        outcome = self.outcome(answer, threshold)
-        record = QuestionRecord(
-            answer_id=new_answer_id(), asked_at=self._clock(), platform=origin.platform, chat_kind=origin.chat,
-            revision=revision, question=strip_markup(answer.question), outcome=outcome, section_id=answer.section_id,
-            confidence=answer.confidence,
-            candidates=tuple(Scored(c.section.id, round(c.rank, 3)) for c in match.candidates[:3])
-            if match is not None else (),
-            reply=answer.title, facts=answer.body,
-            follow_up=match is not None and bool(match.more or match.again or match.features.get("context")))
-        self._recent[record.answer_id] = record
-        while len(self._recent) > self._remember:
+        """The answer with an id for its verdict buttons; rejected and grey-zone questions are logged. Only what the
+        answer already holds is kept here: the record is built later, by the store's background writer."""
+        asked = Asked(new_answer_id(), self._clock(), origin, revision, self.outcome(answer, threshold), answer,
+                      match.candidates[:3] if match is not None else (),
+                      match is not None and bool(match.more or match.again or match.features.get("context")))
+        self._recent[asked.answer_id] = asked
+        if len(self._recent) > self._remember:
             self._recent.popitem(last=False)
-        if outcome in (Outcome.REJECTED, Outcome.GREY):
-            self.store.put(record)
-        return replace(answer, answer_id=record.answer_id)
+        if asked.outcome in (Outcome.REJECTED, Outcome.GREY):
+            self.store.put(asked)
+        return replace(answer, answer_id=asked.answer_id)
 
     def verdict(self, answer_id: str, platform: str, user_id: str, up: bool) -> None:
         """Record a reader's verdict; a second tap by the same reader replaces the first (the store enforces it)."""
-        record = self._recent.get(answer_id)
-        logged = record is not None and record.outcome in (Outcome.REJECTED, Outcome.GREY)
+        asked = self._recent.get(answer_id)
+        logged = asked is not None and asked.outcome in (Outcome.REJECTED, Outcome.GREY)
         self.store.put(VerdictRecord(answer_id, voter_hash(self.salt, platform, user_id, answer_id),
-                                    1 if up else -1, self._clock(), None if logged else record))
+                                     1 if up else -1, self._clock(), None if logged else asked))
 
 
-__all__ = ["ChatKind", "Curator", "CurationStore", "Origin", "Outcome", "QuestionRecord", "Scored",
+@dataclass(frozen=True)
+class Asked:
+    """A question as answered, before it becomes a `QuestionRecord` (stripping and copying wait for the writer)."""
+
+    answer_id: str
+    asked_at: dt.datetime
+    origin: Origin
+    revision: str
+    outcome: Outcome
+    answer: Answer
+    candidates: tuple[Candidate, ...]
+    follow_up: bool
+
+    def record(self) -> QuestionRecord:
+        answer = self.answer
+        return QuestionRecord(
+            answer_id=self.answer_id, asked_at=self.asked_at, platform=self.origin.platform,
+            chat_kind=self.origin.chat, revision=self.revision, question=strip_markup(answer.question),
+            outcome=self.outcome, section_id=answer.section_id, confidence=answer.confidence,
+            candidates=tuple(Scored(c.section.id, round(c.rank, 3)) for c in self.candidates),
+            reply=answer.title, facts=answer.body, follow_up=self.follow_up)
+
+
+__all__ = ["Asked", "ChatKind", "Curator", "CurationStore", "Origin", "Outcome", "QuestionRecord", "Scored",
            "StoredQuestion", "VerdictRecord",
            "Wording", "CurationLog", "voter_hash"]

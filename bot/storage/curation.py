@@ -79,7 +79,7 @@ class CurationRepository:
 
     async def write(self, questions: Sequence[QuestionRecord], verdicts: Sequence[VerdictRecord]) -> int:
         """Store a batch; a verdict on an answer never stored and not carried along is dropped. Returns verdicts kept."""
-        rows = [_row(q) for q in questions] + [_row(v.question) for v in verdicts if v.question is not None]
+        rows = [_row(q) for q in questions] + [_row(v.question.record()) for v in verdicts if v.question is not None]
         async with self.engine.begin() as conn:
             native = _native_insert(conn)
             for start in range(0, len(rows), CHUNK):

@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 from collections import deque
 
-from bot.core.curation import CurationLog, QuestionRecord, VerdictRecord
+from bot.core.curation import Asked, CurationLog, VerdictRecord
 from bot.storage.curation import CurationRepository
 
 log = logging.getLogger(__name__)
@@ -28,14 +28,14 @@ class CurationWriter:
         self.repository = repository
         self.flush_seconds = flush_seconds
         self.dropped = 0
-        self._queue: deque[QuestionRecord | VerdictRecord] = deque()
+        self._queue: deque[Asked | VerdictRecord] = deque()
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._idle = asyncio.Event()
         self._idle.set()
         self._stopping = False
 
-    def put(self, record: QuestionRecord | VerdictRecord) -> None:
+    def put(self, record: Asked | VerdictRecord) -> None:
         if len(self._queue) >= MAX_QUEUED:
             self._queue.popleft()
             self.dropped += 1
@@ -61,7 +61,7 @@ class CurationWriter:
         """Store everything queued so far."""
         while self._queue:
             batch = [self._queue.popleft() for _ in range(min(BATCH, len(self._queue)))]
-            questions = [r for r in batch if isinstance(r, QuestionRecord)]
+            questions = [r.record() for r in batch if isinstance(r, Asked)]  # built here, off the reply path
             verdicts = [r for r in batch if isinstance(r, VerdictRecord)]
             try:
                 await self.repository.write(questions, verdicts)
