@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
 
 from bot.core.curation import CurationLog, Curator, Outcome, StoredQuestion
 from bot.core.matcher import Matcher
@@ -196,9 +197,10 @@ async def current_report(curator: Curator, matcher: Matcher, threshold: float, r
 
 
 def stem_key(question: str) -> str:
-    said = [w for w in normalize(question).split() if w not in STOPWORDS and w not in QUESTION_WORDS]
-    stems = sorted({stem(w) for w in said})
-    return " ".join(stems) if stems else normalize(question)
+    """The question's content words as sorted stems: "Who won the football?" and "who wins football" meet."""
+    said = default_process(question).split()  # rapidfuzz's lower-case-and-strip-punctuation, in C
+    stems = sorted({stem(w) for w in said if w not in STOPWORDS and w not in QUESTION_WORDS})
+    return " ".join(stems) if stems else " ".join(said)
 
 
 def group_questions(records: Sequence[Any]) -> list[list[Any]]:
