@@ -285,7 +285,7 @@ def test_curate_rejects_a_bad_since_and_a_bad_database_in_one_line(tmp_path: Pat
     env["BRIEFBOT_DATABASE_URL"] = "sqlite:///no-driver.db"
     result = subprocess.run([sys.executable, "-m", "bot", "curate"], capture_output=True, text=True, cwd=ROOT,
                             env=env, timeout=60)
-    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "database error" in result.stderr
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and result.stderr.startswith("error: database_url")
 
 
 def test_console_rates_the_last_answer_with_plus_and_minus(tmp_path: Path) -> None:
