@@ -123,6 +123,7 @@ async def run(settings: Settings, brief: Path | None = None) -> int:
         service.observer = digests.sender.observer = metrics
     await asyncio.to_thread(_load_word_frequencies)
     curation = await attach_curation(digests.repository.engine, service, settings.curation)
+    await curation.purge_expired()  # then daily, on the scheduler
     try:
         adapters = chat_adapters(settings, service, digests)
         states = {adapter.platform: "connecting" for adapter in adapters}

@@ -36,16 +36,19 @@ class Curation:
 
     async def purge_expired(self) -> int:
         """Delete what is older than `curation.retention_days`; the scheduler runs this daily."""
-        removed = await self.repository.purge(dt.datetime.now(dt.timezone.utc) - self.retention)
+        try:
+            removed = await self.repository.purge(dt.datetime.now(dt.timezone.utc) - self.retention)
+        except Exception as exc:  # e.g. the database went away, or the bot is shutting down under the purge
+            log.warning("curation log: purge failed (%s); the next daily run tries again", type(exc).__name__)
+            return 0
         if removed:
             log.info("curation log: purged %d question(s) older than %d day(s)", removed, self.retention.days)
         return removed
 
     def schedule_purge(self, scheduler: AsyncIOScheduler) -> None:
-        """A purge now and then every day, on the bot's one scheduler."""
+        """A purge every day on the bot's one scheduler (start-up runs one itself: `purge_expired`)."""
         scheduler.add_job(self.purge_expired, IntervalTrigger(seconds=PURGE_EVERY.total_seconds()),
-                          id=PURGE_JOB, name="curation purge", replace_existing=True,
-                          next_run_time=dt.datetime.now(dt.timezone.utc))
+                          id=PURGE_JOB, name="curation purge", replace_existing=True)
 
     async def stop(self) -> None:
         await self.writer.stop()
