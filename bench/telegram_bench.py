@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.eval.evaluate import load  # noqa: E402
 from tests.fake_discord import FakeDiscord  # noqa: E402
-from tests.fake_telegram import Call, FakeTelegram  # noqa: E402
+from tests.fake_telegram import Call, FakeTelegram, most_in_window  # noqa: E402
 
 TOKEN = "123456:BENCH-token-abc"
 BRIEF = ROOT / "briefs" / "istanbul-2025-06-02.yaml"
@@ -59,14 +59,6 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * q))] if ordered else float("nan")
 
 
-def most_in_window(times: list[float], seconds: float) -> int:
-    times = sorted(times)
-    most, first = 0, 0
-    for last, at in enumerate(times):
-        while at - times[first] >= seconds:
-            first += 1
-        most = max(most, last - first + 1)
-    return most
 
 
 def windows_over(calls: list[Call]) -> tuple[int, int, int]:

@@ -43,6 +43,17 @@ ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "spa
 _TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^<>]*)?)>|&(#[0-9]+|#x[0-9a-fA-F]+|lt|gt|amp|quot);|[<>&]")
 
 
+
+def most_in_window(times: list[float], seconds: float) -> int:
+    """The most of `times` that fall within any window of `seconds`: what a platform's rate limit counts."""
+    times = sorted(times)
+    most, first = 0, 0
+    for last, at in enumerate(times):
+        while at - times[first] >= seconds:
+            first += 1
+        most = max(most, last - first + 1)
+    return most
+
 class ApiError(Exception):
     def __init__(self, status: int, description: str, retry_after: int | None = None,
                  migrate_to_chat_id: int | None = None) -> None:
@@ -315,13 +326,7 @@ class FakeTelegram:
     def busiest(self, seconds: float = 1.0, chat_id: int | None = None) -> int:
         """The most sendMessage calls (to `chat_id`, or to anyone) that arrived within any window of `seconds`,
         counted from the arrival times."""
-        times = [c.at for c in self.sent(chat_id)]
-        most, first = 0, 0
-        for last, at in enumerate(times):
-            while at - times[first] >= seconds:
-                first += 1
-            most = max(most, last - first + 1)
-        return most
+        return most_in_window([c.at for c in self.sent(chat_id)], seconds)
 
     def drained(self) -> bool:
         """True when the bot has fetched (and confirmed) every injected update."""

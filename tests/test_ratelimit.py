@@ -5,17 +5,8 @@ from __future__ import annotations
 import asyncio
 
 from bot.ratelimit import DISCORD_LIMITS, TELEGRAM_LIMITS, Priority, RateLimiter
+from tests.fake_telegram import most_in_window
 from tests.fakes_messenger import run_virtual
-
-
-def most_in_any_window(times: list[float], seconds: float) -> int:
-    times = sorted(times)
-    most, first = 0, 0
-    for last, at in enumerate(times):
-        while at - times[first] >= seconds:
-            first += 1
-        most = max(most, last - first + 1)
-    return most
 
 
 def test_telegram_windows_hold_for_a_mix_of_chats_groups_and_repeats() -> None:
@@ -36,9 +27,9 @@ def test_telegram_windows_hold_for_a_mix_of_chats_groups_and_repeats() -> None:
     run_virtual(scenario())
     every = [t for times in granted.values() for t in times]
     assert len(every) == len(chats)
-    assert most_in_any_window(every, 1.0) == 30
-    assert all(most_in_any_window(times, 1.0) == 1 for times in granted.values())
-    assert most_in_any_window(granted["-100"], 60.0) == 20  # the 21st message to a group waits a minute
+    assert most_in_window(every, 1.0) == 30
+    assert all(most_in_window(times, 1.0) == 1 for times in granted.values())
+    assert most_in_window(granted["-100"], 60.0) == 20  # the 21st message to a group waits a minute
 
 
 def test_an_answer_overtakes_queued_digests() -> None:
