@@ -122,6 +122,16 @@ class TopicChanges:
 
 
 @dataclass(frozen=True)
+class DigestPart:
+    """A paragraph (`text`), or a headed block of bullet groups, each under an optional subheading (a topic)."""
+
+    heading: str = ""
+    groups: tuple[tuple[str, tuple[str | AnswerFact, ...]], ...] = ()
+    note: str = ""  # a closing line under the bullets
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class Digest:
     """One subscriber's digest, as the core builds it; adapters only render it.
 
@@ -155,6 +165,25 @@ class Digest:
     @property
     def updated_line(self) -> str:
         return f"Brief last updated {_day(self.updated)}" if self.updated else "Daily brief"
+
+    def parts(self) -> tuple[DigestPart, ...]:
+        """The digest's blocks in order, with their words; a renderer only styles headings and bullets."""
+        parts: list[DigestPart] = []
+        if self.news_line:
+            parts.append(DigestPart(text=self.news_line))
+        if self.changes:
+            more = f"… and {self.more_changes} more: open the topics below." if self.more_changes else ""
+            parts.append(DigestPart("What changed since your last digest",
+                                    tuple((g.topic.title, tuple(g.lines())) for g in self.changes), more))
+        if self.first:
+            parts.append(DigestPart(text=self.summary))
+            if self.outcomes:
+                parts.append(DigestPart("Key outcomes", (("", self.outcomes),)))
+            if self.figures:
+                parts.append(DigestPart("Key figures", (("", self.figures),)))
+        else:
+            parts.append(DigestPart("The story so far", (("", tuple(self.recap_lines())),)))
+        return tuple(parts)
 
     @property
     def news_line(self) -> str | None:

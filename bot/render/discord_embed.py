@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 
 import discord
 
-from bot.core.models import Answer, Digest, SourceRef, Topic, fact_line
+from bot.core.models import Answer, AnswerFact, Digest, SourceRef, Topic, fact_line
 
 # Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 TITLE_MAX = 256
@@ -153,22 +153,17 @@ def answer_messages(answer: Answer) -> list[list[discord.Embed]]:
 def digest_messages(digest: Digest) -> list[list[discord.Embed]]:
     """News first (what changed, or one line saying nothing did), then the recap; topics go in buttons."""
     paragraphs = [f"*{digest.updated_line}*"]
-    if digest.news_line:
-        paragraphs += ["", digest.news_line]
-    if digest.changes:
-        paragraphs += ["", "**What changed since your last digest**"]
-        for group in digest.changes:
-            paragraphs += [f"__{group.topic.title}__"] + [f"• {line}" for line in group.lines()]
-        if digest.more_changes:
-            paragraphs.append(f"… and {digest.more_changes} more: open the topics below.")
-    if digest.first:
-        paragraphs += ["", digest.summary]
-        if digest.outcomes:
-            paragraphs += ["", "**Key outcomes**"] + [f"• {fact_line(f)}" for f in digest.outcomes]
-        if digest.figures:
-            paragraphs += ["", "**Key figures**"] + [f"• {fact_line(f)}" for f in digest.figures]
-    else:
-        paragraphs += ["", "**The story so far**"] + [f"• {line}" for line in digest.recap_lines()]
+    for part in digest.parts():
+        paragraphs.append("")
+        if part.text:
+            paragraphs.append(part.text)
+            continue
+        paragraphs.append(f"**{part.heading}**")
+        for subheading, items in part.groups:
+            paragraphs += ([f"__{subheading}__"] if subheading else []) + [
+                f"• {fact_line(i) if isinstance(i, AnswerFact) else i}" for i in items]
+        if part.note:
+            paragraphs.append(part.note)
     embeds = build_embeds(digest.heading, paragraphs, (), sources_footer(digest.sources), DIGEST_COLOUR)
     return group_messages(embeds)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.core.models import Answer, Digest, fact_line
+from bot.core.models import Answer, AnswerFact, Digest, fact_line
 
 
 def render_answer(answer: Answer) -> str:
@@ -30,26 +30,24 @@ def _lines(answer: Answer) -> list[str]:
     return lead + facts + list(answer.notes)
 
 
+def _item(item: str | AnswerFact) -> str:
+    return fact_line(item) if isinstance(item, AnswerFact) else item
+
+
 def render_digest(digest: Digest) -> str:
     """News first: what changed since the subscriber's last digest, or one line saying nothing did, then the
     recap; the topic buttons a chat shows under it are listed last, in brackets."""
     lines = [digest.heading, digest.updated_line]
-    if digest.news_line:
-        lines += ["", digest.news_line]
-    if digest.changes:
-        lines += ["", "What changed since your last digest:"]
-        for group in digest.changes:
-            lines += [f"{group.topic.title}:"] + [f"- {line}" for line in group.lines()]
-        if digest.more_changes:
-            lines.append(f"… and {digest.more_changes} more: open the topics below.")
-    if digest.first:
-        lines += ["", digest.summary]
-        if digest.outcomes:
-            lines += ["", "Key outcomes:"] + [f"- {fact_line(f)}" for f in digest.outcomes]
-        if digest.figures:
-            lines += ["", "Key figures:"] + [f"- {fact_line(f)}" for f in digest.figures]
-    else:
-        lines += ["", "The story so far:"] + [f"- {line}" for line in digest.recap_lines()]
+    for part in digest.parts():
+        lines.append("")
+        if part.text:
+            lines.append(part.text)
+            continue
+        lines.append(f"{part.heading}:")
+        for subheading, items in part.groups:
+            lines += ([f"{subheading}:"] if subheading else []) + [f"- {_item(i)}" for i in items]
+        if part.note:
+            lines.append(part.note)
     if digest.sources:
         lines += ["", "Sources: " + "; ".join(f"[{s.seed[:3]}] {s.label}" for s in digest.sources)]
     if digest.topics:

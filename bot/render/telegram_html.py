@@ -64,23 +64,17 @@ def render_answer(answer: Answer) -> str:
 def render_digest(digest: Digest) -> str:
     """News first (what changed, or one line saying nothing did), then the recap; topics go in buttons."""
     blocks = [f"<b>{esc(digest.heading)}</b>\n<i>{esc(digest.updated_line)}</i>"]
-    if digest.news_line:
-        blocks.append(esc(digest.news_line))
-    if digest.changes:
-        parts = ["<b>What changed since your last digest</b>"]
-        for group in digest.changes:
-            parts.append(f"<u>{esc(group.topic.title)}</u>\n" + "\n".join(f"• {esc(line)}" for line in group.lines()))
-        if digest.more_changes:
-            parts.append(esc(f"… and {digest.more_changes} more: open the topics below."))
-        blocks.append("\n".join(parts))
-    if digest.first:
-        blocks.append(esc(digest.summary))
-        if digest.outcomes:
-            blocks.append("<b>Key outcomes</b>\n" + "\n".join(f"• {_fact_line(f)}" for f in digest.outcomes))
-        if digest.figures:
-            blocks.append("<b>Key figures</b>\n" + "\n".join(f"• {_fact_line(f)}" for f in digest.figures))
-    else:
-        blocks.append("<b>The story so far</b>\n" + "\n".join(f"• {esc(line)}" for line in digest.recap_lines()))
+    for part in digest.parts():
+        if part.text:
+            blocks.append(esc(part.text))
+            continue
+        lines = [f"<b>{esc(part.heading)}</b>"]
+        for subheading, items in part.groups:
+            bullets = "\n".join(f"• {_fact_line(i) if isinstance(i, AnswerFact) else esc(i)}" for i in items)
+            lines.append(f"<u>{esc(subheading)}</u>\n{bullets}" if subheading else bullets)
+        if part.note:
+            lines.append(esc(part.note))
+        blocks.append("\n".join(lines))
     if digest.sources:
         blocks.append(_sources_line(digest.sources))
     return "\n\n".join(blocks)
