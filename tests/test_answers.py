@@ -182,6 +182,18 @@ def test_a_self_contained_question_is_not_bent_toward_the_previous_topic(service
     assert "fidan" in first(turkey).casefold()
 
 
+def test_he_and_she_point_at_the_person_just_discussed_and_the_rest_is_new(service: BriefService) -> None:
+    """ "his"/"he" is the person of the previous turn; the previous question's other words stay behind, so the
+    answer is about what this turn asks of that person, not the previous topic again."""
+    attended, priorities, age = ask(service, "did zelensky attend the istanbul talks?", "what were his priorities?",
+                                    "how old is he?")
+    assert attended.matched
+    assert "ceasefire" in first(priorities).casefold()
+    assert not age.matched
+    position, blame = ask(service, "what is trump's position on the talks?", "who does he blame for the war?")
+    assert position.matched and "biden" in first(blame).casefold()
+
+
 def test_tell_me_more_continues_with_facts_not_yet_shown(service: BriefService) -> None:
     answers = ask(service, "who led russia's delegation?", "tell me more", "more", "go on", "more", "more")
     seen: list[str] = []

@@ -24,6 +24,7 @@ from bot.core.text import QUESTION_WORDS, STOPWORDS, normalize, sentences, stem,
 ANAPHORA = frozenset({"it", "they", "them", "their", "he", "him", "his", "she", "her", "that", "this", "those",
                       "these", "there", "then", "side", "team", "one", "same", "its"})
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
+PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})  # point at a person
 FOLLOW_UP_OPENERS = ("and", "what about", "how about", "and what about", "same for", "also", "but", "so")
 MORE = frozenset({"more", "details", "detail", "elaborate", "continue", "go", "on", "and", "else", "further",
                   "expand", "keep", "going", "what", "tell", "me", "please", "pls", "any", "thing", "things",
@@ -122,6 +123,7 @@ class Matcher:
             for e in brief.entities}
         # The words of the brief's own names: in "the airbases hit in Operation Spider's Web" only "airbases" asks.
         self._name_parts = frozenset(w for e in brief.entities for w in words(e.name))
+        self._people = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities if e.kind is EntityKind.person)
         # Capitalised words that are not names of anyone or anything: "Russian bloggers" names no blogger.
         self._not_names = _CALENDAR | STOPWORDS | {
             w for e in brief.entities if e.kind is EntityKind.country for v in (e.name, *e.variants) for w in words(v)}
@@ -178,7 +180,7 @@ class Matcher:
             # A clause is part of a sentence ("… when it was over?"): its "it" belongs to that sentence, not to
             # the previous turn.
             if context is not None and piece in texts and self._looks_like_follow_up(piece, own):
-                resolved = self._resolve(own, context)
+                resolved = self._resolve(piece, own, context)
                 if resolved != own:
                     readings.append(_Reading(piece, resolved, own, True))
         return readings
@@ -199,8 +201,13 @@ class Matcher:
         content = [t for t in terms if t not in QUESTION_WORDS]
         return refers or (0 < len(terms) and len(content) <= 2)
 
-    def _resolve(self, terms: tuple[str, ...], context: FollowUpContext) -> tuple[str, ...]:
+    def _resolve(self, text: str, terms: tuple[str, ...], context: FollowUpContext) -> tuple[str, ...]:
         """A follow-up with the previous turn filled in: swap in a new entity, or carry the old ones over."""
+        people = sorted(context.entities & self._people)
+        if people and PERSONAL.intersection(normalize(text).split()):
+            # "what did he call Putin?": "he" is the person just discussed; the rest of the question is new, so
+            # the previous question's words stay behind (they would pull the answer back to the old topic).
+            return tuple(dict.fromkeys([*terms, *people]))
         new_entities = [t for t in terms if t in self.index.entities]
         previous = [t for t in context.terms if t not in context.entities]
         if new_entities:  # "and Ukraine?" after "what does Russia want": same question, about someone else
