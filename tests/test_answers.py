@@ -254,6 +254,23 @@ def test_who_said_that_repeats_the_last_facts_with_their_sources(service: BriefS
     assert source.facts == answered.facts and source.sources
 
 
+def test_who_said_that_after_a_summary_shows_the_facts_the_summary_is_drawn_from(service: BriefService) -> None:
+    """An answer that led with a topic's summary: "who says so?" names the sources of what the summary said,
+    not the topic's first facts, which the summary may not even mention."""
+    summary, source, bare = ask(service, "what's happening with the casualties", "according to whom?", "who said?")
+    assert summary.lead and "united states" in summary.lead.casefold()
+    assert source.facts and source.facts[0].text.casefold() != summary.facts[0].text.casefold()
+    assert "united states" in " ".join(f.line() for f in source.facts).casefold()
+    assert bare.facts == source.facts  # "who said?" alone asks the same
+
+
+def test_a_person_and_a_thing_pointed_at_in_one_follow_up(service: BriefService) -> None:
+    """ "why did he propose them?": "he" is the person, "them" the talks just discussed; both are filled in."""
+    proposed, why = ask(service, "who proposed holding direct talks?", "why did he propose them?")
+    assert "putin" in first(proposed).casefold()
+    assert "ceasefire" in first(why).casefold()
+
+
 def test_spelling_variants_are_accepted(service: BriefService) -> None:
     for question in ("who is zelenskiy", "who is zelenskyy", "who is the ukrainian defense minister",
                      "who is the ukrainian defence minister"):

@@ -25,6 +25,7 @@ ANAPHORA = frozenset({"it", "they", "them", "their", "he", "him", "his", "she", 
                       "these", "there", "then", "side", "team", "one", "same", "its"})
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
 PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})  # point at a person
+THINGS = frozenset({"them", "those", "these", "that", "this"})  # point at what was discussed ("it" is often empty)
 FOLLOW_UP_OPENERS = ("and", "what about", "how about", "and what about", "same for", "also", "but", "so")
 MORE = frozenset({"more", "details", "detail", "elaborate", "continue", "go", "on", "and", "else", "further",
                   "expand", "keep", "going", "what", "tell", "me", "please", "pls", "any", "thing", "things",
@@ -35,7 +36,7 @@ IDENTITY = frozenset({"who", "what", "role", "job", "background", "describe", "a
                       "title", "which", "where"})  # "who is X", "what's X's job": X's card answers it
 WHY_WORDS = frozenset({"why", "reason", "because"})
 _SOURCE_REQUEST = re.compile(
-    r"^\W*(?:(?:and\s+)?who\s+(?:said|says|claims?|claimed|reported|reports)\s+(?:that|so|this|it)|says\s+who|"
+    r"^\W*(?:(?:and\s+)?who\s+(?:said|says|claims?|claimed|reported|reports)(?:\s+(?:that|so|this|it))?|says\s+who|"
     r"(?:what(?:'s|\s+is)\s+(?:the|your)\s+)?sources?|according\s+to\s+(?:whom|who)|"
     r"where(?:'s|\s+is|\s+does)\s+that\s+(?:from|come\s+from)|how\s+do\s+(?:you|we)\s+know(?:\s+that)?)\W*$",
     re.IGNORECASE)
@@ -204,9 +205,11 @@ class Matcher:
     def _resolve(self, text: str, terms: tuple[str, ...], context: FollowUpContext) -> tuple[str, ...]:
         """A follow-up with the previous turn filled in: swap in a new entity, or carry the old ones over."""
         people = sorted(context.entities & self._people)
-        if people and PERSONAL.intersection(normalize(text).split()):
+        said = set(normalize(text).split())
+        if people and PERSONAL & said and not THINGS & said:
             # "what did he call Putin?": "he" is the person just discussed; the rest of the question is new, so
             # the previous question's words stay behind (they would pull the answer back to the old topic).
+            # "why did he propose them?" also points at the previous thing, so that one keeps them.
             return tuple(dict.fromkeys([*terms, *people]))
         new_entities = [t for t in terms if t in self.index.entities]
         previous = [t for t in context.terms if t not in context.entities]

@@ -12,7 +12,7 @@ from bot.core.conversation import Conversations
 from bot.core.curation import Curator, Origin
 from bot.core.analyzer import canon
 from bot.core.index import UnitKind
-from bot.core.matcher import FollowUpContext, Match
+from bot.core.matcher import LEAD_FACTS, FollowUpContext, Match
 from bot.core.digest import MAX_TOPIC_BUTTONS, Snapshot, cap_changes, figure_sentence, first_sentences, fit
 from bot.core.models import (
     Answer,
@@ -113,15 +113,25 @@ class BriefService:
             # The question asks for the topic, not one fact in it: its summary and first facts answer it.
             lead = section.answer
             facts, shown = self._next_facts(section, (), 2)
+            last = self._backing(match.lead[0].section, lead) if match.lead and lead else shown
         else:
             facts = tuple(self._keyed_fact(section, unit.key) for unit in match.lead)
-            shown = tuple(unit.key for unit in match.lead)
+            shown = last = tuple(unit.key for unit in match.lead)
         # What a pronoun in the next turn points at: who was asked about, else who the answer led with.
         led = (u.entities - index.countries for u in match.lead)
         entities = match.entities or next((e for e in led if e), frozenset())
-        follow_up = FollowUpContext(section.id, match.terms, entities, shown, shown)
+        follow_up = FollowUpContext(section.id, match.terms, entities, shown, last)
         answer = self._answer(question, section, match.confidence, facts, shown, self._related(section, match), lead)
         return answer, follow_up
+
+    def _backing(self, section: int, summary: str) -> tuple[str, ...]:
+        """The facts a topic's summary is drawn from (those sharing most of its terms): what "who said that?"
+        shows after an answer that led with the summary."""
+        index = self.store.current.matcher.index
+        said = set(self.store.current.matcher.terms(summary))
+        scored = sorted((-len(said & unit.terms), u) for u in index.section_units[section]
+                        if (unit := index.units[u]).kind in (UnitKind.fact, UnitKind.figure))
+        return tuple(index.units[u].key for overlap, u in scored[:LEAD_FACTS] if overlap < -1)
 
     def topic(self, section_id: str, conversation: str | None = None, count: bool = True) -> Answer | None:
         """The whole topic, for a tapped button or /topic; None when the section no longer exists (stale button).
