@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import signal
 from pathlib import Path
@@ -15,6 +14,8 @@ from bot.core.service import BriefService
 from bot.core.store import BriefStore
 
 if TYPE_CHECKING:
+    import asyncio
+
     from bot.curating import Curation
     from bot.digests import DigestSubscriptions
     from bot.metrics import Metrics
@@ -52,6 +53,8 @@ async def _start_all(adapters: list[ChatPlatform], states: dict[str, str], obser
                      stop: asyncio.Event) -> list[ChatPlatform]:
     """Start every adapter side by side, each retrying while its platform is unreachable. Returns those running
     once all have settled (or `stop` was set); one that cannot start is logged and left out."""
+    import asyncio  # here, not at the top: `python -m bot ask` builds a service and never needs it
+
     from bot.platform_start import start_with_retries
 
     starts = [asyncio.create_task(start_with_retries(a, states, observer, stop)) for a in adapters]
@@ -101,6 +104,8 @@ def _load_word_frequencies() -> None:
 
 async def run(settings: Settings, brief: Path | None = None) -> int:
     """`python -m bot run`: chat platforms when tokens are set, otherwise the local console."""
+    import asyncio
+
     service = build_service(settings, brief)
     if not (settings.telegram.token or settings.discord.token):
         print("No TELEGRAM_TOKEN or DISCORD_TOKEN set: starting the local console chat.")

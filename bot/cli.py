@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import io
 import json
 import os
 import sys
 import traceback
 from pathlib import Path
-from typing import IO, Any, Callable, NoReturn
+from typing import IO, Any, Callable, Coroutine, NoReturn
 
 from bot.config import ROOT, ConfigError, Settings, load_settings, resolve
 from bot.core.brief import BriefError, display_path, load_brief
@@ -252,21 +251,27 @@ def _main(argv: list[str] | None, out: IO[str] | None) -> int:
                       settings.log_format)
     try:
         if args.command == "run":
-            return asyncio.run(bootstrap.run(settings, args.brief))
+            return _run_loop(bootstrap.run(settings, args.brief))
         service = bootstrap.build_service(settings, args.brief)
         handlers: dict[str, Callable[[], int]] = {
             "ask": lambda: cmd_ask(service, args, out),
             "sections": lambda: cmd_sections(service, args, out),
-            "console": lambda: asyncio.run(bootstrap.console(settings, service)),
-            "digest": lambda: asyncio.run(_digest(settings, service, args.chat, out)),
-            "subscriptions": lambda: asyncio.run(bootstrap.list_subscriptions(settings, out)),
-            "curate": lambda: asyncio.run(_curate(settings, service, args, out)),
+            "console": lambda: _run_loop(bootstrap.console(settings, service)),
+            "digest": lambda: _run_loop(_digest(settings, service, args.chat, out)),
+            "subscriptions": lambda: _run_loop(bootstrap.list_subscriptions(settings, out)),
+            "curate": lambda: _run_loop(_curate(settings, service, args, out)),
         }
         return handlers[args.command]()
     except BriefError as exc:
         return _brief_failure(exc)
     except DatabaseError as exc:
         return fail(f"{exc} (database_url)", 2)
+
+
+def _run_loop(command: Coroutine[Any, Any, int]) -> int:
+    import asyncio  # here, not at the top: `ask` and `sections` never start an event loop (60 ms of start-up)
+
+    return asyncio.run(command)
 
 
 async def _digest(settings: Settings, service: BriefService, chat: tuple[str, str] | None, out: IO[str]) -> int:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal, Mapping
+from typing import Any, Literal, Mapping
 from urllib.parse import unquote, urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, ValidationInfo, field_validator
-from pydantic_settings import BaseSettings, EnvSettingsSource, NoDecode, SettingsConfigDict, SettingsError
-from pydantic_settings.sources.utils import parse_env_vars
 
 from bot.core.brief import display_path
 from bot.core.ports import InvalidSchedule
@@ -159,11 +158,10 @@ class Settings(_Frozen):
         return values + ([password, unquote(password)] if password else [])
 
 
-class EnvironmentSettings(BaseSettings):
-    """Every environment variable the bot reads. A field's name is where its value goes in Settings (`__`
-    between levels); pydantic-settings reads and parses the variables. Tokens come only from here."""
-
-    model_config = SettingsConfigDict(case_sensitive=True, env_ignore_empty=True, extra="ignore", frozen=True)
+class EnvironmentSettings(_Frozen):
+    """Every environment variable the bot reads, validated by type. A field's name is where its value goes in
+    Settings (`__` between levels); its alias is the variable, matched exactly (upper case). Tokens come only
+    from here."""
 
     config: Path | None = Field(None, validation_alias="BRIEFBOT_CONFIG")  # the file itself, not a setting in it
     brief: Path | None = Field(None, validation_alias="BRIEFBOT_BRIEF")
@@ -177,14 +175,12 @@ class EnvironmentSettings(BaseSettings):
     telegram__api_base_url: str | None = Field(None, validation_alias="TELEGRAM_API_BASE_URL")
     telegram__webhook__url: str | None = Field(None, validation_alias="BRIEFBOT_WEBHOOK_URL")
     telegram__webhook__port: int | None = Field(None, validation_alias="PORT")  # what hosting platforms set
-    telegram__admins: Annotated[tuple[int, ...] | None, NoDecode] = Field(
-        None, validation_alias="BRIEFBOT_TELEGRAM_ADMINS")
+    telegram__admins: tuple[int, ...] | None = Field(None, validation_alias="BRIEFBOT_TELEGRAM_ADMINS")
     discord__token: SecretStr | None = Field(None, validation_alias="DISCORD_TOKEN")
     discord__api_base_url: str | None = Field(None, validation_alias="DISCORD_API_BASE_URL")
     discord__gateway_url: str | None = Field(None, validation_alias="DISCORD_GATEWAY_URL")
     discord__guild_id: int | None = Field(None, validation_alias="DISCORD_GUILD_ID")
-    discord__admins: Annotated[tuple[int, ...] | None, NoDecode] = Field(
-        None, validation_alias="BRIEFBOT_DISCORD_ADMINS")
+    discord__admins: tuple[int, ...] | None = Field(None, validation_alias="BRIEFBOT_DISCORD_ADMINS")
     discord__message_content: bool | None = Field(None, validation_alias="BRIEFBOT_DISCORD_MESSAGE_CONTENT")
     discord__application_id: int | None = Field(None, validation_alias="DISCORD_APPLICATION_ID")
 
@@ -201,21 +197,10 @@ class EnvironmentSettings(BaseSettings):
 
     @classmethod
     def read(cls, environ: Mapping[str, str] | None = None) -> "EnvironmentSettings":
-        """From the process environment, or from `environ` instead of it."""
-        if environ is None:
-            return cls()
-        return cls(_build_sources=((_MappingSource(cls, environ),), {}))
-
-
-class _MappingSource(EnvSettingsSource):
-    """pydantic-settings' environment source reading a given mapping instead of os.environ."""
-
-    def __init__(self, settings_cls: type[BaseSettings], environ: Mapping[str, str]) -> None:
-        self._environ = environ  # before super().__init__, which loads the variables
-        super().__init__(settings_cls)
-
-    def _load_env_vars(self) -> Mapping[str, str | None]:
-        return parse_env_vars(self._environ, self.case_sensitive, self.env_ignore_empty, self.env_parse_none_str)
+        """From the process environment, or from `environ` instead of it. An empty variable counts as unset."""
+        environ = os.environ if environ is None else environ
+        names = {str(field.validation_alias) for field in cls.model_fields.values()}
+        return cls.model_validate({name: environ[name] for name in names if environ.get(name)})
 
 
 class ConfigError(ValueError):
@@ -273,8 +258,6 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
     except ValidationError as exc:
         err = exc.errors()[0]
         raise ConfigError(_message(err["msg"]), f"environment variable {err['loc'][0]}") from None
-    except SettingsError:
-        raise ConfigError("an environment variable could not be read", "environment") from None
     source = path or env.config
     tree, lines = _read_file(source or DEFAULT_CONFIG, named=source is not None)
     from_env: dict[tuple[str, ...], str] = {}

@@ -132,9 +132,11 @@ def test_ctrl_c_ends_the_console_at_once_without_a_traceback() -> None:
 
 
 def test_ask_loads_no_chat_database_or_scheduler_library() -> None:
-    """`python -m bot ask` answers from the brief alone: start-up time goes to nothing it does not use."""
+    """`python -m bot ask` answers from the brief alone: start-up time goes to nothing it does not use (nor
+    an event loop, nor the metrics and their HTTP server)."""
     probe = ("import sys\nfrom bot.cli import main\nmain(['ask', 'who led russia\\'s delegation?'])\n"
-             "heavy = ('telegram', 'discord', 'sqlalchemy', 'apscheduler', 'aiohttp', 'httpx', 'wordfreq')\n"
+             "heavy = ('telegram', 'discord', 'sqlalchemy', 'apscheduler', 'aiohttp', 'httpx', 'wordfreq', "
+             "'asyncio', 'prometheus_client', 'tornado', 'pydantic_settings')\n"
              "print(sorted(m for m in heavy if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, timeout=120)
     assert done.returncode == 0, done.stderr
