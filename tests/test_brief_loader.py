@@ -128,6 +128,22 @@ def test_reload_shows_the_admin_the_same_line_as_brief_check(tmp_path: Path) -> 
     assert store.brief.meta.id == "mini"  # the current brief keeps serving
 
 
+def test_a_reload_reads_the_brief_and_each_seed_file_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    store = BriefStore(MINI, SEEDS)
+    reads: list[str] = []
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        reads.append(path.name)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    result = store.reload()
+    assert result.ok and result.diff.empty
+    assert sorted(reads) == sorted(set(reads)) and {"index.yaml", MINI.name} < set(reads)
+    assert len([name for name in reads if name.endswith(".txt")]) == len(list(SEEDS.glob("*.txt")))
+
+
 def big_brief(sections: int) -> str:
     head, _, rest = MINI.read_text().partition("sections:\n")
     first = rest.split("  - id: russia-delegation\n")[0]

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -148,9 +149,11 @@ class Brief(_Frozen):
         """Section id -> (fingerprint, title), in brief order: what a diff between revisions needs."""
         return {section.id: (section.fingerprint(), section.title) for section in self.sections}
 
-    def revision(self) -> str:
-        """Identifies this exact content (the curator's `version` may not change on every edit)."""
-        digest = hashlib.sha256(json.dumps(self.fingerprints(), sort_keys=True).encode()).hexdigest()[:12]
+    def revision(self, prints: SectionPrints | None = None) -> str:
+        """Identifies this exact content (the curator's `version` may not change on every edit). `prints`: this
+        brief's section_prints(), when already worked out (hashing every section is most of the cost)."""
+        fingerprints = {i: fp for i, (fp, _) in prints.items()} if prints is not None else self.fingerprints()
+        digest = hashlib.sha256(json.dumps(fingerprints, sort_keys=True).encode()).hexdigest()[:12]
         return f"{self.brief.version}+{digest}"
 
 
@@ -182,6 +185,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
                          "\u2015": "-", "\u2212": "-", "\u00a0": " "})
 
 
+@lru_cache(maxsize=4096)  # a reload checks the same few hundred quotes again: each is normalised once
 def normalize_quote(text: str) -> str:
     """Compare quotes to articles regardless of whitespace, quote-mark style and dash style."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)

@@ -22,6 +22,11 @@ class Loaded:
     seed_labels: dict[str, str]  # seed id -> outlet where the article names one, else its headline
     outlets: dict[str, str]  # seed id -> outlet, only where the article names one
     modified: dt.date | None = None  # the file's last change (UTC): "last updated" where no database says better
+    prints: SectionPrints | None = None  # brief.section_prints(), worked out once: a reload diffs the old and new
+
+    def __post_init__(self) -> None:
+        if self.prints is None:
+            object.__setattr__(self, "prints", self.brief.section_prints())
 
 
 def diff_sections(old: SectionPrints, new: SectionPrints) -> BriefDiff:
@@ -52,7 +57,8 @@ class BriefStore:
         outlets = {sid: seed.article.outlet for sid, seed in seeds.items() if seed.article.outlet}
         articles = tuple(seed.normalized_text for seed in seeds.values())
         modified = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc).date()
-        return Loaded(brief, Matcher(brief, articles), brief.revision(), labels, outlets, modified)
+        prints = brief.section_prints()
+        return Loaded(brief, Matcher(brief, articles), brief.revision(prints), labels, outlets, modified, prints)
 
     @property
     def current(self) -> Loaded:
@@ -78,6 +84,7 @@ class BriefStore:
                 fresh = self._load(target)
             except BriefError as exc:
                 return ReloadResult(False, self._current.revision, errors=tuple(str(i) for i in exc.issues))
-            diff = diff_sections(self._current.brief.section_prints(), fresh.brief.section_prints())
+            assert self._current.prints is not None and fresh.prints is not None  # set by Loaded itself
+            diff = diff_sections(self._current.prints, fresh.prints)
             self._current, self.path = fresh, target
             return ReloadResult(True, fresh.revision, diff)
