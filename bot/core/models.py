@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Topic:
     """A section of the brief as a choice the user can pick (a button, an autocomplete entry)."""
 
@@ -14,13 +14,13 @@ class Topic:
     title: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceRef:
     seed: str
     label: str  # the outlet where the article names one, else its headline
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FigureLine:
     label: str
     value: str
@@ -32,13 +32,13 @@ class FigureLine:
         return self.claimed_by if self.claimed_by.startswith("reported") else f"according to {self.claimed_by}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     seed: str
     quote: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AnswerFact:
     """One sourced statement of the brief, as an answer shows it."""
 
@@ -50,7 +50,7 @@ class AnswerFact:
         return f"{self.text} ({self.claimed_by})" if self.claimed_by else self.text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Answer:
     """What the bot says to one message; every adapter renders this one object.
 
@@ -94,7 +94,7 @@ class Answer:
         return own + self.related
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FactChange:
     """One fact or figure of a topic that differs from what the subscriber last received."""
 
@@ -110,7 +110,7 @@ class FactChange:
         return f"{'New' if self.kind == 'added' else 'Removed'}: {self.text}{tags}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TopicChanges:
     """What changed in one topic; no `changes` means the topic changed but no details were recorded then."""
 
@@ -121,7 +121,7 @@ class TopicChanges:
         return tuple(c.line() for c in self.changes) or ("Updated (the earlier wording was not recorded).",)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DigestPart:
     """A paragraph (`text`), or a headed block of bullet groups, each under an optional subheading (a topic)."""
 
@@ -131,7 +131,7 @@ class DigestPart:
     text: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Digest:
     """One subscriber's digest, as the core builds it; adapters only render it.
 
@@ -209,7 +209,7 @@ def _day(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BriefDiff:
     added: tuple[Topic, ...] = ()
     removed: tuple[Topic, ...] = ()
@@ -233,7 +233,7 @@ class BriefDiff:
         return ", ".join(parts) + "\n" + "\n".join(self.lines())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReloadResult:
     ok: bool
     revision: str
