@@ -93,15 +93,6 @@ async def list_subscriptions(settings: Settings, out: IO[str]) -> int:
     return 0
 
 
-def _load_word_frequencies() -> None:
-    """The matcher's typo check imports wordfreq on the first unknown word (bot/core/analyzer.py), which
-    takes the CPU for about half a second: in a long-running bot that would stall every chat at the first
-    typo, so it is loaded before any question arrives. `python -m bot ask` still only loads it when needed."""
-    from wordfreq import zipf_frequency
-
-    zipf_frequency("briefing", "en", wordlist="small")
-
-
 async def run(settings: Settings, brief: Path | None = None) -> int:
     """`python -m bot run`: chat platforms when tokens are set, otherwise the local console."""
     import asyncio
@@ -126,7 +117,6 @@ async def run(settings: Settings, brief: Path | None = None) -> int:
         metrics = Metrics(platform for platform, token in
                           (("telegram", settings.telegram.token), ("discord", settings.discord.token)) if token)
         service.observer = digests.sender.observer = metrics
-    await asyncio.to_thread(_load_word_frequencies)
     curation = await attach_curation(digests.repository.engine, service, settings.curation)
     await curation.purge_expired()  # then daily, on the scheduler
     try:

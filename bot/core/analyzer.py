@@ -9,9 +9,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from bot.core.brief import Brief, EntityKind
+from bot.core.english import is_common_word
 from bot.core.text import QUESTION_WORDS, STOPWORDS, stem, words
 
-REAL_WORD_ZIPF = 3.0  # wordfreq's Zipf scale: 3 = once per million words, i.e. a common English word
 # "us" is a pronoun after these words ("tell us"), the United States elsewhere ("what does the us want").
 _US_PRONOUN_BEFORE = frozenset({"tell", "give", "show", "let", "help", "for", "to", "with", "of", "about"})
 # Irregular forms Snowball leaves apart, so "what did he say" meets "Medinsky said".
@@ -77,12 +77,10 @@ class Analyzer:
 
     def _correct_uncached(self, word: str) -> str:
         """Fix a typo against the brief's vocabulary; leave words that are merely unknown alone."""
-        if len(word) < 4 or word.isdigit() or word in self.known_words or word in STOPWORDS:
+        if len(word) < 4 or word in self.known_words or word in STOPWORDS:
             return word
-        from wordfreq import zipf_frequency  # imported on the first unknown word only: it is slow to load
-
-        if zipf_frequency(word, "en", wordlist="small") >= REAL_WORD_ZIPF:
-            return word  # a real word the brief doesn't use ("tanks", "weather"): not a typo of one it does
+        if is_common_word(word) or not word.isalpha():
+            return word  # a real word the brief doesn't use ("tanks", "weather"), or a number: not a typo
         # Typos rarely hit the first letter; requiring it keeps "weather" from becoming "either".
         pool = self._by_initial.get(word[0], ())
         max_edits = 1 if len(word) <= 4 else 2
