@@ -271,6 +271,17 @@ def test_a_person_and_a_thing_pointed_at_in_one_follow_up(service: BriefService)
     assert "ceasefire" in first(why).casefold()
 
 
+def test_a_bare_count_after_an_answer_is_a_count_of_what_was_just_discussed(service: BriefService) -> None:
+    """ "how many people died?" right after the bombers: the brief has no toll of that attack, and the war's toll is
+    another topic's figure. A count that names what it counts ("near Sumy") is answered as itself."""
+    bombers, died, troops = ask(service, "what happened to the bombers?", "how many people died?",
+                                "how many troops are massed near sumy?")
+    assert bombers.matched and not died.matched
+    assert "50,000" in first(troops)
+    (fresh,) = ask(service, "how many people died?")
+    assert fresh.matched  # asked alone, it asks the war's toll
+
+
 def test_spelling_variants_are_accepted(service: BriefService) -> None:
     for question in ("who is zelenskiy", "who is zelenskyy", "who is the ukrainian defense minister",
                      "who is the ukrainian defence minister"):

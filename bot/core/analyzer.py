@@ -10,6 +10,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from bot.core.brief import Brief, EntityKind
 from bot.core.english import is_common_word
+from bot.core.paraphrases import PARAPHRASES
 from bot.core.text import QUESTION_WORDS, STOPWORDS, stem, words
 
 # "us" is a pronoun after these words ("tell us"), the United States elsewhere ("what does the us want").
@@ -53,6 +54,11 @@ class Analyzer:
             for variant in (canonical, *variants):
                 if phrase := tuple(words(variant)):
                     phrases.setdefault(phrase, target)
+        # Everyday paraphrases read as their target word reads in this brief: its alias, else its stem.
+        for target, variants in PARAPHRASES.items():
+            into = phrases.get((target,), stem(target))
+            for variant in variants:
+                phrases.setdefault(tuple(words(variant)), into)
         self.phrases = phrases
         # Phrase lengths by first word, longest first: each position tries only phrases that can start there.
         self._lengths: dict[str, list[int]] = {}

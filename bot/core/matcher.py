@@ -9,7 +9,7 @@ Pure: no I/O; built once per brief. Three steps, each small:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Mapping
 
@@ -150,7 +150,12 @@ class Matcher:
         # "what did he say": a pronoun points at the previous turn, so that reading wins whenever it is answerable.
         pointing = [m for m in readings if m.features.get("context") and m.confidence >= ACCEPTABLE
                     and any(w in PRONOUNS for w in normalize(m.question).split())]
-        return max(pointing or readings, key=lambda m: m.confidence)
+        best = max(pointing or readings, key=lambda m: m.confidence)
+        if context is not None and self._count_of_another_topic(best, context):
+            # A rule: "how many people tho?" right after an answer asks a count of what was just discussed; a
+            # count the brief gives on another topic is not that one.
+            best = replace(best, confidence=min(best.confidence, 0.25))
+        return best
 
     def readings(self, text: str, context: FollowUpContext | None = None, force: str | None = None) -> list[Match]:
         """Every reading of an already stripped message, matched: what `match` chooses from (and what the
@@ -185,6 +190,14 @@ class Matcher:
                 if resolved != own:
                     readings.append(_Reading(piece, resolved, own, True))
         return readings
+
+    def _count_of_another_topic(self, match: Match, context: FollowUpContext) -> bool:
+        """A short count question naming nothing ("how many prisoners?"), answered from a topic other than the one
+        the conversation was on, without reading it as a follow-up."""
+        content = [t for t in match.terms if t not in QUESTION_WORDS]
+        return (match.best is not None and match.best.id != context.section_id and not match.features.get("context")
+                and _wants(match.question) == "number" and len(content) <= 2
+                and not any(t in self.index.entities for t in content))
 
     @staticmethod
     def _asks_for_more(text: str) -> bool:

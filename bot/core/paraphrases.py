@@ -1,0 +1,35 @@
+"""Everyday words for what news briefs say in other words: "who runs the team" asks who leads it.
+
+Any brief, any event: the groups are plain English, not this brief's vocabulary. The analyzer reads each
+variant as its target word does in the brief at hand (the brief's own aliases and entities come first), and reads
+the brief's own text the same way, so both sides meet whichever word either uses. Only near-synonyms in the sense
+news uses them: a word with a second everyday meaning the event could also need ("hit", "strike", "deal",
+"summit") stays out.
+"""
+
+from __future__ import annotations
+
+PARAPHRASES: dict[str, tuple[str, ...]] = {
+    "lead": ("run", "runs", "ran", "running", "helm", "helms", "helmed", "helming", "at the helm", "in charge",
+             "in charge of", "boss", "bosses", "spearhead", "spearheads", "spearheaded", "spearheading", "head",
+             "heads", "headed", "heading", "head up", "headed up", "chaired", "chairing", "chairs the"),
+    "start": ("launch", "launches", "launched", "launching", "commence", "commences", "commenced", "commencing",
+              "kick off", "kicks off", "kicked off", "kicking off", "begin", "begins", "began", "begun",
+              "beginning", "get underway", "got underway"),
+    "destroy": ("blow up", "blew up", "blown up", "blowing up", "blows up", "obliterate", "obliterated",
+                "demolish", "demolished", "take out", "took out", "taken out", "wipe out", "wiped out",
+                "knock out", "knocked out"),
+    "capture": ("seize", "seizes", "seized", "seizing", "take over", "takes over", "took over", "taken over",
+                "grab", "grabs", "grabbed", "grabbing", "conquer", "conquers", "conquered", "conquering"),
+    "exchange": ("swap", "swaps", "swapped", "swapping", "trade", "trades", "traded", "trading"),
+    "demand": ("insist on", "insists on", "insisted on", "call for", "calls for", "called for", "push for",
+               "pushes for", "pushed for", "press for", "presses for", "pressed for", "seek", "seeks", "seeking",
+               "sought"),
+    "attack": ("raid", "raids", "raided", "assault", "assaults", "assaulted", "offensive on"),
+    "agree": ("accord", "pact"),  # not "deal": "what's the deal with …" asks something else
+    "refuse": ("reject", "rejects", "rejected", "rejecting", "turn down", "turns down", "turned down",
+               "turning down"),
+    "large": ("huge", "massive", "enormous", "giant", "vast"),
+    "end": ("finish", "finishes", "finished", "finishing", "conclude", "concludes", "concluded", "concluding",
+            "wrap up", "wraps up", "wrapped up", "wrapping up"),
+}

@@ -1,0 +1,60 @@
+"""Everyday paraphrases (bot/core/paraphrases.py) meet the brief's own words, and stay out of off-topic questions."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from bot.core.conversation import Conversations
+from bot.core.models import Answer
+from bot.core.paraphrases import PARAPHRASES
+from bot.core.service import BriefService
+from bot.core.store import BriefStore
+from tests.conftest import BRIEF, SEEDS
+
+_keys = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def service() -> BriefService:
+    return BriefService(BriefStore(BRIEF, SEEDS), Conversations(), threshold=0.5)
+
+
+def ask(service: BriefService, question: str) -> Answer:
+    return service.ask(f"paraphrase-{next(_keys)}", question)
+
+
+def test_a_paraphrase_reads_as_its_target_word(service: BriefService) -> None:
+    analyzer = service.store.current.matcher.analyzer
+    assert analyzer.terms("who runs the bank") == analyzer.terms("who leads the bank")
+    assert analyzer.terms("they blew up the bridge") == analyzer.terms("they destroy the bridge")
+    # The brief's own aliases come first: its "lead" alias already reads "headed"; the table only joins "ran" to it.
+    assert analyzer.terms("who ran it") == analyzer.terms("who headed it")
+
+
+def test_no_variant_is_listed_twice_or_as_a_target() -> None:
+    variants = [v for group in PARAPHRASES.values() for v in group]
+    assert len(variants) == len(set(variants))
+    assert not set(variants) & set(PARAPHRASES)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("who runs ukraine's team?", "umerov"),
+    ("how many planes did ukraine say it took out?", "40"),
+    ("what did moscow threaten to seize?", "kharkiv"),
+    ("who is the boss of the russian delegation", "medinsky"),
+])
+def test_everyday_words_find_the_brief_s_fact(service: BriefService, question: str, fact: str) -> None:
+    answer = ask(service, question)
+    assert answer.matched, question
+    assert fact in " ".join(answer.body).casefold()
+
+
+@pytest.mark.parametrize("question", [
+    "who runs russia's central bank?",
+    "when will russia launch its next missile test?",
+    "how many prisoners will they swap next time?",
+])
+def test_paraphrases_of_another_event_stay_out_of_scope(service: BriefService, question: str) -> None:
+    assert not ask(service, question).matched
