@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable
+from typing import Mapping, Sequence
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from bot.core.brief import Brief, EntityKind
+from bot.core.brief import Brief, Entity, EntityKind
 from bot.core.english import is_common_word
 from bot.core.paraphrases import PARAPHRASES
 from bot.core.text import QUESTION_WORDS, STOPWORDS, stem, words
@@ -30,26 +30,28 @@ def canon(name: str) -> str:
     return "_".join(words(name))
 
 
-class Analyzer:
-    """Built once per brief. `terms()` is the only tokenizer the matcher and its index use."""
+class PhraseTable:
+    """The brief's names and aliases as one phrase table, and the terms it has read so far. It depends only on
+    the brief's entities and aliases, so a reload that keeps them reuses it, and with it the terms of every
+    unchanged text of the brief."""
 
-    def __init__(self, brief: Brief) -> None:
+    def __init__(self, entities: tuple[Entity, ...], aliases: Mapping[str, tuple[str, ...]]) -> None:
         phrases: dict[tuple[str, ...], str] = {}
-        for entity in brief.entities:
+        for entity in entities:
             target = canon(entity.id.replace("-", " "))
             for variant in (entity.id.replace("-", " "), entity.name, *entity.variants):
                 if phrase := tuple(words(variant)):
                     phrases.setdefault(phrase, target)
         # A person is also asked about by first name or surname alone ("keith", "fidan"), unless two share it.
         owners: dict[str, set[str]] = {}
-        for entity in brief.entities:
+        for entity in entities:
             if entity.kind is EntityKind.person:
                 for word in words(entity.name):
                     owners.setdefault(word, set()).add(canon(entity.id.replace("-", " ")))
         for word, ids in owners.items():
             if len(ids) == 1 and len(word) >= 4:
                 phrases.setdefault((word,), next(iter(ids)))
-        for canonical, variants in brief.aliases.items():
+        for canonical, variants in aliases.items():
             target = canon(canonical)
             for variant in (canonical, *variants):
                 if phrase := tuple(words(variant)):
@@ -60,50 +62,23 @@ class Analyzer:
             for variant in variants:
                 phrases.setdefault(tuple(words(variant)), into)
         self.phrases = phrases
+        self.words = frozenset(w for phrase in phrases for w in phrase)
         # Phrase lengths by first word, longest first: each position tries only phrases that can start there.
-        self._lengths: dict[str, list[int]] = {}
+        lengths: dict[str, set[int]] = {}
         for phrase in phrases:
-            self._lengths.setdefault(phrase[0], []).append(len(phrase))
-        for first, lengths in self._lengths.items():
-            self._lengths[first] = sorted(set(lengths), reverse=True)
-        vocabulary = {w for phrase in phrases for w in phrase}
-        for section in brief.sections:
-            texts: Iterable[str] = (section.title, *section.examples, *section.keywords,
-                                    *(f.text for f in section.facts), *(f.answer or "" for f in section.facts),
-                                    *(g.label for g in section.figures))
-            vocabulary |= {w for text in texts for w in words(text)}
-        for entity in brief.entities:
-            vocabulary |= set(words(entity.role))
-        self.known_words = frozenset(vocabulary)
-        self._by_initial: dict[str, list[str]] = {}
-        for word in sorted(w for w in vocabulary if len(w) >= 3 and not w.isdigit()):
-            self._by_initial.setdefault(word[0], []).append(word)
-        self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
+            lengths.setdefault(phrase[0], set()).add(len(phrase))
+        self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
         self._cache: dict[str, tuple[str, ...]] = {}
 
-    def _correct_uncached(self, word: str) -> str:
-        """Fix a typo against the brief's vocabulary; leave words that are merely unknown alone."""
-        if len(word) < 4 or word in self.known_words or word in STOPWORDS:
-            return word
-        if is_common_word(word) or not word.isalpha():
-            return word  # a real word the brief doesn't use ("tanks", "weather"), or a number: not a typo
-        # Typos rarely hit the first letter; requiring it keeps "weather" from becoming "either".
-        pool = self._by_initial.get(word[0], ())
-        max_edits = 1 if len(word) <= 4 else 2
-        found = process.extractOne(word, pool, scorer=Levenshtein.distance, score_cutoff=max_edits)
-        if found is None:  # swapped neighbours ("medinksy") cost two plain edits but are one slip of the fingers
-            found = process.extractOne(word, pool, scorer=OSA.distance, score_cutoff=1)
-        return found[0] if found else word
+    def terms(self, text: str) -> tuple[str, ...]:
+        """The terms of a text of the brief, read as written (no typo correction)."""
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = _bounded_put(self._cache, text, self.join(words(text)))
+        return cached
 
-    def terms(self, text: str, correct: bool = True) -> tuple[str, ...]:
-        """Content terms and question words of `text`, in order."""
-        key = text if correct else "\0" + text
-        cached = self._cache.get(key)
-        if cached is not None:
-            return cached
-        raw = list(words(text))
-        if correct:
-            raw = [self._correct(w) for w in raw]
+    def join(self, raw: Sequence[str]) -> tuple[str, ...]:
+        """Words -> terms: names and aliases joined, function words dropped, the rest stemmed."""
         out: list[str] = []
         i = 0
         while i < len(raw):
@@ -126,7 +101,80 @@ class Analyzer:
                     if term not in STOPWORDS:
                         out.append(term)
                 i += 1
-        result = tuple(out)
-        if len(self._cache) < 50_000:  # bounded: questions repeat, but a flood of junk must not grow memory
-            self._cache[key] = result
-        return result
+        return tuple(out)
+
+
+def _bounded_put(cache: dict[str, tuple[str, ...]], key: str, value: tuple[str, ...]) -> tuple[str, ...]:
+    if len(cache) >= 50_000:  # texts repeat, but a flood of junk must not grow memory
+        cache.clear()
+    cache[key] = value
+    return value
+
+
+_PhraseKey = tuple[tuple[tuple[str, str, str, tuple[str, ...]], ...], tuple[tuple[str, tuple[str, ...]], ...]]
+_tables: dict[_PhraseKey, PhraseTable] = {}
+
+
+def phrase_table(brief: Brief) -> PhraseTable:
+    """The phrase table of the brief's entities and aliases; the last two built are kept for reloads."""
+    key: _PhraseKey = (tuple((e.id, e.name, e.kind.value, e.variants) for e in brief.entities),
+                       tuple(brief.aliases.items()))
+    table = _tables.pop(key, None) or PhraseTable(brief.entities, brief.aliases)
+    _tables[key] = table  # most recently used last
+    while len(_tables) > 2:
+        del _tables[next(iter(_tables))]
+    return table
+
+
+@lru_cache(maxsize=8192)
+def _text_words(text: str) -> frozenset[str]:
+    return frozenset(words(text))
+
+
+class Analyzer:
+    """Built once per brief. `terms()` is the only tokenizer the matcher and its index use."""
+
+    def __init__(self, brief: Brief) -> None:
+        self.table = phrase_table(brief)
+        vocabulary = set(self.table.words)
+        for section in brief.sections:
+            for text in (section.title, *section.examples, *section.keywords, *(f.text for f in section.facts),
+                         *(f.answer or "" for f in section.facts), *(g.label for g in section.figures)):
+                vocabulary |= _text_words(text)
+        for entity in brief.entities:
+            vocabulary |= _text_words(entity.role)
+        self.known_words = frozenset(vocabulary)
+        self._by_initial: dict[str, list[str]] = {}  # filled on the first typo starting with each letter
+        self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
+        self._cache: dict[str, tuple[str, ...]] = {}  # question text -> its terms, typos corrected
+
+    def _pool(self, initial: str) -> list[str]:
+        """The brief's words of three letters or more starting with `initial`, sorted."""
+        pool = self._by_initial.get(initial)
+        if pool is None:
+            pool = self._by_initial[initial] = sorted(
+                w for w in self.known_words if w[0] == initial and len(w) >= 3 and not w.isdigit())
+        return pool
+
+    def _correct_uncached(self, word: str) -> str:
+        """Fix a typo against the brief's vocabulary; leave words that are merely unknown alone."""
+        if len(word) < 4 or word in self.known_words or word in STOPWORDS:
+            return word
+        if is_common_word(word) or not word.isalpha():
+            return word  # a real word the brief doesn't use ("tanks", "weather"), or a number: not a typo
+        # Typos rarely hit the first letter; requiring it keeps "weather" from becoming "either".
+        pool = self._pool(word[0])
+        max_edits = 1 if len(word) <= 4 else 2
+        found = process.extractOne(word, pool, scorer=Levenshtein.distance, score_cutoff=max_edits)
+        if found is None:  # swapped neighbours ("medinksy") cost two plain edits but are one slip of the fingers
+            found = process.extractOne(word, pool, scorer=OSA.distance, score_cutoff=1)
+        return found[0] if found else word
+
+    def terms(self, text: str, correct: bool = True) -> tuple[str, ...]:
+        """Content terms and question words of `text`, in order; `correct=False` for the brief's own texts."""
+        if not correct:
+            return self.table.terms(text)
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = _bounded_put(self._cache, text, self.table.join([self._correct(w) for w in words(text)]))
+        return cached

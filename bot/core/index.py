@@ -14,7 +14,7 @@ from enum import Enum
 from functools import lru_cache
 from importlib import resources
 
-from bot.core.analyzer import Analyzer, canon
+from bot.core.analyzer import Analyzer, PhraseTable, canon
 from bot.core.brief import Brief, EntityKind
 from bot.core.text import STOPWORDS, stem, words
 
@@ -59,6 +59,34 @@ _REASON = re.compile(r"\b(?:because|reason|explanation|unexplained|due to|in ord
                      re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
+def _plain_stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in words(text) if w not in STOPWORDS)
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What one text of the brief says, before the brief's entity lists are applied."""
+
+    terms: tuple[str, ...]
+    counts: tuple[tuple[str, int], ...]  # term frequencies, in first-use order
+    number: bool
+    time: bool
+    name: bool
+    place: bool
+    reason: bool
+
+
+@lru_cache(maxsize=16384)  # a reload reads every text again; most have not changed
+def _read(table: PhraseTable, text: str, extra: str) -> _Read:
+    terms = [*table.terms(text), *table.terms(extra)]
+    # The words inside a joined name count too: Kalin's card answers "turkey's intelligence chief?" even where
+    # no alias joins the words, and a fact naming "Foreign Minister Fidan" answers "minister".
+    terms += sorted((_plain_stems(text) | _plain_stems(extra)).difference(terms))
+    return _Read(tuple(terms), tuple(Counter(terms).items()), bool(_NUMBER.search(text)), bool(_TIME.search(text)),
+                 bool(_NAME.search(text)), bool(_PLACE.search(text)), bool(_REASON.search(text)))
+
+
 class UnitKind(str, Enum):
     fact = "fact"
     figure = "figure"
@@ -96,21 +124,17 @@ class BriefIndex:
                                 if e.kind in (EntityKind.person, EntityKind.organisation))
         places = frozenset(t for t, e in declared.items() if e.kind is EntityKind.place)
         units: list[Unit] = []
-        texts: list[list[str]] = []
+        frequencies: list[tuple[tuple[str, int], ...]] = []  # per unit: its terms and how often it uses them
 
         def add(kind: UnitKind, section: int, item: int, text: str, about: tuple[str, ...] = (),
                 extra: str = "") -> None:
-            terms = list(analyzer.terms(text, correct=False)) + list(analyzer.terms(extra, correct=False))
-            # The words inside a joined name count too: Kalin's card answers "turkey's intelligence chief?"
-            # even where no alias joins the words, and a fact naming "Foreign Minister Fidan" answers "minister".
-            plain = {stem(w) for w in words(f"{text} {extra}") if w not in STOPWORDS} - set(terms)
-            terms += sorted(plain)
-            ents = frozenset(t for t in terms if t in self.entities) | {canon(a.replace("-", " ")) for a in about}
-            units.append(Unit(kind, section, item, frozenset(terms), ents, bool(_NUMBER.search(text)),
-                              bool(_TIME.search(text)),
-                              bool(ents & self.actors) if self.actors else bool(_NAME.search(text)),
-                              bool(ents & places or _PLACE.search(text)), bool(_REASON.search(text))))
-            texts.append(terms + [t for t in ents if t not in terms])
+            read = _read(analyzer.table, text, extra)
+            ents = frozenset(t for t in read.terms if t in self.entities) | {canon(a.replace("-", " ")) for a in about}
+            units.append(Unit(kind, section, item, frozenset(read.terms), ents, read.number, read.time,
+                              bool(ents & self.actors) if self.actors else read.name,
+                              bool(ents & places or read.place), read.reason))
+            # Entities it is about but does not name are terms of it too.
+            frequencies.append(read.counts + tuple((t, 1) for t in ents.difference(read.terms)))
 
         for s, section in enumerate(brief.sections):
             for j, fact in enumerate(section.facts):
@@ -121,12 +145,24 @@ class BriefIndex:
             card = " ".join((section.title, *section.examples, *section.keywords, section.answer or ""))
             add(UnitKind.topic, s, -1, card, tuple(section.entities))
         self.homes: dict[str, int] = {}
+        listed: dict[str, int] = {}  # entity token -> the first section that lists it
+        for s, section in enumerate(brief.sections):
+            for e in section.entities:
+                listed.setdefault(canon(e.replace("-", " ")), s)
+        naming: dict[str, Counter[int]] = defaultdict(Counter)  # entity token -> sections naming it, how often
+        for unit in units:
+            for token in unit.entities:
+                naming[token][unit.section] += 1
         for e, entity in enumerate(brief.entities):
             token = canon(entity.id.replace("-", " "))
-            home = self._home(brief, token, units)
+            # An entity card belongs to the section that lists it first, else the one naming it most.
+            counts = naming.get(token)
+            home = listed[token] if token in listed else counts.most_common(1)[0][0] if counts else 0
             self.homes[token] = home
             add(UnitKind.entity, home, e, f"{entity.name} {entity.role}", (entity.id,),
                 extra=" ".join(entity.variants))
+            for named in units[-1].entities:  # a card naming others counts toward their homes too
+                naming[named][home] += 1
         self.units = tuple(units)
         self.section_units: list[list[int]] = [[] for _ in brief.sections]
         for u, unit in enumerate(units):
@@ -134,15 +170,17 @@ class BriefIndex:
 
         # BM25 weights, precomputed per (term, unit): the query only adds them up.
         n = len(units)
-        lengths = [len(t) for t in texts]
+        lengths = [sum(tf for _, tf in c) for c in frequencies]
         average = sum(lengths) / max(n, 1)
-        df = Counter(t for terms in texts for t in set(terms))
+        df: Counter[str] = Counter()
+        for unit in units:
+            df.update(unit.terms | unit.entities)  # the entities it is about are terms of it too
         self.idf = {t: specificity(t) * math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
         self.max_idf = math.log(1 + (n + 0.5) / 0.5)
         postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for u, terms in enumerate(texts):
+        for u, unit_counts in enumerate(frequencies):
             norm = K1 * (1 - B + B * lengths[u] / average)
-            for term, tf in Counter(terms).items():
+            for term, tf in unit_counts:
                 postings[term].append((u, self.idf[term] * tf * (K1 + 1) / (tf + norm)))
         self.postings = dict(postings)
         # What each section covers: its own units' terms, strong (how readers ask) and weak (what facts say).
@@ -153,23 +191,12 @@ class BriefIndex:
             frozenset(canon(e.replace("-", " ")) for e in section.entities) for section in brief.sections]
         for s, section in enumerate(brief.sections):
             members = [units[u] for u in self.section_units[s]]
-            strong = frozenset(t for m in members if m.kind in (UnitKind.topic, UnitKind.entity) for t in m.terms)
-            weak = frozenset(t for m in members for t in m.terms) - strong
+            strong = frozenset().union(*(m.terms for m in members if m.kind in (UnitKind.topic, UnitKind.entity)))
             self.strong.append(strong)
-            self.weak.append(weak)
-            self.section_entities.append(frozenset(canon(e.replace("-", " ")) for e in section.entities)
-                                         | frozenset(t for m in members if m.kind is not UnitKind.entity
-                                                     for t in m.entities))
+            self.weak.append(frozenset().union(*(m.terms for m in members)) - strong)
+            self.section_entities.append(self.declared[s].union(*(m.entities for m in members
+                                                                   if m.kind is not UnitKind.entity)))
         self.vocabulary = frozenset(self.idf)
-
-    @staticmethod
-    def _home(brief: Brief, token: str, units: list[Unit]) -> int:
-        """The section an entity card belongs to: the one that lists it first, else the one naming it most."""
-        for s, section in enumerate(brief.sections):
-            if any(canon(e.replace("-", " ")) == token for e in section.entities):
-                return s
-        counts = Counter(u.section for u in units if token in u.entities)
-        return counts.most_common(1)[0][0] if counts else 0
 
     def score(self, terms: tuple[str, ...]) -> dict[int, float]:
         """BM25 score of every unit sharing a term with the question (the others score 0)."""

@@ -103,6 +103,7 @@ _THOUSANDS = re.compile(r"(\d),(\d{3})")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 
 
+@lru_cache(maxsize=16384)  # the matcher normalises each reading of a question several times
 def normalize(text: str) -> str:
     """Lowercase, strip accents and punctuation, join possessives: "Russia's Team!" -> "russia team"."""
     text = text[:MAX_MESSAGE_CHARS].translate(_APOSTROPHES)
