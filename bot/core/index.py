@@ -6,6 +6,7 @@ brief, not with the brief's size. Everything here is computed once per brief.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
+from typing import Any, Iterable, Sequence
 
 from bot.core.analyzer import Analyzer, PhraseTable, canon
 from bot.core.brief import Brief, EntityKind
@@ -113,6 +116,40 @@ class Unit:
         return {"fact": "f", "figure": "g", "topic": "t", "entity": "e"}[self.kind.value] + str(self.item)
 
 
+_NONE: dict[int, Any] = {}
+
+
+@dataclass(frozen=True)
+class SectionScores:
+    units: dict[int, float]  # its facts, figures and entity cards that share a term with the question
+    best: float  # the best of those
+    card: float  # its topic card
+
+    @property
+    def evidence(self) -> float:
+        return self.best + self.card
+
+
+WANTS = ("number", "time", "person", "place", "reason", "name")  # the kinds of fact a question can ask for
+
+
+def fits(unit: Unit, wants: str) -> bool:
+    """Whether `unit` is the kind of fact asked for."""
+    if wants == "number":
+        return unit.has_number or unit.kind is UnitKind.figure
+    if wants == "time":
+        return unit.has_time
+    if wants == "person":
+        return unit.has_person
+    if wants == "place":
+        return unit.has_place
+    if wants == "reason":
+        return unit.has_reason
+    if wants == "name":
+        return unit.has_person or unit.has_place or bool(unit.entities)
+    return False
+
+
 class BriefIndex:
     def __init__(self, brief: Brief, analyzer: Analyzer) -> None:
         self.analyzer = analyzer
@@ -177,12 +214,38 @@ class BriefIndex:
             df.update(unit.terms | unit.entities)  # the entities it is about are terms of it too
         self.idf = {t: specificity(t) * math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
         self.max_idf = math.log(1 + (n + 0.5) / 0.5)
-        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        # Postings grouped by section, a topic card's weight apart: a section's evidence is its best fact plus its
+        # card, and a question scores only the sections that can be among those with the most evidence.
+        self.postings: dict[str, dict[int, list[tuple[int, float]]]] = {}  # term -> section -> (unit, weight)
+        self.cards: dict[str, dict[int, float]] = {}  # term -> section -> weight in its topic card
+        self.bounds: dict[str, dict[int, float]] = {}  # term -> section -> the most it adds to its evidence
         for u, unit_counts in enumerate(frequencies):
             norm = K1 * (1 - B + B * lengths[u] / average)
+            section, topic = units[u].section, units[u].kind is UnitKind.topic
             for term, tf in unit_counts:
-                postings[term].append((u, self.idf[term] * tf * (K1 + 1) / (tf + norm)))
-        self.postings = dict(postings)
+                weight = self.idf[term] * tf * (K1 + 1) / (tf + norm)
+                if topic:
+                    self.cards.setdefault(term, {})[section] = weight
+                    continue
+                in_sections = self.postings.setdefault(term, {})
+                if section in in_sections:
+                    in_sections[section].append((u, weight))
+                else:
+                    in_sections[section] = [(u, weight)]
+                bounds = self.bounds.setdefault(term, {})
+                if weight > bounds.get(section, 0.0):
+                    bounds[section] = weight
+        for term, in_cards in self.cards.items():
+            bounds = self.bounds.setdefault(term, {})
+            for section, weight in in_cards.items():
+                bounds[section] = bounds.get(section, 0.0) + weight
+        self._impacts: dict[str, tuple[tuple[float, int], ...]] = {}  # filled as questions use the terms
+        self.topic_unit = {unit.section: u for u, unit in enumerate(units) if unit.kind is UnitKind.topic}
+        # Per kind of fact a question can ask for, each section's facts of that kind.
+        self.fitting: dict[str, list[frozenset[int]]] = {
+            wants: [frozenset(u for u in members if units[u].kind is not UnitKind.topic and fits(units[u], wants))
+                    for members in self.section_units]
+            for wants in WANTS}
         # What each section covers: its own units' terms, strong (how readers ask) and weak (what facts say).
         self.strong: list[frozenset[str]] = []
         self.weak: list[frozenset[str]] = []
@@ -198,13 +261,56 @@ class BriefIndex:
                                                                    if m.kind is not UnitKind.entity)))
         self.vocabulary = frozenset(self.idf)
 
-    def score(self, terms: tuple[str, ...]) -> dict[int, float]:
-        """BM25 score of every unit sharing a term with the question (the others score 0)."""
-        scores: dict[int, float] = defaultdict(float)
-        for term in set(terms):
-            for unit, weight in self.postings.get(term, ()):
-                scores[unit] += weight
-        return scores
+    def section_scores(self, section: int, terms: Iterable[str]) -> SectionScores:
+        """BM25 of the section's facts, figures and entity cards that share a term with the question, and of its
+        topic card."""
+        scores: dict[int, float] = {}
+        card = 0.0
+        for term in terms:
+            for unit, weight in self.postings.get(term, _NONE).get(section, ()):
+                scores[unit] = scores.get(unit, 0.0) + weight
+            card += self.cards.get(term, _NONE).get(section, 0.0)
+        return SectionScores(scores, max(scores.values(), default=0.0), card)
+
+    def _impact(self, term: str) -> tuple[tuple[float, int], ...]:
+        """The sections using `term`, by the most it adds to their evidence, highest first (ties: brief order)."""
+        impact = self._impacts.get(term)
+        if impact is None:
+            bounds = self.bounds.get(term, {})
+            impact = self._impacts[term] = tuple(sorted(((b, s) for s, b in bounds.items()),
+                                                        key=lambda pair: (-pair[0], pair[1])))
+        return impact
+
+    def retrieve(self, terms: Sequence[str], k: int) -> dict[int, SectionScores]:
+        """The scores of every section that may be among the `k` with the most evidence (best fact plus topic
+        card; ties: the brief's order). The rarest terms go first; once `k` sections are found, a section whose
+        bound can't reach the k-th is skipped: a question touches only the sections that can win."""
+        impacts = {t: self._impact(t) for t in terms}
+        order = sorted(terms, key=lambda t: impacts[t][0][0] if impacts[t] else 0.0)
+        rest = list(accumulate((impacts[t][0][0] if impacts[t] else 0.0 for t in order), initial=0.0))
+        found: dict[int, SectionScores] = {}
+        best: list[tuple[float, int]] = []  # min-heap of the k best (evidence, -section) so far
+        for i in reversed(range(len(order))):
+            lower = [self.bounds[t] for t in order[:i] if t in self.bounds]
+            for bound, section in impacts[order[i]]:
+                # Higher terms are all counted in: this section has none of them, or can't reach the k-th.
+                if len(best) == k:
+                    kth, kth_section = best[0]
+                    if bound + rest[i] < kth - 1e-9:
+                        break  # nor can any after it
+                    if bound + rest[i] <= kth + 1e-9 and section > -kth_section:
+                        continue  # at best a tie, which the earlier section wins
+                    if section in found or bound + sum(b.get(section, 0.0) for b in lower) < kth - 1e-9:
+                        continue  # the lower terms it has can't lift it to the k-th
+                elif section in found:
+                    continue
+                scores = found[section] = self.section_scores(section, terms)
+                item = (scores.evidence, -section)
+                if len(best) < k:
+                    heapq.heappush(best, item)
+                elif item > best[0]:
+                    heapq.heapreplace(best, item)
+        return found
 
     def weight(self, term: str) -> float:
         """How much a term says: rare in the brief says more; unknown to it, most of all."""

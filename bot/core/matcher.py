@@ -8,6 +8,7 @@ Pure: no I/O; built once per brief. Three steps, each small:
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -17,8 +18,9 @@ from rapidfuzz import fuzz, process
 
 from bot.core.analyzer import Analyzer, canon
 from bot.core.brief import Brief, EntityKind, Section
-from bot.core.calibration import Calibration
-from bot.core.index import BriefIndex, Unit, UnitKind
+from bot.core.calibration import RANK_FEATURES, Calibration
+from bot.core.examples import Examples
+from bot.core.index import BriefIndex, Unit, UnitKind, fits
 from bot.core.text import QUESTION_WORDS, STOPWORDS, normalize, sentences, stem, strip_markup, words
 
 ANAPHORA = frozenset({"it", "they", "them", "their", "he", "him", "his", "she", "her", "that", "this", "those",
@@ -103,20 +105,11 @@ class Matcher:
         self.analyzer = Analyzer(brief)
         self.index = BriefIndex(brief, self.analyzer)
         self._article_terms = _article_terms(articles)
-        # Example questions as term sets, indexed by term: a question meets only the examples it shares a term with.
         self._verbatim = {normalize(e): s for s, section in enumerate(self.sections) for e in section.examples}
-        self._example_sections: list[int] = []
-        self._example_sizes: list[int] = []
-        self._example_postings: dict[str, list[int]] = {}
-        for s, section in enumerate(self.sections):
-            for example in (section.title, *section.examples):
-                terms = {t for t in self.analyzer.terms(example, correct=False) if t not in QUESTION_WORDS}
-                if not terms:
-                    continue
-                for term in terms:
-                    self._example_postings.setdefault(term, []).append(len(self._example_sections))
-                self._example_sections.append(s)
-                self._example_sizes.append(len(terms))
+        self._examples = Examples(
+            (s, frozenset(t for t in self.analyzer.terms(example, correct=False) if t not in QUESTION_WORDS))
+            for s, section in enumerate(self.sections) for example in (section.title, *section.examples))
+        self._position = {section.id: s for s, section in enumerate(self.sections)}
         self._titles = [normalize(s.title) for s in self.sections]
         # The words a person's or organisation's name is written with in facts: "Umerov", "Kremlin".
         self._speaker_words = {canon(e.id.replace("-", " ")): frozenset(
@@ -134,10 +127,15 @@ class Matcher:
     def terms(self, text: str) -> tuple[str, ...]:
         return self.analyzer.terms(strip_markup(text))
 
+    def section(self, section_id: str) -> Section | None:
+        """The section with this id, found without a scan of the brief."""
+        position = self._position.get(section_id)
+        return None if position is None else self.sections[position]
+
     def match(self, message: str, context: FollowUpContext | None = None) -> Match:
         """The best reading of `message`: the one most likely to be answered right."""
         text = strip_markup(message)
-        if context is not None and (previous := self.brief.section(context.section_id)) is not None:
+        if context is not None and (previous := self.section(context.section_id)) is not None:
             if self._asks_for_more(text):
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
                              question=text, more=True)
@@ -160,7 +158,7 @@ class Matcher:
     def readings(self, text: str, context: FollowUpContext | None = None, force: str | None = None) -> list[Match]:
         """Every reading of an already stripped message, matched: what `match` chooses from (and what the
         calibration is fitted on). `force`: answer every reading from that section."""
-        forced = next((s for s, section in enumerate(self.sections) if section.id == force), None)
+        forced = self._position.get(force) if force is not None else None
         return [self._match_reading(reading, forced) for reading in self._readings(text, context)]
 
     # ------------------------------------------------------------ reading
@@ -242,45 +240,36 @@ class Matcher:
         index = self.index
         weights = {t: index.weight(t) for t in set(content)}
         total = sum(weights.values())
-        unit_scores = index.score(tuple(content))
+        terms_asked = tuple(weights)
+        found = index.retrieve(terms_asked, MAX_CONTENDERS)
         ceiling = sum(w * (1 + 1.2) for w in weights.values())  # the most these terms could score in one unit
-        example_best = self._example_similarity(set(content))
+        example_best = self._examples.similarity(weights.keys())
         verbatim = self._verbatim.get(normalize(reading.text), -1)
         wants = _wants(reading.text)
-        best_unit: dict[int, float] = {}
-        card_score: dict[int, float] = {}
-        typed: set[int] = set()  # sections with a scoring fact of the kind asked for
-        for u, score in unit_scores.items():
-            unit = index.units[u]
-            if unit.kind is UnitKind.topic:
-                card_score[unit.section] = score
-            else:
-                best_unit[unit.section] = max(best_unit.get(unit.section, 0.0), score)
-                if wants and _fits(unit, wants):
-                    typed.add(unit.section)
         asked_entities = {t for t in content if t in index.entities}
         asked_countries = asked_entities & index.countries
         named = asked_entities & (index.actors | index.countries)
-        rank_weights = self.calibration.rank
         ranked: list[tuple[float, int]] = []
         section_features: dict[int, dict[str, float]] = {}
-        # Only the topics with the most evidence are ranked in full: the cost stays flat as the brief grows.
-        evidence = {s: best_unit.get(s, 0.0) + card_score.get(s, 0.0) for s in set(best_unit) | set(card_score)}
-        contenders = set(sorted(evidence, key=evidence.__getitem__, reverse=True)[:MAX_CONTENDERS])
-        contenders |= {s for s in sorted(range(len(example_best)), key=example_best.__getitem__)[-3:]
-                       if example_best[s]}
+        # Only the topics with the most evidence are ranked in full (ties: the brief's order), and the three most
+        # like one of their example questions: a question touches only the topics that share its terms.
+        contenders = set(heapq.nlargest(MAX_CONTENDERS, found, key=lambda s: (found[s].evidence, -s)))
+        contenders.update(heapq.nlargest(3, example_best, key=lambda s: (example_best[s], s)))
+        fitting = index.fitting[wants] if wants else None
+        strong, weak = index.strong, index.weak
+        rank_weights = [self.calibration.rank.get(name, 0.0) for name in RANK_FEATURES]
         for s in contenders:
-            covered = sum(w if t in index.strong[s] else 0.7 * w if t in index.weak[s] else 0.0
-                          for t, w in weights.items())
+            scores = found.get(s) or index.section_scores(s, terms_asked)
+            covered = sum(w if t in strong[s] else 0.7 * w if t in weak[s] else 0.0 for t, w in weights.items())
             x = {
                 "coverage": covered / total,
-                "example": example_best[s],
-                "fact": min(1.0, best_unit.get(s, 0.0) / ceiling),
-                "card": min(1.0, card_score.get(s, 0.0) / ceiling),
+                "example": example_best.get(s, 0.0),
+                "fact": min(1.0, scores.best / ceiling),
+                "card": min(1.0, scores.card / ceiling),
                 "named": len(named & index.declared[s]) / len(named) if named else 1.0,
-                "typed": 0.5 if not wants else float(s in typed),
+                "typed": 0.5 if fitting is None else float(not scores.units.keys().isdisjoint(fitting[s])),
             }
-            rank = sum(rank_weights.get(name, 0.0) * value for name, value in x.items())
+            rank = sum(weight * value for weight, value in zip(rank_weights, x.values()))
             section_countries = index.declared[s] & index.countries
             if asked_countries and section_countries and not asked_countries & section_countries:
                 rank -= abs(rank)  # a rule: "what does Russia want" must never land on Ukraine's demands
@@ -296,8 +285,12 @@ class Matcher:
         if force is not None:
             top_rank, top = next(((r, s) for r, s in ranked if s == force), (0.0, force))
             margin = 0.0
+        chosen = found.get(top) or index.section_scores(top, terms_asked)
+        unit_scores = dict(chosen.units)
+        if chosen.card:  # the topic's own card, for its leading facts to beat
+            unit_scores[index.topic_unit[top]] = chosen.card
         lead = self._lead(top, terms, unit_scores, asked_entities, wants)
-        features = self._features(reading, top, lead, unit_scores, ceiling, example_best[top], margin,
+        features = self._features(reading, top, lead, unit_scores, ceiling, example_best.get(top, 0.0), margin,
                                   asked_entities, wants)
         probability = self.calibration.probability(features)
         if top == verbatim:
@@ -322,18 +315,6 @@ class Matcher:
         return Match(tuple(candidates), round(probability, 4), frozenset(asked_entities), terms,
                      tuple(index.units[u] for u in lead), reading.text, features,
                      ranking={self.sections[s].id: x for s, x in section_features.items()})
-
-    def _example_similarity(self, content: set[str]) -> list[float]:
-        """Per section, the best Dice overlap between the question's terms and one of its example questions."""
-        shared: dict[int, int] = {}
-        for term in content:
-            for example in self._example_postings.get(term, ()):
-                shared[example] = shared.get(example, 0) + 1
-        best = [0.0] * len(self.sections)
-        for example, count in shared.items():
-            s = self._example_sections[example]
-            best[s] = max(best[s], 2 * count / (len(content) + self._example_sizes[example]))
-        return best
 
     def _gives_name(self, question: str, lead: list[int]) -> bool:
         """Whether the leading facts name what the question asks the name of: a capitalised word right beside
@@ -407,7 +388,7 @@ class Matcher:
             score = unit_scores.get(u, 0.0)
             if score <= 0:
                 continue
-            if wants and _fits(unit, wants):
+            if wants and fits(unit, wants):
                 score *= 1.5
             if asked and asked <= unit.entities:
                 score *= 1.2
@@ -419,9 +400,9 @@ class Matcher:
         if named and any(named <= index.units[u].entities for _, u in scored):
             # "what did Umerov say": the facts about Umerov, whatever else scores
             scored = [pair for pair in scored if named <= index.units[pair[1]].entities]
-        if wants and any(_fits(index.units[u], wants) for _, u in scored):
+        if wants and any(fits(index.units[u], wants) for _, u in scored):
             # "where were the bombers hit": the facts that name a place answer it, whatever else scores
-            scored = [pair for pair in scored if _fits(index.units[pair[1]], wants)]
+            scored = [pair for pair in scored if fits(index.units[pair[1]], wants)]
         if card is not None:
             entities = index.units[card].entities
             return [card, *[u for _, u in scored if u != card and entities <= index.units[u].entities][:2]]
@@ -443,7 +424,7 @@ class Matcher:
         article_only = sum(w for t, w in own_weights.items() if t not in index.vocabulary and t in self._article_terms)
         lead_score = max((unit_scores.get(u, 0.0) for u in lead), default=0.0)
         first = index.units[lead[0]] if lead else None
-        fits = wants and first is not None and _fits(first, wants)
+        fit = wants and first is not None and fits(first, wants)
         # The leading fact is about someone else: "who is Russia's foreign minister" led by Turkey's.
         led = first.entities if first else index.section_entities[section]
         led_countries = led & index.countries
@@ -464,8 +445,8 @@ class Matcher:
             "fact_score": min(1.0, lead_score / ceiling) if ceiling else 0.0,
             "example": example,
             "content": min(len(own), 6) / 6,
-            "type_fit": 1.0 if fits else 0.0,
-            "type_miss": 1.0 if wants and not fits else 0.0,
+            "type_fit": 1.0 if fit else 0.0,
+            "type_miss": 1.0 if wants and not fit else 0.0,
             "conflict": 1.0 if others else 0.0,
             "context": 1.0 if reading.context else 0.0,
             "margin": min(1.0, margin),
@@ -487,7 +468,7 @@ class Matcher:
             sid = self.sections[s].id
             order[sid] = max(order.get(sid, 0.0), similarity / 100 * 0.9)
         best = sorted(order, key=lambda sid: order[sid], reverse=True)[:limit]
-        return [s for sid in best if (s := self.brief.section(sid)) is not None]
+        return [s for sid in best if (s := self.section(sid)) is not None]
 
     def _complete_last_word(self, partial: str) -> str:
         """While typing, the last word is usually unfinished: "who is medin" -> "who is medinsky"."""
@@ -538,6 +519,7 @@ def _article_terms(articles: tuple[str, ...]) -> frozenset[str]:
     return frozenset(stem(w) for text in articles for w in words(text))
 
 
+@lru_cache(maxsize=4096)
 def _wants(text: str) -> str:
     """What kind of fact the question asks for: a number, a time, a person, a place; '' for anything."""
     said = normalize(text).split()
@@ -556,22 +538,6 @@ def _wants(text: str) -> str:
     if {"name", "names", "called", "named"} & set(said):
         return "name"
     return ""
-
-
-def _fits(unit: Unit, wants: str) -> bool:
-    if wants == "number":
-        return unit.has_number or unit.kind is UnitKind.figure
-    if wants == "time":
-        return unit.has_time
-    if wants == "person":
-        return unit.has_person
-    if wants == "place":
-        return unit.has_place
-    if wants == "reason":
-        return unit.has_reason
-    if wants == "name":
-        return unit.has_person or unit.has_place or bool(unit.entities)
-    return False
 
 
 __all__ = ["Candidate", "FollowUpContext", "Match", "Matcher"]

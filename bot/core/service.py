@@ -136,7 +136,7 @@ class BriefService:
     def topic(self, section_id: str, conversation: str | None = None, count: bool = True) -> Answer | None:
         """The whole topic, for a tapped button or /topic; None when the section no longer exists (stale button).
         `count=False` for previews (inline results, listings) so they don't inflate the usage stats."""
-        section = self.store.brief.section(section_id)
+        section = self.store.current.matcher.section(section_id)
         if section is None:
             return None
         facts, shown = self._next_facts(section, (), len(section.facts) + len(section.figures))
@@ -322,12 +322,12 @@ class BriefService:
         )
 
     def _related(self, section: Section, match: Match | None) -> tuple[Topic, ...]:
-        brief = self.store.brief
+        matcher = self.store.current.matcher
         ids = list(section.related)
         if match is not None:
             ids += [c.section.id for c in match.candidates[1:4]]
         unique = [i for i in dict.fromkeys(ids) if i != section.id]
-        return tuple(Topic(i, s.title) for i in unique[:3] if (s := brief.section(i)) is not None)
+        return tuple(Topic(i, s.title) for i in unique[:3] if (s := matcher.section(i)) is not None)
 
     def _source_refs(self, seeds: set[str]) -> tuple[SourceRef, ...]:
         labels = self.store.seed_labels

@@ -80,6 +80,7 @@ QUESTION_WORDS = frozenset({"who", "when", "where", "why", "how", "many", "much"
 _stemmer = snowballstemmer.stemmer("english")
 
 
+@lru_cache(maxsize=4096)  # the service strips a question once to match it and again to echo it
 def strip_markup(text: str) -> str:
     """What a person typed, without HTML tags, Markdown marks, links, mentions or entities."""
     text = html.unescape(text[:MAX_MESSAGE_CHARS])
