@@ -6,6 +6,7 @@ A question meets only the examples that share a term with it: the cost follows w
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from itertools import chain
 from typing import Collection, Iterable
 
 
@@ -26,12 +27,11 @@ class Examples:
 
     def similarity(self, question: Collection[str]) -> dict[int, float]:
         """Per section sharing a term with one of its examples, the best Dice overlap with one of them."""
-        shared: Counter[int] = Counter()
-        for term in question:
-            shared.update(self._postings.get(term, ()))
+        shared = Counter(chain.from_iterable(self._postings.get(term, ()) for term in question))
         best: dict[int, float] = {}
+        sections, sizes, asked = self._sections, self._sizes, len(question)
         for e, count in shared.items():
-            similarity = 2 * count / (len(question) + self._sizes[e])
-            if similarity > best.get(s := self._sections[e], 0.0):
+            similarity = 2 * count / (asked + sizes[e])
+            if similarity > best.get(s := sections[e], 0.0):
                 best[s] = similarity
         return best

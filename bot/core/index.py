@@ -15,7 +15,7 @@ from enum import Enum
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, NamedTuple, Sequence
 
 from bot.core.analyzer import Analyzer, PhraseTable, canon
 from bot.core.brief import Brief, EntityKind
@@ -119,15 +119,11 @@ class Unit:
 _NONE: dict[int, Any] = {}
 
 
-@dataclass(frozen=True)
-class SectionScores:
+class SectionScores(NamedTuple):
     units: dict[int, float]  # its facts, figures and entity cards that share a term with the question
     best: float  # the best of those
     card: float  # its topic card
-
-    @property
-    def evidence(self) -> float:
-        return self.best + self.card
+    evidence: float  # best + card: how much the section has to say about the question
 
 
 WANTS = ("number", "time", "person", "place", "reason", "name")  # the kinds of fact a question can ask for
@@ -240,6 +236,14 @@ class BriefIndex:
             for section, weight in in_cards.items():
                 bounds[section] = bounds.get(section, 0.0) + weight
         self._impacts: dict[str, tuple[tuple[float, int], ...]] = {}  # filled as questions use the terms
+        # Per section, each term it uses: its topic card's weight and its (unit, weight) postings.
+        self._uses: list[dict[str, tuple[float, list[tuple[int, float]]]]] = [{} for _ in brief.sections]
+        for term, in_sections in self.postings.items():
+            for section, pairs in in_sections.items():
+                self._uses[section][term] = (0.0, pairs)
+        for term, in_cards in self.cards.items():
+            for section, weight in in_cards.items():
+                self._uses[section][term] = (weight, self._uses[section].get(term, (0.0, []))[1])
         self.topic_unit = {unit.section: u for u, unit in enumerate(units) if unit.kind is UnitKind.topic}
         # Per kind of fact a question can ask for, each section's facts of that kind.
         self.fitting: dict[str, list[frozenset[int]]] = {
@@ -266,11 +270,15 @@ class BriefIndex:
         topic card."""
         scores: dict[int, float] = {}
         card = 0.0
+        uses = self._uses[section]
         for term in terms:
-            for unit, weight in self.postings.get(term, _NONE).get(section, ()):
-                scores[unit] = scores.get(unit, 0.0) + weight
-            card += self.cards.get(term, _NONE).get(section, 0.0)
-        return SectionScores(scores, max(scores.values(), default=0.0), card)
+            use = uses.get(term)
+            if use is not None:
+                card += use[0]
+                for unit, weight in use[1]:
+                    scores[unit] = scores.get(unit, 0.0) + weight
+        best = max(scores.values(), default=0.0)
+        return SectionScores(scores, best, card, best + card)
 
     def _impact(self, term: str) -> tuple[tuple[float, int], ...]:
         """The sections using `term`, by the most it adds to their evidence, highest first (ties: brief order)."""
@@ -285,6 +293,9 @@ class BriefIndex:
         """The scores of every section that may be among the `k` with the most evidence (best fact plus topic
         card; ties: the brief's order). The rarest terms go first; once `k` sections are found, a section whose
         bound can't reach the k-th is skipped: a question touches only the sections that can win."""
+        touched = set().union(*(self.bounds[t] for t in terms if t in self.bounds))
+        if len(touched) <= 2 * k:  # few enough to score them all
+            return {section: self.section_scores(section, terms) for section in touched}
         impacts = {t: self._impact(t) for t in terms}
         order = sorted(terms, key=lambda t: impacts[t][0][0] if impacts[t] else 0.0)
         rest = list(accumulate((impacts[t][0][0] if impacts[t] else 0.0 for t in order), initial=0.0))

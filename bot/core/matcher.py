@@ -260,7 +260,9 @@ class Matcher:
         rank_weights = [self.calibration.rank.get(name, 0.0) for name in RANK_FEATURES]
         for s in contenders:
             scores = found.get(s) or index.section_scores(s, terms_asked)
-            covered = sum(w if t in strong[s] else 0.7 * w if t in weak[s] else 0.0 for t, w in weights.items())
+            covered = 0.0
+            for t, w in weights.items():
+                covered += w if t in strong[s] else 0.7 * w if t in weak[s] else 0.0
             x = {
                 "coverage": covered / total,
                 "example": example_best.get(s, 0.0),
@@ -381,12 +383,9 @@ class Matcher:
         index = self.index
         card = self._entity_card(section, terms, asked)
         scored: list[tuple[float, int]] = []
-        for u in index.section_units[section]:
+        for u, score in unit_scores.items():  # only the section's units that share a term with the question
             unit = index.units[u]
-            if unit.kind is UnitKind.topic:
-                continue
-            score = unit_scores.get(u, 0.0)
-            if score <= 0:
+            if unit.kind is UnitKind.topic or score <= 0:
                 continue
             if wants and fits(unit, wants):
                 score *= 1.5
@@ -406,7 +405,7 @@ class Matcher:
         if card is not None:
             entities = index.units[card].entities
             return [card, *[u for _, u in scored if u != card and entities <= index.units[u].entities][:2]]
-        topic = next(u for u in index.section_units[section] if index.units[u].kind is UnitKind.topic)
+        topic = index.topic_unit[section]
         if not wants and (not scored or unit_scores.get(topic, 0.0) >= scored[0][0]):
             # "what did they agree?" asks for the topic itself, not one fact in it: its summary answers
             return [topic]
