@@ -22,8 +22,10 @@ sys.path.insert(0, str(ROOT))
 
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from bot.core.brief import load_brief  # noqa: E402
+from bot.core import analyzer, index, text  # noqa: E402
+from bot.core.brief import load_brief, load_seeds  # noqa: E402
 from bot.core.conversation import Conversations  # noqa: E402
+from bot.core.matcher import Matcher  # noqa: E402
 from bot.core.service import BriefService  # noqa: E402
 from bot.core.store import BriefStore  # noqa: E402
 from tests.eval.evaluate import SETS, evaluate, load  # noqa: E402
@@ -41,6 +43,14 @@ def questions() -> list[str]:
         asked += [item["q"] for item in data["questions"]]
         asked += [turn["q"] for conversation in data["conversations"] for turn in conversation]
     return asked
+
+
+def forget_texts() -> None:
+    """Empty every memo of text analysis, so the next matcher build reads everything afresh."""
+    analyzer._tables.clear()
+    index._read.cache_clear()
+    for memo in (text.words, text.normalize, text.stem, text.strip_markup):
+        memo.cache_clear()
 
 
 def timed(fn: Callable[[], object], repeat: int) -> list[float]:
@@ -66,6 +76,11 @@ def main() -> None:
     store = BriefStore(BRIEF, SEEDS)
     service = BriefService(store, Conversations())
     reload_times = timed(store.reload, 10)
+    articles = tuple(seed.normalized_text for seed in load_seeds(SEEDS).values())
+    briefs = iter([load_brief(BRIEF, SEEDS) for _ in range(11)])
+    forget_texts()
+    cold_build = timed(lambda: Matcher(next(briefs), articles), 1)[0]
+    build_times = timed(lambda: Matcher(next(briefs), articles), 10)  # what a reload builds: texts read before
     matcher = store.current.matcher
     asked = questions()
     examples = [e for s in store.brief.sections for e in (s.title, *s.examples)]
@@ -98,6 +113,8 @@ def main() -> None:
     print(f"brief load+check: median {statistics.median(load_times) * MS:.1f} ms "
           f"({len(store.brief.sections)} sections)")
     print(f"reload (load+check+matcher build+swap): median {statistics.median(reload_times) * MS:.1f} ms")
+    print(f"matcher build: on reload median {statistics.median(build_times) * MS:.1f} ms, "
+          f"cold {cold_build * MS:.1f} ms")
     print(f"peak memory (max RSS of this process): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f} MB")
     print()
     for name in SETS:

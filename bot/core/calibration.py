@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from typing import Mapping
 
@@ -46,8 +47,12 @@ class Calibration:
     bias: float
     rank: Mapping[str, float]  # how topics are ordered: a weight per RANK_FEATURES entry
 
+    @cached_property
+    def _weights(self) -> tuple[tuple[str, float], ...]:
+        return tuple((name, self.weights.get(name, 0.0)) for name in FEATURES)
+
     def probability(self, features: Mapping[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(name, 0.0) * features[name] for name in FEATURES)
+        z = self.bias + sum(weight * features[name] for name, weight in self._weights)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     @classmethod

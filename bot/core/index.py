@@ -293,9 +293,9 @@ class BriefIndex:
         """The scores of every section that may be among the `k` with the most evidence (best fact plus topic
         card; ties: the brief's order). The rarest terms go first; once `k` sections are found, a section whose
         bound can't reach the k-th is skipped: a question touches only the sections that can win."""
-        touched = set().union(*(self.bounds[t] for t in terms if t in self.bounds))
-        if len(touched) <= 2 * k:  # few enough to score them all
-            return {section: self.section_scores(section, terms) for section in touched}
+        using = [self.bounds[t] for t in terms if t in self.bounds]
+        if sum(map(len, using)) <= 4 * k and len(touched := set().union(*using)) <= 2 * k:
+            return {section: self.section_scores(section, terms) for section in touched}  # few: score them all
         impacts = {t: self._impact(t) for t in terms}
         order = sorted(terms, key=lambda t: impacts[t][0][0] if impacts[t] else 0.0)
         rest = list(accumulate((impacts[t][0][0] if impacts[t] else 0.0 for t in order), initial=0.0))
