@@ -262,6 +262,9 @@ def test_who_said_that_after_a_summary_shows_the_facts_the_summary_is_drawn_from
     assert source.facts and source.facts[0].text.casefold() != summary.facts[0].text.casefold()
     assert "united states" in " ".join(f.line() for f in source.facts).casefold()
     assert bare.facts == source.facts  # "who said?" alone asks the same
+    answered, announced = ask(service, "what was agreed after the talks about prisoners?", "who announced that?")
+    assert answered.matched and announced.facts and announced.sources
+    assert "umerov" in " ".join(f.line() for f in announced.facts).casefold()
 
 
 def test_a_person_and_a_thing_pointed_at_in_one_follow_up(service: BriefService) -> None:

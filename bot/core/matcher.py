@@ -40,7 +40,7 @@ IDENTITY = frozenset({"who", "what", "role", "job", "background", "describe", "a
                       "title", "which", "where"})  # "who is X", "what's X's job": X's card answers it
 WHY_WORDS = frozenset({"why", "reason", "because"})
 _SOURCE_REQUEST = re.compile(
-    r"^\W*(?:(?:and\s+)?who\s+(?:said|says|claims?|claimed|reported|reports)(?:\s+(?:that|so|this|it))?|says\s+who|"
+    r"^\W*(?:(?:and\s+)?who\s+(?:said|says|claims?|claimed|reported|reports|announced|quoted)(?:\s+(?:that|so|this|it|the\s+source))?|says\s+who|"
     r"(?:what(?:'s|\s+is)\s+(?:the|your)\s+)?sources?|according\s+to\s+(?:whom|who)|"
     r"where(?:'s|\s+is|\s+does)\s+that\s+(?:from|come\s+from)|how\s+do\s+(?:you|we)\s+know(?:\s+that)?)\W*$",
     re.IGNORECASE)
