@@ -26,8 +26,10 @@ from sqlalchemy import insert  # noqa: E402
 
 from bot.bootstrap import build_service  # noqa: E402
 from bot.config import DigestSettings, Settings  # noqa: E402
+from bot.core.service import BriefService  # noqa: E402
 from bot.digests import DigestSubscriptions  # noqa: E402
-from bot.fanout import FanoutSender, Outcome  # noqa: E402
+from bot.core.models import Digest  # noqa: E402
+from bot.fanout import FanoutSender, Outbound, Outcome  # noqa: E402
 from bot.storage.database import open_database  # noqa: E402
 from bot.storage.repository import SUBSCRIPTIONS, Repository  # noqa: E402
 from tests.fakes_messenger import (  # noqa: E402
@@ -36,6 +38,7 @@ from tests.fakes_messenger import (  # noqa: E402
     LoopClock,
     RealWork,
     VirtualTimeLoop,
+    run_virtual,
     write_brief,
 )
 
@@ -55,12 +58,12 @@ async def seed(url: str, count: int, groups: float) -> None:
     await engine.dispose()
 
 
-async def fan_out(url: str, brief: Path, latency: float, concurrency: int) -> tuple[FakeTelegram, float, object]:
+async def fan_out(url: str, service: BriefService, latency: float, concurrency: int) -> tuple[FakeTelegram, float, object]:
     platform = FakeTelegram(latency=latency)
     engine = await open_database(url)
     loop = asyncio.get_running_loop()
     digests = DigestSubscriptions(RealWork(Repository(engine)),  # type: ignore[arg-type]
-                                  build_service(Settings(seeds_dir=SEEDS), brief),
+                                  service,
                                   DigestSettings(grace_minutes=120), clock=LoopClock(DUE_AT - dt.timedelta(seconds=loop.time())),
                                   sender=FanoutSender([platform], concurrency=concurrency))
     start = loop.time()
@@ -68,6 +71,20 @@ async def fan_out(url: str, brief: Path, latency: float, concurrency: int) -> tu
     elapsed = loop.time() - start
     await engine.dispose()
     return platform, elapsed, report
+
+
+class _NoDatabase:
+    async def settle(self, done: object, starting: list[Outbound]) -> list[bool]:
+        return [True] * len(starting)
+
+
+async def sender_alone(count: int, groups: float, latency: float, concurrency: int) -> None:
+    """The baseline: the same number of digests through the same paced sender and fake, with no database."""
+    digest = Digest("mini", "r", DUE_AT.date(), "Headline", "2 June 2025", None, "Summary", (), ())
+    group_every = round(1 / groups) if groups else 0
+    chats = [str(-(1_000_000 + i) if group_every and i % group_every == 0 else 10_000 + i) for i in range(count)]
+    await FanoutSender([FakeTelegram(latency=latency)], concurrency=concurrency).send_all(
+        (Outbound("telegram", chat, digest) for chat in chats), _NoDatabase())
 
 
 def main() -> None:
@@ -83,19 +100,23 @@ def main() -> None:
         url = f"sqlite+aiosqlite:///{tmp}/bench.db"
         brief = write_brief(Path(tmp) / "brief.yaml")
         asyncio.run(seed(url, args.subscriptions, args.groups))
+        service = build_service(Settings(seeds_dir=SEEDS), brief)  # loading the brief is not the fan-out's cost
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         if args.tracemalloc:
             tracemalloc.start()
         loop = VirtualTimeLoop()
         cpu, wall = time.process_time(), time.perf_counter()
         try:
-            platform, elapsed, report = loop.run_until_complete(fan_out(url, brief, args.latency, args.concurrency))
+            platform, elapsed, report = loop.run_until_complete(fan_out(url, service, args.latency, args.concurrency))
         finally:
             loop.run_until_complete(loop.shutdown_default_executor())
             loop.close()
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
         traced_peak = tracemalloc.get_traced_memory()[1] if args.tracemalloc else None
         rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        base = time.process_time()
+        run_virtual(sender_alone(args.subscriptions, args.groups, args.latency, args.concurrency))
+        base = time.process_time() - base
 
     floor = args.subscriptions / OVERALL_PER_SECOND
     delivered = sum(platform.delivered.values())
@@ -105,7 +126,10 @@ def main() -> None:
     print(f"virtual fan-out time:   {elapsed:.1f} s  (floor at 30 msg/s: {floor:.1f} s; "
           f"first->last delivery {platform.last - platform.first:.1f} s)")  # type: ignore[operator]
     print(f"limit violations:       {platform.violations}  (counted by the fake platform)")
-    print(f"CPU time:               {cpu:.2f} s  (real time {wall:.2f} s; {cpu / max(delivered, 1) * 1e3:.2f} ms per digest)")
+    per_digest, base_per_digest = cpu / max(delivered, 1) * 1e3, base / args.subscriptions * 1e3
+    print(f"CPU time:               {cpu:.2f} s  (real time {wall:.2f} s; {per_digest:.2f} ms per digest)")
+    print(f"  baseline, same run:   {base:.2f} s for the paced sender alone, no database ({base_per_digest:.2f} ms "
+          f"per digest): the whole pipeline costs {per_digest / base_per_digest:.1f}x that")
     print(f"peak RSS:               {rss_after / 1024:.0f} MiB (before the fan-out: {rss_before / 1024:.0f} MiB)")
     if traced_peak is not None:
         print(f"peak traced Python heap: {traced_peak / 2**20:.1f} MiB")

@@ -19,7 +19,7 @@ import os
 import socket
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.config import DigestSettings
@@ -41,9 +41,16 @@ from bot.core.schedule import (
 )
 from bot.core.service import BriefService
 from bot.core.store import diff_sections
-from bot.fanout import FanoutReport, FanoutSender, Outbound, Outcome
+from bot.fanout import FanoutReport, FanoutSender, Outbound, Outcome, Result
 from bot.core.ports import InvalidSchedule, NotSaved
-from bot.storage.repository import Claim, Repository, RevisionContent, StorageUnavailable, SubscriptionRecord
+from bot.storage.repository import (
+    Claim,
+    Repository,
+    RevisionContent,
+    Settled,
+    StorageUnavailable,
+    SubscriptionRecord,
+)
 from bot.storage.tables import CHANGES, DAILY, FAILED, GONE, SENT, SKIPPED, UNKNOWN
 
 log = logging.getLogger(__name__)
@@ -320,27 +327,21 @@ class DigestSubscriptions:
 
     # ------------------------------------------------------------ outcomes
 
-    async def _before_send(self, item: Outbound) -> bool:
-        claim = item.ref
-        assert isinstance(claim, Claim)
-        return await self.repository.start_sending(claim.delivery_id, self.owner, self.clock.now(),
-                                                   item.digest.revision)
-
-    async def _after_send(self, item: Outbound, outcome: Outcome, error: str | None, retries: int) -> None:
-        claim = item.ref
-        assert isinstance(claim, Claim)
-        now = self.clock.now()
-        if outcome is Outcome.SENT:
-            await self.repository.finish(claim.delivery_id, SENT, now, retries=retries)
-        elif outcome is Outcome.GONE:
-            await self.repository.finish(claim.delivery_id, GONE, now, error, deactivate_subscription=claim.subscription_id,
-                                         retries=retries)
-            # Logged once: the subscription is inactive from now on, so it is never tried again.
-            log.warning("%s chat %s can no longer receive messages (%s); subscription %d deactivated",
-                        item.platform, item.chat_id, error, claim.subscription_id)
-        else:
-            await self.repository.finish(claim.delivery_id, FAILED, now, error, retries=retries)
-            log.warning("%s digest for subscription %d failed: %s", item.platform, claim.subscription_id, error)
+    async def _settle(self, done: Sequence[Result], starting: Sequence[Outbound]) -> list[bool]:
+        status = {Outcome.SENT: SENT, Outcome.GONE: GONE, Outcome.FAILED: FAILED}
+        started = await self.repository.settle(
+            [Settled(_claim(r.item).delivery_id, _claim(r.item).subscription_id, status[r.outcome], r.error,
+                     r.retries) for r in done],
+            [(_claim(item).delivery_id, item.digest.revision) for item in starting], self.owner, self.clock.now())
+        for r in done:
+            if r.outcome is Outcome.GONE:
+                # Logged once: the subscription is inactive from now on, so it is never tried again.
+                log.warning("%s chat %s can no longer receive messages (%s); subscription %d deactivated",
+                            r.item.platform, r.item.chat_id, r.error, _claim(r.item).subscription_id)
+            elif r.outcome is Outcome.FAILED:
+                log.warning("%s digest for subscription %d failed: %s", r.item.platform,
+                            _claim(r.item).subscription_id, r.error)
+        return [_claim(item).delivery_id in started for item in starting]
 
     # ------------------------------------------------------------ admin listing
 
@@ -364,11 +365,13 @@ class _Hooks:
     def __init__(self, owner: DigestSubscriptions) -> None:
         self._owner = owner
 
-    async def before_send(self, item: Outbound) -> bool:
-        return await self._owner._before_send(item)
+    async def settle(self, done: Sequence[Result], starting: Sequence[Outbound]) -> list[bool]:
+        return await self._owner._settle(done, starting)
 
-    async def after_send(self, item: Outbound, outcome: Outcome, error: str | None, retries: int = 0) -> None:
-        await self._owner._after_send(item, outcome, error, retries)
+
+def _claim(item: Outbound) -> Claim:
+    assert isinstance(item.ref, Claim)
+    return item.ref
 
 
 async def subscription_report(repository: Repository, now: dt.datetime) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import enum
 import logging
-from collections.abc import AsyncIterable, Awaitable, Callable, Iterable, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -43,13 +43,20 @@ class Outbound:
     retry_for: float = 0.0  # seconds from the first attempt during which transient failures are retried
 
 
-class Hooks(Protocol):
-    async def before_send(self, item: Outbound) -> bool:
-        """Last check before handing the message to the platform; False skips it."""
-        ...
+@dataclass(frozen=True)
+class Result:
+    item: Outbound
+    outcome: Outcome
+    error: str | None = None
+    retries: int = 0  # transient failures of this item retried before the outcome
 
-    async def after_send(self, item: Outbound, outcome: Outcome, error: str | None, retries: int = 0) -> None:
-        """`retries`: transient failures of this item retried before the outcome."""
+
+class Hooks(Protocol):
+    async def settle(self, done: Sequence[Result], starting: Sequence[Outbound]) -> Sequence[bool]:
+        """Records the outcomes in `done` (never SKIPPED ones) and is the last check before `starting` are
+        handed to the platform: whether each may be sent (one that may not is skipped, e.g. another process
+        took its claim over). One call per batch, so a fan-out costs one database write per batch of sends,
+        not two per digest."""
         ...
 
 
@@ -108,28 +115,78 @@ class FanoutSender:
         return self._stopping
 
     async def send_all(self, items: AsyncIterable[Outbound] | Iterable[Outbound], hooks: Hooks) -> FanoutReport:
-        """Send every item; one failure never stops the rest. Items of one call may mix platforms."""
+        """Send every item; one failure never stops the rest. Items of one call may mix platforms.
+
+        Items start half the concurrency at a time, once that many earlier sends have finished, and that one
+        `settle` call also records those outcomes. At any moment at most `concurrency` items have been let
+        through without an outcome (the sends in flight, as when they started one at a time), and a crash can
+        leave outcomes of sent items unrecorded (the caller must then never send them again)."""
         report = FanoutReport()
-        queue: asyncio.Queue[Outbound | None] = asyncio.Queue(maxsize=self.concurrency * 2)
+        batch_size = max(1, self.concurrency * 3 // 4)
+        queue: asyncio.Queue[Outbound | None] = asyncio.Queue()
+        finished: list[Result] = []
+        in_flight = 0  # passed before_send, outcome not known yet
+        changed = asyncio.Event()  # an outcome came in
+
+        async def settle(starting: list[Outbound]) -> list[bool]:
+            done = finished.copy()
+            finished.clear()
+            try:
+                return list(await hooks.settle(done, starting))
+            except Exception:
+                log.exception("could not record %d digest result(s) or start %d; those are skipped", len(done),
+                              len(starting))
+                return [False] * len(starting)
+
+        async def wait_while(busy: Callable[[], bool]) -> None:
+            while busy():
+                changed.clear()
+                await changed.wait()
+                if len(finished) >= batch_size and busy():  # else the next batch's settle records them
+                    await settle([])
+
+        async def launch(batch: list[Outbound]) -> None:
+            nonlocal in_flight
+            await wait_while(lambda: in_flight + len(batch) > self.concurrency)
+            if self._stopping:
+                return  # not handed over: the caller gives these claims back
+            for item, ok in zip(batch, await settle(batch), strict=True):
+                if ok:
+                    in_flight += 1
+                    queue.put_nowait(item)
+                else:
+                    report.counts[Outcome.SKIPPED] += 1
 
         async def produce() -> None:
-            if isinstance(items, AsyncIterable):
-                async for item in items:
-                    if self._stopping:
-                        break
-                    await queue.put(item)
-            else:
-                for item in items:
-                    if self._stopping:
-                        break
-                    await queue.put(item)
+            batch: list[Outbound] = []
+            async for item in _each(items):
+                if self._stopping:
+                    break
+                batch.append(item)
+                if len(batch) == batch_size:
+                    await launch(batch)
+                    batch = []
+            if batch:
+                await launch(batch)
             for _ in range(self.concurrency):
-                await queue.put(None)
+                queue.put_nowait(None)
+            await wait_while(lambda: in_flight > 0)
+            if finished:
+                await settle([])
 
-        # The producer runs beside the workers: if a worker dies, gather raises at once instead of the
-        # producer waiting forever on a full queue.
-        tasks = [asyncio.create_task(produce())]
-        tasks += [asyncio.create_task(self._worker(queue, hooks, report)) for _ in range(self.concurrency)]
+        async def work() -> None:
+            nonlocal in_flight
+            while (item := await queue.get()) is not None:
+                outcome, error, retries = await self._deliver(item, report)
+                report.counts[outcome] += 1
+                if outcome is Outcome.SENT:
+                    self.observer.digest_sent(item.platform)
+                finished.append(Result(item, outcome, error, retries))
+                in_flight -= 1
+                changed.set()
+
+        # The producer runs beside the workers: if a worker dies, gather raises at once.
+        tasks = [asyncio.create_task(produce())] + [asyncio.create_task(work()) for _ in range(self.concurrency)]
         try:
             await asyncio.gather(*tasks)
         finally:
@@ -138,32 +195,11 @@ class FanoutSender:
             await asyncio.gather(*tasks, return_exceptions=True)
         return report
 
-    async def _worker(self, queue: asyncio.Queue[Outbound | None], hooks: Hooks, report: FanoutReport) -> None:
-        while (item := await queue.get()) is not None:
-            if self._stopping:
-                continue  # drain without sending; the caller gives unsent claims back
-            outcome, error, retries = await self._deliver(item, hooks, report)
-            report.counts[outcome] += 1
-            if outcome is Outcome.SENT:
-                self.observer.digest_sent(item.platform)
-            if outcome is not Outcome.SKIPPED:
-                try:
-                    await hooks.after_send(item, outcome, error, retries)
-                except Exception:
-                    log.exception("recording a %s digest result failed", item.platform)
-
-    async def _deliver(self, item: Outbound, hooks: Hooks, report: FanoutReport
-                       ) -> tuple[Outcome, str | None, int]:
+    async def _deliver(self, item: Outbound, report: FanoutReport) -> tuple[Outcome, str | None, int]:
         """The outcome, its error, and how many transient failures were retried on the way."""
         messenger = self.messengers.get(item.platform)
         if messenger is None:
             return Outcome.FAILED, f"no running {item.platform} adapter", 0
-        try:
-            if not await hooks.before_send(item):
-                return Outcome.SKIPPED, None, 0
-        except Exception:
-            log.exception("could not prepare a %s digest; skipped", item.platform)
-            return Outcome.SKIPPED, None, 0
         limiter = self.limiter(item.platform)
         paces_itself = getattr(messenger, "limiter", None) is not None  # a slot per message part, taken there
         retry_until = limiter.now() + item.retry_for
@@ -200,3 +236,12 @@ class FanoutSender:
                 log.warning("%s digest to a chat failed: %s", item.platform, type(exc).__name__)
                 return Outcome.FAILED, f"{type(exc).__name__}: {exc}"[:300], transient
         return Outcome.FAILED, "unreachable", transient
+
+
+async def _each(items: AsyncIterable[Outbound] | Iterable[Outbound]) -> AsyncIterator[Outbound]:
+    if isinstance(items, AsyncIterable):
+        async for item in items:
+            yield item
+    else:
+        for item in items:
+            yield item

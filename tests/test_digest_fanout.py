@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Sequence
 
 from bot.core.models import Digest, Topic
 from bot.core.store import diff_sections
-from bot.fanout import FanoutSender, Outbound, Outcome
+from bot.fanout import FanoutSender, Outbound, Outcome, Result
 from bot.ratelimit import DISCORD_LIMITS
 from tests.fakes_messenger import FakeTelegram, RecordingMessenger, run_virtual
 
@@ -20,12 +21,11 @@ class Hooks:
         self.results: list[tuple[str, Outcome, str | None]] = []
         self.retries: dict[str, int] = {}
 
-    async def before_send(self, item: Outbound) -> bool:
-        return True
-
-    async def after_send(self, item: Outbound, outcome: Outcome, error: str | None, retries: int = 0) -> None:
-        self.results.append((item.chat_id, outcome, error))
-        self.retries[item.chat_id] = retries
+    async def settle(self, done: Sequence[Result], starting: Sequence[Outbound]) -> list[bool]:
+        for r in done:
+            self.results.append((r.item.chat_id, r.outcome, r.error))
+            self.retries[r.item.chat_id] = r.retries
+        return [True] * len(starting)
 
 
 def test_telegram_limits_hold_for_private_chats_groups_and_repeats() -> None:

@@ -202,6 +202,31 @@ async def test_restart_mid_fan_out_sends_the_rest_once_and_the_sent_never_again(
     await env.repo.dispose()
 
 
+async def test_crash_after_a_batch_is_sent_but_before_it_is_recorded_never_resends_it(tmp_path: Path) -> None:
+    # Four sends in flight, so outcomes are recorded (and the next sends started) three at a time. The crash
+    # comes right after the platform accepted the 5th digest, with the 6th already on its way: the 4th to
+    # 6th are sent ('sending') but not recorded, the first three recorded 'sent', the last four only claimed.
+    env = await make_env(tmp_path, concurrency=4, messenger=RecordingMessenger(crash_after=5))
+    chats = [f"chat-{i}" for i in range(10)]
+    for chat in chats:
+        await env.digests.subscribe("telegram", chat, "1", "08:00", "Europe/Kyiv")
+    env.clock.set(utc(2025, 6, 2, 5, 0))
+    with pytest.raises(Crash):
+        await env.digests.run_due()
+    first = env.messenger
+    assert len(first.sent) == 6
+    assert await env.repo.status_counts() == {"sent": 3, "sending": 3, "claimed": 4}
+
+    env.clock.advance(minutes=11)  # past the lease: 'sending' rows become 'unknown', 'claimed' ones are taken over
+    env = await restart(env)
+    await env.digests.run_due()
+    await env.digests.run_due()
+    assert not set(first.chats()) & set(env.messenger.chats())  # nothing the platform accepted is sent again
+    assert first.chats() + env.messenger.chats() == {chat: 1 for chat in chats}
+    assert await env.repo.status_counts() == {"sent": 7, "unknown": 3}
+    await env.repo.dispose()
+
+
 async def test_clean_shutdown_gives_claims_back_for_an_immediate_restart(tmp_path: Path) -> None:
     env = await make_env(tmp_path, concurrency=1, messenger=RecordingMessenger(crash_after=2))
     for i in range(5):

@@ -600,11 +600,8 @@ async def test_updates_are_confirmed_so_a_restart_does_not_answer_twice(fake: Fa
 
 
 class _Hooks:
-    async def before_send(self, item: Any) -> bool:
-        return True
-
-    async def after_send(self, item: Any, outcome: Any, error: str | None) -> None:
-        pass
+    async def settle(self, done: Any, starting: Any) -> list[bool]:
+        return [True] * len(starting)
 
 
 async def test_answers_overtake_a_digest_fan_out_and_no_window_exceeds_telegram_limits(brief: Path) -> None:

@@ -11,7 +11,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, and_, delete, func, insert, or_, select, tuple_, update
+from sqlalchemy import Row, and_, bindparam, delete, func, insert, or_, select, tuple_, update
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from bot.storage.tables import (
     CLAIMED,
     DAILY,
+    GONE,
     SENDING,
     SENT,
     SKIPPED,
@@ -100,6 +101,17 @@ class Claim:
     subscription_id: int
     local_date: dt.date
     previous_revision: str | None
+
+
+@dataclass(frozen=True)
+class Settled:
+    """A delivery's outcome: SENT, FAILED or GONE (its subscription is then deactivated)."""
+
+    delivery_id: int
+    subscription_id: int
+    status: str
+    error: str | None = None
+    retries: int = 0
 
 
 @dataclass(frozen=True)
@@ -333,15 +345,49 @@ class Repository:
                     latest[sid] = (day, revision)
         return {sid: revision for sid, (_, revision) in latest.items()}
 
-    async def start_sending(self, delivery_id: int, owner: str, now: dt.datetime, revision: str) -> bool:
-        """claimed -> sending, only if we still own the claim; False means someone took it over: don't send.
-        `revision` is the brief revision the digest was actually built from (a reload may have just landed)."""
+    async def settle(self, finished: Sequence[Settled], starting: Sequence[tuple[int, str]], owner: str,
+                     now: dt.datetime) -> set[int]:
+        """One transaction for a batch of a fan-out: records the outcomes in `finished` (a GONE one also
+        deactivates its subscription), and moves `starting` (delivery id, brief revision its digest was built
+        from: a reload may have just landed) from claimed to sending, only those whose claim we still own.
+        Returns the ids moved; the others were taken over by another process: don't send them."""
+        if not finished and not starting:
+            return set()
         async with self._begin() as conn:
-            changed = await conn.execute(
-                update(DELIVERIES).where(DELIVERIES.c.id == delivery_id, DELIVERIES.c.status == CLAIMED,
-                                         DELIVERIES.c.claimed_by == owner)
-                .values(status=SENDING, updated_at=now, revision=revision))
-            return bool(changed.rowcount)
+            if finished:
+                await self._finish(conn, finished, now)
+            return await self._start_sending(conn, starting, owner, now) if starting else set()
+
+    @staticmethod
+    async def _finish(conn: AsyncConnection, outcomes: Sequence[Settled], now: dt.datetime) -> None:
+        await conn.execute(update(DELIVERIES).where(DELIVERIES.c.id == bindparam("delivery"))
+                           .values(status=bindparam("new_status"), updated_at=now, error=bindparam("new_error"),
+                                   retries=bindparam("new_retries")),
+                           [dict(delivery=o.delivery_id, new_status=o.status, new_retries=o.retries,
+                                 new_error=(o.error or None) and o.error[:300]) for o in outcomes])
+        gone = [o.subscription_id for o in outcomes if o.status == GONE]
+        if gone:
+            await conn.execute(update(SUBSCRIPTIONS).where(SUBSCRIPTIONS.c.id.in_(gone))
+                               .values(active=False, deactivated_reason="gone", updated_at=now))
+
+    async def _start_sending(self, conn: AsyncConnection, deliveries: Sequence[tuple[int, str]], owner: str,
+                             now: dt.datetime) -> set[int]:
+        by_revision: dict[str, list[int]] = {}
+        for delivery_id, revision in deliveries:
+            by_revision.setdefault(revision, []).append(delivery_id)
+        started: set[int] = set()
+        for revision, batch in by_revision.items():
+            statement = (update(DELIVERIES).where(DELIVERIES.c.id.in_(batch), DELIVERIES.c.status == CLAIMED,
+                                                  DELIVERIES.c.claimed_by == owner)
+                         .values(status=SENDING, updated_at=now, revision=revision))
+            if self._upsert_native:
+                started.update((await conn.execute(statement.returning(DELIVERIES.c.id))).scalars())
+                continue
+            await conn.execute(statement)
+            # Only we mark our own claims 'sending', so these are exactly the rows just moved.
+            started.update((await conn.execute(select(DELIVERIES.c.id).where(
+                DELIVERIES.c.id.in_(batch), DELIVERIES.c.status == SENDING, DELIVERIES.c.claimed_by == owner))).scalars())
+        return started
 
     async def last_received(self, subscription_id: int) -> str | None:
         """The brief revision of the subscription's latest sent digest."""
@@ -355,16 +401,6 @@ class Repository:
                 await conn.execute(update(DELIVERIES).where(DELIVERIES.c.id.in_(list(delivery_ids)),
                                                             DELIVERIES.c.status == CLAIMED)
                                    .values(status=SKIPPED, updated_at=now))
-
-    async def finish(self, delivery_id: int, status: str, now: dt.datetime, error: str | None = None,
-                     deactivate_subscription: int | None = None, retries: int = 0) -> None:
-        async with self._begin() as conn:
-            await conn.execute(update(DELIVERIES).where(DELIVERIES.c.id == delivery_id)
-                               .values(status=status, updated_at=now, error=(error or None) and error[:300],
-                                       retries=retries))
-            if deactivate_subscription is not None:
-                await conn.execute(update(SUBSCRIPTIONS).where(SUBSCRIPTIONS.c.id == deactivate_subscription)
-                                   .values(active=False, deactivated_reason="gone", updated_at=now))
 
     async def release_claims(self, owner: str) -> int:
         """On a clean shutdown: give back claims never handed to the platform, so a restart sends them at once."""
