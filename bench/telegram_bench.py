@@ -105,6 +105,13 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def scheduled(pid: int) -> tuple[float, float]:
+    """The main thread's seconds on a CPU and seconds runnable but waiting for one (the kernel's schedstat):
+    on a shared machine the second says whether the bot was short of CPU rather than of work."""
+    on_cpu, waiting, _ = Path(f"/proc/{pid}/task/{pid}/schedstat").read_text().split()
+    return int(on_cpu) / 1e9, int(waiting) / 1e9
+
+
 def rss_mb(pid: int, field: str = "VmRSS") -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith(field + ":"):
@@ -200,11 +207,13 @@ async def run_answers(latency: float, db: str, asked: list[str]) -> None:
     try:
         for user in range(FIRST_USER, FIRST_USER + USERS):
             fake.chat(user)
-        async with bot_process(fake, db):
+        async with bot_process(fake, db) as bot:
             # 40 questions/s offered (each user every 5 s, inside the flood limit): more than Telegram allows.
             mark = len(fake.calls)
+            cpu, start = scheduled(bot.pid), time.monotonic()
             await ask_at_rate(fake, 40.0, 20.0, asked)
             await asyncio.sleep(2.0)
+            (on_cpu, waiting), took = [b - a for a, b in zip(cpu, scheduled(bot.pid))], time.monotonic() - start
             sent = [c for c in fake.calls[mark:] if c.method == "sendMessage"]
         steady = [c.at for c in sent]
         span = (max(steady) - min(steady)) if len(steady) > 1 else float("nan")
@@ -214,6 +223,8 @@ async def run_answers(latency: float, db: str, asked: list[str]) -> None:
               f"{latency * 1000:.0f} ms round trip")
         print(f"  sustained {rate:.1f} answers/s = {rate / OVERALL[0]:.2f}x Telegram's 30/s limit (the ceiling); "
               f"windows over a limit (second, chat, group minute): {over}")
+        print(f"  the bot's main thread over those {took:.0f} s: {on_cpu:.1f} s on a CPU, {waiting:.1f} s runnable but "
+              f"waiting for one, {took - on_cpu - waiting:.1f} s idle (waiting for the network or the limiter)")
     finally:
         await fake.stop()
 

@@ -59,7 +59,7 @@ NOT_SAVED = "Sorry, I couldn't save your subscription. Please try again later."
 NOT_STOPPED = "Sorry, I couldn't stop your subscription just now. Please try again later."
 MIN_GRACE = dt.timedelta(minutes=1)  # the job itself fires a few milliseconds after its time
 DEFAULT_LEASE = dt.timedelta(minutes=10)
-CLAIM_CHUNK = 100  # claims are taken just ahead of the sends, so a crash strands at most this many for a lease
+CLAIM_CHUNK = 250  # claims are taken just ahead of the sends (about 8 s of them), so a crash strands at most this many for a lease
 
 @dataclass(frozen=True)
 class Due:
