@@ -53,6 +53,9 @@ class FakeDiscord:
     channel_errors: dict[str, tuple[int, dict[str, Any], dict[str, str]]] = field(default_factory=dict)
     # Channel id -> errors for its next message posts, one per post, then posts succeed again.
     channel_errors_once: dict[str, list[int]] = field(default_factory=dict)
+    # Channel id -> seconds before answering a message posted there, or the callback of an interaction from
+    # there (a slow network to that channel's region); the request is recorded on arrival, before the wait.
+    slow_channels: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(1_100_000_000_000_000_000)
@@ -61,6 +64,7 @@ class FakeDiscord:
         self._runner: web.AppRunner | None = None
         self._changed = asyncio.Condition()
         self.readies = 0  # READY events sent; a dispatch after one reaches a client that is connected
+        self._interaction_channels: dict[str, str] = {}  # interaction id -> its channel id
         self.port = 0
 
     # ---------------------------------------------------------------- lifecycle
@@ -130,10 +134,17 @@ class FakeDiscord:
             elif request.content_type.startswith("multipart/"):
                 body = {"multipart": raw.decode("utf-8", "replace")}
         await self._record(Recorded(request.method, path, dict(request.query), body))
+        parts = path.strip("/").split("/")
+        if parts[:1] == ["channels"]:
+            channel = parts[1]
+        elif parts[:1] == ["interactions"]:
+            channel = self._interaction_channels.get(parts[1], "")
+        else:
+            channel = ""
+        await asyncio.sleep(self.slow_channels.get(channel, 0.0))
         webhook = path.startswith("/webhooks/") or path.startswith("/interactions/")
         if not webhook and request.headers.get("Authorization") != f"Bot {self.token}":
             return _json({"message": "401: Unauthorized", "code": 0}, status=401)
-        parts = path.strip("/").split("/")
         method = request.method
         if parts == ["users", "@me"]:
             return _json(self.bot_user)
@@ -283,6 +294,7 @@ class FakeDiscord:
             payload["user"] = user
         if message is not None:
             payload["message"] = message
+        self._interaction_channels[payload["id"]] = str(channel_id)
         return payload
 
     def _command_id(self, name: str) -> str:

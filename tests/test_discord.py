@@ -403,6 +403,27 @@ async def test_tell_me_more_continues_with_facts_not_yet_shown(bot: Bot) -> None
     assert "1,000" not in (embeds_of(elsewhere)[0].get("description") or "")
 
 
+async def test_one_channel_is_answered_in_order_while_other_channels_go_on(bot: Bot) -> None:
+    """A question whose answer is slow to deliver (0.5 s to its channel), its follow-up right behind it in the
+    same channel, and a question in another channel: the follow-up waits for the question's answer to be
+    delivered, and the other channel is answered meanwhile."""
+    fake, slow = bot.fake, 0.5
+    fake.slow_channels["7600"] = slow
+    question = fake.slash("ask", {"question": "who leads the russian delegation"}, channel_id=7600)
+    elsewhere = fake.slash("ask", {"question": "where are the talks held"}, channel_id=7601)
+    await fake.dispatch("INTERACTION_CREATE", question)
+    await fake.dispatch("MESSAGE_CREATE", fake.message_create(f"<@{fake.bot_id}> tell me more", channel_id=7600))
+    await fake.dispatch("INTERACTION_CREATE", elsewhere)
+    follow_up = await fake.wait_for(lambda r: r.method == "POST" and r.path == "/channels/7600/messages")
+    answered = fake.matching("POST", f"/interactions/{question['id']}/")[0]
+    other = fake.matching("POST", f"/interactions/{elsewhere['id']}/")[0]
+    assert "Medinsky" in embeds_of(answered)[0]["description"]
+    assert follow_up.at >= answered.at + slow  # posted only once the question's answer was delivered ...
+    assert follow_up.body["embeds"][0]["description"].startswith("Prisoners swapped after the first round")
+    assert other.at < answered.at + slow  # ... while the other channel did not wait for it
+    assert "Ciragan" in embeds_of(other)[0]["description"]
+
+
 async def test_markup_in_a_mention_is_not_echoed_back(bot: Bot) -> None:
     fake = bot.fake
     sent = await _mention(fake, "<b>who</b> leads **russia's** delegation?", 7320)

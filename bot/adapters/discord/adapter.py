@@ -22,6 +22,7 @@ from bot.adapters.discord.commands import Handlers, register_commands
 from bot.adapters.discord.limiter import GLOBAL_LIMITS, digest_priority, pace
 from bot.adapters.discord.sync import sync_if_changed
 from bot.adapters.discord.views import TopicButton, VerdictButton, topic_view
+from bot.adapters.ordering import KeyedOrder
 from bot.config import Settings
 from bot.core.flood import FloodGate
 from bot.core.models import Digest
@@ -39,6 +40,20 @@ UNREACHABLE = (OSError, aiohttp.ClientError, asyncio.TimeoutError, discord.Gatew
 MAX_RATELIMIT_WAIT = 30.0
 
 
+class OrderedCommandTree(app_commands.CommandTree["BriefClient"]):
+    """Slash commands from one channel run in arrival order, behind its mentions and buttons too; other
+    channels' run meanwhile. discord.py starts a task per interaction, in arrival order, whose first await is
+    `_call`: the one place every command passes through. Autocomplete must answer within 3 s and changes no
+    conversation, so it never waits."""
+
+    async def _call(self, interaction: discord.Interaction[BriefClient]) -> None:
+        if interaction.type is discord.InteractionType.autocomplete:
+            await super()._call(interaction)
+            return
+        async with self.client.order.turn(interaction.channel_id):
+            await super()._call(interaction)
+
+
 class BriefClient(discord.Client):
     """discord.Client with our command tree; `connected` is set when the gateway sends READY."""
 
@@ -46,7 +61,8 @@ class BriefClient(discord.Client):
         super().__init__(intents=intents, max_ratelimit_timeout=MAX_RATELIMIT_WAIT)
         self.handlers = handlers
         self.guild_id = guild_id
-        self.tree: app_commands.CommandTree[BriefClient] = app_commands.CommandTree(self)
+        self.order = KeyedOrder()  # one channel's events in arrival order: a follow-up never overtakes its question
+        self.tree: app_commands.CommandTree[BriefClient] = OrderedCommandTree(self)
         register_commands(self.tree, handlers)
         self.connected = asyncio.Event()
         self.synced: bool | None = None  # True: uploaded, False: unchanged, None: failed/not yet
@@ -64,7 +80,8 @@ class BriefClient(discord.Client):
         self.connected.set()
 
     async def on_message(self, message: discord.Message) -> None:
-        await self.handlers.on_message(self.user, message)
+        async with self.order.turn(message.channel.id):
+            await self.handlers.on_message(self.user, message)
 
 
 class DiscordAdapter:

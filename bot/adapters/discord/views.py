@@ -32,9 +32,10 @@ class TopicButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         return cls(match["section"])
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        # interaction.client is our BriefClient; its handlers answer the topic.
+        # interaction.client is our BriefClient; its handlers answer the topic, in the channel's turn.
         client: Any = interaction.client
-        await client.handlers.topic_pressed(interaction, self.section_id)
+        async with client.order.turn(interaction.channel_id):
+            await client.handlers.topic_pressed(interaction, self.section_id)
 
 
 class VerdictButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
