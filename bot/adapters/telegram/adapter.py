@@ -6,8 +6,6 @@ import logging
 import re
 import secrets
 
-import httpx
-
 from telegram import BotCommand, BotCommandScopeChat, InlineKeyboardMarkup, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import (
@@ -20,11 +18,11 @@ from telegram.error import (
     TelegramError,
 )
 from telegram.ext import Application
-from telegram.request import HTTPXRequest
 
 from bot.adapters.telegram.handlers import COMMANDS, Handlers, digest_keyboard
 from bot.adapters.telegram.limiter import DIGEST, DIGEST_PART, Sending, TelegramRateLimiter, retry_seconds
 from bot.adapters.telegram.ordering import PerChatUpdateProcessor
+from bot.adapters.telegram.requests import AiohttpRequest
 from bot.config import Settings
 from bot.core.flood import FloodGate
 from bot.core.models import Digest
@@ -54,14 +52,6 @@ ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 GONE_REASONS = ("chat not found", "not enough rights", "have no rights to send", "chat_write_forbidden")
 
 
-def _requests() -> HTTPXRequest:
-    """python-telegram-bot's HTTP client with at most 32 idle connections kept (it keeps up to 256): httpcore
-    checks every idle connection on every request, and the limiter never has more than 30 messages in
-    flight, so more idle ones only cost time."""
-    limits = httpx.Limits(max_connections=256, max_keepalive_connections=32)
-    return HTTPXRequest(connection_pool_size=256, httpx_kwargs={"limits": limits})
-
-
 class TelegramAdapter:
     """Implements the core's ChatAdapter and Messenger ports for Telegram."""
 
@@ -82,7 +72,8 @@ class TelegramAdapter:
             .token(self.config.token.get_secret_value())  # type: ignore[union-attr]
             .base_url(f"{root}/bot")
             .base_file_url(f"{root}/file/bot")
-            .request(_requests())
+            .request(AiohttpRequest())
+            .get_updates_request(AiohttpRequest(connections=1))
             .rate_limiter(rate_limiter)
             .concurrent_updates(PerChatUpdateProcessor())  # chats in parallel, each chat in order
             .job_queue(None)  # scheduling belongs to the digest service, not to this adapter
