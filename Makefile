@@ -26,6 +26,7 @@ bench: $(STAMP)
 	$(PY) bench/brief_bench.py
 	$(PY) bench/telegram_bench.py
 	$(PY) bench/curation_bench.py
+	$(PY) bench/startup_bench.py
 
 check: $(STAMP)
 	$(PY) -m bot brief check

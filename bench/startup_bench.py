@@ -1,0 +1,90 @@
+"""Start-up and load benchmark: `python -m bot ask` end to end, and the brief's load and reload in one process.
+
+Each figure is printed beside a baseline measured in the same run: `python -c pass` for the command, and
+PyYAML's own C loader reading the same brief (no checks, no models) for the load. CPU seconds (user + system)
+are steadier than wall seconds on a shared machine; both are printed. Prints; asserts nothing.
+
+    .venv/bin/python bench/startup_bench.py [--runs 9]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+QUESTION = "who leads russia's team?"
+
+
+def child_run(command: list[str]) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of one run of `command`."""
+    before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, wall
+
+
+def start_up(runs: int) -> None:
+    commands = {"python -c pass": [sys.executable, "-c", "pass"],
+                "python -m bot ask": [sys.executable, "-m", "bot", "ask", QUESTION]}
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for _ in range(runs):  # interleaved, so both see the same load
+        for name, command in commands.items():
+            samples[name].append(child_run(command))
+    for name, got in samples.items():
+        cpu, wall = [c for c, _ in got], [w for _, w in got]
+        print(f"{name:18} CPU min {min(cpu):.3f} s, median {statistics.median(cpu):.3f} s; "
+              f"wall min {min(wall):.3f} s, median {statistics.median(wall):.3f} s")
+
+
+def cpu_ms(fn: Callable[[], object], repeat: int) -> float:
+    """Median CPU milliseconds of `fn`."""
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        fn()
+        times.append(time.process_time() - start)
+    return statistics.median(times) * 1000
+
+
+def load(repeat: int) -> None:
+    import yaml
+
+    from bot.core.brief import load_brief, load_seeds
+    from bot.core.matcher import Matcher
+    from bot.core.store import BriefStore
+
+    brief_path, seeds_dir = ROOT / "briefs" / "istanbul-2025-06-02.yaml", ROOT / "seeds"
+    text = brief_path.read_text(encoding="utf-8")
+    store = BriefStore(brief_path, seeds_dir)
+    articles = tuple(seed.normalized_text for seed in load_seeds(seeds_dir).values())
+    baseline = cpu_ms(lambda: yaml.load(text, Loader=yaml.CSafeLoader), repeat)
+    checked = cpu_ms(lambda: load_brief(brief_path, seeds_dir), repeat)
+    reload = cpu_ms(store.reload, repeat)
+    build = cpu_ms(lambda: Matcher(store.brief, articles), repeat)
+    print(f"baseline: PyYAML's C loader alone on the brief: {baseline:.1f} ms")
+    print(f"seeds + brief load + check: {checked:.1f} ms ({checked / baseline:.2f}x the baseline)")
+    print(f"reload: {reload:.1f} ms = matcher build {build:.1f} ms + the rest (seeds, brief, fingerprints, swap) "
+          f"{reload - build:.1f} ms ({(reload - build) / baseline:.2f}x the baseline)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9, help="runs of each command, and of each load")
+    args = parser.parse_args()
+    print(f"load average {', '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+    start_up(args.runs)
+    load(max(args.runs, 10))
+
+
+if __name__ == "__main__":
+    main()
