@@ -23,13 +23,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from matcher_bench import BRIEF, SEEDS, forget_texts, questions  # noqa: E402
+from matcher_bench import BRIEF, SEEDS, forget_texts  # noqa: E402
 
 from bot.core.brief import Brief, load_seeds  # noqa: E402
 from bot.core.conversation import Conversations  # noqa: E402
 from bot.core.matcher import Matcher  # noqa: E402
 from bot.core.service import BriefService  # noqa: E402
 from bot.core.store import BriefStore, Loaded  # noqa: E402
+from tests.eval.evaluate import every_question  # noqa: E402
 
 MS = 1000
 _LONG_WORD = re.compile(r"\b([A-Za-z]{5,})\b")
@@ -102,7 +103,7 @@ def main() -> None:
     store = BriefStore(BRIEF, SEEDS)
     real = store.current
     articles = tuple(seed.normalized_text for seed in load_seeds(SEEDS).values())
-    asked = questions()
+    asked = every_question()
     base: tuple[float, ...] | None = None
     print(f"questions: {len(asked)} x {args.rounds} rounds; times in ms, (ratio to 1x in this run)")
     for factor in (int(f) for f in args.factors.split(",")):

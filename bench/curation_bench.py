@@ -36,20 +36,12 @@ from bot.curating import attach_curation  # noqa: E402
 from bot.render.telegram_html import render_answer  # noqa: E402
 from bot.storage.curation import CurationRepository  # noqa: E402
 from bot.storage.database import open_database  # noqa: E402
-from tests.eval.evaluate import SETS, load  # noqa: E402
+from tests.eval.evaluate import every_question  # noqa: E402
 
 RATE = 200  # questions per second
 BLOCK = 250  # the arrival schedule restarts every BLOCK questions
 MS = 1000
 ORIGIN = Origin("telegram", ChatKind.GROUP)
-
-
-def questions() -> list[str]:
-    asked: list[str] = []
-    for name in SETS:
-        data = load(name)
-        asked += [item["q"] for item in data["questions"]]
-    return asked
 
 
 def summary(samples: list[float]) -> tuple[float, float, float]:
@@ -65,7 +57,7 @@ async def reply_path(count: int) -> None:
         engine = await open_database(f"sqlite+aiosqlite:///{tmp}/bench.db")
         curation = await attach_curation(engine, service, CurationSettings())
         curator = service.curator
-        asked = questions()
+        asked = every_question(turns=False)
         random.Random(7).shuffle(asked)
         timings: dict[bool, list[float]] = {False: [], True: []}
         delays: dict[bool, list[float]] = {False: [], True: []}
@@ -120,7 +112,7 @@ async def curate(stored: int) -> None:
     service = build_service(settings)
     current = service.store.current
     rng = random.Random(11)
-    asked = questions()
+    asked = every_question(turns=False)
     # Most of a real log is a few hundred questions asked again and again, reworded; some are one-offs.
     pool = [rng.choice(asked) for _ in range(1500)]
     weights = [1 / (rank + 1) for rank in range(len(pool))]

@@ -28,21 +28,11 @@ from bot.core.conversation import Conversations  # noqa: E402
 from bot.core.matcher import Matcher  # noqa: E402
 from bot.core.service import BriefService  # noqa: E402
 from bot.core.store import BriefStore  # noqa: E402
-from tests.eval.evaluate import SETS, evaluate, load  # noqa: E402
+from tests.eval.evaluate import SETS, evaluate, every_question  # noqa: E402
 
 BRIEF = ROOT / "briefs" / "istanbul-2025-06-02.yaml"
 SEEDS = ROOT / "seeds"
 MS = 1000
-
-
-def questions() -> list[str]:
-    """Every question of the three sets (standalone and conversation turns): only their texts are used here."""
-    asked: list[str] = []
-    for name in SETS:
-        data = load(name)
-        asked += [item["q"] for item in data["questions"]]
-        asked += [turn["q"] for conversation in data["conversations"] for turn in conversation]
-    return asked
 
 
 def forget_texts() -> None:
@@ -82,7 +72,7 @@ def main() -> None:
     cold_build = timed(lambda: Matcher(next(briefs), articles), 1)[0]
     build_times = timed(lambda: Matcher(next(briefs), articles), 10)  # what a reload builds: texts read before
     matcher = store.current.matcher
-    asked = questions()
+    asked = every_question()
     examples = [e for s in store.brief.sections for e in (s.title, *s.examples)]
     for q in asked:  # warm-up: first-use costs (imports, typo cache) are not per-question costs
         service.ask("warm", q)

@@ -13,19 +13,10 @@ from bot.core.brief import Brief, load_brief, load_seeds
 from bot.core.matcher import MAX_CONTENDERS, Matcher
 from bot.core.text import QUESTION_WORDS, strip_markup
 from tests.conftest import BRIEF, ROOT, SEEDS
-from tests.eval.evaluate import SETS, load
+from tests.eval.evaluate import every_question
 
 sys.path.insert(0, str(ROOT / "bench"))
 from brief_size_bench import scaled  # noqa: E402  (the bench's bigger brief: copies sharing everyday words)
-
-
-def questions() -> list[str]:
-    asked: list[str] = []
-    for name in SETS:
-        data = load(name)
-        asked += [item["q"] for item in data["questions"]]
-        asked += [turn["q"] for conversation in data["conversations"] for turn in conversation]
-    return asked
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +34,7 @@ def test_retrieval_ranks_the_topics_that_scoring_every_section_would(brief: Brie
     matcher = Matcher(scaled(brief, factor) if factor > 1 else brief)
     index = matcher.index
     checked = skipped = 0
-    for question in questions():
+    for question in every_question():
         for reading in matcher._readings(strip_markup(question), None):
             terms = tuple(dict.fromkeys(t for t in reading.terms if t not in QUESTION_WORDS))
             everything = {s: index.section_scores(s, terms) for s in range(len(matcher.sections))}

@@ -116,6 +116,17 @@ def load(name: str) -> dict[str, Any]:
     return yaml.safe_load((HERE / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
+def every_question(turns: bool = True) -> list[str]:
+    """The texts of every standalone question of the three sets, then (with `turns`) every conversation turn."""
+    asked: list[str] = []
+    for name in SETS:
+        data = load(name)
+        asked += [item["q"] for item in data["questions"]]
+        if turns:
+            asked += [turn["q"] for conversation in data["conversations"] for turn in conversation]
+    return asked
+
+
 def evaluate(name: str, bot: BriefService | None = None) -> Report:
     bot = bot or service()
     data = load(name)
