@@ -203,12 +203,21 @@ async def bare_round_trip(fake: FakeTelegram, samples: int = 50) -> list[float]:
     return times
 
 
-async def run_answers(latency: float, db: str, asked: list[str]) -> None:
+@asynccontextmanager
+async def fake_with_users(latency: float) -> AsyncIterator[FakeTelegram]:
+    """The fake Bot API with the bench's private chats, stopped however the scenario ends."""
     fake = FakeTelegram(TOKEN, latency=latency)
     await fake.start()
     try:
         for user in range(FIRST_USER, FIRST_USER + USERS):
             fake.chat(user)
+        yield fake
+    finally:
+        await fake.stop()
+
+
+async def run_answers(latency: float, db: str, asked: list[str]) -> None:
+    async with fake_with_users(latency) as fake:
         async with bot_process(fake, db) as bot:
             # 40 questions/s offered (each user every 5 s, inside the flood limit): more than Telegram allows.
             mark = len(fake.calls)
@@ -227,16 +236,10 @@ async def run_answers(latency: float, db: str, asked: list[str]) -> None:
               f"windows over a limit (second, chat, group minute): {over}")
         print(f"  the bot's main thread over those {took:.0f} s: {on_cpu:.1f} s on a CPU, {waiting:.1f} s runnable but "
               f"waiting for one, {took - on_cpu - waiting:.1f} s idle (waiting for the network or the limiter)")
-    finally:
-        await fake.stop()
 
 
 async def run_latency(latency: float, db: str, asked: list[str]) -> None:
-    fake = FakeTelegram(TOKEN, latency=latency)
-    await fake.start()
-    try:
-        for user in range(FIRST_USER, FIRST_USER + USERS):
-            fake.chat(user)
+    async with fake_with_users(latency) as fake:
         base = await bare_round_trip(fake)
         async with bot_process(fake, db) as bot:
             await asyncio.sleep(1.0)
@@ -249,8 +252,6 @@ async def run_latency(latency: float, db: str, asked: list[str]) -> None:
         print(f"  bot process CPU {cpu / len(injected) * 1000:.1f} ms per question "
               f"({cpu / len(injected) * 1000 / ask_cpu_ms(asked, 400):.1f}x `service.ask` alone: the rest is "
               f"python-telegram-bot and aiohttp)")
-    finally:
-        await fake.stop()
 
 
 def report_latency(label: str, got: list[float], asked: int, base: list[float]) -> None:

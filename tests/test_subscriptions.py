@@ -175,16 +175,22 @@ async def test_subscribing_after_todays_time_does_not_send_at_once(env: Env) -> 
     assert env.messenger.chats() == {"new": 1}
 
 
-async def test_restart_mid_fan_out_sends_the_rest_once_and_the_sent_never_again(tmp_path: Path) -> None:
-    # One message at a time, so the "crash" lands at a known point: right after the platform accepted
-    # the 4th digest and before the bot could record it (the worst moment for a duplicate).
-    env = await make_env(tmp_path, concurrency=1, messenger=RecordingMessenger(crash_after=4))
+async def crash_mid_fan_out(tmp_path: Path, concurrency: int, crash_after: int) -> tuple[Env, list[str]]:
+    """Ten subscribers due at once, and a process that dies right after the platform accepts digest `crash_after`."""
+    env = await make_env(tmp_path, concurrency=concurrency, messenger=RecordingMessenger(crash_after=crash_after))
     chats = [f"chat-{i}" for i in range(10)]
     for chat in chats:
         await env.digests.subscribe("telegram", chat, "1", "08:00", "Europe/Kyiv")
     env.clock.set(utc(2025, 6, 2, 5, 0))
     with pytest.raises(Crash):
         await env.digests.run_due()
+    return env, chats
+
+
+async def test_restart_mid_fan_out_sends_the_rest_once_and_the_sent_never_again(tmp_path: Path) -> None:
+    # One message at a time, so the "crash" lands at a known point: right after the platform accepted
+    # the 4th digest and before the bot could record it (the worst moment for a duplicate).
+    env, chats = await crash_mid_fan_out(tmp_path, concurrency=1, crash_after=4)
     first = env.messenger
     assert len(first.sent) == 4
 
@@ -206,13 +212,7 @@ async def test_crash_after_a_batch_is_sent_but_before_it_is_recorded_never_resen
     # Four sends in flight, so outcomes are recorded (and the next sends started) three at a time. The crash
     # comes right after the platform accepted the 5th digest, with the 6th already on its way: the 4th to
     # 6th are sent ('sending') but not recorded, the first three recorded 'sent', the last four only claimed.
-    env = await make_env(tmp_path, concurrency=4, messenger=RecordingMessenger(crash_after=5))
-    chats = [f"chat-{i}" for i in range(10)]
-    for chat in chats:
-        await env.digests.subscribe("telegram", chat, "1", "08:00", "Europe/Kyiv")
-    env.clock.set(utc(2025, 6, 2, 5, 0))
-    with pytest.raises(Crash):
-        await env.digests.run_due()
+    env, chats = await crash_mid_fan_out(tmp_path, concurrency=4, crash_after=5)
     first = env.messenger
     assert len(first.sent) == 6
     assert await env.repo.status_counts() == {"sent": 3, "sending": 3, "claimed": 4}
