@@ -1,7 +1,8 @@
 """Start-up and load benchmark: `python -m bot ask` end to end, and the brief's load and reload in one process.
 
-Each figure is printed beside a baseline measured in the same run: `python -c pass` for the command, and
-PyYAML's own C loader reading the same brief (no checks, no models) for the load. CPU seconds (user + system)
+Each figure is printed beside a baseline measured in the same run: `python -c pass` for the command (and the
+command again with its build cache emptied before each run), and PyYAML's own C loader reading the same brief
+(no checks, no models) for the load. CPU seconds (user + system)
 are steadier than wall seconds on a shared machine; both are printed. Prints; asserts nothing.
 
     .venv/bin/python bench/startup_bench.py [--runs 9]
@@ -12,9 +13,11 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Callable
@@ -25,24 +28,33 @@ sys.path.insert(0, str(ROOT))
 QUESTION = "who leads russia's team?"
 
 
-def child_run(command: list[str]) -> tuple[float, float]:
+def child_run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """(CPU seconds, wall seconds) of one run of `command`."""
     before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
-    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
     wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
     return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, wall
 
 
 def start_up(runs: int) -> None:
-    commands = {"python -c pass": [sys.executable, "-c", "pass"],
-                "python -m bot ask": [sys.executable, "-m", "bot", "ask", QUESTION]}
-    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
-    for _ in range(runs):  # interleaved, so both see the same load
-        for name, command in commands.items():
-            samples[name].append(child_run(command))
+    """As a user runs it: Python's bytecode cache on (this machine's shell sets PYTHONDONTWRITEBYTECODE, which
+    would compile every module of the bot on every run) and the bot's build cache in a directory of its own."""
+    ask = [sys.executable, "-m", "bot", "ask", QUESTION]
+    commands = {"python -c pass": [sys.executable, "-c", "pass"], "python -m bot ask": ask,
+                "ask, build not cached": ask}
+    with tempfile.TemporaryDirectory() as cache_home:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["XDG_CACHE_HOME"] = cache_home
+        child_run(ask, env)  # writes the bytecode and the build cache
+        samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+        for _ in range(runs):  # interleaved, so all see the same load
+            for name, command in commands.items():
+                if name == "ask, build not cached":
+                    shutil.rmtree(Path(cache_home) / "briefbot", ignore_errors=True)
+                samples[name].append(child_run(command, env))
     for name, got in samples.items():
         cpu, wall = [c for c, _ in got], [w for _, w in got]
-        print(f"{name:18} CPU min {min(cpu):.3f} s, median {statistics.median(cpu):.3f} s; "
+        print(f"{name:22} CPU min {min(cpu):.3f} s, median {statistics.median(cpu):.3f} s; "
               f"wall min {min(wall):.3f} s, median {statistics.median(wall):.3f} s")
 
 

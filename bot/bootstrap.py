@@ -7,7 +7,8 @@ import signal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from bot.config import Settings, data_root, resolve
+from bot.config import Settings, cache_dir, data_root, resolve
+from bot.core.build_cache import BuildCache
 from bot.core.conversation import Conversations
 from bot.core.ports import ChatPlatform, Observer, Subscriptions
 from bot.core.service import BriefService
@@ -25,7 +26,9 @@ log = logging.getLogger(__name__)
 
 
 def build_service(settings: Settings, brief: Path | None = None) -> BriefService:
-    store = BriefStore(resolve(brief or settings.brief), resolve(settings.seeds_dir))
+    directory = cache_dir()
+    store = BriefStore(resolve(brief or settings.brief), resolve(settings.seeds_dir),
+                       BuildCache(directory) if directory is not None else None)
     conversations = Conversations(settings.conversation.max_conversations, settings.conversation.ttl_seconds)
     admins = {
         "telegram": frozenset(settings.telegram.admins),

@@ -28,7 +28,8 @@ SECRET_KEYS = {("telegram", "token"), ("discord", "token")}
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Built on first use: `python -m bot ask` validates two of these models and never needs the others' own.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class MatcherSettings(_Frozen):
@@ -62,7 +63,7 @@ class TelegramSettings(_Frozen):
     token: SecretStr | None = None
     api_base_url: str = "https://api.telegram.org"
     admins: tuple[int, ...] = ()
-    webhook: WebhookSettings = WebhookSettings()
+    webhook: WebhookSettings = Field(default_factory=WebhookSettings)
 
     @field_validator("api_base_url")
     @classmethod
@@ -120,15 +121,15 @@ class Settings(_Frozen):
     seeds_dir: Path = Path("seeds")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     log_format: Literal["text", "json"] = "text"
-    matcher: MatcherSettings = MatcherSettings()
-    conversation: ConversationSettings = ConversationSettings()
-    flood: FloodSettings = FloodSettings()
-    telegram: TelegramSettings = TelegramSettings()
-    discord: DiscordSettings = DiscordSettings()
+    matcher: MatcherSettings = Field(default_factory=MatcherSettings)
+    conversation: ConversationSettings = Field(default_factory=ConversationSettings)
+    flood: FloodSettings = Field(default_factory=FloodSettings)
+    telegram: TelegramSettings = Field(default_factory=TelegramSettings)
+    discord: DiscordSettings = Field(default_factory=DiscordSettings)
     http_port: int | None = Field(None, ge=1, le=65535)  # /healthz and /metrics; off when unset
     database_url: str = "sqlite+aiosqlite:///data/briefbot.db"
-    digest: DigestSettings = DigestSettings()
-    curation: CurationSettings = CurationSettings()
+    digest: DigestSettings = Field(default_factory=DigestSettings)
+    curation: CurationSettings = Field(default_factory=CurationSettings)
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -285,6 +286,20 @@ def data_root() -> Path:
     """Where a relative database path points: the checkout, or the working directory of an installed bot
     (never into site-packages)."""
     return ROOT if CHECKOUT else Path.cwd()
+
+
+def cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
+    """Where the checked brief and its matcher are kept between runs: $XDG_CACHE_HOME/briefbot, else
+    ~/.cache/briefbot (the XDG base directory rules: a relative XDG_CACHE_HOME counts as unset). None when there
+    is no home directory to put it in."""
+    environ = os.environ if environ is None else environ
+    base = environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no HOME and no password entry
+            return None
+    return Path(base) / "briefbot"
 
 
 def resolve(path: Path) -> Path:

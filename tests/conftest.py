@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import AsyncIterator
 
@@ -14,6 +18,11 @@ SEEDS = ROOT / "seeds"
 BRIEF = ROOT / "briefs" / "istanbul-2025-06-02.yaml"
 MINI = ROOT / "tests" / "fixtures" / "briefs" / "mini.yaml"
 TELEGRAM_TOKEN = "123456:TEST-token-abc"  # shaped like a real token, so redaction is tested for real
+
+# The bot's build cache (README: Configuration) goes to a directory of this run's own, never the user's, and
+# every process the tests start inherits it.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="briefbot-tests-")
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], True)
 
 
 @pytest.fixture

@@ -148,6 +148,14 @@ class Analyzer:
         self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
         self._cache: dict[str, tuple[str, ...]] = {}  # question text -> its terms, typos corrected
 
+    def __getstate__(self) -> dict[str, object]:
+        """For the build cache (bot/core/build_cache.py): the typo memo is a wrapper that does not pickle."""
+        return {name: value for name, value in self.__dict__.items() if name != "_correct"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
+
     def _pool(self, initial: str) -> list[str]:
         """The brief's words of three letters or more starting with `initial`, sorted."""
         pool = self._by_initial.get(initial)

@@ -19,7 +19,7 @@ from bot.core.yaml_lines import YamlProblem, collector_paused, line_for, load_wi
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 class Source(_Frozen):

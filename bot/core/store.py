@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.core.brief import Brief, BriefError, SectionPrints, load_brief, load_seeds
+from bot.core.build_cache import BuildCache
 from bot.core.matcher import Matcher
 from bot.core.models import BriefDiff, ReloadResult, Topic
 
@@ -38,27 +39,45 @@ def diff_sections(old: SectionPrints, new: SectionPrints) -> BriefDiff:
     )
 
 
+def _modified(path: Path) -> dt.date:
+    """The file's last change (UTC)."""
+    return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc).date()
+
+
 def _short(headline: str, limit: int = 70) -> str:
     return headline if len(headline) <= limit else headline[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 class BriefStore:
-    def __init__(self, path: Path, seeds_dir: Path) -> None:
+    def __init__(self, path: Path, seeds_dir: Path, cache: BuildCache | None = None) -> None:
         self.path = path
         self.seeds_dir = seeds_dir
+        self.cache = cache
         self._lock = threading.Lock()  # reloads may come from two adapters at once
         self._current = self._load(path)
 
     def _load(self, path: Path) -> Loaded:
+        """The cached build of exactly these files when there is one, else a full load (cached for next time).
+        Start-up only: a reload builds in memory and leaves the cache to the next start."""
+        key = self.cache.key(path, self.seeds_dir) if self.cache is not None else None
+        if self.cache is None or key is None:
+            return self._build(path)
+        loaded = self.cache.get(path, self.seeds_dir, key)
+        if loaded is not None:
+            return replace(loaded, modified=_modified(path))
+        loaded = self._build(path)
+        self.cache.put(path, self.seeds_dir, key, loaded)
+        return loaded
+
+    def _build(self, path: Path) -> Loaded:
         """Read the seeds once, check the brief against them, build its matcher."""
         seeds = load_seeds(self.seeds_dir)
         brief = load_brief(path, self.seeds_dir, seeds)
         labels = {sid: seed.article.outlet or _short(seed.article.headline) for sid, seed in seeds.items()}
         outlets = {sid: seed.article.outlet for sid, seed in seeds.items() if seed.article.outlet}
         articles = tuple(seed.normalized_text for seed in seeds.values())
-        modified = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc).date()
         prints = brief.section_prints()
-        return Loaded(brief, Matcher(brief, articles), brief.revision(prints), labels, outlets, modified, prints)
+        return Loaded(brief, Matcher(brief, articles), brief.revision(prints), labels, outlets, _modified(path), prints)
 
     @property
     def current(self) -> Loaded:
@@ -81,7 +100,7 @@ class BriefStore:
         with self._lock:
             target = path or self.path
             try:
-                fresh = self._load(target)
+                fresh = self._build(target)
             except BriefError as exc:
                 return ReloadResult(False, self._current.revision, errors=tuple(str(i) for i in exc.issues))
             assert self._current.prints is not None and fresh.prints is not None  # set by Loaded itself
