@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bot.core.yaml_lines import StrictLoader, YamlProblem, _plain_load, strict_load
+from bot.core.yaml_lines import StrictLoader, YamlProblem, _plain_load, split_blocks, strict_load
 from tests.conftest import ROOT
 
 
@@ -97,3 +97,57 @@ def test_odd_documents_load_or_fail_exactly_as_with_strict_loader_alone(text: st
 def test_the_fast_path_leaves_what_is_unusual_to_strict_loader(text: str) -> None:
     with pytest.raises(Exception):
         _plain_load(text)
+
+
+def pieces(text: str) -> Any:
+    """The data of `text` put together from split_blocks' pieces, each parsed alone; None where the pieces do not
+    make a plain document (split_blocks refuses it, a key repeats, a piece is no valid YAML alone)."""
+    blocks = split_blocks(text, frozenset({"sections", "entities", "a"}))
+    if blocks is None:
+        return None
+    data: dict[str, Any] = {}
+    try:
+        for key, block in blocks:
+            if key in data:
+                return None
+            if isinstance(block, str):
+                parsed = strict_load(block)
+                if not isinstance(parsed, dict) or list(parsed) != [key]:
+                    return None
+                data[key] = parsed[key]
+            else:
+                items = [strict_load(item) for item in block]
+                if not all(isinstance(item, list) and len(item) == 1 for item in items):
+                    return None
+                data[key] = [item[0] for item in items]
+    except YamlProblem:
+        return None
+    return data
+
+
+PIECES = ODD + [
+    "sections:\n  - a: 1\n  - b: 2\n", "sections:\n- a: 1\n- b: 2\n", "sections:  # listed\n  - 1\n  # two\n  - 2\n",
+    "# head\n\nsections:\n\n  - a: |\n      text\n        - b\n\n  - b: >\n      more\n", "sections: [1, 2]\n",
+    "sections:\n  - a: 'quoted\n  - b: still quoted'\n", "sections:\n  - a: \"quoted\n  - b: still quoted\"\n",
+    "sections:\n  - a: plain\n  - b\n  c: 3\n", "sections:\n  - a\n   - b\n", "sections:\n  - a\n - b\n",
+    "sections:\n  - [1,\n  - 2]\n", "sections:\n  - {a: 1,\n  - b: 2}\n", "sections:\n  - &x a\n  - *x\n",
+    "sections:\n  - a\nsections:\n  - b\n", "a:\n  - 1\nb: 2\na:\n  - 3\n", "  sections:\n  - a\n",
+    "sections:\n\t- a\n", "sections:\r\n  - a\r\n", "sections:\n  - a\x85  - b\n", "---\nsections:\n  - a\n",
+    "sections:\n  - a\n...\n", "sections:\n  -\n    a: 1\n  -\n    b: 2\n", "sections:\n  - a: 1\n  -b: 2\n",
+    "sections:\n    - a: 1\n    - b:\n      - c\n    - d\n", "entities:\n  - x: 1\nsections:\n  - y: 2\nz: 3",
+    "sections:\n  - a:\n    - b\n  - c\n", "sections:\n  - a: 1\n  - a: 1\n    a: 2\n",
+]
+
+
+@pytest.mark.parametrize("text", PIECES)
+def test_a_document_put_together_from_its_pieces_is_the_whole_document(text: str) -> None:
+    got = pieces(text)
+    if got is not None:
+        assert outcome(strict_load, text) == ("data", got)
+
+
+@pytest.mark.parametrize("path", [p for p in SHIPPED if "brief" in p.name or p.parent.name == "briefs"],
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_shipped_brief_splits_into_pieces_that_make_it_whole(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert pieces(text) == reference(text)

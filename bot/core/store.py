@@ -54,6 +54,7 @@ class BriefStore:
         self.seeds_dir = seeds_dir
         self.cache = cache
         self._lock = threading.Lock()  # reloads may come from two adapters at once
+        self._articles: tuple[str, ...] | None = None  # the seed texts the current matcher was built with
         self._current = self._load(path)
 
     def _load(self, path: Path) -> Loaded:
@@ -76,8 +77,14 @@ class BriefStore:
         labels = {sid: seed.article.outlet or _short(seed.article.headline) for sid, seed in seeds.items()}
         outlets = {sid: seed.article.outlet for sid, seed in seeds.items() if seed.article.outlet}
         articles = tuple(seed.normalized_text for seed in seeds.values())
+        current: Loaded | None = getattr(self, "_current", None)
+        if current is not None and articles == self._articles and brief == current.brief:
+            brief, matcher = current.brief, current.matcher  # nothing the matcher reads changed: keep it
+        else:
+            matcher = Matcher(brief, articles)
+        self._articles = articles
         prints = brief.section_prints()
-        return Loaded(brief, Matcher(brief, articles), brief.revision(prints), labels, outlets, _modified(path), prints)
+        return Loaded(brief, matcher, brief.revision(prints), labels, outlets, _modified(path), prints)
 
     @property
     def current(self) -> Loaded:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 from contextlib import contextmanager
 from typing import Any, Iterator
 
@@ -163,6 +164,72 @@ def _plain_load(text: str) -> Any:
                 keys[-1] = _NO_KEY
     finally:
         loader.dispose()
+
+
+_ODD_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # line breaks to YAML or str.splitlines, but \n
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?:[ \n]|$)")  # a plain word as key, anything after it
+_BARE_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*:[ ]*(?:#.*)?\n?")  # nothing after it but a comment
+_ITEM = re.compile(r"( +)-(?:[ \n]|$)")
+
+Blocks = list[tuple[str, "str | list[str]"]]
+
+
+def split_blocks(text: str, lists: frozenset[str]) -> Blocks | None:
+    """`text` cut into its top-level keys' blocks, each a document of its own, in order; the block of a key in
+    `lists` (an indented block list under a bare `key:` line) cut further into its items' texts, each one
+    item's list. Parsing the pieces gives the document's data, so a piece whose text did not change need not be
+    parsed again. None when the document is not plainly shaped so (a tab, a document marker, a flow or
+    top-level list, a key that is not a plain word, ...): parse it whole then. A piece that is not valid YAML
+    on its own also means: parse the whole text, which finds the problem and its line."""
+    if any(c in text for c in _ODD_BREAKS):
+        return None
+    lines = text.splitlines(keepends=True)
+    starts: list[tuple[int, str]] = []  # each block's first line and key
+    for i, line in enumerate(lines):
+        if line[0] == " " or line[0] == "\n" or line[0] == "#":
+            if not starts and _content(line):
+                return None  # indented content before the first key
+        elif (key := _KEY.match(line)) is None:
+            return None  # a tab, a list, a document marker, a quoted or complex key, ...
+        else:
+            starts.append((i, key[1]))
+    if not starts:
+        return None
+    blocks: Blocks = []
+    for (start, key), (end, _) in zip(starts, [*starts[1:], (len(lines), "")]):
+        if key not in lists:
+            blocks.append((key, "".join(lines[start:end])))
+            continue
+        items = _items(lines[start + 1 : end]) if _BARE_KEY.fullmatch(lines[start]) else None
+        if items is None:
+            return None
+        blocks.append((key, items))
+    return blocks
+
+
+def _content(line: str) -> bool:
+    """Not blank, not a comment."""
+    stripped = line.lstrip(" ")
+    return bool(stripped) and stripped[0] != "\n" and stripped[0] != "#"
+
+
+def _items(lines: list[str]) -> list[str] | None:
+    """The texts of an indented block list's items, each from its `- ` to the next; None for anything else."""
+    first = next((i for i, line in enumerate(lines) if _content(line)), len(lines))
+    item = _ITEM.match(lines[first]) if first < len(lines) else None
+    if item is None:
+        return None
+    depth = len(item[1])
+    inside = " " * (depth + 1)  # a line indented deeper than the dashes continues the item above it
+    starts: list[int] = []
+    for i in range(first, len(lines)):
+        line = lines[i]
+        if line.startswith(inside) or not _content(line):
+            continue
+        if line[depth : depth + 1] != "-" or line[:depth].strip(" ") or _ITEM.match(line) is None:
+            return None  # less indented than the items, or not an item: not a plain block list
+        starts.append(i)
+    return ["".join(lines[a:b]) for a, b in zip(starts, [*starts[1:], len(lines)])]
 
 
 @contextmanager
