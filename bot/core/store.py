@@ -67,7 +67,8 @@ class BriefStore:
         if loaded is not None:
             return replace(loaded, modified=_modified(path))
         loaded = self._build(path)
-        self.cache.put(path, self.seeds_dir, key, loaded)
+        if self.cache.key(path, self.seeds_dir) == key:  # not edited while it was built: this build is that key's
+            self.cache.put(path, self.seeds_dir, key, loaded)
         return loaded
 
     def _build(self, path: Path) -> Loaded:
