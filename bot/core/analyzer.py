@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Mapping, Sequence
 
@@ -22,6 +23,24 @@ _IRREGULAR = {"said": "say", "says": "say", "told": "say", "telling": "say", "sa
               "begun": "begin", "ran": "run", "held": "hold", "sent": "send", "went": "go", "gone": "go",
               "came": "come", "wrote": "write", "written": "write", "left": "leave", "brought": "bring",
               "children": "child", "kids": "child", "kid": "child", "men": "man", "people": "person"}
+
+
+# Names reach English through other alphabets and languages: German news writes "Selenskyj", "Jermak",
+# "Kellog"; Ukrainian transliteration gives "Andrij". Read both sides through one spelling key so a
+# name matches whichever romanisation a reader saw.
+_TRANSLIT = (("tsch", "ch"), ("sch", "sh"), ("kh", "h"), ("ch", "h"), ("ck", "k"), ("j", "y"), ("w", "v"),
+             ("z", "s"), ("x", "ks"), ("ph", "f"))
+_DOUBLED = re.compile(r"(.)\1+")
+_I_GLIDE = re.compile(r"iy|yi|yy|ii")
+
+
+@lru_cache(maxsize=8192)
+def spelling_key(word: str) -> str:
+    """One key for a name's romanisations: "selenskyj", "zelenskiy" and "zelensky" all read "selenski"."""
+    for old, new in _TRANSLIT:
+        word = word.replace(old, new)
+    word = _I_GLIDE.sub("i", _DOUBLED.sub(r"\1", word))
+    return word[:-1] + "i" if word.endswith("y") else word
 
 
 @lru_cache(maxsize=4096)
@@ -144,6 +163,19 @@ class Analyzer:
         for entity in brief.entities:
             vocabulary |= _text_words(entity.role)
         self.known_words = frozenset(vocabulary)
+        # The words of every name the brief declares, by spelling key. A key is kept when its words name one
+        # entity (or are parts of longer names): "zelensky", "zelenskiy" and "zelenskyy" are one person.
+        spelled: dict[str, dict[str, None]] = {}  # in the brief's order: a name's own spelling first
+        for entity in brief.entities:
+            for variant in (entity.name, *entity.variants):
+                for word in words(variant):
+                    if len(word) >= 4 and word.isalpha():
+                        spelled.setdefault(spelling_key(word), {})[word] = None
+        self._names: dict[str, str] = {}
+        for key, found in spelled.items():
+            named = [w for w in found if (w,) in self.table.phrases]
+            if len({self.table.phrases[(w,)] for w in named}) <= 1:
+                self._names[key] = next(iter(found))
         self._by_initial: dict[str, list[str]] = {}  # filled on the first typo starting with each letter
         self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
         self._cache: dict[str, tuple[str, ...]] = {}  # question text -> its terms, typos corrected
@@ -170,6 +202,9 @@ class Analyzer:
             return word
         if is_common_word(word) or not word.isalpha():
             return word  # a real word the brief doesn't use ("tanks", "weather"), or a number: not a typo
+        name = self._names.get(spelling_key(word))
+        if name is not None:  # "Jermak" is how German news writes "Yermak"
+            return name
         # Typos rarely hit the first letter; requiring it keeps "weather" from becoming "either".
         pool = self._pool(word[0])
         max_edits = 1 if len(word) <= 4 else 2

@@ -177,6 +177,8 @@ class Matcher:
             texts = [text]
         # A question is often the last clause of a chatty sentence: "forgetting him for a sec, how long did ...?"
         clauses = [clause for piece in texts[-2:] for clause in _clauses(piece)]
+        # ... or the first, with an aside after it: "wtf was spider's web, everyone in the discord is spamming it".
+        clauses += [head for piece in texts if (head := _head(piece))]
         readings: list[_Reading] = []
         seen: set[tuple[str, ...]] = set()  # "did X last?" and "how long did X last?" may read the same
         for piece in dict.fromkeys([*texts, *clauses]):
@@ -515,6 +517,23 @@ def _clauses(sentence: str) -> list[str]:
     starts = [m.start() for m in _CLAUSE_START.finditer(sentence) if m.start() > 0]
     tails = [sentence[start:].lstrip(",:;(—–- ") for start in starts]
     return [tail for tail in tails if len(tail.split()) >= 2][-3:]
+
+
+_ASIDE = re.compile(r"\s*(?:[,;(]|\s[—–-]\s|\.\.\.)\s*")
+_INTERROGATIVE = frozenset({"who", "what", "when", "where", "why", "how", "which", "whose"})
+
+
+def _head(sentence: str) -> str:
+    """The sentence's first clause when all that follows is an aside, not a second question: "who tf is keith
+    kellogg" in "who tf is keith kellogg, like the cereal?"; '' when there is no such clause."""
+    parts = _ASIDE.split(sentence, maxsplit=1)
+    if len(parts) < 2:
+        return ""
+    head, tail = parts
+    said = normalize(tail).split()
+    if len(head.split()) < 2 or _INTERROGATIVE.intersection(said) or {"and", "or"}.intersection(said[:4]):
+        return ""  # a second question, or a list going on: "the british, german and french advisors"
+    return head
 
 
 @contextmanager

@@ -46,6 +46,27 @@ SHORTHAND: dict[str, str] = {
     "hrs": "hours", "hr": "hour", "yr": "year", "yrs": "years", "mo": "month", "wk": "week", "mtg": "meeting",
 }
 
+# Readers who mix languages ask in their own question words ("Wer ist Medinskij?", "¿Cuántos drones?", "Hakan
+# Fidan kimdir?"): the question words and the commonest function words of German, Spanish, French, Italian,
+# Portuguese and Turkish, read as English. Words that are also English ("was", "die", "hat", "dove") or chat
+# shorthand ("wer" for where) stay out.
+FOREIGN: dict[str, str] = {
+    "wem": "who", "wessen": "whose", "wann": "when", "warum": "why", "wieso": "why",
+    "weshalb": "why", "wieviel": "how much", "wieviele": "how many", "welche": "which", "welcher": "which",
+    "ist": "is", "sind": "are", "waren": "were", "haben": "have", "der": "the", "das": "the", "dem": "the",
+    "ein": "a", "eine": "a", "und": "and", "von": "of",
+    "nicht": "not", "viel": "much", "viele": "many", "wie": "how",
+    "quien": "who", "quienes": "who", "cuando": "when", "donde": "where", "cuanto": "how much",
+    "cuantos": "how many", "cuantas": "how many", "cual": "which", "cuales": "which", "porque": "why",
+    "que": "what", "quiere": "want", "quieren": "want", "es": "is", "fue": "was", "los": "the", "las": "the",
+    "el": "the", "del": "of the",
+    "qui": "who", "quand": "when", "pourquoi": "why", "combien": "how many", "quel": "which", "quelle": "which",
+    "est": "is", "sont": "are", "les": "the", "le": "the", "la": "the", "et": "and",
+    "chi": "who", "quando": "when", "perche": "why", "quanti": "how many", "quante": "how many",
+    "quem": "who", "onde": "where", "quantos": "how many",
+    "kimdir": "who is", "nedir": "what is", "nerede": "where", "neden": "why", "kac": "how many",
+}
+
 # Swearing and filler carry no meaning for the question: "who the hell led russia's team" asks who led it.
 FILLER = frozenset("""fuck fucking fuckin fucked shit shitty damn damned hell heck bloody crap freaking frickin
     effing goddamn lol lmao lmfao rofl omg bruh bro dude mate guys yo ffs smh jeez gosh pls plz ngl tbh imo
@@ -122,7 +143,7 @@ def words(text: str) -> tuple[str, ...]:
     """Normalised words with chat shorthand expanded and letters stretched for emphasis squeezed ("soooo")."""
     out: list[str] = []
     for word in _STRETCHED.sub(r"\1", normalize(text)).split():
-        expanded = SHORTHAND.get(word)
+        expanded = SHORTHAND.get(word) or FOREIGN.get(word)
         if expanded is None:
             out.append(word)
         else:

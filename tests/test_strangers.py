@@ -1,0 +1,92 @@
+"""Questions nobody tuned the brief to: names spelt the way foreign news spells them, a question with an aside
+after it, short follow-ups. Each class alone and inside a conversation, through `BriefService.ask`; and what
+must stay rejected stays rejected.
+
+The questions are the test author's own, not taken from the evaluation sets in tests/eval/.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from bot.core.analyzer import spelling_key
+from bot.core.conversation import Conversations
+from bot.core.models import Answer
+from bot.core.service import BriefService
+from bot.core.store import BriefStore
+from tests.conftest import BRIEF, SEEDS
+
+_keys = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def service() -> BriefService:
+    return BriefService(BriefStore(BRIEF, SEEDS), Conversations(), threshold=0.5)
+
+
+def ask(service: BriefService, *turns: str) -> list[Answer]:
+    key = f"stranger-{next(_keys)}"
+    return [service.ask(key, turn) for turn in turns]
+
+
+def lead(answer: Answer) -> str:
+    assert answer.matched, f"{answer.question!r} was not answered"
+    return " ".join(answer.body).casefold()
+
+
+# ------------------------------------------------------------------ names in other romanisations
+
+
+def test_romanisations_of_one_name_share_a_spelling_key() -> None:
+    assert spelling_key("selenskyj") == spelling_key("zelensky") == spelling_key("zelenskiy")
+    assert spelling_key("jermak") == spelling_key("yermak")
+    assert spelling_key("umerow") == spelling_key("umerov")
+    assert spelling_key("kellog") == spelling_key("kellogg")
+    assert spelling_key("putin") != spelling_key("medinsky")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Who is Andrij Jermak?", "chief of staff"),
+    ("what is Umerow's job", "defen"),
+    ("Quién es Medinskij?", "aide"),
+    ("what did Selenskyj say about making progress", "progress"),
+])
+def test_a_name_spelt_as_german_or_ukrainian_news_spells_it(service: BriefService, question: str,
+                                                            expected: str) -> None:
+    (answer,) = ask(service, question)
+    assert expected in lead(answer)
+
+
+def test_a_foreign_spelling_does_not_make_an_off_topic_question_answerable(service: BriefService) -> None:
+    first, age = ask(service, "who is Jermak?", "how old is Selenskyj?")
+    assert "chief of staff" in lead(first)
+    assert not age.matched
+
+
+# ------------------------------------------------------------------ asides after the question
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("who even is rustem umerov, my cousin won't stop posting about him", "defen"),
+    ("what was operation spider's web, the group chat is full of memes about it", "drone"),
+    ("who's keith kellogg - like the breakfast brand?", "envoy"),
+])
+def test_an_aside_after_the_question_is_not_read_as_part_of_it(service: BriefService, question: str,
+                                                               expected: str) -> None:
+    (answer,) = ask(service, question)
+    assert expected in lead(answer)
+
+
+def test_an_aside_after_an_off_topic_question_leaves_it_off_topic(service: BriefService) -> None:
+    for question in ("what's the weather in istanbul tomorrow, thinking of flying there",
+                     "who will win the next us election, my uncle says trump"):
+        fresh, _, after = *ask(service, question), *ask(service, "who led russia's delegation?", question)
+        assert not fresh.matched and not after.matched, question
+
+
+def test_a_list_is_not_an_aside(service: BriefService) -> None:
+    """ "the british, german and french advisers by name": the commas are a list; the names are not given."""
+    (answer,) = ask(service, "what are the british, german and french advisers called, their names")
+    assert not answer.matched
