@@ -90,3 +90,32 @@ def test_a_list_is_not_an_aside(service: BriefService) -> None:
     """ "the british, german and french advisers by name": the commas are a list; the names are not given."""
     (answer,) = ask(service, "what are the british, german and french advisers called, their names")
     assert not answer.matched
+
+
+# ------------------------------------------------------------------ words a name already says
+
+
+def test_words_a_names_variants_use_are_not_missing_from_an_answer_about_it(service: BriefService) -> None:
+    """ "launched" beside "the full-scale invasion" says nothing the invasion doesn't ("launch the invasion" is one
+    of its variants): the question is not turned down for it."""
+    (answer,) = ask(service, "when was the full-scale invasion launched")
+    assert "february 24" in lead(answer)
+    assert not ask(service, "when was the invasion of poland launched")[0].matched
+
+
+# ------------------------------------------------------------------ follow-ups
+
+
+def test_he_after_a_who_question_is_the_person_the_answer_named(service: BriefService) -> None:
+    """ "who headed kyiv's delegation?" asks about Ukraine and is answered with Umerov: "his" is Umerov."""
+    head, known, age = ask(service, "who headed kyiv's delegation?", "and what's he known for, sorry",
+                           "how old is he?")
+    assert "umerov" in lead(head)
+    assert "negotiator" in lead(known)
+    assert not age.matched
+
+
+def test_this_time_is_an_occasion_not_a_time_of_day(service: BriefService) -> None:
+    (answer,) = ask(service, "who led russia's team this time?")
+    assert "medinsky" in lead(answer).split(".")[0]
+

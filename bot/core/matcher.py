@@ -120,7 +120,14 @@ class Matcher:
             for e in brief.entities}
         # The words of the brief's own names: in "the airbases hit in Operation Spider's Web" only "airbases" asks.
         self._name_parts = frozenset(w for e in brief.entities for w in words(e.name))
-        self._people = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities if e.kind is EntityKind.person)
+        self.people = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities if e.kind is EntityKind.person)
+        # The words a name's own variants use beside it ("invasion start", "launched the invasion", "Ukraine's
+        # defence minister"): asked with that name, they say nothing the name doesn't, so they neither count as
+        # missing from an answer about it nor dilute how much of the question it covers.
+        table = self.analyzer.table
+        self._absorbed = {canon(e.id.replace("-", " ")): frozenset(
+            t for v in e.variants for w in words(v) for t in table.join([w])
+            if t not in QUESTION_WORDS and t not in self.index.entities) for e in brief.entities}
         # Capitalised words that are not names of anyone or anything: "Russian bloggers" names no blogger.
         self._not_names = _CALENDAR | STOPWORDS | {
             w for e in brief.entities if e.kind is EntityKind.country for v in (e.name, *e.variants) for w in words(v)}
@@ -220,7 +227,7 @@ class Matcher:
 
     def _resolve(self, text: str, terms: tuple[str, ...], context: FollowUpContext) -> tuple[str, ...]:
         """A follow-up with the previous turn filled in: swap in a new entity, or carry the old ones over."""
-        people = sorted(context.entities & self._people)
+        people = sorted(context.entities & self.people)
         said = set(normalize(text).split())
         if people and PERSONAL & said and not THINGS & said:
             # "what did he call Putin?": "he" is the person just discussed; the rest of the question is new, so
@@ -424,8 +431,9 @@ class Matcher:
         own = [t for t in reading.own if t not in QUESTION_WORDS]
         own_weights = {t: index.weight(t) for t in set(own)}
         own_total = sum(own_weights.values()) or 1.0
-        covered = sum(w if t in index.strong[section] else 0.7 * w if t in index.weak[section] else 0.0
-                      for t, w in own_weights.items())
+        absorbed = frozenset().union(*(self._absorbed.get(t, ()) for t in own))
+        covered = sum(w if t in index.strong[section] or t in absorbed else 0.7 * w if t in index.weak[section]
+                      else 0.0 for t, w in own_weights.items())
         unknown = sum(w for t, w in own_weights.items() if t not in index.vocabulary and t not in self._article_terms)
         article_only = sum(w for t, w in own_weights.items() if t not in index.vocabulary and t in self._article_terms)
         lead_score = max((unit_scores.get(u, 0.0) for u in lead), default=0.0)
@@ -438,9 +446,12 @@ class Matcher:
         others = (asked & index.actors) - led or (asked_countries and led_countries
                                                   and not asked_countries & led_countries)
         lead_terms = first.terms if first is not None else index.strong[section]
-        lead_covered = sum(w for t, w in own_weights.items() if t in lead_terms)
+        if first is not None and first.kind is UnitKind.entity:
+            lead_terms = lead_terms | IDENTITY  # "what's his job": a person's card is their job
+        lead_covered = sum(w for t, w in own_weights.items() if t in lead_terms or t in absorbed)
         said = normalize(reading.text).split()
-        missing = [w for t, w in own_weights.items() if t not in lead_terms and t not in index.strong[section]]
+        missing = [w for t, w in own_weights.items()
+                   if t not in lead_terms and t not in index.strong[section] and t not in absorbed]
         return {
             "lead_coverage": lead_covered / own_total if own else 1.0,
             "missing": max(missing, default=0.0) / index.max_idf,
@@ -450,7 +461,8 @@ class Matcher:
             "article_only": article_only / own_total if own else 0.0,
             "fact_score": min(1.0, lead_score / ceiling) if ceiling else 0.0,
             "example": example,
-            "content": min(len(own), 6) / 6,
+            # what the reading asks, the previous turn's words included: "why not?" after an answer asks plenty
+            "content": min(sum(t not in QUESTION_WORDS for t in reading.terms), 6) / 6,
             "type_fit": 1.0 if fit else 0.0,
             "type_miss": 1.0 if wants and not fit else 0.0,
             "conflict": 1.0 if others else 0.0,
@@ -555,6 +567,11 @@ def _article_terms(articles: tuple[str, ...]) -> frozenset[str]:
     return frozenset(stem(w) for text in articles for w in words(text))
 
 
+# "this time", "the first time": an occasion, not a time of day.
+_OCCASION = frozenset({"this", "that", "last", "next", "each", "every", "first", "second", "third", "same", "some",
+                       "any", "one", "long"})
+
+
 @lru_cache(maxsize=4096)
 def _wants(text: str) -> str:
     """What kind of fact the question asks for: a number, a time, a person, a place; '' for anything."""
@@ -563,7 +580,8 @@ def _wants(text: str) -> str:
     if "how many" in joined or "how much" in joined or {"number", "figure", "toll", "count", "percent"} & set(said):
         return "number"
     if ("when" in said or "what time" in joined or "how long" in joined
-            or {"date", "day", "time", "schedule", "hour", "year", "month"} & set(said)):
+            or {"date", "day", "schedule", "hour", "year", "month"} & set(said)
+            or any(w == "time" and (i == 0 or said[i - 1] not in _OCCASION) for i, w in enumerate(said))):
         return "time"
     if said[:1] == ["who"] or "whose" in said or "who" in said[:3]:
         return "person"

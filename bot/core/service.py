@@ -117,9 +117,13 @@ class BriefService:
         else:
             facts = tuple(self._keyed_fact(section, unit.key) for unit in match.lead)
             shown = last = tuple(unit.key for unit in match.lead)
-        # What a pronoun in the next turn points at: who was asked about, else who the answer led with.
-        led = (u.entities - index.countries for u in match.lead)
+        # What a pronoun in the next turn points at: who was asked about, else who the answer led with; and the
+        # person a "who" question was answered with ("who heads Ukraine's side?" -> "what's his job?").
+        led = [u.entities - index.countries for u in match.lead]
         entities = match.entities or next((e for e in led if e), frozenset())
+        people = self.store.current.matcher.people
+        if "who" in match.terms and not entities & people:
+            entities |= next((e & people for e in led if e & people), frozenset())
         follow_up = FollowUpContext(section.id, match.terms, entities, shown, last)
         answer = self._answer(question, section, match.confidence, facts, shown, self._related(section, match), lead)
         return answer, follow_up
