@@ -119,3 +119,7 @@ def test_this_time_is_an_occasion_not_a_time_of_day(service: BriefService) -> No
     (answer,) = ask(service, "who led russia's team this time?")
     assert "medinsky" in lead(answer).split(".")[0]
 
+
+def test_a_number_in_digits_meets_the_same_number_in_words(service: BriefService) -> None:
+    (answer,) = ask(service, "russia wants ukraine out of 4 regions - which ones?")
+    assert "four regions" in lead(answer)

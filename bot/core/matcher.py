@@ -152,7 +152,10 @@ class Matcher:
             if _SOURCE_REQUEST.search(text):  # "who said that?": the facts just shown, with who says them
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
                              question=text, again=True)
-        readings = self.readings(text, context)
+        readings = [self._match_reading(reading) for reading in self._readings(text, context)]
+        if not any(m.confidence >= ACCEPTABLE for m in readings):
+            # Only then the first clause without its aside: most messages are answered without this extra reading.
+            readings += [self._match_reading(reading) for reading in self._readings(text, context, heads=True)]
         if not readings:
             return Match((), 0.0, frozenset(), (), question=text)
         # "what did he say": a pronoun points at the previous turn, so that reading wins whenever it is answerable.
@@ -169,12 +172,15 @@ class Matcher:
         """Every reading of an already stripped message, matched: what `match` chooses from (and what the
         calibration is fitted on). `force`: answer every reading from that section."""
         forced = self._position.get(force) if force is not None else None
-        return [self._match_reading(reading, forced) for reading in self._readings(text, context)]
+        return [self._match_reading(reading, forced)
+                for reading in (*self._readings(text, context), *self._readings(text, context, heads=True))]
 
     # ------------------------------------------------------------ reading
 
-    def _readings(self, text: str, context: FollowUpContext | None) -> list[_Reading]:
-        """The message read as a whole, each question-like sentence of a longer one, and follow-up readings."""
+    def _readings(self, text: str, context: FollowUpContext | None, heads: bool = False) -> list[_Reading]:
+        """The message read as a whole, each question-like sentence of a longer one, and follow-up readings; with
+        `heads`, instead, each sentence's first clause when all that follows is an aside ("wtf was spider's web,
+        everyone in the discord is spamming it"), where that reads differently."""
         pieces = sentences(text)
         texts = [text] if len(words(text)) <= 30 else []
         if len(pieces) > 1:
@@ -184,8 +190,14 @@ class Matcher:
             texts = [text]
         # A question is often the last clause of a chatty sentence: "forgetting him for a sec, how long did ...?"
         clauses = [clause for piece in texts[-2:] for clause in _clauses(piece)]
-        # ... or the first, with an aside after it: "wtf was spider's web, everyone in the discord is spamming it".
-        clauses += [head for piece in texts if (head := _head(piece))]
+        if heads:
+            seen = {self.analyzer.terms(piece) for piece in [*texts, *clauses]}
+            found = []
+            for head in dict.fromkeys(head for piece in texts if (head := _head(piece))):
+                if (own := self.analyzer.terms(head)) not in seen:
+                    seen.add(own)
+                    found.append(_Reading(head, own, own, False))
+            return found
         readings: list[_Reading] = []
         seen: set[tuple[str, ...]] = set()  # "did X last?" and "how long did X last?" may read the same
         for piece in dict.fromkeys([*texts, *clauses]):
@@ -461,8 +473,8 @@ class Matcher:
             "article_only": article_only / own_total if own else 0.0,
             "fact_score": min(1.0, lead_score / ceiling) if ceiling else 0.0,
             "example": example,
-            # what the reading asks, the previous turn's words included: "why not?" after an answer asks plenty
-            "content": min(sum(t not in QUESTION_WORDS for t in reading.terms), 6) / 6,
+            # "why not?" after an answer asks all the previous turn asked: what it fills in is its content
+            "content": min(len(own) or sum(t not in QUESTION_WORDS for t in reading.terms), 6) / 6,
             "type_fit": 1.0 if fit else 0.0,
             "type_miss": 1.0 if wants and not fit else 0.0,
             "conflict": 1.0 if others else 0.0,

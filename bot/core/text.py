@@ -40,7 +40,7 @@ SHORTHAND: dict[str, str] = {
     "wth": "what", "tf": "the", "da": "the", "ya": "you", "yall": "you", "dat": "that", "dis": "this",
     "ru": "are you", "coz": "because", "tho": "though", "thru": "through", "ok": "okay",
     "rn": "now", "atm": "now", "idk": "i do not know", "smth": "something", "sth": "something",
-    "hw": "how", "y": "why", "wen": "when", "wer": "where", "hu": "who", "whom": "who",
+    "hw": "how", "mny": "many", "y": "why", "wen": "when", "wer": "where", "hu": "who", "whom": "who",
     "op": "operation", "ops": "operations", "intel": "intelligence", "convo": "conversation", "negs": "negotiations",
     "pic": "picture", "pics": "pictures", "fm": "foreign minister", "mins": "minutes",
     "hrs": "hours", "hr": "hour", "yr": "year", "yrs": "years", "mo": "month", "wk": "week", "mtg": "meeting",
@@ -138,6 +138,13 @@ def normalize(text: str) -> str:
     return " ".join(_WORD.findall(text))
 
 
+# Numbers written out read as their digits, on both sides: "the 4 regions" meets "four regions". Not "one", which
+# is mostly a pronoun ("which one", "the one agreement").
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split()) if n > 1} | {
+    w: str(10 * n) for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+
+
 @lru_cache(maxsize=16384)  # brief texts are read on every reload; questions repeat
 def words(text: str) -> tuple[str, ...]:
     """Normalised words with chat shorthand expanded and letters stretched for emphasis squeezed ("soooo")."""
@@ -145,7 +152,7 @@ def words(text: str) -> tuple[str, ...]:
     for word in _STRETCHED.sub(r"\1", normalize(text)).split():
         expanded = SHORTHAND.get(word) or FOREIGN.get(word)
         if expanded is None:
-            out.append(word)
+            out.append(_NUMBER_WORDS.get(word, word))
         else:
             out.extend(expanded.split())
     return tuple(out)
