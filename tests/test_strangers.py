@@ -123,3 +123,12 @@ def test_this_time_is_an_occasion_not_a_time_of_day(service: BriefService) -> No
 def test_a_number_in_digits_meets_the_same_number_in_words(service: BriefService) -> None:
     (answer,) = ask(service, "russia wants ukraine out of 4 regions - which ones?")
     assert "four regions" in lead(answer)
+
+
+def test_a_wrong_number_checked_is_answered_with_the_right_one(service: BriefService) -> None:
+    """ "did the drones destroy 45 bombers?": the number is the claim being checked, not a word the brief lacks."""
+    (answer,) = ask(service, "did the drones destroy 45 bombers? my cousin says so")
+    assert "40" in lead(answer)
+    checked, age = ask(service, "the first round was on 20 may, right?", "and how old is medinsky, right?")
+    assert "16 may" in lead(checked).replace("may 16", "16 may")
+    assert not age.matched

@@ -444,12 +444,16 @@ class Matcher:
         own_weights = {t: index.weight(t) for t in set(own)}
         own_total = sum(own_weights.values()) or 1.0
         absorbed = frozenset().union(*(self._absorbed.get(t, ()) for t in own))
+        said = normalize(reading.text).split()
+        first = index.units[lead[0]] if lead else None
+        if first is not None and fits(first, "number") and _checks_a_claim(said):
+            # "did they swap 2000 prisoners each?": the number is the claim checked; the fact's own number answers it
+            absorbed |= {t for t in own if t[:1].isdigit()}
         covered = sum(w if t in index.strong[section] or t in absorbed else 0.7 * w if t in index.weak[section]
                       else 0.0 for t, w in own_weights.items())
         unknown = sum(w for t, w in own_weights.items() if t not in index.vocabulary and t not in self._article_terms)
         article_only = sum(w for t, w in own_weights.items() if t not in index.vocabulary and t in self._article_terms)
         lead_score = max((unit_scores.get(u, 0.0) for u in lead), default=0.0)
-        first = index.units[lead[0]] if lead else None
         fit = wants and first is not None and fits(first, wants)
         # The leading fact is about someone else: "who is Russia's foreign minister" led by Turkey's.
         led = first.entities if first else index.section_entities[section]
@@ -461,7 +465,6 @@ class Matcher:
         if first is not None and first.kind is UnitKind.entity:
             lead_terms = lead_terms | IDENTITY  # "what's his job": a person's card is their job
         lead_covered = sum(w for t, w in own_weights.items() if t in lead_terms or t in absorbed)
-        said = normalize(reading.text).split()
         missing = [w for t, w in own_weights.items()
                    if t not in lead_terms and t not in index.strong[section] and t not in absorbed]
         return {
@@ -582,6 +585,16 @@ def _article_terms(articles: tuple[str, ...]) -> frozenset[str]:
 # "this time", "the first time": an occasion, not a time of day.
 _OCCASION = frozenset({"this", "that", "last", "next", "each", "every", "first", "second", "third", "same", "some",
                        "any", "one", "long"})
+
+
+_CHECK_TAGS = (("right",), ("true",), ("correct",), ("yeah",), ("or", "nah"), ("or", "not"), ("or", "something"),
+               ("is", "that", "true"), ("is", "that", "right"))
+
+
+def _checks_a_claim(said: list[str]) -> bool:
+    """A yes/no question, or a statement tagged "right?", "true?", "or something": a claim the reader checks."""
+    return bool(said) and (said[0] in YES_NO or said[0] in {"wasnt", "werent", "didnt", "isnt"}
+                           or any(tuple(said[-len(tag):]) == tag for tag in _CHECK_TAGS))
 
 
 @lru_cache(maxsize=4096)

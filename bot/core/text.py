@@ -69,7 +69,7 @@ FOREIGN: dict[str, str] = {
 
 # Swearing and filler carry no meaning for the question: "who the hell led russia's team" asks who led it.
 FILLER = frozenset("""fuck fucking fuckin fucked shit shitty damn damned hell heck bloody crap freaking frickin
-    effing goddamn sorry sry soz lol lmao lmfao rofl omg bruh bro dude mate guys yo ffs smh jeez gosh pls plz ngl tbh imo
+    effing goddamn sorry sry soz nah correct lol lmao lmfao rofl omg bruh bro dude mate guys yo ffs smh jeez gosh pls plz ngl tbh imo
     imho fr lowkey highkey srsly legit af asf fam innit ikr btw fyi iirc afaik pray tell""".split())
 
 STOPWORDS = frozenset(
