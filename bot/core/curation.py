@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Callable, Protocol
 
-from bot.core.matcher import Candidate, Match
+from bot.core.matcher import Match
 from bot.core.models import Answer
 from bot.core.text import strip_markup
 
@@ -41,7 +41,7 @@ class Origin:
     chat: ChatKind
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scored:
     section_id: str
     score: float
@@ -138,6 +138,7 @@ class Curator:
         self._remember = remember
         self._clock = clock or (lambda: dt.datetime.now(dt.timezone.utc))
         self._recent: OrderedDict[str, Asked] = OrderedDict()
+        self._origins: dict[Origin, Origin] = {}  # one shared Origin per platform and kind of chat
 
     def outcome(self, answer: Answer, threshold: float) -> Outcome:
         if not answer.matched:
@@ -147,10 +148,12 @@ class Curator:
         return Outcome.GREY if answer.confidence < threshold + self.grey_zone else Outcome.ANSWERED
 
     def observe(self, answer: Answer, match: Match | None, origin: Origin, revision: str, threshold: float) -> Answer:
-        """The answer with an id for its verdict buttons; rejected and grey-zone questions are logged. Only what the
-        answer already holds is kept here: the record is built later, by the store's background writer."""
-        asked = Asked(new_answer_id(), self._clock(), origin, revision, self.outcome(answer, threshold), answer,
-                      match.candidates[:3] if match is not None else (),
+        """The answer with an id for its verdict buttons; rejected and grey-zone questions are logged. Only what a
+        record needs is kept, not the answer: the last `remember` of these stay in memory for their verdicts."""
+        asked = Asked(new_answer_id(), self._clock(), self._origins.setdefault(origin, origin), revision,
+                      self.outcome(answer, threshold), answer.question, answer.section_id, answer.confidence,
+                      answer.title, answer.body,
+                      tuple(Scored(c.section.id, round(c.rank, 3)) for c in match.candidates[:3]) if match else (),
                       match is not None and bool(match.more or match.again or match.features.get("context")))
         self._recent[asked.answer_id] = asked
         if len(self._recent) > self._remember:
@@ -167,27 +170,31 @@ class Curator:
                                      1 if up else -1, self._clock(), None if logged else asked))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Asked:
-    """A question as answered, before it becomes a `QuestionRecord` (stripping and copying wait for the writer)."""
+    """A question as answered, before it becomes a `QuestionRecord`: what the record needs and no more, because the
+    curator keeps the last 10,000 in memory (the answer itself holds topics, sources and buttons a record never
+    reads). Stripping the markup waits for the writer, off the reply path."""
 
     answer_id: str
     asked_at: dt.datetime
     origin: Origin
     revision: str
     outcome: Outcome
-    answer: Answer
-    candidates: tuple[Candidate, ...]
+    question: str  # as asked, markup and all
+    section_id: str | None
+    confidence: float
+    reply: str
+    facts: tuple[str, ...]
+    candidates: tuple[Scored, ...]
     follow_up: bool
 
     def record(self) -> QuestionRecord:
-        answer = self.answer
         return QuestionRecord(
             answer_id=self.answer_id, asked_at=self.asked_at, platform=self.origin.platform,
-            chat_kind=self.origin.chat, revision=self.revision, question=strip_markup(answer.question),
-            outcome=self.outcome, section_id=answer.section_id, confidence=answer.confidence,
-            candidates=tuple(Scored(c.section.id, round(c.rank, 3)) for c in self.candidates),
-            reply=answer.title, facts=answer.body, follow_up=self.follow_up)
+            chat_kind=self.origin.chat, revision=self.revision, question=strip_markup(self.question),
+            outcome=self.outcome, section_id=self.section_id, confidence=self.confidence,
+            candidates=self.candidates, reply=self.reply, facts=self.facts, follow_up=self.follow_up)
 
 
 __all__ = ["Asked", "ChatKind", "Curator", "CurationStore", "Origin", "Outcome", "QuestionRecord", "Scored",
