@@ -440,6 +440,7 @@ async def test_messages_not_for_the_bot_are_ignored(bot: Bot) -> None:
     hint = await fake.wait_for(lambda r: r.method == "POST" and r.path == "/channels/7401/messages")
     assert "/ask" in hint.body["content"]
     assert not fake.matching("POST", "/channels/7400/")
+    assert bot.adapter.client is not None and not bot.adapter.client.cached_messages  # no message cache kept
 
 
 async def test_flooding_user_is_told_to_slow_down(fake: FakeDiscord, brief: Path) -> None:

@@ -166,3 +166,15 @@ def test_flood_gate_notifies_once_then_drops_until_calm() -> None:
     assert gate.check("other") is Verdict.ALLOW
     clock.now += 11
     assert gate.check("u") is Verdict.ALLOW
+
+
+def test_flood_gate_forgets_users_whose_messages_have_left_the_window() -> None:
+    clock = Clock()
+    gate = FloodGate(messages=2, per_seconds=10, clock=clock)
+    for user in range(1000):
+        gate.check(str(user))
+    assert [gate.check("0") for _ in range(3)] == [Verdict.ALLOW, Verdict.NOTIFY, Verdict.DROP]
+    clock.now += 10.5
+    assert gate.check("new") is Verdict.ALLOW
+    assert gate.remembered() == 1  # only "new": the others would be allowed as newcomers anyway
+    assert [gate.check("0") for _ in range(3)] == [Verdict.ALLOW, Verdict.ALLOW, Verdict.NOTIFY]

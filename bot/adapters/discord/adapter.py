@@ -58,7 +58,9 @@ class BriefClient(discord.Client):
     """discord.Client with our command tree; `connected` is set when the gateway sends READY."""
 
     def __init__(self, handlers: Handlers, intents: discord.Intents, guild_id: int | None) -> None:
-        super().__init__(intents=intents, max_ratelimit_timeout=MAX_RATELIMIT_WAIT)
+        # max_messages=None: discord.py would otherwise keep the last 1,000 messages of every channel it sees
+        # (whole Message objects, authors and embeds included) for edit and reaction events the bot never reads.
+        super().__init__(intents=intents, max_ratelimit_timeout=MAX_RATELIMIT_WAIT, max_messages=None)
         self.handlers = handlers
         self.guild_id = guild_id
         self.order = KeyedOrder()  # one channel's events in arrival order: a follow-up never overtakes its question
