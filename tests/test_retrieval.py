@@ -40,12 +40,13 @@ def test_retrieval_ranks_the_topics_that_scoring_every_section_would(brief: Brie
             everything = {s: index.section_scores(s, terms) for s in range(len(matcher.sections))}
             evidence = {s: scores.evidence for s, scores in everything.items() if scores.evidence > 0}
             found = index.retrieve(terms, MAX_CONTENDERS)
-            assert contenders({s: f.evidence for s, f in found.items()}, MAX_CONTENDERS) == \
-                contenders(evidence, MAX_CONTENDERS), question
-            for s, scores in found.items():
-                assert scores == everything[s]
+            assert contenders(found.evidence, MAX_CONTENDERS) == contenders(evidence, MAX_CONTENDERS), question
+            for s in found.evidence:  # what it scored is what scoring that section on its own gives, bit for bit
+                scores = everything[s]
+                assert (found.evidence[s], found.best.get(s, 0.0), found.card.get(s, 0.0)) == \
+                    (scores.evidence, scores.best, scores.card), question
             checked += 1
-            skipped += len(evidence) - len(found)
+            skipped += len(evidence) - len(found.evidence)
     assert checked > 1500
     if factor > 1:
         assert skipped > checked * 10  # the bigger brief's copies are mostly never scored

@@ -10,7 +10,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 from importlib import resources
@@ -126,6 +126,21 @@ class SectionScores(NamedTuple):
     evidence: float  # best + card: how much the section has to say about the question
 
 
+class TermUnits(NamedTuple):
+    weights: dict[int, float]  # unit -> the term's weight in it
+    best: dict[int, float]  # section -> the most the term weighs in one of its units
+
+
+@dataclass(slots=True)
+class Retrieved:
+    """What `BriefIndex.retrieve` scored: per section, its evidence, its best unit's score and its card's."""
+
+    evidence: dict[int, float]
+    best: dict[int, float]
+    card: dict[int, float]
+    multi: dict[int, float] = field(default_factory=dict)  # per section, its best unit using two terms or more
+
+
 WANTS = ("number", "time", "person", "place", "reason", "name")  # the kinds of fact a question can ask for
 
 
@@ -236,6 +251,8 @@ class BriefIndex:
             for section, weight in in_cards.items():
                 bounds[section] = bounds.get(section, 0.0) + weight
         self._impacts: dict[str, tuple[tuple[float, int], ...]] = {}  # filled as questions use the terms
+        self._term_units: dict[str, TermUnits] = {}  # likewise
+        self._section_of = [unit.section for unit in units]
         # Per section, each term it uses: its topic card's weight and its (unit, weight) postings.
         self._uses: list[dict[str, tuple[float, list[tuple[int, float]]]]] = [{} for _ in brief.sections]
         for term, in_sections in self.postings.items():
@@ -264,6 +281,11 @@ class BriefIndex:
             self.section_entities.append(self.declared[s].union(*(m.entities for m in members
                                                                    if m.kind is not UnitKind.entity)))
         self.vocabulary = frozenset(self.idf)
+        # Looked up on every question: made once here, not once per question.
+        self.named = self.actors | self.countries  # who a question can name: people, organisations, countries
+        self.declared_countries = [d & self.countries for d in self.declared]
+        self.topic_units = frozenset(self.topic_unit.values())
+        self.entity_units = frozenset(u for u, unit in enumerate(units) if unit.kind is UnitKind.entity)
 
     def section_scores(self, section: int, terms: Iterable[str]) -> SectionScores:
         """BM25 of the section's facts, figures and entity cards that share a term with the question, and of its
@@ -289,39 +311,123 @@ class BriefIndex:
                                                         key=lambda pair: (-pair[0], pair[1])))
         return impact
 
-    def retrieve(self, terms: Sequence[str], k: int) -> dict[int, SectionScores]:
-        """The scores of every section that may be among the `k` with the most evidence (best fact plus topic
-        card; ties: the brief's order). The rarest terms go first; once `k` sections are found, a section whose
-        bound can't reach the k-th is skipped: a question touches only the sections that can win."""
-        using = [self.bounds[t] for t in terms if t in self.bounds]
-        if sum(map(len, using)) <= 4 * k and len(touched := set().union(*using)) <= 2 * k:
-            return {section: self.section_scores(section, terms) for section in touched}  # few: score them all
+    def term_units(self, term: str) -> TermUnits | None:
+        """Every fact, figure and entity card using `term` with its weight, and per section the best of them;
+        worked out the first time a question uses the term (a reload stays as fast as the index's build)."""
+        found = self._term_units.get(term)
+        if found is None:
+            in_sections = self.postings.get(term)
+            if in_sections is None:
+                return None
+            found = self._term_units[term] = TermUnits(
+                {u: w for pairs in in_sections.values() for u, w in pairs},
+                {s: max(w for _, w in pairs) for s, pairs in in_sections.items()})
+        return found
+
+    def retrieve(self, terms: Sequence[str], k: int) -> Retrieved:
+        """The evidence (best fact plus topic card) of every section that may be among the `k` with the most
+        (ties: the brief's order). A small question scores every section it touches; otherwise the rarest terms
+        go first, and once `k` sections are found, a section whose bound can't reach the k-th is skipped: a
+        question touches only the sections that can win."""
+        using = [u for u in map(self.term_units, terms) if u is not None]
+        cards = [c for c in map(self.cards.get, terms) if c is not None]
+        found = Retrieved({}, {}, {})
+        # A unit using two or more of the terms scores their sum, added up in the terms' order (as
+        # `section_scores` does); every other unit scores one weight, and its section's best of those is known.
+        if len(using) > 1:
+            shared: set[int] = set()
+            if len(using) <= 4:
+                for i in range(1, len(using)):
+                    for j in range(i):
+                        shared |= using[i].weights.keys() & using[j].weights.keys()
+            else:
+                seen: set[int] = set()
+                for term in using:
+                    shared |= term.weights.keys() & seen
+                    seen |= term.weights.keys()
+            sums = dict.fromkeys(shared, 0.0)
+            for term in using:
+                weights = term.weights
+                for u in weights.keys() & shared:
+                    sums[u] += weights[u]
+            section_of = self._section_of
+            multi = found.multi
+            for u, score in sums.items():
+                s = section_of[u]
+                if score > multi.get(s, 0.0):
+                    multi[s] = score
+        if len(set().union(*[b for b in map(self.bounds.get, terms) if b is not None])) <= 3 * k:
+            # Few sections touched: score them all, term by term.
+            best = found.best
+            for term in using:
+                for s, b in term.best.items():
+                    if b > best.get(s, 0.0):
+                        best[s] = b
+            for s, b in found.multi.items():
+                if b > best[s]:
+                    best[s] = b
+            card = found.card
+            for in_cards in cards:
+                for s, w in in_cards.items():
+                    card[s] = card.get(s, 0.0) + w
+            found.evidence.update({s: best.get(s, 0.0) + card.get(s, 0.0) for s in best.keys() | card.keys()})
+            return found
         impacts = {t: self._impact(t) for t in terms}
         order = sorted(terms, key=lambda t: impacts[t][0][0] if impacts[t] else 0.0)
         rest = list(accumulate((impacts[t][0][0] if impacts[t] else 0.0 for t in order), initial=0.0))
-        found: dict[int, SectionScores] = {}
-        best: list[tuple[float, int]] = []  # min-heap of the k best (evidence, -section) so far
+        evidence = found.evidence
+        heap: list[tuple[float, int]] = []  # min-heap of the k best (evidence, -section) so far
         for i in reversed(range(len(order))):
             lower = [self.bounds[t] for t in order[:i] if t in self.bounds]
-            for bound, section in impacts[order[i]]:
+            impact = impacts[order[i]]
+            j = 0
+            while j < len(impact):
+                bound, section = impact[j]
+                j += 1
                 # Higher terms are all counted in: this section has none of them, or can't reach the k-th.
-                if len(best) == k:
-                    kth, kth_section = best[0]
+                if len(heap) == k:
+                    kth, kth_section = heap[0]
                     if bound + rest[i] < kth - 1e-9:
                         break  # nor can any after it
                     if bound + rest[i] <= kth + 1e-9 and section > -kth_section:
-                        continue  # at best a tie, which the earlier section wins
-                    if section in found or bound + sum(b.get(section, 0.0) for b in lower) < kth - 1e-9:
+                        # At best a tie, which the earlier section wins; so is every later section of the same bound.
+                        while j < len(impact) and impact[j][0] == bound:
+                            j += 1
+                        continue
+                    if section in evidence or bound + sum(b.get(section, 0.0) for b in lower) < kth - 1e-9:
                         continue  # the lower terms it has can't lift it to the k-th
-                elif section in found:
+                elif section in evidence:
                     continue
-                scores = found[section] = self.section_scores(section, terms)
-                item = (scores.evidence, -section)
-                if len(best) < k:
-                    heapq.heappush(best, item)
-                elif item > best[0]:
-                    heapq.heapreplace(best, item)
+                item = (self._score(section, using, cards, found), -section)
+                if len(heap) < k:
+                    heapq.heappush(heap, item)
+                elif item > heap[0]:
+                    heapq.heapreplace(heap, item)
         return found
+
+    def _score(self, section: int, using: list[TermUnits], cards: list[dict[int, float]], found: Retrieved) -> float:
+        """One section's best unit, card and evidence, into `found`; its evidence."""
+        best = found.multi.get(section, 0.0)
+        for term in using:
+            b = term.best.get(section)
+            if b is not None and b > best:
+                best = b
+        card = 0.0
+        for in_cards in cards:
+            w = in_cards.get(section)
+            if w is not None:
+                card += w
+        found.best[section] = best
+        found.card[section] = card
+        evidence = found.evidence[section] = best + card
+        return evidence
+
+    def scores(self, section: int, terms: Sequence[str], found: Retrieved) -> tuple[float, float]:
+        """The best unit and the card of a section, whether `retrieve` scored it or not."""
+        if section not in found.evidence:
+            scores = self.section_scores(section, terms)
+            return scores.best, scores.card
+        return found.best.get(section, 0.0), found.card.get(section, 0.0)
 
     def weight(self, term: str) -> float:
         """How much a term says: rare in the brief says more; unknown to it, most of all."""

@@ -9,7 +9,7 @@ Pure: no I/O; built once per brief. Three steps, each small:
 from __future__ import annotations
 
 import gc
-import heapq
+import operator
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -45,6 +45,7 @@ _SOURCE_REQUEST = re.compile(
     r"where(?:'s|\s+is|\s+does)\s+that\s+(?:from|come\s+from)|how\s+do\s+(?:you|we)\s+know(?:\s+that)?)\W*$",
     re.IGNORECASE)
 MAX_SENTENCES = 3  # question-like sentences of a long message tried as its question (the last ones)
+_MOST_PER_WEIGHT = 1 + 1.2  # the most one term scores in a unit per unit of its weight: BM25's 1 + k1
 ACCEPTABLE = 0.5  # the probability the service's default threshold accepts
 MAX_CONTENDERS = 10  # topics ranked in full per reading  # sentences of a long message tried as its question
 LEAD_FACTS = 3
@@ -113,6 +114,8 @@ class Matcher:
             (s, frozenset(t for t in self.analyzer.terms(example, correct=False) if t not in QUESTION_WORDS))
             for s, section in enumerate(self.sections) for example in (section.title, *section.examples))
         self._position = {section.id: s for s, section in enumerate(self.sections)}
+        self._ranked_by: Calibration | None = None
+        self._rank_weights_cached: tuple[float, ...] = ()
         self._titles = [normalize(s.title) for s in self.sections]
         # The words a person's or organisation's name is written with in facts: "Umerov", "Kremlin".
         self._speaker_words = {canon(e.id.replace("-", " ")): frozenset(
@@ -262,48 +265,59 @@ class Matcher:
         if not content:
             return Match((), 0.0, frozenset(), terms, question=reading.text)
         index = self.index
-        weights = {t: index.weight(t) for t in set(content)}
+        idf, unknown_weight = index.idf, index.max_idf
+        weights = {t: idf.get(t, unknown_weight) for t in set(content)}  # index.weight, inlined: it runs per term
         total = sum(weights.values())
         terms_asked = tuple(weights)
         found = index.retrieve(terms_asked, MAX_CONTENDERS)
-        ceiling = sum(w * (1 + 1.2) for w in weights.values())  # the most these terms could score in one unit
+        ceiling = sum([w * _MOST_PER_WEIGHT for w in weights.values()])  # the most these terms could score in one unit
         example_best = self._examples.similarity(weights.keys())
         verbatim = self._verbatim.get(normalize(reading.text), -1)
         wants = _wants(reading.text)
         asked_entities = {t for t in content if t in index.entities}
         asked_countries = asked_entities & index.countries
-        named = asked_entities & (index.actors | index.countries)
+        named = asked_entities & index.named
         ranked: list[tuple[float, int]] = []
         section_features: dict[int, dict[str, float]] = {}
         # Only the topics with the most evidence are ranked in full (ties: the brief's order), and the three most
         # like one of their example questions: a question touches only the topics that share its terms.
-        contenders = set(found) if len(found) <= MAX_CONTENDERS else set(
-            heapq.nlargest(MAX_CONTENDERS, found, key=lambda s: (found[s].evidence, -s)))
+        evidence = found.evidence
+        contenders = set(evidence) if len(evidence) <= MAX_CONTENDERS else {
+            -s for _, s in sorted(zip(evidence.values(), map(operator.neg, evidence)), reverse=True)[:MAX_CONTENDERS]}
+        # Ties: the later section, as nlargest by (similarity, section) had it.
         contenders.update(example_best if len(example_best) <= 3 else
-                          heapq.nlargest(3, example_best, key=lambda s: (example_best[s], s)))
+                          [s for _, s in sorted(zip(example_best.values(), example_best), reverse=True)[:3]])
         fitting = index.fitting[wants] if wants else None
-        strong, weak = index.strong, index.weak
-        rank_weights = [self.calibration.rank.get(name, 0.0) for name in RANK_FEATURES]
+        strong, weak, declared, declared_countries = index.strong, index.weak, index.declared, index.declared_countries
+        coverage_weight, example_weight, fact_weight, card_weight, named_weight, typed_weight = self._rank_weights()
+        asked_weights = tuple(weights.items())
+        using = [u.weights.keys() for u in map(index.term_units, terms_asked) if u is not None]
         for s in contenders:
-            scores = found.get(s) or index.section_scores(s, terms_asked)
+            best, card = index.scores(s, terms_asked, found)
+            in_strong, in_weak = strong[s], weak[s]
             covered = 0.0
-            for t, w in weights.items():
-                covered += w if t in strong[s] else 0.7 * w if t in weak[s] else 0.0
-            x = {
-                "coverage": covered / total,
-                "example": example_best.get(s, 0.0),
-                "fact": min(1.0, scores.best / ceiling),
-                "card": min(1.0, scores.card / ceiling),
-                "named": len(named & index.declared[s]) / len(named) if named else 1.0,
-                "typed": 0.5 if fitting is None else float(not scores.units.keys().isdisjoint(fitting[s])),
-            }
-            rank = sum(weight * value for weight, value in zip(rank_weights, x.values()))
-            section_countries = index.declared[s] & index.countries
-            if asked_countries and section_countries and not asked_countries & section_countries:
+            for t, w in asked_weights:
+                if t in in_strong:
+                    covered += w
+                elif t in in_weak:
+                    covered += 0.7 * w
+            coverage = covered / total
+            example = example_best.get(s, 0.0)
+            fact = min(1.0, best / ceiling)
+            card = min(1.0, card / ceiling)
+            named_share = len(named & declared[s]) / len(named) if named else 1.0
+            # Whether one of its units of the kind asked for uses one of the terms.
+            typed = 0.5 if fitting is None else float(not all(units.isdisjoint(fitting[s]) for units in using))
+            section_features[s] = {"coverage": coverage, "example": example, "fact": fact, "card": card,
+                                   "named": named_share, "typed": typed}
+            # The order of RANK_FEATURES, added up as a sum() over them would.
+            rank = sum((coverage_weight * coverage, example_weight * example, fact_weight * fact, card_weight * card,
+                        named_weight * named_share, typed_weight * typed))
+            if asked_countries and (section_countries := declared_countries[s]) and \
+                    asked_countries.isdisjoint(section_countries):
                 rank -= abs(rank)  # a rule: "what does Russia want" must never land on Ukraine's demands
             if s == verbatim:
                 rank += 100.0  # a rule: the curator's own example question, asked as written, goes to its topic
-            section_features[s] = x
             ranked.append((rank, s))
         if not ranked:
             return Match((), 0.0, frozenset(), terms, question=reading.text)
@@ -313,7 +327,7 @@ class Matcher:
         if force is not None:
             top_rank, top = next(((r, s) for r, s in ranked if s == force), (0.0, force))
             margin = 0.0
-        chosen = found.get(top) or index.section_scores(top, terms_asked)
+        chosen = index.section_scores(top, terms_asked)
         unit_scores = dict(chosen.units)
         if chosen.card:  # the topic's own card, for its leading facts to beat
             unit_scores[index.topic_unit[top]] = chosen.card
@@ -407,35 +421,37 @@ class Matcher:
               asked: set[str], wants: str) -> list[int]:
         """The one to three units of `section` that answer the question, best first."""
         index = self.index
+        units = index.units
         card = self._entity_card(section, terms, asked)
-        scored: list[tuple[float, int]] = []
+        fitting = index.fitting[wants][section] if wants else frozenset()  # its facts of the kind asked for
+        topics, cards = index.topic_units, index.entity_units
+        scored: list[tuple[float, int]] = []  # (-score, unit): best first once sorted, ties to the earlier unit
         for u, score in unit_scores.items():  # only the section's units that share a term with the question
-            unit = index.units[u]
-            if unit.kind is UnitKind.topic or score <= 0:
+            if score <= 0 or u in topics:
                 continue
-            if wants and fits(unit, wants):
+            if u in fitting:
                 score *= 1.5
-            if asked and asked <= unit.entities:
+            if asked and asked <= units[u].entities:
                 score *= 1.2
-            if unit.kind is UnitKind.entity:
+            if u in cards:
                 score *= 0.5  # a card sums someone up; a fact that answers the question says more
-            scored.append((score, u))
-        scored.sort(key=lambda pair: (-pair[0], pair[1]))
-        named = asked & (index.actors | index.countries)
-        if named and any(named <= index.units[u].entities for _, u in scored):
+            scored.append((-score, u))
+        scored.sort()
+        named = asked & index.named
+        if named and any(named <= units[u].entities for _, u in scored):
             # "what did Umerov say": the facts about Umerov, whatever else scores
-            scored = [pair for pair in scored if named <= index.units[pair[1]].entities]
-        if wants and any(fits(index.units[u], wants) for _, u in scored):
+            scored = [pair for pair in scored if named <= units[pair[1]].entities]
+        if fitting and not fitting.isdisjoint([u for _, u in scored]):
             # "where were the bombers hit": the facts that name a place answer it, whatever else scores
-            scored = [pair for pair in scored if fits(index.units[pair[1]], wants)]
+            scored = [pair for pair in scored if pair[1] in fitting]
         if card is not None:
-            entities = index.units[card].entities
-            return [card, *[u for _, u in scored if u != card and entities <= index.units[u].entities][:2]]
+            entities = units[card].entities
+            return [card, *[u for _, u in scored if u != card and entities <= units[u].entities][:2]]
         topic = index.topic_unit[section]
-        if not wants and (not scored or unit_scores.get(topic, 0.0) >= scored[0][0]):
+        if not wants and (not scored or unit_scores.get(topic, 0.0) >= -scored[0][0]):
             # "what did they agree?" asks for the topic itself, not one fact in it: its summary answers
             return [topic]
-        return [u for score, u in scored[:LEAD_FACTS] if score >= LEAD_RATIO * scored[0][0]]
+        return [u for score, u in scored[:LEAD_FACTS] if -score >= LEAD_RATIO * -scored[0][0]]
 
     def _features(self, reading: _Reading, section: int, lead: list[int], unit_scores: Mapping[int, float],
                   ceiling: float, example: float, margin: float, asked: set[str], wants: str) -> dict[str, float]:
@@ -484,6 +500,14 @@ class Matcher:
             "context": 1.0 if reading.context else 0.0,
             "margin": min(1.0, margin),
         }
+
+    def _rank_weights(self) -> tuple[float, ...]:
+        """The calibration's topic-ranking weights in RANK_FEATURES order (the fit swaps the calibration in)."""
+        calibration = self.calibration
+        if self._ranked_by is not calibration:
+            self._ranked_by = calibration
+            self._rank_weights_cached = tuple(calibration.rank.get(name, 0.0) for name in RANK_FEATURES)
+        return self._rank_weights_cached
 
     # ------------------------------------------------------------ browsing
 
