@@ -10,7 +10,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from importlib import resources
@@ -138,7 +138,6 @@ class Retrieved:
     evidence: dict[int, float]
     best: dict[int, float]
     card: dict[int, float]
-    multi: dict[int, float] = field(default_factory=dict)  # per section, its best unit using two terms or more
 
 
 WANTS = ("number", "time", "person", "place", "reason", "name")  # the kinds of fact a question can ask for
@@ -329,48 +328,9 @@ class BriefIndex:
         (ties: the brief's order). A small question scores every section it touches; otherwise the rarest terms
         go first, and once `k` sections are found, a section whose bound can't reach the k-th is skipped: a
         question touches only the sections that can win."""
-        using = [u for u in map(self.term_units, terms) if u is not None]
-        cards = [c for c in map(self.cards.get, terms) if c is not None]
         found = Retrieved({}, {}, {})
-        # A unit using two or more of the terms scores their sum, added up in the terms' order (as
-        # `section_scores` does); every other unit scores one weight, and its section's best of those is known.
-        if len(using) > 1:
-            shared: set[int] = set()
-            if len(using) <= 4:
-                for i in range(1, len(using)):
-                    for j in range(i):
-                        shared |= using[i].weights.keys() & using[j].weights.keys()
-            else:
-                seen: set[int] = set()
-                for term in using:
-                    shared |= term.weights.keys() & seen
-                    seen |= term.weights.keys()
-            sums = dict.fromkeys(shared, 0.0)
-            for term in using:
-                weights = term.weights
-                for u in weights.keys() & shared:
-                    sums[u] += weights[u]
-            section_of = self._section_of
-            multi = found.multi
-            for u, score in sums.items():
-                s = section_of[u]
-                if score > multi.get(s, 0.0):
-                    multi[s] = score
         if len(set().union(*[b for b in map(self.bounds.get, terms) if b is not None])) <= 3 * k:
-            # Few sections touched: score them all, term by term.
-            best = found.best
-            for term in using:
-                for s, b in term.best.items():
-                    if b > best.get(s, 0.0):
-                        best[s] = b
-            for s, b in found.multi.items():
-                if b > best[s]:
-                    best[s] = b
-            card = found.card
-            for in_cards in cards:
-                for s, w in in_cards.items():
-                    card[s] = card.get(s, 0.0) + w
-            found.evidence.update({s: best.get(s, 0.0) + card.get(s, 0.0) for s in best.keys() | card.keys()})
+            self._score_all(terms, found)  # few sections touched: score them all
             return found
         impacts = {t: self._impact(t) for t in terms}
         order = sorted(terms, key=lambda t: impacts[t][0][0] if impacts[t] else 0.0)
@@ -398,29 +358,51 @@ class BriefIndex:
                         continue  # the lower terms it has can't lift it to the k-th
                 elif section in evidence:
                     continue
-                item = (self._score(section, using, cards, found), -section)
+                scores = self.section_scores(section, terms)
+                found.best[section], found.card[section] = scores.best, scores.card
+                evidence[section] = scores.evidence
+                item = (scores.evidence, -section)
                 if len(heap) < k:
                     heapq.heappush(heap, item)
                 elif item > heap[0]:
                     heapq.heapreplace(heap, item)
         return found
 
-    def _score(self, section: int, using: list[TermUnits], cards: list[dict[int, float]], found: Retrieved) -> float:
-        """One section's best unit, card and evidence, into `found`; its evidence."""
-        best = found.multi.get(section, 0.0)
+    def _score_all(self, terms: Sequence[str], found: Retrieved) -> None:
+        """Every section a term touches, scored into `found`. A unit using two or more of the terms scores their
+        sum, added up in the terms' order (as `section_scores` does); every other unit scores one weight, and its
+        section's best of those is known: only the few units using two terms are added up one by one."""
+        using = [u for u in map(self.term_units, terms) if u is not None]
+        best = found.best
         for term in using:
-            b = term.best.get(section)
-            if b is not None and b > best:
-                best = b
-        card = 0.0
-        for in_cards in cards:
-            w = in_cards.get(section)
-            if w is not None:
-                card += w
-        found.best[section] = best
-        found.card[section] = card
-        evidence = found.evidence[section] = best + card
-        return evidence
+            for s, b in term.best.items():
+                if b > best.get(s, 0.0):
+                    best[s] = b
+        if len(using) > 1:
+            shared: set[int] = set()
+            if len(using) <= 4:
+                for i in range(1, len(using)):
+                    for j in range(i):
+                        shared |= using[i].weights.keys() & using[j].weights.keys()
+            else:
+                seen: set[int] = set()
+                for term in using:
+                    shared |= term.weights.keys() & seen
+                    seen |= term.weights.keys()
+            section_of = self._section_of
+            for u in shared:
+                score = 0.0
+                for term in using:
+                    weight = term.weights.get(u)
+                    if weight is not None:
+                        score += weight
+                if score > best[s := section_of[u]]:
+                    best[s] = score
+        card = found.card
+        for in_cards in [c for c in map(self.cards.get, terms) if c is not None]:
+            for s, w in in_cards.items():
+                card[s] = card.get(s, 0.0) + w
+        found.evidence = {s: best.get(s, 0.0) + card.get(s, 0.0) for s in best.keys() | card.keys()}
 
     def scores(self, section: int, terms: Sequence[str], found: Retrieved) -> tuple[float, float]:
         """The best unit and the card of a section, whether `retrieve` scored it or not."""

@@ -291,9 +291,16 @@ class Matcher:
         strong, weak, declared, declared_countries = index.strong, index.weak, index.declared, index.declared_countries
         coverage_weight, example_weight, fact_weight, card_weight, named_weight, typed_weight = self._rank_weights()
         asked_weights = tuple(weights.items())
-        using = [u.weights.keys() for u in map(index.term_units, terms_asked) if u is not None]
+        found_best, found_card = found.best, found.card
+        touched = None  # every unit using one of the terms, when a kind of fact is asked for
+        if fitting is not None:
+            touched = set().union(*[u.weights.keys() for u in map(index.term_units, terms_asked) if u is not None])
+        named_share = 1.0
         for s in contenders:
-            best, card = index.scores(s, terms_asked, found)
+            if s in evidence:
+                best, card = found_best.get(s, 0.0), found_card.get(s, 0.0)
+            else:
+                best, card = index.scores(s, terms_asked, found)
             in_strong, in_weak = strong[s], weak[s]
             covered = 0.0
             for t, w in asked_weights:
@@ -305,9 +312,10 @@ class Matcher:
             example = example_best.get(s, 0.0)
             fact = min(1.0, best / ceiling)
             card = min(1.0, card / ceiling)
-            named_share = len(named & declared[s]) / len(named) if named else 1.0
+            if named:
+                named_share = len(named & declared[s]) / len(named)
             # Whether one of its units of the kind asked for uses one of the terms.
-            typed = 0.5 if fitting is None else float(not all(units.isdisjoint(fitting[s]) for units in using))
+            typed = 0.5 if touched is None else 0.0 if fitting[s].isdisjoint(touched) else 1.0
             section_features[s] = {"coverage": coverage, "example": example, "fact": fact, "card": card,
                                    "named": named_share, "typed": typed}
             # The order of RANK_FEATURES, added up as a sum() over them would.
