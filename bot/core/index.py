@@ -329,8 +329,10 @@ class BriefIndex:
         go first, and once `k` sections are found, a section whose bound can't reach the k-th is skipped: a
         question touches only the sections that can win."""
         found = Retrieved({}, {}, {})
-        if len(set().union(*[b for b in map(self.bounds.get, terms) if b is not None])) <= 3 * k:
-            self._score_all(terms, found)  # few sections touched: score them all
+        bounds = [b for b in map(self.bounds.get, terms) if b is not None]
+        # Few sections touched (no term alone touches many, then all of them together): score them all.
+        if max(map(len, bounds), default=0) <= 3 * k and len(set().union(*bounds)) <= 3 * k:
+            self._score_all(terms, found)
             return found
         impacts = {t: self._impact(t) for t in terms}
         order = sorted(terms, key=lambda t: impacts[t][0][0] if impacts[t] else 0.0)

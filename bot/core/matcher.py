@@ -292,9 +292,10 @@ class Matcher:
         coverage_weight, example_weight, fact_weight, card_weight, named_weight, typed_weight = self._rank_weights()
         asked_weights = tuple(weights.items())
         found_best, found_card = found.best, found.card
-        touched = None  # every unit using one of the terms, when a kind of fact is asked for
-        if fitting is not None:
-            touched = set().union(*[u.weights.keys() for u in map(index.term_units, terms_asked) if u is not None])
+        using = [u.weights.keys() for u in map(index.term_units, terms_asked) if u is not None]
+        touched = None  # every unit using one of the terms, when a kind of fact is asked for and they are few
+        if fitting is not None and sum(map(len, using)) <= 256:
+            touched = set().union(*using)
         named_share = 1.0
         for s in contenders:
             if s in evidence:
@@ -315,7 +316,12 @@ class Matcher:
             if named:
                 named_share = len(named & declared[s]) / len(named)
             # Whether one of its units of the kind asked for uses one of the terms.
-            typed = 0.5 if touched is None else 0.0 if fitting[s].isdisjoint(touched) else 1.0
+            if fitting is None:
+                typed = 0.5
+            elif touched is not None:
+                typed = 0.0 if fitting[s].isdisjoint(touched) else 1.0
+            else:  # each term's units against the section's few of that kind
+                typed = 0.0 if all(units.isdisjoint(fitting[s]) for units in using) else 1.0
             section_features[s] = {"coverage": coverage, "example": example, "fact": fact, "card": card,
                                    "named": named_share, "typed": typed}
             # The order of RANK_FEATURES, added up as a sum() over them would.
