@@ -7,28 +7,12 @@ The questions are the test author's own, not taken from the evaluation sets in t
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 
 from bot.core.analyzer import spelling_key
-from bot.core.conversation import Conversations
 from bot.core.models import Answer
 from bot.core.service import BriefService
-from bot.core.store import BriefStore
-from tests.conftest import BRIEF, SEEDS
-
-_keys = itertools.count()
-
-
-@pytest.fixture(scope="module")
-def service() -> BriefService:
-    return BriefService(BriefStore(BRIEF, SEEDS), Conversations(), threshold=0.5)
-
-
-def ask(service: BriefService, *turns: str) -> list[Answer]:
-    key = f"stranger-{next(_keys)}"
-    return [service.ask(key, turn) for turn in turns]
+from tests.test_answers import ask, service  # noqa: F401  the real brief's service; one conversation a call
 
 
 def lead(answer: Answer) -> str:
