@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -124,9 +125,20 @@ def test_ctrl_c_ends_the_console_at_once_without_a_traceback() -> None:
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert process.stdout is not None and process.stderr is not None
     assert b"briefbot" in process.stdout.readline()  # started and waiting at the prompt for a line
-    process.send_signal(signal.SIGINT)  # no Enter follows: the chat must not wait for one
-    assert process.wait(timeout=20) == 130
-    assert b"Traceback" not in process.stderr.read()
+    stderr = process.stderr
+    errors: list[bytes] = []  # read meanwhile: a child blocked on a full stderr pipe would look like a hang
+    reader = threading.Thread(target=lambda: errors.append(stderr.read()), daemon=True)
+    reader.start()
+    process.send_signal(signal.SIGINT)  # no Enter follows (stdin stays open): the chat must not wait for one
+    try:
+        status = process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        reader.join(5)
+        raise AssertionError(f"still running 20 s after Ctrl-C; its stderr: {b''.join(errors)[-3000:]!r}") from None
+    reader.join(5)
+    assert status == 130, b"".join(errors)[-3000:]
+    assert b"Traceback" not in b"".join(errors)
     assert process.stdin is not None
     process.stdin.close()
 
