@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 import threading
 
 try:  # line editing and history for input(), where the platform has it
@@ -97,4 +98,14 @@ async def _read_line(prompt: str) -> str | None:
             loop.call_soon_threadsafe(settle, line, error)
 
     threading.Thread(target=read, daemon=True).start()
-    return await done
+    # Ctrl-C while waiting for a line raises in this chat (its `finally` blocks flush the curation log), rather
+    # than relying on the task's cancellation, which a cleanup step could absorb: a normal return would leave
+    # the interpreter's exit waiting on stdin, which the reader thread still holds.
+    try:
+        loop.add_signal_handler(signal.SIGINT, settle, None, KeyboardInterrupt())
+    except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread: asyncio's default
+        return await done
+    try:
+        return await done
+    finally:
+        loop.remove_signal_handler(signal.SIGINT)
