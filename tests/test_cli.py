@@ -120,9 +120,11 @@ def test_a_reader_that_goes_away_ends_the_stream_quietly(args: list[str]) -> Non
     assert process.stderr.read() == b""
 
 
-def test_ctrl_c_ends_the_console_at_once_without_a_traceback() -> None:
+def test_ctrl_c_ends_the_console_at_once_without_a_traceback(tmp_path: Path) -> None:
+    # A database of its own: the checkout's default one may be busy with another test's bot
+    environment = {**os.environ, "BRIEFBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'console.db'}"}
     process = subprocess.Popen([sys.executable, "-m", "bot", "console"], cwd=ROOT, stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment)
     assert process.stdout is not None and process.stderr is not None
     assert b"briefbot" in process.stdout.readline()  # started and waiting at the prompt for a line
     stderr = process.stderr
