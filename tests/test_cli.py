@@ -123,8 +123,8 @@ def test_a_reader_that_goes_away_ends_the_stream_quietly(args: list[str]) -> Non
 def test_ctrl_c_ends_the_console_at_once_without_a_traceback(tmp_path: Path) -> None:
     # A database of its own: the checkout's default one may be busy with another test's bot
     environment = {**os.environ, "BRIEFBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'console.db'}"}
-    process = subprocess.Popen([sys.executable, "-m", "bot", "console"], cwd=ROOT, stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment)
+    process = subprocess.Popen([sys.executable, "-X", "faulthandler", "-m", "bot", "console"], cwd=ROOT,
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment)
     assert process.stdout is not None and process.stderr is not None
     assert b"briefbot" in process.stdout.readline()  # started and waiting at the prompt for a line
     stderr = process.stderr
@@ -135,9 +135,14 @@ def test_ctrl_c_ends_the_console_at_once_without_a_traceback(tmp_path: Path) -> 
     try:
         status = process.wait(timeout=20)
     except subprocess.TimeoutExpired:
-        process.kill()
+        process.send_signal(signal.SIGABRT)  # faulthandler prints every thread's stack: where it hangs
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
         reader.join(5)
-        raise AssertionError(f"still running 20 s after Ctrl-C; its stderr: {b''.join(errors)[-3000:]!r}") from None
+        dump = b"".join(errors)[-8000:].decode(errors="replace")
+        raise AssertionError(f"still running 20 s after Ctrl-C; its stderr and stacks:\n{dump}") from None
     reader.join(5)
     assert status == 130, b"".join(errors)[-3000:]
     assert b"Traceback" not in b"".join(errors)
