@@ -116,3 +116,10 @@ def test_a_wrong_number_checked_is_answered_with_the_right_one(service: BriefSer
     checked, age = ask(service, "the first round was on 20 may, right?", "and how old is medinsky, right?")
     assert "16 may" in lead(checked).replace("may 16", "16 may")
     assert not age.matched
+
+
+def test_the_two_delegations_is_not_a_count(service: BriefService) -> None:
+    """ "The two delegations agreed on a new exchange" gives no number of prisoners: a count the brief does not
+    give is not answered with it."""
+    (answer,) = ask(service, "how many captives go home in the swap the delegations agreed on monday")
+    assert not answer.matched

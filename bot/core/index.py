@@ -24,7 +24,8 @@ from bot.core.text import STOPWORDS, stem, words
 K1 = 1.2  # BM25's usual constants (Robertson & Zaragoza); short units make b matter little
 B = 0.5
 DEFAULT_COUNTRIES = frozenset({"russia", "ukraine", "united_states", "turkey", "europe"})
-_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+# "the two delegations", "the one agreement reported" refer to things already counted; they give no count.
+_NUMBER = re.compile(r"\d|(?<!the )\b(?:one|two)\b|\b(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
                      r"fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|fifth|percent)\b", re.IGNORECASE)
 _TIME = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
