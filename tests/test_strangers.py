@@ -118,6 +118,23 @@ def test_a_wrong_number_checked_is_answered_with_the_right_one(service: BriefSer
     assert not age.matched
 
 
+def test_a_bare_count_after_an_answer_counts_what_was_just_discussed(service: BriefService) -> None:
+    """ "how many regions is that" right after Russia's demands reads with them: the count another topic gives
+    (Russia's territory) is not that one, but the demanded regions are."""
+    demands, count = ask(service, "what is moscow demanding from kyiv?", "ok how many regions is that")
+    assert "four regions" in lead(count)
+
+
+def test_he_with_nothing_about_him_in_the_answer_is_not_answered(service: BriefService) -> None:
+    """ "does he have children" after Umerov asks about Umerov's family: the deported children's facts, which
+    leave "he" out, answer another question."""
+    card, family = ask(service, "tell me about umerov", "does he have children")
+    assert "defen" in lead(card)
+    assert not family.matched
+    _, deported = ask(service, "tell me about umerov", "what about the children ukraine says were deported?")
+    assert "list" in lead(deported)
+
+
 def test_the_two_delegations_is_not_a_count(service: BriefService) -> None:
     """ "The two delegations agreed on a new exchange" gives no number of prisoners: a count the brief does not
     give is not answered with it."""

@@ -164,11 +164,20 @@ class Matcher:
         # "what did he say": a pronoun points at the previous turn, so that reading wins whenever it is answerable.
         pointing = [m for m in readings if m.features.get("context") and m.confidence >= ACCEPTABLE
                     and any(w in PRONOUNS for w in normalize(m.question).split())]
-        best = max(pointing or readings, key=lambda m: m.confidence)
-        if context is not None and self._count_of_another_topic(best, context):
+        if context is not None:
             # A rule: "how many people tho?" right after an answer asks a count of what was just discussed; a
-            # count the brief gives on another topic is not that one.
-            best = replace(best, confidence=min(best.confidence, 0.25))
+            # count the brief gives on another topic is not that one. The reading with the previous turn filled
+            # in ("how many regions?" after Russia's demands) is that count, when it can be answered.
+            readings = [m if not self._count_of_another_topic(m, context) else
+                        replace(m, confidence=min(m.confidence, 0.25)) for m in readings]
+            people = context.entities & self.people
+            if people and PERSONAL.intersection(normalize(text).split()) and \
+                    not any(self.people.intersection(m.entities) for m in readings if not m.features.get("context")):
+                # A rule: "does he have kids?" right after Medinsky asks about Medinsky. A reading that leaves "he"
+                # out and leads with facts about no one just discussed (deported children) answers another question.
+                readings = [m if m.features.get("context") or any(people & u.entities for u in m.lead) else
+                            replace(m, confidence=min(m.confidence, 0.25)) for m in readings]
+        best = max(pointing or readings, key=lambda m: m.confidence)
         return best
 
     def readings(self, text: str, context: FollowUpContext | None = None, force: str | None = None) -> list[Match]:
