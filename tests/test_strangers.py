@@ -140,3 +140,16 @@ def test_the_two_delegations_is_not_a_count(service: BriefService) -> None:
     give is not answered with it."""
     (answer,) = ask(service, "how many captives go home in the swap the delegations agreed on monday")
     assert not answer.matched
+
+
+@pytest.mark.parametrize(("opener", "swap", "expected"), [
+    ("what does moscow demand in return for ending the war?", "and kyiv?", "ceasefire"),
+    ("what does the kremlin think about zelensky and putin sitting down together?", "what about kyiv's?", "leaders"),
+])
+def test_and_a_name_asks_the_previous_question_about_them(service: BriefService, opener: str, swap: str,
+                                                          expected: str) -> None:
+    """ "and kyiv?" after Moscow's demands asks for Kyiv's demands, not who Kyiv is: the topic the last answer
+    came from says what was asked, whatever other words the first question had."""
+    _, answer = ask(service, opener, swap)
+    assert answer.section_id != "overview"
+    assert expected in lead(answer)

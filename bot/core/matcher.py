@@ -161,9 +161,10 @@ class Matcher:
             readings += [self._match_reading(reading) for reading in self._readings(text, context, heads=True)]
         if not readings:
             return Match((), 0.0, frozenset(), (), question=text)
-        # "what did he say": a pronoun points at the previous turn, so that reading wins whenever it is answerable.
+        # "what did he say": a pronoun points at the previous turn; "and kyiv's?" names only someone else, so it
+        # asks the previous question about them. Either way that reading wins whenever it is answerable.
         pointing = [m for m in readings if m.features.get("context") and m.confidence >= ACCEPTABLE
-                    and any(w in PRONOUNS for w in normalize(m.question).split())]
+                    and (any(w in PRONOUNS for w in normalize(m.question).split()) or self._swaps(m.question))]
         if context is not None:
             # A rule: "how many people tho?" right after an answer asks a count of what was just discussed; a
             # count the brief gives on another topic is not that one. The reading with the previous turn filled
@@ -223,6 +224,14 @@ class Matcher:
                 resolved = self._resolve(piece, own, context)
                 if resolved != own:
                     readings.append(_Reading(piece, resolved, own, True))
+                if self._swaps(piece) and (previous := self.section(context.section_id)) is not None:
+                    # "and Ukraine?" after Russia's demands asks for Ukraine's: the topic the last answer came from
+                    # says what was asked, whatever other words the question had ("to end the war").
+                    topic = [t for t in self.analyzer.terms(previous.title, correct=False)
+                             if t not in self.index.entities]
+                    swapped = tuple(dict.fromkeys([*own, *topic]))
+                    if topic and swapped not in (own, resolved):
+                        readings.append(_Reading(piece, swapped, own, True))
         return readings
 
     def _count_of_another_topic(self, match: Match, context: FollowUpContext) -> bool:
@@ -232,6 +241,13 @@ class Matcher:
         return (match.best is not None and match.best.id != context.section_id and not match.features.get("context")
                 and _wants(match.question) == "number" and len(content) <= 2
                 and not any(t in self.index.entities for t in content))
+
+    def _swaps(self, text: str) -> bool:
+        """ "and Ukraine?", "what about kyiv's?": an opener and nothing but a name."""
+        content = [t for t in self.analyzer.terms(text) if t not in QUESTION_WORDS]
+        said = normalize(text)
+        return bool(content) and said.startswith(FOLLOW_UP_OPENERS) and PRONOUNS.isdisjoint(said.split()) and \
+            all(t in self.index.entities for t in content)
 
     @staticmethod
     def _asks_for_more(text: str) -> bool:
