@@ -153,3 +153,15 @@ def test_and_a_name_asks_the_previous_question_about_them(service: BriefService,
     _, answer = ask(service, opener, swap)
     assert answer.section_id != "overview"
     assert expected in lead(answer)
+
+
+def test_names_the_brief_does_not_give_stay_unanswered_in_a_follow_up(service: BriefService) -> None:
+    """ "their names?" after the advisers Kellogg mentioned asks the advisers' names, which no article gives; a
+    noun typed as readers spell it ("advisors") is the brief's noun ("advisers")."""
+    said, names = ask(service, "what did kellogg say about advisers?", "ok what are their names")
+    assert "advisers" in lead(said)
+    assert not names.matched
+    _, spelled = ask(service, "which countries sent advisors to istanbul?", "give me the names of those advisors")
+    assert not spelled.matched
+    _, palace = ask(service, "what did kellogg say about advisers?", "what is the name of the palace they met in")
+    assert "ciragan" in lead(palace)

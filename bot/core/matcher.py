@@ -383,7 +383,7 @@ class Matcher:
             # this one ("who is Russia's foreign minister?" is not answered with Turkey's). Too rare in the
             # training data for the fit to learn it.
             probability = min(probability, 0.25)
-        if _NAME_REQUEST.search(reading.text) and not self._gives_name(reading.text, lead):
+        if _NAME_REQUEST.search(reading.text) and not self._gives_name(reading.text, lead, reading):
             # A rule: "what are the names of the airbases?" is not answered by a fact that only says "airbases".
             probability = min(probability, 0.25)
         asked_to_say = _SAY_REQUEST.search(reading.text)
@@ -397,12 +397,18 @@ class Matcher:
                      tuple(index.units[u] for u in lead), reading.text, features,
                      ranking={self.sections[s].id: x for s, x in section_features.items()})
 
-    def _gives_name(self, question: str, lead: list[int]) -> bool:
+    def _gives_name(self, question: str, lead: list[int], reading: _Reading | None = None) -> bool:
         """Whether the leading facts name what the question asks the name of: a capitalised word right beside
         one of the question's own nouns ("Foreign Minister Hakan Fidan"). A fact that shares none of the
-        question's nouns can't be judged this way and passes."""
-        nouns = {stem(w) for w in words(question) if len(w) > 2 and w not in STOPWORDS and w not in QUESTION_WORDS
-                 and w not in _NAME_WORDS and w not in self._name_parts}
+        question's nouns can't be judged this way and passes. A follow-up with no noun of its own ("what are
+        their names?") asks the names of what the previous turn asked about."""
+        asked = [w for w in words(question) if len(w) > 2 and w not in STOPWORDS and w not in QUESTION_WORDS
+                 and w not in _NAME_WORDS and w not in self._name_parts]
+        # each noun as typed and as the brief spells it ("advisors" is the brief's "advisers")
+        nouns = {stem(w) for w in asked} | {stem(t) for w in asked for t in self.analyzer.terms(w) if "_" not in t}
+        if not nouns and reading is not None and reading.context:
+            nouns = {stem(t) for t in reading.terms if t not in QUESTION_WORDS and t not in self.index.entities
+                     and "_" not in t and not t[:1].isdigit()}
         judged = False
         for u in lead:
             unit = self.index.units[u]
