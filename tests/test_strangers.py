@@ -165,3 +165,18 @@ def test_names_the_brief_does_not_give_stay_unanswered_in_a_follow_up(service: B
     assert not spelled.matched
     _, palace = ask(service, "what did kellogg say about advisers?", "what is the name of the palace they met in")
     assert "ciragan" in lead(palace)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Bonjour! kto headed the ukrainian delegation? merci", "umerov"),
+    ("skolko bombers did ukraine say it hit?", "40"),
+    ("who was chef of the turkish intelligence service", "kalin"),
+    ("Guten Morgen, who is the chef of ukraine's delegation at the peregovory? danke", "umerov"),
+])
+def test_greetings_and_question_words_of_other_languages(service: BriefService, question: str,
+                                                         expected: str) -> None:
+    """Greetings and thanks in the reader's language say nothing; Russian and Ukrainian question words typed in
+    Latin letters ("kto", "skolko"), "peregovory" (talks) and the German and French "Chef" read as English."""
+    (answer,) = ask(service, question)
+    assert expected in lead(answer)
+    assert not ask(service, "Guten Tag, kto will win the world cup? danke")[0].matched

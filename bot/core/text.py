@@ -65,12 +65,19 @@ FOREIGN: dict[str, str] = {
     "chi": "who", "quando": "when", "perche": "why", "quanti": "how many", "quante": "how many",
     "quem": "who", "onde": "where", "quantos": "how many",
     "kimdir": "who is", "nedir": "what is", "nerede": "where", "neden": "why", "kac": "how many",
+    "des": "of the", "chef": "head",  # German and French "Chef" is the head of something, not a cook
+    # Russian and Ukrainian, as readers transliterate them: "kto vozglavlyal", "gde they meet", "peregovory"
+    "kto": "who", "khto": "who", "gde": "where", "kogda": "when", "koly": "when", "pochemu": "why", "chomu": "why",
+    "skolko": "how many", "skilky": "how many", "chto": "what", "shcho": "what", "peregovory": "negotiations",
+    "peregovori": "negotiations", "peregovorov": "negotiations", "peregovorakh": "negotiations",
 }
 
 # Swearing and filler carry no meaning for the question: "who the hell led russia's team" asks who led it.
 FILLER = frozenset("""fuck fucking fuckin fucked shit shitty damn damned hell heck bloody crap freaking frickin
     effing goddamn sorry sry soz nah correct lol lmao lmfao rofl omg bruh bro dude mate guys yo ffs smh jeez gosh pls plz ngl tbh imo
-    imho fr lowkey highkey srsly legit af asf fam innit ikr btw fyi iirc afaik pray tell""".split())
+    imho fr lowkey highkey srsly legit af asf fam innit ikr btw fyi iirc afaik pray tell
+    guten morgen abend danke vielen bitte bonjour bonsoir merci beaucoup hola gracias amigos buenos buenas ciao
+    grazie obrigado dobryi dobry dobriy privet spasibo dyakuyu merhaba tesekkurler""".split())
 
 STOPWORDS = frozenset(
     """a an the is are was were be been being am do does did done doing of in on at to for with by from and or
