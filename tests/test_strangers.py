@@ -180,3 +180,11 @@ def test_greetings_and_question_words_of_other_languages(service: BriefService, 
     (answer,) = ask(service, question)
     assert expected in lead(answer)
     assert not ask(service, "Guten Tag, kto will win the world cup? danke")[0].matched
+
+
+def test_words_that_only_ask_for_a_place_are_answered_by_the_place(service: BriefService) -> None:
+    """ "what location in russia", "which part of russia": the fact that names the place answers them, though it
+    says neither "location" nor "part"; "what date" is not absorbed this way (Monday does not date a new swap)."""
+    (answer,) = ask(service, "what location in russia were the damaged bombers at?")
+    assert "siberia" in lead(answer)
+    assert not ask(service, "what date will the next prisoner swap take place")[0].matched

@@ -131,6 +131,8 @@ class Matcher:
         self._absorbed = {canon(e.id.replace("-", " ")): frozenset(
             t for v in e.variants for w in words(v) for t in table.join([w])
             if t not in QUESTION_WORDS and t not in self.index.entities) for e in brief.entities}
+        self._kind_terms = {kind: frozenset(t for w in kind_words for t in table.join(words(w)))
+                            for kind, kind_words in _KIND_WORDS.items()}
         # Capitalised words that are not names of anyone or anything: "Russian bloggers" names no blogger.
         self._not_names = _CALENDAR | STOPWORDS | {
             w for e in brief.entities if e.kind is EntityKind.country for v in (e.name, *e.variants) for w in words(v)}
@@ -510,6 +512,10 @@ class Matcher:
         if first is not None and fits(first, "number") and _checks_a_claim(said):
             # "did they swap 2000 prisoners each?": the number is the claim checked; the fact's own number answers it
             absorbed |= {t for t in own if t[:1].isdigit()}
+        if wants and first is not None and fits(first, wants):
+            # "which part of Russia", "what day of the week", "the number of drones": words that name the kind of
+            # answer asked for are answered by a fact of that kind, though it does not use them.
+            absorbed |= self._kind_terms.get(wants, frozenset())
         covered = sum(w if t in index.strong[section] or t in absorbed else 0.7 * w if t in index.weak[section]
                       else 0.0 for t, w in own_weights.items())
         unknown = sum(w for t, w in own_weights.items() if t not in index.vocabulary and t not in self._article_terms)
@@ -666,6 +672,17 @@ def _checks_a_claim(said: list[str]) -> bool:
                            or any(tuple(said[-len(tag):]) == tag for tag in _CHECK_TAGS))
 
 
+# "in which part of Russia", "what region": a place inside a country. ("which city", "which country" are asked
+# of names, which the entity cards answer, not of facts saying "in X".)
+# Words that only say what kind of answer is asked for: "which part of Russia", "what location", "which day of the
+# week". ("date", "time", "figure" stay: "what date will the new exchange happen" is not answered by Monday.)
+_KIND_WORDS = {
+    "place": ("location", "place", "part", "region", "area", "province", "spot", "whereabouts"),
+    "time": ("week", "weekday"),
+}
+_PLACE_NOUNS = frozenset({"part", "region", "area", "location", "province", "oblast"})
+
+
 @lru_cache(maxsize=4096)
 def _wants(text: str) -> str:
     """What kind of fact the question asks for: a number, a time, a person, a place; '' for anything."""
@@ -679,8 +696,9 @@ def _wants(text: str) -> str:
         return "time"
     if said[:1] == ["who"] or "whose" in said or "who" in said[:3]:
         return "person"
-    if "where" in said[:4]:
-        return "place"
+    if "where" in said[:4] or any(w in ("which", "what") and said[i + 1:i + 2] and said[i + 1] in _PLACE_NOUNS
+                                  for i, w in enumerate(said)):
+        return "place"  # "where", "in which part of Russia", "what region"
     if "why" in said[:4] or "reason" in said:
         return "reason"
     if {"name", "names", "called", "named"} & set(said):
