@@ -188,3 +188,15 @@ def test_words_that_only_ask_for_a_place_are_answered_by_the_place(service: Brie
     (answer,) = ask(service, "what location in russia were the damaged bombers at?")
     assert "siberia" in lead(answer)
     assert not ask(service, "what date will the next prisoner swap take place")[0].matched
+
+
+def test_a_name_asked_for_holds_for_every_reading_of_the_sentence(service: BriefService) -> None:
+    """The clause "who talked about the advisers" read alone is answerable, but the sentence asks for the name of
+    someone no article names; "names" after "which regions are those exactly?" asks the names of those regions."""
+    (spokesperson,) = ask(service, "what is the name of the government spokesperson in berlin who talked about "
+                                   "the advisers?")
+    assert not spokesperson.matched
+    _, regions = ask(service, "what does russia want?", "which regions are those exactly? names")
+    assert not regions.matched
+    (olga,) = ask(service, "hi, my name is olga. who led russia's team?")
+    assert "medinsky" in lead(olga)

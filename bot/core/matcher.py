@@ -167,6 +167,18 @@ class Matcher:
         # asks the previous question about them. Either way that reading wins whenever it is answerable.
         pointing = [m for m in readings if m.features.get("context") and m.confidence >= ACCEPTABLE
                     and (any(w in PRONOUNS for w in normalize(m.question).split()) or self._swaps(m.question))]
+        pieces = sentences(text)
+        fragment = any(_NAME_REQUEST.search(piece) and len(piece.split()) <= 4 for piece in pieces)
+        if fragment or _NAME_REQUEST.search(text):
+            # The rule on names holds for the sentence a reading was cut from: "what's the name of the spokesperson
+            # who talked about the advisers" read from "who talked…" on, or "which four regions exactly? names",
+            # where a fragment asks the names of the sentence before it.
+            def asks_name(question: str) -> bool:
+                return fragment or any(question in piece and _NAME_REQUEST.search(piece) for piece in pieces)
+
+            readings = [m if _NAME_REQUEST.search(m.question) or not asks_name(m.question)
+                        or self._gives_name(text, list(m.lead)) else
+                        replace(m, confidence=min(m.confidence, 0.25)) for m in readings]
         if context is not None:
             # A rule: "how many people tho?" right after an answer asks a count of what was just discussed; a
             # count the brief gives on another topic is not that one. The reading with the previous turn filled
@@ -385,7 +397,8 @@ class Matcher:
             # this one ("who is Russia's foreign minister?" is not answered with Turkey's). Too rare in the
             # training data for the fit to learn it.
             probability = min(probability, 0.25)
-        if _NAME_REQUEST.search(reading.text) and not self._gives_name(reading.text, lead, reading):
+        if _NAME_REQUEST.search(reading.text) and not self._gives_name(reading.text, [index.units[u] for u in lead],
+                                                                       reading):
             # A rule: "what are the names of the airbases?" is not answered by a fact that only says "airbases".
             probability = min(probability, 0.25)
         asked_to_say = _SAY_REQUEST.search(reading.text)
@@ -399,7 +412,7 @@ class Matcher:
                      tuple(index.units[u] for u in lead), reading.text, features,
                      ranking={self.sections[s].id: x for s, x in section_features.items()})
 
-    def _gives_name(self, question: str, lead: list[int], reading: _Reading | None = None) -> bool:
+    def _gives_name(self, question: str, lead: list[Unit], reading: _Reading | None = None) -> bool:
         """Whether the leading facts name what the question asks the name of: a capitalised word right beside
         one of the question's own nouns ("Foreign Minister Hakan Fidan"). A fact that shares none of the
         question's nouns can't be judged this way and passes. A follow-up with no noun of its own ("what are
@@ -412,8 +425,7 @@ class Matcher:
             nouns = {stem(t) for t in reading.terms if t not in QUESTION_WORDS and t not in self.index.entities
                      and "_" not in t and not t[:1].isdigit()}
         judged = False
-        for u in lead:
-            unit = self.index.units[u]
+        for unit in lead:
             if unit.kind in (UnitKind.entity, UnitKind.topic):
                 return True
             section = self.sections[unit.section]
@@ -605,7 +617,8 @@ _TOKEN = re.compile(r"[\w'’-]+")
 _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                        "february", "march", "april", "may", "june", "july", "august", "september", "october",
                        "november", "december", "german", "germans", "british", "french", "european", "europeans",
-                       "western", "soviet"})
+                       "western", "soviet", "russian", "russians", "ukrainian", "ukrainians", "turkish", "american",
+                       "americans", "chinese", "polish", "belarusian", "nato"})
 
 _CLAUSE_START = re.compile(
     r"(?:[,:;(—–-]\s*(?=(?:who|what|when|where|why|how|which|did|does|do|is|was|were|has|have|will|can|could)\b)"
