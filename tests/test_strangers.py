@@ -200,3 +200,12 @@ def test_a_name_asked_for_holds_for_every_reading_of_the_sentence(service: Brief
     assert not regions.matched
     (olga,) = ask(service, "hi, my name is olga. who led russia's team?")
     assert "medinsky" in lead(olga)
+
+
+def test_a_short_question_that_stays_on_the_topic_is_not_turned_down_for_being_short(service: BriefService) -> None:
+    """ "from how many in total?" right after the drones Ukraine shot down lands on the same topic read alone: the
+    conversation says what it leaves out. Off the topic, a short question is judged as before."""
+    _, total = ask(service, "how many drones did ukraine shoot down sunday night", "from how many in total?")
+    assert "80" in lead(total)
+    _, civilians = ask(service, "how many drones did ukraine shoot down sunday night", "how many civilians died?")
+    assert not civilians.matched

@@ -192,6 +192,8 @@ class Matcher:
                 # out and leads with facts about no one just discussed (deported children) answers another question.
                 readings = [m if m.features.get("context") or any(people & u.entities for u in m.lead) else
                             replace(m, confidence=min(m.confidence, 0.25)) for m in readings]
+        if context is not None:
+            readings = [self._on_topic(m, context) for m in readings]
         best = max(pointing or readings, key=lambda m: m.confidence)
         return best
 
@@ -255,6 +257,19 @@ class Matcher:
         return (match.best is not None and match.best.id != context.section_id and not match.features.get("context")
                 and _wants(match.question) == "number" and len(content) <= 2
                 and not any(t in self.index.entities for t in content))
+
+    def _on_topic(self, match: Match, context: FollowUpContext) -> Match:
+        """ "out of how many?" right after a count, read alone, lands in the topic just discussed: it asks little of
+        its own because the conversation says the rest, so it is not turned down for being short."""
+        own = [t for t in match.terms if t not in QUESTION_WORDS]
+        if match.features.get("context") or match.best is None or match.best.id != context.section_id \
+                or not 0 < len(own) <= 2 or match.confidence != round(self.calibration.probability(match.features), 4):
+            return match  # a follow-up reading already, another topic, a longer question, or capped by a rule
+        if any(t in self.index.entities for t in own) or {u.key for u in match.lead} <= set(context.last):
+            return match  # "and russia?" swaps, handled above; a fact just shown does not answer a new question
+        carried = {t for t in context.terms if t not in QUESTION_WORDS} - set(own)
+        features = {**match.features, "content": min(len(own) + len(carried), 6) / 6}
+        return replace(match, confidence=round(self.calibration.probability(features), 4), features=features)
 
     def _swaps(self, text: str) -> bool:
         """ "and Ukraine?", "what about kyiv's?": an opener and nothing but a name."""
