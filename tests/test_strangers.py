@@ -209,3 +209,15 @@ def test_a_short_question_that_stays_on_the_topic_is_not_turned_down_for_being_s
     assert "80" in lead(total)
     _, civilians = ask(service, "how many drones did ukraine shoot down sunday night", "how many civilians died?")
     assert not civilians.matched
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("my neighbour asked me this: how big a share of ukraine does russia hold at the moment? he says half", "fifth"),
+    ("which groups of people will the new swap focus on?", "injured"),
+    ("what kind of plane did the drones damage, which type?", "bomber"),
+])
+def test_words_for_a_sort_of_thing_or_the_present_ask_nothing(service: BriefService, question: str,
+                                                               expected: str) -> None:
+    """ "which groups of", "which type", "at the moment" say no more than "which" and "now" do."""
+    (answer,) = ask(service, question)
+    assert expected in lead(answer)

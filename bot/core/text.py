@@ -99,7 +99,8 @@ STOPWORDS = frozenset(
     himself herself themselves itself myself yourself ourselves keep keeps kept keeping mention mentions
     mentioned mentioning talking name names wise bad good big little overall exact precisely
     whatever whoever however sometimes often anyways regarding actual real exactly precisely specifically
-    particular particularly apparently supposedly reckon folks people's someone's""".split()
+    particular particularly apparently supposedly reckon folks people's someone's
+    type types group groups category categories moment""".split()
 ) | FILLER
 
 # Kept although they are function words: they say what kind of answer is wanted.
