@@ -221,3 +221,12 @@ def test_words_for_a_sort_of_thing_or_the_present_ask_nothing(service: BriefServ
     """ "which groups of", "which type", "at the moment" say no more than "which" and "now" do."""
     (answer,) = ask(service, question)
     assert expected in lead(answer)
+
+
+def test_which_ones_exactly_asks_for_names(service: BriefService) -> None:
+    """ "which ones specifically?" after Russia's demands asks which regions, one by one: the brief says "four
+    regions" and names none, so that is not an answer. A place asked for exactly is answered by the fact naming it."""
+    _, which = ask(service, "what does moscow demand from kyiv?", "which ones specifically?")
+    assert not which.matched
+    (place,) = ask(service, "which part of russia exactly were the bombers in?")
+    assert "siberia" in lead(place)

@@ -440,8 +440,9 @@ class Matcher:
             nouns = {stem(t) for t in reading.terms if t not in QUESTION_WORDS and t not in self.index.entities
                      and "_" not in t and not t[:1].isdigit()}
         judged = False
+        place = _wants(question) == "place"  # "which part of Russia exactly?": a fact naming a place names it
         for unit in lead:
-            if unit.kind in (UnitKind.entity, UnitKind.topic):
+            if unit.kind in (UnitKind.entity, UnitKind.topic) or (place and fits(unit, "place")):
                 return True
             section = self.sections[unit.section]
             if unit.kind is UnitKind.fact:
@@ -616,7 +617,9 @@ class Matcher:
         return " ".join([*said[:-1], completion])
 
 
-_NAME_REQUEST = re.compile(r"\b(?:names?|title)\b", re.IGNORECASE)
+# "the names of…", and "which regions exactly?", "list them": the members asked for one by one, by name.
+_NAME_REQUEST = re.compile(r"\b(?:names?|title)\b|\bwhich\b.*\b(?:exactly|exact|precisely|specifically)\b|"
+                           r"\blist\s+(?:them|those|these)\b", re.IGNORECASE)
 _NAME_WORDS = frozenset({"name", "names", "title", "exact", "exactly", "specific", "specifically", "pls", "please"})
 # "what did Kalin say", "what has the Kremlin said about …": group 1 is who is asked about.
 _SAY_REQUEST = re.compile(r"\b(?:did|does|do|has|have|had|will|would|is|was)\s+(.{2,40}?)\s+(?:say|said|tell|told|"
