@@ -230,3 +230,9 @@ def test_which_ones_exactly_asks_for_names(service: BriefService) -> None:
     assert not which.matched
     (place,) = ask(service, "which part of russia exactly were the bombers in?")
     assert "siberia" in lead(place)
+
+
+def test_insisting_is_saying(service: BriefService) -> None:
+    """ "whose war does he say this is?": the brief reports that Trump insisted it was Biden's war."""
+    _, whose = ask(service, "what's trump's line on the war?", "whose war does he say this is?")
+    assert "biden" in lead(whose)

@@ -18,7 +18,7 @@ from bot.core.text import QUESTION_WORDS, STOPWORDS, stem, words
 _US_PRONOUN_BEFORE = frozenset({"tell", "give", "show", "let", "help", "for", "to", "with", "of", "about"})
 # Irregular forms Snowball leaves apart, so "what did he say" meets "Medinsky said".
 _IRREGULAR = {"said": "say", "says": "say", "told": "say", "telling": "say", "saying": "say", "claimed": "say",
-              "stated": "say", "led": "lead", "met": "meet", "meeting": "meet", "spoke": "speak", "took": "take",
+              "stated": "say", "insisted": "say", "insists": "say", "insisting": "say", "led": "lead", "met": "meet", "meeting": "meet", "spoke": "speak", "took": "take",
               "taken": "take", "began": "begin",
               "begun": "begin", "ran": "run", "held": "hold", "sent": "send", "went": "go", "gone": "go",
               "came": "come", "wrote": "write", "written": "write", "left": "leave", "brought": "bring",
