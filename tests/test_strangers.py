@@ -236,3 +236,19 @@ def test_insisting_is_saying(service: BriefService) -> None:
     """ "whose war does he say this is?": the brief reports that Trump insisted it was Biden's war."""
     _, whose = ask(service, "what's trump's line on the war?", "whose war does he say this is?")
     assert "biden" in lead(whose)
+
+
+@pytest.mark.parametrize(("claim", "expected"), [
+    ("so shoigu headed moscow's delegation, correct?", "medinsky"),
+    ("the talks happened in the topkapi palace, right?", "ciragan"),
+    ("did the second round go on for five hours?", "less than an hour"),
+])
+def test_a_wrong_name_or_duration_checked_is_answered_with_the_right_one(service: BriefService, claim: str,
+                                                                          expected: str) -> None:
+    """A name the brief and the articles never use, in a claim the reader checks, is what the leading fact's own
+    name answers, as a wrong number is; a personal question or one about the bot stays unanswered."""
+    (answer,) = ask(service, claim)
+    assert expected in lead(answer)
+    _, bot = ask(service, "who led russia's team?", "are you gemini?")
+    assert not bot.matched
+    assert not ask(service, "is umerov divorced?")[0].matched

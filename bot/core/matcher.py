@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 from bot.core.analyzer import Analyzer, canon
 from bot.core.brief import Brief, EntityKind, Section
 from bot.core.calibration import RANK_FEATURES, Calibration
+from bot.core.english import is_common_word
 from bot.core.examples import Examples
 from bot.core.index import BriefIndex, Unit, UnitKind, fits
 from bot.core.text import QUESTION_WORDS, STOPWORDS, normalize, sentences, stem, strip_markup, words
@@ -537,9 +538,18 @@ class Matcher:
         absorbed = frozenset().union(*(self._absorbed.get(t, ()) for t in own))
         said = normalize(reading.text).split()
         first = index.units[lead[0]] if lead else None
-        if first is not None and fits(first, "number") and _checks_a_claim(said):
-            # "did they swap 2000 prisoners each?": the number is the claim checked; the fact's own number answers it
-            absorbed |= {t for t in own if t[:1].isdigit()}
+        if first is not None and _checks_a_claim(said):
+            if fits(first, "number") or fits(first, "time"):
+                # "did they swap 2000 prisoners each?", "did round 2 last three hours?": the number is the claim
+                # checked; the fact's own number answers it
+                absorbed |= {t for t in own if t[:1].isdigit()}
+            if (fits(first, "person") or fits(first, "place")) and any(t in index.vocabulary for t in own):
+                # "so lavrov led the russian team, right?", "was it in Ankara?": a name the brief and the articles
+                # never use is the claim checked; the fact's own name answers it (when the claim is about something
+                # the brief knows: "are you chatgpt?" is not)
+                names = {stem(w) for w in words(reading.text) if w.isalpha() and len(w) > 3 and not is_common_word(w)}
+                absorbed |= {t for t in own if t in names and t not in index.vocabulary
+                             and t not in self._article_terms}
         if wants and first is not None and fits(first, wants):
             # "which part of Russia", "what day of the week", "the number of drones": words that name the kind of
             # answer asked for are answered by a fact of that kind, though it does not use them.
