@@ -22,6 +22,7 @@ from bot.core.analyzer import Analyzer, canon
 from bot.core.brief import Brief, EntityKind, Section
 from bot.core.calibration import RANK_FEATURES, Calibration
 from bot.core.english import is_common_word
+from bot.core.event import EventQuestions
 from bot.core.examples import Examples
 from bot.core.index import BriefIndex, Unit, UnitKind, fits
 from bot.core.text import QUESTION_WORDS, STOPWORDS, normalize, sentences, stem, strip_markup, words
@@ -97,6 +98,8 @@ class _Reading:
     terms: tuple[str, ...]  # what retrieval uses (with the previous turn's terms for a follow-up)
     own: tuple[str, ...]  # what this message itself asks
     context: bool
+    alone: bool = True  # no previous turn to read it with
+    clause: bool = False  # the tail of a sentence from a question word on ("… the spokesperson who talked")
 
 
 class Matcher:
@@ -109,6 +112,7 @@ class Matcher:
         with _no_gc_pauses():
             self.analyzer = Analyzer(brief)
             self.index = BriefIndex(brief, self.analyzer)
+            self.event = EventQuestions(brief, self.analyzer, self.index, _wants)
         self._article_terms = _article_terms(articles)
         self._verbatim = {normalize(e): s for s, section in enumerate(self.sections) for e in section.examples}
         self._examples = Examples(
@@ -226,7 +230,7 @@ class Matcher:
             for head in dict.fromkeys(head for piece in texts if (head := _head(piece))):
                 if (own := self.analyzer.terms(head)) not in seen:
                     seen.add(own)
-                    found.append(_Reading(head, own, own, False))
+                    found.append(_Reading(head, own, own, False, context is None))
             return found
         readings: list[_Reading] = []
         seen: set[tuple[str, ...]] = set()  # "did X last?" and "how long did X last?" may read the same
@@ -234,13 +238,13 @@ class Matcher:
             own = self.analyzer.terms(piece)
             if own not in seen:
                 seen.add(own)
-                readings.append(_Reading(piece, own, own, False))
+                readings.append(_Reading(piece, own, own, False, context is None, piece not in texts))
             # A clause is part of a sentence ("… when it was over?"): its "it" belongs to that sentence, not to
             # the previous turn.
             if context is not None and piece in texts and self._looks_like_follow_up(piece, own):
                 resolved = self._resolve(piece, own, context)
                 if resolved != own:
-                    readings.append(_Reading(piece, resolved, own, True))
+                    readings.append(_Reading(piece, resolved, own, True, False))
                 if self._swaps(piece) and (previous := self.section(context.section_id)) is not None:
                     # "and Ukraine?" after Russia's demands asks for Ukraine's: the topic the last answer came from
                     # says what was asked, whatever other words the question had ("to end the war").
@@ -248,7 +252,7 @@ class Matcher:
                              if t not in self.index.entities]
                     swapped = tuple(dict.fromkeys([*own, *topic]))
                     if topic and swapped not in (own, resolved):
-                        readings.append(_Reading(piece, swapped, own, True))
+                        readings.append(_Reading(piece, swapped, own, True, False))
         return readings
 
     def _count_of_another_topic(self, match: Match, context: FollowUpContext) -> bool:
@@ -316,6 +320,15 @@ class Matcher:
         """Rank the topics for one reading, pick the leading facts of the best, and calibrate.
         `force` answers from that section instead (the fit scores every candidate topic this way)."""
         terms = reading.terms
+        # "when were the talks?", "where was the meeting held?": a question about the event itself, whose only
+        # words for what it asks about are the event's generic ones, goes to the topic answering that kind of
+        # question about the event (bot/core/event.py), not to whichever fact "talks" scores best in.
+        carried = tuple(t for t in terms if t not in reading.own) if reading.context else ()
+        # A clause's question word may be a relative pronoun ("the spokesperson who talked"): not read as one.
+        kind = self.event.kind(reading.text, carried, reading.alone) if force is None and not reading.clause else None
+        event = self.event.section(kind) if kind is not None else None
+        if event is not None and all(t in QUESTION_WORDS for t in terms):
+            terms = (*terms, *sorted(self.event.nouns))  # "when was it?": the event's own words
         content = [t for t in terms if t not in QUESTION_WORDS]
         if not content:
             return Match((), 0.0, frozenset(), terms, question=reading.text)
@@ -388,11 +401,13 @@ class Matcher:
             if s == verbatim:
                 rank += 100.0  # a rule: the curator's own example question, asked as written, goes to its topic
             ranked.append((rank, s))
-        if not ranked:
+        if not ranked and event is None:
             return Match((), 0.0, frozenset(), terms, question=reading.text)
         ranked.sort(reverse=True)
-        top_rank, top = ranked[0]
+        top_rank, top = ranked[0] if ranked else (0.0, -1)
         margin = top_rank - (ranked[1][0] if len(ranked) > 1 else 0.0)
+        if event is not None:
+            top_rank, top = next(((r, s) for r, s in ranked if s == event), (top_rank, event))
         if force is not None:
             top_rank, top = next(((r, s) for r, s in ranked if s == force), (0.0, force))
             margin = 0.0
@@ -400,13 +415,19 @@ class Matcher:
         unit_scores = dict(chosen.units)
         if chosen.card:  # the topic's own card, for its leading facts to beat
             unit_scores[index.topic_unit[top]] = chosen.card
-        lead = self._lead(top, terms, unit_scores, asked_entities, wants)
+        if event is not None and self.sections[top].answer:
+            lead = [index.topic_unit[top]]  # the topic's own answer to its main question: "held on Monday …"
+        else:
+            lead = self._lead(top, terms, unit_scores, asked_entities, wants)
         features = self._features(reading, top, lead, unit_scores, ceiling, example_best.get(top, 0.0), margin,
                                   asked_entities, wants)
         probability = self.calibration.probability(features)
         if top == verbatim:
             # A rule: the curator's own example question, asked as written, is answered (on any brief, whatever
             # the fit learned from this one).
+            probability = max(probability, 0.9)
+        if event is not None:
+            # A rule: a question about the event itself, of a kind the brief answers, is answered.
             probability = max(probability, 0.9)
         if features["conflict"]:
             # A rule, not a weight: facts about another country or person never answer a question about

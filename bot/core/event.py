@@ -1,0 +1,121 @@
+"""Questions about the brief's event itself: "when were the talks?", "where was the meeting held?", "who took
+part?", "what happened at the talks?".
+
+Their only content is the event's generic noun ("talks", and whatever the brief's aliases read as it), so BM25
+alone can't tell which topic answers them: any fact using "talks" scores about the same, and the shortest wins.
+Read instead as what they are, a question about the event of the kind asked (a time, a place, the people, or
+nothing in particular), they go to the topic that answers that kind of question about the event: the one
+whose curated example questions ask it ("what date were the talks", "where'd they meet"), else the one about
+the event with the most facts of that kind. Everything comes from the brief's own data (its declared event
+entity, `brief.event`, `brief.title`, `brief.venue`, `brief.date`, the sections' examples): nothing here names
+a section or a word of one brief.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Callable
+
+from bot.core.analyzer import Analyzer, canon
+from bot.core.brief import Brief, EntityKind
+from bot.core.index import BriefIndex, UnitKind, fits
+from bot.core.text import QUESTION_WORDS, STOPWORDS, words
+
+# Words that ask which kind of fact, or say the event happened or was attended, and nothing about what:
+# "when did the negotiations take place", "where was the meeting held", "who took part in the talks".
+GENERIC = frozenset("""date dates day days time times when where place places location venue city
+    take takes took taken taking part held hold holds holding meet meets met meeting happen happens happened
+    occur occurs occurred occurring attend attends attended attending participate participated participating
+    present went gone going go on down""".split())
+KINDS = ("time", "place", "person", "")  # the kinds of question about the event this answers
+# Another occasion than the event: "when do they meet again?", "what happened before the talks?".
+_ANOTHER = frozenset({"again", "next", "another", "third", "later", "future", "previous", "last", "first",
+                      "earlier", "before", "after", "since", "ago", "until", "till"})
+# Without a word for the event, "when was it?", "where did they meet?", "who was there?" still ask about it
+# when fresh; "what time is it?", "who are you?", "who is he?" do not.
+_POINTING = frozenset({"it", "they", "them", "there"})
+_NOT_THE_EVENT = frozenset({"is", "are", "am", "you", "your", "i", "me", "my", "we", "us", "he", "him", "his",
+                            "she", "her", "now", "today", "tonight", "tomorrow"})
+
+
+class EventQuestions:
+    """Built once per brief with its matcher."""
+
+    def __init__(self, brief: Brief, analyzer: Analyzer, index: BriefIndex, wants: Callable[[str], str]) -> None:
+        """`wants`: what kind of fact a question asks for, as the matcher reads it."""
+        self.analyzer = analyzer
+        self._wants = wants
+        meta = brief.meta
+        described = set(self._words_terms(f"{meta.event} {meta.title}"))
+        events = [e for e in brief.entities if e.kind is EntityKind.event]
+        # The declared event entity the brief is about: the one whose name shares most with `brief.event`.
+        shared = {e.id: len(described & set(self._words_terms(e.name))) for e in events}
+        event = max((e for e in events if shared[e.id]), key=lambda e: shared[e.id], default=None)
+        self.token = canon(event.id.replace("-", " ")) if event is not None else None
+        named = set(self._words_terms(event.name)) & described if event is not None else described
+        # The event's generic nouns ("talks": the brief's aliases read "negotiations", "meeting", "round" as it).
+        self.nouns = frozenset(t for t in named if t not in index.entities and not t[:1].isdigit()) | (
+            {self.token} if self.token else set())
+        # Words that may go with them and still ask about this event: its venue and its day ("when were the
+        # talks in Istanbul?"); not a country, which is also a side ("who was at the talks from Turkey?").
+        table = analyzer.table
+        self.allowed = self.nouns | (set(table.terms(meta.venue)) - index.countries) | set(
+            table.join([f"{meta.date:%A}".lower()]))
+        # What the generic words read as, in a previous turn's terms ("where were the talks held" -> "hold").
+        self.generic_terms = frozenset(t for w in GENERIC for t in table.join([w]))
+        # The topic answering each kind: a question asking nothing in particular asks for the whole event, the
+        # first topic about it (the brief's overview); the others, the topic with most curated example questions
+        # asking that kind about the event, else the topic about the event with most facts of that kind.
+        asked: dict[str, Counter[int]] = {kind: Counter() for kind in KINDS}
+        for s, section in enumerate(brief.sections):
+            for example in section.examples:
+                kind = self.kind(example, alone=True, correct=False)
+                if kind is not None:
+                    asked[kind][s] += 1
+        about = [s for s, section in enumerate(brief.sections) if self.token and self.token in index.declared[s]]
+        self.sections: dict[str, int] = {}
+        for kind in KINDS:
+            if about and not kind:
+                self.sections[kind] = about[0]
+            elif asked[kind]:
+                self.sections[kind] = max(asked[kind], key=lambda s: (asked[kind][s], -s))
+            elif about:
+                counts = {s: sum(1 for u in index.section_units[s] if index.units[u].kind is not UnitKind.topic
+                                 and fits(index.units[u], kind)) for s in about}
+                if max(counts.values()):
+                    self.sections[kind] = max(counts, key=lambda s: (counts[s], -s))
+
+    def _words_terms(self, text: str) -> tuple[str, ...]:
+        """Each word's own term (no phrases): "round" reads "talks", "Russia" "russia"."""
+        return tuple(t for w in words(text) for t in self.analyzer.table.join([w]) if t not in QUESTION_WORDS)
+
+    def kind(self, text: str, carried: tuple[str, ...] = (), alone: bool = True, correct: bool = True) -> str | None:
+        """The kind of question `text` asks about the event ("time", "place", "person", "" for what happened),
+        or None when it asks about something else. `carried`: the terms a follow-up's reading takes from the
+        previous turn; `alone`: there is no previous turn."""
+        if not self.nouns:
+            return None
+        said = words(text)
+        if _ANOTHER.intersection(said):
+            return None
+        wants = self._wants(" ".join(said))  # shorthand read: "wen", "wer", "hu"
+        if not wants and {"where", "place", "location", "venue", "city"} & set(said):
+            wants = "place"
+        if wants not in KINDS:
+            return None
+        # The question without its generic words must say nothing but the event (and its venue or day).
+        own = self.analyzer.terms(" ".join(w for w in said if w not in GENERIC), correct=correct)
+        content = [t for t in own if t not in QUESTION_WORDS]
+        if any(t not in self.allowed for t in content) or any(
+                t not in self.allowed and t not in self.generic_terms and t not in QUESTION_WORDS for t in carried):
+            return None
+        if not self.nouns.intersection([*content, *carried]):
+            # No word for the event: only a fresh question pointing at "it"/"they", asking a time, a place or
+            # the people ("when was it?", "where did they meet?"), and never one about now or the reader.
+            if not alone or not wants or _NOT_THE_EVENT.intersection(said) or not (
+                    _POINTING.intersection(said) or GENERIC.intersection(said) - {"when", "where"}):
+                return None
+        return wants
+
+    def section(self, kind: str) -> int | None:
+        return self.sections.get(kind)
