@@ -32,6 +32,7 @@ def said(service: BriefService, *turns: str) -> str:
     ("when did they meet?", "monday"),
     ("when was it", "monday"),
     ("wen were the talks in istanbul", "monday"),
+    ("when were the tlaks?", "monday"),
     ("where were the talks?", "ciragan"),
     ("where was the meeting held", "ciragan"),
     ("where did they meet", "ciragan"),

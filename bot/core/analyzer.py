@@ -208,9 +208,13 @@ class Analyzer:
         # Typos rarely hit the first letter; requiring it keeps "weather" from becoming "either".
         pool = self._pool(word[0])
         max_edits = 1 if len(word) <= 4 else 2
-        found = process.extractOne(word, pool, scorer=Levenshtein.distance, score_cutoff=max_edits)
-        if found is None:  # swapped neighbours ("medinksy") cost two plain edits but are one slip of the fingers
+        # Swapped neighbours ("medinksy", "tlaks") cost two plain edits but are one slip of the fingers: a word
+        # one swap away is nearer than one two plain edits away ("tlaks" is "talks", not "take").
+        found = process.extractOne(word, pool, scorer=Levenshtein.distance, score_cutoff=1)
+        if found is None:
             found = process.extractOne(word, pool, scorer=OSA.distance, score_cutoff=1)
+        if found is None and max_edits > 1:
+            found = process.extractOne(word, pool, scorer=Levenshtein.distance, score_cutoff=max_edits)
         return found[0] if found else word
 
     def terms(self, text: str, correct: bool = True) -> tuple[str, ...]:
