@@ -80,6 +80,13 @@ def test_a_conversation_about_the_event_then_something_else(service: BriefServic
     assert not age.matched
 
 
+def test_who_hosted_the_talks_is_answered_by_the_topic_whose_card_says_host(service: BriefService) -> None:
+    """ "host" is only in Turkey's role's keywords; its facts say "talks" like every other: its answer leads."""
+    for question in ("who hosted the talks?", "who hosted the negotiations"):
+        text = said(service, question)
+        assert "turkish" in text and "fidan" in text, question
+
+
 def test_a_clause_with_a_relative_who_is_not_a_question_about_the_event(service: BriefService) -> None:
     assert "rustem umerov, with senior" not in said(
         service, "what is the name of the german government spokesperson who talked")

@@ -419,6 +419,8 @@ class Matcher:
             lead = [index.topic_unit[top]]  # the topic's own answer to its main question: "held on Monday …"
         else:
             lead = self._lead(top, terms, unit_scores, asked_entities, wants)
+            if self._asks_the_topic_of_the_event(top, content, unit_scores):
+                lead = [index.topic_unit[top]]
         features = self._features(reading, top, lead, unit_scores, ceiling, example_best.get(top, 0.0), margin,
                                   asked_entities, wants)
         probability = self.calibration.probability(features)
@@ -448,6 +450,19 @@ class Matcher:
         return Match(tuple(candidates), round(probability, 4), frozenset(asked_entities), terms,
                      tuple(index.units[u] for u in lead), reading.text, features,
                      ranking={self.sections[s].id: x for s, x in section_features.items()})
+
+    def _asks_the_topic_of_the_event(self, section: int, content: list[str], unit_scores: Mapping[int, float]) -> bool:
+        """ "who hosted the talks?": besides the event's generic noun, which every fact of the brief may use, the
+        question's words are in the topic's card ("host" among its keywords) and in none of its facts, so the facts
+        that score are those saying "talks"; the topic's own answer answers it."""
+        index = self.index
+        nouns = self.event.nouns
+        rest = {t for t in content if t not in nouns}
+        if not rest or nouns.isdisjoint(content) or not self.sections[section].answer:
+            return False
+        topic = index.topic_unit[section]
+        return rest <= index.units[topic].terms and not any(
+            rest & index.units[u].terms for u in index.section_units[section] if u != topic)
 
     def _gives_name(self, question: str, lead: list[Unit], reading: _Reading | None = None) -> bool:
         """Whether the leading facts name what the question asks the name of: a capitalised word right beside
