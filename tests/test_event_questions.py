@@ -87,6 +87,14 @@ def test_who_hosted_the_talks_is_answered_by_the_topic_whose_card_says_host(serv
         assert "turkish" in text and "fidan" in text, question
 
 
+def test_follow_ups_about_the_event_carry_the_event_not_the_places_its_answer_named(service: BriefService) -> None:
+    where, who, when = ask(service, "where were the negotiations?", "who was there?", "and when?")
+    assert "ciragan" in " ".join(where.body).casefold()
+    assert "medinsky" in " ".join(who.body).casefold()
+    assert "monday" in " ".join(when.body).casefold()
+    assert not ask(service, "who is medinsky?", "when was it?")[-1].body[0].startswith("The talks were held")
+
+
 def test_a_clause_with_a_relative_who_is_not_a_question_about_the_event(service: BriefService) -> None:
     assert "rustem umerov, with senior" not in said(
         service, "what is the name of the german government spokesperson who talked")

@@ -100,6 +100,7 @@ class _Reading:
     context: bool
     alone: bool = True  # no previous turn to read it with
     clause: bool = False  # the tail of a sentence from a question word on ("… the spokesperson who talked")
+    asked_before: tuple[str, ...] = ()  # a follow-up's: the previous turn's terms (not the entities its answer named)
 
 
 class Matcher:
@@ -244,7 +245,7 @@ class Matcher:
             if context is not None and piece in texts and self._looks_like_follow_up(piece, own):
                 resolved = self._resolve(piece, own, context)
                 if resolved != own:
-                    readings.append(_Reading(piece, resolved, own, True, False))
+                    readings.append(_Reading(piece, resolved, own, True, False, asked_before=context.terms))
                 if self._swaps(piece) and (previous := self.section(context.section_id)) is not None:
                     # "and Ukraine?" after Russia's demands asks for Ukraine's: the topic the last answer came from
                     # says what was asked, whatever other words the question had ("to end the war").
@@ -252,7 +253,7 @@ class Matcher:
                              if t not in self.index.entities]
                     swapped = tuple(dict.fromkeys([*own, *topic]))
                     if topic and swapped not in (own, resolved):
-                        readings.append(_Reading(piece, swapped, own, True, False))
+                        readings.append(_Reading(piece, swapped, own, True, False, asked_before=context.terms))
         return readings
 
     def _count_of_another_topic(self, match: Match, context: FollowUpContext) -> bool:
@@ -323,10 +324,14 @@ class Matcher:
         # "when were the talks?", "where was the meeting held?": a question about the event itself, whose only
         # words for what it asks about are the event's generic ones, goes to the topic answering that kind of
         # question about the event (bot/core/event.py), not to whichever fact "talks" scores best in.
-        carried = tuple(t for t in terms if t not in reading.own) if reading.context else ()
-        # A clause's question word may be a relative pronoun ("the spokesperson who talked"): not read as one.
-        kind = self.event.kind(reading.text, carried, reading.alone) if force is None and not reading.clause else None
+        # A clause's question word may be a relative pronoun ("the spokesperson who talked"): not read as one. A
+        # follow-up ("and where?", "who was there?") is one when the previous question was about the event.
+        kind = None if force is not None or reading.clause else self.event.kind(
+            reading.text, reading.asked_before, reading.alone)
         event = self.event.section(kind) if kind is not None else None
+        if event is not None and reading.context:
+            # What the next turn carries: the event, not the places its answer named.
+            terms = tuple(dict.fromkeys([*reading.own, *reading.asked_before]))
         if event is not None and all(t in QUESTION_WORDS for t in terms):
             terms = (*terms, *sorted(self.event.nouns))  # "when was it?": the event's own words
         content = [t for t in terms if t not in QUESTION_WORDS]
