@@ -37,6 +37,11 @@ def said(service: BriefService, *turns: str) -> str:
     ("where was the meeting held", "ciragan"),
     ("where did they meet", "ciragan"),
     ("where did the negotiations happen?", "ciragan"),
+    ("when did the delegations meet", "monday"),
+    ("when did russia and ukraine meet?", "monday"),
+    ("where did the two sides meet", "ciragan"),
+    ("where did the negotiators meet?", "ciragan"),
+    ("date?", "monday"),
     ("who was at the talks?", "medinsky"),
     ("who took part in the talks", "umerov"),
     ("who attended?", "medinsky"),
@@ -56,6 +61,8 @@ def test_a_question_about_the_event_itself_is_answered_with_its_facts_of_that_ki
     "who are you",
     "who is he?",
     "when do they meet again",
+    "what day did the russian delegation get in",
+    "what day did the delegation get in",
 ])
 def test_another_occasion_or_no_question_about_the_event_is_not_answered_as_one(service: BriefService,
                                                                                question: str) -> None:

@@ -21,12 +21,16 @@ from bot.core.brief import Brief, EntityKind
 from bot.core.index import BriefIndex, UnitKind, fits
 from bot.core.text import QUESTION_WORDS, STOPWORDS, words
 
-# Words that ask which kind of fact, or say the event happened or was attended, and nothing about what:
-# "when did the negotiations take place", "where was the meeting held", "who took part in the talks".
-GENERIC = frozenset("""date dates day days time times when where place places location venue city
-    take takes took taken taking part held hold holds holding meet meets met meeting happen happens happened
-    occur occurs occurred occurring attend attends attended attending participate participated participating
-    present went gone going go on down""".split())
+# Words that ask which kind of fact, say the event happened or was attended, or name those at it, and nothing
+# about what: "when did the negotiations take place", "where was the meeting held", "who took part in the talks",
+# "where did the two sides meet", "who were the negotiators".
+_MARKERS = frozenset("date dates day days time times when where place places location venue city".split())
+_THOSE_AT_IT = frozenset("""delegation delegations delegate delegates negotiator negotiators side sides team teams
+    party parties both 2""".split())
+_VERBS = frozenset("""take takes took taken taking part held hold holds holding meet meets met meeting happen happens
+    happened occur occurs occurred occurring attend attends attended attending participate participated
+    participating present went gone going go on down""".split())
+GENERIC = _MARKERS | _THOSE_AT_IT | _VERBS
 KINDS = ("time", "place", "person", "")  # the kinds of question about the event this answers
 # Another occasion than the event: "when do they meet again?", "what happened before the talks?".
 _ANOTHER = frozenset({"again", "next", "another", "third", "later", "future", "previous", "last", "first",
@@ -59,8 +63,10 @@ class EventQuestions:
         # Words that may go with them and still ask about this event: its venue and its day ("when were the
         # talks in Istanbul?"); not a country, which is also a side ("who was at the talks from Turkey?").
         table = analyzer.table
+        # The sides its name gives do too ("when did Russia and Ukraine meet?").
         self.allowed = self.nouns | (set(table.terms(meta.venue)) - index.countries) | set(
-            table.join([f"{meta.date:%A}".lower()]))
+            table.join([f"{meta.date:%A}".lower()])) | (
+            set(self._words_terms(event.name)) & index.entities if event is not None else set())
         # What the generic words read as, in a previous turn's terms ("where were the talks held" -> "hold").
         self.generic_terms = frozenset(t for w in GENERIC for t in table.join([w]))
         # The topic answering each kind: a question asking nothing in particular asks for the whole event, the
@@ -112,8 +118,11 @@ class EventQuestions:
         if not self.nouns.intersection([*content, *carried]):
             # No word for the event: only a fresh question pointing at "it"/"they", asking a time, a place or
             # the people ("when was it?", "where did they meet?"), and never one about now or the reader.
+            # "what day did the delegation get in?" asks about the delegation's arrival, not the event: those at
+            # it ask about it only with a verb of it ("when did the delegations meet?").
+            hint = _VERBS if _THOSE_AT_IT.intersection(said) else _VERBS | _MARKERS - {"when", "where"}
             if not alone or not wants or _NOT_THE_EVENT.intersection(said) or not (
-                    _POINTING.intersection(said) or GENERIC.intersection(said) - {"when", "where"}):
+                    _POINTING.intersection(said) or hint.intersection(said)):
                 return None
         return wants
 
