@@ -252,3 +252,9 @@ def test_a_wrong_name_or_duration_checked_is_answered_with_the_right_one(service
     _, bot = ask(service, "who led russia's team?", "are you gemini?")
     assert not bot.matched
     assert not ask(service, "is umerov divorced?")[0].matched
+
+
+def test_money_is_asked_in_dollars(service: BriefService) -> None:
+    """ "how much money" meets the sums the brief gives in dollars."""
+    _, money = ask(service, "what has putin asked for regarding sanctions?", "ok, how much money is frozen?")
+    assert "hundreds of billions" in lead(money)
