@@ -258,3 +258,11 @@ def test_money_is_asked_in_dollars(service: BriefService) -> None:
     """ "how much money" meets the sums the brief gives in dollars."""
     _, money = ask(service, "what has putin asked for regarding sanctions?", "ok, how much money is frozen?")
     assert "hundreds of billions" in lead(money)
+
+
+def test_hearsay_and_trouble_at_home(service: BriefService) -> None:
+    """ "I've heard…" only reports where the reader got the claim; "problems at home" is the domestic scandal."""
+    _, home = ask(service, "who heads kyiv's delegation?", "i've heard he has problems at home, what are they?")
+    assert "abuse of power" in lead(home)
+    (bombers,) = ask(service, "i heard ukraine hit 60 bombers, is that true?")
+    assert "40" in lead(bombers)

@@ -30,6 +30,7 @@ PARAPHRASES: dict[str, tuple[str, ...]] = {
     "refuse": ("reject", "rejects", "rejected", "rejecting", "turn down", "turns down", "turned down",
                "turning down"),
     "large": ("huge", "massive", "enormous", "giant", "vast"),
+    "domestic": ("at home", "back home"),  # "in trouble at home": a domestic scandal
     "dollar": ("money", "cash", "bucks"),  # news gives sums in dollars: "how much money" asks how many
     "end": ("finish", "finishes", "finished", "finishing", "conclude", "concludes", "concluded", "concluding",
             "wrap up", "wraps up", "wrapped up", "wrapping up"),

@@ -100,7 +100,7 @@ STOPWORDS = frozenset(
     mentioned mentioning talking name names wise bad good big little overall exact precisely
     whatever whoever however sometimes often anyways regarding actual real exactly precisely specifically
     particular particularly apparently supposedly reckon folks people's someone's
-    type types group groups category categories moment""".split()
+    type types group groups category categories moment hear heard hearing""".split()
 ) | FILLER
 
 # Kept although they are function words: they say what kind of answer is wanted.
