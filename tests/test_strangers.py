@@ -266,3 +266,14 @@ def test_hearsay_and_trouble_at_home(service: BriefService) -> None:
     assert "abuse of power" in lead(home)
     (bombers,) = ask(service, "i heard ukraine hit 60 bombers, is that true?")
     assert "40" in lead(bombers)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("what does the kremlin demand re the frozen assets?", "sanctions relief"),
+    ("what's meant by 'root causes' in this context?", "nato"),
+    ("whats zelensky sayin about the talks", "zelensky"),
+])
+def test_chat_shorthand_and_words_about_the_question(service: BriefService, question: str, expected: str) -> None:
+    """ "re", "in this context", "approximately", "I forgot", dropped g's ("sayin") say nothing the brief lacks."""
+    (answer,) = ask(service, question)
+    assert expected in lead(answer)

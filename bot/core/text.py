@@ -39,6 +39,8 @@ SHORTHAND: dict[str, str] = {
     "whatre": "what are", "thats": "that is", "theres": "there is", "whatd": "what did", "wtf": "what",
     "wth": "what", "tf": "the", "da": "the", "ya": "you", "yall": "you", "dat": "that", "dis": "this",
     "ru": "are you", "coz": "because", "tho": "though", "thru": "through", "ok": "okay",
+    "sayin": "saying", "talkin": "talking", "goin": "going", "doin": "doing", "happenin": "happening",
+    "comin": "coming", "gettin": "getting", "tryin": "trying", "lookin": "looking", "askin": "asking",
     "rn": "now", "atm": "now", "idk": "i do not know", "smth": "something", "sth": "something",
     "hw": "how", "mny": "many", "y": "why", "wen": "when", "wer": "where", "hu": "who", "whom": "who",
     "op": "operation", "ops": "operations", "intel": "intelligence", "convo": "conversation", "negs": "negotiations",
@@ -100,7 +102,8 @@ STOPWORDS = frozenset(
     mentioned mentioning talking name names wise bad good big little overall exact precisely
     whatever whoever however sometimes often anyways regarding actual real exactly precisely specifically
     particular particularly apparently supposedly reckon folks people's someone's
-    type types group groups category categories moment hear heard hearing""".split()
+    type types group groups category categories moment hear heard hearing context re forgot forget forgotten
+    approximately roughly fully finally totally completely entirely eventually""".split()
 ) | FILLER
 
 # Kept although they are function words: they say what kind of answer is wanted.
