@@ -272,8 +272,10 @@ def test_hearsay_and_trouble_at_home(service: BriefService) -> None:
     ("what does the kremlin demand re the frozen assets?", "sanctions relief"),
     ("what's meant by 'root causes' in this context?", "nato"),
     ("whats zelensky sayin about the talks", "zelensky"),
+    ("what were the europeans up to around the talks?", "advisers"),
 ])
 def test_chat_shorthand_and_words_about_the_question(service: BriefService, question: str, expected: str) -> None:
-    """ "re", "in this context", "approximately", "I forgot", dropped g's ("sayin") say nothing the brief lacks."""
+    """ "re", "in this context", "approximately", "around", "-ish", "I forgot", dropped g's ("sayin") say nothing
+    the brief lacks."""
     (answer,) = ask(service, question)
     assert expected in lead(answer)
