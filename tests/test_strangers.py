@@ -279,3 +279,9 @@ def test_chat_shorthand_and_words_about_the_question(service: BriefService, ques
     the brief lacks."""
     (answer,) = ask(service, question)
     assert expected in lead(answer)
+
+
+@pytest.mark.parametrize("question", ["la primera ronda, cuando fue?", "erste runde der gesprache: wann?"])
+def test_rounds_named_in_german_and_spanish(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert "16 may" in lead(answer).replace("may 16", "16 may")

@@ -67,6 +67,9 @@ FOREIGN: dict[str, str] = {
     "chi": "who", "quando": "when", "perche": "why", "quanti": "how many", "quante": "how many",
     "quem": "who", "onde": "where", "quantos": "how many",
     "kimdir": "who is", "nedir": "what is", "nerede": "where", "neden": "why", "kac": "how many",
+    "erste": "first", "ersten": "first", "zweite": "second", "zweiten": "second", "runde": "round",
+    "gesprache": "talks", "verhandlungen": "negotiations", "primera": "first", "segunda": "second",
+    "ronda": "round", "premiere": "first", "deuxieme": "second",
     "des": "of the", "chef": "head",  # German and French "Chef" is the head of something, not a cook
     # Russian and Ukrainian, as readers transliterate them: "kto vozglavlyal", "gde they meet", "peregovory"
     "kto": "who", "khto": "who", "gde": "where", "kogda": "when", "koly": "when", "pochemu": "why", "chomu": "why",
