@@ -12,7 +12,7 @@ import pytest
 from bot.core.analyzer import spelling_key
 from bot.core.models import Answer
 from bot.core.service import BriefService
-from tests.test_answers import ask, service  # noqa: F401  the real brief's service; one conversation a call
+from tests.test_answers import ask, first, service  # noqa: F401  the real brief's service; one conversation a call
 
 
 def lead(answer: Answer) -> str:
@@ -285,3 +285,12 @@ def test_chat_shorthand_and_words_about_the_question(service: BriefService, ques
 def test_rounds_named_in_german_and_spanish(service: BriefService, question: str) -> None:
     (answer,) = ask(service, question)
     assert "16 may" in lead(answer).replace("may 16", "16 may")
+
+
+def test_a_yes_no_question_about_an_amount_asks_yes_or_no(service: BriefService) -> None:
+    """ "do kyiv and moscow agree about how much damage…?" is answered by "No, the two sides do not agree", not by
+    the amount; "did ukraine say how many bombers it hit?" still gets the number."""
+    (agree,) = ask(service, "do kyiv and moscow agree about how much damage the drones did?")
+    assert first(agree).casefold().startswith("no")
+    (said,) = ask(service, "did ukraine say how many bombers it hit?")
+    assert "40" in lead(said)

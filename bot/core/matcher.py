@@ -771,7 +771,8 @@ def _wants(text: str) -> str:
     said = normalize(text).split()
     joined = " ".join(said)
     if "how many" in joined or "how much" in joined or {"number", "figure", "toll", "count", "percent"} & set(said):
-        return "number"
+        # "do both sides agree on how much damage was done?" asks yes or no, not a number
+        return "" if said[0] in YES_NO and said[1:2] != ["you"] else "number"
     if ("when" in said or "what time" in joined or "how long" in joined
             or {"date", "day", "schedule", "hour", "year", "month"} & set(said)
             or any(w == "time" and (i == 0 or said[i - 1] not in _OCCASION) for i, w in enumerate(said))):
