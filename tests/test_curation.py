@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import AsyncIterator
 
@@ -16,7 +17,7 @@ from sqlalchemy import select
 
 from bot.bootstrap import build_service
 from bot.config import CurationSettings, Settings, load_settings
-from bot.core.curation import ChatKind, Origin, Outcome, QuestionRecord, Scored
+from bot.core.curation import Asked, ChatKind, Curator, Origin, Outcome, QuestionRecord, Scored
 from bot.core.curation_report import group_questions, snippet, Nearest
 from bot.core.service import BriefService
 from bot.curating import Curation, attach_curation
@@ -93,6 +94,26 @@ async def test_rejected_and_grey_zone_questions_are_logged_and_confident_answers
     # Nothing that names a reader or a chat is stored: no such column, and no such value.
     assert not {c.name for c in QUESTIONS.columns} & {"user_id", "username", "chat_id", "user", "chat"}
     assert "probe" not in json.dumps(stored, default=str)
+
+
+def test_a_kept_answer_holds_its_scores_as_text_that_reads_back_exactly_and_shares_the_briefs_lines() -> None:
+    scored = (Scored("venue", 0.412), Scored("timing-and-place", 0.2), Scored("x2", 1.0))
+    assert Asked.pack(scored) == "venue 0.412 timing-and-place 0.2 x2 1.0"
+    kept = Asked("id", dt.datetime.now(dt.timezone.utc), TELEGRAM_GROUP, "rev", Outcome.GREY, "q?", "venue", 0.4,
+                 "Venue", ("line",), Asked.pack(scored), False)
+    assert kept.candidates == scored and kept.record().candidates == scored
+    assert Asked.pack(()) == "" and replace(kept, scores="").candidates == ()
+
+    class NullStore:
+        def put(self, record: object) -> None:
+            pass
+
+    service = build_service(load_settings(environ={}))
+    service.curator = Curator(NullStore(), b"salt", 0.15)  # type: ignore[arg-type]
+    first, second = (service.ask(chat, "how long did the talks last?", TELEGRAM_GROUP) for chat in ("a", "b"))
+    one, two = (service.curator._recent[a.answer_id] for a in (first, second))
+    assert one.facts == first.body and all(x is y for x, y in zip(one.facts, two.facts))
+    assert one.candidates and one.candidates[0].section_id == first.section_id
 
 
 async def test_questions_without_an_origin_are_not_logged(live) -> None:
