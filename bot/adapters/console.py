@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import signal
 import threading
+from typing import Awaitable
 
 try:  # line editing and history for input(), where the platform has it
     import readline  # noqa: F401
@@ -60,18 +61,57 @@ class ConsoleChat:
 
 async def run_console(service: BriefService) -> int:
     meta = service.store.brief.meta
-    print(f"briefbot: {meta.title}. {meta.when()}, {meta.venue}.\n{HELP}")
-    chat = ConsoleChat(service)
-    while True:
-        line = await _read_line("\n> ")
-        if line is None:  # end of input
-            print()
-            return 0
-        answer = chat.reply(line)
-        if answer is None:
-            return 0
-        if answer:
-            print(answer)
+    interrupted = _Interrupt(asyncio.get_running_loop())
+    # Ctrl-C is caught before the banner appears: from the first prompt on, it ends the chat at once.
+    with interrupted:
+        print(f"briefbot: {meta.title}. {meta.when()}, {meta.venue}.\n{HELP}")
+        chat = ConsoleChat(service)
+        while True:
+            line = await interrupted.wait(_read_line("\n> "))
+            if line is None:  # end of input
+                print()
+                return 0
+            answer = chat.reply(line)
+            if answer is None:
+                return 0
+            if answer:
+                print(answer)
+
+
+class _Interrupt:
+    """Ctrl-C as a KeyboardInterrupt raised in the chat at its next wait, so its `finally` blocks still flush the
+    curation log. Without it, asyncio turns Ctrl-C into a cancellation that a cleanup step can absorb, leaving
+    the process waiting on stdin, which the reader thread still holds."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.raised = loop.create_future()
+        self.installed = False
+
+    def __enter__(self) -> _Interrupt:
+        try:
+            self.loop.add_signal_handler(signal.SIGINT, self._fire)
+            self.installed = True
+        except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread: asyncio's default
+            pass
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.installed:
+            self.loop.remove_signal_handler(signal.SIGINT)
+
+    def _fire(self) -> None:
+        if not self.raised.done():
+            self.raised.set_exception(KeyboardInterrupt())
+
+    async def wait(self, read: Awaitable[str | None]) -> str | None:
+        """The line read, or KeyboardInterrupt once Ctrl-C has been pressed (before or during the read)."""
+        reading = asyncio.ensure_future(read)
+        await asyncio.wait((reading, self.raised), return_when=asyncio.FIRST_COMPLETED)
+        if self.raised.done():
+            reading.cancel()
+            self.raised.result()  # raises the KeyboardInterrupt
+        return reading.result()
 
 
 async def _read_line(prompt: str) -> str | None:
@@ -98,14 +138,4 @@ async def _read_line(prompt: str) -> str | None:
             loop.call_soon_threadsafe(settle, line, error)
 
     threading.Thread(target=read, daemon=True).start()
-    # Ctrl-C while waiting for a line raises in this chat (its `finally` blocks flush the curation log), rather
-    # than relying on the task's cancellation, which a cleanup step could absorb: a normal return would leave
-    # the interpreter's exit waiting on stdin, which the reader thread still holds.
-    try:
-        loop.add_signal_handler(signal.SIGINT, settle, None, KeyboardInterrupt())
-    except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread: asyncio's default
-        return await done
-    try:
-        return await done
-    finally:
-        loop.remove_signal_handler(signal.SIGINT)
+    return await done
