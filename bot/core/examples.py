@@ -69,9 +69,10 @@ class Examples:
                     shared |= term.examples & seen
                     seen |= term.examples
             sections, terms = self._sections, self._terms
-            for e in shared:
+            asked_set = question if isinstance(question, (set, frozenset)) else set(question)  # not a view: & walks
+            for e in shared:  # the smaller side, an example's few terms
                 example = terms[e]
-                similarity = 2 * len(example.intersection(question)) / (asked + len(example))
+                similarity = 2 * len(example & asked_set) / (asked + len(example))
                 if similarity > best[section := sections[e]]:
                     best[section] = similarity
         return best

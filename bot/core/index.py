@@ -392,13 +392,15 @@ class BriefIndex:
                 for term in using:
                     shared |= term.weights.keys() & seen
                     seen |= term.weights.keys()
+            # Each term visits only the shared units it is in (a long message's ten or twenty terms are mostly
+            # absent from any one unit), in the terms' order: each unit's sum is added up as section_scores does.
+            sums: dict[int, float] = {}
+            for term in using:
+                weights = term.weights
+                for u in weights.keys() & shared:
+                    sums[u] = sums.get(u, 0.0) + weights[u]
             section_of = self._section_of
-            for u in shared:
-                score = 0.0
-                for term in using:
-                    weight = term.weights.get(u)
-                    if weight is not None:
-                        score += weight
+            for u, score in sums.items():
                 if score > best[s := section_of[u]]:
                     best[s] = score
         card = found.card
