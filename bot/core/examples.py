@@ -5,6 +5,7 @@ A question meets only the examples that share a term with it: the cost follows w
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from typing import Collection, Iterable, NamedTuple
 
@@ -12,6 +13,51 @@ from typing import Collection, Iterable, NamedTuple
 class _TermExamples(NamedTuple):
     examples: frozenset[int]  # the examples using the term
     smallest: dict[int, int]  # section -> the fewest terms one of its examples using the term has
+    order: list[tuple[int, int]]  # (smallest, -section), ascending: its sections from the most like a one-term match
+
+
+class Similarity:
+    """Per section sharing a term with one of its examples, the best Dice overlap with one of them: looked up for
+    the few sections a question ranks, and the best few found, without a value for every section touched.
+
+    An example sharing one term scores 2 / (asked + its size): per section, the smallest such example is the best
+    of those. Only the few examples sharing two terms or more are counted one by one."""
+
+    __slots__ = ("_using", "_asked", "_shared", "_known")
+
+    def __init__(self, using: list[_TermExamples], asked: int, shared: dict[int, float]) -> None:
+        self._using = using
+        self._asked = asked
+        self._shared = shared  # section -> its best overlap with an example sharing two terms or more
+        self._known: dict[int, float] = {}
+
+    def get(self, section: int, default: float = 0.0) -> float:
+        found = self._known.get(section)
+        if found is None:
+            sizes = [size for term in self._using if (size := term.smallest.get(section)) is not None]
+            if not sizes:
+                return default
+            found = 2 / (self._asked + min(sizes))
+            shared = self._shared.get(section)
+            if shared is not None and shared > found:
+                found = shared
+            self._known[section] = found
+        return found
+
+    def best(self, n: int) -> Iterable[int]:
+        """The n sections most like one of their examples, best first (ties: the later section); when n or fewer
+        share a term, all of them, in the order the terms meet them."""
+        singles: list[int] = []  # the n best by one-term overlap: every other section is below all of them
+        for _, negative in heapq.merge(*(term.order for term in self._using)):
+            if -negative not in singles:
+                singles.append(-negative)
+                if len(singles) > n:
+                    singles.pop()
+                    return [s for _, s in sorted(((self.get(s), s) for s in {*singles, *self._shared}),
+                                                 reverse=True)[:n]]
+        # A dict, as this was before: a set updated from one is sized from it, so the contenders' order (and the
+        # ranking a match reports) stays as it was.
+        return dict.fromkeys(s for term in self._using for s in term.smallest)
 
 
 class Examples:
@@ -41,22 +87,15 @@ class Examples:
                 section, size = self._sections[e], len(self._terms[e])
                 if size < smallest.get(section, size + 1):
                     smallest[section] = size
-            found = self._by_term[term] = _TermExamples(frozenset(examples), smallest)
+            found = self._by_term[term] = _TermExamples(frozenset(examples), smallest,
+                                                        sorted((size, -s) for s, size in smallest.items()))
         return found
 
-    def similarity(self, question: Collection[str]) -> dict[int, float]:
-        """Per section sharing a term with one of its examples, the best Dice overlap with one of them.
-
-        An example sharing one term scores 2 / (asked + its size): per section, the smallest such example is the
-        best of those. Only the few examples sharing two terms or more are counted one by one."""
+    def similarity(self, question: Collection[str]) -> Similarity:
+        """How like one of each section's examples the question (distinct terms) is: see `Similarity`."""
         using = [found for found in map(self._term, question) if found is not None]
         asked = len(question)
-        smallest: dict[int, int] = {}
-        for term in using:
-            for section, size in term.smallest.items():
-                if size < smallest.get(section, size + 1):
-                    smallest[section] = size
-        best = {section: 2 / (asked + size) for section, size in smallest.items()}
+        best: dict[int, float] = {}
         if len(using) > 1:
             shared: set[int] = set()
             if len(using) <= 4:
@@ -73,6 +112,6 @@ class Examples:
             for e in shared:  # the smaller side, an example's few terms
                 example = terms[e]
                 similarity = 2 * len(example & asked_set) / (asked + len(example))
-                if similarity > best[section := sections[e]]:
+                if similarity > best.get(section := sections[e], 0.0):
                     best[section] = similarity
-        return best
+        return Similarity(using, asked, best)

@@ -253,14 +253,15 @@ class BriefIndex:
         self._impacts: dict[str, tuple[tuple[float, int], ...]] = {}  # filled as questions use the terms
         self._term_units: dict[str, TermUnits] = {}  # likewise
         self._section_of = [unit.section for unit in units]
-        # Per section, each term it uses: its topic card's weight and its (unit, weight) postings.
-        self._uses: list[dict[str, tuple[float, list[tuple[int, float]]]]] = [{} for _ in brief.sections]
+        # Per section, each term it uses: its topic card's weight, its (unit, weight) postings and the best of those.
+        self._uses: list[dict[str, tuple[float, list[tuple[int, float]], float]]] = [{} for _ in brief.sections]
         for term, in_sections in self.postings.items():
             for section, pairs in in_sections.items():
-                self._uses[section][term] = (0.0, pairs)
+                self._uses[section][term] = (0.0, pairs, max(w for _, w in pairs))
         for term, in_cards in self.cards.items():
             for section, weight in in_cards.items():
-                self._uses[section][term] = (weight, self._uses[section].get(term, (0.0, []))[1])
+                _, pairs, most = self._uses[section].get(term, (0.0, [], 0.0))
+                self._uses[section][term] = (weight, pairs, most)
         self.topic_unit = {unit.section: u for u, unit in enumerate(units) if unit.kind is UnitKind.topic}
         # Per kind of fact a question can ask for, each section's facts of that kind.
         self.fitting: dict[str, list[frozenset[int]]] = {
@@ -326,50 +327,97 @@ class BriefIndex:
 
     def retrieve(self, terms: Sequence[str], k: int) -> Retrieved:
         """The evidence (best fact plus topic card) of every section that may be among the `k` with the most
-        (ties: the brief's order). A small question scores every section it touches; otherwise the rarest terms
-        go first, and once `k` sections are found, a section whose bound can't reach the k-th is skipped: a
-        question touches only the sections that can win."""
+        (ties: the brief's order). A small question scores every section it touches. Otherwise a section's bound
+        is the most each term adds to its evidence, added up: k sections give a first k-th to beat, only the
+        sections whose bound reaches it are looked at, and they are scored from the highest bound down until the
+        next can't reach the k-th: a question touches only the sections that can win."""
         found = Retrieved({}, {}, {})
         bounds = [b for b in map(self.bounds.get, terms) if b is not None]
         # Few sections touched (no term alone touches many, then all of them together): score them all.
         if max(map(len, bounds), default=0) <= 3 * k and len(set().union(*bounds)) <= 3 * k:
             self._score_all(terms, found)
             return found
-        impacts = {t: self._impact(t) for t in terms}
-        order = sorted(terms, key=lambda t: impacts[t][0][0] if impacts[t] else 0.0)
-        rest = list(accumulate((impacts[t][0][0] if impacts[t] else 0.0 for t in order), initial=0.0))
+        # 1. A first k-th to beat: the sections each term weighs most in, from the term that weighs most, scored.
+        present = sorted((t for t in dict.fromkeys(terms) if t in self.bounds), key=lambda t: -self._impact(t)[0][0])
         evidence = found.evidence
         heap: list[tuple[float, int]] = []  # min-heap of the k best (evidence, -section) so far
-        for i in reversed(range(len(order))):
-            lower = [self.bounds[t] for t in order[:i] if t in self.bounds]
-            impact = impacts[order[i]]
-            j = 0
-            while j < len(impact):
-                bound, section = impact[j]
-                j += 1
-                # Higher terms are all counted in: this section has none of them, or can't reach the k-th.
+        for term in present:
+            for _, section in self._impact(term):
                 if len(heap) == k:
-                    kth, kth_section = heap[0]
-                    if bound + rest[i] < kth - 1e-9:
-                        break  # nor can any after it
-                    if bound + rest[i] <= kth + 1e-9 and section > -kth_section:
-                        # At best a tie, which the earlier section wins; so is every later section of the same bound.
-                        while j < len(impact) and impact[j][0] == bound:
-                            j += 1
-                        continue
-                    if section in evidence or bound + sum(b.get(section, 0.0) for b in lower) < kth - 1e-9:
-                        continue  # the lower terms it has can't lift it to the k-th
-                elif section in evidence:
+                    break
+                if section not in evidence:
+                    self._score_into(found, heap, k, section, terms)
+            if len(heap) == k:
+                break
+        first = heap[0][0] if len(heap) == k else 0.0
+        # 2. Every section that may beat it, with its bound: the most each term adds to its evidence, added up. A
+        # section is found under the term weighing most in it (every other term is lower), so under a term only
+        # its list's head can reach the k-th at all, and the lower terms' most says where that head ends.
+        rest = list(accumulate((self._impact(t)[0][0] for t in reversed(present)), initial=0.0))[::-1]
+        candidates: list[tuple[float, int]] = []
+        handled: set[int] = set()  # sections under a higher term: found there or out of reach
+        for i, term in enumerate(present):
+            lower = [self.bounds[t] for t in present[i + 1:]]
+            for bound, section in self._impact(term):
+                if bound + rest[i + 1] < first - 1e-9:
+                    break  # nor can any after it
+                if section in handled or section in evidence:
                     continue
-                scores = self.section_scores(section, terms)
-                found.best[section], found.card[section] = scores.best, scores.card
-                evidence[section] = scores.evidence
-                item = (scores.evidence, -section)
-                if len(heap) < k:
-                    heapq.heappush(heap, item)
-                elif item > heap[0]:
-                    heapq.heapreplace(heap, item)
+                for in_sections in lower:
+                    bound += in_sections.get(section, 0.0)
+                if bound >= first - 1e-9:
+                    candidates.append((-bound, section))
+            handled.update(self.bounds[term])
+        # 3. Scored from the highest bound down (ties: the brief's order): the k-th rises as fast as it can, and
+        # the first bound below it ends the search.
+        candidates.sort()
+        for negative, section in candidates:
+            if len(heap) == k:
+                kth, kth_section = heap[0]
+                if -negative < kth - 1e-9:
+                    break  # nor can any after it
+                if -negative <= kth + 1e-9 and section > -kth_section:
+                    continue  # at best a tie, which the earlier section wins
+            self._score_into(found, heap, k, section, terms)
         return found
+
+    def _score_into(self, found: Retrieved, heap: list[tuple[float, int]], k: int, section: int,
+                    terms: Sequence[str]) -> None:
+        """Score `section` into `found`, and into `heap` if it is among the k best so far."""
+        best, card = self._best_and_card(section, terms)
+        found.best[section], found.card[section] = best, card
+        found.evidence[section] = score = best + card
+        item = (score, -section)
+        if len(heap) < k:
+            heapq.heappush(heap, item)
+        elif item > heap[0]:
+            heapq.heapreplace(heap, item)
+
+    def _best_and_card(self, section: int, terms: Sequence[str]) -> tuple[float, float]:
+        """What `section_scores` gives as best and card, without the per-unit scores when only one term has any."""
+        uses = self._uses[section]
+        card = 0.0
+        scores: dict[int, float] | None = None
+        only: list[tuple[int, float]] | None = None  # the one term's postings, while only one term has any
+        only_best = 0.0
+        for term in terms:
+            use = uses.get(term)
+            if use is None:
+                continue
+            card += use[0]
+            pairs = use[1]
+            if not pairs:
+                continue
+            if scores is None:
+                if only is None:
+                    only, only_best = pairs, use[2]
+                    continue
+                scores = dict(only)  # each unit once per term: 0.0 + weight is the weight
+            for unit, weight in pairs:
+                scores[unit] = scores.get(unit, 0.0) + weight
+        if scores is not None:
+            return max(scores.values()), card
+        return only_best, card
 
     def _score_all(self, terms: Sequence[str], found: Retrieved) -> None:
         """Every section a term touches, scored into `found`. A unit using two or more of the terms scores their

@@ -358,8 +358,7 @@ class Matcher:
         contenders = set(evidence) if len(evidence) <= MAX_CONTENDERS else {
             -s for _, s in sorted(zip(evidence.values(), map(operator.neg, evidence)), reverse=True)[:MAX_CONTENDERS]}
         # Ties: the later section, as nlargest by (similarity, section) had it.
-        contenders.update(example_best if len(example_best) <= 3 else
-                          [s for _, s in sorted(zip(example_best.values(), example_best), reverse=True)[:3]])
+        contenders.update(example_best.best(3))
         fitting = index.fitting[wants] if wants else None
         strong, weak, declared, declared_countries = index.strong, index.weak, index.declared, index.declared_countries
         coverage_weight, example_weight, fact_weight, card_weight, named_weight, typed_weight = self._rank_weights()
