@@ -10,10 +10,22 @@ from collections import defaultdict
 from typing import Collection, Iterable, NamedTuple
 
 
+EAGER = 200  # up to this many (term, section) pairs, every section's value is worked out at once
+
+
 class _TermExamples(NamedTuple):
     examples: frozenset[int]  # the examples using the term
     smallest: dict[int, int]  # section -> the fewest terms one of its examples using the term has
     order: list[tuple[int, int]]  # (smallest, -section), ascending: its sections from the most like a one-term match
+
+
+class Overlaps(dict[int, float]):
+    """Every section's value worked out, as a plain dict: cheaper than `Similarity` while a question's terms touch
+    few sections."""
+
+    def best(self, n: int) -> Iterable[int]:
+        """As `Similarity.best` (a plain dict when all of them, for the same reason)."""
+        return dict(self) if len(self) <= n else [s for _, s in sorted(zip(self.values(), self), reverse=True)[:n]]
 
 
 class Similarity:
@@ -53,8 +65,9 @@ class Similarity:
                 singles.append(-negative)
                 if len(singles) > n:
                     singles.pop()
-                    return [s for _, s in sorted(((self.get(s), s) for s in {*singles, *self._shared}),
-                                                 reverse=True)[:n]]
+                    # Likewise the n best by an example sharing two terms: no other section can be among the n.
+                    shared = heapq.nlargest(n, self._shared, key=lambda s: (self._shared[s], s))
+                    return [s for _, s in sorted(((self.get(s), s) for s in {*singles, *shared}), reverse=True)[:n]]
         # A dict, as this was before: a set updated from one is sized from it, so the contenders' order (and the
         # ranking a match reports) stays as it was.
         return dict.fromkeys(s for term in self._using for s in term.smallest)
@@ -91,11 +104,20 @@ class Examples:
                                                         sorted((size, -s) for s, size in smallest.items()))
         return found
 
-    def similarity(self, question: Collection[str]) -> Similarity:
+    def similarity(self, question: Collection[str]) -> Overlaps | Similarity:
         """How like one of each section's examples the question (distinct terms) is: see `Similarity`."""
         using = [found for found in map(self._term, question) if found is not None]
         asked = len(question)
-        best: dict[int, float] = {}
+        best: dict[int, float]
+        if sum(len(term.smallest) for term in using) <= EAGER:
+            smallest: dict[int, int] = {}
+            for term in using:
+                for section, size in term.smallest.items():
+                    if size < smallest.get(section, size + 1):
+                        smallest[section] = size
+            best = Overlaps({section: 2 / (asked + size) for section, size in smallest.items()})
+        else:
+            best = {}
         if len(using) > 1:
             shared: set[int] = set()
             if len(using) <= 4:
@@ -114,4 +136,4 @@ class Examples:
                 similarity = 2 * len(example & asked_set) / (asked + len(example))
                 if similarity > best.get(section := sections[e], 0.0):
                     best[section] = similarity
-        return Similarity(using, asked, best)
+        return best if isinstance(best, Overlaps) else Similarity(using, asked, best)
