@@ -171,8 +171,14 @@ class Matcher:
             return Match((), 0.0, frozenset(), (), question=text)
         # "what did he say": a pronoun points at the previous turn; "and kyiv's?" names only someone else, so it
         # asks the previous question about them. Either way that reading wins whenever it is answerable.
+        # "what did the kremlin say to that": a demonstrative points back too, unless the message read alone stays
+        # on the topic anyway ("what does moscow say about that?" after Ukraine's list: Moscow's view of it).
+        alone = max((m for m in readings if not m.features.get("context")), key=lambda m: m.confidence, default=None)
+        elsewhere = context is not None and (alone is None or alone.best is None
+                                             or alone.best.id != context.section_id)
         pointing = [m for m in readings if m.features.get("context") and m.confidence >= ACCEPTABLE
-                    and (any(w in PRONOUNS for w in normalize(m.question).split()) or self._swaps(m.question))]
+                    and (any(w in PRONOUNS for w in normalize(m.question).split()) or self._swaps(m.question)
+                         or (elsewhere and _points_at_a_thing(m.question)))]
         pieces = sentences(text)
         fragment = any(_NAME_REQUEST.search(piece) and len(piece.split()) <= 4 for piece in pieces)
         if fragment or _NAME_REQUEST.search(text):
@@ -665,6 +671,18 @@ class Matcher:
         stub = said[-1]
         completion = next((w for w in sorted(known) if w.startswith(stub)), stub)
         return " ".join([*said[:-1], completion])
+
+
+# "that far", "this long": a degree, not something pointed at.
+_DEGREE = frozenset({"far", "long", "much", "many", "big", "bad", "good", "high", "low", "late", "early", "old",
+                     "large", "small", "soon", "often", "quickly", "fast", "deep", "close", "serious", "important"})
+
+
+def _points_at_a_thing(question: str) -> bool:
+    """ "what did the kremlin say to that", "does russia go for that meeting": a demonstrative pointing at what the
+    previous turn discussed; not "that far" or "this long"."""
+    said = normalize(question).split()
+    return any(w in THINGS and not (i + 1 < len(said) and said[i + 1] in _DEGREE) for i, w in enumerate(said))
 
 
 # "the names of…", and "which regions exactly?", "list them": the members asked for one by one, by name.

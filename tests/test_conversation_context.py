@@ -1,0 +1,33 @@
+"""How a turn is read against the one before it: what a pronoun or a demonstrative points at, what "tell me more"
+continues with, and that an off-topic turn stays off-topic with context. Real conversations through
+`BriefService.ask`, in the test author's own words (not taken from the evaluation sets in tests/eval/).
+"""
+
+from __future__ import annotations
+
+from bot.core.models import Answer
+from bot.core.service import BriefService
+from tests.test_answers import ask, service  # noqa: F401  the real brief's service; one conversation a call
+
+
+def lead(answer: Answer) -> str:
+    assert answer.matched, f"{answer.question!r} was not answered"
+    return " ".join(answer.body).casefold()
+
+
+# ------------------------------------------------------------------ a demonstrative points back
+
+
+def test_a_demonstrative_keeps_the_conversation_on_what_was_just_discussed(service: BriefService) -> None:
+    # "that" is the leaders' meeting Ukraine asks for: the Kremlin's word on it, not the Kremlin's word on the
+    # deported children (where "what does the kremlin say" alone would go).
+    _, reply = ask(service, "is zelensky keen on a summit with putin?", "and what does the kremlin say to that")
+    assert reply.section_id == "leaders-meeting"
+    assert "agreements" in lead(reply)
+
+
+def test_a_demonstrative_on_the_same_topic_reads_the_message_itself(service: BriefService) -> None:
+    # Read alone it stays on the topic just discussed and asks something new there: Moscow's side of the list,
+    # not the list again.
+    _, moscow = ask(service, "what list did kyiv hand over?", "what does russia say about that")
+    assert "protect" in lead(moscow)
