@@ -31,3 +31,16 @@ def test_a_demonstrative_on_the_same_topic_reads_the_message_itself(service: Bri
     # not the list again.
     _, moscow = ask(service, "what list did kyiv hand over?", "what does russia say about that")
     assert "protect" in lead(moscow)
+
+
+# ------------------------------------------------------------------ "tell me more"
+
+
+def test_tell_me_more_continues_past_everything_the_conversation_has_seen_of_the_topic(
+        service: BriefService) -> None:
+    # Two turns on the first round, then "more": nothing from either turn again, and the count it promised.
+    date, result, more = ask(service, "when was round one?", "what came of it?", "tell me more")
+    assert date.section_id == result.section_id == more.section_id == "first-round"
+    seen = {fact.text for answer in (date, result) for fact in answer.facts}
+    assert more.facts and not seen & {fact.text for fact in more.facts}
+    assert result.more == more.more + len(more.facts)

@@ -124,8 +124,12 @@ class BriefService:
         people = self.store.current.matcher.people
         if "who" in match.terms and not entities & people:
             entities |= next((e & people for e in led if e & people), frozenset())
-        follow_up = FollowUpContext(section.id, match.terms, entities, shown, last)
+        if context is not None and context.section_id == section.id:
+            # Still on the topic: "tell me more" continues past everything this conversation has seen of it, not
+            # only past the last answer (which would show the first turn's facts again), and says how many are left.
+            shown = tuple(dict.fromkeys([*context.shown, *shown]))
         answer = self._answer(question, section, match.confidence, facts, shown, self._related(section, match), lead)
+        follow_up = FollowUpContext(section.id, match.terms, entities, shown, last)
         return answer, follow_up
 
     def _backing(self, section: int, summary: str) -> tuple[str, ...]:
