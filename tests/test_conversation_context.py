@@ -33,6 +33,26 @@ def test_a_demonstrative_on_the_same_topic_reads_the_message_itself(service: Bri
     assert "protect" in lead(moscow)
 
 
+# ------------------------------------------------------------------ "it": what the last answer led with
+
+
+def test_it_with_one_new_word_is_answered_by_the_fact_using_that_word(service: BriefService) -> None:
+    # "it" is the new prisoner exchange the answer led with; "focus" picks the fact saying whom it focuses on,
+    # not the fact the previous question's words score best.
+    _, focus = ask(service, "what came out of monday's meeting?", "who does it focus on")
+    assert "severely injured" in lead(focus)
+    _, include = ask(service, "what came out of monday's meeting?", "who would it include")
+    assert "severely injured" in lead(include)
+
+
+def test_it_with_a_word_the_brief_does_not_cover_stays_unanswered(service: BriefService) -> None:
+    for question in ("how much will it cost", "who pays for it"):
+        _, answer = ask(service, "what came out of monday's meeting?", question)
+        assert not answer.matched, question
+    _, pages = ask(service, "did moscow give kyiv its memorandum?", "how many pages is it")
+    assert not pages.matched
+
+
 # ------------------------------------------------------------------ "tell me more"
 
 

@@ -52,6 +52,7 @@ ACCEPTABLE = 0.5  # the probability the service's default threshold accepts
 MAX_CONTENDERS = 10  # topics ranked in full per reading  # sentences of a long message tried as its question
 LEAD_FACTS = 3
 LEAD_RATIO = 0.75  # a further fact leads too when it scores this close to the best
+CONTINUES = 0.5  # a fact is about what another said when it shares this share of the shorter one's terms
 
 
 @dataclass(frozen=True)
@@ -274,14 +275,28 @@ class Matcher:
         """ "out of how many?" right after a count, read alone, lands in the topic just discussed: it asks little of
         its own because the conversation says the rest, so it is not turned down for being short."""
         own = [t for t in match.terms if t not in QUESTION_WORDS]
-        if match.features.get("context") or match.best is None or match.best.id != context.section_id \
-                or not 0 < len(own) <= 2 or match.confidence != round(self.calibration.probability(match.features), 4):
-            return match  # a follow-up reading already, another topic, a longer question, or capped by a rule
-        if any(t in self.index.entities for t in own) or {u.key for u in match.lead} <= set(context.last):
+        if match.features.get("context") or match.best is None or not 0 < len(own) <= 2 \
+                or match.confidence != round(self.calibration.probability(match.features), 4):
+            return match  # a follow-up reading already, no answer, a longer question, or capped by a rule
+        if match.best.id != context.section_id and not self._continues(match, context):
+            return match  # another topic
+        if any(t in self.index.entities for t in own) or (
+                match.best.id == context.section_id and {u.key for u in match.lead} <= set(context.last)):
             return match  # "and russia?" swaps, handled above; a fact just shown does not answer a new question
         carried = {t for t in context.terms if t not in QUESTION_WORDS} - set(own)
         features = {**match.features, "content": min(len(own) + len(carried), 6) / 6}
         return replace(match, confidence=round(self.calibration.probability(features), 4), features=features)
+
+    def _continues(self, match: Match, context: FollowUpContext) -> bool:
+        """ "who will it focus on?" after the agreement: the fact it leads with, in another topic, is about what the
+        last answer led with (the new prisoner exchange): it shares most of its words with one of those facts."""
+        previous = self._position.get(context.section_id)
+        if previous is None or not match.lead or not PRONOUNS.intersection(normalize(match.question).split()):
+            return False
+        last = set(context.last)
+        shown = [self.index.units[u].terms for u in self.index.section_units[previous] if self.index.units[u].key in last]
+        first = match.lead[0].terms
+        return any(len(first & terms) >= CONTINUES * min(len(first), len(terms)) for terms in shown)
 
     def _swaps(self, text: str) -> bool:
         """ "and Ukraine?", "what about kyiv's?": an opener and nothing but a name."""
@@ -428,6 +443,15 @@ class Matcher:
         if event is not None and self.sections[top].answer:
             lead = [index.topic_unit[top]]  # the topic's own answer to its main question: "held on Monday …"
         else:
+            own = {t for t in reading.own if t not in QUESTION_WORDS and t not in index.entities}
+            if reading.context and 0 < len(own) <= 2 and (PRONOUNS - PERSONAL).intersection(
+                    normalize(reading.text).split()):
+                # "who will it focus on?": "it" and the previous turn's words find the topic; the one word this turn
+                # asks picks the fact. Facts using every word of its own lead, whatever the previous words score.
+                units = index.units
+                using = {u: x for u, x in unit_scores.items() if own <= units[u].terms}
+                if using:
+                    unit_scores = using
             lead = self._lead(top, terms, unit_scores, asked_entities, wants)
             if self._asks_the_topic_of_the_event(top, content, unit_scores):
                 lead = [index.topic_unit[top]]
