@@ -33,6 +33,18 @@ def test_a_demonstrative_on_the_same_topic_reads_the_message_itself(service: Bri
     assert "protect" in lead(moscow)
 
 
+# ------------------------------------------------------------------ "when" as a conjunction
+
+
+def test_when_after_another_question_word_is_a_conjunction_not_a_time_question(service: BriefService) -> None:
+    # "what did X say when they sat down" asks what was said; a fact giving a time does not answer it.
+    (said,) = ask(service, "what did fidan say to the delegations when they sat down")
+    assert said.section_id == "turkey-role" and "fidan" in lead(said)
+    # "who told reporters when …" still asks who gave the time: the fact giving it names them.
+    (told,) = ask(service, "who told reporters when the talks would begin")
+    assert "turkish officials" in lead(told)
+
+
 # ------------------------------------------------------------------ "it": what the last answer led with
 
 

@@ -806,6 +806,17 @@ _KIND_WORDS = {
 _PLACE_NOUNS = frozenset({"part", "region", "area", "location", "province", "oblast"})
 
 
+def _asks_when(said: list[str]) -> bool:
+    """Whether "when" asks a time: not as a conjunction after another question word ("what happened when they met",
+    "where were the bombers when hit"), unless it ends the question ("where and when?") or says what someone was
+    asked about ("who told the press when the talks would start": the fact giving the time names who gave it)."""
+    if "when" not in said:
+        return False
+    at = said.index("when")
+    return at == len(said) - 1 or not _INTERROGATIVE.intersection(said[:at]) or (
+        said[0] == "who" and not (_SAYING | {"tell", "told", "say"}).isdisjoint(said[:at]))
+
+
 @lru_cache(maxsize=4096)
 def _wants(text: str) -> str:
     """What kind of fact the question asks for: a number, a time, a person, a place; '' for anything."""
@@ -814,7 +825,7 @@ def _wants(text: str) -> str:
     if "how many" in joined or "how much" in joined or {"number", "figure", "toll", "count", "percent"} & set(said):
         # "do both sides agree on how much damage was done?" asks yes or no, not a number
         return "" if said[0] in YES_NO and said[1:2] != ["you"] else "number"
-    if ("when" in said or "what time" in joined or "how long" in joined
+    if (_asks_when(said) or "what time" in joined or "how long" in joined
             or {"date", "day", "schedule", "hour", "year", "month"} & set(said)
             or any(w == "time" and (i == 0 or said[i - 1] not in _OCCASION) for i, w in enumerate(said))):
         return "time"
