@@ -65,6 +65,19 @@ def test_it_with_a_word_the_brief_does_not_cover_stays_unanswered(service: Brief
     assert not pages.matched
 
 
+# ------------------------------------------------------------------ who puts out a figure
+
+
+def test_who_gave_a_figure_just_shown_is_answered_with_who_claims_it(service: BriefService) -> None:
+    _, source = ask(service, "how many people have been killed or injured since 2022?", "who came up with that figure")
+    assert source.section_id == "war-toll" and "united states" in lead(source)
+    _, whose = ask(service, "how many drones did russia launch overnight?", "whose numbers are those")
+    assert whose.section_id == "battlefield" and "according to" in lead(whose)
+    # Not a question about a figure: read as itself.
+    _, drones = ask(service, "how many drones did russia launch overnight?", "who gave russia the drones")
+    assert not drones.matched
+
+
 # ------------------------------------------------------------------ "tell me more"
 
 

@@ -41,10 +41,16 @@ YES_NO = frozenset({"is", "was", "were", "did", "do", "does", "has", "have", "ha
 IDENTITY = frozenset({"who", "what", "role", "job", "background", "describe", "about", "profile", "position",
                       "title", "which", "where"})  # "who is X", "what's X's job": X's card answers it
 WHY_WORDS = frozenset({"why", "reason", "because"})
+# "who gave that number?", "whose figure is that?": the figure just shown, asked who puts it out.
+_FIGURE = r"(?:number|numbers|figure|figures|estimate|estimates|count|toll|stat|stats|data|claim|total)"
 _SOURCE_REQUEST = re.compile(
-    r"^\W*(?:(?:and\s+)?who\s+(?:said|says|claims?|claimed|reported|reports|announced|quoted)(?:\s+(?:that|so|this|it|the\s+source))?|says\s+who|"
+    r"^\W*(?:(?:and\s+)?who\s+(?:said|says|claims?|claimed|reported|reports|announced|quoted|gave|gives|give|"
+    r"provided|provides|estimated|estimates|counted|came\s+up\s+with|put\s+out)"
+    r"(?:\s+(?:that|so|this|it|the\s+source|(?:that|this|these|those|the)\s+" + _FIGURE + r"))?|says\s+who|"
+    r"whose\s+" + _FIGURE + r"(?:\s+(?:is|are)\s+(?:that|this|these|those))?|"
     r"(?:what(?:'s|\s+is)\s+(?:the|your)\s+)?sources?|according\s+to\s+(?:whom|who)|"
-    r"where(?:'s|\s+is|\s+does)\s+that\s+(?:from|come\s+from)|how\s+do\s+(?:you|we)\s+know(?:\s+that)?)\W*$",
+    r"where(?:'s|\s+is|\s+does)\s+(?:that|this)(?:\s+" + _FIGURE + r")?\s+(?:from|come\s+from)|"
+    r"how\s+do\s+(?:you|we)\s+know(?:\s+that)?)\W*$",
     re.IGNORECASE)
 MAX_SENTENCES = 3  # question-like sentences of a long message tried as its question (the last ones)
 _MOST_PER_WEIGHT = 1 + 1.2  # the most one term scores in a unit per unit of its weight: BM25's 1 + k1
