@@ -78,6 +78,18 @@ def test_who_gave_a_figure_just_shown_is_answered_with_who_claims_it(service: Br
     assert not drones.matched
 
 
+# ------------------------------------------------------------------ names the brief does not give
+
+
+def test_a_topic_summary_that_names_none_of_them_does_not_answer_which_ones_exactly(service: BriefService) -> None:
+    # The summary says "multiple Russian airbases": it names none, so "which exactly" stays unanswered.
+    *_, bases = ask(service, "what did spider's web do?", "how many bombers got damaged", "ok which air bases exactly")
+    assert not bases.matched
+    # A summary or fact that does name it still answers.
+    _, palace = ask(service, "who led russia's delegation?", "and what's the name of the palace they met in")
+    assert "ciragan" in lead(palace)
+
+
 # ------------------------------------------------------------------ "tell me more"
 
 

@@ -519,10 +519,13 @@ class Matcher:
         judged = False
         place = _wants(question) == "place"  # "which part of Russia exactly?": a fact naming a place names it
         for unit in lead:
-            if unit.kind in (UnitKind.entity, UnitKind.topic) or (place and fits(unit, "place")):
+            if unit.kind is UnitKind.entity or (place and fits(unit, "place")):
                 return True
             section = self.sections[unit.section]
-            if unit.kind is UnitKind.fact:
+            if unit.kind is UnitKind.topic:
+                # The topic's summary, judged as a fact is: "multiple Russian airbases" names none of them.
+                text = section.answer or ""
+            elif unit.kind is UnitKind.fact:
                 text = section.facts[unit.item].text
             else:
                 figure = section.figures[unit.item]
