@@ -90,6 +90,19 @@ def test_a_topic_summary_that_names_none_of_them_does_not_answer_which_ones_exac
     assert "ciragan" in lead(palace)
 
 
+# ------------------------------------------------------------------ "and russia's view?"
+
+
+def test_and_someones_view_asks_their_stance_on_what_was_just_discussed(service: BriefService) -> None:
+    # Kyiv's security guarantees, then Moscow's view of them: Russia has ruled them out.
+    for swap in ("and russia's view?", "and moscow's view?"):
+        _, view = ask(service, "what security guarantees is ukraine after?", swap)
+        assert "ruled out" in lead(view), swap
+    # Someone the articles give no view of stays unanswered.
+    _, china = ask(service, "what security guarantees does kyiv want?", "and china's view?")
+    assert not china.matched
+
+
 # ------------------------------------------------------------------ "tell me more"
 
 

@@ -305,8 +305,9 @@ class Matcher:
         return any(len(first & terms) >= CONTINUES * min(len(first), len(terms)) for terms in shown)
 
     def _swaps(self, text: str) -> bool:
-        """ "and Ukraine?", "what about kyiv's?": an opener and nothing but a name."""
-        content = [t for t in self.analyzer.terms(text) if t not in QUESTION_WORDS]
+        """ "and Ukraine?", "what about kyiv's?", "and russia's view?": an opener and nothing but a name (and a word
+        for their stance on what was just discussed)."""
+        content = [t for t in self.analyzer.terms(text) if t not in QUESTION_WORDS and t not in _STANCE]
         said = normalize(text)
         return bool(content) and said.startswith(FOLLOW_UP_OPENERS) and PRONOUNS.isdisjoint(said.split()) and \
             all(t in self.index.entities for t in content)
@@ -629,6 +630,12 @@ class Matcher:
                 names = {stem(w) for w in words(reading.text) if w.isalpha() and len(w) > 3 and not is_common_word(w)}
                 absorbed |= {t for t in own if t in names and t not in index.vocabulary
                              and t not in self._article_terms}
+        if reading.context and first is not None and first.kind is not UnitKind.entity:
+            # "and russia's view?", "kyiv's response?": after an answer, a word for someone's stance asks what they
+            # say of what was just discussed; a fact naming them that the previous turn's words find says it.
+            named = {t for t in own if t in index.entities}
+            if named and named <= first.entities:
+                absorbed |= _STANCE.intersection(own)
         if wants and first is not None and fits(first, wants):
             # "which part of Russia", "what day of the week", "the number of drones": words that name the kind of
             # answer asked for are answered by a fact of that kind, though it does not use them.
@@ -705,6 +712,9 @@ class Matcher:
         completion = next((w for w in sorted(known) if w.startswith(stub)), stub)
         return " ".join([*said[:-1], completion])
 
+
+# Words for someone's stance ("view", "response", "answer", "reaction", "take on"): as analysed terms.
+_STANCE = frozenset({"regards", "respons", "react", "reaction", "opinion", "feel", "repli", "verdict", "take"})
 
 # "that far", "this long": a degree, not something pointed at.
 _DEGREE = frozenset({"far", "long", "much", "many", "big", "bad", "good", "high", "low", "late", "early", "old",
