@@ -103,6 +103,19 @@ def test_and_someones_view_asks_their_stance_on_what_was_just_discussed(service:
     assert not china.matched
 
 
+# ------------------------------------------------------------------ another occasion's time
+
+
+def test_the_time_of_something_still_to_come_is_not_the_time_of_the_talks(service: BriefService) -> None:
+    # "it" is the new exchange, still to come: the talks' own day does not answer when it will be.
+    for question in ("and what date will it happen", "what day will that be"):
+        _, when = ask(service, "was a new swap of prisoners agreed?", question)
+        assert not when.matched, question
+    # The talks' own time, asked in the past tense, still is.
+    _, held = ask(service, "who led russia's team?", "when were the talks held?")
+    assert "monday" in lead(held)
+
+
 # ------------------------------------------------------------------ "tell me more"
 
 

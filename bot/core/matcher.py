@@ -472,6 +472,10 @@ class Matcher:
         if event is not None:
             # A rule: a question about the event itself, of a kind the brief answers, is answered.
             probability = max(probability, 0.9)
+        if wants == "time" and top == self.event.section("time") and _still_to_come(normalize(reading.text).split()):
+            # A rule: "when will it happen?" asks the time of something still to come (the new exchange, a leaders'
+            # meeting); the talks, which are over, do not answer it with their own day and hour.
+            probability = min(probability, 0.25)
         if features["conflict"]:
             # A rule, not a weight: facts about another country or person never answer a question about
             # this one ("who is Russia's foreign minister?" is not answered with Turkey's). Too rare in the
@@ -711,6 +715,16 @@ class Matcher:
         stub = said[-1]
         completion = next((w for w in sorted(known) if w.startswith(stub)), stub)
         return " ".join([*said[:-1], completion])
+
+
+# A question about what is still to come: "when will it happen?", "when would they meet?", "when r they gonna".
+_FUTURE = frozenset({"will", "would", "gonna", "ll", "shall", "upcoming"})
+
+def _still_to_come(said: list[str]) -> bool:
+    """A question in the future tense ("when will it happen?"), not reported speech ("who told reporters when the
+    talks would begin": what they said then)."""
+    at = next((i for i, w in enumerate(said) if w in _FUTURE), None)
+    return at is not None and (_SAYING | {"tell", "told", "say"}).isdisjoint(said[:at])
 
 
 # Words for someone's stance ("view", "response", "answer", "reaction", "take on"): as analysed terms.
