@@ -116,6 +116,19 @@ def test_the_time_of_something_still_to_come_is_not_the_time_of_the_talks(servic
     assert "monday" in lead(held)
 
 
+# ------------------------------------------------------------------ a part of what was just counted
+
+
+def test_how_many_of_those_asks_a_part_of_the_count_just_shown(service: BriefService) -> None:
+    # The casualty toll has no breakdown: the troops massed near Sumy are another count, not a part of it.
+    _, part = ask(service, "how many people have been killed or injured since 2022?",
+                  "how many of those were russian soldiers")
+    assert not part.matched
+    # A part the topic does give is still answered: of Russia's drones, those Ukraine shot down.
+    _, shot = ask(service, "how many drones did russia launch overnight?", "how many of those got shot down")
+    assert "52" in lead(shot)
+
+
 # ------------------------------------------------------------------ "tell me more"
 
 

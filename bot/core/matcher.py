@@ -213,6 +213,17 @@ class Matcher:
                             replace(m, confidence=min(m.confidence, 0.25)) for m in readings]
         if context is not None:
             readings = [self._on_topic(m, context) for m in readings]
+            if _PART_OF.search(text):
+                # A rule: "how many of those were soldiers?" asks a part of what was just counted. A count from
+                # another topic counts something else; the count just shown is the whole, not the part.
+                def part(m: Match) -> Match:
+                    if m.best is not None and m.best.id == context.section_id \
+                            and not {u.key for u in m.lead} <= set(context.last):
+                        return m
+                    return replace(m, confidence=min(m.confidence, 0.25))
+
+                readings = [part(m) for m in readings]
+                pointing = [m for m in map(part, pointing) if m.confidence >= ACCEPTABLE]
         best = max(pointing or readings, key=lambda m: m.confidence)
         return best
 
@@ -716,6 +727,9 @@ class Matcher:
         completion = next((w for w in sorted(known) if w.startswith(stub)), stub)
         return " ".join([*said[:-1], completion])
 
+
+# "how many of those were civilians?", "how much of that": a part of what was just counted.
+_PART_OF = re.compile(r"\bhow\s+(?:many|much)\s+of\s+(?:those|these|them|that|this|the\s+\w+)\b", re.IGNORECASE)
 
 # A question about what is still to come: "when will it happen?", "when would they meet?", "when r they gonna".
 _FUTURE = frozenset({"will", "would", "gonna", "ll", "shall", "upcoming"})
