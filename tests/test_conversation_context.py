@@ -129,6 +129,18 @@ def test_how_many_of_those_asks_a_part_of_the_count_just_shown(service: BriefSer
     assert "52" in lead(shot)
 
 
+# ------------------------------------------------------------------ "the other way round"
+
+
+def test_the_other_way_round_asks_the_previous_question_with_the_sides_swapped(service: BriefService) -> None:
+    # Never "round" as the talks: Russia's downing of Ukraine's drones.
+    *_, reverse = ask(service, "how many drones did moscow send over on sunday night?", "and how many were downed?",
+                      "ok what about the other way around")
+    assert reverse.section_id == "battlefield" and "162" in lead(reverse)
+    _, versa = ask(service, "how many drones did ukraine shoot down?", "and vice versa?")
+    assert "162" in lead(versa)
+
+
 # ------------------------------------------------------------------ "tell me more"
 
 

@@ -257,6 +257,13 @@ class Matcher:
                     seen.add(own)
                     found.append(_Reading(head, own, own, False, context is None))
             return found
+        if context is not None and _REVERSE.search(text) and len(words(text)) <= 8:
+            # "and the other way round?": the previous question with the two sides swapped (and never "round" as
+            # the talks); when it named neither side, the previous question again, whose answer gives both ways.
+            sides = sorted(self.index.countries & {"russia", "ukraine"})
+            swap = dict(zip(sides, reversed(sides))) if len(sides) == 2 else {}
+            terms = tuple(swap.get(t, t) for t in context.terms)
+            return [_Reading(text, terms, (), True, False, asked_before=context.terms)]
         readings: list[_Reading] = []
         seen: set[tuple[str, ...]] = set()  # "did X last?" and "how long did X last?" may read the same
         for piece in dict.fromkeys([*texts, *clauses]):
@@ -730,6 +737,9 @@ class Matcher:
 
 # "how many of those were civilians?", "how much of that": a part of what was just counted.
 _PART_OF = re.compile(r"\bhow\s+(?:many|much)\s+of\s+(?:those|these|them|that|this|the\s+\w+)\b", re.IGNORECASE)
+
+# "the other way round", "vice versa": the previous question with its sides swapped.
+_REVERSE = re.compile(r"\b(?:other\s+way\s+a?round|vice\s+versa|the\s+reverse)\b", re.IGNORECASE)
 
 # A question about what is still to come: "when will it happen?", "when would they meet?", "when r they gonna".
 _FUTURE = frozenset({"will", "would", "gonna", "ll", "shall", "upcoming"})
