@@ -141,6 +141,18 @@ def test_the_other_way_round_asks_the_previous_question_with_the_sides_swapped(s
     assert "162" in lead(versa)
 
 
+# ------------------------------------------------------------------ "he" beside another name
+
+
+def test_he_is_the_one_just_discussed_even_beside_another_name(service: BriefService) -> None:
+    # "he" is Kalin; that Putin is named too does not make a fact about Putin's meetings answer it.
+    _, met = ask(service, "who is ibrahim kalin?", "did he ever meet putin?")
+    assert not met.matched
+    # Answered when the facts are about him: Trump called Putin "crazy".
+    _, called = ask(service, "what's trump's position?", "what did he call putin")
+    assert "crazy" in lead(called)
+
+
 # ------------------------------------------------------------------ "tell me more"
 
 

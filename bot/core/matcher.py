@@ -205,8 +205,12 @@ class Matcher:
             readings = [m if not self._count_of_another_topic(m, context) else
                         replace(m, confidence=min(m.confidence, 0.25)) for m in readings]
             people = context.entities & self.people
-            if people and PERSONAL.intersection(normalize(text).split()) and \
-                    not any(self.people.intersection(m.entities) for m in readings if not m.features.get("context")):
+            said = normalize(text).split()
+            # "has he met putin before?": "he" is the one just discussed even when the message names someone else
+            # (as the one he met); "what did putin say about him" names who it asks about.
+            subject = bool({"he", "she"}.intersection(said))
+            if people and PERSONAL.intersection(said) and (subject or not any(
+                    self.people.intersection(m.entities) for m in readings if not m.features.get("context"))):
                 # A rule: "does he have kids?" right after Medinsky asks about Medinsky. A reading that leaves "he"
                 # out and leads with facts about no one just discussed (deported children) answers another question.
                 readings = [m if m.features.get("context") or any(people & u.entities for u in m.lead) else
