@@ -153,6 +153,15 @@ def test_he_is_the_one_just_discussed_even_beside_another_name(service: BriefSer
     assert "crazy" in lead(called)
 
 
+# ------------------------------------------------------------------ "where did he post it"
+
+
+def test_where_something_was_posted_asks_the_medium_not_a_place(service: BriefService) -> None:
+    # A social media post is where he said it; no fact naming a place is wanted.
+    _, where = ask(service, "what did zelensky post on sunday", "where did he post that")
+    assert "social media" in lead(where)
+
+
 # ------------------------------------------------------------------ "tell me more"
 
 

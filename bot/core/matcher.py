@@ -745,6 +745,10 @@ _PART_OF = re.compile(r"\bhow\s+(?:many|much)\s+of\s+(?:those|these|them|that|th
 # "the other way round", "vice versa": the previous question with its sides swapped.
 _REVERSE = re.compile(r"\b(?:other\s+way\s+a?round|vice\s+versa|the\s+reverse)\b", re.IGNORECASE)
 
+# "where did he post/say/write it": asks where it was published, not a place.
+_MEDIUM_VERBS = frozenset({"post", "posted", "posts", "say", "said", "says", "write", "wrote", "written", "tweet",
+                           "tweeted", "announce", "announced", "publish", "published", "share", "shared"})
+
 # A question about what is still to come: "when will it happen?", "when would they meet?", "when r they gonna".
 _FUTURE = frozenset({"will", "would", "gonna", "ll", "shall", "upcoming"})
 
@@ -892,9 +896,10 @@ def _wants(text: str) -> str:
         return "time"
     if said[:1] == ["who"] or "whose" in said or "who" in said[:3]:
         return "person"
-    if "where" in said[:4] or any(w in ("which", "what") and said[i + 1:i + 2] and said[i + 1] in _PLACE_NOUNS
-                                  for i, w in enumerate(said)):
-        return "place"  # "where", "in which part of Russia", "what region"
+    if ("where" in said[:4] and _MEDIUM_VERBS.isdisjoint(said)) or any(
+            w in ("which", "what") and said[i + 1:i + 2] and said[i + 1] in _PLACE_NOUNS for i, w in enumerate(said)):
+        # "where", "in which part of Russia", "what region"; not "where did he post it" (on social media: a medium)
+        return "place"
     if "why" in said[:4] or "reason" in said:
         return "reason"
     if {"name", "names", "called", "named"} & set(said):
