@@ -162,6 +162,13 @@ def test_where_something_was_posted_asks_the_medium_not_a_place(service: BriefSe
     assert "social media" in lead(where)
 
 
+def test_and_kyivs_after_a_who_question_makes_he_the_person_it_was_answered_with(service: BriefService) -> None:
+    # "and kyiv's?" asks who led Kyiv's side: Umerov. "he" next is Umerov, so the facts about him lead.
+    *_, scandal = ask(service, "who led moscow's negotiators in istanbul this time?", "and kyiv's?", "how old is he",
+                      "isn't he mixed up in a scandal back home")
+    assert "abuse of power" in lead(scandal)
+
+
 # ------------------------------------------------------------------ "tell me more"
 
 

@@ -122,7 +122,10 @@ class BriefService:
         led = [u.entities - index.countries for u in match.lead]
         entities = match.entities or next((e for e in led if e), frozenset())
         people = self.store.current.matcher.people
-        if "who" in match.terms and not entities & people:
+        # "and ukraine's?" after "who led russia's team?" asks "who" too: the person its answer names.
+        asked_who = "who" in match.terms or (context is not None and "who" in context.terms
+                                             and bool(match.features.get("context")))
+        if asked_who and not entities & people:
             entities |= next((e & people for e in led if e & people), frozenset())
         if context is not None and context.section_id == section.id:
             # Still on the topic: "tell me more" continues past everything this conversation has seen of it, not
