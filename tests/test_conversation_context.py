@@ -169,6 +169,18 @@ def test_and_kyivs_after_a_who_question_makes_he_the_person_it_was_answered_with
     assert "abuse of power" in lead(scandal)
 
 
+def test_a_pronoun_carries_what_the_previous_turn_asked(service: BriefService) -> None:
+    # "them" is the direct talks just discussed: the one new word ("urged") is not all the turn asks.
+    _, urged = ask(service, "is this the first time they've talked directly since the invasion?",
+                   "who urged them to do it")
+    assert "trump" in lead(urged)
+    _, focus = ask(service, "what did the talks agree?", "who will it focus on")
+    assert "severely injured" in lead(focus)
+    # What the brief does not say stays unanswered: no article says who paid for it.
+    _, paid = ask(service, "what did the talks agree?", "who paid for it")
+    assert not paid.matched
+
+
 # ------------------------------------------------------------------ "tell me more"
 
 

@@ -694,7 +694,10 @@ class Matcher:
             "fact_score": min(1.0, lead_score / ceiling) if ceiling else 0.0,
             "example": example,
             # "why not?" after an answer asks all the previous turn asked: what it fills in is its content
-            "content": min(len(own) or sum(t not in QUESTION_WORDS for t in reading.terms), 6) / 6,
+            "content": min(len(own) or sum(t not in QUESTION_WORDS for t in reading.terms), 6) / 6 if not (
+                reading.context and 0 < len(set(own)) <= 2 and PRONOUNS.intersection(said)) else
+            # "who urged them on?": "them" stands for what the previous turn asked, so that is asked too
+            min(len(set(own) | {t for t in reading.asked_before if t not in QUESTION_WORDS}), 6) / 6,
             "type_fit": 1.0 if fit else 0.0,
             "type_miss": 1.0 if wants and not fit else 0.0,
             "conflict": 1.0 if others else 0.0,
