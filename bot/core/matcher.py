@@ -322,7 +322,8 @@ class Matcher:
         if previous is None or not match.lead or not PRONOUNS.intersection(normalize(match.question).split()):
             return False
         last = set(context.last)
-        shown = [self.index.units[u].terms for u in self.index.section_units[previous] if self.index.units[u].key in last]
+        units = self.index.units
+        shown = [units[u].terms for u in self.index.section_units[previous] if units[u].key in last]
         first = match.lead[0].terms
         return any(len(first & terms) >= CONTINUES * min(len(first), len(terms)) for terms in shown)
 
