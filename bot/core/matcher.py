@@ -25,6 +25,7 @@ from bot.core.english import is_common_word
 from bot.core.event import EventQuestions
 from bot.core.examples import Examples
 from bot.core.index import BriefIndex, Unit, UnitKind, fits
+from bot.core.scope import Scope
 from bot.core.text import QUESTION_WORDS, STOPWORDS, normalize, sentences, stem, strip_markup, words
 
 ANAPHORA = frozenset({"it", "they", "them", "their", "he", "him", "his", "she", "her", "that", "this", "those",
@@ -122,6 +123,7 @@ class Matcher:
             self.index = BriefIndex(brief, self.analyzer)
             self.event = EventQuestions(brief, self.analyzer, self.index, _wants)
         self._article_terms = _article_terms(articles)
+        self.scope = Scope(brief, self.analyzer, self.index.countries)
         self._verbatim = {normalize(e): s for s, section in enumerate(self.sections) for e in section.examples}
         self._examples = Examples(
             (s, frozenset(t for t in self.analyzer.terms(example, correct=False) if t not in QUESTION_WORDS))
@@ -228,6 +230,12 @@ class Matcher:
 
                 readings = [part(m) for m in readings]
                 pointing = [m for m in map(part, pointing) if m.confidence >= ACCEPTABLE]
+        # Rules (bot/core/scope.py): an office nobody named holds, a figure for another occasion, a person's private
+        # life: the brief's own words, asking what it does not say.
+        outside = {id(m) for m in [*readings, *pointing]
+                   if m.confidence >= ACCEPTABLE and self.scope.outside(m.question, m.lead, _wants(m.question))}
+        readings = [replace(m, confidence=min(m.confidence, 0.25)) if id(m) in outside else m for m in readings]
+        pointing = [m for m in pointing if id(m) not in outside]
         best = max(pointing or readings, key=lambda m: m.confidence)
         return best
 

@@ -1,0 +1,114 @@
+"""Questions built from the brief's own words that ask what it does not say.
+
+Each rule names a class of off-topic question that reads like an in-scope one, because every word it uses is the
+brief's, and says when the facts an answer would lead with do not answer it:
+- an office nobody the brief names holds: "who is Turkey's president?" (the brief names Turkey's foreign minister
+  and intelligence chief, no president), "who is Russia's defence minister?" (it names Ukraine's);
+- a figure for an occasion other than the one the leading figure is about: "how many prisoners will be freed in
+  the new exchange?" led by the first round's 1,000;
+- the private life and earlier career of the people it names: "is Umerov married?", "what did Fidan do before he
+  was foreign minister?".
+
+Pure: built once per brief from its entities and the analyzer; no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from bot.core.analyzer import Analyzer, canon
+from bot.core.brief import Brief, EntityKind
+from bot.core.index import Unit
+from bot.core.text import normalize, stem, words
+
+# Offices a person holds, and the words that say which one ("foreign minister", "prime minister").
+_TITLES = frozenset({"president", "presidents", "minister", "ministers", "chancellor", "spokesperson",
+                     "spokesman", "spokeswoman", "ambassador", "secretary", "king", "queen", "pope", "premier",
+                     "governor", "mayor", "pm"})
+_TITLE_MODIFIERS = frozenset({"defence", "defense", "foreign", "prime", "interior", "finance", "vice", "deputy",
+                              "economy", "justice", "health", "state", "general"})
+_WHO = re.compile(r"^\W*(?:and\s+)?(?:who|whos|what\s+is\s+the\s+name\s+of|whats\s+the\s+name\s+of|"
+                  r"name\s+of|name\s+the)\b")
+
+# "the new exchange", "round two": the occasion a figure is asked for.
+_SECOND = frozenset({"second_round", "new", "next", "latest", "upcoming"})
+_OCCASIONS = frozenset({"first_round", "second_round", "talks_2022"})
+
+# The private life of a person, which the articles never go into.
+_PRIVATE = re.compile(
+    r"\b(?:married|marry|wife|husband|spouse|girlfriend|boyfriend|divorced|birthday|born|birthplace|hometown|"
+    r"religion|religious|hobby|hobbies|salary|net\s+worth|parents|daughters?|sons|grandchildren|educated|"
+    r"education|studied|university|college|degree|how\s+tall|how\s+old|(?:has|have|had)\s+(?:any\s+)?"
+    r"(?:kids|children|a\s+family|family))\b")
+# What a person did before the job the brief gives them.
+_CAREER = re.compile(r"\b(?:before\s+(?:he|she)\s+(?:was|became|ran|joined|took|got|headed|led)|since\s+when|"
+                     r"how\s+long\s+has\s+\w+\s+been|previous\s+jobs?|career|used\s+to\s+(?:be|work))\b")
+_PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
+
+
+class Scope:
+    def __init__(self, brief: Brief, analyzer: Analyzer, countries: frozenset[str]) -> None:
+        self._analyzer = analyzer
+        self._countries = countries
+        self._people = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities
+                                 if e.kind is EntityKind.person)
+        # What each named person's office is: the terms of their role up to its first ";" ("Ukraine's Defence
+        # Minister, who headed Kyiv's delegation").
+        # Word by word, so "US President" stays an office and is not joined into Trump's name.
+        self._offices = [frozenset(_defence(t for w in words(e.role.split(";")[0]) for t in analyzer.table.join([w])))
+                         for e in brief.entities if e.kind is EntityKind.person]
+
+    def outside(self, question: str, lead: Iterable[Unit], wants: str) -> str:
+        """Why `question` asks what the brief does not say though `lead` seems to answer it; '' when it doesn't."""
+        said = normalize(question)
+        terms = self._analyzer.terms(question)
+        lead = list(lead)
+        if self._unheld_office(said, terms):
+            return "office"
+        if wants == "number" and self._other_occasion(terms, lead):
+            return "occasion"
+        if self._private(said, terms, lead):
+            return "private"
+        return ""
+
+    def _unheld_office(self, said: str, terms: tuple[str, ...]) -> bool:
+        """ "who is Turkey's president": an office asked for by title, which no person the brief names holds."""
+        asked = said.split()
+        if not _WHO.search(said) or _TITLES.isdisjoint(asked) or self._people.intersection(terms):
+            return False
+        wanted = {stem(w) for w in asked if w in _TITLES or w in _TITLE_MODIFIERS}
+        wanted = set(_defence(wanted)) | (self._countries & set(terms))
+        return not any(wanted <= office for office in self._offices)
+
+    @staticmethod
+    def _other_occasion(terms: tuple[str, ...], lead: list[Unit]) -> bool:
+        """A count for the new exchange, led by a figure about the first round."""
+        asked = {"second_round" if t in _SECOND else t for t in terms} & _OCCASIONS
+        if not asked or not lead:
+            return False
+        about = lead[0].entities & _OCCASIONS
+        return bool(about) and asked.isdisjoint(about)
+
+    def _private(self, said: str, terms: tuple[str, ...], lead: list[Unit]) -> bool:
+        """ "is Umerov married?", "what did Fidan do before he was foreign minister?": a person's private life or
+        earlier career, unless the leading facts say it."""
+        if not (self._people.intersection(terms) or _PERSONAL.intersection(said.split())):
+            return False
+        if _CAREER.search(said):
+            return True
+        found = _PRIVATE.search(said)
+        if found is None:
+            return False
+        if found.group(0).startswith(("has", "have", "had")):
+            return True  # "does he have kids?" is not about the deported children the brief's facts are about
+        asked = set(self._analyzer.terms(found.group(0)))
+        return not any(asked & u.terms for u in lead)
+
+
+def _defence(terms: Iterable[str]) -> Iterable[str]:
+    """Defence and Defense are one office."""
+    return ("defenc" if t == "defens" else t for t in terms)
+
+
+__all__ = ["Scope"]

@@ -1,0 +1,94 @@
+"""Off-topic questions built from the brief's own words (bot/core/scope.py): an office nobody the brief names holds,
+a figure for another occasion than the one the brief gives it for, the private life and earlier career of the
+people it names. Each class fresh and after an answered question, and the in-scope questions beside each that
+must stay answered.
+
+The questions are the test author's own, not taken from the evaluation sets in tests/eval/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.service import BriefService
+from tests.test_answers import ask, service  # noqa: F401  the real brief's service; one conversation a call
+from tests.test_strangers import lead
+
+
+def rejected(service: BriefService, question: str) -> None:
+    fresh, _, after = *ask(service, question), *ask(service, "who led russia's delegation?", question)
+    assert not fresh.matched, f"{question!r} was answered fresh: {lead(fresh)[:80]}"
+    assert not after.matched, f"{question!r} was answered after an answer: {lead(after)[:80]}"
+
+
+# ------------------------------------------------------------------ offices
+
+
+@pytest.mark.parametrize("question", [
+    "who's the president of turkey these days",
+    "who is the president of turkey right now",
+    "who is russia's defence minister, do you know",
+    "who is the russian defense minister",
+    "who is ukraine's foreign minister?",
+    "who is britain's prime minister",
+    "what is the name of the french ambassador",
+])
+def test_an_office_nobody_the_brief_names_holds_is_not_answered_with_someone_else(
+        service: BriefService, question: str) -> None:
+    rejected(service, question)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("who is the turkish foreign minister?", "fidan"),
+    ("who's the president of the us", "trump"),
+    ("who is russia's president", "putin"),
+    ("who is ukraine's defence minister", "umerov"),
+    ("who is the defense minister who led kyiv's team", "umerov"),
+])
+def test_an_office_the_brief_names_is_answered(service: BriefService, question: str, expected: str) -> None:
+    (answer,) = ask(service, question)
+    assert expected in lead(answer)
+
+
+# ------------------------------------------------------------------ another occasion
+
+
+@pytest.mark.parametrize("question", [
+    "how many pows are going home in the new swap",
+    "how many prisoners will go home in the new swap",
+    "what number of prisoners does the latest exchange cover?",
+])
+def test_a_count_for_the_new_exchange_is_not_answered_with_the_first_rounds(
+        service: BriefService, question: str) -> None:
+    rejected(service, question)
+
+
+def test_a_count_for_the_first_round_is_still_answered(service: BriefService) -> None:
+    (answer,) = ask(service, "how many prisoners were swapped after the first round?")
+    assert "1,000" in lead(answer)
+    (new,) = ask(service, "who is the new prisoner swap for?")
+    assert "injured" in lead(new)
+
+
+# ------------------------------------------------------------------ private life and career
+
+
+@pytest.mark.parametrize("question", [
+    "does medinsky have a wife?",
+    "is medinsky married? does he have children?",
+    "what did yermak do before he ran zelensky's office",
+    "since when is fidan foreign minister",
+    "where was rustem umerov born",
+    "which university did kellogg go to",
+    "what did yermak do before he became chief of staff",
+    "since when is putin president",
+])
+def test_a_persons_private_life_and_earlier_career_are_not_answered(service: BriefService, question: str) -> None:
+    rejected(service, question)
+
+
+def test_a_person_and_the_deported_children_are_still_answered(service: BriefService) -> None:
+    (answer,) = ask(service, "what did yermak say about the children?")
+    assert "list" in lead(answer)
+    (card,) = ask(service, "what has medinsky written?")
+    assert "textbooks" in lead(card)
