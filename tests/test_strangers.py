@@ -12,6 +12,7 @@ import pytest
 from bot.core.analyzer import spelling_key
 from bot.core.models import Answer
 from bot.core.service import BriefService
+from bot.core.text import words
 from tests.test_answers import ask, first, service  # noqa: F401  the real brief's service; one conversation a call
 
 
@@ -294,3 +295,22 @@ def test_a_yes_no_question_about_an_amount_asks_yes_or_no(service: BriefService)
     assert first(agree).casefold().startswith("no")
     (said,) = ask(service, "did ukraine say how many bombers it hit?")
     assert "40" in lead(said)
+
+
+# ------------------------------------------------------------------ contractions and German words that are English
+
+
+def test_a_contraction_without_its_apostrophe_is_not_a_typo(service: BriefService) -> None:
+    """ "how'd" normalises to "howd", which the typo fixer read as "hold"."""
+    assert words("how'd they get there") == ("how", "did", "they", "get", "there")
+    (how,) = ask(service, "how'd ukraine get its drones so deep into russia")
+    assert "smuggl" in lead(how)
+    (where,) = ask(service, "where'd the talks take place")
+    assert "ciragan" in lead(where)
+
+
+def test_war_and_die_are_german_only_beside_german(service: BriefService) -> None:
+    (german,) = ask(service, "Wann war die erste Runde in Istanbul?")
+    assert "16 may" in lead(german).replace("may 16", "16 may")
+    (english,) = ask(service, "how many people die in the war")
+    assert "1.2 million" in lead(english)

@@ -46,6 +46,8 @@ SHORTHAND: dict[str, str] = {
     "op": "operation", "ops": "operations", "intel": "intelligence", "convo": "conversation", "negs": "negotiations",
     "pic": "picture", "pics": "pictures", "fm": "foreign minister", "mins": "minutes",
     "hrs": "hours", "hr": "hour", "yr": "year", "yrs": "years", "mo": "month", "wk": "week", "mtg": "meeting",
+    # "how'd", "where'd" lose their apostrophe in normalize: "howd" is not a typo of "hold"
+    "howd": "how did", "whered": "where did", "whyd": "why did", "whend": "when did", "whod": "who did",
 }
 
 # Readers who mix languages ask in their own question words ("Wer ist Medinskij?", "¿Cuántos drones?", "Hakan
@@ -76,6 +78,13 @@ FOREIGN: dict[str, str] = {
     "skolko": "how many", "skilky": "how many", "chto": "what", "shcho": "what", "peregovory": "negotiations",
     "peregovori": "negotiations", "peregovorov": "negotiations", "peregovorakh": "negotiations",
 }
+
+# German words that are also English ones ("war", "die"): read as German only beside German words no English
+# sentence uses, as in "Wann war die erste Runde?".
+GERMAN_CUES = frozenset({"wann", "warum", "wieso", "weshalb", "wie", "wieviel", "wieviele", "welche", "welcher",
+                         "ist", "sind", "der", "dem", "und", "von", "nicht", "erste", "ersten", "zweite", "zweiten",
+                         "runde", "haben", "eine", "gesprache", "verhandlungen"})
+GERMAN: dict[str, str] = {"war": "was", "die": "the", "hat": "has", "wer": "who"}
 
 # Swearing and filler carry no meaning for the question: "who the hell led russia's team" asks who led it.
 FILLER = frozenset("""fuck fucking fuckin fucked shit shitty damn damned hell heck bloody crap freaking frickin
@@ -163,8 +172,10 @@ _NUMBER_WORDS = {w: str(n) for n, w in enumerate(
 def words(text: str) -> tuple[str, ...]:
     """Normalised words with chat shorthand expanded and letters stretched for emphasis squeezed ("soooo")."""
     out: list[str] = []
-    for word in _STRETCHED.sub(r"\1", normalize(text)).split():
-        expanded = SHORTHAND.get(word) or FOREIGN.get(word)
+    said = _STRETCHED.sub(r"\1", normalize(text)).split()
+    german = not GERMAN_CUES.isdisjoint(said)
+    for word in said:
+        expanded = (german and GERMAN.get(word)) or SHORTHAND.get(word) or FOREIGN.get(word)
         if expanded is None:
             out.append(_NUMBER_WORDS.get(word, word))
         else:
