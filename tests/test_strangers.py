@@ -314,3 +314,26 @@ def test_war_and_die_are_german_only_beside_german(service: BriefService) -> Non
     assert "16 may" in lead(german).replace("may 16", "16 may")
     (english,) = ask(service, "how many people die in the war")
     assert "1.2 million" in lead(english)
+
+
+# ------------------------------------------------------------------ "when" joining a clause; what a phrase stands for
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("what did the turkish foreign minister say to both teams when the meeting opened", "whole world"),
+    ("where were the russian bombers when the drones hit them", "siberia"),
+    ("who told russian state media when the talks would begin?", "turkish officials"),
+])
+def test_a_when_clause_inside_another_question_does_not_ask_a_time(service: BriefService, question: str,
+                                                                   expected: str) -> None:
+    (answer,) = ask(service, question)
+    assert expected in lead(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "the kremlin's 'root causes' line, what is it a euphemism for?",
+    "people keep harping on about root causes, what does russia actually mean by that",
+])
+def test_what_a_phrase_of_the_brief_stands_for(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert "nato" in lead(answer)

@@ -808,7 +808,8 @@ _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
                        "americans", "chinese", "polish", "belarusian", "nato"})
 
 _CLAUSE_START = re.compile(
-    r"(?:[,:;(—–-]\s*(?=(?:who|what|when|where|why|how|which|did|does|do|is|was|were|has|have|will|can|could)\b)"
+    r"(?:[,:;(—–-]\s*(?=(?:who|what|when|where|why|how|which|did|does|do|is|was|were|has|have|will|can|could|wtf|wth|"
+    r"whats|whos|hows)\b)"
     r"|\b(?=(?:who|what|when|where|why|how)\b))", re.IGNORECASE)
 
 

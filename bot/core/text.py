@@ -89,7 +89,7 @@ GERMAN: dict[str, str] = {"war": "was", "die": "the", "hat": "has", "wer": "who"
 # Swearing and filler carry no meaning for the question: "who the hell led russia's team" asks who led it.
 FILLER = frozenset("""fuck fucking fuckin fucked shit shitty damn damned hell heck bloody crap freaking frickin
     effing goddamn sorry sry soz nah correct lol lmao lmfao rofl omg bruh bro dude mate guys yo ffs smh jeez gosh pls plz ngl tbh imo
-    imho fr lowkey highkey srsly legit af asf fam innit ikr btw fyi iirc afaik pray tell
+    imho fr lowkey highkey banging harping yapping srsly legit af asf fam innit ikr btw fyi iirc afaik pray tell
     guten morgen abend danke vielen bitte bonjour bonsoir merci beaucoup hola gracias amigos buenos buenas ciao
     grazie obrigado dobryi dobry dobriy privet spasibo dyakuyu merhaba tesekkurler""".split())
 
