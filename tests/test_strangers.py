@@ -337,3 +337,25 @@ def test_a_when_clause_inside_another_question_does_not_ask_a_time(service: Brie
 def test_what_a_phrase_of_the_brief_stands_for(service: BriefService, question: str) -> None:
     (answer,) = ask(service, question)
     assert "nato" in lead(answer)
+
+
+# ------------------------------------------------------------------ "the name of the palace"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("what is the name of the operation with the drones?", "spider"),
+    ("what's the name of the palace where they met", "ciragan"),
+])
+def test_the_name_of_a_thing_the_brief_names_is_its_name(service: BriefService, question: str,
+                                                         expected: str) -> None:
+    """ "Operation Spider's Web" names the operation, "Ciragan Palace" the palace, though no capitalised word
+    stands beside the question's other nouns."""
+    (answer,) = ask(service, question)
+    assert expected in lead(answer)
+
+
+def test_names_of_what_the_brief_does_not_name_stay_unanswered(service: BriefService) -> None:
+    """The question names Spider's Web, whose name has "web" in it; the airbases it asks the names of are not
+    named in the brief."""
+    rejected_after = ask(service, "what were the names of the airbases hit in spider's web")
+    assert not rejected_after[0].matched

@@ -138,6 +138,9 @@ class Matcher:
             for e in brief.entities}
         # The words of the brief's own names: in "the airbases hit in Operation Spider's Web" only "airbases" asks.
         self._name_parts = frozenset(w for e in brief.entities for w in words(e.name))
+        # The words of the names of what can be asked for by name (a place, an operation, a person, an organisation)
+        self._named_by = {canon(e.id.replace("-", " ")): frozenset(words(e.name)) for e in brief.entities
+                          if e.kind not in (EntityKind.country, EntityKind.event)}
         self.people = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities if e.kind is EntityKind.person)
         # The words a name's own variants use beside it ("invasion start", "launched the invasion", "Ukraine's
         # defence minister"): asked with that name, they say nothing the name doesn't, so they neither count as
@@ -552,6 +555,12 @@ class Matcher:
         if not nouns and reading is not None and reading.context:
             nouns = {stem(t) for t in reading.terms if t not in QUESTION_WORDS and t not in self.index.entities
                      and "_" not in t and not t[:1].isdigit()}
+        # "the name of the palace", "the drone operation's name": a leading fact about an entity whose own name has
+        # that word ("Ciragan Palace", "Operation Spider's Web") names it.
+        named = _NAME_OF.search(normalize(question))
+        parts = {w for w in words(named.group(1)) if w in self._name_parts} if named else set()
+        if parts and any(parts & self._named_by.get(e, frozenset()) for unit in lead for e in unit.entities):
+            return True
         judged = False
         place = _wants(question) == "place"  # "which part of Russia exactly?": a fact naming a place names it
         for unit in lead:
@@ -789,6 +798,8 @@ def _points_at_a_thing(question: str) -> bool:
 # "the names of…", and "which regions exactly?", "list them": the members asked for one by one, by name.
 _NAME_REQUEST = re.compile(r"\b(?:names?|title)\b|\bwhich\b.*\b(?:exactly|exact|precisely|specifically)\b|"
                            r"\blist\s+(?:them|those|these)\b", re.IGNORECASE)
+# "the name of the palace", "name of operation": what is asked the name of (its first two words)
+_NAME_OF = re.compile(r"\bname\s+of\s+(?:the\s+|that\s+|this\s+)?(\w+(?:\s+\w+)?)")
 _NAME_WORDS = frozenset({"name", "names", "title", "exact", "exactly", "specific", "specifically", "pls", "please"})
 # "what did Kalin say", "what has the Kremlin said about …": group 1 is who is asked about.
 _SAY_REQUEST = re.compile(r"\b(?:did|does|do|has|have|had|will|would|is|was)\s+(.{2,40}?)\s+(?:say|said|tell|told|"
