@@ -92,3 +92,22 @@ def test_a_person_and_the_deported_children_are_still_answered(service: BriefSer
     assert "list" in lead(answer)
     (card,) = ask(service, "what has medinsky written?")
     assert "textbooks" in lead(card)
+
+
+# ------------------------------------------------------------------ urged, not done
+
+
+@pytest.mark.parametrize("question", [
+    "did moscow hit back after spider's web?",
+    "how did the kremlin retaliate against kyiv",
+])
+def test_what_someone_only_called_for_is_not_answered_as_done(service: BriefService, question: str) -> None:
+    """The brief says war bloggers called on Moscow to deliver a retaliatory blow, not that it did."""
+    rejected(service, question)
+
+
+def test_what_was_called_for_and_a_word_said_of_someone_are_still_answered(service: BriefService) -> None:
+    (calls,) = ask(service, "what did the russian military bloggers call for after the drone attack?")
+    assert "retaliat" in lead(calls)
+    (word,) = ask(service, "which word did trump use for putin")
+    assert "crazy" in lead(word)

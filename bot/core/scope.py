@@ -19,8 +19,8 @@ from typing import Iterable
 
 from bot.core.analyzer import Analyzer, canon
 from bot.core.brief import Brief, EntityKind
-from bot.core.index import Unit
-from bot.core.text import normalize, stem, words
+from bot.core.index import Unit, UnitKind
+from bot.core.text import normalize, sentences, stem, words
 
 # Offices a person holds, and the words that say which one ("foreign minister", "prime minister").
 _TITLES = frozenset({"president", "presidents", "minister", "ministers", "chancellor", "spokesperson",
@@ -46,11 +46,21 @@ _CAREER = re.compile(r"\b(?:before\s+(?:he|she)\s+(?:was|became|ran|joined|took|
                      r"how\s+long\s+has\s+\w+\s+been|previous\s+jobs?|career|used\s+to\s+(?:be|work))\b")
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
 
+# "did Russia retaliate?" when the brief only says bloggers called for retaliation: what someone urged is not
+# what was done.
+_URGING = frozenset({"urged", "urging", "urges", "demanded", "demanding", "want", "wants", "wanted", "pressing",
+                     "pressed"})
+_CALLING = frozenset({"calling", "called", "calls", "call"})  # "calling on", "called for": not "called Putin crazy"
+_DONE = re.compile(r"^\W*(?:did|has|have|had|how\s+did|how\s+has|what\s+\w+\s+did|which\s+\w+\s+did|how\s+many\s+.*\bdid)\b")
+_CALL_WINDOW = 8  # words from "calling on Moscow to deliver a fearsome" to "retaliatory"
+
 
 class Scope:
     def __init__(self, brief: Brief, analyzer: Analyzer, countries: frozenset[str]) -> None:
         self._analyzer = analyzer
         self._countries = countries
+        self._sections = brief.sections
+        self._entities = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities)
         self._people = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities
                                  if e.kind is EntityKind.person)
         # What each named person's office is: the terms of their role up to its first ";" ("Ukraine's Defence
@@ -70,6 +80,8 @@ class Scope:
             return "occasion"
         if self._private(said, terms, lead):
             return "private"
+        if self._only_urged(said, terms, lead):
+            return "urged"
         return ""
 
     def _unheld_office(self, said: str, terms: tuple[str, ...]) -> bool:
@@ -90,6 +102,31 @@ class Scope:
         about = lead[0].entities & _OCCASIONS
         return bool(about) and asked.isdisjoint(about)
 
+    def _only_urged(self, said: str, terms: tuple[str, ...], lead: list[Unit]) -> bool:
+        """ "did Russia retaliate?", "how did Moscow retaliate?": every leading fact that has what is asked about
+        has it only as what someone called for ("calling on Moscow to deliver a retaliatory blow")."""
+        if not _DONE.search(said) or _urges(said.split()):
+            return False
+        asked = {t for t in terms if t not in self._entities and t.isalpha() and len(t) > 2}
+        urged: set[str] = set()
+        plain: set[str] = set()  # said as done (or plainly) somewhere in the leading facts
+        for text in (sentence for unit in lead for text in self._texts(unit) for sentence in sentences(text)):
+            tokens = words(text)
+            for i, token in enumerate(tokens):
+                for term in asked.intersection(self._analyzer.table.join([token])):
+                    (urged if _urges(tokens[max(0, i - _CALL_WINDOW):i]) else plain).add(term)
+        return bool(urged - plain)
+
+    def _texts(self, unit: Unit) -> tuple[str, ...]:
+        section = self._sections[unit.section]
+        if unit.kind is UnitKind.fact:
+            fact = section.facts[unit.item]
+            return (fact.text, fact.answer or "")
+        if unit.kind is UnitKind.figure:
+            figure = section.figures[unit.item]
+            return (f"{figure.label} {figure.value} {figure.unit}",)
+        return ()
+
     def _private(self, said: str, terms: tuple[str, ...], lead: list[Unit]) -> bool:
         """ "is Umerov married?", "what did Fidan do before he was foreign minister?": a person's private life or
         earlier career, unless the leading facts say it."""
@@ -104,6 +141,13 @@ class Scope:
             return True  # "does he have kids?" is not about the deported children the brief's facts are about
         asked = set(self._analyzer.terms(found.group(0)))
         return not any(asked & u.terms for u in lead)
+
+
+def _urges(said: Iterable[str]) -> bool:
+    """ "urged", "demanding", "calling on", "called for": someone asking for something to be done."""
+    said = list(said)
+    return not _URGING.isdisjoint(said) or any(w in _CALLING and said[i + 1:i + 2] in (["on"], ["for"])
+                                               for i, w in enumerate(said))
 
 
 def _defence(terms: Iterable[str]) -> Iterable[str]:
