@@ -78,6 +78,7 @@ def test_a_count_for_the_first_round_is_still_answered(service: BriefService) ->
     "is medinsky married? does he have children?",
     "what did yermak do before he ran zelensky's office",
     "since when is fidan foreign minister",
+    "what work did kalin do before intelligence chief",
     "where was rustem umerov born",
     "which university did kellogg go to",
     "what did yermak do before he became chief of staff",
@@ -111,3 +112,7 @@ def test_what_was_called_for_and_a_word_said_of_someone_are_still_answered(servi
     assert "retaliat" in lead(calls)
     (word,) = ask(service, "which word did trump use for putin")
     assert "crazy" in lead(word)
+
+
+def test_the_titles_of_books_the_brief_does_not_name_are_not_answered(service: BriefService) -> None:
+    rejected(service, "what are the titles of medinsky's history books")

@@ -796,7 +796,7 @@ def _points_at_a_thing(question: str) -> bool:
 
 
 # "the names of…", and "which regions exactly?", "list them": the members asked for one by one, by name.
-_NAME_REQUEST = re.compile(r"\b(?:names?|title)\b|\bwhich\b.*\b(?:exactly|exact|precisely|specifically)\b|"
+_NAME_REQUEST = re.compile(r"\b(?:names?|titles?)\b|\bwhich\b.*\b(?:exactly|exact|precisely|specifically)\b|"
                            r"\blist\s+(?:them|those|these)\b", re.IGNORECASE)
 # "the name of the palace", "name of operation": what is asked the name of (its first two words)
 _NAME_OF = re.compile(r"\bname\s+of\s+(?:the\s+|that\s+|this\s+)?(\w+(?:\s+\w+)?)")
