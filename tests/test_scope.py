@@ -32,6 +32,8 @@ def rejected(service: BriefService, question: str) -> None:
     "who is ukraine's foreign minister?",
     "who is britain's prime minister",
     "what is the name of the french ambassador",
+    "what's the name of russia's foreign minister?",
+    "what's the name of the german security adviser who flew to istanbul",
 ])
 def test_an_office_nobody_the_brief_names_holds_is_not_answered_with_someone_else(
         service: BriefService, question: str) -> None:
@@ -56,6 +58,7 @@ def test_an_office_the_brief_names_is_answered(service: BriefService, question: 
 @pytest.mark.parametrize("question", [
     "how many pows are going home in the new swap",
     "how many prisoners will go home in the new swap",
+    "how many pows are in the swap they agreed on monday",
     "what number of prisoners does the latest exchange cover?",
 ])
 def test_a_count_for_the_new_exchange_is_not_answered_with_the_first_rounds(
@@ -116,3 +119,22 @@ def test_what_was_called_for_and_a_word_said_of_someone_are_still_answered(servi
 
 def test_the_titles_of_books_the_brief_does_not_name_are_not_answered(service: BriefService) -> None:
     rejected(service, "what are the titles of medinsky's history books")
+
+
+@pytest.mark.parametrize("question", [
+    "how many russian soldiers were killed",
+    "how many ukrainian civilians have died since 2022",
+])
+def test_a_count_of_what_no_leading_fact_counts_is_not_answered(service: BriefService, question: str) -> None:
+    """The brief counts the people killed and injured, not soldiers or civilians of one side."""
+    rejected(service, question)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("how many people were killed in the war", "million"),
+    ("how many bombers did ukraine say it hit", "40"),
+    ("how many drones did russia launch overnight on sunday", "80"),
+])
+def test_a_count_a_leading_fact_gives_is_still_answered(service: BriefService, question: str, expected: str) -> None:
+    (answer,) = ask(service, question)
+    assert expected in lead(answer)

@@ -235,8 +235,8 @@ class Matcher:
                 pointing = [m for m in map(part, pointing) if m.confidence >= ACCEPTABLE]
         # Rules (bot/core/scope.py): an office nobody named holds, a figure for another occasion, a person's private
         # life: the brief's own words, asking what it does not say.
-        outside = {id(m) for m in [*readings, *pointing]
-                   if m.confidence >= ACCEPTABLE and self.scope.outside(m.question, m.lead, _wants(m.question))}
+        outside = {id(m) for m in [*readings, *pointing] if m.confidence >= ACCEPTABLE and self.scope.outside(
+            m.question, m.lead, _wants(m.question), next((p for p in pieces if m.question in p), ""))}
         readings = [replace(m, confidence=min(m.confidence, 0.25)) if id(m) in outside else m for m in readings]
         pointing = [m for m in pointing if id(m) not in outside]
         best = max(pointing or readings, key=lambda m: m.confidence)

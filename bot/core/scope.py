@@ -25,15 +25,17 @@ from bot.core.text import normalize, sentences, stem, words
 # Offices a person holds, and the words that say which one ("foreign minister", "prime minister").
 _TITLES = frozenset({"president", "presidents", "minister", "ministers", "chancellor", "spokesperson",
                      "spokesman", "spokeswoman", "ambassador", "secretary", "king", "queen", "pope", "premier",
-                     "governor", "mayor", "pm"})
+                     "governor", "mayor", "pm", "adviser", "advisor"})
 _TITLE_MODIFIERS = frozenset({"defence", "defense", "foreign", "prime", "interior", "finance", "vice", "deputy",
                               "economy", "justice", "health", "state", "general"})
-_WHO = re.compile(r"^\W*(?:and\s+)?(?:who|whos|what\s+is\s+the\s+name\s+of|whats\s+the\s+name\s+of|"
-                  r"name\s+of|name\s+the)\b")
+_WHO = re.compile(r"^\W*(?:and\s+)?(?:who|whos)\b|\bname\s+(?:of|the)\b")
 
 # "the new exchange", "round two": the occasion a figure is asked for.
 _SECOND = frozenset({"second_round", "new", "next", "latest", "upcoming"})
 _OCCASIONS = frozenset({"first_round", "second_round", "talks_2022"})
+# "how many russian soldiers have died": what is counted, up to the verb
+_COUNTED = re.compile(r"\bhow\s+many\s+((?:\w+\s+){0,2}?\w+?)\s+(?:did|do|does|were|was|are|is|have|has|had|will|"
+                      r"would|could|can|got|get|went|died|killed)\b")
 
 # The private life of a person, which the articles never go into.
 _PRIVATE = re.compile(
@@ -62,6 +64,8 @@ class Scope:
         self._analyzer = analyzer
         self._countries = countries
         self._sections = brief.sections
+        # The event's own day ("the exchange agreed on Monday") names it as the new exchange does.
+        self._second = _SECOND | set(analyzer.table.join([f"{brief.meta.date:%A}".lower()]))
         self._entities = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities)
         self._people = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities
                                  if e.kind is EntityKind.person)
@@ -71,14 +75,17 @@ class Scope:
         self._offices = [frozenset(_defence(t for w in words(e.role.split(";")[0]) for t in analyzer.table.join([w])))
                          for e in brief.entities if e.kind is EntityKind.person]
 
-    def outside(self, question: str, lead: Iterable[Unit], wants: str) -> str:
-        """Why `question` asks what the brief does not say though `lead` seems to answer it; '' when it doesn't."""
+    def outside(self, question: str, lead: Iterable[Unit], wants: str, sentence: str = "") -> str:
+        """Why `question` asks what the brief does not say though `lead` seems to answer it; '' when it doesn't.
+        `sentence`: the sentence a clause reading was cut from ("the adviser who went to Istanbul")."""
         said = normalize(question)
         terms = self._analyzer.terms(question)
         lead = list(lead)
-        if self._unheld_office(said, terms):
+        if self._unheld_office(said, terms) or (
+                sentence and sentence != question and self._unheld_office(normalize(sentence),
+                                                                          self._analyzer.terms(sentence))):
             return "office"
-        if wants == "number" and self._other_occasion(terms, lead):
+        if wants == "number" and (self._other_occasion(terms, lead) or self._other_count(said, lead)):
             return "occasion"
         if self._private(said, terms, lead):
             return "private"
@@ -95,10 +102,18 @@ class Scope:
         wanted = set(_defence(wanted)) | (self._countries & set(terms))
         return not any(wanted <= office for office in self._offices)
 
-    @staticmethod
-    def _other_occasion(terms: tuple[str, ...], lead: list[Unit]) -> bool:
+    def _other_count(self, said: str, lead: list[Unit]) -> bool:
+        """ "how many Russian soldiers have died?" led by how many people were killed: what is counted (the words
+        after "how many", without the names of sides) is in none of the leading facts."""
+        counted = _COUNTED.search(said)
+        if counted is None or not lead:
+            return False
+        asked = {t for t in self._analyzer.terms(counted.group(1)) if t not in self._entities and t.isalpha()}
+        return bool(asked) and not any(asked <= u.terms for u in lead)
+
+    def _other_occasion(self, terms: tuple[str, ...], lead: list[Unit]) -> bool:
         """A count for the new exchange, led by a figure about the first round."""
-        asked = {"second_round" if t in _SECOND else t for t in terms} & _OCCASIONS
+        asked = {"second_round" if t in self._second else t for t in terms} & _OCCASIONS
         if not asked or not lead:
             return False
         about = lead[0].entities & _OCCASIONS
