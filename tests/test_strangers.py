@@ -359,3 +359,17 @@ def test_names_of_what_the_brief_does_not_name_stay_unanswered(service: BriefSer
     named in the brief."""
     rejected_after = ask(service, "what were the names of the airbases hit in spider's web")
     assert not rejected_after[0].matched
+
+
+# ------------------------------------------------------------------ readers' words for the brief's (curated aliases)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("what was umerov's cabinet post", "defence minister"),
+    ("according to fidan what was the point of the talks", "ceasefire"),
+    ("when did the russian team touch down in istanbul", "sunday"),
+    ("how many drones did ukraine shoot down sun night", "52"),
+])
+def test_readers_words_for_what_the_brief_says(service: BriefService, question: str, expected: str) -> None:
+    (answer,) = ask(service, question)
+    assert expected in lead(answer)
