@@ -373,3 +373,21 @@ def test_names_of_what_the_brief_does_not_name_stay_unanswered(service: BriefSer
 def test_readers_words_for_what_the_brief_says(service: BriefService, question: str, expected: str) -> None:
     (answer,) = ask(service, question)
     assert expected in lead(answer)
+
+
+# ------------------------------------------------------------------ "o clock"; a yes/no question with its other answer
+
+
+def test_o_clock_typed_with_a_space_asks_a_time(service: BriefService) -> None:
+    (answer,) = ask(service, "hello, at what o clock were the talks meant to begin please")
+    assert "1 p.m." in lead(answer)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("did moscow finally hand over its draft or is it still hiding it", "handed"),
+    ("was the drone attack a success or just propaganda", "40"),
+])
+def test_the_other_answer_offered_after_or_is_not_part_of_the_question(service: BriefService, question: str,
+                                                                       expected: str) -> None:
+    (answer,) = ask(service, question)
+    assert expected in lead(answer)

@@ -833,6 +833,7 @@ def _clauses(sentence: str) -> list[str]:
     return [tail for tail in tails if len(tail.split()) >= 2][-3:]
 
 
+_OR_ELSE = re.compile(r"\s+or\s+(?:\S+\s+){0,7}\S+\W*$", re.IGNORECASE)  # "… or just talk?", "… or not"
 _ASIDE = re.compile(r"\s*(?:[,;(]|\s[—–-]\s|\.\.\.)\s*")
 _INTERROGATIVE = frozenset({"who", "what", "when", "where", "why", "how", "which", "whose"})
 
@@ -842,7 +843,13 @@ def _head(sentence: str) -> str:
     kellogg" in "who tf is keith kellogg, like the cereal?"; '' when there is no such clause."""
     parts = _ASIDE.split(sentence, maxsplit=1)
     if len(parts) < 2:
-        return ""
+        # "did they hand over their memo or were they still sitting on it": a yes/no question with its other
+        # answer offered after "or"; the question is what comes before it
+        alternative, opening = _OR_ELSE.search(sentence), normalize(sentence).split()[:1]
+        if alternative is None or not opening or opening[0] not in YES_NO | {"so"}:
+            return ""
+        head = sentence[:alternative.start()]
+        return head if len(head.split()) >= 3 else ""
     head, tail = parts
     said = normalize(tail).split()
     if len(head.split()) < 2 or _INTERROGATIVE.intersection(said) or {"and", "or"}.intersection(said[:4]):
@@ -890,7 +897,7 @@ def _checks_a_claim(said: list[str]) -> bool:
 # week". ("date", "time", "figure" stay: "what date will the new exchange happen" is not answered by Monday.)
 _KIND_WORDS = {
     "place": ("location", "place", "part", "region", "area", "province", "spot", "whereabouts"),
-    "time": ("week", "weekday"),
+    "time": ("week", "weekday", "oclock"),
 }
 _PLACE_NOUNS = frozenset({"part", "region", "area", "location", "province", "oblast"})
 
@@ -915,7 +922,7 @@ def _wants(text: str) -> str:
         # "do both sides agree on how much damage was done?" asks yes or no, not a number
         return "" if said[0] in YES_NO and said[1:2] != ["you"] else "number"
     if (_asks_when(said) or "what time" in joined or "how long" in joined
-            or {"date", "day", "schedule", "hour", "year", "month"} & set(said)
+            or {"date", "day", "schedule", "hour", "year", "month", "oclock", "clock"} & set(said)
             or any(w == "time" and (i == 0 or said[i - 1] not in _OCCASION) for i, w in enumerate(said))):
         return "time"
     if said[:1] == ["who"] or "whose" in said or "who" in said[:3]:

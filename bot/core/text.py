@@ -168,11 +168,14 @@ _NUMBER_WORDS = {w: str(n) for n, w in enumerate(
     w: str(10 * n) for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
 
 
+_O_CLOCK = re.compile(r"\bo clock\b")  # "at what o clock": the apostrophe of "o'clock" typed as a space
+
+
 @lru_cache(maxsize=16384)  # brief texts are read on every reload; questions repeat
 def words(text: str) -> tuple[str, ...]:
     """Normalised words with chat shorthand expanded and letters stretched for emphasis squeezed ("soooo")."""
     out: list[str] = []
-    said = _STRETCHED.sub(r"\1", normalize(text)).split()
+    said = _O_CLOCK.sub("oclock", _STRETCHED.sub(r"\1", normalize(text))).split()
     german = not GERMAN_CUES.isdisjoint(said)
     for word in said:
         expanded = (german and GERMAN.get(word)) or SHORTHAND.get(word) or FOREIGN.get(word)
