@@ -369,6 +369,8 @@ def test_names_of_what_the_brief_does_not_name_stay_unanswered(service: BriefSer
     ("according to fidan what was the point of the talks", "ceasefire"),
     ("when did the russian team touch down in istanbul", "sunday"),
     ("how many drones did ukraine shoot down sun night", "52"),
+    ("what does russia want out of these talks", "nato"),
+    ("who is running kyiv's side of the table", "umerov"),
 ])
 def test_readers_words_for_what_the_brief_says(service: BriefService, question: str, expected: str) -> None:
     (answer,) = ask(service, question)
