@@ -42,7 +42,7 @@ _PRIVATE = re.compile(
     r"\b(?:married|marry|wife|husband|spouse|girlfriend|boyfriend|divorced|birthday|born|birthplace|hometown|"
     r"religion|religious|hobby|hobbies|salary|net\s+worth|parents|daughters?|sons|grandchildren|educated|"
     r"education|studied|university|college|degree|how\s+tall|how\s+old|(?:has|have|had)\s+(?:any\s+)?"
-    r"(?:kids|children|a\s+family|family))\b")
+    r"(?:kids|childrens?|a\s+family|family))\b")
 # What a person did before the job the brief gives them.
 _CAREER = re.compile(r"\b(?:before\s+(?:he|she)\s+(?:was|became|ran|joined|took|got|headed|led)|since\s+when|"
                      r"before\s+(?:being\s+|becoming\s+)?(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:minister|president|"
@@ -64,6 +64,7 @@ class Scope:
         self._analyzer = analyzer
         self._countries = countries
         self._sections = brief.sections
+        self._places = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities if e.kind is EntityKind.place)
         # The event's own day ("the exchange agreed on Monday") names it as the new exchange does.
         self._second = _SECOND | set(analyzer.table.join([f"{brief.meta.date:%A}".lower()]))
         self._entities = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities)
@@ -85,7 +86,8 @@ class Scope:
                 sentence and sentence != question and self._unheld_office(normalize(sentence),
                                                                           self._analyzer.terms(sentence))):
             return "office"
-        if wants == "number" and (self._other_occasion(terms, lead) or self._other_count(said, lead)):
+        if wants == "number" and (self._other_occasion(terms, lead) or self._other_count(said, lead)
+                                  or self._other_place(terms, lead)):
             return "occasion"
         if self._private(said, terms, lead):
             return "private"
@@ -110,6 +112,12 @@ class Scope:
             return False
         asked = {t for t in self._analyzer.terms(counted.group(1)) if t not in self._entities and t.isalpha()}
         return bool(asked) and not any(asked <= u.terms for u in lead)
+
+    def _other_place(self, terms: tuple[str, ...], lead: list[Unit]) -> bool:
+        """ "how many troops are massed near Kharkiv?" led by the troops massed near Sumy: a count asked for one
+        place, led by a fact about another."""
+        asked = self._places.intersection(terms)
+        return bool(asked) and bool(lead) and not asked & lead[0].entities and bool(self._places & lead[0].entities)
 
     def _other_occasion(self, terms: tuple[str, ...], lead: list[Unit]) -> bool:
         """A count for the new exchange, led by a figure about the first round."""
