@@ -371,6 +371,7 @@ def test_names_of_what_the_brief_does_not_name_stay_unanswered(service: BriefSer
     ("how many drones did ukraine shoot down sun night", "52"),
     ("what does russia want out of these talks", "nato"),
     ("who is running kyiv's side of the table", "umerov"),
+    ("what day were the airbase strikes", "sunday"),
 ])
 def test_readers_words_for_what_the_brief_says(service: BriefService, question: str, expected: str) -> None:
     (answer,) = ask(service, question)
