@@ -145,3 +145,10 @@ def test_a_count_for_one_place_is_not_answered_with_anothers(service: BriefServi
     rejected(service, "how many russian soldiers have gathered near kharkiv")
     (sumy,) = ask(service, "how many russian soldiers have gathered near sumy")
     assert "50,000" in lead(sumy)
+
+
+def test_a_distance_no_leading_fact_gives_is_not_answered(service: BriefService) -> None:
+    rejected(service, "how far is kyiv from istanbul, by car")
+    rejected(service, "what is the distance between kyiv and moscow")
+    (advance,) = ask(service, "how far have russian troops advanced")
+    assert "advanc" in lead(advance)

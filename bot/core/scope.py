@@ -49,6 +49,10 @@ _CAREER = re.compile(r"\b(?:before\s+(?:he|she)\s+(?:was|became|ran|joined|took|
                      r"envoy|aide|chief|head|spymaster|spokesperson|ambassador)|"
                      r"how\s+long\s+has\s+\w+\s+been|previous\s+jobs?|career|used\s+to\s+(?:be|work))\b")
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
+# "how far is Istanbul from Kyiv": a distance, which a leading fact must give
+_DISTANCE = re.compile(r"\bhow\s+far\s+(?:is|are|was|were)\b.*\bfrom\b|\bdistance\s+(?:between|from)\b|"
+                       r"\bhow\s+many\s+(?:km|kilometres|kilometers|miles)\b")
+_DISTANCE_WORDS = ("km", "kilometres", "kilometers", "kilometre", "miles", "mile", "deep", "distance")
 
 # "did Russia retaliate?" when the brief only says bloggers called for retaliation: what someone urged is not
 # what was done.
@@ -64,6 +68,8 @@ class Scope:
         self._analyzer = analyzer
         self._countries = countries
         self._sections = brief.sections
+        self._distances = frozenset(t for w in _DISTANCE_WORDS for t in analyzer.table.join([w])) | {
+            t for t in analyzer.table.phrases.values() if "kilomet" in t or "miles" in t}
         self._places = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities if e.kind is EntityKind.place)
         # The event's own day ("the exchange agreed on Monday") names it as the new exchange does.
         self._second = _SECOND | set(analyzer.table.join([f"{brief.meta.date:%A}".lower()]))
@@ -89,6 +95,8 @@ class Scope:
         if wants == "number" and (self._other_occasion(terms, lead) or self._other_count(said, lead)
                                   or self._other_place(terms, lead)):
             return "occasion"
+        if _DISTANCE.search(said) and not any(self._distances & u.terms for u in lead):
+            return "distance"
         if self._private(said, terms, lead):
             return "private"
         if self._only_urged(said, terms, lead):
