@@ -11,7 +11,6 @@ from typing import IO
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import CurationSettings, Settings, data_root
 from bot.core.brief import display_path
@@ -20,6 +19,7 @@ from bot.core.curation_report import Judge, current_report, regressions, report_
 from bot.core.service import BriefService
 from bot.storage.curation import CurationRepository
 from bot.storage.curation_writer import CurationWriter
+from bot.storage.engine import AsyncEngine
 
 log = logging.getLogger(__name__)
 

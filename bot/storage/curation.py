@@ -10,7 +10,6 @@ from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.core.curation import (
     ChatKind,
@@ -22,11 +21,11 @@ from bot.core.curation import (
     VerdictRecord,
     Wording,
 )
-from bot.storage.tables import CuratedQuestion, CuratedVerdict, Meta
+from bot.storage.engine import AsyncConnection, AsyncEngine
+from bot.storage.tables import CURATED_QUESTIONS as QUESTIONS
+from bot.storage.tables import CURATED_VERDICTS as VERDICTS
+from bot.storage.tables import META
 
-QUESTIONS = CuratedQuestion.__table__
-VERDICTS = CuratedVerdict.__table__
-META = Meta.__table__
 SALT_KEY = "curation_salt"
 CHUNK = 500
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from sqlalchemy import event, select, text
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, InvalidRequestError
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from bot.storage.engine import AsyncEngine, create_async_engine
 from bot.storage.errors import DatabaseError
-from bot.storage.tables import SCHEMA_VERSION, Base, Meta
+from bot.storage.tables import META, METADATA, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,8 @@ async def ensure_schema(engine: AsyncEngine) -> int:
             # Two bot processes starting together must not race on CREATE TABLE.
             await conn.execute(text("SELECT pg_advisory_xact_lock(7262091)"))
         await conn.run_sync(_create_tables_and_indexes)
-        stored = (await conn.execute(select(Meta.value).where(Meta.key == "schema_version"))).scalar_one_or_none()
+        version_row = select(META.c.value).where(META.c.key == "schema_version")
+        stored = (await conn.execute(version_row)).scalar_one_or_none()
         version = int(stored) if stored is not None else SCHEMA_VERSION
         if version > SCHEMA_VERSION:
             raise DatabaseError(f"the database schema is version {version}, newer than this bot's "
@@ -107,16 +108,16 @@ async def ensure_schema(engine: AsyncEngine) -> int:
             version += 1
             log.info("database schema migrated to version %d", version)
         if stored is None:
-            await conn.execute(Meta.__table__.insert().values(key="schema_version", value=str(version)))
+            await conn.execute(META.insert().values(key="schema_version", value=str(version)))
         else:  # always a write: a read-only database must stop the start, not every later subscription
-            await conn.execute(Meta.__table__.update().where(Meta.key == "schema_version").values(value=str(version)))
+            await conn.execute(META.update().where(META.c.key == "schema_version").values(value=str(version)))
     return version
 
 
 def _create_tables_and_indexes(conn: Connection) -> None:
     """Missing tables, and indexes added since an existing table was created (create_all skips those)."""
-    Base.metadata.create_all(conn)
-    for table in Base.metadata.sorted_tables:
+    METADATA.create_all(conn)
+    for table in METADATA.sorted_tables:
         for index in table.indexes:
             index.create(conn, checkfirst=True)
 

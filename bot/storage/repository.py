@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import Row, and_, bindparam, delete, func, insert, or_, select, tuple_, update
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bot.storage.engine import AsyncConnection, AsyncEngine
 from bot.storage.tables import (
     CLAIMED,
     DAILY,
@@ -24,16 +24,11 @@ from bot.storage.tables import (
     SENT,
     SKIPPED,
     UNKNOWN,
-    BriefRevision,
-    Delivery,
-    Meta,
-    Subscription,
+    DELIVERIES,
+    META,
+    REVISIONS,
+    SUBSCRIPTIONS,
 )
-
-SUBSCRIPTIONS = Subscription.__table__
-DELIVERIES = Delivery.__table__
-REVISIONS = BriefRevision.__table__
-META = Meta.__table__
 HEALTH_TIMEOUT = 5.0  # seconds a health check waits for a write before calling the database down
 
 

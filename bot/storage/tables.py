@@ -7,19 +7,21 @@ from typing import Any
 
 from sqlalchemy import (
     Boolean,
+    Column,
     Date,
     DateTime,
     Float,
     ForeignKey,
     Index,
     Integer,
+    MetaData,
     SmallInteger,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 SCHEMA_VERSION = 2  # bot.storage.database.MIGRATIONS brings older databases up to it
@@ -50,104 +52,99 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         return None if value is None else value.replace(tzinfo=dt.timezone.utc)
 
 
-class Base(DeclarativeBase):
-    pass
+# Core tables, not ORM classes: the bot only ever runs Core statements, and importing the ORM to declare them
+# cost about 7 MB of every running bot (with bot/storage/engine.py, which keeps SQLAlchemy's asyncio session out).
+# Columns are NOT NULL unless marked nullable, as the ORM declarations before them were.
+METADATA = MetaData()
 
 
-class Meta(Base):
-    """Key/value facts about the database itself, e.g. schema_version."""
-
-    __tablename__ = "meta"
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(String(256))
+def _column(name: str, type_: Any, *args: Any, nullable: bool = False, **kwargs: Any) -> Column[Any]:
+    return Column(name, type_, *args, nullable=nullable, **kwargs)
 
 
-class Subscription(Base):
-    __tablename__ = "subscriptions"
-    __table_args__ = (
-        UniqueConstraint("platform", "chat_id", name="uq_subscription_chat"),
-        # The due query: the zones in use, and who is at a local time in a window (repository.zones/unsettled).
-        Index("ix_subscriptions_schedule", "active", "timezone", "local_time"),
-    )
+# Key/value facts about the database itself, e.g. schema_version.
+META = Table(
+    "meta", METADATA,
+    _column("key", String(64), primary_key=True),
+    _column("value", String(256)),
+)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    platform: Mapped[str] = mapped_column(String(16))
-    chat_id: Mapped[str] = mapped_column(String(64))
-    user_id: Mapped[str] = mapped_column(String(64))  # who subscribed (last to change it)
-    local_time: Mapped[str] = mapped_column(String(5))  # "HH:MM"
-    timezone: Mapped[str] = mapped_column(String(64))  # canonical: IANA name, "UTC" or "UTC+03:00"
-    brief_id: Mapped[str] = mapped_column(String(64))
-    active: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+SUBSCRIPTIONS = Table(
+    "subscriptions", METADATA,
+    _column("id", Integer, primary_key=True, autoincrement=True),
+    _column("platform", String(16)),
+    _column("chat_id", String(64)),
+    _column("user_id", String(64)),  # who subscribed (last to change it)
+    _column("local_time", String(5)),  # "HH:MM"
+    _column("timezone", String(64)),  # canonical: IANA name, "UTC" or "UTC+03:00"
+    _column("brief_id", String(64)),
+    _column("active", Boolean, default=True, index=True),
+    _column("created_at", UTCDateTime()),
     # Last (re)subscription: digests scheduled before it are never owed (no surprise catch-up on subscribe).
-    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
-    deactivated_reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
-    mode: Mapped[str] = mapped_column(String(16), default=DAILY, server_default=DAILY)
+    _column("updated_at", UTCDateTime()),
+    _column("deactivated_reason", String(32), nullable=True),
+    _column("mode", String(16), default=DAILY, server_default=DAILY),
+    UniqueConstraint("platform", "chat_id", name="uq_subscription_chat"),
+    # The due query: the zones in use, and who is at a local time in a window (repository.zones/unsettled).
+    Index("ix_subscriptions_schedule", "active", "timezone", "local_time"),
+)
 
+# One subscriber's digest for one local date. The unique key is the exactly-once claim.
+DELIVERIES = Table(
+    "deliveries", METADATA,
+    _column("id", Integer, primary_key=True, autoincrement=True),
+    _column("subscription_id", Integer, ForeignKey("subscriptions.id", ondelete="CASCADE")),
+    _column("local_date", Date),
+    _column("revision", String(64)),  # brief revision the digest was built from
+    _column("status", String(16), index=True),
+    _column("claimed_by", String(64)),
+    _column("claimed_at", UTCDateTime()),
+    _column("updated_at", UTCDateTime()),
+    _column("attempts", Integer, default=1),
+    _column("error", String(300), nullable=True),
+    _column("retries", Integer, default=0, server_default="0"),  # transient failures retried
+    UniqueConstraint("subscription_id", "local_date", name="uq_delivery_day"),
+)
 
-class Delivery(Base):
-    """One subscriber's digest for one local date. The unique key is the exactly-once claim."""
-
-    __tablename__ = "deliveries"
-    __table_args__ = (UniqueConstraint("subscription_id", "local_date", name="uq_delivery_day"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    subscription_id: Mapped[int] = mapped_column(ForeignKey("subscriptions.id", ondelete="CASCADE"))
-    local_date: Mapped[dt.date] = mapped_column(Date)
-    revision: Mapped[str] = mapped_column(String(64))  # brief revision the digest was built from
-    status: Mapped[str] = mapped_column(String(16), index=True)
-    claimed_by: Mapped[str] = mapped_column(String(64))
-    claimed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
-    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
-    attempts: Mapped[int] = mapped_column(Integer, default=1)
-    error: Mapped[str | None] = mapped_column(String(300), nullable=True)
-    retries: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # transient failures retried
-
-
-class BriefRevision(Base):
-    """Each brief revision's sections (id -> fingerprint, title) and facts, so each subscriber's "what changed"
-    (against the revision of the last digest it received) survives restarts."""
-
-    __tablename__ = "brief_revisions"
-
-    revision: Mapped[str] = mapped_column(String(64), primary_key=True)
-    brief_id: Mapped[str] = mapped_column(String(64))
-    sections: Mapped[str] = mapped_column(Text)  # JSON: {"section-id": ["fingerprint", "title"], ...}
-    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+# Each brief revision's sections (id -> fingerprint, title) and facts, so each subscriber's "what changed"
+# (against the revision of the last digest it received) survives restarts.
+REVISIONS = Table(
+    "brief_revisions", METADATA,
+    _column("revision", String(64), primary_key=True),
+    _column("brief_id", String(64)),
+    _column("sections", Text),  # JSON: {"section-id": ["fingerprint", "title"], ...}
+    _column("recorded_at", UTCDateTime()),
     # JSON bot.core.digest.Snapshot: every topic's facts and figures. NULL for revisions recorded before v2.
-    facts: Mapped[str | None] = mapped_column(Text, nullable=True)
+    _column("facts", Text, nullable=True),
     # When the facts last changed: this revision's recorded_at, or an earlier revision's with the same facts.
-    changed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    _column("changed_at", UTCDateTime(), nullable=True),
+)
 
+# A question for the curator (rejected, grey zone, or rated by a reader). No user, username or chat id.
+CURATED_QUESTIONS = Table(
+    "curation_questions", METADATA,
+    _column("id", Integer, primary_key=True, autoincrement=True),
+    _column("answer_id", String(24), unique=True),
+    _column("asked_at", UTCDateTime(), index=True),
+    _column("platform", String(16)),
+    _column("chat_kind", String(8)),  # private | group | inline
+    _column("revision", String(64)),  # the brief revision that answered it
+    _column("question", Text),  # markup stripped
+    _column("outcome", String(8)),  # rejected | grey | answered | topic
+    _column("follow_up", Boolean, default=False),  # read with the previous turn
+    _column("section_id", String(100), nullable=True),
+    _column("confidence", Float),
+    _column("candidates", Text),  # JSON: [["section-id", score], ...], best first
+    _column("reply", Text),  # JSON: {"title": ..., "facts": [...]}
+)
 
-class CuratedQuestion(Base):
-    """A question for the curator (rejected, grey zone, or rated by a reader). No user, username or chat id."""
-
-    __tablename__ = "curation_questions"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    answer_id: Mapped[str] = mapped_column(String(24), unique=True)
-    asked_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)
-    platform: Mapped[str] = mapped_column(String(16))
-    chat_kind: Mapped[str] = mapped_column(String(8))  # private | group | inline
-    revision: Mapped[str] = mapped_column(String(64))  # the brief revision that answered it
-    question: Mapped[str] = mapped_column(Text)  # markup stripped
-    outcome: Mapped[str] = mapped_column(String(8))  # rejected | grey | answered | topic
-    follow_up: Mapped[bool] = mapped_column(Boolean, default=False)  # read with the previous turn
-    section_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
-    confidence: Mapped[float] = mapped_column(Float)
-    candidates: Mapped[str] = mapped_column(Text)  # JSON: [["section-id", score], ...], best first
-    reply: Mapped[str] = mapped_column(Text)  # JSON: {"title": ..., "facts": [...]}
-
-
-class CuratedVerdict(Base):
-    """One reader's 👍/👎 on one answer; `voter` is a salted hash, so a second tap replaces the first."""
-
-    __tablename__ = "curation_verdicts"
-    __table_args__ = (UniqueConstraint("answer_id", "voter", name="uq_verdict_reader"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    answer_id: Mapped[str] = mapped_column(ForeignKey("curation_questions.answer_id", ondelete="CASCADE"))
-    voter: Mapped[str] = mapped_column(String(64))
-    value: Mapped[int] = mapped_column(SmallInteger)  # +1 or -1
-    at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+# One reader's 👍/👎 on one answer; `voter` is a salted hash, so a second tap replaces the first.
+CURATED_VERDICTS = Table(
+    "curation_verdicts", METADATA,
+    _column("id", Integer, primary_key=True, autoincrement=True),
+    _column("answer_id", String(24), ForeignKey("curation_questions.answer_id", ondelete="CASCADE")),
+    _column("voter", String(64)),
+    _column("value", SmallInteger),  # +1 or -1
+    _column("at", UTCDateTime()),
+    UniqueConstraint("answer_id", "voter", name="uq_verdict_reader"),
+)
