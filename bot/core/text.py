@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import sys
 import unicodedata
 from functools import lru_cache
 
@@ -183,7 +184,9 @@ def words(text: str) -> tuple[str, ...]:
             out.append(_NUMBER_WORDS.get(word, word))
         else:
             out.extend(expanded.split())
-    return tuple(out)
+    # Interned: the cache keeps up to 16,384 readings, mostly of a few thousand distinct words; one copy of each
+    # word instead of one per reading (about 500 -> 150 bytes a reading), paid once per reading, on a miss.
+    return tuple(map(sys.intern, out))
 
 
 # Snowball strips inflections, not derivations: "invasion" and "invaded" stem apart. The noun and verb of one
