@@ -192,3 +192,23 @@ def test_tell_me_more_continues_past_everything_the_conversation_has_seen_of_the
     seen = {fact.text for answer in (date, result) for fact in answer.facts}
     assert more.facts and not seen & {fact.text for fact in more.facts}
     assert result.more == more.more + len(more.facts)
+
+
+# ------------------------------------------------------------------ the amount of what was just shown
+
+
+def test_how_much_money_asks_the_amount_the_fact_just_shown_counts(service: BriefService) -> None:
+    # The answer just given counts the money ("hundreds of billions of dollars"): "how much cash?" asks that
+    # amount, and "are we talking" is an idiom, not the talks.
+    for question in ("how much cash", "how much cash are we talking here?"):
+        _, amount = ask(service, "what does moscow want in return on sanctions", question)
+        assert amount.section_id == "russia-position" and "hundreds of billions" in lead(amount)
+
+
+def test_how_much_money_after_a_fact_without_an_amount_stays_unanswered(service: BriefService) -> None:
+    # The scandal around Umerov and the prisoners swapped in May give no sum of money: the brief has none to give.
+    for before in ("what is umerov accused of", "how many prisoners were swapped in may"):
+        _, amount = ask(service, before, "how much money")
+        assert not amount.matched
+    _, offered = ask(service, "what does moscow want in return on sanctions", "how much money did trump offer")
+    assert not offered.matched

@@ -49,13 +49,18 @@ def canon(name: str) -> str:
     return "_".join(words(name))
 
 
+_IDIOMS = (("are", "we", "talking"), ("we", "talking"), ("were", "we", "talking"), ("am", "i", "talking"))
+
+
 class PhraseTable:
     """The brief's names and aliases as one phrase table, and the terms it has read so far. It depends only on
     the brief's entities and aliases, so a reload that keeps them reuses it, and with it the terms of every
     unchanged text of the brief."""
 
     def __init__(self, entities: tuple[Entity, ...], aliases: Mapping[str, tuple[str, ...]]) -> None:
-        phrases: dict[tuple[str, ...], str] = {}
+        # Idioms read as nothing: "how much money are we talking?" asks an amount, not about the talks (which the
+        # brief's alias "talking" stands for). Longer than that alias, they are tried before it.
+        phrases: dict[tuple[str, ...], str] = {phrase: "" for phrase in _IDIOMS}
         for entity in entities:
             target = canon(entity.id.replace("-", " "))
             for variant in (entity.id.replace("-", " "), entity.name, *entity.variants):
@@ -81,7 +86,7 @@ class PhraseTable:
             for variant in variants:
                 phrases.setdefault(tuple(words(variant)), into)
         self.phrases = phrases
-        self.words = frozenset(w for phrase in phrases for w in phrase)
+        self.words = frozenset(w for phrase, target in phrases.items() if target for w in phrase)
         # Phrase lengths by first word, longest first: each position tries only phrases that can start there.
         lengths: dict[str, set[int]] = {}
         for phrase in phrases:
@@ -104,7 +109,8 @@ class PhraseTable:
             for length in self._lengths.get(raw[i], ()):
                 phrase = tuple(raw[i : i + length])
                 if len(phrase) == length and phrase in self.phrases:
-                    out.append(self.phrases[phrase])
+                    if target := self.phrases[phrase]:
+                        out.append(target)
                     i += length
                     break
             else:

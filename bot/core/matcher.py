@@ -319,11 +319,19 @@ class Matcher:
             return match  # a follow-up reading already, no answer, a longer question, or capped by a rule
         if match.best.id != context.section_id and not self._continues(match, context):
             return match  # another topic
-        if any(t in self.index.entities for t in own) or (
-                match.best.id == context.section_id and {u.key for u in match.lead} <= set(context.last)):
-            return match  # "and russia?" swaps, handled above; a fact just shown does not answer a new question
+        if any(t in self.index.entities for t in own):
+            return match  # "and russia?" swaps, handled above
+        # A fact just shown does not answer a new question, except "how much money?" right after the sanctions
+        # relief Putin wants: an amount of what that fact itself counts ("hundreds of billions of dollars"). Its
+        # word is then what the conversation is about, as fully covered as a word of the topic's own.
+        amount = match.features.get("type_fit") == 1.0 and _wants(match.question) == "number" \
+            and match.features.get("lead_coverage") == 1.0
+        if match.best.id == context.section_id and {u.key for u in match.lead} <= set(context.last) and not amount:
+            return match
         carried = {t for t in context.terms if t not in QUESTION_WORDS} - set(own)
         features = {**match.features, "content": min(len(own) + len(carried), 6) / 6}
+        if amount:
+            features["coverage"] = max(features.get("coverage", 0.0), features["lead_coverage"])
         return replace(match, confidence=round(self.calibration.probability(features), 4), features=features)
 
     def _continues(self, match: Match, context: FollowUpContext) -> bool:
