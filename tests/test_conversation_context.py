@@ -212,3 +212,14 @@ def test_how_much_money_after_a_fact_without_an_amount_stays_unanswered(service:
         assert not amount.matched
     _, offered = ask(service, "what does moscow want in return on sanctions", "how much money did trump offer")
     assert not offered.matched
+
+
+# ------------------------------------------------------------------ a bare "when?"
+
+
+def test_a_bare_when_asks_the_time_of_what_the_answer_just_said(service: BriefService) -> None:
+    # The answer on what comes next names Umerov, Trump and Kellogg; "by when?" carries them all over, and the fact
+    # giving the time names only Umerov. One of them is enough: it asks when the next round should be.
+    for question in ("by when?", "and when?", "when"):
+        _, when = ask(service, "what happens after istanbul?", question)
+        assert when.section_id == "next-steps" and "end of june" in lead(when)

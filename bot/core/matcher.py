@@ -702,8 +702,13 @@ class Matcher:
         led = first.entities if first else index.section_entities[section]
         led_countries = led & index.countries
         asked_countries = asked & index.countries
-        others = (asked & index.actors) - led or (asked_countries and led_countries
-                                                  and not asked_countries & led_countries)
+        # Someone the message names must lead; of the people a bare "by when?" carries over from the previous
+        # answer (naming Umerov, Trump and Kellogg), one is enough: it asks the time of what was just said.
+        bare_time = reading.context and not own and wants == "time"
+        named_here = asked & set(reading.own) if bare_time else asked
+        carried = (asked - named_here) & index.actors
+        others = (named_here & index.actors) - led or (carried and carried.isdisjoint(led)) or (
+            asked_countries and led_countries and not asked_countries & led_countries)
         lead_terms = first.terms if first is not None else index.strong[section]
         if first is not None and first.kind is UnitKind.entity:
             lead_terms = lead_terms | IDENTITY  # "what's his job": a person's card is their job
