@@ -223,3 +223,12 @@ def test_a_bare_when_asks_the_time_of_what_the_answer_just_said(service: BriefSe
     for question in ("by when?", "and when?", "when"):
         _, when = ask(service, "what happens after istanbul?", question)
         assert when.section_id == "next-steps" and "end of june" in lead(when)
+
+
+# ------------------------------------------------------------------ "his day job"
+
+
+def test_his_day_job_asks_his_job_not_a_day(service: BriefService) -> None:
+    # "day job" is a job: the card of the man just named, not a fact giving a day.
+    _, job = ask(service, "who headed ukraine's side?", "so what's his day job then?")
+    assert "defence minister" in lead(job)

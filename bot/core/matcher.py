@@ -935,7 +935,9 @@ def _wants(text: str) -> str:
         # "do both sides agree on how much damage was done?" asks yes or no, not a number
         return "" if said[0] in YES_NO and said[1:2] != ["you"] else "number"
     if (_asks_when(said) or "what time" in joined or "how long" in joined
-            or {"date", "day", "schedule", "hour", "year", "month", "oclock", "clock"} & set(said)
+            or {"date", "schedule", "hour", "year", "month", "oclock", "clock"} & set(said)
+            # "what day", but not "his day job" (his job)
+            or any(w == "day" and said[i + 1:i + 2] != ["job"] for i, w in enumerate(said))
             or any(w == "time" and (i == 0 or said[i - 1] not in _OCCASION) for i, w in enumerate(said))):
         return "time"
     if said[:1] == ["who"] or "whose" in said or "who" in said[:3]:
