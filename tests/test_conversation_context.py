@@ -232,3 +232,13 @@ def test_his_day_job_asks_his_job_not_a_day(service: BriefService) -> None:
     # "day job" is a job: the card of the man just named, not a fact giving a day.
     _, job = ask(service, "who headed ukraine's side?", "so what's his day job then?")
     assert "defence minister" in lead(job)
+
+
+# ------------------------------------------------------------------ "and kyiv's response?"
+
+
+def test_and_their_response_is_answered_by_the_fact_giving_it_not_the_topic_summary(service: BriefService) -> None:
+    # Russia says Kyiv should give in; "and ukraine's response?" asks what Kyiv says to that, which one fact gives.
+    # The topic's summary (Ukraine's own demands) does not answer it.
+    _, response = ask(service, "what is moscow telling ukraine to do?", "and ukraine's response?")
+    assert response.section_id == "ukraine-position" and "capitulate" in lead(response)

@@ -239,6 +239,12 @@ class Matcher:
             m.question, m.lead, _wants(m.question), next((p for p in pieces if m.question in p), ""))}
         readings = [replace(m, confidence=min(m.confidence, 0.25)) if id(m) in outside else m for m in readings]
         pointing = [m for m in pointing if id(m) not in outside]
+        if len(pointing) > 1 and not _STANCE.isdisjoint(self.analyzer.terms(text)):
+            # "and kyiv's response?", "and kyiv's reaction?": a fact giving their response answers it; the topic's
+            # summary (read with the topic's title words added) gives their demands instead.
+            stated = [m for m in pointing if m.lead and m.lead[0].kind is not UnitKind.topic
+                      and not _STANCE.isdisjoint(m.lead[0].terms)]
+            pointing = stated or pointing
         best = max(pointing or readings, key=lambda m: m.confidence)
         return best
 
