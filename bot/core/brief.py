@@ -1,4 +1,6 @@
-"""The brief: a validated, immutable model of one curated YAML file, checked against its seed articles."""
+"""The brief: a validated, immutable model of one curated YAML file, checked against its seed articles. The
+models here are plain dataclasses; `bot/core/brief_schema.py` holds the pydantic schema a file is validated
+against."""
 
 from __future__ import annotations
 
@@ -7,47 +9,87 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields, replace
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from bot.core.gc_pause import collector_paused
 
-from bot.core.yaml_lines import YamlProblem, collector_paused, line_for, load_with_lines, split_blocks, strict_load
+if TYPE_CHECKING:
+    from bot.core.brief_schema import Memo
 
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True)
-
-
-class Source(_Frozen):
-    seed: str = Field(min_length=1)
-    quote: str = Field(min_length=8)
+# pydantic (bot.core.brief_schema) and PyYAML (bot.core.yaml_lines) are imported where a brief is read from
+# YAML, not here: a brief read back from the build cache needs neither.
 
 
-class Fact(_Frozen):
-    text: str = Field(min_length=3)
-    sources: tuple[Source, ...] = Field(min_length=1)
-    about: tuple[str, ...] = Field((), description="ids of declared entities this fact is about, beyond those it names")
-    answer: str | None = Field(None, min_length=3, description="a short direct answer where the text is not one")
-    key: bool = Field(False, description="one of the brief's most important outcomes: the digest's recap leads with it")
+class _Model:
+    """A plain, immutable model of a part of a brief. Its values were validated by its twin in
+    `bot/core/brief_schema.py` (pydantic, imported only to load a brief from YAML), so making one does not check
+    them again. Offers the few pydantic methods the tests and benches use."""
 
-
-class Figure(_Frozen):
-    label: str = Field(min_length=2)
-    value: str = Field(min_length=1)
-    unit: str = ""
-    claimed_by: str = Field(min_length=2, description="who states this number: an outlet, government or person")
-    key: bool = Field(False, description="one of the brief's most important figures: in the digest's recap")
-    sources: tuple[Source, ...] = Field(min_length=1)
-    about: tuple[str, ...] = ()
-
-    @field_validator("value", mode="before")
     @classmethod
-    def _value_as_text(cls, value: Any) -> Any:
-        return str(value) if isinstance(value, (int, float)) else value
+    def model_validate(cls: type[_M], data: Any) -> _M:
+        """Validate `data` against the schema (raises pydantic's ValidationError) and return the plain model."""
+        from bot.core import brief_schema
+
+        validated = getattr(brief_schema, cls.__name__).model_validate(data)
+        return brief_schema.plain_model(validated)  # type: ignore[no-any-return]
+
+    def model_copy(self: _M, update: dict[str, Any] | None = None) -> _M:
+        """A copy with some fields replaced (not validated, as pydantic's own)."""
+        return replace(self, **(update or {}))  # type: ignore[type-var]
+
+    def model_dump(self, mode: str = "python") -> dict[str, Any]:
+        """Every field as pydantic dumps it: nested models as dicts; in "json" mode enums as their values, dates
+        as ISO text and tuples as lists."""
+        return _dump(self, mode == "json")  # type: ignore[no-any-return]
+
+
+_M = TypeVar("_M", bound=_Model)
+_frozen = dataclass(frozen=True, kw_only=True)
+
+
+def _dump(value: Any, json_mode: bool) -> Any:
+    if isinstance(value, _Model):
+        return {f.name: _dump(getattr(value, f.name), json_mode) for f in fields(value)}  # type: ignore[arg-type]
+    if isinstance(value, tuple):
+        items = [_dump(item, json_mode) for item in value]
+        return items if json_mode else tuple(items)
+    if isinstance(value, dict):
+        return {key: _dump(item, json_mode) for key, item in value.items()}
+    if json_mode and isinstance(value, Enum):
+        return value.value
+    if json_mode and isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+@_frozen
+class Source(_Model):
+    seed: str
+    quote: str
+
+
+@_frozen
+class Fact(_Model):
+    text: str
+    sources: tuple[Source, ...]
+    about: tuple[str, ...] = ()  # ids of declared entities this fact is about, beyond those it names
+    answer: str | None = None  # a short direct answer where the text is not one
+    key: bool = False  # one of the brief's most important outcomes: the digest's recap leads with it
+
+
+@_frozen
+class Figure(_Model):
+    label: str
+    value: str
+    unit: str = ""
+    claimed_by: str  # who states this number: an outlet, government or person
+    key: bool = False  # one of the brief's most important figures: in the digest's recap
+    sources: tuple[Source, ...]
+    about: tuple[str, ...] = ()
 
     def line(self) -> str:
         unit = f" {self.unit}" if self.unit else ""
@@ -63,15 +105,16 @@ class EntityKind(str, Enum):
     event = "event"
 
 
-class Entity(_Frozen):
+@_frozen
+class Entity(_Model):
     """Someone or something the brief names, declared once so it can be asked about directly."""
 
-    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    name: str = Field(min_length=2)
+    id: str
+    name: str
     kind: EntityKind
     variants: tuple[str, ...] = ()  # other spellings and names readers use: "Zelenskiy", "the Kremlin"
-    role: str = Field(min_length=3, description="one sentence: who or what this is, as the articles say")
-    sources: tuple[Source, ...] = Field(min_length=1)
+    role: str  # one sentence: who or what this is, as the articles say
+    sources: tuple[Source, ...]
 
 
 class SectionKind(str, Enum):
@@ -87,17 +130,18 @@ SECTION_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SectionPrints = dict[str, tuple[str, str]]  # section id -> (fingerprint, title)
 
 
-class Section(_Frozen):
-    id: str = Field(pattern=SECTION_ID)
-    title: str = Field(min_length=2)
+@_frozen
+class Section(_Model):
+    id: str
+    title: str
     kind: SectionKind
-    entities: tuple[str, ...] = Field((), description="canonical entities this section is about: russia, medinsky, ...")
-    examples: tuple[str, ...] = Field(min_length=1)
+    entities: tuple[str, ...] = ()  # canonical entities this section is about: russia, medinsky, ...
+    examples: tuple[str, ...]
     keywords: tuple[str, ...] = ()
-    facts: tuple[Fact, ...] = Field(min_length=1)
+    facts: tuple[Fact, ...]
     figures: tuple[Figure, ...] = ()
     related: tuple[str, ...] = ()
-    answer: str | None = Field(None, min_length=3, description="a short direct answer to the section's question")
+    answer: str | None = None  # a short direct answer to the section's question
 
     def fingerprint(self) -> str:
         """A hash of everything a reader sees, so reloads can tell edited sections from unchanged ones."""
@@ -110,20 +154,16 @@ class Section(_Frozen):
 _printed: dict[int, tuple[Section, str]] = {}
 
 
-class BriefMeta(_Frozen):
-    id: str = Field(pattern=SECTION_ID)
-    title: str = Field(min_length=3)
-    event: str = Field(min_length=3)
+@_frozen
+class BriefMeta(_Model):
+    id: str
+    title: str
+    event: str
     date: dt.date
-    date_note: str | None = Field(None, description="how the date was established when no article states it")
-    venue: str = Field(min_length=2)
-    summary: str = Field(min_length=20)
-    version: str = Field(min_length=1)
-
-    @field_validator("version", mode="before")
-    @classmethod
-    def _version_as_text(cls, value: Any) -> Any:
-        return str(value) if isinstance(value, (int, float)) else value
+    date_note: str | None = None  # how the date was established when no article states it
+    venue: str
+    summary: str
+    version: str
 
     def when(self) -> str:
         """The event's date as readers see it, marked when no article states it: "2 June 2025 (inferred)"."""
@@ -131,11 +171,12 @@ class BriefMeta(_Frozen):
         return f"{day} (inferred)" if self.date_note else day
 
 
-class Brief(_Frozen):
+@_frozen
+class Brief(_Model):
     brief: BriefMeta
-    aliases: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     entities: tuple[Entity, ...] = ()
-    sections: tuple[Section, ...] = Field(min_length=1)
+    sections: tuple[Section, ...]
 
     @property
     def meta(self) -> BriefMeta:
@@ -172,7 +213,8 @@ class Brief(_Frozen):
 # ---------------------------------------------------------------- seeds
 
 
-class SeedArticle(_Frozen):
+@_frozen
+class SeedArticle(_Model):
     id: str
     file: str
     headline: str
@@ -180,7 +222,8 @@ class SeedArticle(_Frozen):
     date: str | None = None
 
 
-class SeedIndex(_Frozen):
+@_frozen
+class SeedIndex(_Model):
     seeds: tuple[SeedArticle, ...]
 
 
@@ -214,12 +257,17 @@ def load_seeds(seeds_dir: Path) -> dict[str, Seed]:
     """The articles `seeds_dir/index.yaml` lists, each read and normalised. Raises BriefError naming the file
     and line of every problem: a missing or malformed index, an article that is missing, unreadable, not UTF-8,
     listed twice or outside the seeds directory."""
+    from pydantic import ValidationError
+
+    from bot.core import brief_schema
+    from bot.core.yaml_lines import load_with_lines
+
     index_path = seeds_dir / "index.yaml"
     if not seeds_dir.is_dir():
         raise BriefError([BriefIssue(display_path(seeds_dir), 1, "", "the seeds directory does not exist")])
     text = read_text(index_path)
     try:
-        index = SeedIndex.model_validate(parse_yaml(index_path, text))
+        index: SeedIndex = brief_schema.plain_model(brief_schema.SeedIndex.model_validate(parse_yaml(index_path, text)))
     except ValidationError as exc:
         _, lines = load_with_lines(text)
         raise BriefError([_issue(index_path, lines, err["loc"], err["msg"]) for err in exc.errors()]) from None
@@ -275,6 +323,8 @@ def _field_name(loc: tuple[str | int, ...]) -> str:
 
 
 def _issue(path: Path, lines: dict[Any, int], loc: tuple[Any, ...], message: str) -> BriefIssue:
+    from bot.core.yaml_lines import line_for
+
     return BriefIssue(display_path(path), line_for(lines, tuple(loc)), _field_name(tuple(loc)), message)
 
 
@@ -303,6 +353,8 @@ def read_text(path: Path) -> str:
 
 def parse_yaml(path: Path, text: str) -> Any:
     """`text` by the strict YAML rules (no aliases, duplicate keys, ...), or BriefError at the offending line."""
+    from bot.core.yaml_lines import YamlProblem, strict_load
+
     try:
         return strict_load(text)
     except YamlProblem as exc:
@@ -376,17 +428,19 @@ def _entity_problems(brief: Brief) -> list[Problem]:
     return problems
 
 
-_ITEMS: dict[str, type[Entity] | type[Section]] = {"entities": Entity, "sections": Section}
-# (top-level key, text) -> a block's parsed value, or an entity or section validated: the last brief's parts.
+_ITEMS = frozenset({"entities", "sections"})  # the top-level lists whose items are validated one at a time
+# (top-level key, text) -> a block's parsed value, or an entity or section validated (a schema model): the last
+# brief's parts.
 _parts: dict[tuple[str, str], Any] = {}
 _last: tuple[str, Brief] | None = None  # the text of the last brief loaded in parts, and that brief
+_twins: Memo = {}  # the plain twins of the last brief's schema models (see brief_schema.plain_model)
 
 
 def forget_loads() -> None:
     """Empty every memo of earlier loads (parts, quote checks), so the next load does a first load's work: for
     the benchmarks."""
-    global _parts, _last
-    _parts, _last = {}, None
+    global _parts, _last, _twins
+    _parts, _last, _twins = {}, None, {}
     _quoted.cache_clear()
 
 
@@ -395,12 +449,18 @@ def _load_in_parts(text: str) -> Brief | None:
     unchanged since the last load reused as it was then: a reload after an edit parses and validates only what
     the edit touched. None on anything unusual or wrong: the whole text is then parsed and validated at once,
     which reports every problem at its line."""
-    global _parts, _last
+    global _parts, _last, _twins
     if _last is not None and _last[0] == text:
         return _last[1]
-    blocks = split_blocks(text, frozenset(_ITEMS))
+    from pydantic import ValidationError
+
+    from bot.core import brief_schema
+    from bot.core.yaml_lines import YamlProblem, split_blocks, strict_load
+
+    blocks = split_blocks(text, _ITEMS)
     if blocks is None:
         return None
+    items = {"entities": brief_schema.Entity, "sections": brief_schema.Section}
     data: dict[str, Any] = {}
     parts: dict[tuple[str, str], Any] = {}
     try:
@@ -416,16 +476,18 @@ def _load_in_parts(text: str) -> Brief | None:
                             return None
                         parts[key, piece] = parsed[key]
                     elif isinstance(parsed, list) and len(parsed) == 1:
-                        parts[key, piece] = _ITEMS[key].model_validate(parsed[0])
+                        parts[key, piece] = items[key].model_validate(parsed[0])
                     else:
                         return None
                 else:
                     parts[key, piece] = _parts[key, piece]
             data[key] = parts[key, block] if isinstance(block, str) else [parts[key, item] for item in block]
-        brief = Brief.model_validate(data)
+        validated = brief_schema.Brief.model_validate(data)  # the parts validated above are taken as they are
     except (YamlProblem, ValidationError):
         return None
-    _parts, _last = parts, (text, brief)
+    twins: Memo = {}
+    brief: Brief = brief_schema.plain_model(validated, _twins, twins)
+    _parts, _last, _twins = parts, (text, brief), twins
     return brief
 
 
@@ -437,15 +499,21 @@ def load_brief(path: Path, seeds_dir: Path, seeds: dict[str, Seed] | None = None
         brief = _load_in_parts(text)
         problems: list[Problem] = []
         if brief is None:
+            from pydantic import ValidationError
+
+            from bot.core import brief_schema
+
             data = parse_yaml(path, text)
             try:
-                brief = Brief.model_validate(data)
+                brief = brief_schema.plain_model(brief_schema.Brief.model_validate(data))
             except ValidationError as exc:
                 problems = [(tuple(err["loc"]), err["msg"]) for err in exc.errors()]
         if brief is not None:
             problems = _reference_problems(brief) + _entity_problems(brief)
             problems += _provenance_problems(brief, load_seeds(seeds_dir) if seeds is None else seeds)
         if problems:
+            from bot.core.yaml_lines import load_with_lines
+
             # The C parser alone is fast; each value's line is only worked out when there is a problem to report.
             _, lines = load_with_lines(text)
             raise BriefError([_issue(path, lines, loc, message) for loc, message in problems])

@@ -2,7 +2,7 @@
 
 Parsing and checking a brief and building its matcher takes several times longer than reading the result back,
 and `python -m bot ask` does it for one question. The cache is keyed by the bytes of the brief, of every file in
-the seeds directory and of the bot's own code (and the Python and pydantic versions): any change to any of them
+the seeds directory and of the bot's own code (and the Python version): any change to any of them
 means a full load again, with every check of the brief against its seeds. A file that is stale, unreadable,
 truncated or not ours is ignored and replaced. Only briefs that passed every check are written.
 
@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from bot.core.yaml_lines import collector_paused
+from bot.core.gc_pause import collector_paused
 
 if TYPE_CHECKING:
     from bot.core.store import Loaded
@@ -38,7 +38,7 @@ class BuildCache:
     def key(self, brief: Path, seeds_dir: Path) -> str | None:
         """What a cached build must match; None when a file cannot be read (the full load says why)."""
         try:
-            digest = hashlib.sha256(_code_digest().encode())
+            digest = hashlib.sha256(code_digest().encode())
             digest.update(brief.read_bytes())
             for path in _files(seeds_dir):
                 digest.update(b"\0" + str(path.relative_to(seeds_dir)).encode("utf-8", "surrogateescape") + b"\0")
@@ -94,11 +94,17 @@ def _files(directory: Path) -> Iterator[Path]:
 
 
 @lru_cache(maxsize=1)
-def _code_digest() -> str:
-    import pydantic
-
-    digest = hashlib.sha256(f"{sys.version}\0{pydantic.VERSION}".encode())
-    for path in _files(_CODE):
-        if "shipped" not in path.relative_to(_CODE).parts:  # an installed bot's briefs and seeds: keyed apart
-            digest.update(str(path.relative_to(_CODE)).encode() + b"\0" + path.read_bytes())
+def code_digest() -> str:
+    # No pydantic version: the brief's models are plain dataclasses (bot/core/brief.py), pydantic only checks them.
+    # Walked with plain strings, not Path objects: every start of `python -m bot ask` hashes these ~80 files.
+    digest = hashlib.sha256(sys.version.encode())
+    code = str(_CODE)
+    for root, folders, names in os.walk(code):
+        # Not __pycache__, nor an installed bot's briefs and seeds (bot/shipped: keyed apart). Walked in this order.
+        folders[:] = sorted(f for f in folders if f not in ("__pycache__", "shipped"))
+        relative = os.path.relpath(root, code)
+        for name in sorted(names):
+            with open(os.path.join(root, name), "rb") as file:
+                data = file.read()
+            digest.update(os.path.normpath(os.path.join(relative, name)).encode() + b"\0" + data)
     return digest.hexdigest()

@@ -6,10 +6,10 @@ import datetime as dt
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from bot.core.brief import Figure, Section, Source
 from bot.core.conversation import Conversations
-from bot.core.curation import Curator, Origin
 from bot.core.analyzer import canon
 from bot.core.index import UnitKind
 from bot.core.matcher import LEAD_FACTS, FollowUpContext, Match
@@ -28,6 +28,9 @@ from bot.core.models import (
 from bot.core.ports import NullObserver, Observer
 from bot.core.store import BriefStore, Loaded
 from bot.core.text import strip_markup
+
+if TYPE_CHECKING:  # the curation log's types only: `python -m bot ask` never loads it
+    from bot.core.curation import Curator, Origin
 
 UNKNOWN_TITLE = "I don't have that in this brief"
 DEFAULT_RECAP_CHARS = 1200  # one phone screen
