@@ -7,7 +7,7 @@ import signal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from bot.config import Settings, cache_dir, data_root, resolve
+from bot.config_base import SettingsView, cache_dir, data_root, resolve
 from bot.core.build_cache import BuildCache
 from bot.core.conversation import Conversations
 from bot.core.ports import ChatPlatform, Observer, Subscriptions
@@ -17,6 +17,8 @@ from bot.core.store import BriefStore
 if TYPE_CHECKING:
     import asyncio
 
+    from bot.config import Settings
+
     from bot.curating import Curation
     from bot.digests import DigestSubscriptions
     from bot.metrics import Metrics
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def build_service(settings: Settings, brief: Path | None = None) -> BriefService:
+def build_service(settings: Settings | SettingsView, brief: Path | None = None) -> BriefService:
     directory = cache_dir()
     store = BriefStore(resolve(brief or settings.brief), resolve(settings.seeds_dir),
                        BuildCache(directory) if directory is not None else None)

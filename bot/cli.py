@@ -9,15 +9,21 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import IO, Any, Callable, Coroutine, NoReturn
+from typing import IO, TYPE_CHECKING, Any, Callable, Coroutine, NoReturn
 
-from bot.config import ROOT, ConfigError, Settings, load_settings, resolve
+from bot.config_base import ROOT, ConfigError, SettingsView, keep_settings, kept_settings, resolve
 from bot.core.brief import BriefError, display_path, load_brief
 from bot.core.models import Answer
 from bot.core.service import BriefService
 from bot.render.plain import render_answer, render_digest
 
+if TYPE_CHECKING:
+    from bot.config import Settings
+
 STDIN_CONVERSATION = "stdin"
+# Commands that only read the brief and answer: they use settings an earlier run validated, when nothing changed
+# (bot/config_base.py), and so never import pydantic when the brief's build is cached too.
+ANSWERING = ("ask", "sections")
 PLATFORMS = ("telegram", "discord")
 
 
@@ -236,7 +242,7 @@ def _main(argv: list[str] | None, out: IO[str] | None) -> int:
     out = out or sys.stdout
     args = build_parser().parse_args(argv)
     try:
-        settings = load_settings(args.config)
+        settings = _settings(args)
     except ConfigError as exc:
         return fail(str(exc), 2)
     if args.command == "brief":
@@ -266,6 +272,18 @@ def _main(argv: list[str] | None, out: IO[str] | None) -> int:
         return _brief_failure(exc)
     except DatabaseError as exc:
         return fail(f"{exc} (database_url)", 2)
+
+
+def _settings(args: argparse.Namespace) -> Settings | SettingsView:
+    kept = kept_settings(args.config) if args.command in ANSWERING else None
+    if kept is not None:
+        return kept
+    from bot.config import load_settings
+
+    settings = load_settings(args.config)
+    if args.command in ANSWERING:
+        keep_settings(args.config, settings)
+    return settings
 
 
 def _run_loop(command: Coroutine[Any, Any, int]) -> int:

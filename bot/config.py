@@ -10,18 +10,12 @@ from urllib.parse import unquote, urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, ValidationInfo, field_validator
 
+# Where things are, and ConfigError, live in bot/config_base.py (no pydantic there); named here as before.
+from bot.config_base import CHECKOUT, DEFAULT_CONFIG, ROOT, ConfigError, cache_dir, data_root, resolve  # noqa: F401
 from bot.core.brief import display_path
 from bot.core.ports import InvalidSchedule
 from bot.core.schedule import format_time, parse_time, parse_zone
 from bot.core.yaml_lines import Path_, YamlProblem, line_for, load_with_lines, strict_load
-
-_PACKAGE = Path(__file__).resolve().parent
-# A source checkout keeps briefs/, seeds/ and config/ beside the package; `pip install .` ships them inside it
-# (bot/shipped/, see pyproject.toml), so an installed `briefbot` finds them from any working directory.
-CHECKOUT = (_PACKAGE.parent / "pyproject.toml").is_file()
-ROOT = _PACKAGE.parent if CHECKOUT else _PACKAGE / "shipped"
-DEFAULT_CONFIG = ROOT / "config" / "bot.yaml"
-
 
 _HH_MM = re.compile(r"[0-9]{1,2}:[0-9]{2}")  # not \d, which takes Arabic-Indic and other digits too
 SECRET_KEYS = {("telegram", "token"), ("discord", "token")}
@@ -204,14 +198,6 @@ class EnvironmentSettings(_Frozen):
         return cls.model_validate({name: environ[name] for name in names if environ.get(name)})
 
 
-class ConfigError(ValueError):
-    """The configuration file or an environment variable is invalid: what is wrong, and where."""
-
-    def __init__(self, what: str, where: str) -> None:
-        super().__init__(f"{what} ({where})")
-        self.what, self.where = what, where
-
-
 def _set(tree: dict[str, Any], path: tuple[str, ...], value: Any, where: str) -> None:
     for key in path[:-1]:
         tree = tree.setdefault(key, {})
@@ -280,28 +266,3 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
 
 def _message(pydantic_message: str) -> str:
     return pydantic_message.removeprefix("Value error, ")
-
-
-def data_root() -> Path:
-    """Where a relative database path points: the checkout, or the working directory of an installed bot
-    (never into site-packages)."""
-    return ROOT if CHECKOUT else Path.cwd()
-
-
-def cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
-    """Where the checked brief and its matcher are kept between runs: $XDG_CACHE_HOME/briefbot, else
-    ~/.cache/briefbot (the XDG base directory rules: a relative XDG_CACHE_HOME counts as unset). None when there
-    is no home directory to put it in."""
-    environ = os.environ if environ is None else environ
-    base = environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):
-        try:
-            base = str(Path.home() / ".cache")
-        except RuntimeError:  # no HOME and no password entry
-            return None
-    return Path(base) / "briefbot"
-
-
-def resolve(path: Path) -> Path:
-    """Relative paths in settings are relative to the project root, not the working directory."""
-    return path if path.is_absolute() else ROOT / path

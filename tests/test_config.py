@@ -114,3 +114,53 @@ def test_environment_values_are_parsed_by_type_and_blamed_on_their_variable() ->
 def test_the_database_password_is_one_of_the_secrets() -> None:
     settings = load_settings(environ={"BRIEFBOT_DATABASE_URL": "postgresql+asyncpg://bot:p%40ss@db/bot"})
     assert {"p%40ss", "p@ss"} <= set(settings.secrets())
+
+
+def test_every_environment_variable_is_in_the_kept_settings_key() -> None:
+    """Kept settings (bot/config_base.py) are keyed by the variables the rule names: it must name all of them."""
+    from bot.config import EnvironmentSettings
+    from bot.config_base import _bot_variable
+
+    names = {str(field.validation_alias) for field in EnvironmentSettings.model_fields.values()}
+    assert names and all(_bot_variable(name) for name in names)
+
+
+def test_kept_settings_are_what_was_validated_and_only_for_the_same_inputs(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.config_base import keep_settings, kept_settings
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("TELEGRAM_TOKEN", TOKEN)
+    monkeypatch.setenv("BRIEFBOT_TELEGRAM_ADMINS", "7,8")
+    path = tmp_path / "bot.yaml"
+    path.write_text("matcher:\n  threshold: 0.4\nconversation:\n  ttl_seconds: 60\n")
+    assert kept_settings(path) is None
+    settings = load_settings(path)
+    keep_settings(path, settings)
+    kept = kept_settings(path)
+    assert kept is not None
+    assert (kept.brief, kept.seeds_dir, kept.log_level, kept.log_format) == (
+        settings.brief, settings.seeds_dir, settings.log_level, settings.log_format)
+    assert kept.matcher.threshold == 0.4 and kept.matcher.suggestions == settings.matcher.suggestions
+    assert kept.conversation.ttl_seconds == 60 and kept.conversation.max_conversations == 10_000
+    assert kept.telegram.admins == (7, 8) and kept.discord.admins == ()
+    assert kept.secrets() == settings.secrets() == [TOKEN]
+    assert not any(TOKEN in file.read_text() for file in (tmp_path / "cache").rglob("*") if file.is_file())
+    monkeypatch.setenv("TELEGRAM_TOKEN", "654321:OTHER-token-value")  # a token's value is read, not kept
+    assert kept_settings(path) is not None and kept_settings(path).secrets() == ["654321:OTHER-token-value"]
+    monkeypatch.setenv("BRIEFBOT_MATCH_THRESHOLD", "0.7")  # any other variable: validate again
+    assert kept_settings(path) is None
+    monkeypatch.delenv("BRIEFBOT_MATCH_THRESHOLD")
+    path.write_text("matcher:\n  threshold: 2\n")  # the file changed: validate again (and fail)
+    assert kept_settings(path) is None
+    with pytest.raises(ConfigError):
+        load_settings(path)
+
+
+def test_settings_with_a_database_password_are_never_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.config_base import keep_settings, kept_settings
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("BRIEFBOT_DATABASE_URL", "postgresql+asyncpg://bot:hunter22@db/bot")
+    keep_settings(None, load_settings())
+    assert kept_settings(None) is None and not (tmp_path / "cache").exists()
