@@ -80,3 +80,18 @@ def test_quote_comparison_ignores_quote_marks_dashes_and_spacing() -> None:
 
 def test_mini_fixture_is_valid() -> None:
     assert [s.id for s in load_brief(MINI, SEEDS).sections] == ["venue", "russia-delegation"]
+
+
+def test_every_schema_model_has_a_plain_twin_with_the_same_fields() -> None:
+    """bot/core/brief_schema.py validates; bot/core/brief.py's plain models are what the bot keeps and caches."""
+    from pydantic import BaseModel
+
+    from bot.core import brief_schema
+
+    models = [m for m in vars(brief_schema).values()
+              if isinstance(m, type) and issubclass(m, BaseModel) and m.__module__ == brief_schema.__name__
+              and m.model_fields]
+    assert len(models) == 9
+    for model in models:
+        twin, _ = brief_schema._twin(model)
+        assert twin.__module__ == "bot.core.brief" and twin.__name__ == model.__name__

@@ -2,13 +2,15 @@
 of `bot.core.brief` that the rest of the bot uses. Kept apart so that a brief read back from the build cache
 never imports pydantic (about half of `python -m bot ask`'s start-up): only a load from YAML does.
 
-A field added to a model here must be added to its twin in `bot/core/brief.py` too (the conversion below takes
-every field of the schema's model and fails loudly on one the twin lacks)."""
+A field added to a model here must be added to its twin in `bot/core/brief.py` too (the conversion below
+refuses twins whose fields differ)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from dataclasses import fields
+from functools import lru_cache
+from typing import Any, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -110,6 +112,22 @@ class SeedIndex(_Frozen):
 Memo = dict[int, tuple[Any, Any]]  # id(schema model) -> (that model, its plain twin)
 
 
+def _holds_models(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_models(argument) for argument in get_args(annotation))
+
+
+@lru_cache(maxsize=None)
+def _twin(model: type[BaseModel]) -> tuple[type, frozenset[str]]:
+    """The plain twin of `model`, and the fields of `model` that can hold models (the others, text, tuples of
+    text and the aliases, are taken as they are). The twins must have the very same fields."""
+    twin = getattr(plain, model.__name__)
+    if {f.name for f in fields(twin)} != set(model.model_fields):
+        raise TypeError(f"bot.core.brief.{model.__name__} and its schema have different fields")
+    return twin, frozenset(name for name, info in model.model_fields.items() if _holds_models(info.annotation))
+
+
 def plain_model(value: Any, last: Memo | None = None, made: Memo | None = None) -> Any:
     """A validated schema model (and everything in it) as the plain model of the same name in bot.core.brief.
     `last`: the twins made by the previous load, so that a part a reload reuses unchanged keeps its twin too (the
@@ -120,13 +138,14 @@ def plain_model(value: Any, last: Memo | None = None, made: Memo | None = None) 
         if known is not None and known[0] is value:
             twin = known[1]
         else:
-            model = getattr(plain, type(value).__name__)
-            twin = model(**{name: plain_model(getattr(value, name), last, made) for name in type(value).model_fields})
+            model, nested = _twin(type(value))
+            # Made as pickle makes it, without the frozen __init__'s setattr per field: a first load makes ~900.
+            twin = object.__new__(model)
+            twin.__dict__.update({name: plain_model(item, last, made) if name in nested else item
+                                  for name, item in value.__dict__.items()})
         if made is not None:
             made[id(value)] = (value, twin)
         return twin
     if isinstance(value, tuple):
         return tuple(plain_model(item, last, made) for item in value)
-    if isinstance(value, dict):
-        return {key: plain_model(item, last, made) for key, item in value.items()}
     return value
