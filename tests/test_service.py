@@ -178,3 +178,21 @@ def test_flood_gate_forgets_users_whose_messages_have_left_the_window() -> None:
     assert gate.check("new") is Verdict.ALLOW
     assert gate.remembered() == 1  # only "new": the others would be allowed as newcomers anyway
     assert [gate.check("0") for _ in range(3)] == [Verdict.ALLOW, Verdict.ALLOW, Verdict.NOTIFY]
+
+
+def test_a_facts_keywords_match_it_but_are_never_shown(tmp_path: Path) -> None:
+    """`keywords:` carry readers' words for a fact (README: The brief): they make it found, not what it says."""
+    fact = "      - text: The talks take place at the Ciragan Palace in Istanbul.\n"
+    plain = MINI.read_text(encoding="utf-8")
+    assert fact in plain
+    keyworded = plain.replace(fact, fact + "        keywords: [which hotel hosted the meeting]\n")
+    answers = []
+    for name, text in (("plain.yaml", plain), ("keywords.yaml", keyworded)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        bot = BriefService(BriefStore(tmp_path / name, SEEDS), Conversations(), threshold=0.2)
+        answers.append(bot.ask("k", "which hotel hosted them?"))
+    without, with_keywords = answers
+    assert not without.matched
+    assert with_keywords.matched and with_keywords.section_id == "venue"
+    assert [f.text for f in with_keywords.facts] == ["The talks take place at the Ciragan Palace in Istanbul."]
+    assert "hotel" not in " ".join(with_keywords.body)

@@ -164,7 +164,8 @@ class Analyzer:
         vocabulary = set(self.table.words)
         for section in brief.sections:
             for text in (section.title, *section.examples, *section.keywords, *(f.text for f in section.facts),
-                         *(f.answer or "" for f in section.facts), *(g.label for g in section.figures)):
+                         *(f.answer or "" for f in section.facts), *(k for f in section.facts for k in f.keywords),
+                         *(g.label for g in section.figures)):
                 vocabulary |= _text_words(text)
         for entity in brief.entities:
             vocabulary |= _text_words(entity.role)

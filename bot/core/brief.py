@@ -77,8 +77,14 @@ class Fact(_Model):
     text: str
     sources: tuple[Source, ...]
     about: tuple[str, ...] = ()  # ids of declared entities this fact is about, beyond those it names
-    answer: str | None = None  # a short direct answer where the text is not one
+    answer: str | None = None  # a short direct answer where the text is not one ("No, ..."): shown before it
+    keywords: tuple[str, ...] = ()  # readers' words for matching this fact; never shown
     key: bool = False  # one of the brief's most important outcomes: the digest's recap leads with it
+
+    def matching_text(self) -> str:
+        """What the matcher reads for this fact: its answer, its keywords and its text (keywords are read as
+        sentences of their own, so they join no phrase with the text around them)."""
+        return " ".join((self.answer or "", *(f"{k}." for k in self.keywords), self.text))
 
 
 @_frozen

@@ -32,6 +32,7 @@ class Fact(_Frozen):
     sources: tuple[Source, ...] = Field(min_length=1)
     about: tuple[str, ...] = Field((), description="ids of declared entities this fact is about, beyond those it names")
     answer: str | None = Field(None, min_length=3, description="a short direct answer where the text is not one")
+    keywords: tuple[str, ...] = Field((), description="readers' words for matching this fact; never shown")
     key: bool = Field(False, description="one of the brief's most important outcomes: the digest's recap leads with it")
 
 

@@ -186,7 +186,7 @@ class BriefIndex:
 
         for s, section in enumerate(brief.sections):
             for j, fact in enumerate(section.facts):
-                add(UnitKind.fact, s, j, f"{fact.answer or ''} {fact.text}", fact.about)
+                add(UnitKind.fact, s, j, fact.matching_text(), fact.about)
             for j, figure in enumerate(section.figures):
                 add(UnitKind.figure, s, j, f"{figure.label} {figure.value} {figure.unit}", figure.about,
                     extra=figure.claimed_by)

@@ -154,7 +154,7 @@ class Scope:
         section = self._sections[unit.section]
         if unit.kind is UnitKind.fact:
             fact = section.facts[unit.item]
-            return (fact.text, fact.answer or "")
+            return (fact.text, fact.answer or "", *fact.keywords)
         if unit.kind is UnitKind.figure:
             figure = section.figures[unit.item]
             return (f"{figure.label} {figure.value} {figure.unit}",)
