@@ -242,3 +242,17 @@ def test_and_their_response_is_answered_by_the_fact_giving_it_not_the_topic_summ
     # The topic's summary (Ukraine's own demands) does not answer it.
     _, response = ask(service, "what is moscow telling ukraine to do?", "and ukraine's response?")
     assert response.section_id == "ukraine-position" and "capitulate" in lead(response)
+
+
+# ------------------------------------------------------------------ "what are they called?"
+
+
+def test_what_they_are_called_asks_a_name_the_brief_may_not_give(service: BriefService) -> None:
+    # The textbooks and the four regions are never named: "called" asks their names, not Trump calling Putin names.
+    _, _, books = ask(service, "tell me about medinsky", "has he written anything?", "what are those called")
+    assert not books.matched
+    _, regions = ask(service, "what land does moscow want kyiv to leave?", "and what are the regions called?")
+    assert not regions.matched
+    # Something the reader names by another word is called by its own name: the drone raid is Spider's Web.
+    (raid,) = ask(service, "what was sunday's drone raid called?")
+    assert "spider" in lead(raid)

@@ -569,6 +569,14 @@ class Matcher:
         if not nouns and reading is not None and reading.context:
             nouns = {stem(t) for t in reading.terms if t not in QUESTION_WORDS and t not in self.index.entities
                      and "_" not in t and not t[:1].isdigit()}
+        if _CALLED.search(question):
+            # "what was the drone op called?": it names something by a variant ("the drone op"); a leading fact about
+            # that entity gives its name. "what are they called?" with nothing it could stand for names nothing.
+            called = set(self.analyzer.terms(question)) & self._named_by.keys()
+            if called and any(called & unit.entities for unit in lead):
+                return True
+            if not nouns and not called:
+                return False
         # "the name of the palace", "the drone operation's name": a leading fact about an entity whose own name has
         # that word ("Ciragan Palace", "Operation Spider's Web") names it.
         named = _NAME_OF.search(normalize(question))
@@ -816,10 +824,16 @@ def _points_at_a_thing(question: str) -> bool:
 
 # "the names of…", and "which regions exactly?", "list them": the members asked for one by one, by name.
 _NAME_REQUEST = re.compile(r"\b(?:names?|titles?)\b|\bwhich\b.*\b(?:exactly|exact|precisely|specifically)\b|"
-                           r"\blist\s+(?:them|those|these)\b", re.IGNORECASE)
+                           r"\blist\s+(?:them|those|these)\b|"
+                           r"\bwhat(?:'s|’s|\s+is|\s+are|\s+was|\s+were|\s+r)\s+(?:\S+\s+){0,4}?called\W*$",
+                           re.IGNORECASE)
+# "what are they called?", "what are those four regions called?", "what was the drone op called": a name asked for
+_CALLED = re.compile(r"\bwhat(?:'s|’s|\s+is|\s+are|\s+was|\s+were|\s+r)\s+(?:\S+\s+){0,4}?called\W*$",
+                     re.IGNORECASE)
 # "the name of the palace", "name of operation": what is asked the name of (its first two words)
 _NAME_OF = re.compile(r"\bname\s+of\s+(?:the\s+|that\s+|this\s+)?(\w+(?:\s+\w+)?)")
-_NAME_WORDS = frozenset({"name", "names", "title", "exact", "exactly", "specific", "specifically", "pls", "please"})
+_NAME_WORDS = frozenset({"name", "names", "title", "exact", "exactly", "specific", "specifically", "pls", "please",
+                         "called"})
 # "what did Kalin say", "what has the Kremlin said about …": group 1 is who is asked about.
 _SAY_REQUEST = re.compile(r"\b(?:did|does|do|has|have|had|will|would|is|was)\s+(.{2,40}?)\s+(?:say|said|tell|told|"
                           r"state|stated|claim|claimed|announce|announced|comment)\b",
