@@ -256,3 +256,19 @@ def test_what_they_are_called_asks_a_name_the_brief_may_not_give(service: BriefS
     # Something the reader names by another word is called by its own name: the drone raid is Spider's Web.
     (raid,) = ask(service, "what was sunday's drone raid called?")
     assert "spider" in lead(raid)
+
+
+# ------------------------------------------------------------------ "that round": the occasion just discussed
+
+
+def test_that_round_is_the_occasion_the_previous_turn_was_about(service: BriefService) -> None:
+    # After the first round, "that round" is the first round: Monday's talks (under an hour, Medinsky's team) do
+    # not answer what the brief does not say of it.
+    _, length = ask(service, "what came out of the may round?", "how long did that meeting go on for?")
+    assert not length.matched
+    # What the brief does say of it is answered from it: no ceasefire there either.
+    _, truce = ask(service, "how many prisoners were swapped in may?", "and did that round produce a truce?")
+    assert truce.section_id == "first-round" and "ceasefire" in lead(truce)
+    # Without an occasion before it, "that meeting" is read as ever: Monday's talks.
+    _, monday = ask(service, "who led russia's delegation?", "how long did that meeting last?")
+    assert "less than an hour" in lead(monday)

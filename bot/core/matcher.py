@@ -142,6 +142,10 @@ class Matcher:
         self._named_by = {canon(e.id.replace("-", " ")): frozenset(words(e.name)) for e in brief.entities
                           if e.kind not in (EntityKind.country, EntityKind.event)}
         self.people = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities if e.kind is EntityKind.person)
+        # Occasions other than the brief's own event (the first round, the failed 2022 talks): what "that round" or
+        # "those talks" can point back at.
+        self._occasions = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities
+                                    if e.kind is EntityKind.event) - {self.event.token}
         # The words a name's own variants use beside it ("invasion start", "launched the invasion", "Ukraine's
         # defence minister"): asked with that name, they say nothing the name doesn't, so they neither count as
         # missing from an answer about it nor dilute how much of the question it covers.
@@ -220,6 +224,15 @@ class Matcher:
                 # out and leads with facts about no one just discussed (deported children) answers another question.
                 readings = [m if m.features.get("context") or any(people & u.entities for u in m.lead) else
                             replace(m, confidence=min(m.confidence, 0.25)) for m in readings]
+            occasion = context.entities & self._occasions
+            if occasion and _THAT_OCCASION.search(text) and self._occasions.isdisjoint(self.analyzer.terms(text)):
+                # A rule: "how long did that one last?" right after the first round asks about the first round; the
+                # facts about the brief's own talks (which lasted under an hour) answer another question.
+                def about_it(m: Match) -> bool:
+                    return any(occasion & u.entities for u in m.lead)
+
+                readings = [m if about_it(m) else replace(m, confidence=min(m.confidence, 0.25)) for m in readings]
+                pointing = [m for m in pointing if about_it(m)]
         if context is not None:
             readings = [self._on_topic(m, context) for m in readings]
             if _PART_OF.search(text):
@@ -298,6 +311,15 @@ class Matcher:
                 resolved = self._resolve(piece, own, context)
                 if resolved != own:
                     readings.append(_Reading(piece, resolved, own, True, False, asked_before=context.terms))
+                occasion = sorted(context.entities & self._occasions)
+                if occasion and _THAT_OCCASION.search(piece) and self._occasions.isdisjoint(own):
+                    # "what did russia demand back then?": "then" is the first round just discussed, and only that
+                    # (the previous question's words would pull the answer back to its count or date).
+                    # "that round", "held", "take place" say nothing the occasion doesn't.
+                    asked = tuple(t for t in own if t not in self.event.nouns and t not in self.event.generic_terms)
+                    pointed = tuple(dict.fromkeys([*asked, *occasion]))
+                    if pointed not in (own, resolved):
+                        readings.append(_Reading(piece, pointed, asked, True, False, asked_before=context.terms))
                 if self._swaps(piece) and (previous := self.section(context.section_id)) is not None:
                     # "and Ukraine?" after Russia's demands asks for Ukraine's: the topic the last answer came from
                     # says what was asked, whatever other words the question had ("to end the war").
@@ -789,6 +811,10 @@ class Matcher:
 
 # "how many of those were civilians?", "how much of that": a part of what was just counted.
 _PART_OF = re.compile(r"\bhow\s+(?:many|much)\s+of\s+(?:those|these|them|that|this|the\s+\w+)\b", re.IGNORECASE)
+
+# "that round", "those talks", "that one", "back then": the occasion the previous turn was about.
+_THAT_OCCASION = re.compile(r"\b(?:that|those)\s+(?:one|round|rounds|meeting|meetings|talks?|session|summit|time|"
+                            r"negotiations?)\b|\bback\s+then\b", re.IGNORECASE)
 
 # "the other way round", "vice versa": the previous question with its sides swapped.
 _REVERSE = re.compile(r"\b(?:other\s+way\s+a?round|vice\s+versa|the\s+reverse)\b", re.IGNORECASE)
