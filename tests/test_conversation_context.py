@@ -272,3 +272,27 @@ def test_that_round_is_the_occasion_the_previous_turn_was_about(service: BriefSe
     # Without an occasion before it, "that meeting" is read as ever: Monday's talks.
     _, monday = ask(service, "who led russia's delegation?", "how long did that meeting last?")
     assert "less than an hour" in lead(monday)
+
+
+# ------------------------------------------------------------------ who said what was just shown
+
+
+def test_who_said_they_would_asks_who_reported_what_was_just_said(service: BriefService) -> None:
+    # "who said they would come?" asks who reported the advisers' coming, not who said anything about attending.
+    _, said = ask(service, "which european governments sent advisers?", "who said they would come?")
+    assert said.section_id == "european-advisers" and "spokesperson" in lead(said)
+
+
+def test_who_announced_it_leads_with_a_fact_naming_who_did(service: BriefService) -> None:
+    # The fact just shown says only that the delegations agreed; the one naming who announced it leads.
+    _, announced = ask(service, "did the delegations agree on anything monday?", "who announced that?")
+    assert announced.section_id == "outcomes" and "umerov" in lead(announced)
+
+
+def test_a_card_that_only_mentions_what_is_asked_does_not_name_it(service: BriefService) -> None:
+    # Europe's card says a German government spokesperson spoke; it names no spokesperson.
+    _, name = ask(service, "what's europe's part in all this?", "what's the spokesperson's name?")
+    assert not name.matched
+    # A card whose role is what is asked names it: Trump's Ukraine envoy is Keith Kellogg.
+    (envoy,) = ask(service, "who is trump's man for ukraine? name pls")
+    assert "kellogg" in lead(envoy)

@@ -51,7 +51,10 @@ _SOURCE_REQUEST = re.compile(
     r"whose\s+" + _FIGURE + r"(?:\s+(?:is|are)\s+(?:that|this|these|those))?|"
     r"(?:what(?:'s|\s+is)\s+(?:the|your)\s+)?sources?|according\s+to\s+(?:whom|who)|"
     r"where(?:'s|\s+is|\s+does)\s+(?:that|this)(?:\s+" + _FIGURE + r")?\s+(?:from|come\s+from)|"
-    r"how\s+do\s+(?:you|we)\s+know(?:\s+that)?)\W*$",
+    r"how\s+do\s+(?:you|we)\s+know(?:\s+that)?|"
+    # "who said they'd be there?", "who said he will participate": who reported what the answer just said
+    r"who\s+(?:said|says|claimed|reported|announced|confirmed)\s+(?:that\s+)?(?:he|she|they|it)"
+    r"(?:'d|’d|'ll|’ll|\s+would|\s+will|\s+was|\s+were|\s+is|\s+are|\s+had|\s+could)(?:\s+\w+){1,3})\W*$",
     re.IGNORECASE)
 MAX_SENTENCES = 3  # question-like sentences of a long message tried as its question (the last ones)
 _MOST_PER_WEIGHT = 1 + 1.2  # the most one term scores in a unit per unit of its weight: BM25's 1 + k1
@@ -608,10 +611,21 @@ class Matcher:
         judged = False
         place = _wants(question) == "place"  # "which part of Russia exactly?": a fact naming a place names it
         for unit in lead:
-            if unit.kind is UnitKind.entity or (place and fits(unit, "place")):
+            if place and fits(unit, "place"):
                 return True
             section = self.sections[unit.section]
-            if unit.kind is UnitKind.topic:
+            if unit.kind is UnitKind.entity:
+                # A card names its own entity, the envoy of "Keith Kellogg: Trump's Ukraine envoy"; one that speaks
+                # of what is asked only further on is judged as a fact is: Europe's card, on whose role "a German
+                # government spokesperson" said something, names no spokesperson.
+                entity = self.brief.entities[unit.item]
+                text = f"{entity.name}: {entity.role}"
+                defined = f"{entity.name}: {entity.role.split(';')[0]}"  # "Keith Kellogg: Trump's Ukraine envoy"
+                if any(stem(t.lower().removesuffix("'s").removesuffix("’s")) in nouns for t in _TOKEN.findall(defined)) \
+                        or not any(stem(t.lower().removesuffix("'s").removesuffix("’s")) in nouns
+                                   for t in _TOKEN.findall(text)):
+                    return True
+            elif unit.kind is UnitKind.topic:
                 # The topic's summary, judged as a fact is: "multiple Russian airbases" names none of them.
                 text = section.answer or ""
             elif unit.kind is UnitKind.fact:
@@ -631,6 +645,33 @@ class Matcher:
                        for j in beside):
                     return True
         return not judged
+
+    def sourced(self, section_id: str, keys: tuple[str, ...]) -> tuple[str, ...]:
+        """ "who announced it?": the facts `keys` just shown, led by one naming who said it when none of them does
+        ("the delegations agreed a new exchange" -> "Umerov announced … a new prisoner exchange had been agreed"):
+        the fact of the same topic saying most of what the first one says, with a speaker beside a verb of saying."""
+        position = self._position.get(section_id)
+        if position is None or not keys:
+            return keys
+        units = {self.index.units[u].key: self.index.units[u] for u in self.index.section_units[position]}
+        speakers = set(self._speaker_words)
+        shown = [units[k] for k in keys if k in units]
+        if not shown or any(self._names_a_source(speakers, u) for u in shown):
+            return keys
+        first = shown[0].terms
+        best = max(((len(first & u.terms), -i, u.key) for i, u in enumerate(units.values())
+                    if u.kind is UnitKind.fact and u.key not in keys and self._names_a_source(speakers, u)),
+                   default=None)
+        if best is None or best[0] < CONTINUES * len(first):
+            return keys
+        return (best[2], *keys)
+
+    def _names_a_source(self, speakers: set[str], unit: Unit) -> bool:
+        section = self.sections[unit.section]
+        if unit.kind is UnitKind.fact:
+            text = section.facts[unit.item].text
+            return "according to" in text.casefold() or self._says(speakers, text)
+        return unit.kind is not UnitKind.topic  # a figure names who claims it; a card is the entity itself
 
     def _quotes(self, speakers: set[str], u: int) -> bool:
         """Whether unit `u` reports something one of `speakers` said: their name within a few words of a verb of

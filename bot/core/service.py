@@ -107,7 +107,8 @@ class BriefService:
             return self._answer(question, section, 1.0, facts, shown, self._related(section, None),
                                 notes=notes), follow_up
         if match.again and context is not None:  # "who said that?": the same facts; each names who says it
-            facts = tuple(self._keyed_fact(section, key) for key in context.last if self._has(section, key))
+            keys = self.store.current.matcher.sourced(section.id, context.last)
+            facts = tuple(self._keyed_fact(section, key) for key in keys if self._has(section, key))
             return self._answer(question, section, 1.0, facts, context.shown, self._related(section, None),
                                 notes=() if facts else ("Tap a topic below for its sourced facts.",)), context
         index = self.store.current.matcher.index
