@@ -296,3 +296,12 @@ def test_a_card_that_only_mentions_what_is_asked_does_not_name_it(service: Brief
     # A card whose role is what is asked names it: Trump's Ukraine envoy is Keith Kellogg.
     (envoy,) = ask(service, "who is trump's man for ukraine? name pls")
     assert "kellogg" in lead(envoy)
+
+
+# ------------------------------------------------------------------ "it" with no word of its own
+
+
+def test_it_alone_asks_something_new_of_what_the_previous_question_asked_about(service: BriefService) -> None:
+    # "it" is Kyiv's memorandum; not Umerov, whom the answer named, nor "who" again: what the memorandum holds.
+    _, contents = ask(service, "who reviewed kyiv's memo?", "what's in it?")
+    assert contents.section_id == "memoranda" and "30-day" in lead(contents)

@@ -414,6 +414,11 @@ class Matcher:
         previous = [t for t in context.terms if t not in context.entities]
         if new_entities:  # "and Ukraine?" after "what does Russia want": same question, about someone else
             return tuple(dict.fromkeys([*terms, *previous]))
+        if all(t in QUESTION_WORDS for t in terms) and {"it", "its"} & said and _wants(text) in ("", "person"):
+            # "what's in it?", "who's it for?": "it" is what the previous question asked about, asked something new
+            # of; not who the answer named, nor the previous question word ("who reviewed it?" -> "what's in it?").
+            asked = [t for t in context.terms if t not in QUESTION_WORDS]
+            return tuple(dict.fromkeys([*terms, *asked]))
         return tuple(dict.fromkeys([*terms, *sorted(context.entities), *previous]))
 
     # ------------------------------------------------------------ retrieval
