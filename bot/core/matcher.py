@@ -188,6 +188,7 @@ class Matcher:
             readings += [self._match_reading(reading) for reading in self._readings(text, context, heads=True)]
         if not readings:
             return Match((), 0.0, frozenset(), (), question=text)
+        readings = self._fragments_defer(readings)
         # "what did he say": a pronoun points at the previous turn; "and kyiv's?" names only someone else, so it
         # asks the previous question about them. Either way that reading wins whenever it is answerable.
         # "what did the kremlin say to that": a demonstrative points back too, unless the message read alone stays
@@ -263,6 +264,34 @@ class Matcher:
             pointing = stated or pointing
         best = max(pointing or readings, key=lambda m: m.confidence)
         return best
+
+    def _fragments_defer(self, readings: list[Match]) -> list[Match]:
+        """ "russia's may advance was its fastest in how long?" read from "how long?" on, or "same day?" after
+        "when did spider's web happen relative to the talks?": a piece of the message that asks one or two generic
+        words and names nothing is the same question with its subject cut off. A reading of the message that has
+        those words and more read them in their place; the piece is never surer than that reading."""
+        index = self.index
+        owns = [(m, frozenset(t for t in m.terms if t not in QUESTION_WORDS)) for m in readings
+                if not m.features.get("context")]
+        out = []
+        for m in readings:
+            own = next((o for r, o in owns if r is m), None)
+            if own is not None and 0 < len(own) <= 2 and own.isdisjoint(index.entities):
+                # The words the rest of the message adds that the piece's answer leaves out ("who opened the talks"
+                # in "who's the turkish guy who opened the talks" is answered by Turkey's minister: nothing is lost)
+                said = frozenset().union(*(u.terms | u.entities for u in m.lead))
+                fuller = [r.confidence for r, o in owns if r is not m and own < o and r.confidence >= ACCEPTABLE
+                          and self._mostly_unsaid(o - own, said)]
+                if fuller and m.confidence >= max(fuller):
+                    m = replace(m, confidence=max(0.0, round(max(fuller) - 0.001, 4)))
+            out.append(m)
+        return out
+
+    def _mostly_unsaid(self, extra: frozenset[str], said: frozenset[str]) -> bool:
+        """Whether most of the weight of the words `extra` (those the brief uses) is missing from `said`."""
+        weights = {t: self.index.weight(t) for t in extra if t in self.index.vocabulary}
+        unsaid = sum(w for t, w in weights.items() if t not in said)
+        return unsaid > 0.5 * sum(weights.values())
 
     def readings(self, text: str, context: FollowUpContext | None = None, force: str | None = None) -> list[Match]:
         """Every reading of an already stripped message, matched: what `match` chooses from (and what the
