@@ -25,3 +25,33 @@ def test_a_generic_piece_of_a_message_does_not_replace_the_question_it_cuts_shor
         service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
     assert fact in first(answer).casefold()
+
+
+# ------------------------------------------------------------------ how much a question asks
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # a phrase the brief has as one term ("negotiator in chief", "frozen assets") asks as much as its words do
+    ("who calls himself the negotiator in chief", "trump"),
+    ("how big are the frozen russian assets abroad", "hundreds of billions"),
+])
+def test_a_phrase_asks_as_much_as_its_words(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()
+
+
+# ------------------------------------------------------------------ a question pointing back in a long message
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("I was reading the coverage on the bus this morning and got a bit lost in all the names and the numbers, "
+     "sorry if this is basic. There was a figure for how many Russian troops are massed near Sumy. What was it?",
+     "50,000"),
+    ("Sorry for the long message, I am catching up after a week away and the group chat moved fast, everyone was "
+     "arguing. Someone said Ukraine handed over a list of deported children at the talks. Who announced that?",
+     "list of children"),
+])
+def test_a_question_pointing_back_in_a_long_message_asks_about_the_sentence_before_it(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()

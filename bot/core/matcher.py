@@ -315,6 +315,13 @@ class Matcher:
             texts = [text]
         # A question is often the last clause of a chatty sentence: "forgetting him for a sec, how long did ...?"
         clauses = [clause for piece in texts[-2:] for clause in _clauses(piece)]
+        if len(pieces) > 1 and not heads:
+            # "… a specific number of Russian troops massed near Sumy. What was that number?": a question that
+            # points back ("that number", "which region is it?") asks about the sentence before it; read together.
+            for piece in [p for p in texts if p != text][-2:]:
+                at = pieces.index(piece) if piece in pieces else 0
+                if at > 0 and self._points_back(piece):
+                    clauses.append(f"{pieces[at - 1]} {piece}")
         if heads:
             seen = {self.analyzer.terms(piece) for piece in [*texts, *clauses]}
             found = []
@@ -361,6 +368,14 @@ class Matcher:
                     if topic and swapped not in (own, resolved):
                         readings.append(_Reading(piece, swapped, own, True, False, asked_before=context.terms))
         return readings
+
+    def _points_back(self, question: str) -> bool:
+        """A question whose subject is in what came before it: "what was that number?", "which region is it?",
+        "what was his name?"; not one asking enough of its own."""
+        said = normalize(question).split()
+        content = [t for t in self.analyzer.terms(question) if t not in QUESTION_WORDS]
+        return len(content) <= 2 and any(w in ANAPHORA - {"one", "same", "side", "team", "there", "then"}
+                                         for w in said)
 
     def _count_of_another_topic(self, match: Match, context: FollowUpContext) -> bool:
         """A short count question naming nothing ("how many prisoners?"), answered from a topic other than the one
@@ -835,8 +850,11 @@ class Matcher:
             "article_only": article_only / own_total if own else 0.0,
             "fact_score": min(1.0, lead_score / ceiling) if ceiling else 0.0,
             "example": example,
-            # "why not?" after an answer asks all the previous turn asked: what it fills in is its content
-            "content": min(len(own) or sum(t not in QUESTION_WORDS for t in reading.terms), 6) / 6 if not (
+            # "why not?" after an answer asks all the previous turn asked: what it fills in is its content. A
+            # first turn's phrase that the leading fact has too ("negotiator in chief") counts its words; a name
+            # ("Spider's Web") is one thing asked about, however many words it has.
+            "content": min(sum(_words_in(t) if reading.alone and t in lead_terms and t not in index.entities else 1
+                                for t in own) or sum(t not in QUESTION_WORDS for t in reading.terms), 6) / 6 if not (
                 reading.context and 0 < len(set(own)) <= 2 and PRONOUNS.intersection(said)) else
             # "who urged them on?": "them" stands for what the previous turn asked, so that is asked too
             min(len(set(own) | {t for t in reading.asked_before if t not in QUESTION_WORDS}), 6) / 6,
@@ -882,6 +900,15 @@ class Matcher:
         stub = said[-1]
         completion = next((w for w in sorted(known) if w.startswith(stub)), stub)
         return " ".join([*said[:-1], completion])
+
+
+@lru_cache(maxsize=4096)
+def _words_in(term: str) -> int:
+    """How many words a term stands for: "negotiator_in_chief", an alias joined into one term, asks as much as
+    its two content words would ("negotiator", "chief"), not as much as one."""
+    if "_" not in term:
+        return 1
+    return max(1, sum(1 for part in term.split("_") if part not in STOPWORDS and not part.isdigit() and len(part) > 1))
 
 
 # "how many of those were civilians?", "how much of that": a part of what was just counted.
