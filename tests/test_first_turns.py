@@ -55,3 +55,16 @@ def test_a_question_pointing_back_in_a_long_message_asks_about_the_sentence_befo
         service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
     assert fact in first(answer).casefold()
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # the sentence it points at is two back, past the reader's aside
+    ("Reports say Russian forces are pushing into one region in the northeast, where Putin wants a buffer zone "
+     "along the border. My aunt lives near there and she is worried sick, honestly. Which region is that?", "sumy"),
+    ("Apparently Ukraine put a dollar value on the bombers it hit in the drone attack. My brother in law refuses "
+     "to believe any of it, we argued all dinner. What was that figure?", "$7 billion"),
+])
+def test_a_question_pointing_back_past_an_aside_asks_about_the_sentence_it_points_at(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()

@@ -189,6 +189,11 @@ class Matcher:
         if not readings:
             return Match((), 0.0, frozenset(), (), question=text)
         readings = self._fragments_defer(readings)
+        if len(readings) > 1:
+            # "which region is it?" after two sentences about Sumy: the question alone points at nothing it says; it
+            # is never surer than its readings with what it points at.
+            whole = sentences(text)
+            readings = [self._backed(m, readings, text) if m.question in whole[1:] else m for m in readings]
         # "what did he say": a pronoun points at the previous turn; "and kyiv's?" names only someone else, so it
         # asks the previous question about them. Either way that reading wins whenever it is answerable.
         # "what did the kremlin say to that": a demonstrative points back too, unless the message read alone stays
@@ -315,13 +320,21 @@ class Matcher:
             texts = [text]
         # A question is often the last clause of a chatty sentence: "forgetting him for a sec, how long did ...?"
         clauses = [clause for piece in texts[-2:] for clause in _clauses(piece)]
+        backed: dict[str, tuple[str, ...]] = {}  # a question pointing back, read with what it points at
         if len(pieces) > 1 and not heads:
             # "… a specific number of Russian troops massed near Sumy. What was that number?": a question that
-            # points back ("that number", "which region is it?") asks about the sentence before it; read together.
+            # points back ("that number", "which region is it?") asks about the sentence before it, or the one
+            # before that when the nearer one is an aside ("my grandmother is from around there"); it is read with
+            # each. Only the brief's words of that sentence say what it points at, not the reader's own story.
+            known = self.index.vocabulary
             for piece in [p for p in texts if p != text][-2:]:
                 at = pieces.index(piece) if piece in pieces else 0
                 if at > 0 and self._points_back(piece):
-                    clauses.append(f"{pieces[at - 1]} {piece}")
+                    for back in (1, 2):
+                        if at - back >= 0:
+                            before = [t for t in self.analyzer.terms(pieces[at - back])
+                                      if t in known and t not in QUESTION_WORDS]
+                            backed[f"{pieces[at - back]} {piece}"] = (*before, *self.analyzer.terms(piece))
         if heads:
             seen = {self.analyzer.terms(piece) for piece in [*texts, *clauses]}
             found = []
@@ -339,8 +352,8 @@ class Matcher:
             return [_Reading(text, terms, (), True, False, asked_before=context.terms)]
         readings: list[_Reading] = []
         seen: set[tuple[str, ...]] = set()  # "did X last?" and "how long did X last?" may read the same
-        for piece in dict.fromkeys([*texts, *clauses]):
-            own = self.analyzer.terms(piece)
+        for piece in dict.fromkeys([*texts, *clauses, *backed]):
+            own = backed.get(piece) or self.analyzer.terms(piece)
             if own not in seen:
                 seen.add(own)
                 readings.append(_Reading(piece, own, own, False, context is None, piece not in texts))
@@ -369,13 +382,25 @@ class Matcher:
                         readings.append(_Reading(piece, swapped, own, True, False, asked_before=context.terms))
         return readings
 
+    def _backed(self, match: Match, readings: list[Match], text: str) -> Match:
+        """`match`, a sentence of `text` after its first, capped just below the readings of it together with the
+        sentences before it when it points back."""
+        if match.features.get("context") or not self._points_back(match.question):
+            return match
+        together = [m.confidence for m in readings if m.question.endswith(" " + match.question)
+                    and m.question != text and not m.features.get("context")]
+        if not together or match.confidence < max(together):
+            return match
+        return replace(match, confidence=max(0.0, round(max(together) - 0.001, 4)))
+
     def _points_back(self, question: str) -> bool:
         """A question whose subject is in what came before it: "what was that number?", "which region is it?",
-        "what was his name?"; not one asking enough of its own."""
+        "what was his name?"; not one asking enough of its own, or naming what it asks about ("what is this Ciragan
+        Palace place?")."""
         said = normalize(question).split()
         content = [t for t in self.analyzer.terms(question) if t not in QUESTION_WORDS]
-        return len(content) <= 2 and any(w in ANAPHORA - {"one", "same", "side", "team", "there", "then"}
-                                         for w in said)
+        return len(content) <= 2 and not any(t in self.index.entities for t in content) and any(
+            w in ANAPHORA - {"one", "same", "side", "team", "there", "then"} for w in said)
 
     def _count_of_another_topic(self, match: Match, context: FollowUpContext) -> bool:
         """A short count question naming nothing ("how many prisoners?"), answered from a topic other than the one
