@@ -68,3 +68,18 @@ def test_a_question_pointing_back_past_an_aside_asks_about_the_sentence_it_point
         service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
     assert fact in first(answer).casefold()
+
+
+# ------------------------------------------------------------------ two questions in one sentence
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("honestly i lost track of it all with the drone stuff, so who ended up leading russia's team, and was he a "
+     "general or some bureaucrat?", "medinsky"),
+    ("where exactly did they meet in istanbul, or was it somewhere else entirely, like a hotel or an embassy?",
+     "ciragan"),
+])
+def test_the_first_of_two_questions_in_a_sentence_is_answered_when_both_together_are_not(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()

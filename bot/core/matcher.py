@@ -338,7 +338,7 @@ class Matcher:
         if heads:
             seen = {self.analyzer.terms(piece) for piece in [*texts, *clauses]}
             found = []
-            for head in dict.fromkeys(head for piece in texts if (head := _head(piece))):
+            for head in dict.fromkeys(head for piece in [*texts, *clauses] if (head := _head(piece))):
                 if (own := self.analyzer.terms(head)) not in seen:
                     seen.add(own)
                     found.append(_Reading(head, own, own, False, context is None))
@@ -1038,6 +1038,13 @@ def _head(sentence: str) -> str:
         return head if len(head.split()) >= 3 else ""
     head, tail = parts
     said = normalize(tail).split()
+    opening = normalize(head).split()[:1]
+    second = said[1:2] if said[:1] in (["and"], ["or"]) else said[:1]
+    if len(head.split()) >= 3 and opening and opening[0] in _INTERROGATIVE and second and (
+            second[0] in YES_NO or second[0] in _INTERROGATIVE):
+        # "who ended up leading kyiv's team, and was it a military guy or a politician?": two questions; the
+        # first is asked in full
+        return head
     if len(head.split()) < 2 or _INTERROGATIVE.intersection(said) or {"and", "or"}.intersection(said[:4]):
         return ""  # a second question, or a list going on: "the british, german and french advisors"
     return head
