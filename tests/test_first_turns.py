@@ -83,3 +83,21 @@ def test_the_first_of_two_questions_in_a_sentence_is_answered_when_both_together
         service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
     assert fact in first(answer).casefold()
+
+
+# ------------------------------------------------------------------ answers offered to choose from
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("who heads ukraine's team: umerov or yermak?", "umerov"),  # both named by the brief; the fact names one
+    ("who led russia's delegation, medinsky or lavrov?", "medinsky"),  # one the brief never names
+])
+def test_a_question_offering_answers_to_choose_from_is_answered_by_the_fact_naming_one(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()
+
+
+def test_a_choice_between_people_the_brief_does_not_name_is_not_answered(service: BriefService) -> None:
+    (answer,) = ask(service, "who is russia's foreign minister, lavrov or shoigu?")
+    assert not answer.matched

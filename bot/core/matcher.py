@@ -821,7 +821,8 @@ class Matcher:
         absorbed = frozenset().union(*(self._absorbed.get(t, ()) for t in own))
         said = normalize(reading.text).split()
         first = index.units[lead[0]] if lead else None
-        if first is not None and _checks_a_claim(said):
+        # "who led russia's team, medinsky or lavrov?": answers offered to choose from are claims checked too
+        if first is not None and (_checks_a_claim(said) or "or" in said[1:]):
             if fits(first, "number") or fits(first, "time"):
                 # "did they swap 2000 prisoners each?", "did round 2 last three hours?": the number is the claim
                 # checked; the fact's own number answers it
@@ -858,7 +859,11 @@ class Matcher:
         bare_time = reading.context and not own and wants == "time"
         named_here = asked & set(reading.own) if bare_time else asked
         carried = (asked - named_here) & index.actors
-        others = (named_here & index.actors) - led or (carried and carried.isdisjoint(led)) or (
+        unled = (named_here & index.actors) - led
+        if unled and "or" in said and named_here & index.actors & led:
+            # "who proposed direct talks, putin or zelensky?": the answer names one of the two offered
+            unled = set()
+        others = unled or (carried and carried.isdisjoint(led)) or (
             asked_countries and led_countries and not asked_countries & led_countries)
         lead_terms = first.terms if first is not None else index.strong[section]
         if first is not None and first.kind is UnitKind.entity:
