@@ -101,3 +101,21 @@ def test_a_question_offering_answers_to_choose_from_is_answered_by_the_fact_nami
 def test_a_choice_between_people_the_brief_does_not_name_is_not_answered(service: BriefService) -> None:
     (answer,) = ask(service, "who is russia's foreign minister, lavrov or shoigu?")
     assert not answer.matched
+
+
+# ------------------------------------------------------------------ someone's office
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("what government job does umerov have?", "defence minister"),
+    ("what was medinsky's job at the time of the talks?", "kremlin aide"),  # "at the time": then, not a time
+])
+def test_a_question_for_someone_s_office_in_everyday_words_leads_with_their_card(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()
+
+
+def test_what_someone_said_is_not_answered_with_their_card(service: BriefService) -> None:
+    (answer,) = ask(service, "what did medinsky say about the memorandum?")
+    assert not first(answer).casefold().startswith("vladimir medinsky:")

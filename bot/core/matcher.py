@@ -24,7 +24,7 @@ from bot.core.calibration import RANK_FEATURES, Calibration
 from bot.core.english import is_common_word
 from bot.core.event import EventQuestions
 from bot.core.examples import Examples
-from bot.core.index import BriefIndex, Unit, UnitKind, fits
+from bot.core.index import BriefIndex, Unit, UnitKind, fits, specificity
 from bot.core.scope import Scope
 from bot.core.text import QUESTION_WORDS, STOPWORDS, normalize, sentences, stem, strip_markup, words
 
@@ -41,6 +41,7 @@ YES_NO = frozenset({"is", "was", "were", "did", "do", "does", "has", "have", "ha
                     "would", "should"})
 IDENTITY = frozenset({"who", "what", "role", "job", "background", "describe", "about", "profile", "position",
                       "title", "which", "where"})  # "who is X", "what's X's job": X's card answers it
+_OFFICE = IDENTITY - {"who", "what", "which", "where", "about"}  # words for what someone is or does
 WHY_WORDS = frozenset({"why", "reason", "because"})
 # "who gave that number?", "whose figure is that?": the figure just shown, asked who puts it out.
 _FIGURE = r"(?:number|numbers|figure|figures|estimate|estimates|count|toll|stat|stats|data|claim|total)"
@@ -770,7 +771,11 @@ class Matcher:
         if len(asked) != 1:
             return None
         rest = [t for t in terms if t not in asked]
-        if any(t not in IDENTITY for t in rest):
+        # "what government post does Umerov hold?", "Umerov's job title at the time of the talks": a word for
+        # someone's office, with nothing else but everyday words and the event's own, asks their card as well
+        if any(t not in IDENTITY for t in rest) and not (
+                _OFFICE.intersection(rest) and asked <= self.people
+                and all(t in IDENTITY or t in self.event.nouns or specificity(t) < 0.5 for t in rest)):
             return None
         (token,) = asked
         return next((u for u in self.index.section_units[section] if self.index.units[u].kind is UnitKind.entity
@@ -868,6 +873,10 @@ class Matcher:
         lead_terms = first.terms if first is not None else index.strong[section]
         if first is not None and first.kind is UnitKind.entity:
             lead_terms = lead_terms | IDENTITY  # "what's his job": a person's card is their job
+            if _OFFICE.intersection(own):
+                # "what government post does he hold": beside a word for an office, everyday words and the
+                # event's own ask nothing the card leaves out (as the card was chosen, _entity_card)
+                lead_terms = lead_terms | {t for t in own if t in self.event.nouns or specificity(t) < 0.5}
         lead_covered = sum(w for t, w in own_weights.items() if t in lead_terms or t in absorbed)
         missing = [w for t, w in own_weights.items()
                    if t not in lead_terms and t not in index.strong[section] and t not in absorbed]
@@ -1123,7 +1132,8 @@ def _wants(text: str) -> str:
             or {"date", "schedule", "hour", "year", "month", "oclock", "clock"} & set(said)
             # "what day", but not "his day job" (his job)
             or any(w == "day" and said[i + 1:i + 2] != ["job"] for i, w in enumerate(said))
-            or any(w == "time" and (i == 0 or said[i - 1] not in _OCCASION) for i, w in enumerate(said))):
+            or any(w == "time" and (i == 0 or said[i - 1] not in _OCCASION) and said[max(0, i - 2):i] != ["at", "the"]
+                   for i, w in enumerate(said))):  # "at the time (of the talks)": then, not a time asked
         return "time"
     if said[:1] == ["who"] or "whose" in said or "who" in said[:3]:
         return "person"
