@@ -119,3 +119,17 @@ def test_a_question_for_someone_s_office_in_everyday_words_leads_with_their_card
 def test_what_someone_said_is_not_answered_with_their_card(service: BriefService) -> None:
     (answer,) = ask(service, "what did medinsky say about the memorandum?")
     assert not first(answer).casefold().startswith("vladimir medinsky:")
+
+
+# ------------------------------------------------------------------ what a count question counts
+
+
+@pytest.mark.parametrize("question", [
+    "how much prisoners got freed after the meeting in istanbul in may",
+    "how much prisoners each side give back after first istanbul meeting",
+])
+def test_a_count_goes_to_the_topic_whose_numbers_count_what_is_counted(service: BriefService, question: str) -> None:
+    # the overview has numbers too (a date beside "Istanbul"), but none counting prisoners
+    assert service.store.current.matcher.match(question).best.id == "prisoner-exchanges"
+    (answer,) = ask(service, question)
+    assert not answer.matched or "1,000" in first(answer)

@@ -394,6 +394,15 @@ class Matcher:
             return match
         return replace(match, confidence=max(0.0, round(max(together) - 0.001, 4)))
 
+    def _counted(self, question: str) -> tuple[str, ...]:
+        """The terms of what "how many"/"how much" counts: "prisoners" in "how many prisoners were freed"."""
+        found = _HOW_MANY.search(normalize(question))
+        if found is None:
+            return ()
+        # "how many russian drones": the first word that names no one ("russian" is whose drones)
+        noun = [t for t in self.analyzer.terms(found.group(1)) if t not in self.index.entities]
+        return tuple(noun[:1])
+
     def _points_back(self, question: str) -> bool:
         """A question whose subject is in what came before it: "what was that number?", "which region is it?",
         "what was his name?"; not one asking enough of its own, or naming what it asks about ("what is this Ciragan
@@ -540,7 +549,11 @@ class Matcher:
         coverage_weight, example_weight, fact_weight, card_weight, named_weight, typed_weight = self._rank_weights()
         asked_weights = tuple(weights.items())
         found_best, found_card = found.best, found.card
-        using = [u.weights.keys() for u in map(index.term_units, terms_asked) if u is not None]
+        # "how many prisoners …": a topic has a fact of the kind asked for when one of its numbers uses the word
+        # counted, not any word of the question ("istanbul" beside a date)
+        counted = self._counted(reading.text) if wants == "number" else ()
+        typed_by = [t for t in terms_asked if t in counted] or terms_asked
+        using = [u.weights.keys() for u in map(index.term_units, typed_by) if u is not None]
         touched = None  # every unit using one of the terms, when a kind of fact is asked for and they are few
         if fitting is not None and sum(map(len, using)) <= 256:
             touched = set().union(*using)
@@ -949,6 +962,8 @@ def _words_in(term: str) -> int:
         return 1
     return max(1, sum(1 for part in term.split("_") if part not in STOPWORDS and not part.isdigit() and len(part) > 1))
 
+
+_HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\s+((?:\w+\s+){0,2}\w+)")  # group 1: the words counted
 
 # "how many of those were civilians?", "how much of that": a part of what was just counted.
 _PART_OF = re.compile(r"\bhow\s+(?:many|much)\s+of\s+(?:those|these|them|that|this|the\s+\w+)\b", re.IGNORECASE)
