@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import signal
+from contextlib import nullcontext
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -44,7 +45,11 @@ def chat_adapters(settings: Settings, service: BriefService,
     """Every platform whose token is set. Imported lazily so a missing token never loads its library."""
     adapters: list[ChatPlatform] = []
     if settings.telegram.token:
-        from bot.adapters.telegram import TelegramAdapter
+        from bot.adapters.telegram_webhooks import tornado_hidden
+
+        polling = not settings.telegram.webhook.active
+        with tornado_hidden() if polling else nullcontext():  # a poller never starts the webhook server: 3 MB
+            from bot.adapters.telegram import TelegramAdapter
 
         adapters.append(TelegramAdapter(settings, service, subscriptions))
     if settings.discord.token:

@@ -50,3 +50,24 @@ async def test_python_m_bot_run_answers_and_never_logs_the_token(
     assert TOKEN not in output and "TEST-token-abc" not in output
     if level == "DEBUG":  # the library logs its request URLs at DEBUG; they arrive redacted
         assert "/bot[REDACTED]" in output, output[-2000:]
+
+
+def test_a_polling_bot_imports_python_telegram_bot_without_tornado_and_webhooks_come_back() -> None:
+    """A poller never starts the webhook server, so tornado (3 MB) is not imported with python-telegram-bot; a
+    webhook started later in the same process still works. A fresh interpreter: this one may hold tornado."""
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from bot.adapters.telegram_webhooks import enable_webhooks, tornado_hidden\n"
+        "with tornado_hidden():\n"
+        "    import bot.adapters.telegram\n"
+        "assert 'tornado' not in sys.modules, 'tornado imported'\n"
+        "import tornado\n"  # importable again once the poller's adapter is loaded (/healthz needs it)
+        "from telegram.ext import _updater\n"
+        "assert not _updater.WEBHOOKS_AVAILABLE\n"
+        "enable_webhooks()\n"
+        "assert _updater.WEBHOOKS_AVAILABLE and _updater.WebhookServer.__module__.endswith('webhookhandler')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr

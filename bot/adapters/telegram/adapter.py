@@ -23,6 +23,7 @@ from bot.adapters.telegram.handlers import COMMANDS, Handlers, digest_keyboard
 from bot.adapters.telegram.limiter import DIGEST, DIGEST_PART, Sending, TelegramRateLimiter, retry_seconds
 from bot.adapters.telegram.ordering import PerChatUpdateProcessor
 from bot.adapters.telegram.requests import AiohttpRequest
+from bot.adapters.telegram_webhooks import enable_webhooks
 from bot.config import Settings
 from bot.core.flood import FloodGate
 from bot.core.models import Digest
@@ -113,6 +114,7 @@ class TelegramAdapter:
             if webhook.active:
                 if not webhook.url:
                     raise ValueError("the webhook is enabled but has no URL: set BRIEFBOT_WEBHOOK_URL or telegram.webhook.url")
+                enable_webhooks()  # python-telegram-bot may have been imported by a poller, without tornado
                 # Not run_webhook(): that blocks and owns the event loop, but `python -m bot run` already
                 # runs one loop for every platform, so we start the updater's webhook server inside it.
                 await app.updater.start_webhook(
