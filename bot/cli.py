@@ -21,9 +21,10 @@ if TYPE_CHECKING:
     from bot.config import Settings
 
 STDIN_CONVERSATION = "stdin"
-# Commands that only read the brief and answer: they use settings an earlier run validated, when nothing changed
-# (bot/config_base.py), and so never import pydantic when the brief's build is cached too.
-ANSWERING = ("ask", "sections")
+# Commands that use settings an earlier run validated, when nothing changed (bot/config_base.py), and so never
+# import pydantic or PyYAML when the brief's build is cached too: `ask` and `sections` for start-up time, `run`
+# for the running bot's memory (about 8 MB).
+ANSWERING = ("ask", "sections", "run")
 PLATFORMS = ("telegram", "discord")
 
 

@@ -1,13 +1,13 @@
 """What the command line needs of the configuration before validating it, and often instead: where things are,
-the error a bad setting raises, and the settings `ask` and `sections` use, kept on disk once validated.
+the error a bad setting raises, and the settings themselves, kept on disk once validated.
 
-Validating the settings needs pydantic (bot/config.py), whose import and models are about a third of
-`python -m bot ask`'s start-up. Those two commands only read the brief and answer, so the few settings they use
-are kept in the build cache's directory, keyed like the build cache (README: Configuration): by the config
-file's bytes, every environment variable the bot reads and the bot's own code. Any change to any of them means
-a full validation again; a failed one is never kept. No secret is written: a token is keyed by whether it is set
-(its value is read from the environment when used), and settings whose database URL carries a password are
-not kept at all.
+Validating the settings needs pydantic and PyYAML (bot/config.py): about a third of `python -m bot ask`'s
+start-up, and about 8 MB of a running bot's RSS (pydantic, its schemas of the settings models, PyYAML). So the
+validated settings are kept in the build cache's directory, keyed like the build cache (README: Configuration):
+by the config file's bytes, every environment variable the bot reads and the bot's own code, and `run`, `ask`
+and `sections` read them back as plain dataclasses. Any change to any of them means a full validation again; a
+failed one is never kept. No secret is written: a token is keyed by whether it is set (its value is read from
+the environment when used), and settings whose database URL carries a password are not kept at all.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
@@ -71,6 +71,29 @@ def resolve(path: Path) -> Path:
     return path if path.is_absolute() else ROOT / path
 
 
+class Secret:
+    """A token from the environment, as pydantic's SecretStr: its value only on request, never in a repr."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def get_secret_value(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('**********')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+
 @dataclass(frozen=True)
 class MatcherView:
     threshold: float
@@ -84,13 +107,61 @@ class ConversationView:
 
 
 @dataclass(frozen=True)
-class AdminsView:
+class FloodView:
+    messages: int
+    per_seconds: float
+
+
+@dataclass(frozen=True)
+class WebhookView:
+    enabled: bool | None
+    listen: str
+    port: int
+    url: str
+    url_path: str
+
+    @property
+    def active(self) -> bool:
+        return self.enabled if self.enabled is not None else bool(self.url)
+
+
+@dataclass(frozen=True)
+class TelegramView:
+    token: Secret | None
+    api_base_url: str
     admins: tuple[int, ...]
+    webhook: WebhookView
+
+
+@dataclass(frozen=True)
+class DiscordView:
+    token: Secret | None
+    api_base_url: str
+    gateway_url: str
+    guild_id: int | None
+    admins: tuple[int, ...]
+    message_content: bool
+    application_id: int | None
+
+
+@dataclass(frozen=True)
+class DigestView:
+    default_time: str
+    default_timezone: str
+    grace_minutes: float
+    recap_chars: int
+
+
+@dataclass(frozen=True)
+class CurationView:
+    retention_days: int
+    grey_zone: float
 
 
 @dataclass(frozen=True)
 class SettingsView:
-    """The settings `ask` and `sections` read, as validated by bot.config.Settings on an earlier run."""
+    """Every setting, as validated by bot.config.Settings on an earlier run: field for field its plain twin
+    (tests/test_config.py checks), so `run`, `ask` and `sections` read it without importing pydantic."""
 
     brief: Path
     seeds_dir: Path
@@ -98,12 +169,37 @@ class SettingsView:
     log_format: str
     matcher: MatcherView
     conversation: ConversationView
-    telegram: AdminsView
-    discord: AdminsView
+    flood: FloodView
+    telegram: TelegramView
+    discord: DiscordView
+    http_port: int | None
+    database_url: str
+    digest: DigestView
+    curation: CurationView
 
     def secrets(self) -> list[str]:
         """As Settings.secrets(): the tokens, from the environment (a kept view never has a database password)."""
         return [token for token in (os.environ.get(name) for name in TOKEN_VARIABLES) if token]
+
+
+def _token(name: str) -> Secret | None:
+    value = os.environ.get(name)
+    return Secret(value) if value else None  # an empty variable counts as unset, as bot.config reads it
+
+
+def _view(kept: dict[str, Any]) -> SettingsView:
+    """The plain settings from what keep_settings wrote; a key missing or unknown raises (then: validate)."""
+    telegram, discord = dict(kept["telegram"]), dict(kept["discord"])
+    return SettingsView(
+        brief=Path(kept["brief"]), seeds_dir=Path(kept["seeds_dir"]), log_level=kept["log_level"],
+        log_format=kept["log_format"], matcher=MatcherView(**kept["matcher"]),
+        conversation=ConversationView(**kept["conversation"]), flood=FloodView(**kept["flood"]),
+        telegram=TelegramView(token=_token("TELEGRAM_TOKEN"), api_base_url=telegram.pop("api_base_url"),
+                              admins=tuple(telegram.pop("admins")), webhook=WebhookView(**telegram.pop("webhook")),
+                              **telegram),
+        discord=DiscordView(token=_token("DISCORD_TOKEN"), admins=tuple(discord.pop("admins")), **discord),
+        http_port=kept["http_port"], database_url=kept["database_url"], digest=DigestView(**kept["digest"]),
+        curation=CurationView(**kept["curation"]))
 
 
 def _bot_variable(name: str) -> bool:
@@ -150,11 +246,7 @@ def kept_settings(path: Path | None) -> SettingsView | None:
             if file.readline().rstrip("\n") != key:
                 return None
             kept = json.load(file)
-        return SettingsView(
-            brief=Path(kept["brief"]), seeds_dir=Path(kept["seeds_dir"]), log_level=kept["log_level"],
-            log_format=kept["log_format"], matcher=MatcherView(kept["threshold"], kept["suggestions"]),
-            conversation=ConversationView(kept["max_conversations"], kept["ttl_seconds"]),
-            telegram=AdminsView(tuple(kept["telegram_admins"])), discord=AdminsView(tuple(kept["discord_admins"])))
+        return _view(kept)
     except Exception:  # missing, stale, truncated, hand-edited: validate afresh
         return None
 
@@ -170,12 +262,8 @@ def keep_settings(path: Path | None, settings: Settings) -> None:
     key = _key(path) if directory is not None else None
     if directory is None or key is None:
         return
-    kept = {"brief": str(settings.brief), "seeds_dir": str(settings.seeds_dir), "log_level": settings.log_level,
-            "log_format": settings.log_format, "threshold": settings.matcher.threshold,
-            "suggestions": settings.matcher.suggestions,
-            "max_conversations": settings.conversation.max_conversations,
-            "ttl_seconds": settings.conversation.ttl_seconds, "telegram_admins": list(settings.telegram.admins),
-            "discord_admins": list(settings.discord.admins)}
+    # Tokens are read from the environment when the view is made, never written.
+    kept = settings.model_dump(mode="json", exclude={"telegram": {"token"}, "discord": {"token"}})
     target = _file(directory, path)
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)

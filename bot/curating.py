@@ -7,12 +7,12 @@ import datetime as dt
 import json
 import logging
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.config import CurationSettings, Settings, data_root
+from bot.config_base import CurationView, SettingsView, data_root
 from bot.core.brief import display_path
 from bot.core.curation import Curator
 from bot.core.curation_report import Judge, current_report, regressions, report_lines
@@ -20,6 +20,9 @@ from bot.core.service import BriefService
 from bot.storage.curation import CurationRepository
 from bot.storage.curation_writer import CurationWriter
 from bot.storage.engine import AsyncEngine
+
+if TYPE_CHECKING:
+    from bot.config import CurationSettings, Settings
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +57,8 @@ class Curation:
         await self.writer.stop()
 
 
-async def attach_curation(engine: AsyncEngine, service: BriefService, settings: CurationSettings) -> Curation:
+async def attach_curation(engine: AsyncEngine, service: BriefService,
+                          settings: CurationSettings | CurationView) -> Curation:
     """Turn the curation log on for `service`: its answers get 👍/👎 and shaky questions are stored."""
     repository = CurationRepository(engine)
     writer = CurationWriter(repository)
@@ -64,7 +68,8 @@ async def attach_curation(engine: AsyncEngine, service: BriefService, settings: 
     return Curation(repository, writer, curator, dt.timedelta(days=settings.retention_days))
 
 
-async def curate_command(settings: Settings, service: BriefService, args: argparse.Namespace, out: IO[str]) -> int:
+async def curate_command(settings: Settings | SettingsView, service: BriefService, args: argparse.Namespace,
+                         out: IO[str]) -> int:
     """`python -m bot curate [--since DAYS] [--json] [--check] [--purge]`."""
     from bot.storage.database import open_database
 

@@ -22,7 +22,6 @@ from collections import Counter, defaultdict
 from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.config import DigestSettings
 from bot.core.digest import Snapshot, diff_snapshots
 from bot.core.models import Digest, TopicChanges
 from bot.core.ports import Messenger
@@ -52,6 +51,12 @@ from bot.storage.repository import (
     SubscriptionRecord,
 )
 from bot.storage.tables import CHANGES, DAILY, FAILED, GONE, SENT, SKIPPED, UNKNOWN
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.config import DigestSettings
+    from bot.config_base import DigestView
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +97,7 @@ def process_id() -> str:
 class DigestSubscriptions:
     """Implements bot.core.ports.Subscriptions, and sends the digests that are due."""
 
-    def __init__(self, repository: Repository, service: BriefService, settings: DigestSettings, *,
+    def __init__(self, repository: Repository, service: BriefService, settings: DigestSettings | DigestView, *,
                  sender: FanoutSender | None = None, clock: Clock | None = None,
                  lease: dt.timedelta = DEFAULT_LEASE, owner: str | None = None) -> None:
         self.repository = repository

@@ -160,3 +160,19 @@ def test_ask_loads_no_chat_database_or_scheduler_library() -> None:
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.decode().splitlines()[-1] == "[]"
+
+
+def test_run_with_settings_kept_imports_neither_pydantic_nor_yaml(tmp_path: Path) -> None:
+    """`python -m bot run` validates the settings once and then reads them back like `ask` (bot/config_base.py):
+    pydantic, its schemas and PyYAML are about 8 MB of a running bot that a warm start does without."""
+    probe = ("import sys\nfrom bot.cli import _settings, build_parser\n"
+             "settings = _settings(build_parser().parse_args(['run']))\n"
+             "import bot.bootstrap, bot.curating, bot.digests, bot.scheduling, bot.storage.database\n"
+             "import bot.adapters.telegram, bot.adapters.discord\n"
+             "print(type(settings).__name__, sorted(m for m in ('pydantic', 'yaml') if m in sys.modules))")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "TELEGRAM_TOKEN": "123:abc"}
+    runs = [subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, timeout=120)
+            for _ in range(2)]
+    assert all(run.returncode == 0 for run in runs), runs[-1].stderr
+    assert [run.stdout.decode().splitlines()[-1] for run in runs] == [
+        "Settings ['pydantic', 'yaml']", "SettingsView []"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,50 @@ def test_settings_with_a_database_password_are_never_kept(tmp_path: Path, monkey
     monkeypatch.setenv("BRIEFBOT_DATABASE_URL", "postgresql+asyncpg://bot:hunter22@db/bot")
     keep_settings(None, load_settings())
     assert kept_settings(None) is None and not (tmp_path / "cache").exists()
+
+
+def test_every_setting_has_a_plain_twin_with_the_same_fields() -> None:
+    """`run`, `ask` and `sections` read kept settings as bot/config_base.py's dataclasses: one per settings model,
+    field for field, so nothing validated is missing from what they read."""
+    import dataclasses
+
+    from pydantic import BaseModel
+
+    from bot import config_base
+    from bot.config import Settings
+
+    def check(model: type[BaseModel], view: type) -> None:
+        assert [f.name for f in dataclasses.fields(view)] == list(model.model_fields), view.__name__
+        for name, field in model.model_fields.items():
+            if isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel):
+                twin = {f.name: f.type for f in dataclasses.fields(view)}[name]
+                check(field.annotation, getattr(config_base, twin))
+
+    check(Settings, config_base.SettingsView)
+
+
+def test_kept_settings_are_every_setting_validated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.config_base import Secret, keep_settings, kept_settings
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("DISCORD_TOKEN", "discord-token-value")
+    monkeypatch.setenv("BRIEFBOT_WEBHOOK_URL", "https://example.org/hook")
+    monkeypatch.setenv("BRIEFBOT_HTTP_PORT", "9100")
+    path = tmp_path / "bot.yaml"
+    path.write_text("flood:\n  messages: 3\ndigest:\n  default_timezone: Europe/Kyiv\ncuration:\n  grey_zone: 0.2\n"
+                    "discord:\n  guild_id: 42\n")
+    settings = load_settings(path)
+    keep_settings(path, settings)
+    kept = kept_settings(path)
+    assert kept is not None
+    assert kept.telegram.token is None and kept.discord.token == Secret("discord-token-value")
+    assert "discord-token-value" not in repr(kept) and kept.discord.token.get_secret_value() == "discord-token-value"
+    assert kept.telegram.webhook.active and kept.telegram.webhook == type(kept.telegram.webhook)(
+        **settings.telegram.webhook.model_dump())
+    assert kept.flood.messages == 3 and kept.digest.default_timezone == "Europe/Kyiv" and kept.curation.grey_zone == 0.2
+    assert (kept.http_port, kept.database_url, kept.discord.guild_id) == (9100, settings.database_url, 42)
+    plain = settings.model_dump(exclude={"telegram": {"token"}, "discord": {"token"}})
+    view = dataclasses.asdict(kept)
+    for platform in ("telegram", "discord"):
+        view[platform].pop("token")
+    assert view == plain

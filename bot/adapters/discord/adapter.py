@@ -23,13 +23,18 @@ from bot.adapters.discord.limiter import GLOBAL_LIMITS, digest_priority, pace
 from bot.adapters.discord.sync import sync_if_changed
 from bot.adapters.discord.views import TopicButton, VerdictButton, topic_view
 from bot.adapters.ordering import KeyedOrder
-from bot.config import Settings
 from bot.core.flood import FloodGate
 from bot.core.models import Digest
 from bot.core.ports import RateLimited, RecipientGone, Subscriptions, TransientFailure
 from bot.core.service import BriefService
 from bot.ratelimit import RateLimiter
 from bot.render.discord_embed import digest_messages, topic_buttons
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.config_base import SettingsView
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +94,8 @@ class BriefClient(discord.Client):
 class DiscordAdapter:
     platform = "discord"
 
-    def __init__(self, settings: Settings, service: BriefService, subscriptions: Subscriptions | None = None) -> None:
+    def __init__(self, settings: Settings | SettingsView, service: BriefService,
+                 subscriptions: Subscriptions | None = None) -> None:
         if settings.discord.token is None:
             raise ValueError("DISCORD_TOKEN is not set")
         self.settings = settings

@@ -24,12 +24,17 @@ from bot.adapters.telegram.limiter import DIGEST, DIGEST_PART, Sending, Telegram
 from bot.adapters.telegram.ordering import PerChatUpdateProcessor
 from bot.adapters.telegram.requests import AiohttpRequest
 from bot.adapters.telegram_webhooks import enable_webhooks
-from bot.config import Settings
 from bot.core.flood import FloodGate
 from bot.core.models import Digest
 from bot.core.ports import RateLimited, RecipientGone, Subscriptions, TransientFailure
 from bot.core.service import BriefService
 from bot.render.telegram_html import render_digest, split_message
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.config_base import SettingsView
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +63,8 @@ class TelegramAdapter:
 
     platform = "telegram"
 
-    def __init__(self, settings: Settings, service: BriefService, subscriptions: Subscriptions | None = None) -> None:
+    def __init__(self, settings: Settings | SettingsView, service: BriefService,
+                 subscriptions: Subscriptions | None = None) -> None:
         if settings.telegram.token is None:
             raise ValueError("TELEGRAM_TOKEN is not set")
         self.config = settings.telegram
