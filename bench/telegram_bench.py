@@ -8,7 +8,8 @@ Scenarios, each figure printed beside a baseline measured in the same run (or th
             against the 30/s floor, answers' p99 during it, and every one-second window (and every chat's,
             and every group's minute) checked from the fake's own arrival timestamps
   memory    Telegram and Discord both running (the Discord fake too): RSS after `--answers` answers, against
-            the same process's RSS once started, before any question
+            the same process's RSS once started, before any question; the bot is started and stopped once
+            before, so this is a warm start (build and settings kept), as a deployment's restart is
 The bot's CPU per question is printed beside what `service.ask` alone costs for the same questions.
 Prints; asserts nothing.
 
@@ -145,11 +146,12 @@ async def bot_process(fake: FakeTelegram, db_url: str,
         env.update(DISCORD_TOKEN=discord.token, DISCORD_API_BASE_URL=discord.api_base_url,
                    DISCORD_GATEWAY_URL=discord.gateway_url)
     nice = ["nice", "-n", str(BOT_NICE)] if BOT_NICE else []
+    calls, readies = len(fake.calls), discord.readies if discord is not None else 0
     process = subprocess.Popen([*nice, sys.executable, "-m", "bot", "run"], cwd=ROOT, env=env)
     try:
-        await fake.next_call("getUpdates", after=0, timeout=120)  # polling: ready for questions
+        await fake.next_call("getUpdates", after=calls, timeout=120)  # polling: ready for questions
         if discord is not None:
-            await discord.wait_ready(timeout=120)
+            await discord.wait_ready(readies + 1, timeout=120)
         yield process
     finally:
         process.terminate()
@@ -311,6 +313,10 @@ async def run_memory(latency: float, db: str, answers: int, asked: list[str]) ->
     try:
         for user in range(FIRST_USER, FIRST_USER + USERS):
             telegram.chat(user)
+        # Started once and stopped first, as a deployment restarts: the figures are a warm start's, with the
+        # brief's build and the validated settings kept (their key includes the fakes' URLs, new every run).
+        async with bot_process(telegram, db, discord):
+            pass
         async with bot_process(telegram, db, discord) as bot:
             await asyncio.sleep(2.0)
             idle = rss_mb(bot.pid)
