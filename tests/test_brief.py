@@ -95,3 +95,19 @@ def test_every_schema_model_has_a_plain_twin_with_the_same_fields() -> None:
     for model in models:
         twin, _ = brief_schema._twin(model)
         assert twin.__module__ == "bot.core.brief" and twin.__name__ == model.__name__
+
+
+def test_a_fact_answer_that_restates_its_fact_is_refused_at_its_line(tmp_path: Path, mini_text: str) -> None:
+    """An answer is shown right before its fact: one that says the fact again is read twice (README: The brief)."""
+    fact = "      - text: Vladimir Medinsky leads Russia's delegation.\n"
+    assert fact in mini_text
+    restating = mini_text.replace(fact, fact + "        answer: Russia's delegation is led by Vladimir Medinsky.\n")
+    path = write(tmp_path, restating)
+    assert issues_of(path) == [
+        f"{path}:{line_of(restating, 'answer: Russia')} sections[1].facts[0].answer: restates the fact's text, "
+        "which is shown right after it, so readers would read it twice; keep `answer:` for a short direct answer "
+        "the text is not (\"No, ...\", \"No article reports ...\") and put readers' words for matching in "
+        "`keywords:`"]
+    direct = mini_text.replace(fact, fact + "        answer: No article reports Putin attending the talks.\n")
+    assert load_brief(write(tmp_path, direct), SEEDS).sections[1].facts[0].answer
+
