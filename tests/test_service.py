@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.brief import restates
 from bot.core.conversation import Conversations
 from bot.core.flood import FloodGate, Verdict
 from bot.core.matcher import FollowUpContext
 from bot.core.models import Topic
 from bot.core.service import UNKNOWN_TITLE, BriefService
 from bot.core.store import BriefStore
+from bot.core.text import sentences
 from tests.conftest import BRIEF, MINI, SEEDS
 
 
@@ -196,3 +198,28 @@ def test_a_facts_keywords_match_it_but_are_never_shown(tmp_path: Path) -> None:
     assert with_keywords.matched and with_keywords.section_id == "venue"
     assert [f.text for f in with_keywords.facts] == ["The talks take place at the Ciragan Palace in Istanbul."]
     assert "hotel" not in " ".join(with_keywords.body)
+
+
+@pytest.mark.parametrize("question", [
+    "who led russia's delegation?",
+    "who headed ukraine's delegation?",
+    "did putin attend the talks?",
+    "do both sides agree on how much damage the drones did?",
+    "what does russia want to stop the war?",
+    "what time were the talks supposed to begin?",
+    "how much of ukraine does russia control?",
+])
+def test_the_first_fact_does_not_say_the_same_thing_twice(service: BriefService, question: str) -> None:
+    """A fact's curator answer is shown right before its text: it must not repeat it (README: The brief)."""
+    answer = service.ask(f"twice {question}", question)
+    assert answer.matched and answer.facts
+    said = sentences(answer.facts[0].text)
+    assert not [(a, b) for i, a in enumerate(said) for b in said[i + 1:] if restates(a, b)], said
+
+
+@pytest.mark.parametrize("question", ["what does russia want?", "what happened at the talks", "what about the ceasefire?",
+                                      "tell me about the territory"])
+def test_a_topic_summary_is_followed_by_facts_it_does_not_already_say(service: BriefService, question: str) -> None:
+    answer = service.ask(f"summary {question}", question)
+    assert answer.lead and answer.facts
+    assert not [f.text for f in answer.facts if restates(answer.lead, f.text)]

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from bot.core.brief import Figure, Section, Source
+from bot.core.brief import Figure, Section, Source, restates
 from bot.core.conversation import Conversations
 from bot.core.analyzer import canon
 from bot.core.index import UnitKind
@@ -116,7 +116,8 @@ class BriefService:
         if not match.lead or match.lead[0].kind is UnitKind.topic:
             # The question asks for the topic, not one fact in it: its summary and first facts answer it.
             lead = section.answer
-            facts, shown = self._next_facts(section, (), 2)
+            # The facts its summary already says count as shown: the ones after it add to it, not repeat it.
+            facts, shown = self._next_facts(section, _restated(section, lead), 2)
             last = self._backing(match.lead[0].section, lead) if match.lead and lead else shown
         else:
             facts = tuple(self._keyed_fact(section, unit.key) for unit in match.lead)
@@ -360,3 +361,10 @@ class BriefService:
 
 def _quotes(sources: tuple[Source, ...]) -> tuple[Quote, ...]:
     return tuple(Quote(source.seed, source.quote) for source in sources)
+
+
+def _restated(section: Section, summary: str | None) -> tuple[str, ...]:
+    """The keys of the facts of `section` that its summary `summary` already says."""
+    if not summary:
+        return ()
+    return tuple(f"f{j}" for j, fact in enumerate(section.facts) if restates(summary, fact.text))
