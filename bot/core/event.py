@@ -104,16 +104,17 @@ class EventQuestions:
         said = words(text)
         if _ANOTHER.intersection(said):
             return None
-        wants = self._wants(" ".join(said))  # shorthand read: "wen", "wer", "hu"
-        if not wants and {"where", "place", "location", "venue", "city"} & set(said):
-            wants = "place"
-        if wants not in KINDS:
-            return None
-        # The question without its generic words must say nothing but the event (and its venue or day).
+        # The question without its generic words must say nothing but the event (and its venue or day). Checked
+        # before the kind asked, which most questions fail: it is read from the words already read.
         own = self.analyzer.terms(" ".join(w for w in said if w not in GENERIC), correct=correct)
         content = [t for t in own if t not in QUESTION_WORDS]
         if any(t not in self.allowed for t in content) or any(
                 t not in self.allowed and t not in self.generic_terms and t not in QUESTION_WORDS for t in carried):
+            return None
+        wants = self._wants(" ".join(said))  # shorthand read: "wen", "wer", "hu"
+        if not wants and {"where", "place", "location", "venue", "city"} & set(said):
+            wants = "place"
+        if wants not in KINDS:
             return None
         if not self.nouns.intersection([*content, *carried]):
             # No word for the event: only a fresh question pointing at "it"/"they", asking a time, a place or

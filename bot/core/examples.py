@@ -109,11 +109,12 @@ class Examples:
         using = [found for found in map(self._term, question) if found is not None]
         asked = len(question)
         best: dict[int, float]
-        if sum(len(term.smallest) for term in using) <= EAGER:
-            smallest: dict[int, int] = {}
-            for term in using:
+        if sum([len(term.smallest) for term in using]) <= EAGER:
+            smallest: dict[int, int] = dict(using[0].smallest) if using else {}  # the first term's, as they are
+            get = smallest.get
+            for term in using[1:]:
                 for section, size in term.smallest.items():
-                    if size < smallest.get(section, size + 1):
+                    if size < get(section, size + 1):
                         smallest[section] = size
             best = Overlaps({section: 2 / (asked + size) for section, size in smallest.items()})
         else:

@@ -425,10 +425,14 @@ class BriefIndex:
         section's best of those is known: only the few units using two terms are added up one by one."""
         using = [u for u in map(self.term_units, terms) if u is not None]
         best = found.best
-        for term in using:
-            for s, b in term.best.items():
-                if b > best.get(s, 0.0):
-                    best[s] = b
+        if using:
+            # The first term's bests as they are: every weight is positive, so each would be put in as it stands.
+            best.update(using[0].best)
+            get = best.get
+            for term in using[1:]:
+                for s, b in term.best.items():
+                    if b > get(s, 0.0):
+                        best[s] = b
         if len(using) > 1:
             shared: set[int] = set()
             if len(using) <= 4:
@@ -442,8 +446,9 @@ class BriefIndex:
                     seen |= term.weights.keys()
             # Each term visits only the shared units it is in (a long message's ten or twenty terms are mostly
             # absent from any one unit), in the terms' order: each unit's sum is added up as section_scores does.
-            sums: dict[int, float] = {}
-            for term in using:
+            first = using[0].weights
+            sums = {u: first[u] for u in first.keys() & shared}  # 0.0 + weight is the weight
+            for term in using[1:]:
                 weights = term.weights
                 for u in weights.keys() & shared:
                     sums[u] = sums.get(u, 0.0) + weights[u]
@@ -452,7 +457,14 @@ class BriefIndex:
                 if score > best[s := section_of[u]]:
                     best[s] = score
         card = found.card
-        for in_cards in [c for c in map(self.cards.get, terms) if c is not None]:
+        first_card = True
+        for in_cards in map(self.cards.get, terms):
+            if in_cards is None:
+                continue
+            if first_card:  # into an empty dict: 0.0 + weight is the weight
+                card.update(in_cards)
+                first_card = False
+                continue
             for s, w in in_cards.items():
                 card[s] = card.get(s, 0.0) + w
         found.evidence = {s: best.get(s, 0.0) + card.get(s, 0.0) for s in best.keys() | card.keys()}

@@ -98,6 +98,8 @@ class Match:
     ranking: Mapping[str, Mapping[str, float]] = field(default_factory=dict)  # section id -> its rank features
     more: bool = False  # the reader asked for more of the previous topic
     again: bool = False  # the reader asked who says what was just shown
+    # What kind of fact `question` asks for (`_wants`), when the reading worked it out: not read again per rule.
+    wants: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def best(self) -> Section | None:
@@ -259,7 +261,7 @@ class Matcher:
         # Rules (bot/core/scope.py): an office nobody named holds, a figure for another occasion, a person's private
         # life: the brief's own words, asking what it does not say.
         outside = {id(m) for m in [*readings, *pointing] if m.confidence >= ACCEPTABLE and self.scope.outside(
-            m.question, m.lead, _wants(m.question), next((p for p in pieces if m.question in p), ""))}
+            m.question, m.lead, _wants_of(m), next((p for p in pieces if m.question in p), ""))}
         readings = [replace(m, confidence=min(m.confidence, 0.25)) if id(m) in outside else m for m in readings]
         pointing = [m for m in pointing if id(m) not in outside]
         if len(pointing) > 1 and not _STANCE.isdisjoint(self.analyzer.terms(text)):
@@ -417,7 +419,7 @@ class Matcher:
         the conversation was on, without reading it as a follow-up."""
         content = [t for t in match.terms if t not in QUESTION_WORDS]
         return (match.best is not None and match.best.id != context.section_id and not match.features.get("context")
-                and _wants(match.question) == "number" and len(content) <= 2
+                and _wants_of(match) == "number" and len(content) <= 2
                 and not any(t in self.index.entities for t in content))
 
     def _on_topic(self, match: Match, context: FollowUpContext) -> Match:
@@ -434,7 +436,7 @@ class Matcher:
         # A fact just shown does not answer a new question, except "how much money?" right after the sanctions
         # relief Putin wants: an amount of what that fact itself counts ("hundreds of billions of dollars"). Its
         # word is then what the conversation is about, as fully covered as a word of the topic's own.
-        amount = match.features.get("type_fit") == 1.0 and _wants(match.question) == "number" \
+        amount = match.features.get("type_fit") == 1.0 and _wants_of(match) == "number" \
             and match.features.get("lead_coverage") == 1.0
         if match.best.id == context.section_id and {u.key for u in match.lead} <= set(context.last) and not amount:
             return match
@@ -655,7 +657,7 @@ class Matcher:
         candidates += [Candidate(self.sections[s], r, r) for r, s in ranked[:6] if s != top][:5]
         return Match(tuple(candidates), round(probability, 4), frozenset(asked_entities), terms,
                      tuple(index.units[u] for u in lead), reading.text, features,
-                     ranking={self.sections[s].id: x for s, x in section_features.items()})
+                     ranking={self.sections[s].id: x for s, x in section_features.items()}, wants=wants)
 
     def _asks_the_topic_of_the_event(self, section: int, content: list[str], unit_scores: Mapping[int, float]) -> bool:
         """ "who hosted the talks?": besides the event's generic noun, which every fact of the brief may use, the
@@ -834,9 +836,11 @@ class Matcher:
                   ceiling: float, example: float, margin: float, asked: set[str], wants: str) -> dict[str, float]:
         index = self.index
         own = [t for t in reading.own if t not in QUESTION_WORDS]
-        own_weights = {t: index.weight(t) for t in set(own)}
+        idf, unknown_weight = index.idf, index.max_idf
+        own_weights = {t: idf.get(t, unknown_weight) for t in set(own)}  # index.weight, inlined
         own_total = sum(own_weights.values()) or 1.0
-        absorbed = frozenset().union(*(self._absorbed.get(t, ()) for t in own))
+        names_absorb = self._absorbed
+        absorbed = frozenset().union(*[found for t in own if (found := names_absorb.get(t))])
         said = normalize(reading.text).split()
         first = index.units[lead[0]] if lead else None
         # "who led russia's team, medinsky or lavrov?": answers offered to choose from are claims checked too
@@ -866,7 +870,7 @@ class Matcher:
                       else 0.0 for t, w in own_weights.items())
         unknown = sum(w for t, w in own_weights.items() if t not in index.vocabulary and t not in self._article_terms)
         article_only = sum(w for t, w in own_weights.items() if t not in index.vocabulary and t in self._article_terms)
-        lead_score = max((unit_scores.get(u, 0.0) for u in lead), default=0.0)
+        lead_score = max([unit_scores.get(u, 0.0) for u in lead], default=0.0)
         fit = wants and first is not None and fits(first, wants)
         # The leading fact is about someone else: "who is Russia's foreign minister" led by Turkey's.
         led = first.entities if first else index.section_entities[section]
@@ -1107,10 +1111,14 @@ _CHECK_TAGS = (("right",), ("true",), ("correct",), ("yeah",), ("or", "nah"), ("
                ("is", "that", "true"), ("is", "that", "right"))
 
 
+_CHECK_TAG_ENDS = frozenset(tag[-1] for tag in _CHECK_TAGS)
+
+
 def _checks_a_claim(said: list[str]) -> bool:
     """A yes/no question, or a statement tagged "right?", "true?", "or something": a claim the reader checks."""
     return bool(said) and (said[0] in YES_NO or said[0] in {"wasnt", "werent", "didnt", "isnt"}
-                           or any(tuple(said[-len(tag):]) == tag for tag in _CHECK_TAGS))
+                           or (said[-1] in _CHECK_TAG_ENDS
+                               and any(tuple(said[-len(tag):]) == tag for tag in _CHECK_TAGS)))
 
 
 # "in which part of Russia", "what region": a place inside a country. ("which city", "which country" are asked
@@ -1133,6 +1141,11 @@ def _asks_when(said: list[str]) -> bool:
     at = said.index("when")
     return at == len(said) - 1 or not _INTERROGATIVE.intersection(said[:at]) or (
         said[0] == "who" and not (_SAYING | {"tell", "told", "say"}).isdisjoint(said[:at]))
+
+
+def _wants_of(match: Match) -> str:
+    """`_wants` of the match's question, as its reading worked it out."""
+    return match.wants if match.wants is not None else _wants(match.question)
 
 
 @lru_cache(maxsize=4096)

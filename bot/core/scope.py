@@ -67,6 +67,7 @@ class Scope:
     def __init__(self, brief: Brief, analyzer: Analyzer, countries: frozenset[str]) -> None:
         self._analyzer = analyzer
         self._countries = countries
+        self._urged: dict[str, tuple[tuple[tuple[str, ...], bool], ...]] = {}  # see _urged_words
         self._sections = brief.sections
         self._distances = frozenset(t for w in _DISTANCE_WORDS for t in analyzer.table.join([w])) | {
             t for t in analyzer.table.phrases.values() if "kilomet" in t or "miles" in t}
@@ -143,12 +144,22 @@ class Scope:
         asked = {t for t in terms if t not in self._entities and t.isalpha() and len(t) > 2}
         urged: set[str] = set()
         plain: set[str] = set()  # said as done (or plainly) somewhere in the leading facts
-        for text in (sentence for unit in lead for text in self._texts(unit) for sentence in sentences(text)):
-            tokens = words(text)
-            for i, token in enumerate(tokens):
-                for term in asked.intersection(self._analyzer.table.join([token])):
-                    (urged if _urges(tokens[max(0, i - _CALL_WINDOW):i]) else plain).add(term)
+        for text in (text for unit in lead for text in self._texts(unit)):
+            for terms, urging in self._urged_words(text):
+                for term in asked.intersection(terms):
+                    (urged if urging else plain).add(term)
         return bool(urged - plain)
+
+    def _urged_words(self, text: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
+        """Each word of a text of the brief, sentence by sentence: its terms, and whether someone urges it (a verb
+        of urging in the words before it). Worked out the first time a text leads, then kept with this brief."""
+        found = self._urged.get(text)
+        if found is None:
+            join = self._analyzer.table.join
+            found = self._urged[text] = tuple(
+                (join([token]), _urges(tokens[max(0, i - _CALL_WINDOW):i]))
+                for tokens in map(words, sentences(text)) for i, token in enumerate(tokens))
+        return found
 
     def _texts(self, unit: Unit) -> tuple[str, ...]:
         section = self._sections[unit.section]

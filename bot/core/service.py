@@ -57,6 +57,11 @@ class BriefService:
         self.admins = admins or {}
         self.stats = Stats()
         self._fact_corpus: dict[str, str] = {}
+        # Each fact as an answer shows it, made once per loaded brief and dropped when a reload swaps it, and the
+        # keys of a topic of so many facts and figures: read on every answer.
+        self._made_for: Loaded | None = None
+        self._facts: dict[tuple[str, str], AnswerFact] = {}
+        self._section_keys: dict[tuple[int, int], tuple[list[str], frozenset[str]]] = {}  # by (facts, figures)
         self.observer: Observer = observer or NullObserver()
         self.curator: Curator | None = None  # set when the curation log is on; then answers can be rated
 
@@ -271,15 +276,22 @@ class BriefService:
 
     # ------------------------------------------------------------ building answers
 
-    @staticmethod
-    def _keys(section: Section) -> list[str]:
-        """Every fact ("f3") and figure ("g1") of a section, in the brief's order."""
-        return [f"f{j}" for j in range(len(section.facts))] + [f"g{j}" for j in range(len(section.figures))]
+    def _keys(self, section: Section) -> list[str]:
+        """Every fact ("f3") and figure ("g1") of a section, in the brief's order (not to be changed)."""
+        return self._keys_and_set(section)[0]
+
+    def _keys_and_set(self, section: Section) -> tuple[list[str], frozenset[str]]:
+        sizes = (len(section.facts), len(section.figures))
+        found = self._section_keys.get(sizes)
+        if found is None:
+            keys = [f"f{j}" for j in range(sizes[0])] + [f"g{j}" for j in range(sizes[1])]
+            found = self._section_keys[sizes] = (keys, frozenset(keys))
+        return found
 
     def _next_facts(self, section: Section, shown: tuple[str, ...], count: int
                     ) -> tuple[tuple[AnswerFact, ...], tuple[str, ...]]:
         """Up to `count` facts and figures of `section` not in `shown`, in the brief's order; the new shown keys."""
-        fresh = [k for k in self._keys(section) if k not in shown][:count]
+        fresh = [k for k in self._keys(section) if k not in shown][:count]  # the list kept: not changed here
         return tuple(self._keyed_fact(section, key) for key in fresh), tuple(shown) + tuple(fresh)
 
     def _has(self, section: Section, key: str) -> bool:
@@ -289,7 +301,18 @@ class BriefService:
         return number < sizes.get(kind, 0)
 
     def _keyed_fact(self, section: Section, key: str) -> AnswerFact:
-        """A fact ("f3"), figure ("g1") or entity card ("e7"), as an answer shows it."""
+        """A fact ("f3"), figure ("g1") or entity card ("e7"), as an answer shows it: made once per loaded brief."""
+        current = self.store.current
+        if self._made_for is not current:  # a reload swapped the brief: what was made from the last one goes
+            self._made_for, self._facts = current, {}
+        if current.matcher.section(section.id) is not section:  # a match made before that reload
+            return self._make_fact(section, key)
+        made = self._facts.get((section.id, key))
+        if made is None:
+            made = self._facts[(section.id, key)] = self._make_fact(section, key)
+        return made
+
+    def _make_fact(self, section: Section, key: str) -> AnswerFact:
         kind, number = key[0], int(key[1:])
         if kind == "e":
             entity = self.store.brief.entities[number]
@@ -315,7 +338,7 @@ class BriefService:
             facts=facts,
             lead=lead,
             notes=notes,
-            more=len(set(self._keys(section)) - set(shown)),
+            more=len(self._keys_and_set(section)[1].difference(shown)),
             whole_topic=whole_topic,
             sources=self._source_refs(seeds),
             related=related,

@@ -125,10 +125,20 @@ QUESTION_WORDS = frozenset({"who", "when", "where", "why", "how", "many", "much"
 _stemmer = snowballstemmer.stemmer("english")
 
 
+# What markup, an entity, a mention, a link or a run of blanks needs (a tab, a newline, a space before a newline
+# comes with "\n"): a text with none of them is only trimmed.
+_PLAIN = frozenset("&[<@*_~|`\t\n")
+
+
 @lru_cache(maxsize=4096)  # the service strips a question once to match it and again to echo it
 def strip_markup(text: str) -> str:
     """What a person typed, without HTML tags, Markdown marks, links, mentions or entities."""
-    text = html.unescape(text[:MAX_MESSAGE_CHARS])
+    text = text[:MAX_MESSAGE_CHARS]
+    if _PLAIN.isdisjoint(text) and "  " not in text and "http" not in text and "www." not in text:
+        # Most questions: nothing below would change them (each step needs one of these characters), and a
+        # question that has left the memo is stripped again on every later ask.
+        return text.strip()
+    text = html.unescape(text)
     text = _MD_LINK.sub(r"\1", text)
     text = _BLOCK_TAG.sub("\n", text)  # a block ends a sentence: "<script>alert(1)</script> who is Umerov"
     text = _TAG.sub(" ", text)
