@@ -93,6 +93,15 @@ class PhraseTable:
             lengths.setdefault(phrase[0], set()).add(len(phrase))
         self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
         self._cache: dict[str, tuple[str, ...]] = {}
+        self._words: dict[str, tuple[str, ...]] = {}  # see word
+
+    def word(self, word: str) -> tuple[str, ...]:
+        """The terms of one word alone (`join([word])`), kept with the table: a matcher's build reads the same
+        words of names and roles again on every reload."""
+        found = self._words.get(word)
+        if found is None:
+            found = _bounded_put(self._words, word, self.join([word]))
+        return found
 
     def terms(self, text: str) -> tuple[str, ...]:
         """The terms of a text of the brief, read as written (no typo correction)."""

@@ -65,10 +65,10 @@ class EventQuestions:
         table = analyzer.table
         # The sides its name gives do too ("when did Russia and Ukraine meet?").
         self.allowed = self.nouns | (set(table.terms(meta.venue)) - index.countries) | set(
-            table.join([f"{meta.date:%A}".lower()])) | (
+            table.word(f"{meta.date:%A}".lower())) | (
             set(self._words_terms(event.name)) & index.entities if event is not None else set())
         # What the generic words read as, in a previous turn's terms ("where were the talks held" -> "hold").
-        self.generic_terms = frozenset(t for w in GENERIC for t in table.join([w]))
+        self.generic_terms = frozenset(t for w in GENERIC for t in table.word(w))
         # The topic answering each kind: a question asking nothing in particular asks for the whole event, the
         # first topic about it (the brief's overview); the others, the topic with most curated example questions
         # asking that kind about the event, else the topic about the event with most facts of that kind.
@@ -93,7 +93,7 @@ class EventQuestions:
 
     def _words_terms(self, text: str) -> tuple[str, ...]:
         """Each word's own term (no phrases): "round" reads "talks", "Russia" "russia"."""
-        return tuple(t for w in words(text) for t in self.analyzer.table.join([w]) if t not in QUESTION_WORDS)
+        return tuple(t for w in words(text) for t in self.analyzer.table.word(w) if t not in QUESTION_WORDS)
 
     def kind(self, text: str, carried: tuple[str, ...] = (), alone: bool = True, correct: bool = True) -> str | None:
         """The kind of question `text` asks about the event ("time", "place", "person", "" for what happened),

@@ -132,6 +132,15 @@ class TermUnits(NamedTuple):
     best: dict[int, float]  # section -> the most the term weighs in one of its units
 
 
+class _Term(NamedTuple):
+    """One term's BM25 postings, worked out the first time a question uses it."""
+
+    postings: dict[int, list[tuple[int, float]]]  # section -> (unit, weight): its facts, figures, entity cards
+    cards: dict[int, float]  # section -> the term's weight in its topic card
+    bounds: dict[int, float]  # section -> the most the term adds to its evidence (best unit plus card)
+    units: TermUnits | None  # None when no fact, figure or entity card uses it (only topic cards)
+
+
 @dataclass(slots=True)
 class Retrieved:
     """What `BriefIndex.retrieve` scored: per section, its evidence, its best unit's score and its card's."""
@@ -161,6 +170,11 @@ def fits(unit: Unit, wants: str) -> bool:
     return False
 
 
+# What the last index was built with (the phrase table, the entity, actor and place tokens) and the units it made,
+# by (kind, section, item, text, extra, about): see BriefIndex.__init__.
+_last_units: list[Any] = [None, {}]
+
+
 class BriefIndex:
     def __init__(self, brief: Brief, analyzer: Analyzer) -> None:
         self.analyzer = analyzer
@@ -173,16 +187,27 @@ class BriefIndex:
         places = frozenset(t for t, e in declared.items() if e.kind is EntityKind.place)
         units: list[Unit] = []
         frequencies: list[tuple[tuple[str, int], ...]] = []  # per unit: its terms and how often it uses them
+        # The last build's units, by what each was made from: a reload after an edit makes only the edited ones.
+        made_with = (analyzer.table, self.entities, self.actors, places)
+        before = _last_units[1] if _last_units[0] == made_with else {}
+        made: dict[tuple[object, ...], tuple[Unit, tuple[tuple[str, int], ...]]] = {}
 
         def add(kind: UnitKind, section: int, item: int, text: str, about: tuple[str, ...] = (),
                 extra: str = "") -> None:
-            read = _read(analyzer.table, text, extra)
-            ents = frozenset(t for t in read.terms if t in self.entities) | {canon(a.replace("-", " ")) for a in about}
-            units.append(Unit(kind, section, item, frozenset(read.terms), ents, read.number, read.time,
-                              bool(ents & self.actors) if self.actors else read.name,
-                              bool(ents & places or read.place), read.reason))
-            # Entities it is about but does not name are terms of it too.
-            frequencies.append(read.counts + tuple((t, 1) for t in ents.difference(read.terms)))
+            key = (kind, section, item, text, extra, about)
+            found = before.get(key)
+            if found is None:
+                read = _read(analyzer.table, text, extra)
+                ents = frozenset(t for t in read.terms if t in self.entities) | {
+                    canon(a.replace("-", " ")) for a in about}
+                unit = Unit(kind, section, item, frozenset(read.terms), ents, read.number, read.time,
+                            bool(ents & self.actors) if self.actors else read.name,
+                            bool(ents & places or read.place), read.reason)
+                # Entities it is about but does not name are terms of it too.
+                found = (unit, read.counts + tuple((t, 1) for t in ents.difference(read.terms)))
+            made[key] = found
+            units.append(found[0])
+            frequencies.append(found[1])
 
         for s, section in enumerate(brief.sections):
             for j, fact in enumerate(section.facts):
@@ -212,56 +237,41 @@ class BriefIndex:
             for named in units[-1].entities:  # a card naming others counts toward their homes too
                 naming[named][home] += 1
         self.units = tuple(units)
+        _last_units[:] = [made_with, made]
         self.section_units: list[list[int]] = [[] for _ in brief.sections]
         for u, unit in enumerate(units):
             self.section_units[unit.section].append(u)
 
-        # BM25 weights, precomputed per (term, unit): the query only adds them up.
+        # BM25: a term's weight in a unit is worked out the first time a question uses the term (`_term`), from
+        # the units using it and how often; a reload builds only the lists below, not every (term, unit) weight.
         n = len(units)
         lengths = [sum(tf for _, tf in c) for c in frequencies]
         average = sum(lengths) / max(n, 1)
-        df: Counter[str] = Counter()
-        for unit in units:
-            df.update(unit.terms | unit.entities)  # the entities it is about are terms of it too
-        self.idf = {t: specificity(t) * math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
-        self.max_idf = math.log(1 + (n + 0.5) / 0.5)
-        # Postings grouped by section, a topic card's weight apart: a section's evidence is its best fact plus its
-        # card, and a question scores only the sections that can be among those with the most evidence.
-        self.postings: dict[str, dict[int, list[tuple[int, float]]]] = {}  # term -> section -> (unit, weight)
-        self.cards: dict[str, dict[int, float]] = {}  # term -> section -> weight in its topic card
-        self.bounds: dict[str, dict[int, float]] = {}  # term -> section -> the most it adds to its evidence
+        self._norms = [K1 * (1 - B + B * length / average) for length in lengths]
+        self._inverted: dict[str, list[tuple[int, int]]] = {}  # term -> (unit, how often it uses it), by unit
+        inverted = self._inverted
         for u, unit_counts in enumerate(frequencies):
-            norm = K1 * (1 - B + B * lengths[u] / average)
-            section, topic = units[u].section, units[u].kind is UnitKind.topic
             for term, tf in unit_counts:
-                weight = self.idf[term] * tf * (K1 + 1) / (tf + norm)
-                if topic:
-                    self.cards.setdefault(term, {})[section] = weight
-                    continue
-                in_sections = self.postings.setdefault(term, {})
-                if section in in_sections:
-                    in_sections[section].append((u, weight))
+                using = inverted.get(term)
+                if using is None:
+                    inverted[term] = [(u, tf)]
                 else:
-                    in_sections[section] = [(u, weight)]
-                bounds = self.bounds.setdefault(term, {})
-                if weight > bounds.get(section, 0.0):
-                    bounds[section] = weight
-        for term, in_cards in self.cards.items():
-            bounds = self.bounds.setdefault(term, {})
-            for section, weight in in_cards.items():
-                bounds[section] = bounds.get(section, 0.0) + weight
-        self._impacts: dict[str, tuple[tuple[float, int], ...]] = {}  # filled as questions use the terms
-        self._term_units: dict[str, TermUnits] = {}  # likewise
+                    using.append((u, tf))
+        # A unit lists each of its terms (and the entities it is about) once: the units using a term are its df.
+        logs: dict[int, float] = {}
+        idf: dict[str, float] = {}
+        for t, using in inverted.items():
+            c = len(using)
+            log = logs.get(c)
+            if log is None:
+                log = logs[c] = math.log(1 + (n - c + 0.5) / (c + 0.5))
+            idf[t] = specificity(t) * log
+        self.idf = idf
+        self.max_idf = math.log(1 + (n + 0.5) / 0.5)
+        self._terms: dict[str, _Term] = {}  # filled as questions use the terms
+        self._impacts: dict[str, tuple[tuple[float, int], ...]] = {}  # likewise
         self._section_of = [unit.section for unit in units]
-        # Per section, each term it uses: its topic card's weight, its (unit, weight) postings and the best of those.
-        self._uses: list[dict[str, tuple[float, list[tuple[int, float]], float]]] = [{} for _ in brief.sections]
-        for term, in_sections in self.postings.items():
-            for section, pairs in in_sections.items():
-                self._uses[section][term] = (0.0, pairs, max(w for _, w in pairs))
-        for term, in_cards in self.cards.items():
-            for section, weight in in_cards.items():
-                _, pairs, most = self._uses[section].get(term, (0.0, [], 0.0))
-                self._uses[section][term] = (weight, pairs, most)
+        self._topics = frozenset(u for u, unit in enumerate(units) if unit.kind is UnitKind.topic)
         self.topic_unit = {unit.section: u for u, unit in enumerate(units) if unit.kind is UnitKind.topic}
         # Per kind of fact a question can ask for, each section's facts of that kind.
         self.fitting: dict[str, list[frozenset[int]]] = {
@@ -293,37 +303,71 @@ class BriefIndex:
         topic card."""
         scores: dict[int, float] = {}
         card = 0.0
-        uses = self._uses[section]
         for term in terms:
-            use = uses.get(term)
-            if use is not None:
-                card += use[0]
-                for unit, weight in use[1]:
-                    scores[unit] = scores.get(unit, 0.0) + weight
+            found = self._term(term)
+            if found is None:
+                continue
+            weight = found.cards.get(section)
+            if weight is not None:
+                card += weight
+            for unit, weight in found.postings.get(section, ()):
+                scores[unit] = scores.get(unit, 0.0) + weight
         best = max(scores.values(), default=0.0)
         return SectionScores(scores, best, card, best + card)
+
+    def _term(self, term: str) -> _Term | None:
+        """The term's postings, cards and bounds; None for a term no unit uses. Worked out in the units' order, as
+        an index of every term at once would be, and kept with this brief."""
+        found = self._terms.get(term)
+        if found is None:
+            using = self._inverted.get(term)
+            if using is None:
+                return None
+            idf, norms, section_of, topics = self.idf[term], self._norms, self._section_of, self._topics
+            postings: dict[int, list[tuple[int, float]]] = {}
+            cards: dict[int, float] = {}
+            bounds: dict[int, float] = {}
+            for u, tf in using:
+                weight = idf * tf * (K1 + 1) / (tf + norms[u])
+                section = section_of[u]
+                if u in topics:
+                    cards[section] = weight
+                    continue
+                if section in postings:
+                    postings[section].append((u, weight))
+                else:
+                    postings[section] = [(u, weight)]
+                if weight > bounds.get(section, 0.0):
+                    bounds[section] = weight
+            for section, weight in cards.items():
+                bounds[section] = bounds.get(section, 0.0) + weight
+            units = TermUnits({u: w for pairs in postings.values() for u, w in pairs},
+                              {s: max(w for _, w in pairs) for s, pairs in postings.items()}) if postings else None
+            found = self._terms[term] = _Term(postings, cards, bounds, units)
+        return found
+
+    def _bounds(self, term: str) -> dict[int, float] | None:
+        found = self._term(term)
+        return None if found is None else found.bounds
+
+    def postings_of(self, term: str) -> dict[int, list[tuple[int, float]]]:
+        """Section -> (unit, weight) of the facts, figures and entity cards using `term`."""
+        found = self._term(term)
+        return {} if found is None else found.postings
 
     def _impact(self, term: str) -> tuple[tuple[float, int], ...]:
         """The sections using `term`, by the most it adds to their evidence, highest first (ties: brief order)."""
         impact = self._impacts.get(term)
         if impact is None:
-            bounds = self.bounds.get(term, {})
+            bounds = self._bounds(term) or {}
             impact = self._impacts[term] = tuple(sorted(((b, s) for s, b in bounds.items()),
                                                         key=lambda pair: (-pair[0], pair[1])))
         return impact
 
     def term_units(self, term: str) -> TermUnits | None:
-        """Every fact, figure and entity card using `term` with its weight, and per section the best of them;
-        worked out the first time a question uses the term (a reload stays as fast as the index's build)."""
-        found = self._term_units.get(term)
-        if found is None:
-            in_sections = self.postings.get(term)
-            if in_sections is None:
-                return None
-            found = self._term_units[term] = TermUnits(
-                {u: w for pairs in in_sections.values() for u, w in pairs},
-                {s: max(w for _, w in pairs) for s, pairs in in_sections.items()})
-        return found
+        """Every fact, figure and entity card using `term` with its weight, and per section the best of them."""
+        found = self._term(term)
+        return None if found is None else found.units
 
     def retrieve(self, terms: Sequence[str], k: int) -> Retrieved:
         """The evidence (best fact plus topic card) of every section that may be among the `k` with the most
@@ -332,13 +376,14 @@ class BriefIndex:
         sections whose bound reaches it are looked at, and they are scored from the highest bound down until the
         next can't reach the k-th: a question touches only the sections that can win."""
         found = Retrieved({}, {}, {})
-        bounds = [b for b in map(self.bounds.get, terms) if b is not None]
+        bounds = [b for b in map(self._bounds, terms) if b is not None]
         # Few sections touched (no term alone touches many, then all of them together): score them all.
         if max(map(len, bounds), default=0) <= 3 * k and len(set().union(*bounds)) <= 3 * k:
             self._score_all(terms, found)
             return found
         # 1. A first k-th to beat: the sections each term weighs most in, from the term that weighs most, scored.
-        present = sorted((t for t in dict.fromkeys(terms) if t in self.bounds), key=lambda t: -self._impact(t)[0][0])
+        present = sorted((t for t in dict.fromkeys(terms) if self._term(t) is not None),
+                         key=lambda t: -self._impact(t)[0][0])
         evidence = found.evidence
         heap: list[tuple[float, int]] = []  # min-heap of the k best (evidence, -section) so far
         for term in present:
@@ -357,7 +402,7 @@ class BriefIndex:
         candidates: list[tuple[float, int]] = []
         handled: set[int] = set()  # sections under a higher term: found there or out of reach
         for i, term in enumerate(present):
-            lower = [self.bounds[t] for t in present[i + 1:]]
+            lower = [self._bounds(t) or {} for t in present[i + 1:]]
             for bound, section in self._impact(term):
                 if bound + rest[i + 1] < first - 1e-9:
                     break  # nor can any after it
@@ -367,7 +412,7 @@ class BriefIndex:
                     bound += in_sections.get(section, 0.0)
                 if bound >= first - 1e-9:
                     candidates.append((-bound, section))
-            handled.update(self.bounds[term])
+            handled.update(self._bounds(term) or {})
         # 3. Scored from the highest bound down (ties: the brief's order): the k-th rises as fast as it can, and
         # the first bound below it ends the search.
         candidates.sort()
@@ -395,22 +440,24 @@ class BriefIndex:
 
     def _best_and_card(self, section: int, terms: Sequence[str]) -> tuple[float, float]:
         """What `section_scores` gives as best and card, without the per-unit scores when only one term has any."""
-        uses = self._uses[section]
         card = 0.0
         scores: dict[int, float] | None = None
         only: list[tuple[int, float]] | None = None  # the one term's postings, while only one term has any
         only_best = 0.0
         for term in terms:
-            use = uses.get(term)
-            if use is None:
+            found = self._term(term)
+            if found is None:
                 continue
-            card += use[0]
-            pairs = use[1]
+            weight = found.cards.get(section)
+            if weight is not None:
+                card += weight
+            pairs = found.postings.get(section)
             if not pairs:
                 continue
             if scores is None:
                 if only is None:
-                    only, only_best = pairs, use[2]
+                    only = pairs
+                    only_best = found.units.best[section]  # type: ignore[union-attr]  # postings: units exist
                     continue
                 scores = dict(only)  # each unit once per term: 0.0 + weight is the weight
             for unit, weight in pairs:
@@ -458,8 +505,8 @@ class BriefIndex:
                     best[s] = score
         card = found.card
         first_card = True
-        for in_cards in map(self.cards.get, terms):
-            if in_cards is None:
+        for in_cards in [term.cards for term in map(self._term, terms) if term is not None]:
+            if not in_cards:
                 continue
             if first_card:  # into an empty dict: 0.0 + weight is the weight
                 card.update(in_cards)

@@ -157,7 +157,7 @@ class Matcher:
         # missing from an answer about it nor dilute how much of the question it covers.
         table = self.analyzer.table
         self._absorbed = {canon(e.id.replace("-", " ")): frozenset(
-            t for v in e.variants for w in words(v) for t in table.join([w])
+            t for v in e.variants for w in words(v) for t in table.word(w)
             if t not in QUESTION_WORDS and t not in self.index.entities) for e in brief.entities}
         self._kind_terms = {kind: frozenset(t for w in kind_words for t in table.join(words(w)))
                             for kind, kind_words in _KIND_WORDS.items()}

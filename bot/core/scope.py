@@ -69,18 +69,18 @@ class Scope:
         self._countries = countries
         self._urged: dict[str, tuple[tuple[tuple[str, ...], bool], ...]] = {}  # see _urged_words
         self._sections = brief.sections
-        self._distances = frozenset(t for w in _DISTANCE_WORDS for t in analyzer.table.join([w])) | {
+        self._distances = frozenset(t for w in _DISTANCE_WORDS for t in analyzer.table.word(w)) | {
             t for t in analyzer.table.phrases.values() if "kilomet" in t or "miles" in t}
         self._places = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities if e.kind is EntityKind.place)
         # The event's own day ("the exchange agreed on Monday") names it as the new exchange does.
-        self._second = _SECOND | set(analyzer.table.join([f"{brief.meta.date:%A}".lower()]))
+        self._second = _SECOND | set(analyzer.table.word(f"{brief.meta.date:%A}".lower()))
         self._entities = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities)
         self._people = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities
                                  if e.kind is EntityKind.person)
         # What each named person's office is: the terms of their role up to its first ";" ("Ukraine's Defence
         # Minister, who headed Kyiv's delegation").
         # Word by word, so "US President" stays an office and is not joined into Trump's name.
-        self._offices = [frozenset(_defence(t for w in words(e.role.split(";")[0]) for t in analyzer.table.join([w])))
+        self._offices = [frozenset(_defence(t for w in words(e.role.split(";")[0]) for t in analyzer.table.word(w)))
                          for e in brief.entities if e.kind is EntityKind.person]
 
     def outside(self, question: str, lead: Iterable[Unit], wants: str, sentence: str = "") -> str:
@@ -155,9 +155,9 @@ class Scope:
         of urging in the words before it). Worked out the first time a text leads, then kept with this brief."""
         found = self._urged.get(text)
         if found is None:
-            join = self._analyzer.table.join
+            word = self._analyzer.table.word
             found = self._urged[text] = tuple(
-                (join([token]), _urges(tokens[max(0, i - _CALL_WINDOW):i]))
+                (word(token), _urges(tokens[max(0, i - _CALL_WINDOW):i]))
                 for tokens in map(words, sentences(text)) for i, token in enumerate(tokens))
         return found
 
