@@ -305,3 +305,15 @@ def test_it_alone_asks_something_new_of_what_the_previous_question_asked_about(s
     # "it" is Kyiv's memorandum; not Umerov, whom the answer named, nor "who" again: what the memorandum holds.
     _, contents = ask(service, "who reviewed kyiv's memo?", "what's in it?")
     assert contents.section_id == "memoranda" and "30-day" in lead(contents)
+
+
+# ------------------------------------------------------------------ "did they ever meet before?"
+
+
+def test_whether_they_ever_met_is_not_answered_by_a_meeting_only_wanted(service: BriefService) -> None:
+    # The brief says Zelensky wants to meet Putin and the Kremlin puts it off; it tells of no time they met.
+    _, ever = ask(service, "does zelensky want a sit-down with putin?", "have they ever met in person?")
+    assert not ever.matched
+    # The delegations did meet before, at the first round: that is answered.
+    (before,) = ask(service, "have the two sides met before?")
+    assert "first round" in lead(before)

@@ -7,7 +7,8 @@ brief's, and says when the facts an answer would lead with do not answer it:
 - a figure for an occasion other than the one the leading figure is about: "how many prisoners will be freed in
   the new exchange?" led by the first round's 1,000;
 - the private life and earlier career of the people it names: "is Umerov married?", "what did Fidan do before he
-  was foreign minister?".
+  was foreign minister?";
+- whether something ever happened, led by facts that only say it is wanted: "have Putin and Zelensky ever met?".
 
 Pure: built once per brief from its entities and the analyzer; no I/O.
 """
@@ -53,6 +54,14 @@ _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
 _DISTANCE = re.compile(r"\bhow\s+far\s+(?:is|are|was|were)\b.*\bfrom\b|\bdistance\s+(?:between|from)\b|"
                        r"\bhow\s+many\s+(?:km|kilometres|kilometers|miles)\b")
 _DISTANCE_WORDS = ("km", "kilometres", "kilometers", "kilometre", "miles", "mile", "deep", "distance")
+
+# "have Putin and Zelensky ever met?", "did they meet before?": whether something ever happened, which a leading
+# fact answers only when it tells of a time it did (a year, "last", "earlier", "met"); "Zelensky wants to meet
+# Putin" and "they could only meet after wider agreements" do not.
+_EVER = re.compile(r"\bever\s+(?:met|meet|metup|spoken|spoke|talked|negotiated|been)\b|"
+                   r"\b(?:met|meet)\s+(?:\w+\s+){0,3}?(?:before|previously)\b")
+_HAPPENED = re.compile(r"\b(?:(?:19|20)\d\d|met|last|earlier|previously|before)\b", re.IGNORECASE)
+_EARLIER = frozenset({"first_round", "talks_2022"})  # a fact about an earlier round tells of a time they met
 
 # "did Russia retaliate?" when the brief only says bloggers called for retaliation: what someone urged is not
 # what was done.
@@ -102,7 +111,17 @@ class Scope:
             return "private"
         if self._only_urged(said, terms, lead):
             return "urged"
+        if _EVER.search(said) and not any(unit.entities & _EARLIER or any(_HAPPENED.search(text)
+                                                                         for text in self._said(unit))
+                                          for unit in lead):
+            return "ever"
         return ""
+
+    def _said(self, unit: Unit) -> tuple[str, ...]:
+        """What a leading unit says: a fact's or figure's texts, a topic's summary."""
+        if unit.kind is UnitKind.topic:
+            return (self._sections[unit.section].answer or "",)
+        return self._texts(unit)
 
     def _unheld_office(self, said: str, terms: tuple[str, ...]) -> bool:
         """ "who is Turkey's president": an office asked for by title, which no person the brief names holds."""
