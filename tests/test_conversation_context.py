@@ -317,3 +317,17 @@ def test_whether_they_ever_met_is_not_answered_by_a_meeting_only_wanted(service:
     # The delegations did meet before, at the first round: that is answered.
     (before,) = ask(service, "have the two sides met before?")
     assert "first round" in lead(before)
+
+
+# ------------------------------------------------------------------ what a document holds
+
+
+def test_what_a_document_holds_is_answered_only_by_a_fact_giving_its_contents(service: BriefService) -> None:
+    # Moscow's draft was handed over in person and never made public: the brief gives none of its contents.
+    _, moscow = ask(service, "did russia hand its draft to kyiv?", "and what's in the russian draft?")
+    assert not moscow.matched
+    (items,) = ask(service, "list moscow's memorandum item by item")
+    assert not items.matched
+    # Kyiv's, which Reuters saw, is answered with what it includes.
+    _, kyiv = ask(service, "did russia hand its draft to kyiv?", "what does kyiv's own memo contain?")
+    assert "30-day" in lead(kyiv)

@@ -9,6 +9,7 @@ brief's, and says when the facts an answer would lead with do not answer it:
 - the private life and earlier career of the people it names: "is Umerov married?", "what did Fidan do before he
   was foreign minister?";
 - whether something ever happened, led by facts that only say it is wanted: "have Putin and Zelensky ever met?".
+- what a document holds, led by facts that only say it was handed over: "what was in Russia's memorandum?".
 
 Pure: built once per brief from its entities and the analyzer; no I/O.
 """
@@ -61,7 +62,16 @@ _DISTANCE_WORDS = ("km", "kilometres", "kilometers", "kilometre", "miles", "mile
 _EVER = re.compile(r"\bever\s+(?:met|meet|metup|spoken|spoke|talked|negotiated|been)\b|"
                    r"\b(?:met|meet)\s+(?:\w+\s+){0,3}?(?:before|previously)\b")
 _HAPPENED = re.compile(r"\b(?:(?:19|20)\d\d|met|last|earlier|previously|before)\b", re.IGNORECASE)
-_EARLIER = frozenset({"first_round", "talks_2022"})  # a fact about an earlier round tells of a time they met
+_EARLIER = frozenset({"first_round", "talks_2022"})
+# "what was in Russia's memorandum?", "what does the draft say, point by point": what a document holds, which a
+# leading fact gives only with a verb of holding ("includes", "proposes", "calls for"); "Moscow said it would
+# deliver its memorandum in person" does not.
+_CONTENTS = re.compile(r"\bwhat(?:s|\s+is|\s+was|\s+were|\s+exactly\s+(?:is|was))?\s+(?:exactly\s+)?in\b|"
+                       r"\bcontain(?:s|ed)?\b|\b(?:point|page|line|item)\s+by\s+(?:point|page|line|item)\b")
+_CONTAINS = re.compile(r"\b(?:includ\w*|propos\w*|calls?\s+for|seeks?|contain\w*|outlin\w*|rejects?|says\s+the)\b",
+                       re.IGNORECASE)
+_DOCUMENT = re.compile(r"\b(?:memos?|memorandum|memoranda|drafts?|documents?|roadmaps?|plans?|proposals?|accords?|"
+                       r"papers?|texts?)\b")  # a fact about an earlier round tells of a time they met
 
 # "did Russia retaliate?" when the brief only says bloggers called for retaliation: what someone urged is not
 # what was done.
@@ -111,6 +121,9 @@ class Scope:
             return "private"
         if self._only_urged(said, terms, lead):
             return "urged"
+        if _CONTENTS.search(said) and _DOCUMENT.search(said) and lead and not any(_CONTAINS.search(text) for unit in lead
+                                                       for text in self._said(unit)):
+            return "contents"
         if _EVER.search(said) and not any(unit.entities & _EARLIER or any(_HAPPENED.search(text)
                                                                          for text in self._said(unit))
                                           for unit in lead):
