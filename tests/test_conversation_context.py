@@ -331,3 +331,15 @@ def test_what_a_document_holds_is_answered_only_by_a_fact_giving_its_contents(se
     # Kyiv's, which Reuters saw, is answered with what it includes.
     _, kyiv = ask(service, "did russia hand its draft to kyiv?", "what does kyiv's own memo contain?")
     assert "30-day" in lead(kyiv)
+
+
+# ------------------------------------------------------------------ a count for a month or a day
+
+
+def test_a_count_for_a_month_is_not_answered_by_a_total(service: BriefService) -> None:
+    # The brief gives all the land Russia holds, not what it took in one month.
+    _, may = ask(service, "how much of ukraine does russia hold?", "how many sq km did russia win in may")
+    assert not may.matched
+    # A count whose fact names the day is answered.
+    (sunday,) = ask(service, "how many drones did russia send over on sunday?")
+    assert "80" in lead(sunday)

@@ -6,6 +6,8 @@ brief's, and says when the facts an answer would lead with do not answer it:
   and intelligence chief, no president), "who is Russia's defence minister?" (it names Ukraine's);
 - a figure for an occasion other than the one the leading figure is about: "how many prisoners will be freed in
   the new exchange?" led by the first round's 1,000;
+- a count for a month or a day no leading fact names: "how many square km did Russia take in May?" led by all
+  the land it holds;
 - the private life and earlier career of the people it names: "is Umerov married?", "what did Fidan do before he
   was foreign minister?";
 - whether something ever happened, led by facts that only say it is wanted: "have Putin and Zelensky ever met?".
@@ -63,6 +65,10 @@ _EVER = re.compile(r"\bever\s+(?:met|meet|metup|spoken|spoke|talked|negotiated|b
                    r"\b(?:met|meet)\s+(?:\w+\s+){0,3}?(?:before|previously)\b")
 _HAPPENED = re.compile(r"\b(?:(?:19|20)\d\d|met|last|earlier|previously|before)\b", re.IGNORECASE)
 _EARLIER = frozenset({"first_round", "talks_2022"})
+# The months and days a count can be asked for ("in May", "on Sunday").
+_PERIODS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                      "saturday", "sunday"})
 # "what was in Russia's memorandum?", "what does the draft say, point by point": what a document holds, which a
 # leading fact gives only with a verb of holding ("includes", "proposes", "calls for"); "Moscow said it would
 # deliver its memorandum in person" does not.
@@ -113,7 +119,7 @@ class Scope:
                                                                           self._analyzer.terms(sentence))):
             return "office"
         if wants == "number" and (self._other_occasion(terms, lead) or self._other_count(said, lead)
-                                  or self._other_place(terms, lead)):
+                                  or self._other_place(terms, lead) or self._other_period(said, terms, lead)):
             return "occasion"
         if _DISTANCE.search(said) and not any(self._distances & u.terms for u in lead):
             return "distance"
@@ -159,6 +165,15 @@ class Scope:
         place, led by a fact about another."""
         asked = self._places.intersection(terms)
         return bool(asked) and bool(lead) and not asked & lead[0].entities and bool(self._places & lead[0].entities)
+
+    def _other_period(self, said: str, terms: tuple[str, ...], lead: list[Unit]) -> bool:
+        """ "how many square km did Russia take in May?" led by all the land it holds: a count for a month or a day
+        that no leading fact names."""
+        asked = set(said.split()) & _PERIODS
+        if not asked or not lead or _OCCASIONS.intersection(terms):  # "back in may" is the first round
+            return False
+        told = {w for unit in lead for text in self._said(unit) for w in normalize(text).split()}
+        return asked.isdisjoint(told)
 
     def _other_occasion(self, terms: tuple[str, ...], lead: list[Unit]) -> bool:
         """A count for the new exchange, led by a figure about the first round."""
