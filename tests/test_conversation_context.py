@@ -343,3 +343,16 @@ def test_a_count_for_a_month_is_not_answered_by_a_total(service: BriefService) -
     # A count whose fact names the day is answered.
     (sunday,) = ask(service, "how many drones did russia send over on sunday?")
     assert "80" in lead(sunday)
+
+
+# ------------------------------------------------------------------ another party's stance, in words of its own
+
+
+def test_another_partys_stance_is_read_in_the_topic_just_answered(service: BriefService) -> None:
+    # "justification", "line": Moscow's word on the children just discussed, a fact Moscow is the subject of.
+    for question in ("and moscow's justification?", "what's the kremlin's line?"):
+        _, stance = ask(service, "what list did kyiv's team hand over?", question)
+        assert stance.section_id == "children" and "protect" in lead(stance), question
+    # A party the topic has nothing from stays unanswered.
+    _, china = ask(service, "what list did kyiv's team hand over?", "and china's line?")
+    assert not china.matched

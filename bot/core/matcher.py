@@ -245,6 +245,10 @@ class Matcher:
 
                 readings = [m if about_it(m) else replace(m, confidence=min(m.confidence, 0.25)) for m in readings]
                 pointing = [m for m in pointing if about_it(m)]
+        if context is not None and (stance := self._stance_on_it(text, context)) is not None:
+            # "what's moscow's excuse?", "does the kremlin accept that?": another party's word on what was just
+            # discussed, read in the topic just answered and led by its facts about that party.
+            readings.append(stance)
         if context is not None:
             readings = [self._on_topic(m, context) for m in readings]
             if _PART_OF.search(text):
@@ -413,6 +417,48 @@ class Matcher:
         content = [t for t in self.analyzer.terms(question) if t not in QUESTION_WORDS]
         return len(content) <= 2 and not any(t in self.index.entities for t in content) and any(
             w in ANAPHORA - {"one", "same", "side", "team", "there", "then"} for w in said)
+
+    def _stance_on_it(self, text: str, context: FollowUpContext) -> Match | None:
+        """ "what's moscow's excuse?", "how does kyiv read that?": a party the previous turn did not ask about and a
+        word for their stance, in a short message or one pointing back. Read in the topic just answered, with the
+        previous question's words; answered only by a fact about that party."""
+        said = normalize(text).split()
+        position = self._position.get(context.section_id)
+        own = self.analyzer.terms(text)
+        if position is None or _STANCE_WORDS.isdisjoint(said) or not (
+                _points_at_a_thing(text) or {"it", "its"} & set(said) or len(said) <= 6):
+            return None
+        party = {t for t in own if t in self.index.named} - context.entities
+        if not party or party & self.people:
+            return None
+        asked = [t for t in context.terms if t not in QUESTION_WORDS and t not in context.entities]
+        reading = _Reading(text, tuple(dict.fromkeys([*own, *asked])), own, True, False, asked_before=context.terms)
+        match = self._match_reading(reading, position)
+        if not match.lead or match.confidence != round(self.calibration.probability(match.features), 4):
+            return None  # nothing there, or a rule turned it down
+        # Their stance is a fact they are the subject of ("Moscow justifies moving such children …", "the Kremlin
+        # has pushed back"), not one that only mentions them ("children deported to Russia").
+        units = self.index.units
+        scores = self.index.section_scores(position, tuple(dict.fromkeys(reading.terms))).units
+        theirs = [u for u in scores if units[u].kind is UnitKind.fact and party <= units[u].entities
+                  and self._leads_with(party, units[u])]
+        if not theirs:
+            return None
+        match = replace(match, lead=(units[max(theirs, key=lambda u: (scores[u], -u))],))
+        # The conversation, not the ranking, chose the topic; what they are asked to have a view on is what the
+        # previous turn asked, so the stance words are what a fact about them answers.
+        content = {t for t in own if t not in QUESTION_WORDS} | set(asked)
+        features = {**match.features, "margin": 1.0, "content": min(len(content), 6) / 6,
+                    "lead_coverage": 1.0, "coverage": max(match.features.get("coverage", 0.0), 1.0), "missing": 0.0}
+        return replace(match, confidence=round(self.calibration.probability(features), 4), features=features)
+
+    def _leads_with(self, party: set[str], unit: Unit) -> bool:
+        """Whether a fact's text opens with one of `party` as its subject ("Moscow says", "The Kremlin has")."""
+        names = {w for token in party for w in self._speaker_words.get(token, ())}
+        text = self.sections[unit.section].facts[unit.item].text
+        tokens = [t.lower().removesuffix("'s").removesuffix("’s") for t in _TOKEN.findall(text)]
+        opening = tokens[1:3] if tokens[:1] == ["the"] else tokens[:2]
+        return not names.isdisjoint(opening)
 
     def _count_of_another_topic(self, match: Match, context: FollowUpContext) -> bool:
         """A short count question naming nothing ("how many prisoners?"), answered from a topic other than the one
@@ -995,6 +1041,13 @@ def _still_to_come(said: list[str]) -> bool:
 
 # Words for someone's stance ("view", "response", "answer", "reaction", "take on"): as analysed terms.
 _STANCE = frozenset({"regards", "respons", "react", "reaction", "opinion", "feel", "repli", "verdict", "take"})
+
+# Words asking a party's stance on what was just discussed, as typed: "what's moscow's excuse", "does the kremlin
+# accept that", "how does kyiv read that".
+_STANCE_WORDS = frozenset({"excuse", "excuses", "line", "take", "view", "views", "response", "respond", "reaction",
+                           "react", "answer", "accept", "accepts", "accepted", "reject", "rejects", "read", "see",
+                           "sees", "think", "thinks", "justify", "justification", "explanation", "position", "stance",
+                           "against", "opinion"})
 
 # "that far", "this long": a degree, not something pointed at.
 _DEGREE = frozenset({"far", "long", "much", "many", "big", "bad", "good", "high", "low", "late", "early", "old",
