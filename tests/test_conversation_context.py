@@ -353,6 +353,9 @@ def test_another_partys_stance_is_read_in_the_topic_just_answered(service: Brief
     for question in ("and moscow's justification?", "what's the kremlin's line?"):
         _, stance = ask(service, "what list did kyiv's team hand over?", question)
         assert stance.section_id == "children" and "protect" in lead(stance), question
+    # Of the facts naming the Kremlin, the one where it does something leads, not "Kremlin aide Medinsky".
+    _, truce = ask(service, "whose idea were the direct talks?", "so the kremlin accepted a truce?")
+    assert "dismissed" in lead(truce)
     # A party the topic has nothing from stays unanswered.
     _, china = ask(service, "what list did kyiv's team hand over?", "and china's line?")
     assert not china.matched

@@ -440,11 +440,13 @@ class Matcher:
         # has pushed back"), not one that only mentions them ("children deported to Russia").
         units = self.index.units
         scores = self.index.section_scores(position, tuple(dict.fromkeys(reading.terms))).units
-        theirs = [u for u in scores if units[u].kind is UnitKind.fact and party <= units[u].entities
-                  and self._leads_with(party, units[u])]
+        texts = {u: self.sections[position].facts[units[u].item].text for u in scores
+                 if units[u].kind is UnitKind.fact and party <= units[u].entities}
+        says = {u for u, fact in texts.items() if self._says(party, fact, quoted=False)}  # "the Kremlin … dismissed"
+        theirs = [u for u in texts if u in says or self._leads_with(party, texts[u])]
         if not theirs:
             return None
-        match = replace(match, lead=(units[max(theirs, key=lambda u: (scores[u], -u))],))
+        match = replace(match, lead=(units[max(theirs, key=lambda u: (u in says, scores[u], -u))],))
         # The conversation, not the ranking, chose the topic; what they are asked to have a view on is what the
         # previous turn asked, so the stance words are what a fact about them answers.
         content = {t for t in own if t not in QUESTION_WORDS} | set(asked)
@@ -452,10 +454,9 @@ class Matcher:
                     "lead_coverage": 1.0, "coverage": max(match.features.get("coverage", 0.0), 1.0), "missing": 0.0}
         return replace(match, confidence=round(self.calibration.probability(features), 4), features=features)
 
-    def _leads_with(self, party: set[str], unit: Unit) -> bool:
-        """Whether a fact's text opens with one of `party` as its subject ("Moscow says", "The Kremlin has")."""
+    def _leads_with(self, party: set[str], text: str) -> bool:
+        """Whether a fact's text opens with one of `party` as its subject ("Moscow justifies", "The Kremlin has")."""
         names = {w for token in party for w in self._speaker_words.get(token, ())}
-        text = self.sections[unit.section].facts[unit.item].text
         tokens = [t.lower().removesuffix("'s").removesuffix("’s") for t in _TOKEN.findall(text)]
         opening = tokens[1:3] if tokens[:1] == ["the"] else tokens[:2]
         return not names.isdisjoint(opening)
@@ -819,10 +820,12 @@ class Matcher:
                        for text in (section.answer or "", *(fact.text for fact in section.facts[:LEAD_FACTS])))
         return unit.kind is UnitKind.fact and self._says(speakers, section.facts[unit.item].text)
 
-    def _says(self, speakers: set[str], text: str) -> bool:
+    def _says(self, speakers: set[str], text: str, quoted: bool = True) -> bool:
+        """Whether `text` reports something one of `speakers` said; `quoted`: words in quotation marks in a text
+        naming them count too."""
         tokens = [t.lower().removesuffix("'s").removesuffix("’s") for t in _TOKEN.findall(text)]
         names = {w for token in speakers for w in self._speaker_words.get(token, ())}
-        if any(mark in text for mark in '"“”') and names.intersection(tokens):
+        if quoted and any(mark in text for mark in '"“”') and names.intersection(tokens):
             return True  # words in quotation marks, in a fact that names the speaker
         said = [i for i, t in enumerate(tokens) if t in _SAYING]
         return any(t in names and any(-3 <= j - i <= 6 for j in said) for i, t in enumerate(tokens))
