@@ -138,8 +138,11 @@ class Scope:
 
     def _said(self, unit: Unit) -> tuple[str, ...]:
         """What a leading unit says: a fact's or figure's texts, a topic's summary."""
+        section = self._sections[unit.section]
         if unit.kind is UnitKind.topic:
-            return (self._sections[unit.section].answer or "",)
+            return (section.answer or "",)
+        if unit.kind is UnitKind.fact:  # not its keywords: readers' words for it, which it does not say
+            return (section.facts[unit.item].text, section.facts[unit.item].answer or "")
         return self._texts(unit)
 
     def _unheld_office(self, said: str, terms: tuple[str, ...]) -> bool:
