@@ -141,6 +141,28 @@ def test_the_other_way_round_asks_the_previous_question_with_the_sides_swapped(s
     assert "162" in lead(versa)
 
 
+# ------------------------------------------------------------------ "and the russians?": the same question of them
+
+
+def test_and_the_other_side_asks_the_previous_question_of_them_not_who_they_are(service: BriefService) -> None:
+    # The previous turn asked a time: "and moscow's?" asks when the Russians arrived, not who led them.
+    for arrived in ("when did kyiv's delegation get to istanbul?", "when did the ukrainian team arrive in istanbul"):
+        for swap in ("and moscow's?", "what about the russian ones?"):
+            _, russians = ask(service, arrived, swap)
+            assert russians.section_id == "russia-delegation" and "sunday" in lead(russians)
+    _, ukrainians = ask(service, "on what day did moscow's negotiators fly in?", "and kyiv's?")
+    assert "monday" in lead(ukrainians)
+    # The previous turn asked a person: "and russia's?" is still who led them.
+    _, led = ask(service, "who headed ukraine's delegation?", "and russia's?")
+    assert "medinsky" in lead(led)
+
+
+def test_the_same_count_of_a_place_the_brief_does_not_count_stays_unanswered(service: BriefService) -> None:
+    # The brief counts the troops near Sumy and none elsewhere: the count there is not the one asked for.
+    _, kharkiv = ask(service, "how many soldiers has russia massed near sumy?", "and how many near kharkiv?")
+    assert not kharkiv.matched
+
+
 # ------------------------------------------------------------------ "he" beside another name
 
 

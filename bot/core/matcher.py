@@ -274,8 +274,35 @@ class Matcher:
             stated = [m for m in pointing if m.lead and m.lead[0].kind is not UnitKind.topic
                       and not _STANCE.isdisjoint(m.lead[0].terms)]
             pointing = stated or pointing
+        if context is not None and self._swaps(text):
+            pointing = self._same_question(readings, context) or pointing
         best = max(pointing or readings, key=lambda m: m.confidence)
         return best
+
+    def _same_question(self, readings: list[Match], context: FollowUpContext) -> list[Match]:
+        """ "and the russians?" after "when did ukraine's team land?" asks when the Russians landed: of the swap's
+        readings, those led by a fact about whom it names that has every word of the previous question and is of
+        the kind it asked for (a time, a number, a person, a place); not the topic's first fact about the Russians.
+        None when no fact is ("and how many in kharkiv?" after the troops near Sumy: the brief counts none there)."""
+        wants = _wants(" ".join(context.terms).replace("_", " "))  # "when", "what day", "how many", "who"
+        # The words naming the kind asked ("what day") are answered by a fact of that kind, not by the word.
+        asked = {t for t in context.terms if t not in QUESTION_WORDS and t not in self.index.entities
+                 and t not in _KIND_NOUNS and t not in self._kind_terms.get(wants, ())}
+        if not asked or wants not in ("time", "number", "person", "place"):
+            return []
+        same = []
+        for m in readings:
+            named = m.entities - context.entities
+            first = m.lead[0] if m.lead else None
+            if first is None or not (m.features.get("context") and asked <= first.terms | first.entities
+                                     and fits(first, wants) and named and named <= first.entities) \
+                    or m.confidence < 0.25 + 1e-9:
+                continue  # another question, no fact of that kind about whom it names, or turned down by a rule
+            # It asks all the previous question asked, which was answered: those words are its content too.
+            features = {**m.features, "content": min(len(asked | named), 6) / 6}
+            same.append(replace(m, confidence=round(max(m.confidence, self.calibration.probability(features)), 4),
+                                features=features))
+        return [m for m in same if m.confidence >= ACCEPTABLE]
 
     def _fragments_defer(self, readings: list[Match]) -> list[Match]:
         """ "russia's may advance was its fastest in how long?" read from "how long?" on, or "same day?" after
@@ -1051,6 +1078,9 @@ _STANCE_WORDS = frozenset({"excuse", "excuses", "line", "take", "view", "views",
                            "react", "answer", "accept", "accepts", "accepted", "reject", "rejects", "read", "see",
                            "sees", "think", "thinks", "justify", "justification", "explanation", "position", "stance",
                            "against", "opinion"})
+
+# Words that name the kind of fact asked for, and nothing it is about: "what day", "which year", "what number".
+_KIND_NOUNS = frozenset({"day", "date", "time", "year", "month", "hour", "number", "figure", "count", "name"})
 
 # "that far", "this long": a degree, not something pointed at.
 _DEGREE = frozenset({"far", "long", "much", "many", "big", "bad", "good", "high", "low", "late", "early", "old",
