@@ -133,3 +133,28 @@ def test_a_count_goes_to_the_topic_whose_numbers_count_what_is_counted(service: 
     assert service.store.current.matcher.match(question).best.id == "prisoner-exchanges"
     (answer,) = ask(service, question)
     assert not answer.matched or "1,000" in first(answer)
+
+
+# ------------------------------------------------------------------ a claim checked: a place, an office
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # a place claimed for the talks is answered by where they were: it corrects the claim
+    ("did the delegations meet in Vienna?", "istanbul"),
+    ("Were the May talks held in Riyadh?", "istanbul"),
+    ("was the first round in ankara?", "istanbul"),  # a place the brief knows, typed in lower case
+    # an office claimed for someone is answered by the office they hold
+    ("Is Kalin Turkey's president?", "intelligence chief"),
+    ("is umerov russia's foreign minister?", "defence minister"),
+    ("was fidan the kremlin's spokesman?", "foreign minister"),
+])
+def test_a_claimed_place_or_office_is_answered_by_the_fact_that_confirms_or_corrects_it(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()
+
+
+def test_a_claim_check_that_names_no_place_is_not_read_as_asking_where(service: BriefService) -> None:
+    # "in secret" is how, not where: the brief does not say, and the venue does not answer it.
+    (answer,) = ask(service, "was it held in secret?")
+    assert not answer.matched

@@ -162,6 +162,10 @@ class Matcher:
         self._kind_terms = {kind: frozenset(t for w in kind_words for t in table.join(words(w)))
                             for kind, kind_words in _KIND_WORDS.items()}
         # Capitalised words that are not names of anyone or anything: "Russian bloggers" names no blogger.
+        self._entity_names = {canon(e.id.replace("-", " ")): e.name for e in brief.entities}
+        # Places and countries the brief names: "held in ankara?" claims a place even when typed in lower case.
+        self._places = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities
+                                 if e.kind in (EntityKind.place, EntityKind.country))
         self._not_names = _CALENDAR | STOPWORDS | {
             w for e in brief.entities if e.kind is EntityKind.country for v in (e.name, *e.variants) for w in words(v)}
 
@@ -391,6 +395,13 @@ class Matcher:
             if own not in seen:
                 seen.add(own)
                 readings.append(_Reading(piece, own, own, False, context is None, piece not in texts))
+            if piece in texts and (checked := self._claim_checked(piece, own)) is not None:
+                # "was it held in Ankara?", "is Medinsky Russia's defence minister?": the question the claim
+                # answers ("where was it held?", "who is Medinsky?"), whose fact confirms or corrects it.
+                asked = self.analyzer.terms(checked)
+                if asked not in seen:
+                    seen.add(asked)
+                    readings.append(_Reading(checked, asked, asked, False, context is None))
             # A clause is part of a sentence ("… when it was over?"): its "it" belongs to that sentence, not to
             # the previous turn.
             if context is not None and piece in texts and self._looks_like_follow_up(piece, own):
@@ -415,6 +426,24 @@ class Matcher:
                     if topic and swapped not in (own, resolved):
                         readings.append(_Reading(piece, swapped, own, True, False, asked_before=context.terms))
         return readings
+
+    def _claim_checked(self, text: str, terms: tuple[str, ...]) -> str | None:
+        """The question a yes/no claim check asks, when it claims a place or an office: "was the second round held
+        in Ankara?" asks where it was held; "is Medinsky Russia's defence minister?" asks who Medinsky is. The fact
+        answering that confirms the claim or corrects it; None for any other message."""
+        said = normalize(text).split()
+        if not said or said[0] not in YES_NO:
+            return None
+        place = _CLAIMED_PLACE.search(text)
+        if place is not None and (place.group(1)[:1].isupper() or set(self.analyzer.terms(place.group(1)))
+                                  & self._places):
+            # a name of a place, as written or as the brief knows one ("ankara" reads as Turkey)
+            rest = (text[:place.start()] + text[place.end():]).strip().rstrip("?!. ")
+            return f"where {rest[:1].lower()}{rest[1:]}?"
+        person = next((t for t in terms if t in self.people), None)
+        if person is not None and said[0] in _COPULA and not _OFFICE_WORDS.isdisjoint(said):
+            return f"who is {self._entity_names[person]}?"
+        return None
 
     def _backed(self, match: Match, readings: list[Match], text: str) -> Match:
         """`match`, a sentence of `text` after its first, capped just below the readings of it together with the
@@ -1078,6 +1107,14 @@ _STANCE_WORDS = frozenset({"excuse", "excuses", "line", "take", "view", "views",
                            "react", "answer", "accept", "accepts", "accepted", "reject", "rejects", "read", "see",
                            "sees", "think", "thinks", "justify", "justification", "explanation", "position", "stance",
                            "against", "opinion"})
+
+# "… held in Ankara?", "… meet at Geneva?": a place claimed at the end of a yes/no question (group 1).
+_CLAIMED_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?([\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\W*$")
+# Words for an office someone holds: "is Medinsky Russia's defence minister?", "was Kalin the president's aide?"
+# (Not a military rank: "is Kellogg a retired general?" asks a career the brief does not go into.)
+_OFFICE_WORDS = frozenset({"minister", "president", "chief", "head", "envoy", "aide", "spokesperson", "spokesman",
+                           "ambassador", "adviser", "advisor", "leader", "secretary", "chancellor", "negotiator",
+                           "director", "spymaster", "premier", "pm"})
 
 # Words that name the kind of fact asked for, and nothing it is about: "what day", "which year", "what number".
 _KIND_NOUNS = frozenset({"day", "date", "time", "year", "month", "hour", "number", "figure", "count", "name"})
