@@ -223,3 +223,20 @@ def test_a_topic_summary_is_followed_by_facts_it_does_not_already_say(service: B
     answer = service.ask(f"summary {question}", question)
     assert answer.lead and answer.facts
     assert not [f.text for f in answer.facts if restates(answer.lead, f.text)]
+
+
+def test_what_a_summary_already_says_is_read_again_after_a_reload(tmp_path: Path) -> None:
+    """The facts a topic's summary says are worked out once per loaded brief: a reload that edits the summary
+    shows the fact it no longer says."""
+    path = tmp_path / "brief.yaml"
+    summary = "    kind: logistics\n    answer: {}\n"
+    path.write_text(MINI.read_text().replace(
+        "    kind: logistics\n", summary.format("The talks take place at the Ciragan Palace in Istanbul."), 1))
+    service = BriefService(BriefStore(path, SEEDS), Conversations())
+    first = service.ask("a", "tell me about the venue")
+    assert first.lead and first.section_id == "venue" and not first.facts  # its one fact is the summary
+    path.write_text(MINI.read_text().replace("    kind: logistics\n", summary.format("Russia and Ukraine meet again."), 1))
+    assert service.reload().ok
+    second = service.ask("b", "tell me about the venue")
+    assert second.lead == "Russia and Ukraine meet again."
+    assert [f.text for f in second.facts] == ["The talks take place at the Ciragan Palace in Istanbul."]
