@@ -130,6 +130,7 @@ class SectionScores(NamedTuple):
 class TermUnits(NamedTuple):
     weights: dict[int, float]  # unit -> the term's weight in it
     best: dict[int, float]  # section -> the most the term weighs in one of its units
+    using: frozenset[int]  # the units of `weights`: a set intersects the smaller side, dict keys copy the left
 
 
 class _Term(NamedTuple):
@@ -303,10 +304,7 @@ class BriefIndex:
         topic card."""
         scores: dict[int, float] = {}
         card = 0.0
-        for term in terms:
-            found = self._term(term)
-            if found is None:
-                continue
+        for found in self._known(terms):
             weight = found.cards.get(section)
             if weight is not None:
                 card += weight
@@ -341,10 +339,17 @@ class BriefIndex:
                     bounds[section] = weight
             for section, weight in cards.items():
                 bounds[section] = bounds.get(section, 0.0) + weight
-            units = TermUnits({u: w for pairs in postings.values() for u, w in pairs},
-                              {s: max(w for _, w in pairs) for s, pairs in postings.items()}) if postings else None
+            weights = {u: w for pairs in postings.values() for u, w in pairs}
+            units = TermUnits(weights, {s: max(w for _, w in pairs) for s, pairs in postings.items()},
+                              frozenset(weights)) if postings else None
             found = self._terms[term] = _Term(postings, cards, bounds, units)
         return found
+
+    def _known(self, terms: Iterable[str]) -> list[_Term]:
+        """The postings of each of `terms` the brief uses, in order: the table read directly, `_term` only for a
+        term's first use (a method call per term costs as much as what most questions do with it)."""
+        get, term = self._terms.get, self._term
+        return [found for t in terms if (found := get(t) or term(t)) is not None]
 
     def _bounds(self, term: str) -> dict[int, float] | None:
         found = self._term(term)
@@ -376,10 +381,15 @@ class BriefIndex:
         sections whose bound reaches it are looked at, and they are scored from the highest bound down until the
         next can't reach the k-th: a question touches only the sections that can win."""
         found = Retrieved({}, {}, {})
-        bounds = [b for b in map(self._bounds, terms) if b is not None]
-        # Few sections touched (no term alone touches many, then all of them together): score them all.
+        known = self._known(terms)
+        # Few sections touched (no term alone touches many, then all of them together): score them all. A brief
+        # of no more sections than that is always scored so.
+        if len(self.section_units) <= 3 * k:
+            self._score_all(known, found)
+            return found
+        bounds = [term.bounds for term in known]
         if max(map(len, bounds), default=0) <= 3 * k and len(set().union(*bounds)) <= 3 * k:
-            self._score_all(terms, found)
+            self._score_all(known, found)
             return found
         # 1. A first k-th to beat: the sections each term weighs most in, from the term that weighs most, scored.
         present = sorted((t for t in dict.fromkeys(terms) if self._term(t) is not None),
@@ -444,10 +454,7 @@ class BriefIndex:
         scores: dict[int, float] | None = None
         only: list[tuple[int, float]] | None = None  # the one term's postings, while only one term has any
         only_best = 0.0
-        for term in terms:
-            found = self._term(term)
-            if found is None:
-                continue
+        for found in self._known(terms):
             weight = found.cards.get(section)
             if weight is not None:
                 card += weight
@@ -466,11 +473,12 @@ class BriefIndex:
             return max(scores.values()), card
         return only_best, card
 
-    def _score_all(self, terms: Sequence[str], found: Retrieved) -> None:
-        """Every section a term touches, scored into `found`. A unit using two or more of the terms scores their
-        sum, added up in the terms' order (as `section_scores` does); every other unit scores one weight, and its
-        section's best of those is known: only the few units using two terms are added up one by one."""
-        using = [u for u in map(self.term_units, terms) if u is not None]
+    def _score_all(self, known: list[_Term], found: Retrieved) -> None:
+        """Every section one of the terms `known` (`_known`) touches, scored into `found`. A unit using two or
+        more of the terms scores their sum, added up in the terms' order (as `section_scores` does); every other unit
+        scores one weight, and its section's best of those is known: only the few units using two terms are added
+        up one by one."""
+        using = [term.units for term in known if term.units is not None]
         best = found.best
         if using:
             # The first term's bests as they are: every weight is positive, so each would be put in as it stands.
@@ -485,27 +493,28 @@ class BriefIndex:
             if len(using) <= 4:
                 for i in range(1, len(using)):
                     for j in range(i):
-                        shared |= using[i].weights.keys() & using[j].weights.keys()
+                        shared |= using[i].using & using[j].using
             else:
                 seen: set[int] = set()
                 for term in using:
-                    shared |= term.weights.keys() & seen
-                    seen |= term.weights.keys()
+                    shared |= term.using & seen
+                    seen |= term.using
             # Each term visits only the shared units it is in (a long message's ten or twenty terms are mostly
             # absent from any one unit), in the terms' order: each unit's sum is added up as section_scores does.
             first = using[0].weights
-            sums = {u: first[u] for u in first.keys() & shared}  # 0.0 + weight is the weight
+            sums = {u: first[u] for u in using[0].using & shared}  # 0.0 + weight is the weight
+            get = sums.get
             for term in using[1:]:
                 weights = term.weights
-                for u in weights.keys() & shared:
-                    sums[u] = sums.get(u, 0.0) + weights[u]
+                for u in term.using & shared:
+                    sums[u] = get(u, 0.0) + weights[u]
             section_of = self._section_of
             for u, score in sums.items():
                 if score > best[s := section_of[u]]:
                     best[s] = score
         card = found.card
         first_card = True
-        for in_cards in [term.cards for term in map(self._term, terms) if term is not None]:
+        for in_cards in [term.cards for term in known]:
             if not in_cards:
                 continue
             if first_card:  # into an empty dict: 0.0 + weight is the weight
