@@ -136,6 +136,7 @@ class Matcher:
             for s, section in enumerate(self.sections) for example in (section.title, *section.examples))
         self._position = {section.id: s for s, section in enumerate(self.sections)}
         self._ranked_by: Calibration | None = None
+        self._stance_facts: dict[tuple[int, frozenset[str]], frozenset[int]] = {}  # `_stances`
         self._rank_weights_cached: tuple[float, ...] = ()
         self._titles = [normalize(s.title) for s in self.sections]
         # The words a person's or organisation's name is written with in facts: "Umerov", "Kremlin".
@@ -485,8 +486,8 @@ class Matcher:
                 _points_at_a_thing(text) or {"it", "its"} & set(said) or len(said) <= 6):
             return None
         party = {t for t in own if t in self.index.named} - context.entities
-        if not party or party & self.people:
-            return None
+        if not party or party & self.people or not self._stances(position, frozenset(party)):
+            return None  # (no fact of the topic gives their stance at all: the reading below would find none)
         asked = [t for t in context.terms if t not in QUESTION_WORDS and t not in context.entities]
         reading = _Reading(text, tuple(dict.fromkeys([*own, *asked])), own, True, False, asked_before=context.terms)
         match = self._match_reading(reading, position)
@@ -509,6 +510,22 @@ class Matcher:
         features = {**match.features, "margin": 1.0, "content": min(len(content), 6) / 6,
                     "lead_coverage": 1.0, "coverage": max(match.features.get("coverage", 0.0), 1.0), "missing": 0.0}
         return replace(match, confidence=round(self.calibration.probability(features), 4), features=features)
+
+    def _stances(self, section: int, party: frozenset[str]) -> frozenset[int]:
+        """The facts of `section` that can give `party`'s stance (about them, and they speak or lead): what
+        `_stance_on_it` picks from, whatever the question. Kept per brief, by (section, party)."""
+        found = self._stance_facts.get((section, party))
+        if found is None:
+            units = self.index.units
+            facts = self.sections[section].facts
+            found = frozenset(u for u in self.index.section_units[section] if units[u].kind is UnitKind.fact
+                              and party <= units[u].entities and (self._says(party, text := facts[units[u].item].text,
+                                                                             quoted=False)
+                                                                  or self._leads_with(party, text)))
+            if len(self._stance_facts) >= 4096:  # parties are a question's names: bounded, as every memo here
+                self._stance_facts.clear()
+            self._stance_facts[(section, party)] = found
+        return found
 
     def _leads_with(self, party: set[str], text: str) -> bool:
         """Whether a fact's text opens with one of `party` as its subject ("Moscow justifies", "The Kremlin has")."""
