@@ -116,6 +116,24 @@ def test_the_time_of_something_still_to_come_is_not_the_time_of_the_talks(servic
     assert "monday" in lead(held)
 
 
+def test_the_time_or_place_of_something_still_to_come_is_answered_only_by_a_fact_telling_what_is_to_come(
+        service: BriefService) -> None:
+    # No fact gives a day for a leaders' meeting or a city for the next round: what Zelensky said on Sunday Umerov
+    # "would" do, and the talks' own venue, tell of the talks that are over.
+    _, leaders = ask(service, "did putin and zelensky agree to meet?", "so when will they sit down together?")
+    assert not leaders.matched
+    _, city = ask(service, "what comes after istanbul?", "which city will they meet in?")
+    assert not city.matched
+    _, swap = ask(service, "was a new prisoner exchange agreed?", "where will it take place?")
+    assert not swap.matched
+    # The next round's deadline is still to come, and the brief gives it.
+    _, deadline = ask(service, "what comes after istanbul?", "when will that happen?")
+    assert "end of june" in lead(deadline)
+    # A future reported in the past is what someone said then: the day they said it answers it.
+    (announced,) = ask(service, "when did zelensky announce that umerov would lead the delegation?")
+    assert "sunday" in lead(announced)
+
+
 # ------------------------------------------------------------------ a part of what was just counted
 
 

@@ -755,9 +755,14 @@ class Matcher:
         if event is not None:
             # A rule: a question about the event itself, of a kind the brief answers, is answered.
             probability = max(probability, 0.9)
-        if wants == "time" and top == self.event.section("time") and _still_to_come(normalize(reading.text).split()):
-            # A rule: "when will it happen?" asks the time of something still to come (the new exchange, a leaders'
-            # meeting); the talks, which are over, do not answer it with their own day and hour.
+        when_or_where = wants if wants in ("time", "place") else kind if kind in ("time", "place") else \
+            "place" if _WHICH_PLACE.search(reading.text) else ""
+        if when_or_where and _still_to_come(normalize(reading.text).split()) and not (
+                lead and self._tells_what_is_to_come(index.units[lead[0]], when_or_where)):
+            # A rule: "when will it happen?", "which city will that be in?" ask the time or place of something still
+            # to come (the new exchange, a leaders' meeting, the next round). The talks, which are over, do not
+            # answer it with their own day, hour or venue; only a fact of that kind telling what is to come does
+            # ("holding more talks before the end of June").
             probability = min(probability, 0.25)
         if features["conflict"]:
             # A rule, not a weight: facts about another country or person never answer a question about
@@ -778,6 +783,23 @@ class Matcher:
         return Match(tuple(candidates), round(probability, 4), frozenset(asked_entities), terms,
                      tuple(index.units[u] for u in lead), reading.text, features,
                      ranking={self.sections[s].id: x for s, x in section_features.items()}, wants=wants)
+
+    def _tells_what_is_to_come(self, unit: Unit, wants: str) -> bool:
+        """Whether a fact (or a topic's summary) gives a time or place, as `wants` asks, of something still to come:
+        "Ukraine has proposed holding more talks before the end of June"."""
+        if not fits(unit, wants):
+            return False
+        section = self.sections[unit.section]
+        if unit.kind is UnitKind.fact:
+            text = section.facts[unit.item].text
+        elif unit.kind is UnitKind.figure:  # "Deadline Ukraine proposed for more talks: before the end of June"
+            figure = section.figures[unit.item]
+            text = f"{figure.label} {figure.value}"
+        elif unit.kind is UnitKind.topic:
+            text = section.answer or ""
+        else:
+            return False
+        return bool(_TO_COME.search(text))
 
     def _asks_the_topic_of_the_event(self, section: int, content: list[str], unit_scores: Mapping[int, float]) -> bool:
         """ "who hosted the talks?": besides the event's generic noun, which every fact of the brief may use, the
@@ -1108,11 +1130,25 @@ _MEDIUM_VERBS = frozenset({"post", "posted", "posts", "say", "said", "says", "wr
 # A question about what is still to come: "when will it happen?", "when would they meet?", "when r they gonna".
 _FUTURE = frozenset({"will", "would", "gonna", "ll", "shall", "upcoming"})
 
+# "which city", "what venue": a place asked by its name (`_wants` leaves these to the entity cards).
+_WHICH_PLACE = re.compile(r"\b(?:which|what)\s+(?:city|town|country|venue|place|location)\b", re.IGNORECASE)
+
+# A fact telling of something still to come: "will", "proposed holding more talks", "the next stage". Not a future
+# reported in the past ("Zelensky said on Sunday that Umerov would meet Russian officials"): that was the talks.
+_TO_COME = re.compile(r"\b(?:will|shall|next|plan(?:s|ned)?|propos\w*|upcoming|another|future|later|end\s+of)\b",
+                      re.IGNORECASE)
+
+
 def _still_to_come(said: list[str]) -> bool:
     """A question in the future tense ("when will it happen?"), not reported speech ("who told reporters when the
     talks would begin": what they said then)."""
     at = next((i for i, w in enumerate(said) if w in _FUTURE), None)
-    return at is not None and (_SAYING | {"tell", "told", "say"}).isdisjoint(said[:at])
+    return at is not None and (_SAYING | _REPORTING).isdisjoint(said[:at])
+
+
+# Verbs reporting what someone said or decided, as a question asks them: "when did zelensky confirm umerov would go?"
+_REPORTING = frozenset({"tell", "told", "say", "confirm", "announce", "promise", "claim", "warn", "insist", "agree",
+                        "decide", "declare", "report", "state", "expect", "predict", "suggest", "propose"})
 
 
 # Words for someone's stance ("view", "response", "answer", "reaction", "take on"): as analysed terms.
