@@ -111,3 +111,25 @@ def test_a_fact_answer_that_restates_its_fact_is_refused_at_its_line(tmp_path: P
     direct = mini_text.replace(fact, fact + "        answer: No article reports Putin attending the talks.\n")
     assert load_brief(write(tmp_path, direct), SEEDS).sections[1].facts[0].answer
 
+
+
+# The words an article puts right before a number to say it is approximate or a bound ("around 1 p.m.",
+# "about 1,000", "some 40", "at least 40"): a figure quoting it keeps them.
+_HEDGES = ("about", "around", "some", "nearly", "almost", "roughly", "approximately", "at least", "as many as",
+           "up to", "over", "more than", "just under", "a little under", "under")
+
+
+def test_a_figure_keeps_the_hedge_its_article_puts_before_the_number() -> None:
+    brief = load_brief(BRIEF, SEEDS)
+    for section in brief.sections:
+        for figure in section.figures:
+            number = figure.value.split()[-1] if figure.value.split()[0].casefold() in _HEDGES else \
+                figure.value.split()[0]
+            for source in figure.sources:
+                quote = " ".join(source.quote.casefold().split())
+                at = quote.find(number.casefold())
+                if at < 0:
+                    continue
+                before = quote[:at].rstrip()
+                said = next((h for h in _HEDGES if before.endswith(" " + h) or before == h), None)
+                assert said is None or said in figure.value.casefold(), (section.id, figure.label, said)
