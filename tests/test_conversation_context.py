@@ -234,6 +234,20 @@ def test_tell_me_more_continues_past_everything_the_conversation_has_seen_of_the
     assert result.more == more.more + len(more.facts)
 
 
+# ------------------------------------------------------------------ where and when that was said
+
+
+def test_where_or_when_something_just_shown_was_said_is_answered_by_the_fact_just_shown(
+        service: BriefService) -> None:
+    # The fact just shown tells it: "in a social media post on Sunday".
+    for question in ("where did he announce that?", "when did he post it?"):
+        _, said = ask(service, "what are zelensky's three demands?", question)
+        assert said.section_id == "ukraine-position" and "social media post on sunday" in lead(said), question
+    # "on what day?" asks the same of it, as "when?" does.
+    _, day = ask(service, "what did zelensky demand before the talks?", "on what day?")
+    assert "sunday" in lead(day)
+
+
 # ------------------------------------------------------------------ the amount of what was just shown
 
 

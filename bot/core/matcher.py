@@ -57,6 +57,16 @@ _SOURCE_REQUEST = re.compile(
     r"who\s+(?:said|says|claimed|reported|announced|confirmed)\s+(?:that\s+)?(?:he|she|they|it)"
     r"(?:'d|’d|'ll|’ll|\s+would|\s+will|\s+was|\s+were|\s+is|\s+are|\s+had|\s+could)(?:\s+\w+){1,3})\W*$",
     re.IGNORECASE)
+# "where did he say that?", "when did zelensky confirm it?", "which day did they announce that?": where or when
+# what was just shown was said (group 1: the question word).
+_SAID_WHERE_OR_WHEN = re.compile(
+    r"^\W*(?:and\s+|so\s+|ok\s+)?(where|when|which\s+day|what\s+day|on\s+what\s+day|on\s+which\s+day)\s+"
+    r"(?:did|does|do|has|had|was|were|is)\s+(?:\w+\s+){1,2}?(?:say|said|post|posted|write|wrote|announce|"
+    r"announced|confirm|confirmed|tweet|tweeted|publish|published|share|shared|mention|mentioned|tell|told|"
+    r"state|stated|put)\s+(?:that|it|this|so|those|these|them)\W*$", re.IGNORECASE)
+# Where something was said: a post, a statement, an interview, a channel.
+_MEDIUM = re.compile(r"\b(?:post|posted|social\s+media|statement|interview|press\s+conference|telegram|video|"
+                     r"address|briefing|told\s+reporters|on\s+x)\b", re.IGNORECASE)
 MAX_SENTENCES = 3  # question-like sentences of a long message tried as its question (the last ones)
 _MOST_PER_WEIGHT = 1 + 1.2  # the most one term scores in a unit per unit of its weight: BM25's 1 + k1
 ACCEPTABLE = 0.5  # the probability the service's default threshold accepts
@@ -187,7 +197,9 @@ class Matcher:
             if self._asks_for_more(text):
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
                              question=text, more=True)
-            if _SOURCE_REQUEST.search(text):  # "who said that?": the facts just shown, with who says them
+            if _SOURCE_REQUEST.search(text) or self._asks_where_or_when_said(text, context):
+                # "who said that?", "where did he say that?": the facts just shown, with who says them (and where
+                # and when, as they tell it)
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
                              question=text, again=True)
         readings = [self._match_reading(reading) for reading in self._readings(text, context)]
@@ -427,6 +439,20 @@ class Matcher:
                     if topic and swapped not in (own, resolved):
                         readings.append(_Reading(piece, swapped, own, True, False, asked_before=context.terms))
         return readings
+
+    def _asks_where_or_when_said(self, text: str, context: FollowUpContext) -> bool:
+        """ "where did he say that?", "when did zelensky confirm that?": where or when what was just shown was said,
+        which the facts just shown tell when one of them says it was posted, told or said on a day."""
+        found = _SAID_WHERE_OR_WHEN.search(text)
+        position = self._position.get(context.section_id)
+        if found is None or position is None:
+            return False
+        units = [self.index.units[u] for u in self.index.section_units[position]]
+        shown = [u for u in units if u.key in context.last and u.kind is UnitKind.fact]
+        if found.group(1).casefold() == "where":
+            section = self.sections[position]
+            return any(_MEDIUM.search(section.facts[u.item].text) or fits(u, "place") for u in shown)
+        return any(fits(u, "time") for u in shown)
 
     def _claim_checked(self, text: str, terms: tuple[str, ...]) -> str | None:
         """The question a yes/no claim check asks, when it claims a place or an office: "was the second round held
@@ -1303,7 +1329,7 @@ def _checks_a_claim(said: list[str]) -> bool:
 # week". ("date", "time", "figure" stay: "what date will the new exchange happen" is not answered by Monday.)
 _KIND_WORDS = {
     "place": ("location", "place", "part", "region", "area", "province", "spot", "whereabouts"),
-    "time": ("week", "weekday", "oclock"),
+    "time": ("week", "weekday", "oclock", "day"),
 }
 _PLACE_NOUNS = frozenset({"part", "region", "area", "location", "province", "oblast"})
 
