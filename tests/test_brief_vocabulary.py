@@ -37,6 +37,22 @@ from tests.test_answers import ask, first, service  # noqa: F401  the real brief
     ("does kyiv's roadmap want money from moscow", "reparations"),
     # the "problems" Umerov says only the two presidents can solve: the issues of contention
     ("umerov says only what can solve the problems?", "meeting"),
+    # "possible" for what Trump calls achievable; "drags his feet" for Putin delaying
+    ("does trump reckon peace is possible", "achievable"),
+    ("what happens if putin drags his feet, according to trump", "sanctions"),
+    # the "agency" behind Spider's Web; whom Medinsky "works for"; Putin's "economic" asks
+    ("which agency ran spider's web", "security service"),
+    ("who does medinsky work for", "putin"),
+    ("putin's economic asks?", "sanctions relief"),
+    # land Russia is "sitting on"; "half" of Ukraine, a share the brief gives otherwise
+    ("how many square km is russia sitting on", "113,100"),
+    ("does russia hold half of ukraine?", "one-fifth"),
+    # "russkies" are the Russians; an "anonymous" source is the brief's unnamed one
+    ("when did the russkies get to istanbul", "sunday"),
+    ("what did the anonymous source tell reuters", "ultimatums"),
+    # agreeing to what Russia has ruled out; what Kyiv says Russia is trying to force
+    ("has russia agreed to western troops in ukraine", "ruled out"),
+    ("what is russia trying to force ukraine to do", "capitulate"),
 ])
 def test_a_readers_everyday_word_finds_the_fact_in_the_brief_s_words(
         service: BriefService, question: str, fact: str) -> None:
