@@ -53,6 +53,9 @@ from tests.test_answers import ask, first, service  # noqa: F401  the real brief
     # agreeing to what Russia has ruled out; what Kyiv says Russia is trying to force
     ("has russia agreed to western troops in ukraine", "ruled out"),
     ("what is russia trying to force ukraine to do", "capitulate"),
+    # "disputed" issues are the brief's issues of contention; someone's "view" of a thing is how they regard it
+    ("what can settle the disputed questions, per kyiv", "meeting"),
+    ("how does medinsky view ukraine", "right to exist"),
 ])
 def test_a_readers_everyday_word_finds_the_fact_in_the_brief_s_words(
         service: BriefService, question: str, fact: str) -> None:
