@@ -17,7 +17,9 @@ from sqlalchemy import select
 
 from bot.bootstrap import build_service
 from bot.config import CurationSettings, Settings, load_settings
+from bot.core import curation_memory
 from bot.core.curation import Asked, ChatKind, Curator, Origin, Outcome, QuestionRecord, Scored
+from bot.core.curation_memory import AnswerMemory
 from bot.core.curation_report import group_questions, snippet, Nearest
 from bot.core.service import BriefService
 from bot.curating import Curation, attach_curation
@@ -26,6 +28,7 @@ from bot.storage.database import open_database
 from tests.conftest import MINI, ROOT
 
 TELEGRAM_GROUP = Origin("telegram", ChatKind.GROUP)
+DISCORD_DM = Origin("discord", ChatKind.PRIVATE)
 USER = "777000111"
 
 
@@ -111,9 +114,43 @@ def test_a_kept_answer_holds_its_scores_as_text_that_reads_back_exactly_and_shar
     service = build_service(load_settings(environ={}))
     service.curator = Curator(NullStore(), b"salt", 0.15)  # type: ignore[arg-type]
     first, second = (service.ask(chat, "how long did the talks last?", TELEGRAM_GROUP) for chat in ("a", "b"))
-    one, two = (service.curator._recent[a.answer_id] for a in (first, second))
+    one, two = (service.curator._recent.recall(a.answer_id) for a in (first, second))
+    assert one is not None and two is not None
     assert one.facts == first.body and all(x is y for x, y in zip(one.facts, two.facts))
     assert one.candidates and one.candidates[0].section_id == first.section_id
+
+
+def test_the_last_answers_are_recalled_exactly_and_no_others() -> None:
+    memory = AnswerMemory(3)
+    at = dt.datetime(2025, 6, 2, 10, 0, 0, 123456, tzinfo=dt.timezone.utc)
+    given = []
+    for n, question in enumerate(["who led <b>russia</b>?", "¿quién? \x1f and more\x1f", "x" * 4000, "ok"]):
+        asked = Asked(memory.new_id(), at + dt.timedelta(seconds=n), TELEGRAM_GROUP if n % 2 else DISCORD_DM, "rev1",
+                      list(Outcome)[n], question, None if n == 1 else "venue", 0.1 * n, f"Title {n % 2}",
+                      () if n == 2 else ("line one", f"line {n}"), "" if n == 3 else "venue 0.412 timing-x 0.2",
+                      n == 0)
+        memory.remember(asked)
+        given.append(asked)
+    assert all(len(a.answer_id) == 12 and a.answer_id.replace("-", "").replace("_", "").isalnum() for a in given)
+    assert len({a.answer_id for a in given}) == 4
+    assert memory.recall(given[0].answer_id) is None  # three answers later it has left the memory
+    assert [memory.recall(a.answer_id) for a in given[1:]] == given[1:]
+    recalled = memory.recall(given[1].answer_id)
+    assert recalled is not None and recalled.candidates == (Scored("venue", 0.412), Scored("timing-x", 0.2))
+    for other in ("never-given1", "", "v:+:abc", "ÿÿÿ", given[1].answer_id[:-1] + "A", "A" * 16):
+        assert memory.recall(other) is None or other == given[1].answer_id
+
+
+def test_the_answer_memory_stays_bounded_over_many_reloads(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(curation_memory, "MAX_STRINGS", 50)
+    memory = AnswerMemory(10)
+    now = dt.datetime.now(dt.timezone.utc)
+    for revision in range(40):  # each revision's lines are new texts
+        asked = Asked(memory.new_id(), now, TELEGRAM_GROUP, f"rev{revision}", Outcome.ANSWERED, "q", "venue", 0.9,
+                      "Venue", (f"a line of revision {revision}",), "", False)
+        memory.remember(asked)
+        assert memory.recall(asked.answer_id) == asked
+    assert len(memory._texts) <= 50 + 5
 
 
 async def test_questions_without_an_origin_are_not_logged(live) -> None:

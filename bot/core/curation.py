@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import secrets
-import sys
-from collections import OrderedDict
 from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Callable, Iterable, Protocol
@@ -123,10 +120,6 @@ def voter_hash(salt: bytes, platform: str, user_id: str, answer_id: str) -> str:
     return hashlib.sha256(salt + f"\x00{platform}\x00{user_id}\x00{answer_id}".encode()).hexdigest()[:32]
 
 
-def new_answer_id() -> str:
-    return secrets.token_urlsafe(9)  # 12 characters: fits a Telegram callback (64 bytes) and a Discord custom_id
-
-
 class Curator:
     """Decides which questions are logged and records verdicts; keeps the last answers in memory so a verdict
     can carry the question and facts it is about (answers outside the log are stored only when rated)."""
@@ -136,10 +129,10 @@ class Curator:
         self.store = store
         self.salt = salt
         self.grey_zone = grey_zone
-        self._remember = remember
         self._clock = clock or (lambda: dt.datetime.now(dt.timezone.utc))
-        self._recent: OrderedDict[str, Asked] = OrderedDict()
-        self._origins: dict[Origin, Origin] = {}  # one shared Origin per platform and kind of chat
+        from bot.core.curation_memory import AnswerMemory  # here: it builds on this module's `Asked`
+
+        self._recent = AnswerMemory(remember)
 
     def outcome(self, answer: Answer, threshold: float) -> Outcome:
         if not answer.matched:
@@ -150,25 +143,22 @@ class Curator:
 
     def observe(self, answer: Answer, match: Match | None, origin: Origin, revision: str, threshold: float) -> Answer:
         """The answer with an id for its verdict buttons; rejected and grey-zone questions are logged. Only what a
-        record needs is kept, not the answer: the last `remember` of these stay in memory for their verdicts."""
-        # The answer's lines come from the brief, so many records share them: one copy each (interned strings
-        # are freed with their last record). The scores are one short string, not three objects and their floats.
-        asked = Asked(new_answer_id(), self._clock(), self._origins.setdefault(origin, origin), revision,
+        record needs is kept, not the answer: the last `remember` of these stay in memory for their verdicts
+        (bot/core/curation_memory.py: one packed record each)."""
+        asked = Asked(self._recent.new_id(), self._clock(), origin, revision,
                       self.outcome(answer, threshold), answer.question, answer.section_id, answer.confidence,
-                      answer.title, tuple(map(sys.intern, answer.body)),
+                      answer.title, answer.body,
                       Asked.pack(Scored(c.section.id, round(c.rank, 3)) for c in match.candidates[:3]) if match
                       else "",
                       match is not None and bool(match.more or match.again or match.features.get("context")))
-        self._recent[asked.answer_id] = asked
-        if len(self._recent) > self._remember:
-            self._recent.popitem(last=False)
+        self._recent.remember(asked)
         if asked.outcome in (Outcome.REJECTED, Outcome.GREY):
             self.store.put(asked)
         return replace(answer, answer_id=asked.answer_id)
 
     def verdict(self, answer_id: str, platform: str, user_id: str, up: bool) -> None:
         """Record a reader's verdict; a second tap by the same reader replaces the first (the store enforces it)."""
-        asked = self._recent.get(answer_id)
+        asked = self._recent.recall(answer_id)
         logged = asked is not None and asked.outcome in (Outcome.REJECTED, Outcome.GREY)
         self.store.put(VerdictRecord(answer_id, voter_hash(self.salt, platform, user_id, answer_id),
                                      1 if up else -1, self._clock(), None if logged else asked))
@@ -176,9 +166,9 @@ class Curator:
 
 @dataclass(frozen=True, slots=True)
 class Asked:
-    """A question as answered, before it becomes a `QuestionRecord`: what the record needs and no more, because the
-    curator keeps the last 10,000 in memory (the answer itself holds topics, sources and buttons a record never
-    reads). Stripping the markup waits for the writer, off the reply path."""
+    """A question as answered, before it becomes a `QuestionRecord`: what the record needs and no more (the answer
+    itself holds topics, sources and buttons a record never reads). Stripping the markup waits for the writer, off
+    the reply path."""
 
     answer_id: str
     asked_at: dt.datetime
@@ -190,7 +180,7 @@ class Asked:
     confidence: float
     reply: str
     facts: tuple[str, ...]
-    scores: str  # `pack`ed candidates: "venue 0.412 timing 0.2", about 200 bytes less per answer kept
+    scores: str  # `pack`ed candidates: "venue 0.412 timing 0.2"
     follow_up: bool
 
     @staticmethod
