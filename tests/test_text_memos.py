@@ -1,0 +1,55 @@
+"""The memos of bot/core/text.py: bounded, and the same answers as the functions they remember."""
+
+from __future__ import annotations
+
+import threading
+
+from bot.core import text
+from bot.core.text import _Memo
+
+
+def test_a_memo_answers_as_its_function_and_forgets_its_oldest_quarter_when_full() -> None:
+    calls: list[str] = []
+
+    def upper(value: str) -> str:
+        calls.append(value)
+        return value.upper()
+
+    memo = _Memo(upper, 8)
+    assert [memo(w) for w in "abcdefgh"] == list("ABCDEFGH") and len(calls) == 8
+    assert memo("a") == "A" and len(calls) == 8  # remembered: not run again
+    assert memo("i") == "I" and len(memo) == 7  # full: a, b went, i came
+    assert "a" not in memo and "c" in memo and memo("a") == "A" and len(calls) == 10
+    memo.cache_clear()
+    assert len(memo) == 0 and memo.__wrapped__ is upper and memo.__doc__ == upper.__doc__
+
+
+def test_the_text_functions_keep_their_answers_and_bounds() -> None:
+    for memo in (text.words, text.normalize, text.stem, text.strip_markup):
+        memo.cache_clear()
+    assert text.normalize("Russia's Team!") == "russia team" == text.normalize("Russia's Team!")
+    assert text.words("who r u") == ("who", "are", "you")
+    assert text.strip_markup("<b>who</b> led?") == "who led?"
+    for n in range(20_000):
+        text.normalize(f"question {n}")
+    assert len(text.normalize) <= 16_384
+
+
+def test_a_memo_filled_from_two_threads_at_once_stays_whole() -> None:
+    # A reload reads the brief in a worker thread while the event loop answers: eviction must not break.
+    memo = _Memo(str.upper, 64)
+    errors: list[BaseException] = []
+
+    def fill(prefix: str) -> None:
+        try:
+            for n in range(20_000):
+                assert memo(f"{prefix}{n}") == f"{prefix}{n}".upper()
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=fill, args=(p,)) for p in "xy"]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and len(memo) <= 64 + 2  # a thread switch between the check and the insert: one over each
