@@ -181,6 +181,14 @@ def test_the_same_count_of_a_place_the_brief_does_not_count_stays_unanswered(ser
     assert not kharkiv.matched
 
 
+def test_and_a_new_word_asks_the_previous_question_about_it(service: BriefService) -> None:
+    # "what about its military?" after what Kyiv's roadmap seeks on land: what the roadmap seeks on its military,
+    # not Ukraine's demands again.
+    for swap in ("what about its military?", "and its army?"):
+        _, army = ask(service, "what does kyiv's roadmap seek on land?", swap)
+        assert "no restrictions on ukraine's military" in lead(army), swap
+
+
 # ------------------------------------------------------------------ "he" beside another name
 
 

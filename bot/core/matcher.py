@@ -430,6 +430,10 @@ class Matcher:
                     pointed = tuple(dict.fromkeys([*asked, *occasion]))
                     if pointed not in (own, resolved):
                         readings.append(_Reading(piece, pointed, asked, True, False, asked_before=context.terms))
+                if (swapped_noun := self._swap_noun(piece, own, context)) and swapped_noun not in (own, resolved):
+                    # "and money?", "and about its army?" after "what does ukraine's roadmap say about territory?":
+                    # the previous question, with what it asked about (its last word) swapped for the new one
+                    readings.append(_Reading(piece, swapped_noun, own, True, False, asked_before=context.terms))
                 if self._swaps(piece) and (previous := self.section(context.section_id)) is not None:
                     # "and Ukraine?" after Russia's demands asks for Ukraine's: the topic the last answer came from
                     # says what was asked, whatever other words the question had ("to end the war").
@@ -603,6 +607,21 @@ class Matcher:
         shown = [units[u].terms for u in self.index.section_units[previous] if units[u].key in last]
         first = match.lead[0].terms
         return any(len(first & terms) >= CONTINUES * min(len(first), len(terms)) for terms in shown)
+
+    def _swap_noun(self, text: str, terms: tuple[str, ...], context: FollowUpContext) -> tuple[str, ...] | None:
+        """The previous question with its last word swapped for the one word a follow-up names ("and money?",
+        "what about its army?"); None for any other message, or one naming someone (`_swaps` reads those)."""
+        said = normalize(text).split()
+        content = [t for t in terms if t not in QUESTION_WORDS]
+        if len(content) != 1 or content[0] in self.index.entities or not said or said[0] not in ("and", "what", "how") \
+                or not normalize(text).startswith(FOLLOW_UP_OPENERS) or len(said) > 5 \
+                or not (PRONOUNS - {"its", "their"}).isdisjoint(said):
+            return None
+        previous = [t for t in context.terms if t not in QUESTION_WORDS]
+        focus = next((t for t in reversed(previous) if t not in self.index.entities), None)
+        if focus is None or focus == content[0]:
+            return None
+        return tuple(dict.fromkeys([*(t for t in context.terms if t != focus), *content]))
 
     def _swaps(self, text: str) -> bool:
         """ "and Ukraine?", "what about kyiv's?", "and russia's view?": an opener and nothing but a name (and a word
