@@ -106,7 +106,8 @@ class Examples:
 
     def similarity(self, question: Collection[str]) -> Overlaps | Similarity:
         """How like one of each section's examples the question (distinct terms) is: see `Similarity`."""
-        using = [found for found in map(self._term, question) if found is not None]
+        get, make = self._by_term.get, self._term  # the table read directly; the method only on a term's first use
+        using = [found for t in question if (found := get(t) or make(t)) is not None]
         asked = len(question)
         best: dict[int, float]
         if sum([len(term.smallest) for term in using]) <= EAGER:

@@ -369,6 +369,10 @@ class BriefIndex:
                                                         key=lambda pair: (-pair[0], pair[1])))
         return impact
 
+    def units_using(self, terms: Iterable[str]) -> list[frozenset[int]]:
+        """Per term that a fact, figure or entity card uses, in order: the units using it."""
+        return [found.units.using for found in self._known(terms) if found.units is not None]
+
     def term_units(self, term: str) -> TermUnits | None:
         """Every fact, figure and entity card using `term` with its weight, and per section the best of them."""
         found = self._term(term)

@@ -720,7 +720,7 @@ class Matcher:
         # counted, not any word of the question ("istanbul" beside a date)
         counted = self._counted(reading.text) if wants == "number" else ()
         typed_by = [t for t in terms_asked if t in counted] or terms_asked
-        using = [u.weights.keys() for u in map(index.term_units, typed_by) if u is not None]
+        using = index.units_using(typed_by)
         touched = None  # every unit using one of the terms, when a kind of fact is asked for and they are few
         if fitting is not None and sum(map(len, using)) <= 256:
             touched = set().union(*using)
