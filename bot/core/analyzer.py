@@ -138,14 +138,8 @@ class PhraseTable:
         return tuple(out)
 
 
-MEMO_ENTRIES = 8192  # texts repeat (a brief's, and popular questions), but a flood of junk must not grow memory
-MEMO_CHARS = 500  # a long message is rarely sent twice: remembering 8,192 of 4,000 characters would cost 32 MB
-
-
 def _bounded_put(cache: dict[str, tuple[str, ...]], key: str, value: tuple[str, ...]) -> tuple[str, ...]:
-    if len(key) > MEMO_CHARS:
-        return value
-    if len(cache) >= MEMO_ENTRIES:
+    if len(cache) >= 50_000:  # texts repeat, but a flood of junk must not grow memory
         cache.clear()
     cache[key] = value
     return value
