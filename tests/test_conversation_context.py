@@ -419,3 +419,23 @@ def test_another_partys_stance_is_read_in_the_topic_just_answered(service: Brief
     # A party the topic has nothing from stays unanswered.
     _, china = ask(service, "what list did kyiv's team hand over?", "and china's line?")
     assert not china.matched
+
+
+def test_what_a_party_said_to_that_is_their_word_on_what_the_last_answer_said(service: BriefService) -> None:
+    # "say" asks their stance when the message asks nothing else: the Kremlin's word on the meeting Zelensky just
+    # asked for, not what Moscow says about the deported children (where "what did russia say" alone would go).
+    for question in ("what did russia say about it", "and what did the russians say to that?"):
+        _, reply = ask(service, "whom does zelensky want to talk to directly?", question)
+        assert reply.section_id == "leaders-meeting" and "agreements" in lead(reply), question
+    # A question of its own with "say" in it is answered as itself.
+    _, never = ask(service, "whom does zelensky want to talk to directly?", "what does kyiv say it will never do?")
+    assert "capitulate" in lead(never)
+
+
+def test_a_short_count_in_the_topic_just_discussed_needs_a_fact_giving_that_count(service: BriefService) -> None:
+    # The brief says a list of deported children was handed over, never how many it names: read in the topic just
+    # discussed, the count is still unanswered (the list's own fact is not a number).
+    for question in ("how many kids are on that list?", "how many children does the list have?"):
+        *_, count = ask(service, "what did kyiv's delegation hand over about children?", "and the kremlin's line?",
+                        question)
+        assert not count.matched, question

@@ -514,10 +514,13 @@ class Matcher:
         said = normalize(text).split()
         position = self._position.get(context.section_id)
         own = self.analyzer.terms(text)
-        if position is None or _STANCE_WORDS.isdisjoint(said) or not (
+        if position is None or (_STANCE_WORDS.isdisjoint(said) and _SAY_WORDS.isdisjoint(said)) or not (
                 _points_at_a_thing(text) or {"it", "its"} & set(said) or len(said) <= 6):
             return None
         party = {t for t in own if t in self.index.named} - context.entities
+        if _STANCE_WORDS.isdisjoint(said) and not ((_points_at_a_thing(text) or "it" in said) and all(
+                t in QUESTION_WORDS or t in party or t == "say" for t in own)):
+            return None  # "what does kyiv say it will never do?" asks a question of its own
         if not party or party & self.people or not self._stances(position, frozenset(party)):
             return None  # (no fact of the topic gives their stance at all: the reading below would find none)
         asked = [t for t in context.terms if t not in QUESTION_WORDS and t not in context.entities]
@@ -535,7 +538,12 @@ class Matcher:
         theirs = [u for u in texts if u in says or self._leads_with(party, texts[u])]
         if not theirs:
             return None
-        match = replace(match, lead=(units[max(theirs, key=lambda u: (u in says, scores[u], -u))],))
+        # Of theirs, the one about what the last answer said ("a Putin-Zelensky meeting could only happen after …"
+        # after Zelensky's call for a meeting), not one that only names the same people.
+        discussed = frozenset().union(*(units[u].terms | units[u].entities for u in self.index.section_units[position]
+                                        if units[u].key in context.last)) - party
+        match = replace(match, lead=(units[max(theirs, key=lambda u: (
+            u in says, len(discussed & (units[u].terms | units[u].entities)), scores[u], -u))],))
         # The conversation, not the ranking, chose the topic; what they are asked to have a view on is what the
         # previous turn asked, so the stance words are what a fact about them answers.
         content = {t for t in own if t not in QUESTION_WORDS} | set(asked)
@@ -585,6 +593,8 @@ class Matcher:
             return match  # another topic
         if any(t in self.index.entities for t in own):
             return match  # "and russia?" swaps, handled above
+        if _wants_of(match) in ("number", "time") and not match.features.get("type_fit"):
+            return match  # "how many kids are on the list?": no fact of the topic gives that count
         # A fact just shown does not answer a new question, except "how much money?" right after the sanctions
         # relief Putin wants: an amount of what that fact itself counts ("hundreds of billions of dollars"). Its
         # word is then what the conversation is about, as fully covered as a word of the topic's own.
@@ -1217,6 +1227,8 @@ _STANCE_WORDS = frozenset({"excuse", "excuses", "line", "take", "view", "views",
                            "react", "answer", "accept", "accepts", "accepted", "reject", "rejects", "read", "see",
                            "sees", "think", "thinks", "justify", "justification", "explanation", "position", "stance",
                            "against", "opinion"})
+# "what did the kremlin say to that?": a word of saying asks their stance only when the message asks nothing more
+_SAY_WORDS = frozenset({"say", "says", "said"})
 
 # "… held in Ankara?", "… meet at Geneva?": a place claimed at the end of a yes/no question (group 1).
 _CLAIMED_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?([\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\W*$")
