@@ -439,3 +439,13 @@ def test_a_short_count_in_the_topic_just_discussed_needs_a_fact_giving_that_coun
         *_, count = ask(service, "what did kyiv's delegation hand over about children?", "and the kremlin's line?",
                         question)
         assert not count.matched, question
+
+
+def test_they_with_a_question_of_its_own_stands_for_the_party_not_the_previous_question(service: BriefService) -> None:
+    # "they" is Russia; "how much territory … control" asks enough of its own, so Russia's demands (the previous
+    # question's words) do not pull the answer back to the four regions it demands.
+    _, held = ask(service, "what are russia's conditions for peace?", "how much territory do they control at the moment?")
+    assert held.section_id == "territory" and "fifth" in lead(held)
+    # One pointing at what was discussed ("that") still asks about it: why Russia wants what it demands.
+    _, why = ask(service, "what are russia's conditions for peace?", "why do they want that?")
+    assert why.section_id == "russia-position"

@@ -32,7 +32,8 @@ ANAPHORA = frozenset({"it", "they", "them", "their", "he", "him", "his", "she", 
                       "these", "there", "then", "side", "team", "one", "same", "its"})
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
 PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})  # point at a person
-THINGS = frozenset({"them", "those", "these", "that", "this"})  # point at what was discussed ("it" is often empty)
+THINGS = frozenset({"them", "those", "these", "that", "this"})
+_THEY = frozenset({"they", "their", "theirs"})  # point at a party or a group  # point at what was discussed ("it" is often empty)
 FOLLOW_UP_OPENERS = ("and", "what about", "how about", "and what about", "same for", "also", "but", "so")
 MORE = frozenset({"more", "details", "detail", "elaborate", "continue", "go", "on", "and", "else", "further",
                   "expand", "keep", "going", "what", "tell", "me", "please", "pls", "any", "thing", "things",
@@ -670,6 +671,11 @@ class Matcher:
             return tuple(dict.fromkeys([*terms, *people]))
         new_entities = [t for t in terms if t in self.index.entities]
         previous = [t for t in context.terms if t not in context.entities]
+        content = [t for t in terms if t not in QUESTION_WORDS]
+        if context.entities and not new_entities and len(content) >= 2 and _THEY & said and not THINGS & said:
+            # "how much land do they hold now?" after Russia's demands: "they" is Russia; the rest of the question
+            # is new and asks enough of its own, so the previous question's words ("demands") stay behind.
+            return tuple(dict.fromkeys([*terms, *sorted(context.entities)]))
         if new_entities:  # "and Ukraine?" after "what does Russia want": same question, about someone else
             return tuple(dict.fromkeys([*terms, *previous]))
         if all(t in QUESTION_WORDS for t in terms) and {"it", "its"} & said and _wants(text) in ("", "person"):
