@@ -449,3 +449,11 @@ def test_they_with_a_question_of_its_own_stands_for_the_party_not_the_previous_q
     # One pointing at what was discussed ("that") still asks about it: why Russia wants what it demands.
     _, why = ask(service, "what are russia's conditions for peace?", "why do they want that?")
     assert why.section_id == "russia-position"
+
+
+def test_whom_something_is_for_is_answered_by_whom_it_focuses_on(service: BriefService) -> None:
+    # "who's it for?" asks whom the agreed exchange is meant for, not who announced it (the person fact "who" alone
+    # would find).
+    for question in ("who was it for", "who is that exchange meant for?", "for whom?"):
+        _, reply = ask(service, "what was decided in istanbul?", question)
+        assert "severely injured" in lead(reply), question

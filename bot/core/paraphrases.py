@@ -32,6 +32,9 @@ PARAPHRASES: dict[str, tuple[str, ...]] = {
     "large": ("huge", "massive", "enormous", "giant", "vast"),
     "domestic": ("at home", "back home"),  # "in trouble at home": a domestic scandal
     "dollar": ("money", "cash", "bucks"),  # news gives sums in dollars: "how much money" asks how many
+    # "who's it for?": whom something is meant for, as news says it ("the exchange would focus on the injured")
+    "focus": ("who it for", "who is it for", "who was it for", "who is that for", "who was that for",
+              "who are they for", "who is this for", "for whom", "meant for", "intended for", "aimed at"),
     "end": ("finish", "finishes", "finished", "finishing", "conclude", "concludes", "concluded", "concluding",
             "wrap up", "wraps up", "wrapped up", "wrapping up"),
 }
