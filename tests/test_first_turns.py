@@ -158,3 +158,19 @@ def test_a_claim_check_that_names_no_place_is_not_read_as_asking_where(service: 
     # "in secret" is how, not where: the brief does not say, and the venue does not answer it.
     (answer,) = ask(service, "was it held in secret?")
     assert not answer.matched
+
+
+# ------------------------------------------------------------------ a pronoun with no one to point at
+
+
+@pytest.mark.parametrize("question", ["what did she say?", "where did he say it", "so what did he announce?"])
+def test_a_pronoun_in_a_fresh_chat_points_at_no_one(service: BriefService, question: str) -> None:
+    # With no previous turn, "he" is nobody: the one word left ("say") is in half the brief's facts and asks none of
+    # them in particular.
+    (answer,) = ask(service, question)
+    assert not answer.matched
+
+
+def test_a_pronoun_beside_a_name_is_still_answered(service: BriefService) -> None:
+    (answer,) = ask(service, "fidan opened the talks. what did he tell the delegations?")
+    assert "fidan" in first(answer).casefold()

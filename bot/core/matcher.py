@@ -212,6 +212,11 @@ class Matcher:
         if not readings:
             return Match((), 0.0, frozenset(), (), question=text)
         readings = self._fragments_defer(readings)
+        if context is None:
+            # A rule: "what did he say?", "where did he say that?" in a fresh chat: "he" points at no one, and the
+            # one word left asks nothing of any fact in particular.
+            readings = [replace(m, confidence=min(m.confidence, 0.25)) if self._points_at_no_one(m) else m
+                        for m in readings]
         if len(readings) > 1:
             # "which region is it?" after two sentences about Sumy: the question alone points at nothing it says; it
             # is never surer than its readings with what it points at.
@@ -298,6 +303,12 @@ class Matcher:
             pointing = self._same_question(readings, context) or pointing
         best = max(pointing or readings, key=lambda m: m.confidence)
         return best
+
+    def _points_at_no_one(self, match: Match) -> bool:
+        """A reading whose subject is a personal pronoun, with no one named and at most one word of its own."""
+        content = [t for t in match.terms if t not in QUESTION_WORDS]
+        return len(content) <= 1 and not any(t in self.index.entities for t in content) and not PERSONAL.isdisjoint(
+            normalize(match.question).split())
 
     def _same_question(self, readings: list[Match], context: FollowUpContext) -> list[Match]:
         """ "and the russians?" after "when did ukraine's team land?" asks when the Russians landed: of the swap's
