@@ -56,6 +56,10 @@ from tests.test_answers import ask, first, service  # noqa: F401  the real brief
     # "disputed" issues are the brief's issues of contention; someone's "view" of a thing is how they regard it
     ("what can settle the disputed questions, per kyiv", "meeting"),
     ("how does medinsky view ukraine", "right to exist"),
+    # whether Russia "really lost" its bombers, or it is Kyiv's "propaganda": the satellite imagery says
+    ("is it propaganda or has moscow really lost the jets", "satellite"),
+    # a "cold" or "icy" meeting asks its atmosphere
+    ("was it icy in the room", "subdued"),
 ])
 def test_a_readers_everyday_word_finds_the_fact_in_the_brief_s_words(
         service: BriefService, question: str, fact: str) -> None:
@@ -85,7 +89,41 @@ def test_sent_over_in_a_conversation_counts_what_was_launched(service: BriefServ
     # the Russian draft's contents: never published, so not answered (and never with Ukraine's)
     "and what's in the russian draft?",
     "what's in moscow's memorandum exactly",
+    # "cold" is the mood in the room, not Istanbul's weather; "lost" bombers are Spider's Web's, not the war's
+    "was it cold in istanbul on monday",
+    "how many planes has russia lost in the war",
 ])
 def test_words_for_what_the_articles_do_not_say_stay_unanswered(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched, (question, answer.body)
+
+
+# ------------------------------------------------------------------ voice-to-text and one-handed typing
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # names as dictation software spells them: split into everyday words, or heard as other words
+    ("what job does med in ski have", "medinsky"),
+    ("what is umer off's job", "umerov"),
+    ("hakan fee dan said what to the delegations", "eyes of the whole world"),
+    ("so what did yer mack tell reporters", "yermak"),
+    ("which palace in is stumble hosted them", "ciragan"),
+    # "prez"/"pres" for president, "ua"/"ru" for the two countries, "govt", "bn" for billion
+    ("what did the ua prez ask for", "ceasefire"),
+    ("who is the ru pres", "putin"),
+    ("what does the ru govt say about the deported kids", "protect"),
+    ("how many bn were the damaged jets worth", "7 billion"),
+])
+def test_dictated_names_and_abbreviations_find_the_fact(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()
+
+
+@pytest.mark.parametrize("question", [
+    # "ru" is still "are you" where no country is meant
+    "how ru doing",
+    "ru a human",
+])
+def test_ru_as_are_you_stays_small_talk(service: BriefService, question: str) -> None:
     (answer,) = ask(service, question)
     assert not answer.matched, (question, answer.body)
