@@ -127,3 +127,67 @@ def test_dictated_names_and_abbreviations_find_the_fact(service: BriefService, q
 def test_ru_as_are_you_stays_small_talk(service: BriefService, question: str) -> None:
     (answer,) = ask(service, question)
     assert not answer.matched, (question, answer.body)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # more names as dictation writes them: the venue, the strait, Rustem Umerov, Medinsky, Hakan Fidan, Andriy
+    # Yermak, Kharkiv, Sumy, NATO, Reuters ("writers"), de-Nazification
+    ("what river is the cheer a gun palace next to", "bosphorus"),
+    ("which body of water is the venue on", "bosphorus"),
+    ("what's ru stem's role", "defence minister"),
+    ("did may dinsky lead talks in 2022 too", "2022"),
+    ("what did hock on say at the start", "eyes of the whole world"),
+    ("is andre your mac the chief of staff", "chief of staff"),
+    ("which regions did moscow threaten, was car keev one of them", "kharkiv"),
+    ("how many soldiers are gathered near sue me", "50,000"),
+    ("what does moscow demand about nay toe", "nato"),
+    ("what's the kremlin's idea of de nazi fication", "russian-speakers"),
+    ("who did the writers source say", "reuters"),
+])
+def test_more_dictated_names_find_the_fact(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # "put together", "did kyiv plan" (a verb, not Kyiv's plan, the memorandum): how long Spider's Web took
+    ("how long did it take to put together spider's web", "18 months"),
+    ("how long did kyiv plan the airbase strikes", "18 months"),
+    # a "nice place" asks how luxurious the venue is; "always a hotel" asks what it used to be
+    ("is the venue a nice place", "luxury"),
+    ("was the ciragan always a hotel", "ottoman"),
+    # a "1 on 1" of the presidents is the leaders' meeting; "outta this" is what someone wants out of it
+    ("kremlin view on a zelensky putin 1 on 1", "agreements"),
+    ("what does kyiv want outta this", "ceasefire"),
+    # "pulling up" is showing up; "did anyone explain" asks whether a reason was given
+    ("is putin pulling up to istanbul", "no article reports"),
+    ("did anyone explain why it started so late", "no explanation"),
+    # "mad" is angry; where they "held" a round is its venue, not land Russia holds
+    ("why were the war bloggers so mad", "retaliatory"),
+    ("where did they hold round one", "istanbul"),
+    # "the latest" from Istanbul is the summary of the talks
+    ("any latest news from istanbul", "prisoner exchange"),
+    # gamers' words: bombers "cooked"/"yeeted" are destroyed, "salty" is frustrated, "the tea"/"lore" is someone's
+    # background, "cracked" is skilled, "nite" is night
+    ("how many planes got yeeted", "40"),
+    ("is trump salty about the talks", "frustration"),
+    ("what's the tea on umerov", "defence minister"),
+    ("what's the lore of the ciragan palace", "ottoman"),
+    ("is umerov cracked at negotiating", "skilled"),
+    ("how many drones did russia fire sunday nite", "80"),
+])
+def test_teenage_and_chat_words_find_the_fact(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
+
+
+@pytest.mark.parametrize("question", [
+    # "sue me" names Sumy only beside the war; "nice" is not the weather; "the latest" score is not the brief's
+    "what's the latest score in the football",
+    "is the weather nice in istanbul",
+    "mad how expensive hotels are in istanbul, how much is a room",
+    "we're cooked, is ww3 coming",
+])
+def test_chat_words_do_not_answer_what_the_brief_does_not_say(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched, (question, answer.body)
