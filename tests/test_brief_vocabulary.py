@@ -191,3 +191,33 @@ def test_teenage_and_chat_words_find_the_fact(service: BriefService, question: s
 def test_chat_words_do_not_answer_what_the_brief_does_not_say(service: BriefService, question: str) -> None:
     (answer,) = ask(service, question)
     assert not answer.matched, (question, answer.body)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # "code name" is what the brief's "codenamed" says; fighting that "came before"/"preceded" the invasion
+    ("what code name did the drone attack have", "spider's web"),
+    ("what fighting came before the full invasion", "eight years"),
+    # damage "verified independently": the satellite imagery (in the topic's summary or its fact)
+    ("has anyone independently verified the bomber losses", "satellite"),
+    # the "baseline" of Kyiv's land talks is the front line; Russia's "performance" in May is its advance
+    ("what does kyiv's plan use as the baseline for land talks", "front line"),
+    ("russia's battlefield performance in may?", "fastest rate"),
+    # a "big one by this war's standards": the biggest swap of the war
+    ("was the may swap a big one for this war", "biggest"),
+])
+def test_readers_words_for_what_the_brief_says_otherwise(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
+
+
+def test_a_code_name_the_articles_do_not_give_stays_unanswered(service: BriefService) -> None:
+    (answer,) = ask(service, "what was the code name of the 2022 invasion")
+    assert not answer.matched, answer.body
+
+
+def test_a_greeting_of_ukraine_is_not_read_as_a_typo(service: BriefService) -> None:
+    # "slava ukraini" was read as "slap" (from "slap sanctions") and sank the question it greets
+    (answer,) = ask(service, "slava ukraini! who did russia send")
+    assert "medinsky" in first(answer).casefold()
+    (answer,) = ask(service, "slava ukraini, what's the weather in kyiv")
+    assert not answer.matched, answer.body
