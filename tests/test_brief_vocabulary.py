@@ -221,3 +221,21 @@ def test_a_greeting_of_ukraine_is_not_read_as_a_typo(service: BriefService) -> N
     assert "medinsky" in first(answer).casefold()
     (answer,) = ask(service, "slava ukraini, what's the weather in kyiv")
     assert not answer.matched, answer.body
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # "P.O.W.s" dictated letter by letter; Siberia, RIA Novosti, Ibrahim, the Kremlin, NDTV and Putin as
+    # dictation spells them; "bil" for billion
+    ("how many p.o.w.s were exchanged in may", "1,000"),
+    ("which bombers were hit in sy berea", "siberia"),
+    ("who is abraham kalin", "intelligence chief"),
+    ("what did the crem lin say about a putin zelensky meeting", "agreements"),
+    ("what did n d t v say about trump", "ndtv"),
+    ("what did pew tin ask for", "sanctions relief"),
+    ("the bombers were worth how many bil", "7 billion"),
+    # what the war bloggers "wanted": the retaliatory blow they called for
+    ("what did the war bloggers want from moscow", "retaliatory"),
+])
+def test_more_dictated_words_find_the_fact(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
