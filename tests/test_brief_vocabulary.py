@@ -239,3 +239,18 @@ def test_a_greeting_of_ukraine_is_not_read_as_a_typo(service: BriefService) -> N
 def test_more_dictated_words_find_the_fact(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
     assert fact in " ".join(answer.body).casefold()
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # "insist" is what Trump did about whose war it is; "insist on" is still a demand
+    ("whose war does trump insist it is", "biden"),
+    ("what does moscow insist on", "nato"),
+    # talks that "went on all day": how long they lasted; "even explain": whether a reason was given
+    ("did the meeting go on all day", "less than an hour"),
+    ("did they even explain the delay", "no explanation"),
+    # who "pushed" the two sides into talks: Trump urged them on
+    ("who pushed russia and ukraine into talking directly", "trump"),
+])
+def test_insisting_lasting_explaining_and_pushing(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
