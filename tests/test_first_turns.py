@@ -174,3 +174,20 @@ def test_a_pronoun_in_a_fresh_chat_points_at_no_one(service: BriefService, quest
 def test_a_pronoun_beside_a_name_is_still_answered(service: BriefService) -> None:
     (answer,) = ask(service, "fidan opened the talks. what did he tell the delegations?")
     assert "fidan" in first(answer).casefold()
+
+
+# ------------------------------------------------------------------ chat shorthand with digits and single letters
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("did ukraine get moscow's draft b4 monday?", "yet to"),  # b4: before
+    ("who said moscow threatened kharkiv n sumy?", "economist"),  # n: and
+    ("how many bombers were hit acc to kyiv", "40"),  # acc to: according to
+    ("russian drones downed sunday nite?", "52"),  # nite: night
+    ("is umerov going himself or sending some1?", "umerov"),  # some1: someone
+    ("what's ukraine want outta the talks", "ceasefire"),  # outta: out of
+    ("zelensky's plan w/o moscow's draft?", "progress"),  # w/o: without
+])
+def test_chat_shorthand_written_with_digits_or_single_letters(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()

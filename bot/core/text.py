@@ -80,6 +80,10 @@ SHORTHAND: dict[str, str] = {
     "pic": "picture", "pics": "pictures", "fm": "foreign minister", "mins": "minutes",
     "hrs": "hours", "hr": "hour", "yr": "year", "yrs": "years", "mo": "month", "wk": "week", "mtg": "meeting",
     # "how'd", "where'd" lose their apostrophe in normalize: "howd" is not a typo of "hold"
+    # written with digits or a single letter: "b4 the talks", "kharkiv n sumy", "acc to kyiv", "w/o" (read "wo")
+    "b4": "before", "n": "and", "acc": "according", "nite": "night", "tonite": "tonight", "sum1": "someone",
+    "some1": "someone", "any1": "anyone", "every1": "everyone", "outta": "out of", "smol": "small",
+    "ua": "ukraine", "1v1": "one on one", "wo": "without",
     "howd": "how did", "whered": "where did", "whyd": "why did", "whend": "when did", "whod": "who did",
 }
 
@@ -199,7 +203,7 @@ def normalize(text: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _POSSESSIVE.sub("", text.casefold())
-    text = text.replace("'", "").replace("tl;dr", "tldr").replace("tl dr", "tldr")
+    text = text.replace("'", "").replace("tl;dr", "tldr").replace("w/o", "wo ").replace("tl dr", "tldr")
     text = _THOUSANDS.sub(r"\1\2", text)  # 113,100 -> 113100
     return " ".join(_WORD.findall(text))
 
