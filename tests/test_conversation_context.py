@@ -457,3 +457,10 @@ def test_whom_something_is_for_is_answered_by_whom_it_focuses_on(service: BriefS
     for question in ("who was it for", "who is that exchange meant for?", "for whom?"):
         _, reply = ask(service, "what was decided in istanbul?", question)
         assert "severely injured" in lead(reply), question
+
+
+def test_theirs_points_back_at_what_the_previous_question_asked_about(service: BriefService) -> None:
+    # "theirs" is the other side's memorandum: the previous question asked about another party, not about Kyiv's
+    # delegation (where "did kyiv share" alone would go).
+    _, theirs = ask(service, "when did russia hand over its peace proposals?", "and did kyiv share theirs?")
+    assert theirs.section_id == "memoranda" and "30-day ceasefire" in lead(theirs)

@@ -30,7 +30,7 @@ from bot.core.text import QUESTION_WORDS, STOPWORDS, normalize, sentences, stem,
 
 ANAPHORA = frozenset({"it", "they", "them", "their", "he", "him", "his", "she", "her", "that", "this", "those",
                       "these", "there", "then", "side", "team", "one", "same", "its"})
-PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
+PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "theirs", "it", "its"})
 PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})  # point at a person
 THINGS = frozenset({"them", "those", "these", "that", "this"})
 _THEY = frozenset({"they", "their", "theirs"})  # point at a party or a group  # point at what was discussed ("it" is often empty)
