@@ -191,3 +191,29 @@ def test_a_pronoun_beside_a_name_is_still_answered(service: BriefService) -> Non
 def test_chat_shorthand_written_with_digits_or_single_letters(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
     assert fact in " ".join(answer.body).casefold()
+
+
+# ------------------------------------------------------------------ a name split into words by speech-to-text
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("which region near car keev did moscow threaten?", "kharkiv"),  # Kharkiv
+    ("what did your mac say the delegation handed over?", "list of children"),  # Yermak
+    ("what's the cheer a gun palace now?", "hotel"),  # Ciragan
+    ("who is med in ski exactly", "kremlin aide"),  # Medinsky
+])
+def test_a_name_heard_as_everyday_words_is_read_as_the_name_it_sounds_like(
+        service: BriefService, question: str, fact: str) -> None:
+    # A phone's speech-to-text writes a name it doesn't know as words it does; only a message not answered
+    # otherwise is read again, with runs of words that sound like one of the brief's names read as that name.
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
+
+
+@pytest.mark.parametrize("question", ["does it fit in?", "how old is medinsky, is he married"])
+def test_everyday_words_that_sound_like_a_name_do_not_answer_what_the_brief_does_not_say(
+        service: BriefService, question: str) -> None:
+    # "fit in" sounds like "Fidan" (and "Putin", "Biden": no one name, so no name); a brief's own word ("medinsky")
+    # is never part of a run.
+    (answer,) = ask(service, question)
+    assert not answer.matched

@@ -34,6 +34,31 @@ _DOUBLED = re.compile(r"(.)\1+")
 _I_GLIDE = re.compile(r"iy|yi|yy|ii")
 
 
+MAX_HEARD_WORDS = 40  # the longest message read again for names speech-to-text split into words
+_SOUNDS = {**dict.fromkeys("bfpv", "1"), **dict.fromkeys("cgjkqsxz", "2"), **dict.fromkeys("dt", "3"), "l": "4",
+           "m": "5", "n": "5", "r": "6"}
+
+
+@lru_cache(maxsize=8192)
+def sound(word: str) -> str:
+    """A word's consonants as they sound (Soundex's classes, every letter, neighbours of one class once): "istanbul"
+    and "isstumble" both read "2351"... """
+    out: list[str] = []
+    last = ""
+    for ch in word:
+        code = _SOUNDS.get(ch, "")
+        if code and code != last:
+            out.append(code)
+        if ch not in "hw":
+            last = code
+    return "".join(out)
+
+
+def _opening(word: str) -> str:
+    """How a word starts to sound: a vowel, or its first consonant's class ("car keev" opens as "Kharkiv")."""
+    return "a" if word[0] in "aeiou" else _SOUNDS.get(word[0], word[0])
+
+
 @lru_cache(maxsize=8192)
 def spelling_key(word: str) -> str:
     """One key for a name's romanisations: "selenskyj", "zelenskiy" and "zelensky" all read "selenski"."""
@@ -192,6 +217,24 @@ class Analyzer:
             named = [w for w in found if (w,) in self.table.phrases]
             if len({self.table.phrases[(w,)] for w in named}) <= 1:
                 self._names[key] = next(iter(found))
+        # Names as they sound, for speech typed by a phone: "is stumble" is "Istanbul", "your mac" "Yermak". Only
+        # sounds of three consonants or more, each naming one entity's word.
+        sounding: dict[str, set[str]] = {}
+        for entity in brief.entities:
+            if entity.kind in (EntityKind.person, EntityKind.place, EntityKind.organisation):
+                # As the brief spells it, not others' spellings; a person by surname (a first name is too often
+                # two everyday words); a name of several words by its own words, not "palace" or "service".
+                named = words(entity.name)
+                for word in named[-1:] if entity.kind is EntityKind.person else named:
+                    if len(word) >= 5 and word.isalpha() and (entity.kind is EntityKind.person or len(named) == 1
+                                                              or not is_common_word(word)) \
+                            and len(code := sound(word)) >= 3:
+                        sounding.setdefault(code, set()).add(word)
+        self._sounds = {code: next(iter(found)) for code, found in sounding.items() if len(found) == 1}
+        # What a run must be to sound like one: how long, and how it opens (checked before its sound is worked out)
+        lengths = [len(name) for name in self._sounds.values()] or [0]
+        self._sound_span = (min(lengths) - 1, max(lengths) + 2)
+        self._openings = frozenset(_opening(name) for name in self._sounds.values())
         self._by_initial: dict[str, list[str]] = {}  # filled on the first typo starting with each letter
         self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
         self._cache: dict[str, tuple[str, ...]] = {}  # question text -> its terms, typos corrected
@@ -241,3 +284,45 @@ class Analyzer:
         if cached is None:
             cached = _bounded_put(self._cache, text, self.table.join([self._correct(w) for w in words(text)]))
         return cached
+
+    def heard(self, text: str) -> str | None:
+        """`text` with runs of words that sound like one of the brief's names read as that name (`_heard`); None
+        when it has none."""
+        said = words(text)
+        if not self._sounds or len(said) > MAX_HEARD_WORDS:
+            return None  # speech typed by a phone is a short question; a long message is not read twice
+        found = self._heard(said)
+        return " ".join(found) if found != said else None
+
+    def _heard(self, said: tuple[str, ...]) -> tuple[str, ...]:
+        """Two or three words in a row that sound like one of the brief's names, as speech-to-text splits a name it
+        does not know into words it does ("fee dan", "car keev", "med in ski"), read as that name. Never words the
+        brief uses ("medinsky age?" is not one name), nor a run whose letters are far more or fewer than the name's,
+        nor three words of four sounds or less ("so bear with" is not "Siberia")."""
+        known, sounds = self.known_words, self._sounds
+        shortest, longest = self._sound_span
+        # 0: a word of the brief's own or a number (never part of a run); 1: a function word; 2: another word
+        kinds = [1 if w in STOPWORDS else 0 if w in known or not w.isalpha() else 2 for w in said]
+        out: list[str] = []
+        i, count = 0, len(said)
+        while i < count:
+            for width in (3, 2):
+                if i + width > count:
+                    continue
+                found = kinds[i:i + width]
+                if 0 in found or 2 not in found:
+                    continue
+                joined = "".join(said[i:i + width])
+                if not shortest <= len(joined) <= longest or _opening(joined) not in self._openings:
+                    continue
+                code = sound(joined)
+                name = sounds.get(code) if len(code) > width else None
+                if name is not None and len(name) - 1 <= len(joined) <= len(name) + 2 \
+                        and _opening(joined) == _opening(name):
+                    out.append(name)
+                    i += width
+                    break
+            else:
+                out.append(said[i])
+                i += 1
+        return tuple(out)

@@ -195,6 +195,16 @@ class Matcher:
 
     def match(self, message: str, context: FollowUpContext | None = None) -> Match:
         """The best reading of `message`: the one most likely to be answered right."""
+        found = self._match(message, context)
+        if found.confidence < ACCEPTABLE and not found.more and not found.again:
+            # Speech typed by a phone splits a name it doesn't know into words it does ("who is med in ski"): only a
+            # message that is not answered otherwise is read again with such runs read as the name they sound like.
+            heard = self.analyzer.heard(strip_markup(message))
+            if heard is not None and (again := self._match(heard, context)).confidence >= ACCEPTABLE:
+                return replace(again, question=found.question)
+        return found
+
+    def _match(self, message: str, context: FollowUpContext | None = None) -> Match:
         text = strip_markup(message)
         if context is not None and (previous := self.section(context.section_id)) is not None:
             if self._asks_for_more(text):
