@@ -217,3 +217,29 @@ def test_everyday_words_that_sound_like_a_name_do_not_answer_what_the_brief_does
     # is never part of a run.
     (answer,) = ask(service, question)
     assert not answer.matched
+
+
+# ------------------------------------------------------------------ a claim about how long something ran
+
+
+@pytest.mark.parametrize("question", ["istanbul talks ran for hours, true?", "the round ran all day didnt it",
+                                      "so the meeting went on all night?"])
+def test_a_claim_about_how_long_the_talks_ran_is_answered_by_how_long_they_lasted(
+        service: BriefService, question: str) -> None:
+    # "ran all day", "dragged on" say how long it lasted (not who ran it): the duration confirms or corrects it.
+    (answer,) = ask(service, question)
+    assert answer.section_id == "timing" and "less than an hour" in " ".join(answer.body).casefold()
+
+
+# ------------------------------------------------------------------ where the reader wants the answer from
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("who is russia's president in these reports?", "putin"),
+    ("what's kyiv's defence minister called according to the reporting", "umerov"),
+])
+def test_asking_for_the_articles_account_asks_nothing_more(service: BriefService, question: str, fact: str) -> None:
+    # "in these reports", "according to the reporting", "per the articles": every answer comes from the articles, so
+    # those words neither dilute the question nor point at the facts that mention articles ("no article reports…").
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()

@@ -74,7 +74,12 @@ def canon(name: str) -> str:
     return "_".join(words(name))
 
 
-_IDIOMS = (("are", "we", "talking"), ("we", "talking"), ("were", "we", "talking"), ("am", "i", "talking"))
+_IDIOMS = (("are", "we", "talking"), ("we", "talking"), ("were", "we", "talking"), ("am", "i", "talking"),
+           # where the reader wants the answer from, which is always the articles: "who is the US president in
+           # these articles", "how many years per the articles"
+           *((*lead, *which, noun) for lead in (("in",), ("per",), ("according", "to"), ("from",))
+             for which in (("these",), ("the",), ("this",), ("those",))
+             for noun in ("articles", "article", "reports", "reporting", "sources", "seeds")))
 
 
 class PhraseTable:
