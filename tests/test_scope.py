@@ -152,3 +152,24 @@ def test_a_distance_no_leading_fact_gives_is_not_answered(service: BriefService)
     rejected(service, "what is the distance between kyiv and moscow")
     (advance,) = ask(service, "how far have russian troops advanced")
     assert "advanc" in lead(advance)
+
+
+# ------------------------------------------------------------------ what came of an occasion still to come
+
+
+@pytest.mark.parametrize("question", ["what was agreed at round three?", "what did the next meeting produce?",
+                                      "so what happened at the third round"])
+def test_what_came_of_a_round_still_to_come_is_not_answered_with_this_rounds_outcome(
+        service: BriefService, question: str) -> None:
+    # The brief says a further round was proposed, never what it agreed: the second round's outcome is no answer.
+    rejected(service, question)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("is there another round planned or was that it", "another round"),
+    ("by when did kyiv want the next round?", "end of june"),
+])
+def test_a_round_still_to_come_is_still_answered_by_what_is_proposed(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in lead(answer)

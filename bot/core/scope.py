@@ -12,6 +12,8 @@ brief's, and says when the facts an answer would lead with do not answer it:
   was foreign minister?";
 - whether something ever happened, led by facts that only say it is wanted: "have Putin and Zelensky ever met?".
 - what a document holds, led by facts that only say it was handed over: "what was in Russia's memorandum?".
+- what came of an occasion still to come, asked in the past tense: "what was agreed at the third round?", led by
+  the second round's outcome or by facts that only propose the next round.
 
 Pure: built once per brief from its entities and the analyzer; no I/O.
 """
@@ -87,6 +89,17 @@ _CALLING = frozenset({"calling", "called", "calls", "call"})  # "calling on", "c
 _DONE = re.compile(r"^\W*(?:did|has|have|had|how\s+did|how\s+has|what\s+\w+\s+did|which\s+\w+\s+did|how\s+many\s+.*\bdid)\b")
 _CALL_WINDOW = 8  # words from "calling on Moscow to deliver a fearsome" to "retaliatory"
 
+# "what was agreed at the third round?", "what happened at the next meeting?": what came of an occasion still to
+# come, asked in the past tense. Only a leading fact telling of that occasion as done answers it (not one that
+# proposes or expects it: "Ukraine has proposed holding more talks before the end of June").
+_NEXT_OCCASION = re.compile(r"\b(?:third|3rd|next|another|upcoming|future|later)\s+(?:round|meeting|session|talks?|"
+                            r"negotiations?)\b|\bround\s+(?:three|3)\b")
+_PAST = re.compile(r"\b(?:happened|decided|agreed|came\s+(?:out|of)|took\s+place|produced|yielded|signed|achieved|"
+                   r"reached|resulted|went\s+down|discussed)\b|\bdid\s+(?:\w+\s+){0,4}?(?:produce|yield|agree|decide|"
+                   r"achieve|bring|result|reach|sign|discuss|happen)\b")
+_PROPOSED = re.compile(r"\b(?:will|would|shall|propos\w*|plan\w*|expect\w*|could|may|might|agenda|hop\w*)\b",
+                       re.IGNORECASE)
+
 
 class Scope:
     def __init__(self, brief: Brief, analyzer: Analyzer, countries: frozenset[str]) -> None:
@@ -130,6 +143,10 @@ class Scope:
         if _CONTENTS.search(said) and _DOCUMENT.search(said) and lead and not any(_CONTAINS.search(text) for unit in lead
                                                        for text in self._said(unit)):
             return "contents"
+        if (occasion := _NEXT_OCCASION.search(said)) and _PAST.search(said) and not any(
+                occasion.group(0) in normalize(text) and not _PROPOSED.search(text)
+                for unit in lead for text in self._said(unit)):
+            return "to come"
         if _EVER.search(said) and not any(unit.entities & _EARLIER or any(_HAPPENED.search(text)
                                                                          for text in self._said(unit))
                                           for unit in lead):
