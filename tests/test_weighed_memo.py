@@ -1,0 +1,99 @@
+"""The analyzer's memo of question texts is bounded by what it holds (bot/core/weighed_memo.py): a flood of
+distinct long messages cannot grow it past its bytes, while everyday questions keep fitting by the thousand."""
+
+from __future__ import annotations
+
+import pickle
+import threading
+
+import pytest
+
+from bot.core import analyzer
+from bot.core.analyzer import Analyzer
+from bot.core.brief import Brief, load_brief, load_seeds
+from bot.core.text import MAX_MESSAGE_CHARS
+from bot.core.weighed_memo import WeighedMemo, weight
+from tests.conftest import BRIEF, SEEDS
+from tests.eval.evaluate import every_question
+
+
+@pytest.fixture(scope="module")
+def brief() -> Brief:
+    return load_brief(BRIEF, SEEDS, load_seeds(SEEDS))
+
+
+def accounted(memo: WeighedMemo) -> int:
+    return sum(weight(k, v) for k, v in memo.items())
+
+
+def test_a_flood_of_distinct_long_messages_stays_within_the_memos_bytes(brief: Brief) -> None:
+    reader = Analyzer(brief)
+    memo = reader._cache
+    assert isinstance(memo, WeighedMemo) and memo.limit == analyzer.QUESTION_MEMO_BYTES
+    filler = "and i was wondering, as one does, about all of this "
+    question = "who led russia's delegation? "
+    expected = reader.terms(question)
+    floods = 0
+    while floods < 2 * memo.limit // (MAX_MESSAGE_CHARS + 100):  # twice what the memo can hold
+        message = (f"{floods} " + filler * 100)[: MAX_MESSAGE_CHARS - len(question) - 1] + " " + question
+        assert reader.terms(message)[-len(expected):] == expected
+        assert memo.bytes <= memo.limit
+        floods += 1
+    assert memo.bytes == accounted(memo) <= memo.limit  # its own accounting, counted afresh
+    assert len(memo) < memo.limit // MAX_MESSAGE_CHARS  # so a flood holds what the limit says, not more
+    assert message in memo  # the newest stay; the oldest went
+    assert question not in memo
+
+
+def test_everyday_questions_all_fit_and_are_read_as_before(brief: Brief) -> None:
+    reader = Analyzer(brief)
+    asked = every_question()
+    readings = {q: reader.terms(q) for q in asked}
+    assert len(reader._cache) == len(set(asked))  # nothing forgotten: all of them fit
+    assert reader._cache.bytes == accounted(reader._cache) < reader._cache.limit // 2
+    assert {q: reader.terms(q) for q in asked} == readings
+
+
+def test_over_its_limit_the_oldest_go_until_a_quarter_is_free() -> None:
+    memo = WeighedMemo(10_000)
+    keys = [f"text number {n}" for n in range(200)]
+    for key in keys:
+        assert memo.put(key, ("term",)) == ("term",)
+        assert memo.bytes == accounted(memo) <= memo.limit
+    assert keys[-1] in memo and keys[0] not in memo
+    held = list(memo)
+    assert held == keys[-len(held):]  # insertion order: the newest kept
+    assert memo.put("x" * 5_000, ("big",)) == ("big",) and "x" * 5_000 not in memo  # over a quarter: not kept
+    memo.put(keys[-1], ("other", "terms"))  # replaced: weighed again
+    assert memo.bytes == accounted(memo)
+    memo.clear()
+    assert memo.bytes == 0 == len(memo)
+
+
+def test_pickled_with_the_analyzer_it_keeps_its_entries_limit_and_accounting(brief: Brief) -> None:
+    reader = Analyzer(brief)
+    reader.terms("who led russia's delegation?")
+    copy = pickle.loads(pickle.dumps(reader))
+    assert isinstance(copy._cache, WeighedMemo) and copy._cache.limit == reader._cache.limit
+    assert dict(copy._cache) == dict(reader._cache) and copy._cache.bytes == reader._cache.bytes
+
+
+def test_filled_from_two_threads_at_once_it_stays_bounded() -> None:
+    # A reload reads texts in a worker thread while the event loop answers: eviction must not break.
+    memo = WeighedMemo(20_000)
+    errors: list[BaseException] = []
+
+    def fill(prefix: str) -> None:
+        try:
+            for n in range(20_000):
+                memo.put(f"{prefix}{n}", (prefix,))
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=fill, args=(p,)) for p in "xy"]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert accounted(memo) <= memo.limit + 2 * weight("y19999", ("y",))  # a switch mid-put: one over each
