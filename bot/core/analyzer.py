@@ -169,8 +169,8 @@ class PhraseTable:
         return tuple(out)
 
 
-# The readings of questions an analyzer remembers, by weight: the question bench's 5,935 questions and their
-# readings (10,236 texts) weigh about 2.4 MB; a flood of distinct 4,000-character messages holds at most this.
+# The readings of questions an analyzer remembers, by weight: the question bench's 6,471 questions and their
+# readings (10,953 texts) weigh about 2.5 MB; a flood of distinct 4,000-character messages holds at most this.
 QUESTION_MEMO_BYTES = 4 * 1024 * 1024
 
 
