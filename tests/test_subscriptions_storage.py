@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from bot import cli
-from bot.storage.database import DatabaseError, open_database, parse_database_url
+from bot.storage.database import SQLITE_CACHE_KIB, DatabaseError, open_database, parse_database_url
 from bot.storage.tables import SCHEMA_VERSION
 from tests.fakes_messenger import SEEDS, write_brief
 
@@ -40,6 +40,8 @@ async def test_sqlite_file_created_on_first_run_in_wal_mode_with_schema_version(
         assert (tmp_path / "nested" / "dir" / "briefbot.db").exists()
         async with engine.connect() as conn:
             assert (await conn.execute(text("PRAGMA journal_mode"))).scalar() == "wal"
+            # A small page cache: each connection's thread holds it for as long as the bot runs.
+            assert (await conn.execute(text("PRAGMA cache_size"))).scalar() == -SQLITE_CACHE_KIB
             version = (await conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'"))).scalar()
             assert version == str(SCHEMA_VERSION)
             tables = {r[0] for r in await conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}

@@ -29,6 +29,10 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
 }
 _SQLITE_BUSY_MS = 10_000
+# SQLite's page cache, per connection, in KiB. Its default (2,000 KiB) is held in the memory of each connection's
+# aiosqlite thread for as long as the bot runs; the bot's statements read a few rows by index and append, and the
+# operating system caches the file anyway. 256 KiB: 3-4 MB less RSS after 10,000 answers (README, Benchmarks).
+SQLITE_CACHE_KIB = 256
 
 
 def parse_database_url(raw: str, root: Path | None = None) -> URL:
@@ -66,6 +70,7 @@ def _sqlite_setup(engine: AsyncEngine) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute(f"PRAGMA busy_timeout={_SQLITE_BUSY_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")
