@@ -5,6 +5,7 @@ what it weighs and pushes out the oldest texts instead of growing memory."""
 from __future__ import annotations
 
 import sys
+
 # A dict entry's own cost beside its key and value objects: hash, key and value pointers, its index slot and the
 # table's slack. Counted so that a flood of empty texts is bounded too.
 ENTRY_BYTES = 64
