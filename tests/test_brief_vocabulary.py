@@ -254,3 +254,19 @@ def test_more_dictated_words_find_the_fact(service: BriefService, question: str,
 def test_insisting_lasting_explaining_and_pushing(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
     assert fact in " ".join(answer.body).casefold()
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # a side's "endgame" is what it wants; a "vibe check" asks the atmosphere
+    ("so what's moscow's endgame", "nato"),
+    ("kyiv's end goal?", "ceasefire"),
+    ("vibe check on the istanbul talks?", "subdued"),
+])
+def test_chat_words_for_demands_and_mood(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
+
+
+def test_an_endgame_elsewhere_stays_unanswered(service: BriefService) -> None:
+    (answer,) = ask(service, "what's the endgame of the war in syria")
+    assert not answer.matched, answer.body
