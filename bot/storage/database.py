@@ -31,7 +31,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
 _SQLITE_BUSY_MS = 10_000
 # SQLite's page cache, per connection, in KiB. Its default (2,000 KiB) is held in the memory of each connection's
 # aiosqlite thread for as long as the bot runs; the bot's statements read a few rows by index and append, and the
-# operating system caches the file anyway. 256 KiB: 2-4 MB less RSS after 10,000 answers (README, Benchmarks).
+# operating system caches the file anyway. 256 KiB: 0.2-3.5 MB less RSS after 10,000 answers (README, Benchmarks).
 SQLITE_CACHE_KIB = 256
 
 
