@@ -464,3 +464,17 @@ def test_theirs_points_back_at_what_the_previous_question_asked_about(service: B
     # delegation (where "did kyiv share" alone would go).
     _, theirs = ask(service, "when did russia hand over its peace proposals?", "and did kyiv share theirs?")
     assert theirs.section_id == "memoranda" and "30-day ceasefire" in lead(theirs)
+
+
+def test_the_words_read_for_a_stance_are_the_brief_s_own_kept_once_per_brief(service: BriefService) -> None:
+    # `_says` reads each fact's words once per loaded brief; what readers send never goes there, so however many
+    # stance questions come in, what is kept is bounded by the brief.
+    for question in ("and moscow's justification?", "what's the kremlin's line?", "and kyiv's take on that?",
+                     "so the kremlin accepted a truce?", "what did kalin say?", "who said that?"):
+        ask(service, "what list did kyiv's team hand over?", question)
+    matcher = service.store.current.matcher
+    brief_texts = {t for s in matcher.sections for t in (s.answer or "", *(f.text for f in s.facts))}
+    assert matcher._read_words and set(matcher._read_words) <= brief_texts
+    kept = dict(matcher._read_words)
+    ask(service, "what list did kyiv's team hand over?", "and moscow's justification?")
+    assert matcher._read_words == kept  # read once: asked again, nothing new is read
