@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.service import BriefService
+from bot.core.text import words
 from tests.test_answers import ask, first, service  # noqa: F401  the real brief's service; one conversation a call
 
 
@@ -243,3 +244,48 @@ def test_asking_for_the_articles_account_asks_nothing_more(service: BriefService
     # those words neither dilute the question nor point at the facts that mention articles ("no article reports…").
     (answer,) = ask(service, question)
     assert fact in first(answer).casefold()
+
+
+# ------------------------------------------------------------------ "ru": Russia, or "are you"
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # beside the other side, or after a verb or a noun, "ru" is Russia as "ua" is Ukraine
+    ("ru and ua swapped how many prisoners", "1,000"),
+    ("how much territory has ru taken", "one-fifth"),
+])
+def test_ru_beside_a_country_or_inside_a_sentence_is_russia(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()
+
+
+def test_ru_opening_a_question_to_the_reader_is_still_are_you() -> None:
+    assert words("so ru a real person") == ("so", "are", "you", "a", "real", "person")
+    assert words("where ru based") == ("where", "are", "you", "based")
+    assert words("talks between ru and ua") == ("talks", "between", "russia", "and", "ukraine")
+    assert words("did ru hit kyiv") == ("did", "russia", "hit", "kyiv")
+
+
+def test_an_alias_written_with_ru_is_found_wherever_ru_stands(service: BriefService) -> None:
+    # "ru stem" (Rustem, dictated) is a variant; inside a sentence "ru" reads as Russia, and the variant still holds
+    analyzer = service.store.current.matcher.analyzer
+    assert "umerov" in analyzer.terms("what is ru stem's job")
+    assert "umerov" in analyzer.terms("ru stem oomer, what's his job")
+
+
+# ------------------------------------------------------------------ a typo of an everyday word
+
+
+def test_a_typo_of_an_everyday_word_is_not_read_as_a_word_of_the_brief(service: BriefService) -> None:
+    # "hallo" is one letter from "hello" and two from the brief's "half"; "waht" is as near "what" as "wait"
+    analyzer = service.store.current.matcher.analyzer
+    assert analyzer.terms("hallo") == analyzer.terms("hello")
+    assert analyzer.terms("waht did they agree") == analyzer.terms("what did they agree")
+    assert analyzer.terms("wehn did medinsky arrive") == analyzer.terms("when did medinsky arrive")
+    # a typo of the brief's own word is still corrected, though an everyday word is as near ("bomers": "boomers")
+    assert analyzer.terms("how many bomers were hit") == analyzer.terms("how many bombers were hit")
+
+
+def test_a_greeting_with_a_typo_does_not_sink_the_question(service: BriefService) -> None:
+    (answer,) = ask(service, "hallo whats the venue")
+    assert "ciragan" in first(answer).casefold()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
 from typing import Mapping, Sequence
 
 from rapidfuzz import process
@@ -12,7 +13,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from bot.core.brief import Brief, Entity, EntityKind
 from bot.core.english import is_common_word
 from bot.core.paraphrases import PARAPHRASES
-from bot.core.text import QUESTION_WORDS, STOPWORDS, stem, words
+from bot.core.text import QUESTION_WORDS, STOPWORDS, normalize, stem, words
 from bot.core.weighed_memo import WeighedMemo
 
 # "us" is a pronoun after these words ("tell us"), the United States elsewhere ("what does the us want").
@@ -33,6 +34,24 @@ _TRANSLIT = (("tsch", "ch"), ("sch", "sh"), ("kh", "h"), ("ch", "h"), ("ck", "k"
              ("z", "s"), ("x", "ks"), ("ph", "f"))
 _DOUBLED = re.compile(r"(.)\1+")
 _I_GLIDE = re.compile(r"iy|yi|yy|ii")
+
+
+# What a typo may be of besides the brief's words: the function and question words, and the commonest English
+# words (bot/core/common_words.txt).
+_FUNCTION_WORDS = frozenset(w for w in (*STOPWORDS, *QUESTION_WORDS) if w.isalpha() and len(w) >= 3)
+_ASKING = frozenset({"who", "whom", "whose", "what", "when", "where", "why", "which", "how"})  # first among equals
+
+
+@lru_cache(maxsize=128)
+def _everyday(initial: str, function: bool) -> tuple[str, ...]:
+    """The function words (`function`), else the commonest English words, starting with `initial`, commonest
+    first: of two words as near to a typo, the commoner is meant ("waht" is "what" before "want")."""
+    text = resources.files("bot.core").joinpath("common_words.txt").read_text(encoding="utf-8")
+    common = [w for w in text.split("\n") if w[:1] == initial and len(w) >= 3]
+    rank = {w: r for r, w in enumerate(common)}
+    if function:
+        return tuple(sorted((w for w in _FUNCTION_WORDS if w[0] == initial), key=lambda w: (w not in _ASKING, rank.get(w, len(rank)), w)))
+    return tuple(w for w in common if w not in _FUNCTION_WORDS)
 
 
 MAX_HEARD_WORDS = 40  # the longest message read again for names speech-to-text split into words
@@ -83,6 +102,18 @@ _IDIOMS = (("are", "we", "talking"), ("we", "talking"), ("were", "we", "talking"
              for noun in ("articles", "article", "reports", "reporting", "sources", "seeds")))
 
 
+def _phrasings(variant: str) -> tuple[tuple[str, ...], ...]:
+    """The words a variant is written with, as a question would be read: "ru" is "are you" or Russia by where it
+    stands (bot/core/text.py), so "ru stem" (Rustem, dictated) is kept both ways."""
+    phrase = words(variant)
+    said = normalize(variant).split()
+    if "ru" not in said:
+        return (phrase,) if phrase else ()
+    russia = words(" ".join("russia" if w == "ru" else w for w in said))
+    are_you = words(" ".join("are you" if w == "ru" else w for w in said))
+    return tuple(dict.fromkeys(p for p in (phrase, russia, are_you) if p))
+
+
 class PhraseTable:
     """The brief's names and aliases as one phrase table, and the terms it has read so far. It depends only on
     the brief's entities and aliases, so a reload that keeps them reuses it, and with it the terms of every
@@ -95,7 +126,7 @@ class PhraseTable:
         for entity in entities:
             target = canon(entity.id.replace("-", " "))
             for variant in (entity.id.replace("-", " "), entity.name, *entity.variants):
-                if phrase := tuple(words(variant)):
+                for phrase in _phrasings(variant):
                     phrases.setdefault(phrase, target)
         # A person is also asked about by first name or surname alone ("keith", "fidan"), unless two share it.
         owners: dict[str, set[str]] = {}
@@ -109,7 +140,7 @@ class PhraseTable:
         for canonical, variants in aliases.items():
             target = canon(canonical)
             for variant in (canonical, *variants):
-                if phrase := tuple(words(variant)):
+                for phrase in _phrasings(variant):
                     phrases.setdefault(phrase, target)
         # Everyday paraphrases read as their target word reads in this brief: its alias, else its stem.
         for target, variants in PARAPHRASES.items():
@@ -286,7 +317,17 @@ class Analyzer:
             found = process.extractOne(word, pool, scorer=OSA.distance, score_cutoff=1)
         if found is None and max_edits > 1:
             found = process.extractOne(word, pool, scorer=Levenshtein.distance, score_cutoff=max_edits)
-        return found[0] if found else word
+        if found is None:
+            return word
+        # A slip of an everyday word is not one of the brief's: "hallo" is "hello" before it is "half", "waht" is
+        # "what" before it is "wait". An everyday word nearer than the brief's wins; a question word as near too.
+        edits = OSA.distance(word, found[0])
+        rival = process.extractOne(word, _everyday(word[0], True), scorer=OSA.distance, score_cutoff=edits)
+        if rival is not None and rival[1] == edits and rival[0] not in _ASKING:
+            rival = None  # "wifes" is not "wise" because they are as near as "wives"
+        if rival is None and edits > 1:
+            rival = process.extractOne(word, _everyday(word[0], False), scorer=OSA.distance, score_cutoff=edits - 1)
+        return found[0] if rival is None else rival[0]
 
     def terms(self, text: str, correct: bool = True) -> tuple[str, ...]:
         """Content terms and question words of `text`, in order; `correct=False` for the brief's own texts."""

@@ -215,6 +215,24 @@ _NUMBER_WORDS = {w: str(n) for n, w in enumerate(
     w: str(10 * n) for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
 
 
+# "ru" (SHORTHAND) is "are you" where a question to the reader starts ("ru a bot?", "how ru doing", "so ru sure"); anywhere
+# else it is Russia, as "ua" is Ukraine ("ru and ua", "does ru want", "the last time ru talked to kyiv").
+_OPENERS = frozenset({"so", "hey", "hi", "hello", "yo", "ok", "okay", "well", "but", "oh", "lol", "and", "then",
+                      "also", "wait", "hmm", "bot", "r", "u"})
+_ASKING = frozenset({"who", "what", "whats", "wat", "where", "when", "why", "how", "hows", "which"})
+
+
+def _ru_is_are_you(said: list[str], at: int) -> bool:
+    """Whether the "ru" at `at` of a normalised message is "are you": it opens the message (after greetings and
+    openers) or follows a question word, and no country sits beside it ("ru ua talks", "ru and ukraine")."""
+    after = said[at + 1:at + 3]
+    if after[:1] and after[0] in ("ua", "ukraine", "vs", "versus", "v") or after == ["and", "ua"] \
+            or after == ["and", "ukraine"]:
+        return False
+    before = said[:at]
+    return not before or before[-1] in _ASKING or all(w in _OPENERS for w in before)
+
+
 _O_CLOCK = re.compile(r"\bo clock\b")  # "at what o clock": the apostrophe of "o'clock" typed as a space
 
 
@@ -224,7 +242,10 @@ def words(text: str) -> tuple[str, ...]:
     out: list[str] = []
     said = _O_CLOCK.sub("oclock", _STRETCHED.sub(r"\1", normalize(text))).split()
     german = not GERMAN_CUES.isdisjoint(said)
-    for word in said:
+    for at, word in enumerate(said):
+        if word == "ru" and not _ru_is_are_you(said, at):
+            out.append("russia")
+            continue
         expanded = (german and GERMAN.get(word)) or SHORTHAND.get(word) or FOREIGN.get(word)
         if expanded is None:
             out.append(_NUMBER_WORDS.get(word, word))
