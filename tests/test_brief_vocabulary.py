@@ -270,3 +270,54 @@ def test_chat_words_for_demands_and_mood(service: BriefService, question: str, f
 def test_an_endgame_elsewhere_stays_unanswered(service: BriefService) -> None:
     (answer,) = ask(service, "what's the endgame of the war in syria")
     assert not answer.matched, answer.body
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # "take place" only means "happen": the question word says whether the time or the place is asked
+    ("when's the next round going to take place?", "end of june"),
+    ("so when is round three taking place", "end of june"),
+    ("when did the first round of direct talks take place", "16 may"),
+    ("where did monday's talks take place", "ciragan"),
+    ("where did the second round of talks take place", "ciragan"),
+    # the first round "of direct talks", "of negotiations", "of peace talks" is the first round
+    ("when was the first round of direct peace talks", "16 may"),
+    ("first round of negotiations: when was it", "16 may"),
+])
+def test_take_place_asks_nothing_the_question_word_does_not(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()
+
+
+@pytest.mark.parametrize("question", [
+    # the articles name no venue for a next round
+    "where will the third round take place",
+    "where is round 3 taking place",
+])
+def test_where_a_next_round_takes_place_stays_unanswered(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched, (question, answer.body)
+
+
+@pytest.mark.parametrize("turns", [
+    # small talk with the bot, and questions about the bot itself, are no article's topic: fresh or right after an
+    # answer (where a greeting was read as a follow-up to the answer before it)
+    ("how are you doing today?",),
+    ("who headed ukraine's team", "how are you doing today?"),
+    ("are you a bot or a person?",),
+    ("where did they meet", "are you a real person?"),
+    ("how many bombers were hit", "who built you"),
+    # a reader's own problem to fix is tech support
+    ("my laptop won't boot, how do i fix it",),
+    ("who led russia's team", "how can i fix my router"),
+    ("how to fix a flat tyre",),
+])
+def test_small_talk_and_tech_support_stay_unanswered(service: BriefService, turns: tuple[str, ...]) -> None:
+    *_, answer = ask(service, *turns)
+    assert not answer.matched, (turns, answer.body)
+
+
+def test_fixing_the_issues_the_brief_covers_is_still_answered(service: BriefService) -> None:
+    # "fix" is still the brief's "resolve" when no reader's own problem is meant
+    (answer,) = ask(service, "who does umerov think can fix the key issues")
+    assert "putin" in first(answer).casefold()
