@@ -478,3 +478,41 @@ def test_the_words_read_for_a_stance_are_the_brief_s_own_kept_once_per_brief(ser
     kept = dict(matcher._read_words)
     ask(service, "what list did kyiv's team hand over?", "and moscow's justification?")
     assert matcher._read_words == kept  # read once: asked again, nothing new is read
+
+
+# ------------------------------------------------------------------ "what else?": not what was just shown
+
+
+def test_what_else_is_answered_by_facts_not_shown_yet(service: BriefService) -> None:
+    # "other"/"else" asks for the same kind of answer as the last one, but not it: the demand just shown (dropping
+    # NATO ambitions), the roadmap's point on the army, are not "other demands" or "anything else in it".
+    nato, other = ask(service, "what did russia want ukraine to drop?", "any other demands?")
+    assert "nato ambitions" in lead(nato)
+    assert "nato ambitions" not in lead(other) and other.section_id == "russia-position"
+    assert "sanctions relief" in lead(other) or "four" in lead(other)
+    army, rest = ask(service, "what did ukraine's roadmap say about the military?", "anything else in the roadmap?")
+    assert "military strength" in lead(army)
+    assert "military strength" not in lead(rest) and "roadmap" in lead(rest)
+
+
+def test_anything_else_asks_the_previous_question_again_past_what_it_showed(service: BriefService) -> None:
+    # "anything else?" after the May round's demands: the topic's summary told the demands; what else the round
+    # brought, not the same sentences again. A card summing up the occasion is that summary again.
+    first_answer, more = ask(service, "what were russia's terms at the may round?", "what else?")
+    assert more.section_id == "first-round"
+    assert not set(more.body) & set(first_answer.body)
+    assert "first round of talks (16 may)" not in lead(more)
+
+
+def test_what_else_about_someone_gives_the_card_that_says_more(service: BriefService) -> None:
+    # A card that says more than the facts shown (Medinsky's past) is something else; one restating them is not.
+    _, known = ask(service, "who headed moscow's team?", "what else is he known for?")
+    assert "textbooks" in lead(known) or "2022" in lead(known)
+
+
+def test_what_else_with_a_question_of_its_own_is_read_as_itself(service: BriefService) -> None:
+    # "else" does not make the previous question's words the question: "for fun" asks what the brief never says.
+    _, fun = ask(service, "who headed moscow's team?", "what else does he do for fun?")
+    assert not fun.matched
+    _, hobby = ask(service, "what did ukraine's roadmap say about the military?", "what else does zelensky enjoy?")
+    assert not hobby.matched

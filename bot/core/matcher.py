@@ -74,6 +74,7 @@ ACCEPTABLE = 0.5  # the probability the service's default threshold accepts
 MAX_CONTENDERS = 10  # topics ranked in full per reading  # sentences of a long message tried as its question
 LEAD_FACTS = 3
 LEAD_RATIO = 0.75  # a further fact leads too when it scores this close to the best
+RESTATES = 0.6  # a card says nothing new beside facts that have this share of its words
 CONTINUES = 0.5  # a fact is about what another said when it shares this share of the shorter one's terms
 
 
@@ -209,6 +210,8 @@ class Matcher:
         text = strip_markup(message)
         if context is not None and (previous := self.section(context.section_id)) is not None:
             if self._asks_for_more(text):
+                if _ELSE.search(text) and (other := self._asked_again(text, context)) is not None:
+                    return other
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
                              question=text, more=True)
             if _SOURCE_REQUEST.search(text) or self._asks_where_or_when_said(text, context):
@@ -216,10 +219,13 @@ class Matcher:
                 # and when, as they tell it)
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
                              question=text, again=True)
-        readings = [self._match_reading(reading) for reading in self._readings(text, context)]
+        shown = self._shown(context) if context is not None and _ELSE.search(text) else frozenset()
+        readings = [self._match_else(reading, shown) for reading in self._readings(text, context)]
         if not any(m.confidence >= ACCEPTABLE for m in readings):
             # Only then the first clause without its aside: most messages are answered without this extra reading.
-            readings += [self._match_reading(reading) for reading in self._readings(text, context, heads=True)]
+            readings += [self._match_else(reading, shown) for reading in self._readings(text, context, heads=True)]
+        if shown and (again := self._asked_again(text, context)) is not None:
+            readings.append(again)  # "what other demands did they make?": the previous question, not its answer
         if not readings:
             return Match((), 0.0, frozenset(), (), question=text)
         readings = self._fragments_defer(readings)
@@ -314,6 +320,48 @@ class Matcher:
             pointing = self._same_question(readings, context) or pointing
         best = max(pointing or readings, key=lambda m: m.confidence)
         return best
+
+    def _match_else(self, reading: _Reading, shown: frozenset[int]) -> Match:
+        """`reading` matched; with `shown` ("who else…?"), led by what the conversation has not been shown when that
+        answers it, else by what answers it anyway (a summary read as a whole may not have been taken in)."""
+        if shown and (other := self._match_reading(reading, exclude=shown)).confidence >= ACCEPTABLE:
+            return other
+        return self._match_reading(reading)
+
+    def _asked_again(self, text: str, context: FollowUpContext) -> Match | None:
+        """ "anything else?" after "what did moscow demand at the first round?": the previous question again, answered
+        by the facts it has not been shown yet, wherever they are; None when none answers it (then the topic's next
+        facts continue it)."""
+        own = [t for t in self.analyzer.terms(text) if t not in QUESTION_WORDS]
+        if any(t not in context.terms and t not in _LIGHT_VERBS for t in own):
+            return None  # "what else does he do for fun?": a question of its own
+        reading = _Reading(text, context.terms, context.terms, True, False, asked_before=context.terms)
+        match = self._match_reading(reading, exclude=self._shown(context))
+        if match.confidence < ACCEPTABLE or not match.lead:
+            return None
+        return match
+
+    def _shown(self, context: FollowUpContext) -> frozenset[int]:
+        """The units of the conversation's topic it has already been shown: "who else…?" asks for the others."""
+        position = self._position.get(context.section_id)
+        if position is None:
+            return frozenset()
+        seen = {*context.shown, *context.last}
+        units = self.index.units
+        shown = [u for u in self.index.section_units[position] if units[u].key in seen]
+        # A card that sums up what those facts said ("NATO: Russia demands that Ukraine drop its NATO ambitions" after
+        # that demand) is not something else either; one that says more of someone (Medinsky's past) is.
+        said = frozenset().union(*(units[u].terms for u in shown))
+        # An occasion's card (the first round's) sums it up as the topic's summary does: not something else.
+        told = [u for u in self.index.section_units[position] if units[u].kind is UnitKind.entity
+                and ((entity := self.brief.entities[units[u].item]).kind is EntityKind.event
+                     or self._restates(entity.role, said))]
+        return frozenset([*shown, *told])
+
+    def _restates(self, text: str, said: frozenset[str]) -> bool:
+        """Whether most of the words of `text` (as the index reads them) are in `said`."""
+        terms = {t for t in self.analyzer.terms(text) if t not in QUESTION_WORDS}
+        return bool(terms) and len(terms & said) >= RESTATES * len(terms)
 
     def _points_at_no_one(self, match: Match) -> bool:
         """A reading whose subject is a personal pronoun, with no one named and at most one word of its own."""
@@ -709,9 +757,11 @@ class Matcher:
 
     # ------------------------------------------------------------ retrieval
 
-    def _match_reading(self, reading: _Reading, force: int | None = None) -> Match:
+    def _match_reading(self, reading: _Reading, force: int | None = None, exclude: frozenset[int] = frozenset()
+                       ) -> Match:
         """Rank the topics for one reading, pick the leading facts of the best, and calibrate.
-        `force` answers from that section instead (the fit scores every candidate topic this way)."""
+        `force` answers from that section instead (the fit scores every candidate topic this way); `exclude`: units
+        that may not lead (what "who else…?" was just shown), nor the topic's summary that restates them."""
         terms = reading.terms
         # "when were the talks?", "where was the meeting held?": a question about the event itself, whose only
         # words for what it asks about are the event's generic ones, goes to the topic answering that kind of
@@ -813,9 +863,11 @@ class Matcher:
             margin = 0.0
         chosen = index.section_scores(top, terms_asked)
         unit_scores = dict(chosen.units)
-        if chosen.card:  # the topic's own card, for its leading facts to beat
+        if exclude:
+            unit_scores = {u: x for u, x in unit_scores.items() if u not in exclude}
+        elif chosen.card:  # the topic's own card, for its leading facts to beat
             unit_scores[index.topic_unit[top]] = chosen.card
-        if event is not None and self.sections[top].answer:
+        if event is not None and self.sections[top].answer and not exclude:
             lead = [index.topic_unit[top]]  # the topic's own answer to its main question: "held on Monday …"
         else:
             own = {t for t in reading.own if t not in QUESTION_WORDS and t not in index.entities}
@@ -828,7 +880,11 @@ class Matcher:
                 if using:
                     unit_scores = using
             lead = self._lead(top, terms, unit_scores, asked_entities, wants)
-            if self._asks_the_topic_of_the_event(top, content, unit_scores):
+            if exclude:
+                lead = [u for u in lead if u != index.topic_unit[top]]
+                if not lead:  # nothing else there
+                    return Match((), 0.0, frozenset(), terms, question=reading.text)
+            elif self._asks_the_topic_of_the_event(top, content, unit_scores):
                 lead = [index.topic_unit[top]]
         features = self._features(reading, top, lead, unit_scores, ceiling, example_best.get(top, 0.0), margin,
                                   asked_entities, wants)
@@ -1224,6 +1280,14 @@ _PART_OF = re.compile(r"\bhow\s+(?:many|much)\s+of\s+(?:those|these|them|that|th
 # "that round", "those talks", "that one", "back then": the occasion the previous turn was about.
 _THAT_OCCASION = re.compile(r"\b(?:that|those)\s+(?:one|round|rounds|meeting|meetings|talks?|session|summit|time|"
                             r"negotiations?)\b|\bback\s+then\b", re.IGNORECASE)
+
+# "who else was there?", "what other region besides sumy?", "anything else he wanted?": the same kind of answer as
+# the one just shown, but not it. Not "the other side" or "each other" (a party, not more of the same).
+_ELSE = re.compile(r"\b(?:else|besides|apart\s+from|aside\s+from|other\s+than|except|in\s+addition\s+to|"
+                   r"(?<!\bthe\s)(?<!\beach\s)(?:other|another)\b(?!\s+(?:side|way|party|one)\b))\b", re.IGNORECASE)
+
+# Verbs that ask nothing of their own beside "else": "what other demands did they make?" asks the demands again.
+_LIGHT_VERBS = frozenset({"make", "made", "do", "did", "have", "had", "get", "got", "give", "gave", "put", "be"})
 
 # "the other way round", "vice versa": the previous question with its sides swapped.
 _REVERSE = re.compile(r"\b(?:other\s+way\s+a?round|vice\s+versa|the\s+reverse)\b", re.IGNORECASE)
