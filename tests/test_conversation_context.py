@@ -516,3 +516,25 @@ def test_what_else_with_a_question_of_its_own_is_read_as_itself(service: BriefSe
     assert not fun.matched
     _, hobby = ask(service, "what did ukraine's roadmap say about the military?", "what else does zelensky enjoy?")
     assert not hobby.matched
+
+
+# ------------------------------------------------------------------ "and <someone>?" after a question naming two
+
+
+def test_a_new_person_swaps_the_last_named_and_keeps_the_other(service: BriefService) -> None:
+    # "what did trump say about putin?" then "and about zelensky?": Trump's word on Zelensky (the Oval Office), not
+    # Zelensky's own demands; the person the previous question was about is the one swapped.
+    for opener, follow_up in (("what has trump said about putin?", "and about zelensky?"),
+                              ("how did trump describe putin?", "and zelensky?")):
+        _, swapped = ask(service, opener, follow_up)
+        assert swapped.section_id == "us-position", follow_up
+        assert "oval office" in lead(swapped) or "berated" in lead(swapped), follow_up
+
+
+def test_a_swap_naming_a_country_or_after_one_name_swaps_the_whole_question(service: BriefService) -> None:
+    # A country is swapped with what it asked as before ("and the us?" asks what the US wants), and whom an answer
+    # named (Medinsky) was not asked, so it is not kept beside Ukraine.
+    _, us = ask(service, "what does russia want from ukraine?", "and the us?")
+    assert us.section_id == "us-position"
+    _, team = ask(service, "who led russia's team?", "and ukraine's?")
+    assert "umerov" in lead(team) and "medinsky" not in lead(team)

@@ -507,7 +507,8 @@ class Matcher:
                     # "and money?", "and about its army?" after "what does ukraine's roadmap say about territory?":
                     # the previous question, with what it asked about (its last word) swapped for the new one
                     readings.append(_Reading(piece, swapped_noun, own, True, False, asked_before=context.terms))
-                if self._swaps(piece) and (previous := self.section(context.section_id)) is not None:
+                if self._swaps(piece) and (previous := self.section(context.section_id)) is not None \
+                        and not self._unswapped(context, [t for t in own if t in self.index.entities]):
                     # "and Ukraine?" after Russia's demands asks for Ukraine's: the topic the last answer came from
                     # says what was asked, whatever other words the question had ("to end the war").
                     topic = [t for t in self.analyzer.terms(previous.title, correct=False)
@@ -730,6 +731,17 @@ class Matcher:
         content = [t for t in terms if t not in QUESTION_WORDS]
         return refers or (0 < len(terms) and len(content) <= 2)
 
+    def _unswapped(self, context: FollowUpContext, new: list[str]) -> list[str]:
+        """Who the previous question named that a follow-up naming `new` keeps: "and zelensky?" after "what did
+        trump call putin?" swaps the last-named of the same kind (Putin, the one the question was about) and keeps
+        Trump. Only people: a question that named one or none, or a follow-up naming a country, is swapped whole, as
+        before (and whom its answer named was not asked: "and ukraine's?" after "who led russia's team?" does not
+        keep Medinsky)."""
+        if not new or not self.people.issuperset(new):
+            return []  # "and the us?" after "what does russia want from ukraine?" asks what the US wants
+        people = [t for t in dict.fromkeys(context.terms) if t in self.people and t not in new]
+        return people[:-1]  # (a country or a place the previous question named goes with it, as before)
+
     def _resolve(self, text: str, terms: tuple[str, ...], context: FollowUpContext) -> tuple[str, ...]:
         """A follow-up with the previous turn filled in: swap in a new entity, or carry the old ones over."""
         people = sorted(context.entities & self.people)
@@ -747,7 +759,7 @@ class Matcher:
             # is new and asks enough of its own, so the previous question's words ("demands") stay behind.
             return tuple(dict.fromkeys([*terms, *sorted(context.entities)]))
         if new_entities:  # "and Ukraine?" after "what does Russia want": same question, about someone else
-            return tuple(dict.fromkeys([*terms, *previous]))
+            return tuple(dict.fromkeys([*terms, *previous, *self._unswapped(context, new_entities)]))
         if all(t in QUESTION_WORDS for t in terms) and {"it", "its"} & said and _wants(text) in ("", "person"):
             # "what's in it?", "who's it for?": "it" is what the previous question asked about, asked something new
             # of; not who the answer named, nor the previous question word ("who reviewed it?" -> "what's in it?").
