@@ -538,3 +538,27 @@ def test_a_swap_naming_a_country_or_after_one_name_swaps_the_whole_question(serv
     assert us.section_id == "us-position"
     _, team = ask(service, "who led russia's team?", "and ukraine's?")
     assert "umerov" in lead(team) and "medinsky" not in lead(team)
+
+
+# ------------------------------------------------------------------ this round, or another occasion
+
+
+def test_a_bare_count_after_an_occasion_counts_what_that_occasion_did(service: BriefService) -> None:
+    # The May round's summary tells of its prisoner swap; "how many prisoners?" asks that swap's count, which the
+    # brief gives in another topic (the exchanges) in a fact about that round.
+    _, count = ask(service, "what did the may round produce?", "how many prisoners?")
+    assert "1,000" in lead(count)
+
+
+def test_this_time_asks_about_the_brief_own_talks_not_an_earlier_occasion(service: BriefService) -> None:
+    # "this time", "round two": the first round's swap of 1,000 does not answer it; the brief gives no count for
+    # the new exchange, so a count is not known ...
+    for question in ("how many prisoners were released this time?", "how many captives will be exchanged in round two?"):
+        (answer,) = ask(service, question)
+        assert not answer.matched or "1,000" not in lead(answer), question
+    # ... and after the first round's outcome, "and this time round?" asks what these talks agreed.
+    _, now = ask(service, "what did the may talks yield?", "and this time round?")
+    assert now.section_id == "outcomes" and "new prisoner exchange" in lead(now)
+    # Naming the earlier occasion still gets its count.
+    (may,) = ask(service, "how many prisoners were swapped at the first round?")
+    assert "1,000" in lead(may)

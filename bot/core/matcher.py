@@ -304,6 +304,12 @@ class Matcher:
 
                 readings = [part(m) for m in readings]
                 pointing = [m for m in map(part, pointing) if m.confidence >= ACCEPTABLE]
+        if _THIS_TIME.search(text):
+            # A rule: "how many were freed this time?" asks about the brief's own talks; a fact about another occasion
+            # (the first round's swap) answers another question, unless the message names that occasion too.
+            readings = [replace(m, confidence=min(m.confidence, 0.25)) if self._of_another_occasion(m) else m
+                        for m in readings]
+            pointing = [m for m in pointing if not self._of_another_occasion(m)]
         # Rules (bot/core/scope.py): an office nobody named holds, a figure for another occasion, a person's private
         # life: the brief's own words, asking what it does not say.
         outside = {id(m) for m in [*readings, *pointing] if m.confidence >= ACCEPTABLE and self.scope.outside(
@@ -362,6 +368,14 @@ class Matcher:
         """Whether most of the words of `text` (as the index reads them) are in `said`."""
         terms = {t for t in self.analyzer.terms(text) if t not in QUESTION_WORDS}
         return bool(terms) and len(terms & said) >= RESTATES * len(terms)
+
+    def _of_another_occasion(self, match: Match) -> bool:
+        """Whether `match` leads with a fact about an occasion other than the brief's own (the first round, the 2022
+        talks) and not about the brief's own too, when its question names no such occasion itself."""
+        if not match.lead or not self._occasions.isdisjoint(self.analyzer.terms(match.question)):
+            return False
+        entities = match.lead[0].entities
+        return bool(entities & self._occasions) and self.event.token not in entities
 
     def _points_at_no_one(self, match: Match) -> bool:
         """A reading whose subject is a personal pronoun, with no one named and at most one word of its own."""
@@ -503,6 +517,14 @@ class Matcher:
                     pointed = tuple(dict.fromkeys([*asked, *occasion]))
                     if pointed not in (own, resolved):
                         readings.append(_Reading(piece, pointed, asked, True, False, asked_before=context.terms))
+                if occasion and self.event.token and _THIS_TIME.search(piece) and self._occasions.isdisjoint(own):
+                    # "and this time?" after what the first round agreed: the previous question, about the brief's
+                    # own talks instead of that occasion.
+                    asked = [t for t in context.terms if t not in self._occasions and t not in QUESTION_WORDS]
+                    now = tuple(dict.fromkeys([*(t for t in own if t != "time"), *asked, self.event.token]))
+                    if now not in (own, resolved):
+                        # It asks what the previous question asked: those words are its own.
+                        readings.append(_Reading(piece, now, now, True, False, asked_before=context.terms))
                 if (swapped_noun := self._swap_noun(piece, own, context)) and swapped_noun not in (own, resolved):
                     # "and money?", "and about its army?" after "what does ukraine's roadmap say about territory?":
                     # the previous question, with what it asked about (its last word) swapped for the new one
@@ -652,7 +674,18 @@ class Matcher:
         content = [t for t in match.terms if t not in QUESTION_WORDS]
         return (match.best is not None and match.best.id != context.section_id and not match.features.get("context")
                 and _wants_of(match) == "number" and len(content) <= 2
-                and not any(t in self.index.entities for t in content))
+                and not any(t in self.index.entities for t in content)
+                and not self._counts_what_was_said(match, context))
+
+    def _counts_what_was_said(self, match: Match, context: FollowUpContext) -> bool:
+        """ "how many prisoners?" right after the first round's summary (which tells of its swap): the count the brief
+        gives in another topic is of what the conversation is on when its fact is about the occasion or person just
+        discussed (not a country: every count is about one)."""
+        if not match.lead:
+            return False
+        first = match.lead[0]
+        about = context.entities - self.index.countries
+        return bool(about & first.entities)
 
     def _on_topic(self, match: Match, context: FollowUpContext) -> Match:
         """ "out of how many?" right after a count, read alone, lands in the topic just discussed: it asks little of
@@ -1300,6 +1333,10 @@ _ELSE = re.compile(r"\b(?:else|besides|apart\s+from|aside\s+from|other\s+than|ex
 
 # Verbs that ask nothing of their own beside "else": "what other demands did they make?" asks the demands again.
 _LIGHT_VERBS = frozenset({"make", "made", "do", "did", "have", "had", "get", "got", "give", "gave", "put", "be"})
+
+# "this time", "this round", "in round two": the brief's own talks, as against an earlier occasion.
+_THIS_TIME = re.compile(r"\b(?:this|these)\s+(?:time|round)\b|\bround\s+(?:2|two)\b|\bsecond\s+round\b|"
+                        r"\b(?:latest|newest)\b", re.IGNORECASE)
 
 # "the other way round", "vice versa": the previous question with its sides swapped.
 _REVERSE = re.compile(r"\b(?:other\s+way\s+a?round|vice\s+versa|the\s+reverse)\b", re.IGNORECASE)
