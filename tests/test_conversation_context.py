@@ -562,3 +562,22 @@ def test_this_time_asks_about_the_brief_own_talks_not_an_earlier_occasion(servic
     # Naming the earlier occasion still gets its count.
     (may,) = ask(service, "how many prisoners were swapped at the first round?")
     assert "1,000" in lead(may)
+
+
+# ------------------------------------------------------------------ a name of someone the brief never names
+
+
+def test_the_name_of_someone_the_brief_never_names_is_not_answered_with_facts_about_their_service(
+        service: BriefService) -> None:
+    # The security service planned Spider's Web; the brief names no one who heads it. A name of a person asked
+    # ("their chief's name", "the person who runs that service") is not given by facts about the service, and the
+    # reading that leaves "the name of" out ("who runs that service"), turned down for that, is not lifted again
+    # for asking little after an answer on the topic.
+    _, chief = ask(service, "who said the operation took 18 months?", "and their chief's name?")
+    assert not chief.matched
+    _, runs = ask(service, "how did ukraine sneak the drones in?", "who was behind the plan?",
+                  "ok and the name of the person who runs that service?")[1:]
+    assert not runs.matched
+    # A name the brief does give is still given.
+    _, umerov = ask(service, "who led the russian delegation?", "what's the name of the head of ukraine's team?")
+    assert "umerov" in lead(umerov)

@@ -232,7 +232,7 @@ class Matcher:
         if context is None:
             # A rule: "what did he say?", "where did he say that?" in a fresh chat: "he" points at no one, and the
             # one word left asks nothing of any fact in particular.
-            readings = [replace(m, confidence=min(m.confidence, 0.25)) if self._points_at_no_one(m) else m
+            readings = [_ruled(m) if self._points_at_no_one(m) else m
                         for m in readings]
         if len(readings) > 1:
             # "which region is it?" after two sentences about Sumy: the question alone points at nothing it says; it
@@ -260,13 +260,13 @@ class Matcher:
 
             readings = [m if _asks_a_name(m.question) or not asks_name(m.question)
                         or self._gives_name(text, list(m.lead)) else
-                        replace(m, confidence=min(m.confidence, 0.25)) for m in readings]
+                        _ruled(m) for m in readings]
         if context is not None:
             # A rule: "how many people tho?" right after an answer asks a count of what was just discussed; a
             # count the brief gives on another topic is not that one. The reading with the previous turn filled
             # in ("how many regions?" after Russia's demands) is that count, when it can be answered.
             readings = [m if not self._count_of_another_topic(m, context) else
-                        replace(m, confidence=min(m.confidence, 0.25)) for m in readings]
+                        _ruled(m) for m in readings]
             people = context.entities & self.people
             said = normalize(text).split()
             # "has he met putin before?": "he" is the one just discussed even when the message names someone else
@@ -277,7 +277,7 @@ class Matcher:
                 # A rule: "does he have kids?" right after Medinsky asks about Medinsky. A reading that leaves "he"
                 # out and leads with facts about no one just discussed (deported children) answers another question.
                 readings = [m if m.features.get("context") or any(people & u.entities for u in m.lead) else
-                            replace(m, confidence=min(m.confidence, 0.25)) for m in readings]
+                            _ruled(m) for m in readings]
             occasion = context.entities & self._occasions
             if occasion and _THAT_OCCASION.search(text) and self._occasions.isdisjoint(self.analyzer.terms(text)):
                 # A rule: "how long did that one last?" right after the first round asks about the first round; the
@@ -285,7 +285,7 @@ class Matcher:
                 def about_it(m: Match) -> bool:
                     return any(occasion & u.entities for u in m.lead)
 
-                readings = [m if about_it(m) else replace(m, confidence=min(m.confidence, 0.25)) for m in readings]
+                readings = [m if about_it(m) else _ruled(m) for m in readings]
                 pointing = [m for m in pointing if about_it(m)]
         if context is not None and (stance := self._stance_on_it(text, context)) is not None:
             # "what's moscow's excuse?", "does the kremlin accept that?": another party's word on what was just
@@ -300,21 +300,21 @@ class Matcher:
                     if m.best is not None and m.best.id == context.section_id \
                             and not {u.key for u in m.lead} <= set(context.last):
                         return m
-                    return replace(m, confidence=min(m.confidence, 0.25))
+                    return _ruled(m)
 
                 readings = [part(m) for m in readings]
                 pointing = [m for m in map(part, pointing) if m.confidence >= ACCEPTABLE]
         if _THIS_TIME.search(text):
             # A rule: "how many were freed this time?" asks about the brief's own talks; a fact about another occasion
             # (the first round's swap) answers another question, unless the message names that occasion too.
-            readings = [replace(m, confidence=min(m.confidence, 0.25)) if self._of_another_occasion(m) else m
+            readings = [_ruled(m) if self._of_another_occasion(m) else m
                         for m in readings]
             pointing = [m for m in pointing if not self._of_another_occasion(m)]
         # Rules (bot/core/scope.py): an office nobody named holds, a figure for another occasion, a person's private
         # life: the brief's own words, asking what it does not say.
         outside = {id(m) for m in [*readings, *pointing] if m.confidence >= ACCEPTABLE and self.scope.outside(
             m.question, m.lead, _wants_of(m), next((p for p in pieces if m.question in p), ""))}
-        readings = [replace(m, confidence=min(m.confidence, 0.25)) if id(m) in outside else m for m in readings]
+        readings = [_ruled(m) if id(m) in outside else m for m in readings]
         pointing = [m for m in pointing if id(m) not in outside]
         if len(pointing) > 1 and not _STANCE.isdisjoint(self.analyzer.terms(text)):
             # "and kyiv's response?", "and kyiv's reaction?": a fact giving their response answers it; the topic's
@@ -620,7 +620,8 @@ class Matcher:
         asked = [t for t in context.terms if t not in QUESTION_WORDS and t not in context.entities]
         reading = _Reading(text, tuple(dict.fromkeys([*own, *asked])), own, True, False, asked_before=context.terms)
         match = self._match_reading(reading, position)
-        if not match.lead or match.confidence != round(self.calibration.probability(match.features), 4):
+        if not match.lead or match.confidence != round(self.calibration.probability(match.features), 4) \
+                or match.features.get(RULED_OUT):
             return None  # nothing there, or a rule turned it down
         # Their stance is a fact they are the subject of ("Moscow justifies moving such children …", "the Kremlin
         # has pushed back"), not one that only mentions them ("children deported to Russia").
@@ -692,7 +693,8 @@ class Matcher:
         its own because the conversation says the rest, so it is not turned down for being short."""
         own = [t for t in match.terms if t not in QUESTION_WORDS]
         if match.features.get("context") or match.best is None or not 0 < len(own) <= 2 \
-                or match.confidence != round(self.calibration.probability(match.features), 4):
+                or match.confidence != round(self.calibration.probability(match.features), 4) \
+                or match.features.get(RULED_OUT):
             return match  # a follow-up reading already, no answer, a longer question, or capped by a rule
         if match.best.id != context.section_id and not self._continues(match, context):
             return match  # another topic
@@ -934,6 +936,7 @@ class Matcher:
         features = self._features(reading, top, lead, unit_scores, ceiling, example_best.get(top, 0.0), margin,
                                   asked_entities, wants)
         probability = self.calibration.probability(features)
+        ruled = False
         if top == verbatim:
             # A rule: the curator's own example question, asked as written, is answered (on any brief, whatever
             # the fit learned from this one).
@@ -949,21 +952,23 @@ class Matcher:
             # to come (the new exchange, a leaders' meeting, the next round). The talks, which are over, do not
             # answer it with their own day, hour or venue; only a fact of that kind telling what is to come does
             # ("holding more talks before the end of June").
-            probability = min(probability, 0.25)
+            probability, ruled = min(probability, 0.25), True
         if features["conflict"]:
             # A rule, not a weight: facts about another country or person never answer a question about
             # this one ("who is Russia's foreign minister?" is not answered with Turkey's). Too rare in the
             # training data for the fit to learn it.
-            probability = min(probability, 0.25)
+            probability, ruled = min(probability, 0.25), True
         if _asks_a_name(reading.text) and not self._gives_name(reading.text, [index.units[u] for u in lead],
                                                                        reading):
             # A rule: "what are the names of the airbases?" is not answered by a fact that only says "airbases".
-            probability = min(probability, 0.25)
+            probability, ruled = min(probability, 0.25), True
         asked_to_say = _say_request(reading.text)
         speaker = asked_to_say and set(self.analyzer.terms(asked_to_say.group(1))) & index.actors
         if speaker and not any(self._quotes(speaker, u) for u in lead):
             # A rule: "what did Kalin say?" is not answered by a fact that mentions Kalin but reports nothing he said.
-            probability = min(probability, 0.25)
+            probability, ruled = min(probability, 0.25), True
+        if ruled:  # for the steps that read it again later: turned down, however low its own probability was
+            features = {**features, RULED_OUT: 1.0}
         candidates = [Candidate(self.sections[top], top_rank, probability)]
         candidates += [Candidate(self.sections[s], r, r) for r, s in ranked[:6] if s != top][:5]
         return Match(tuple(candidates), round(probability, 4), frozenset(asked_entities), terms,
@@ -1062,6 +1067,11 @@ class Matcher:
                 if any(0 <= j < len(tokens) and tokens[j][:1].isupper() and tokens[j].lower() not in self._not_names
                        for j in beside):
                     return True
+        if not judged and not _PERSON_ROLES.isdisjoint(asked):
+            # "what's the name of the guy who runs that service?", "their boss's name?": a person's name is asked;
+            # facts about the service that name no one (nor a card of someone) do not give it.
+            return any(unit.kind is UnitKind.entity and self.brief.entities[unit.item].kind is EntityKind.person
+                       or unit.entities & self.people for unit in lead)
         return not judged
 
     def sourced(self, section_id: str, keys: tuple[str, ...]) -> tuple[str, ...]:
@@ -1308,6 +1318,15 @@ class Matcher:
         return " ".join([*said[:-1], completion])
 
 
+RULED_OUT = "ruled_out"  # a feature no fit uses: a rule turned the reading down (however low it was already)
+
+
+def _ruled(match: Match) -> Match:
+    """`match` turned down by a rule: never surer than 0.25, and marked, so that no later step that lifts a short
+    follow-up on the topic ("out of how many?") lifts it again when its own probability was lower still."""
+    return replace(match, confidence=min(match.confidence, 0.25), features={**match.features, RULED_OUT: 1.0})
+
+
 @lru_cache(maxsize=4096)
 def _words_in(term: str) -> int:
     """How many words a term stands for: "negotiator_in_chief", an alias joined into one term, asks as much as
@@ -1416,6 +1435,9 @@ _CALLED = re.compile(r"\bwhat(?:'s|’s|\s+is|\s+are|\s+was|\s+were|\s+r)\s+(?:\
 _NAME_OF = re.compile(r"\bname\s+of\s+(?:the\s+|that\s+|this\s+)?(\w+(?:\s+\w+)?)")
 _NAME_WORDS = frozenset({"name", "names", "title", "exact", "exactly", "specific", "specifically", "pls", "please",
                          "called"})
+# Words for someone whose name a name request asks: "the name of the head of that service", "their boss's name".
+_PERSON_ROLES = frozenset({"guy", "man", "woman", "person", "boss", "head", "chief", "leader", "commander", "general",
+                           "director", "official", "officer", "spokesperson", "spokesman", "minister", "envoy"})
 # "what did Kalin say", "what has the Kremlin said about …": group 1 is who is asked about.
 _SAY_REQUEST = re.compile(r"\b(?:did|does|do|has|have|had|will|would|is|was)\s+(.{2,40}?)\s+(?:say|said|tell|told|"
                           r"state|stated|claim|claimed|announce|announced|comment)\b",
