@@ -581,3 +581,14 @@ def test_the_name_of_someone_the_brief_never_names_is_not_answered_with_facts_ab
     # A name the brief does give is still given.
     _, umerov = ask(service, "who led the russian delegation?", "what's the name of the head of ukraine's team?")
     assert "umerov" in lead(umerov)
+
+
+# ------------------------------------------------------------------ "the other side"
+
+
+def test_the_other_side_is_the_side_the_previous_turn_was_not_about(service: BriefService) -> None:
+    # After a question about one of the two sides, "the other side" names the other: a swap, as "and russia?" is.
+    _, led = ask(service, "who headed kyiv's team?", "and who headed the other side?")
+    assert "medinsky" in lead(led)
+    _, demands = ask(service, "what is moscow demanding?", "what about the other side's demands?")
+    assert demands.section_id == "ukraine-position"

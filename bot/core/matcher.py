@@ -481,6 +481,10 @@ class Matcher:
                     seen.add(own)
                     found.append(_Reading(head, own, own, False, context is None))
             return found
+        if context is not None and (side := self._other_side(text, context)) is not None:
+            # "and who was on the other side?" after Russia's delegation: the same message about Ukraine, read as
+            # the swap it then is ("and who was on ukraine's side?").
+            return self._readings(side, context)
         if context is not None and _REVERSE.search(text) and len(words(text)) <= 8:
             # "and the other way round?": the previous question with the two sides swapped (and never "round" as
             # the talks); when it named neither side, the previous question again, whose answer gives both ways.
@@ -539,6 +543,23 @@ class Matcher:
                     if topic and swapped not in (own, resolved):
                         readings.append(_Reading(piece, swapped, own, True, False, asked_before=context.terms))
         return readings
+
+    def _other_side(self, text: str, context: FollowUpContext) -> str | None:
+        """`text` with "the other side" written as the side of the two the previous turn was not about, when it was
+        about exactly one of them (by its question, else by its answer); None otherwise."""
+        found = _OTHER_SIDE.search(text)
+        if found is None:
+            return None
+        sides = sorted(self.index.countries & {"russia", "ukraine"})
+        if len(sides) != 2:
+            return None
+        asked = [t for t in sides if t in context.terms] or [t for t in sides if t in context.entities]
+        if len(asked) != 1:
+            return None
+        other = next(t for t in sides if t != asked[0])
+        name = self._entity_names.get(other, other.title())
+        possessive = "'s" if found.group(1) else ""
+        return f"{text[:found.start()]}{name}{possessive}{text[found.end():]}"
 
     def _asks_where_or_when_said(self, text: str, context: FollowUpContext) -> bool:
         """ "where did he say that?", "when did zelensky confirm that?": where or when what was just shown was said,
@@ -1356,6 +1377,9 @@ _LIGHT_VERBS = frozenset({"make", "made", "do", "did", "have", "had", "get", "go
 # "this time", "this round", "in round two": the brief's own talks, as against an earlier occasion.
 _THIS_TIME = re.compile(r"\b(?:this|these)\s+(?:time|round)\b|\bround\s+(?:2|two)\b|\bsecond\s+round\b|"
                         r"\b(?:latest|newest)\b", re.IGNORECASE)
+
+# "the other side", "the other side's view": the other of the two sides (group 1: the possessive).
+_OTHER_SIDE = re.compile(r"\bthe\s+other\s+(?:side|party|camp|team|delegation)('s|’s)?", re.IGNORECASE)
 
 # "the other way round", "vice versa": the previous question with its sides swapped.
 _REVERSE = re.compile(r"\b(?:other\s+way\s+a?round|vice\s+versa|the\s+reverse)\b", re.IGNORECASE)
