@@ -321,3 +321,75 @@ def test_fixing_the_issues_the_brief_covers_is_still_answered(service: BriefServ
     # "fix" is still the brief's "resolve" when no reader's own problem is meant
     (answer,) = ask(service, "who does umerov think can fix the key issues")
     assert "putin" in first(answer).casefold()
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # honorifics read as nothing: "Mr Umerov" is Umerov, "this Medinsky gentleman" is Medinsky
+    ("what exactly does mr medinsky do", "kremlin aide"),
+    ("who is mister fidan", "foreign minister"),
+    ("what did mr zelensky ask for", "ceasefire"),
+    ("tell me about this umerov gentleman", "defence minister"),
+    # "portray", "characterise", "depict" ask nothing more, as "describe" does (a stopword): how someone is seen
+    ("how do kyiv and the west portray the invasion", "land grab"),
+    ("how is umerov portrayed as a negotiator", "skilled"),
+    # "in practice" and "roughly" ask nothing more
+    ("what would denazification look like in practice", "russian-speakers"),
+    # the brief's "prolonging" is what readers call dragging out or stalling
+    ("what's moscow accused of dragging out", "prolonging"),
+    # a "ministerial portfolio" is a job; "most notably" is the brief's "particularly"
+    ("what ministerial portfolio does umerov have", "defence minister"),
+    ("which region are russian troops advancing in most notably", "sumy"),
+    # "newly agreed" is the new exchange; to "interpret" something is how one regards it
+    ("which prisoners does the newly agreed swap focus on", "injured"),
+    ("how does kyiv interpret russia's approach", "capitulate"),
+    # to "argue" or "express" is to say; a "status as a state" is being a nation
+    ("why does kyiv argue for a ceasefire first", "pause"),
+    ("what has medinsky expressed about ukraine's status as a state", "right to exist"),
+    # drones brought "within range" of their targets were smuggled in
+    ("how did kyiv get its drones within range of the airbases", "smuggling"),
+])
+def test_formal_and_polite_wordings_find_the_fact(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()
+
+
+@pytest.mark.parametrize("question", [
+    # an honorific or a hedge does not make a question about what the articles never say answerable
+    "is mr medinsky married",
+    "what are mr umerov's hobbies",
+    "roughly how many nukes does russia have",
+])
+def test_honorifics_and_hedges_do_not_answer_what_the_brief_does_not_say(
+        service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched, (question, answer.body)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # "boast" is the brief's "bragged"; "finish the war quickly" is its "short order"
+    ("did trump boast he'd end the war fast", "bragged"),
+    # "feeling stronger" is going in bolstered; "was it certain" asks whether it was in doubt
+    ("does kyiv's team feel any stronger going into the talks", "bolstered"),
+    ("was it certain ukraine would show up", "guessing"),
+    # exclamations and pity ask nothing more: "how on earth", "those poor kids"
+    ("how on earth did the drones get so deep into russia", "smuggling"),
+    ("why does moscow say those poor kids were moved", "protect"),
+    # a "remote region" of Russia is Siberia; how "the operation worked" is how it was carried out
+    ("bombers in a remote region, which one", "siberia"),
+    ("how did the operation work, per kyiv's security service", "smuggling"),
+])
+def test_older_readers_everyday_words_find_the_fact(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()
+
+
+@pytest.mark.parametrize("question", [
+    # the same words about what the articles never say
+    "how on earth is the weather so bad in istanbul",
+    "did trump boast about his golf game",
+    "is it certain the war ends this year",
+])
+def test_exclamations_and_boasts_do_not_answer_what_the_brief_does_not_say(
+        service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched, (question, answer.body)
