@@ -393,3 +393,41 @@ def test_exclamations_and_boasts_do_not_answer_what_the_brief_does_not_say(
         service: BriefService, question: str) -> None:
     (answer,) = ask(service, question)
     assert not answer.matched, (question, answer.body)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # "what's the deal with X" asks about X: its "deal" is no peace deal
+    ("what's the deal with medinsky", "kremlin aide"),
+    ("whats the deal w/ the prisoners from monday", "injured"),
+    # a "seat at the table" is a part in the talks, not the seating in the room
+    ("does the us have a seat at the table", "mediator"),
+    ("is washington sitting at the table in istanbul", "mediator"),
+    # Turkey's card names its foreign minister, who spoke to the delegations
+    ("what's the deal with the turkish role", "fidan"),
+])
+def test_idioms_for_asking_about_something_find_the_fact(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()
+
+
+@pytest.mark.parametrize("question", [
+    "what's the deal with brexit",
+    "whats the deal with the weather in istanbul",
+])
+def test_the_deal_with_what_the_articles_do_not_cover_stays_unanswered(
+        service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched, (question, answer.body)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # having to "leave their homes" is being forced to flee them; "later than planned" is the delay
+    ("how many people had to leave their homes in this war", "millions"),
+    ("how much later than planned did the talks get going", "two hours"),
+    # "mil" for million
+    ("over 1.2 mil killed and injured, says who", "united states"),
+])
+def test_more_everyday_words_find_the_fact(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
+
