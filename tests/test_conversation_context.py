@@ -592,3 +592,16 @@ def test_the_other_side_is_the_side_the_previous_turn_was_not_about(service: Bri
     assert "medinsky" in lead(led)
     _, demands = ask(service, "what is moscow demanding?", "what about the other side's demands?")
     assert demands.section_id == "ukraine-position"
+
+
+# ------------------------------------------------------------------ a specific fact on the topic beats its summary
+
+
+def test_a_follow_up_that_finds_its_fact_alone_is_not_answered_with_the_topic_summary(service: BriefService) -> None:
+    # Read alone, "how did they get the drones in there?" stays on Spider's Web and finds the smuggling; read with
+    # the previous turn's words (the planning time) it only finds the topic's summary: the fact answers it.
+    _, how = ask(service, "how long was the drone op in the works?", "so how did they even get the drones in there?")
+    assert "smuggling" in lead(how)
+    # "his ukraine guy" after Trump's role: the envoy's card, not Trump's own stance again.
+    _, envoy = ask(service, "whats trump's deal in all this", "whos his ukraine guy")
+    assert "kellogg" in lead(envoy)

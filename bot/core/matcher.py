@@ -249,6 +249,14 @@ class Matcher:
         pointing = [m for m in readings if m.features.get("context") and m.confidence >= ACCEPTABLE
                     and (any(w in PRONOUNS for w in normalize(m.question).split()) or self._swaps(m.question)
                          or (elsewhere and _points_at_a_thing(m.question)))]
+        if pointing and alone is not None and not elsewhere and alone.confidence >= ACCEPTABLE and alone.lead \
+                and alone.lead[0].kind is not UnitKind.topic:
+            # "how did they even get drones in there?" after the plan's 18 months: read alone it stays on the topic
+            # and finds the fact that answers it (the smuggling); read with the previous turn's words it only finds
+            # the topic's summary, which does not answer it better.
+            summary = [m for m in pointing if m.lead and m.lead[0].kind is UnitKind.topic]
+            if summary and len(summary) == len(pointing):
+                pointing = [alone]
         pieces = sentences(text)
         fragment = any(_asks_a_name(piece) and len(piece.split()) <= 4 for piece in pieces)
         if fragment or _asks_a_name(text):
