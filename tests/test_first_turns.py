@@ -289,3 +289,61 @@ def test_a_typo_of_an_everyday_word_is_not_read_as_a_word_of_the_brief(service: 
 def test_a_greeting_with_a_typo_does_not_sink_the_question(service: BriefService) -> None:
     (answer,) = ask(service, "hallo whats the venue")
     assert "ciragan" in first(answer).casefold()
+
+
+# ------------------------------------------------------------------ the name of something described
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # "kyiv's drone strike", "the drone attack ukraine launched": the operation, by a description; its name is asked
+    ("name of kyiv's drone strike on the airfields?", "spider"),
+    ("what's the name of the drone attack ukraine launched on sunday", "spider"),
+])
+def test_the_name_of_something_described_is_answered_by_a_fact_that_spells_it(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()
+
+
+@pytest.mark.parametrize("question", ["names of the airbases spider's web hit, please",
+                                      "what was the name of the siberian base that was hit"])
+def test_the_name_of_something_beside_a_named_thing_is_still_not_answered(service: BriefService, question: str) -> None:
+    # the question spells Spider's Web or Siberia: it asks the name of something else, which the brief never gives
+    (answer,) = ask(service, question)
+    assert not answer.matched, answer.body
+
+
+# ------------------------------------------------------------------ "who is" by an office
+
+
+@pytest.mark.parametrize("question", ["who's the american president", "who is the president of the united states?"])
+def test_a_person_asked_for_by_office_leads_with_their_own_card(service: BriefService, question: str) -> None:
+    # the United States' card speaks of "its president" too; the person's own card says who they are
+    (answer,) = ask(service, question)
+    assert first(answer).startswith("Donald Trump")
+
+
+# ------------------------------------------------------------------ the people a count counts
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # "ukrainians" is who is counted, not whose fact answers: the toll is told as what Russia's invasion did
+    ("how many ukrainians killed since the invasion", "tens of thousands"),
+    ("how many ukrainians have been forced from their homes", "millions"),
+])
+def test_a_count_of_a_country_s_people_leads_with_that_count(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()
+
+
+# ------------------------------------------------------------------ how polite readers name people
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("what did mr yermak give the russians", "children"),
+    ("pardon me, which news agency reported what dr kalin would do?", "ria novosti"),
+])
+def test_a_title_or_a_polite_word_beside_a_name_asks_nothing_more(service: BriefService, question: str,
+                                                                  fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()

@@ -9,6 +9,7 @@ Pure: no I/O; built once per brief. Three steps, each small:
 from __future__ import annotations
 
 import gc
+from collections import Counter
 import operator
 import re
 from contextlib import contextmanager
@@ -184,6 +185,13 @@ class Matcher:
                                  if e.kind in (EntityKind.place, EntityKind.country))
         self._not_names = _CALENDAR | STOPWORDS | {
             w for e in brief.entities if e.kind is EntityKind.country for v in (e.name, *e.variants) for w in words(v)}
+        # The words that make a name a name, not its everyday words: "spider" of Operation Spider's Web, "ciragan" of
+        # Ciragan Palace (`_described`); a name of everyday words only ("Turkish Foreign Ministry") has none.
+        # Nor a country's ("Ukraine's security service (SBU)": "sbu"), nor a word two names share ("Vladimir").
+        marks = {e: [w for w in name if specificity(stem(w)) == 1.0 and len(w) > 2] for e, name in self._named_by.items()}
+        shared = Counter(w for found in marks.values() for w in set(found))
+        self._name_marks = {e: frozenset(kept) for e, found in marks.items()
+                            if (kept := [w for w in found if shared[w] == 1 and w not in self._not_names])}
 
     # ------------------------------------------------------------ public
 
@@ -621,6 +629,17 @@ class Matcher:
         noun = [t for t in self.analyzer.terms(found.group(1)) if t not in self.index.entities]
         return tuple(noun[:1])
 
+    def _people_counted(self, question: str) -> frozenset[str]:
+        """The country whose people "how many" counts, named by a plural ("how many ukrainians died": Ukraine);
+        none for "how many russian drones" (whose drones)."""
+        found = _HOW_MANY.search(normalize(question))
+        if found is None:
+            return frozenset()
+        first = words(found.group(1))[:1]
+        if not first or not first[0].endswith("s"):
+            return frozenset()
+        return frozenset(t for t in self.analyzer.terms(first[0]) if t in self.index.countries)
+
     def _points_back(self, question: str) -> bool:
         """A question whose subject is in what came before it: "what was that number?", "which region is it?",
         "what was his name?"; not one asking enough of its own, or naming what it asks about ("what is this Ciragan
@@ -938,6 +957,8 @@ class Matcher:
             top_rank, top = next(((r, s) for r, s in ranked if s == force), (0.0, force))
             margin = 0.0
         chosen = index.section_scores(top, terms_asked)
+        # "how many ukrainians were killed": the people counted, not whose fact it is (the toll is Russia's doing)
+        about = asked_entities - self._people_counted(reading.text) if wants == "number" else asked_entities
         unit_scores = dict(chosen.units)
         if exclude:
             unit_scores = {u: x for u, x in unit_scores.items() if u not in exclude}
@@ -955,7 +976,8 @@ class Matcher:
                 using = {u: x for u, x in unit_scores.items() if own <= units[u].terms}
                 if using:
                     unit_scores = using
-            lead = self._lead(top, terms, unit_scores, asked_entities, wants)
+            lead = self._lead(top, terms, unit_scores, about, wants,
+                              self._described(reading.text) if wants == "name" else frozenset())
             if exclude:
                 lead = [u for u in lead if u != index.topic_unit[top]]
                 if not lead:  # nothing else there
@@ -963,7 +985,7 @@ class Matcher:
             elif self._asks_the_topic_of_the_event(top, content, unit_scores):
                 lead = [index.topic_unit[top]]
         features = self._features(reading, top, lead, unit_scores, ceiling, example_best.get(top, 0.0), margin,
-                                  asked_entities, wants)
+                                  about, wants)
         probability = self.calibration.probability(features)
         ruled = False
         if top == verbatim:
@@ -1054,6 +1076,11 @@ class Matcher:
                 return True
             if not nouns and not called:
                 return False
+        described = self._described(question)
+        if described and any(self._spells(described, unit) for unit in lead):
+            # "what was the ukrainian drone operation called", "the name of kyiv's drone op": the question refers to
+            # something by a description (a variant of Operation Spider's Web), and a leading fact spells its name.
+            return True
         # "the name of the palace", "the drone operation's name": a leading fact about an entity whose own name has
         # that word ("Ciragan Palace", "Operation Spider's Web") names it.
         named = _NAME_OF.search(normalize(question))
@@ -1102,6 +1129,36 @@ class Matcher:
             return any(unit.kind is UnitKind.entity and self.brief.entities[unit.item].kind is EntityKind.person
                        or unit.entities & self.people for unit in lead)
         return not judged
+
+    def _described(self, question: str) -> frozenset[str]:
+        """What `question` refers to by a description, not by its name: "ukraine's drone op" is Operation Spider's
+        Web (a variant of it), "the turkish intelligence chief" Ibrahim Kalin; "Kalin's job" spells the name. Only
+        what can be asked for by name (people, places, organisations, operations), each with the words of its name
+        the question leaves out."""
+        said = words(question)
+        return frozenset(e for e in self.analyzer.terms(question) if (marks := self._name_marks.get(e))
+                         and not any(w.startswith(mark) for mark in marks for w in said))
+
+    def _spells(self, described: frozenset[str], unit: Unit) -> bool:
+        """Whether a unit about one of the `described` things spells its name (a word that makes it one)."""
+        about = described & unit.entities
+        if not about:
+            return False
+        said = set(words(self._text_of(unit)))
+        return any(self._name_marks[e] & said for e in about)
+
+    def _text_of(self, unit: Unit) -> str:
+        """What a unit says: a fact's or figure's text, a topic's summary, an entity's card."""
+        section = self.sections[unit.section]
+        if unit.kind is UnitKind.entity:
+            entity = self.brief.entities[unit.item]
+            return f"{entity.name}: {entity.role}"
+        if unit.kind is UnitKind.topic:
+            return section.answer or ""
+        if unit.kind is UnitKind.fact:
+            return section.facts[unit.item].text
+        figure = section.figures[unit.item]
+        return f"{figure.label} {figure.value} {figure.unit}"
 
     def sourced(self, section_id: str, keys: tuple[str, ...]) -> tuple[str, ...]:
         """ "who announced it?": the facts `keys` just shown, led by one naming who said it when none of them does
@@ -1180,12 +1237,18 @@ class Matcher:
                 and all(t in IDENTITY or t in self.event.nouns or specificity(t) < 0.5 for t in rest)):
             return None
         (token,) = asked
-        return next((u for u in self.index.section_units[section] if self.index.units[u].kind is UnitKind.entity
-                     and token in self.index.units[u].entities), None)
+        cards = [u for u in self.index.section_units[section] if self.index.units[u].kind is UnitKind.entity
+                 and token in self.index.units[u].entities]
+        # A person's own card before another's that speaks of them ("who is the US president": Trump's, not the card
+        # of the United States, "its president urged …")
+        own = [u for u in cards if token in self.people
+               and canon(self.brief.entities[self.index.units[u].item].id.replace("-", " ")) == token]
+        return next(iter(own or cards), None)
 
     def _lead(self, section: int, terms: tuple[str, ...], unit_scores: Mapping[int, float],
-              asked: set[str], wants: str) -> list[int]:
-        """The one to three units of `section` that answer the question, best first."""
+              asked: set[str], wants: str, described: frozenset[str] = frozenset()) -> list[int]:
+        """The one to three units of `section` that answer the question, best first. `described`: what a question
+        asking a name refers to by a description (`_described`): the facts spelling its name lead."""
         index = self.index
         units = index.units
         card = self._entity_card(section, terms, asked)
@@ -1207,6 +1270,11 @@ class Matcher:
         if named and any(named <= units[u].entities for _, u in scored):
             # "what did Umerov say": the facts about Umerov, whatever else scores
             scored = [pair for pair in scored if named <= units[pair[1]].entities]
+        if described:
+            # "what's the name of ukraine's drone op": the facts that spell Operation Spider's Web, whatever else
+            # scores ("the plan involved smuggling drones" is about it but never says its name)
+            spelling = [pair for pair in scored if self._spells(described, units[pair[1]])]
+            scored = spelling or scored
         if fitting and not fitting.isdisjoint([u for _, u in scored]):
             # "where were the bombers hit": the facts that name a place answer it, whatever else scores
             scored = [pair for pair in scored if pair[1] in fitting]

@@ -128,7 +128,10 @@ FILLER = frozenset("""fuck fucking fuckin fucked shit shitty damn damned hell he
     effing goddamn sorry sry soz nah correct lol lmao lmfao rofl omg bruh bro dude mate guys yo ffs smh jeez gosh pls plz ngl tbh imo
     imho fr lowkey highkey banging harping yapping srsly legit af asf fam innit ikr btw fyi iirc afaik pray tell
     guten morgen abend danke vielen bitte bonjour bonsoir merci beaucoup hola gracias amigos buenos buenas ciao
-    grazie obrigado dobryi dobry dobriy privet spasibo dyakuyu merhaba tesekkurler""".split())
+    grazie obrigado dobryi dobry dobriy privet spasibo dyakuyu merhaba tesekkurler""".split()) | frozenset(
+    # How polite readers speak of and to people: "Mr Umerov", "this Medinsky gentleman", "dear sir". They say who is
+    # meant no more than the name beside them does.
+    """mr mrs ms mister dr sir madam maam gentleman gentlemen gent chap bloke fellow dear""".split())
 
 STOPWORDS = frozenset(
     """a an the is are was were be been being am do does did done doing of in on at to for with by from and or
