@@ -114,6 +114,9 @@ def _phrasings(variant: str) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(p for p in (phrase, russia, are_you) if p))
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 class PhraseTable:
     """The brief's names and aliases as one phrase table, and the terms it has read so far. It depends only on
     the brief's entities and aliases, so a reload that keeps them reuses it, and with it the terms of every
@@ -148,6 +151,18 @@ class PhraseTable:
             for variant in variants:
                 phrases.setdefault(tuple(words(variant)), into)
         self.phrases = phrases
+        # The same phrases with their articles left out, for a question that puts one in: "get the drones there" is
+        # the alias "get drones there". Only phrases of two words or more that way, never one opening with one.
+        bare: dict[tuple[str, ...], str] = {}
+        for phrase, target in phrases.items():
+            kept = tuple(w for w in phrase if w not in _ARTICLES)
+            if len(kept) >= 2 and phrase[0] not in _ARTICLES:
+                bare.setdefault(kept, target)
+        self._bare = bare
+        bare_lengths: dict[str, set[int]] = {}
+        for phrase in bare:
+            bare_lengths.setdefault(phrase[0], set()).add(len(phrase))
+        self._bare_lengths = {first: sorted(found, reverse=True) for first, found in bare_lengths.items()}
         self.words = frozenset(w for phrase, target in phrases.items() if target for w in phrase)
         # Phrase lengths by first word, longest first: each position tries only phrases that can start there.
         lengths: dict[str, set[int]] = {}
@@ -156,6 +171,27 @@ class PhraseTable:
         self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
         self._cache: dict[str, tuple[str, ...]] = {}
         self._words: dict[str, tuple[str, ...]] = {}  # see word
+
+    def _without_articles(self, raw: Sequence[str], i: int) -> tuple[str, int] | None:
+        """The phrase starting at `i` with the articles inside it skipped, and where it ends; None when none."""
+        lengths = self._bare_lengths.get(raw[i])
+        if not lengths:
+            return None
+        kept: list[str] = []
+        ends: list[int] = []
+        j = i
+        while j < len(raw) and len(kept) < lengths[0]:
+            if raw[j] not in _ARTICLES or j == i:
+                kept.append(raw[j])
+                ends.append(j + 1)
+            j += 1
+        if len(ends) < 2 or ends[-1] - i == len(kept):
+            return None  # no article skipped: the phrase table has already said no
+        for length in lengths:
+            if length <= len(kept) and (target := self._bare.get(tuple(kept[:length]))) is not None:
+                if ends[length - 1] - i > length:  # an article was skipped inside it
+                    return target, ends[length - 1]
+        return None
 
     def word(self, word: str) -> tuple[str, ...]:
         """The terms of one word alone (`join([word])`), kept with the table: a matcher's build reads the same
@@ -185,6 +221,11 @@ class PhraseTable:
                     i += length
                     break
             else:
+                if (skipped := self._without_articles(raw, i)) is not None:
+                    target, i = skipped
+                    if target:
+                        out.append(target)
+                    continue
                 word = raw[i]
                 if word == "us" and (i == 0 or raw[i - 1] not in _US_PRONOUN_BEFORE):
                     out.append("united_states")

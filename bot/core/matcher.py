@@ -596,8 +596,18 @@ class Matcher:
         in Ankara?" asks where it was held; "is Medinsky Russia's defence minister?" asks who Medinsky is. The fact
         answering that confirms the claim or corrects it; None for any other message."""
         said = normalize(text).split()
+        if said and said[0] in _NEGATED:  # "isn't umerov the foreign minister?" checks a claim as "is" does
+            said[0] = _NEGATED[said[0]]
         if not said or said[0] not in YES_NO:
             return None
+        when = _CLAIMED_TIME.search(text)
+        if when is not None:
+            # "was the first round back in april?", "did it start on tuesday?": a month, a weekday or a year is the
+            # claim; the fact telling when confirms or corrects it
+            rest = text[:when.start()].strip()
+            rest = re.sub(r"^(?:isn'?t|wasn'?t|aren'?t|weren'?t|didn'?t|doesn'?t|don'?t)\b", lambda m: _NEGATED[
+                m.group(0).lower().replace("'", "")], rest, flags=re.IGNORECASE)
+            return f"when {rest[:1].lower()}{rest[1:]}?"
         place = _CLAIMED_PLACE.search(text)
         if place is not None and (place.group(1)[:1].isupper() or set(self.analyzer.terms(place.group(1)))
                                   & self._places):
@@ -1501,6 +1511,14 @@ _STANCE_WORDS = frozenset({"excuse", "excuses", "line", "take", "view", "views",
 _SAY_WORDS = frozenset({"say", "says", "said"})
 
 # "… held in Ankara?", "… meet at Geneva?": a place claimed at the end of a yes/no question (group 1).
+# "… back in april?", "… on tuesday?", "… in 2021?": a time claimed at the end of a yes/no question
+_CLAIMED_TIME = re.compile(r"\s+(?:back\s+)?(?:in|on|during)\s+(?:a\s+|the\s+)?(?:early\s+|late\s+|mid\s+)?(?:january|february|march|"
+                           r"april|may|june|july|august|september|october|november|december|monday|tuesday|"
+                           r"wednesday|thursday|friday|saturday|sunday|(?:19|20)\d\d)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+                           r"(?:,?\s+(?:right|correct|true|or\s+not|yes))?\W*$", re.IGNORECASE)
+# A negated yes/no opening checks a claim as the plain one does: "isn't he the foreign minister?"
+_NEGATED = {"isnt": "is", "wasnt": "was", "arent": "are", "werent": "were", "didnt": "did", "doesnt": "does",
+            "dont": "do"}
 _CLAIMED_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?([\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\W*$")
 # Words for an office someone holds: "is Medinsky Russia's defence minister?", "was Kalin the president's aide?"
 # (Not a military rank: "is Kellogg a retired general?" asks a career the brief does not go into.)
@@ -1599,6 +1617,16 @@ def _clauses(sentence: str) -> list[str]:
 
 
 _OR_ELSE = re.compile(r"\s+or\s+(?:\S+\s+){0,7}\S+\W*$", re.IGNORECASE)  # "… or just talk?", "… or not"
+# The reader's own purpose after the question: "… so I can explain it to my class", "… for my essay", "… because I
+# have to present it tomorrow"
+_FOR_THE_READER = re.compile(r"\s*[,;:(—–-]?\s+(?:so\s+(?:that\s+)?(?:i|we)|for\s+(?:my|our|a|an)\s+(?:\w+\s+)?(?:essay|"
+                             r"class|classes|presentation|report|paper|homework|assignment|students?|project|"
+                             r"briefing|note|notes|article|blog|podcast|thesis|seminar|lesson|exam|test|grandkids|"
+                             r"kids|children|son|daughter|family|friends?)|because\s+(?:i|we)|as\s+(?:i|we)\s+(?:am|"
+                             r"need|have|want|must)|since\s+(?:i|we)\s+(?:am|need|have|want|must))\b",
+                             re.IGNORECASE)
+_AND_ANOTHER = re.compile(r"\s+(?:and|&)\s+(?=(?:who|what|when|where|why|how|which|whose|did|does|do|is|was|were|are|"
+                          r"has|have|will|would|can|could)\b)", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*(?:[,;(]|\s[—–-]\s|\.\.\.)\s*")
 _INTERROGATIVE = frozenset({"who", "what", "when", "where", "why", "how", "which", "whose"})
 
@@ -1606,6 +1634,17 @@ _INTERROGATIVE = frozenset({"who", "what", "when", "where", "why", "how", "which
 def _head(sentence: str) -> str:
     """The sentence's first clause when all that follows is an aside, not a second question: "who tf is keith
     kellogg" in "who tf is keith kellogg, like the cereal?"; '' when there is no such clause."""
+    purpose = _FOR_THE_READER.search(sentence)
+    if purpose is not None and len(sentence[:purpose.start()].split()) >= 2:
+        # "explain spider's web so i can describe it to my students", "what did they agree, for my essay": what the
+        # reader will do with the answer asks nothing of the brief
+        return sentence[:purpose.start()]
+    second = _AND_ANOTHER.search(sentence)
+    if second is not None and len(sentence[:second.start()].split()) >= 3 and normalize(
+            sentence[:second.start()]).split()[0] in _INTERROGATIVE | YES_NO:
+        # "who is keith kellogg and why is he in the news": two questions joined by "and"; the first is asked in full
+        # (the second, "why is he in the news", is its own clause reading)
+        return sentence[:second.start()]
     parts = _ASIDE.split(sentence, maxsplit=1)
     if len(parts) < 2:
         # "did they hand over their memo or were they still sitting on it": a yes/no question with its other

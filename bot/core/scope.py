@@ -86,7 +86,8 @@ _DOCUMENT = re.compile(r"\b(?:memos?|memorandum|memoranda|drafts?|documents?|roa
 _URGING = frozenset({"urged", "urging", "urges", "demanded", "demanding", "want", "wants", "wanted", "pressing",
                      "pressed"})
 _CALLING = frozenset({"calling", "called", "calls", "call"})  # "calling on", "called for": not "called Putin crazy"
-_DONE = re.compile(r"^\W*(?:did|has|have|had|how\s+did|how\s+has|what\s+\w+\s+did|which\s+\w+\s+did|how\s+many\s+.*\bdid)\b")
+_DONE = re.compile(r"^\W*(?:did|has|have|had|how\s+did|how\s+has|when\s+did|when\s+has|what\s+\w+\s+did|which\s+\w+\s+did|"
+                   r"how\s+many\s+.*\bdid)\b")
 _CALL_WINDOW = 8  # words from "calling on Moscow to deliver a fearsome" to "retaliatory"
 
 # "what was agreed at the third round?", "what happened at the next meeting?": what came of an occasion still to

@@ -131,7 +131,9 @@ FILLER = frozenset("""fuck fucking fuckin fucked shit shitty damn damned hell he
     grazie obrigado dobryi dobry dobriy privet spasibo dyakuyu merhaba tesekkurler""".split()) | frozenset(
     # How polite readers speak of and to people: "Mr Umerov", "this Medinsky gentleman", "dear sir". They say who is
     # meant no more than the name beside them does.
-    """mr mrs ms mister dr sir madam maam gentleman gentlemen gent chap bloke fellow dear""".split())
+    """mr mrs ms mister dr sir madam maam gentleman gentlemen gent chap bloke fellow dear""".split()) | frozenset(
+    # Which of them matters most, a judgement no fact states: "Russia's main demand" asks for Russia's demands
+    """main primary principal""".split())
 
 STOPWORDS = frozenset(
     """a an the is are was were be been being am do does did done doing of in on at to for with by from and or
