@@ -410,3 +410,17 @@ def test_an_article_inside_a_phrase_does_not_break_it(service: BriefService) -> 
     assert analyzer.terms("how did kyiv get the drones there") == analyzer.terms("how did kyiv get drones there")
     (answer,) = ask(service, "how did kyiv get the drones there")
     assert "smuggling" in first(answer).casefold()
+
+
+# ------------------------------------------------------------------ when, not how long
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # "eight years of fighting before the 2022 invasion" is a time too, but says how long, not when
+    ("what date did the invasion happen", "february 24"),
+    ("russia invaded when exactly?", "february 24"),
+])
+def test_when_is_answered_by_a_day_or_a_date_before_a_duration(service: BriefService, question: str,
+                                                               fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()

@@ -188,7 +188,8 @@ class Matcher:
         # The words that make a name a name, not its everyday words: "spider" of Operation Spider's Web, "ciragan" of
         # Ciragan Palace (`_described`); a name of everyday words only ("Turkish Foreign Ministry") has none.
         # Nor a country's ("Ukraine's security service (SBU)": "sbu"), nor a word two names share ("Vladimir").
-        marks = {e: [w for w in name if specificity(stem(w)) == 1.0 and len(w) > 2] for e, name in self._named_by.items()}
+        marks = {e: [w for w in name if specificity(stem(w)) == 1.0 and len(w) > 2]
+                 for e, name in self._named_by.items()}
         shared = Counter(w for found in marks.values() for w in set(found))
         self._name_marks = {e: frozenset(kept) for e, found in marks.items()
                             if (kept := [w for w in found if shared[w] == 1 and w not in self._not_names])}
@@ -987,7 +988,8 @@ class Matcher:
                 if using:
                     unit_scores = using
             lead = self._lead(top, terms, unit_scores, about, wants,
-                              self._described(reading.text) if wants == "name" else frozenset())
+                              self._described(reading.text) if wants == "name" else frozenset(),
+                              wants == "time" and _asks_a_point_in_time(reading.text))
             if exclude:
                 lead = [u for u in lead if u != index.topic_unit[top]]
                 if not lead:  # nothing else there
@@ -1140,6 +1142,12 @@ class Matcher:
                        or unit.entities & self.people for unit in lead)
         return not judged
 
+    def _only_a_duration(self, unit: Unit) -> bool:
+        """Whether the only time a unit gives is how long something lasted ("eight years", "less than an hour"),
+        with no weekday, month or clock time."""
+        text = self._text_of(unit)
+        return bool(_DURATION.search(text)) and not _POINT_IN_TIME.search(text)
+
     def _described(self, question: str) -> frozenset[str]:
         """What `question` refers to by a description, not by its name: "ukraine's drone op" is Operation Spider's
         Web (a variant of it), "the turkish intelligence chief" Ibrahim Kalin; "Kalin's job" spells the name. Only
@@ -1256,7 +1264,8 @@ class Matcher:
         return next(iter(own or cards), None)
 
     def _lead(self, section: int, terms: tuple[str, ...], unit_scores: Mapping[int, float],
-              asked: set[str], wants: str, described: frozenset[str] = frozenset()) -> list[int]:
+              asked: set[str], wants: str, described: frozenset[str] = frozenset(),
+              point: bool = False) -> list[int]:
         """The one to three units of `section` that answer the question, best first. `described`: what a question
         asking a name refers to by a description (`_described`): the facts spelling its name lead."""
         index = self.index
@@ -1288,6 +1297,11 @@ class Matcher:
         if fitting and not fitting.isdisjoint([u for _, u in scored]):
             # "where were the bombers hit": the facts that name a place answer it, whatever else scores
             scored = [pair for pair in scored if pair[1] in fitting]
+            if point:
+                # "when did the invasion start": a day or a date answers it ("on February 24, 2022"), not how long
+                # something lasted ("eight years of fighting before the 2022 invasion")
+                timed = [pair for pair in scored if not self._only_a_duration(units[pair[1]])]
+                scored = timed or scored
         if card is not None:
             entities = units[card].entities
             return [card, *[u for _, u in scored if u != card and entities <= units[u].entities][:2]]
@@ -1510,15 +1524,16 @@ _STANCE_WORDS = frozenset({"excuse", "excuses", "line", "take", "view", "views",
 # "what did the kremlin say to that?": a word of saying asks their stance only when the message asks nothing more
 _SAY_WORDS = frozenset({"say", "says", "said"})
 
-# "… held in Ankara?", "… meet at Geneva?": a place claimed at the end of a yes/no question (group 1).
 # "… back in april?", "… on tuesday?", "… in 2021?": a time claimed at the end of a yes/no question
-_CLAIMED_TIME = re.compile(r"\s+(?:back\s+)?(?:in|on|during)\s+(?:a\s+|the\s+)?(?:early\s+|late\s+|mid\s+)?(?:january|february|march|"
-                           r"april|may|june|july|august|september|october|november|december|monday|tuesday|"
-                           r"wednesday|thursday|friday|saturday|sunday|(?:19|20)\d\d)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+_CLAIMED_TIME = re.compile(r"\s+(?:back\s+)?(?:in|on|during)\s+(?:a\s+|the\s+)?(?:early\s+|late\s+|mid\s+)?"
+                           r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+                           r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:19|20)\d\d)"
+                           r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
                            r"(?:,?\s+(?:right|correct|true|or\s+not|yes))?\W*$", re.IGNORECASE)
 # A negated yes/no opening checks a claim as the plain one does: "isn't he the foreign minister?"
 _NEGATED = {"isnt": "is", "wasnt": "was", "arent": "are", "werent": "were", "didnt": "did", "doesnt": "does",
             "dont": "do"}
+# "… held in Ankara?", "… meet at Geneva?": a place claimed at the end of a yes/no question (group 1).
 _CLAIMED_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?([\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\W*$")
 # Words for an office someone holds: "is Medinsky Russia's defence minister?", "was Kalin the president's aide?"
 # (Not a military rank: "is Kellogg a retired general?" asks a career the brief does not go into.)
@@ -1619,8 +1634,8 @@ def _clauses(sentence: str) -> list[str]:
 _OR_ELSE = re.compile(r"\s+or\s+(?:\S+\s+){0,7}\S+\W*$", re.IGNORECASE)  # "… or just talk?", "… or not"
 # The reader's own purpose after the question: "… so I can explain it to my class", "… for my essay", "… because I
 # have to present it tomorrow"
-_FOR_THE_READER = re.compile(r"\s*[,;:(—–-]?\s+(?:so\s+(?:that\s+)?(?:i|we)|for\s+(?:my|our|a|an)\s+(?:\w+\s+)?(?:essay|"
-                             r"class|classes|presentation|report|paper|homework|assignment|students?|project|"
+_FOR_THE_READER = re.compile(r"\s*[,;:(—–-]?\s+(?:so\s+(?:that\s+)?(?:i|we)|for\s+(?:my|our|a|an)\s+(?:\w+\s+)?"
+                             r"(?:essay|class|classes|presentation|report|paper|homework|assignment|students?|project|"
                              r"briefing|note|notes|article|blog|podcast|thesis|seminar|lesson|exam|test|grandkids|"
                              r"kids|children|son|daughter|family|friends?)|because\s+(?:i|we)|as\s+(?:i|we)\s+(?:am|"
                              r"need|have|want|must)|since\s+(?:i|we)\s+(?:am|need|have|want|must))\b",
@@ -1715,6 +1730,28 @@ _KIND_WORDS = {
     "time": ("week", "weekday", "oclock", "day"),
 }
 _PLACE_NOUNS = frozenset({"part", "region", "area", "location", "province", "oblast"})
+
+
+# A point in time a fact gives: a weekday, a month, a clock time (not a year alone: "eight years of fighting before
+# the 2022 invasion" still only says how long)
+_POINT_IN_TIME = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+                            r"april|may|june|july|august|september|october|november|december|\d{1,2}(?::\d\d)?\s*"
+                            r"(?:a\.?m\.?|p\.?m\.?)|\d{4}\s*gmt)\b", re.IGNORECASE)
+
+
+# How long something lasted: "eight years", "less than an hour", "18 months", "nearly two hours"
+_DURATION = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few|an?)\s+(?:years?|months?|"
+                       r"weeks?|days?|hours?|minutes?)\b(?!\s+(?:late|early|later|earlier|after|before|ago|behind))",
+                       re.IGNORECASE)  # "two hours late", "a day before": a time, told from another
+
+
+def _asks_a_point_in_time(text: str) -> bool:
+    """ "when did it start?", "what date was it?", "on what day?": a point in time, not how long ("how long", "how many
+    years", "since when")."""
+    said = normalize(text).split()
+    joined = " ".join(said)
+    return ("when" in said or "date" in said or "what day" in joined or "which day" in joined) and \
+        "how long" not in joined and "since when" not in joined and "how many" not in joined
 
 
 def _asks_when(said: list[str]) -> bool:
