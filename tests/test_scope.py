@@ -87,6 +87,9 @@ def test_a_count_for_the_first_round_is_still_answered(service: BriefService) ->
     "which university did kellogg go to",
     "what did yermak do before he became chief of staff",
     "since when is putin president",
+    # "before running …", "before his current job": the job before the one the brief gives
+    "what did umerov do before heading the defence ministry",
+    "what was fidan's work before his current job",
 ])
 def test_a_persons_private_life_and_earlier_career_are_not_answered(service: BriefService, question: str) -> None:
     rejected(service, question)

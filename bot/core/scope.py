@@ -51,6 +51,8 @@ _PRIVATE = re.compile(
     r"(?:kids|childrens?|a\s+family|family))\b")
 # What a person did before the job the brief gives them.
 _CAREER = re.compile(r"\b(?:before\s+(?:he|she)\s+(?:was|became|ran|joined|took|got|headed|led)|since\s+when|"
+                     r"before\s+(?:running|heading|joining|becoming|taking\s+over|getting\s+the\s+job|"
+                     r"his\s+(?:current\s+)?(?:job|post|role)|her\s+(?:current\s+)?(?:job|post|role))|"
                      r"before\s+(?:being\s+|becoming\s+)?(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:minister|president|"
                      r"envoy|aide|chief|head|spymaster|spokesperson|ambassador)|"
                      r"how\s+long\s+has\s+\w+\s+been|previous\s+jobs?|career|used\s+to\s+(?:be|work))\b")
