@@ -54,6 +54,42 @@ async def test_sqlite_file_created_on_first_run_in_wal_mode_with_schema_version(
         await open_database("sqlite+aiosqlite:///nested/dir/briefbot.db", tmp_path)
 
 
+async def test_sqlite_connections_opened_by_a_burst_close_after_it_but_one(tmp_path: Path) -> None:
+    """Each aiosqlite connection is a thread with its own page cache: after overlapping transactions only one
+    stays open (for the bot's lifetime), while the burst itself still ran side by side."""
+    import asyncio
+    import threading
+
+    from bot.storage.database import SQLITE_IDLE_CONNECTIONS
+
+    def connection_threads() -> int:
+        return sum(1 for t in threading.enumerate() if "_connection_worker_thread" in t.name)
+
+    before = connection_threads()
+    engine = await open_database("sqlite+aiosqlite:///burst.db", tmp_path)
+    try:
+        inside = asyncio.Event()
+        held = 0
+
+        async def read() -> int:
+            nonlocal held
+            async with engine.connect() as conn:
+                held += 1
+                if held == 4:
+                    inside.set()
+                await asyncio.wait_for(inside.wait(), 10)  # all four open at once
+                return (await conn.execute(text("SELECT count(*) FROM subscriptions"))).scalar_one()
+
+        assert await asyncio.gather(*(read() for _ in range(4))) == [0, 0, 0, 0]
+        for _ in range(100):  # a closed connection's thread ends on its own, just after
+            if connection_threads() - before <= SQLITE_IDLE_CONNECTIONS:
+                break
+            await asyncio.sleep(0.02)
+        assert connection_threads() - before == SQLITE_IDLE_CONNECTIONS == 1
+    finally:
+        await engine.dispose()
+
+
 def test_python_m_bot_subscriptions_lists_counts_and_next_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     import asyncio

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import event, select, text
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, InvalidRequestError
+from sqlalchemy.pool import QueuePool
 
 from bot.storage.engine import AsyncEngine, create_async_engine
 from bot.storage.errors import DatabaseError
@@ -33,6 +34,12 @@ _SQLITE_BUSY_MS = 10_000
 # aiosqlite thread for as long as the bot runs; the bot's statements read a few rows by index and append, and the
 # operating system caches the file anyway. 256 KiB: 0.2-3.5 MB less RSS after 10,000 answers (README, Benchmarks).
 SQLITE_CACHE_KIB = 256
+# Idle SQLite connections kept open between transactions. SQLAlchemy's pool keeps up to 5, and with aiosqlite
+# each is a thread with its own stack, malloc arena and page cache, held for the bot's lifetime once a burst
+# (a curation batch written during a digest check) opened it. Up to SQLITE_BURST more still open when
+# transactions overlap; they close as they are returned, so as many may run at once as before (15).
+SQLITE_IDLE_CONNECTIONS = 1
+SQLITE_BURST = 14
 
 
 def parse_database_url(raw: str, root: Path | None = None) -> URL:
@@ -78,12 +85,23 @@ def _sqlite_setup(engine: AsyncEngine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _pooled_sqlite(url: URL) -> bool:
+    """A SQLite file, which SQLAlchemy pools (an in-memory database is one connection, never pooled)."""
+    if url.get_backend_name() != "sqlite":
+        return False
+    try:
+        return issubclass(url.get_dialect().get_pool_class(url), QueuePool)
+    except (ArgumentError, InvalidRequestError, ModuleNotFoundError):  # create_async_engine reports these below
+        return False
+
+
 def create_engine(raw_url: str, root: Path | None = None) -> AsyncEngine:
     url = parse_database_url(raw_url, root)
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     try:
-        engine = create_async_engine(url, pool_pre_ping=url.get_backend_name() != "sqlite")
+        pool = dict(pool_size=SQLITE_IDLE_CONNECTIONS, max_overflow=SQLITE_BURST) if _pooled_sqlite(url) else {}
+        engine = create_async_engine(url, pool_pre_ping=url.get_backend_name() != "sqlite", **pool)
     except (InvalidRequestError, ArgumentError) as exc:
         raise DatabaseError(f"cannot use {url.render_as_string(hide_password=True)!r}: {exc}; "
                             f"expected {EXPECTED_FORMS}") from None
