@@ -56,6 +56,10 @@ def chat_adapters(settings: Settings, service: BriefService,
         from bot.adapters.discord import DiscordAdapter
 
         adapters.append(DiscordAdapter(settings, service, subscriptions))
+    if adapters:
+        from bot.adapters.tls import lighten_unverified_context
+
+        lighten_unverified_context()  # both platforms' HTTP is aiohttp, imported with them
     return adapters
 
 
