@@ -53,3 +53,16 @@ def test_a_memo_filled_from_two_threads_at_once_stays_whole() -> None:
     for t in threads:
         t.join()
     assert not errors and len(memo) <= 64 + 2  # a thread switch between the check and the insert: one over each
+
+
+def test_the_stem_memo_keeps_one_copy_of_each_stem() -> None:
+    # Up to 65,536 stems stay in the memo: a word that is its own stem is kept as itself, and words that stem
+    # alike share one string, so the memo's values cost almost nothing beside its keys.
+    text.stem.cache_clear()
+    word = "".join(["ky", "iv"])  # a string of its own, not the constant
+    assert text.stem(word) is word  # "kyiv" is its own stem
+    talks, talked, talking = (text.stem("".join([w])) for w in ("talks", "talked", "talking"))
+    assert talks == talked == talking == "talk" and talks is talked is talking
+    assert text.stem("invasion") == text.stem("invaded") == "invad"  # derivations folded, as before
+    assert [text.stem(w) for w in ("russia's", "kyiv", "2025", "us_envoy", "war")] == [
+        "russia", "kyiv", "2025", "us_envoy", "war"]
