@@ -1,6 +1,8 @@
 """A question scores only the sections that can be among those with the most evidence (`BriefIndex.retrieve`).
 The topics it ranks must be exactly those that scoring every section would give, on the real brief and on one
-four times its size, for every question of the three evaluation sets."""
+four times its size, for every question of the three evaluation sets. On the bigger brief both ways of bounding a
+section are taken: looking it up in each lower term, and every term's sections added up at once (long messages of
+everyday words)."""
 
 from __future__ import annotations
 

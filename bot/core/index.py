@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from bisect import bisect_right
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -118,6 +119,11 @@ class Unit:
 
 
 _NONE: dict[int, Any] = {}
+
+
+def _falling(pair: tuple[float, int]) -> float:
+    """A term's impact list is by bound, highest first: the key that makes it ascending for `bisect`."""
+    return -pair[0]
 
 
 class SectionScores(NamedTuple):
@@ -405,7 +411,7 @@ class BriefIndex:
                 if len(heap) == k:
                     break
                 if section not in evidence:
-                    self._score_into(found, heap, k, section, terms)
+                    self._score_into(found, heap, k, section, known)
             if len(heap) == k:
                 break
         first = heap[0][0] if len(heap) == k else 0.0
@@ -413,20 +419,28 @@ class BriefIndex:
         # section is found under the term weighing most in it (every other term is lower), so under a term only
         # its list's head can reach the k-th at all, and the lower terms' most says where that head ends.
         rest = list(accumulate((self._impact(t)[0][0] for t in reversed(present)), initial=0.0))[::-1]
-        candidates: list[tuple[float, int]] = []
-        handled: set[int] = set()  # sections under a higher term: found there or out of reach
-        for i, term in enumerate(present):
-            lower = [self._bounds(t) or {} for t in present[i + 1:]]
-            for bound, section in self._impact(term):
-                if bound + rest[i + 1] < first - 1e-9:
-                    break  # nor can any after it
-                if section in handled or section in evidence:
-                    continue
-                for in_sections in lower:
-                    bound += in_sections.get(section, 0.0)
-                if bound >= first - 1e-9:
-                    candidates.append((-bound, section))
-            handled.update(self._bounds(term) or {})
+        impacts = [self._impact(t) for t in present]
+        in_bounds = [self._terms[t].bounds for t in present]
+        totals = self._totals(impacts, in_bounds, rest, first)
+        if totals is not None:  # every section's bound at hand: those reaching the k-th, whatever term finds them
+            floor = first - 1e-9
+            candidates = [(-bound, section) for section, bound in totals.items()
+                          if bound >= floor and section not in evidence]
+        else:
+            candidates = []
+            handled: set[int] = set()  # sections under a higher term: found there or out of reach
+            for i, impact in enumerate(impacts):
+                lower = in_bounds[i + 1:]
+                for bound, section in impact:
+                    if bound + rest[i + 1] < first - 1e-9:
+                        break  # nor can any after it
+                    if section in handled or section in evidence:
+                        continue
+                    for in_sections in lower:
+                        bound += in_sections.get(section, 0.0)
+                    if bound >= first - 1e-9:
+                        candidates.append((-bound, section))
+                handled.update(in_bounds[i])
         # 3. Scored from the highest bound down (ties: the brief's order): the k-th rises as fast as it can, and
         # the first bound below it ends the search.
         candidates.sort()
@@ -437,13 +451,33 @@ class BriefIndex:
                     break  # nor can any after it
                 if -negative <= kth + 1e-9 and section > -kth_section:
                     continue  # at best a tie, which the earlier section wins
-            self._score_into(found, heap, k, section, terms)
+            self._score_into(found, heap, k, section, known)
         return found
 
+    @staticmethod
+    def _totals(impacts: list[tuple[tuple[float, int], ...]], in_bounds: list[dict[int, float]], rest: list[float],
+                first: float) -> dict[int, float] | None:
+        """Every section's bound, added up over the terms in their order, when that touches fewer entries than
+        looking each section a term's list reaches up in every lower term (a long message of common words: a
+        brief covering many events has them in hundreds of sections); None otherwise."""
+        reached = 0
+        last = len(impacts) - 1
+        for i, impact in enumerate(impacts):  # how far down its list each term gets, as the search below stops
+            reached += bisect_right(impact, rest[i + 1] + 1e-9 - first, key=_falling) * (last - i)
+        if reached <= sum(map(len, in_bounds)):
+            return None
+        totals = dict(in_bounds[0])  # the first term's as they are: 0.0 + b is b
+        get = totals.get
+        for in_sections in in_bounds[1:]:
+            for section, bound in in_sections.items():
+                totals[section] = get(section, 0.0) + bound
+        return totals
+
     def _score_into(self, found: Retrieved, heap: list[tuple[float, int]], k: int, section: int,
-                    terms: Sequence[str]) -> None:
+                    known: list[_Term]) -> None:
         """Score `section` into `found`, and into `heap` if it is among the k best so far."""
-        best, card = self._best_and_card(section, terms)
+        # Only the terms it has: a long message's other terms have neither postings nor a card in it.
+        best, card = self._best_and_card(section, [term for term in known if section in term.bounds])
         found.best[section], found.card[section] = best, card
         found.evidence[section] = score = best + card
         item = (score, -section)
@@ -452,13 +486,14 @@ class BriefIndex:
         elif item > heap[0]:
             heapq.heapreplace(heap, item)
 
-    def _best_and_card(self, section: int, terms: Sequence[str]) -> tuple[float, float]:
-        """What `section_scores` gives as best and card, without the per-unit scores when only one term has any."""
+    def _best_and_card(self, section: int, known: list[_Term]) -> tuple[float, float]:
+        """What `section_scores` gives as best and card (`known`: the terms' postings, in their order), without
+        the per-unit scores when only one term has any."""
         card = 0.0
         scores: dict[int, float] | None = None
         only: list[tuple[int, float]] | None = None  # the one term's postings, while only one term has any
         only_best = 0.0
-        for found in self._known(terms):
+        for found in known:
             weight = found.cards.get(section)
             if weight is not None:
                 card += weight
