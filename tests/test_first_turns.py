@@ -424,3 +424,43 @@ def test_when_is_answered_by_a_day_or_a_date_before_a_duration(service: BriefSer
                                                                fact: str) -> None:
     (answer,) = ask(service, question)
     assert fact in first(answer).casefold()
+
+
+# ------------------------------------------------------------------ a place, a group, an operation by its own card
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    ("where's sumy?", "Sumy region:"),
+    ("what is kharkiv", "Kharkiv region:"),
+    ("siberia?? what's that", "Siberia:"),
+])
+def test_what_or_where_something_is_leads_with_its_own_card(service: BriefService, question: str, card: str) -> None:
+    # another card that mentions it (the officials who say troops massed near Sumy) tells what they said, not what
+    # the brief says the place is
+    (answer,) = ask(service, question)
+    assert first(answer).startswith(card)
+
+
+# ------------------------------------------------------------------ a person named by office, asked of private life
+
+
+@pytest.mark.parametrize("question", [
+    "is the ukrainian defence minister married?",
+    "is turkey's foreign minister divorced",
+    "wait, is the kremlin aide who led russia's team married",
+])
+def test_a_private_detail_of_someone_named_by_office_is_not_answered_with_their_card(
+        service: BriefService, question: str) -> None:
+    # "is <office> <claim>?" reads as checking who holds the office only when the claim is the office itself
+    (answer,) = ask(service, question)
+    assert not answer.matched, answer.body
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("hmm, is medinsky russia's foreign minister?", "Kremlin aide"),
+    ("wait is kalin the turkish foreign minister", "intelligence chief"),
+])
+def test_an_office_claimed_after_an_interjection_is_checked_against_their_card(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer)

@@ -26,7 +26,7 @@ from bot.core.english import is_common_word
 from bot.core.event import EventQuestions
 from bot.core.examples import Examples
 from bot.core.index import BriefIndex, Unit, UnitKind, fits, specificity
-from bot.core.scope import Scope
+from bot.core.scope import Scope, asks_private
 from bot.core.text import QUESTION_WORDS, STOPWORDS, normalize, sentences, stem, strip_markup, words
 
 ANAPHORA = frozenset({"it", "they", "them", "their", "he", "him", "his", "she", "her", "that", "this", "those",
@@ -597,6 +597,8 @@ class Matcher:
         in Ankara?" asks where it was held; "is Medinsky Russia's defence minister?" asks who Medinsky is. The fact
         answering that confirms the claim or corrects it; None for any other message."""
         said = normalize(text).split()
+        while said[:1] and said[0] in _INTERJECTIONS:  # "wait, is umerov the foreign minister?" checks one too
+            said = said[1:]
         if said and said[0] in _NEGATED:  # "isn't umerov the foreign minister?" checks a claim as "is" does
             said[0] = _NEGATED[said[0]]
         if not said or said[0] not in YES_NO:
@@ -616,7 +618,10 @@ class Matcher:
             rest = (text[:place.start()] + text[place.end():]).strip().rstrip("?!. ")
             return f"where {rest[:1].lower()}{rest[1:]}?"
         person = next((t for t in terms if t in self.people), None)
-        if person is not None and said[0] in _COPULA and not _OFFICE_WORDS.isdisjoint(said):
+        if person is not None and said[0] in _COPULA and not _OFFICE_WORDS.isdisjoint(said) \
+                and not asks_private(" ".join(said)):
+            # Not "is the ukrainian defence minister married?": it names him by his office and asks of his private
+            # life, which his card does not answer
             return f"who is {self._entity_names[person]}?"
         return None
 
@@ -1257,10 +1262,12 @@ class Matcher:
         (token,) = asked
         cards = [u for u in self.index.section_units[section] if self.index.units[u].kind is UnitKind.entity
                  and token in self.index.units[u].entities]
-        # A person's own card before another's that speaks of them ("who is the US president": Trump's, not the card
-        # of the United States, "its president urged …")
-        own = [u for u in cards if token in self.people
-               and canon(self.brief.entities[self.index.units[u].item].id.replace("-", " ")) == token]
+        # Its own card before another's that speaks of it ("who is the US president": Trump's, not the card of the
+        # United States, "its president urged …"; "where is Sumy": the region's, not that of the officials who
+        # say troops massed near it). Not a country's: its card tells what its people said, which answers no
+        # "what's the name of its spokesperson".
+        own = [u for u in cards if (entity := self.brief.entities[self.index.units[u].item]).kind
+               is not EntityKind.country and canon(entity.id.replace("-", " ")) == token]
         return next(iter(own or cards), None)
 
     def _lead(self, section: int, terms: tuple[str, ...], unit_scores: Mapping[int, float],
@@ -1535,6 +1542,9 @@ _NEGATED = {"isnt": "is", "wasnt": "was", "arent": "are", "werent": "were", "did
             "dont": "do"}
 # "… held in Ankara?", "… meet at Geneva?": a place claimed at the end of a yes/no question (group 1).
 _CLAIMED_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?([\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\W*$")
+# Words that open a message without asking anything: "wait, is umerov the foreign minister?"
+_INTERJECTIONS = frozenset({"wait", "so", "ok", "okay", "hmm", "hm", "oh", "um", "uh", "hey", "lol", "sorry", "quick",
+                            "q", "question", "btw", "ah", "well", "but", "and", "also", "yo"})
 # Words for an office someone holds: "is Medinsky Russia's defence minister?", "was Kalin the president's aide?"
 # (Not a military rank: "is Kellogg a retired general?" asks a career the brief does not go into.)
 _OFFICE_WORDS = frozenset({"minister", "president", "chief", "head", "envoy", "aide", "spokesperson", "spokesman",

@@ -57,6 +57,9 @@ _CAREER = re.compile(r"\b(?:before\s+(?:he|she)\s+(?:was|became|ran|joined|took|
                      r"envoy|aide|chief|head|spymaster|spokesperson|ambassador)|"
                      r"how\s+long\s+has\s+\w+\s+been|previous\s+jobs?|career|used\s+to\s+(?:be|work))\b")
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
+# Someone named by an office or a part they played ("the Ukrainian defence minister", "the Kremlin aide who led
+# Russia's team"): a person as much as a name is, whose private life the articles never go into either.
+_HOLDERS = _TITLES | {"aide", "chief", "head", "envoy", "negotiator", "leader", "spymaster", "diplomat", "official"}
 # "how far is Istanbul from Kyiv": a distance, which a leading fact must give
 _DISTANCE = re.compile(r"\bhow\s+far\s+(?:is|are|was|were)\b.*\bfrom\b|\bdistance\s+(?:between|from)\b|"
                        r"\bhow\s+many\s+(?:km|kilometres|kilometers|miles)\b")
@@ -244,7 +247,8 @@ class Scope:
     def _private(self, said: str, terms: tuple[str, ...], lead: list[Unit]) -> bool:
         """ "is Umerov married?", "what did Fidan do before he was foreign minister?": a person's private life or
         earlier career, unless the leading facts say it."""
-        if not (self._people.intersection(terms) or _PERSONAL.intersection(said.split())):
+        if not (self._people.intersection(terms) or not _PERSONAL.isdisjoint(asked := said.split())
+                or not _HOLDERS.isdisjoint(asked)):
             return False
         if _CAREER.search(said):
             return True
@@ -255,6 +259,12 @@ class Scope:
             return True  # "does he have kids?" is not about the deported children the brief's facts are about
         asked = set(self._analyzer.terms(found.group(0)))
         return not any(asked & u.terms for u in lead)
+
+
+def asks_private(said: str) -> bool:
+    """ "is he married?", "where did she study?", "what did he do before?": `said` (normalised) asks of someone's
+    private life or earlier career, which the articles never go into."""
+    return bool(_PRIVATE.search(said) or _CAREER.search(said))
 
 
 def _urges(said: Iterable[str]) -> bool:
@@ -269,4 +279,4 @@ def _defence(terms: Iterable[str]) -> Iterable[str]:
     return ("defenc" if t == "defens" else t for t in terms)
 
 
-__all__ = ["Scope"]
+__all__ = ["Scope", "asks_private"]

@@ -84,6 +84,7 @@ SHORTHAND: dict[str, str] = {
     "b4": "before", "n": "and", "acc": "according", "nite": "night", "tonite": "tonight", "sum1": "someone",
     "some1": "someone", "any1": "anyone", "every1": "everyone", "outta": "out of", "smol": "small",
     "ua": "ukraine", "1v1": "one on one", "wo": "without",
+    "whereabouts": "where",  # "whereabouts in Ukraine is Sumy?"
     "howd": "how did", "whered": "where did", "whyd": "why did", "whend": "when did", "whod": "who did",
 }
 
