@@ -605,3 +605,21 @@ def test_a_follow_up_that_finds_its_fact_alone_is_not_answered_with_the_topic_su
     # "his ukraine guy" after Trump's role: the envoy's card, not Trump's own stance again.
     _, envoy = ask(service, "whats trump's deal in all this", "whos his ukraine guy")
     assert "kellogg" in lead(envoy)
+
+
+# ------------------------------------------------------------------ nothing but a party's word on what was discussed
+
+
+def test_a_message_asking_only_a_partys_word_reads_it_on_what_was_just_discussed(service: BriefService) -> None:
+    # No "that", no "it": "what's the kremlin saying" right after the leaders' meeting asks the Kremlin's word on the
+    # meeting (read alone it would find Moscow's word on the deported children).
+    for question in ("what's the kremlin saying", "and moscow says"):
+        _, reply = ask(service, "would zelensky sit down with putin?", question)
+        assert reply.section_id == "leaders-meeting" and "agreements" in lead(reply), question
+    # Such a reading wins over the previous question asked again about them: Kyiv's reply to Moscow's draft, not
+    # the fact that Moscow handed it over.
+    _, kyiv = ask(service, "has the kremlin handed over its peace memo?", "what did kyiv say about it")
+    assert kyiv.section_id == "memoranda" and "only seen" in lead(kyiv)
+    # A party the brief has no word from stays unanswered, short or not.
+    _, beijing = ask(service, "would zelensky sit down with putin?", "what does beijing say")
+    assert not beijing.matched

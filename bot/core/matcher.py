@@ -150,6 +150,9 @@ class Matcher:
         self._position = {section.id: s for s, section in enumerate(self.sections)}
         self._ranked_by: Calibration | None = None
         self._stance_facts: dict[tuple[int, frozenset[str]], frozenset[int]] = {}  # `_stances`
+        # The words asking a party's stance or word, as the analyzer reads them ("answer" reads as "react").
+        self._stance_terms = frozenset(self.analyzer.terms(" ".join(sorted(_STANCE_WORDS | _SAY_WORDS)),
+                                                           correct=False)) | _STANCE
         self._rank_weights_cached: tuple[float, ...] = ()
         self._titles = [normalize(s.title) for s in self.sections]
         # The words a person's or organisation's name is written with in facts: "Umerov", "Kremlin".
@@ -308,6 +311,10 @@ class Matcher:
             # "what's moscow's excuse?", "does the kremlin accept that?": another party's word on what was just
             # discussed, read in the topic just answered and led by its facts about that party.
             readings.append(stance)
+            if stance.confidence >= ACCEPTABLE and stance.features.get(BARE_STANCE):
+                # It is the follow-up reading of the message: it wins over the other readings pointing back (a swap
+                # of the previous question's party would answer what was asked before, again).
+                pointing = [stance]
         if context is not None:
             readings = [self._on_topic(m, context) for m in readings]
             if _PART_OF.search(text):
@@ -676,8 +683,10 @@ class Matcher:
                 _points_at_a_thing(text) or {"it", "its"} & set(said) or len(said) <= 6):
             return None
         party = {t for t in own if t in self.index.named} - context.entities
-        if _STANCE_WORDS.isdisjoint(said) and not ((_points_at_a_thing(text) or "it" in said) and all(
-                t in QUESTION_WORDS or t in party or t == "say" for t in own)):
+        # "what does the kremlin say", "what did ukraine say about it": nothing asked but a party's word.
+        bare = all(t in QUESTION_WORDS or t in party or t in self._stance_terms for t in own)
+        if _STANCE_WORDS.isdisjoint(said) and not ((_points_at_a_thing(text) or "it" in said or len(said) <= 5)
+                                                   and bare):
             return None  # "what does kyiv say it will never do?" asks a question of its own
         if not party or party & self.people or not self._stances(position, frozenset(party)):
             return None  # (no fact of the topic gives their stance at all: the reading below would find none)
@@ -708,7 +717,8 @@ class Matcher:
         content = {t for t in own if t not in QUESTION_WORDS} | set(asked)
         features = {**match.features, "margin": 1.0, "content": min(len(content), 6) / 6,
                     "lead_coverage": 1.0, "coverage": max(match.features.get("coverage", 0.0), 1.0), "missing": 0.0}
-        return replace(match, confidence=round(self.calibration.probability(features), 4), features=features)
+        confidence = round(self.calibration.probability(features), 4)
+        return replace(match, confidence=confidence, features={**features, BARE_STANCE: 1.0 if bare else 0.0})
 
     def _stances(self, section: int, party: frozenset[str]) -> frozenset[int]:
         """The facts of `section` that can give `party`'s stance (about them, and they speak or lead): what
@@ -1447,6 +1457,7 @@ class Matcher:
 
 
 RULED_OUT = "ruled_out"  # a feature no fit uses: a rule turned the reading down (however low it was already)
+BARE_STANCE = "bare_stance"  # a feature no fit uses: the message asks nothing but a party's word on what was discussed
 
 
 def _ruled(match: Match) -> Match:
@@ -1529,7 +1540,7 @@ _STANCE_WORDS = frozenset({"excuse", "excuses", "line", "take", "view", "views",
                            "sees", "think", "thinks", "justify", "justification", "explanation", "position", "stance",
                            "against", "opinion"})
 # "what did the kremlin say to that?": a word of saying asks their stance only when the message asks nothing more
-_SAY_WORDS = frozenset({"say", "says", "said"})
+_SAY_WORDS = frozenset({"say", "says", "said", "saying", "call", "calls", "called", "describe", "describes", "described"})
 
 # "… back in april?", "… on tuesday?", "… in 2021?": a time claimed at the end of a yes/no question
 _CLAIMED_TIME = re.compile(r"\s+(?:back\s+)?(?:in|on|during)\s+(?:a\s+|the\s+)?(?:early\s+|late\s+|mid\s+)?"
