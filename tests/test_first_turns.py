@@ -464,3 +464,41 @@ def test_an_office_claimed_after_an_interjection_is_checked_against_their_card(
         service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
     assert fact in first(answer)
+
+
+# ------------------------------------------------------------------ an occasion still to come, asked as over
+
+
+@pytest.mark.parametrize("question", [
+    "when did the third round take place?",
+    "where was the next meeting held",
+    "so how did the next round of talks go",
+    "when did the upcoming session start?",
+])
+def test_an_occasion_still_to_come_asked_as_over_is_not_answered_with_its_plan(
+        service: BriefService, question: str) -> None:
+    # the brief only says more talks were proposed before the end of June: that is no day they took place
+    (answer,) = ask(service, question)
+    assert not answer.matched, answer.body
+
+
+@pytest.mark.parametrize("question", [
+    "when will the next round take place?",
+    "when did ukraine propose holding the next round",
+    "did they say when the third round would be?",
+])
+def test_when_an_occasion_to_come_is_planned_is_answered_with_the_plan(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert "end of June" in first(answer)
+
+
+# ------------------------------------------------------------------ idioms of then and now ask no time
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("what was the palace back in the day?", "Ottoman"),
+    ("the ciragan palace, what was it in the old days", "Ottoman"),
+])
+def test_back_in_the_day_asks_what_something_was_not_when(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer)

@@ -1791,10 +1791,17 @@ def _wants_of(match: Match) -> str:
     return match.wants if match.wants is not None else _wants(match.question)
 
 
+# "back in the day", "these days": idioms for then and now that ask no day or time ("what was the palace back in
+# the day?" asks what it was, not when).
+_NO_TIME_IDIOM = re.compile(r"\b(?:back\s+in\s+the\s+day|in\s+(?:the\s+old(?:en)?|its|their|his|her|those)\s+days?|"
+                            r"these\s+days|at\s+one\s+time|once\s+upon\s+a\s+time|in\s+its\s+time)\b")
+
+
 @lru_cache(maxsize=4096)
 def _wants(text: str) -> str:
     """What kind of fact the question asks for: a number, a time, a person, a place; '' for anything."""
-    said = normalize(text).split()
+    joined = _NO_TIME_IDIOM.sub(" then ", " ".join(normalize(text).split()))
+    said = joined.split()
     joined = " ".join(said)
     if "how many" in joined or "how much" in joined or {"number", "figure", "toll", "count", "percent"} & set(said):
         # "do both sides agree on how much damage was done?" asks yes or no, not a number

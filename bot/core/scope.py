@@ -103,6 +103,14 @@ _NEXT_OCCASION = re.compile(r"\b(?:third|3rd|next|another|upcoming|future|later)
 _PAST = re.compile(r"\b(?:happened|decided|agreed|came\s+(?:out|of)|took\s+place|produced|yielded|signed|achieved|"
                    r"reached|resulted|went\s+down|discussed)\b|\bdid\s+(?:\w+\s+){0,4}?(?:produce|yield|agree|decide|"
                    r"achieve|bring|result|reach|sign|discuss|happen)\b")
+# "when did the third round take place?", "how did the next talks go?": the occasion asked about as over (a past
+# auxiliary before a verb of happening, or a past form of one), not what was said or planned of it ("when did Ukraine
+# propose the next round?" asks when the proposal was made, which a fact about it answers).
+_HAPPENED_TO = re.compile(r"\b(?:did|was|were|had)\b(?:\s+\w+){0,5}?\s+(?:take|taken|happen|held|hold|go|gone|start|"
+                          r"begin|end|finish|last|open|conclude|attend|meet|met|unfold|turn\s+out)\b|"
+                          r"\b(?:took\s+place|went|started|began|ended|finished|lasted|attended|unfolded|turned\s+out)\b")
+_SAID_OF_IT = re.compile(r"\b(?:will|would|shall|going\s+to|gonna|propos\w*|plan\w*|schedul\w*|expect\w*|suppos\w*|"
+                         r"say|said|says|announc\w*|suggest\w*|want\w*|agree\w*|set\s+to|due)\b")
 _PROPOSED = re.compile(r"\b(?:will|would|shall|propos\w*|plan\w*|expect\w*|could|may|might|agenda|hop\w*)\b",
                        re.IGNORECASE)
 
@@ -149,7 +157,8 @@ class Scope:
         if _CONTENTS.search(said) and _DOCUMENT.search(said) and lead and not any(_CONTAINS.search(text) for unit in lead
                                                        for text in self._said(unit)):
             return "contents"
-        if (occasion := _NEXT_OCCASION.search(said)) and _PAST.search(said) and not any(
+        if (occasion := _NEXT_OCCASION.search(said)) and (
+                _PAST.search(said) or (_HAPPENED_TO.search(said) and not _SAID_OF_IT.search(said))) and not any(
                 occasion.group(0) in normalize(text) and not _PROPOSED.search(text)
                 for unit in lead for text in self._said(unit)):
             return "to come"
