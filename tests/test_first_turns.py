@@ -502,3 +502,44 @@ def test_when_an_occasion_to_come_is_planned_is_answered_with_the_plan(service: 
 def test_back_in_the_day_asks_what_something_was_not_when(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
     assert fact in first(answer)
+
+
+# ------------------------------------------------------------------ what someone said, in a verb other than "said"
+
+
+@pytest.mark.parametrize("question", [
+    "what has medinsky said about ukraine's statehood?",
+    "did medinsky say anything about whether ukraine should exist",
+])
+def test_what_someone_said_is_answered_by_a_fact_of_what_they_questioned(service: BriefService, question: str) -> None:
+    # "Medinsky has questioned Ukraine's right to exist" reports what he put in words, though not with "said"
+    (answer,) = ask(service, question)
+    assert "right to exist" in first(answer)
+
+
+def test_a_fact_citing_someone_is_not_what_the_one_beside_the_citation_said(service: BriefService) -> None:
+    # "Kalin was expected to take part, according to a source … cited by RIA Novosti": Kalin said nothing
+    (answer,) = ask(service, "what did kalin say?")
+    assert not answer.matched, answer.body
+
+
+# ------------------------------------------------------------------ who or what one of the brief's names is
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    ("whos the ukrainian president anyway lol", "Volodymyr Zelensky:"),
+    ("what's putin's job title? (sorry if obvious)", "Vladimir Putin:"),
+    ("who is the turkish spymaster", "Ibrahim Kalin:"),
+])
+def test_who_or_what_someone_is_is_answered_with_their_own_card(service: BriefService, question: str,
+                                                                 card: str) -> None:
+    (answer,) = ask(service, question)
+    assert first(answer).startswith(card)
+
+
+@pytest.mark.parametrize("question", ["who is zelensky's wife?", "what is fidan's salary", "russia?"])
+def test_more_than_who_someone_is_or_a_bare_country_is_not_answered_with_a_card(
+        service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not (answer.matched and answer.facts and answer.facts[0].line().split(":")[0] in (
+        "Volodymyr Zelensky", "Hakan Fidan", "Russia")), answer.body

@@ -1022,6 +1022,11 @@ class Matcher:
         if event is not None:
             # A rule: a question about the event itself, of a kind the brief answers, is answered.
             probability = max(probability, 0.9)
+        if not reading.context and self._asks_who_or_what(content, lead):
+            # A rule: "who's the russian president?", "what's zelensky's job title?", "where is sumy?": who or what
+            # one of the brief's names is, led by its own card, is answered (the brief declares each with its role
+            # so that it can be asked about directly). The rules below and the scope's still apply.
+            probability = max(probability, 0.9)
         when_or_where = wants if wants in ("time", "place") else kind if kind in ("time", "place") else \
             "place" if _WHICH_PLACE.search(reading.text) else ""
         if when_or_where and _still_to_come(normalize(reading.text).split()) and not (
@@ -1052,6 +1057,17 @@ class Matcher:
         return Match(tuple(candidates), round(probability, 4), frozenset(asked_entities), terms,
                      tuple(index.units[u] for u in lead), reading.text, features,
                      ranking={self.sections[s].id: x for s, x in section_features.items()}, wants=wants)
+
+    def _asks_who_or_what(self, content: list[str], lead: list[int]) -> bool:
+        """Whether the question asks nothing but who or what one entity is ("what's X's role?", "who is the US
+        president?", read as the name and words for identity) and its own card leads."""
+        if not lead or (first := self.index.units[lead[0]]).kind is not UnitKind.entity:
+            return False
+        entity = self.brief.entities[first.item]
+        if entity.kind not in _ASKED_WHO_OR_WHAT:
+            return False
+        token = canon(entity.id.replace("-", " "))
+        return token in content and all(t == token or t in IDENTITY for t in content)
 
     def _tells_what_is_to_come(self, unit: Unit, wants: str) -> bool:
         """Whether a fact (or a topic's summary) gives a time or place, as `wants` asks, of something still to come:
@@ -1234,7 +1250,20 @@ class Matcher:
         if unit.kind is UnitKind.topic:  # the topic's summary: its answer and the facts it opens with
             return any(self._says(speakers, text)
                        for text in (section.answer or "", *(fact.text for fact in section.facts[:LEAD_FACTS])))
-        return unit.kind is UnitKind.fact and self._says(speakers, section.facts[unit.item].text)
+        if unit.kind is UnitKind.entity:
+            # A speaker's own card, when it tells what they said: "RIA Novosti: Cited a source … saying …"
+            token = canon(self.brief.entities[unit.item].id.replace("-", " "))
+            return token in speakers and not _CARD_SAYING.isdisjoint(self._words_of(
+                self.brief.entities[unit.item].role)[0])
+        if unit.kind is not UnitKind.fact:
+            return False
+        text = section.facts[unit.item].text
+        if self._says(speakers, text):
+            return True
+        tokens = self._words_of(text)[0]
+        names = {w for token in speakers for w in self._speaker_words.get(token, ())}
+        expressed = [j for j, t in enumerate(tokens) if t in _EXPRESSING]
+        return any(t in names and any(-3 <= j - i <= 6 for j in expressed) for i, t in enumerate(tokens))
 
     def _says(self, speakers: set[str], text: str, quoted: bool = True) -> bool:
         """Whether `text` reports something one of `speakers` said; `quoted`: words in quotation marks in a text
@@ -1553,6 +1582,9 @@ _NEGATED = {"isnt": "is", "wasnt": "was", "arent": "are", "werent": "were", "did
             "dont": "do"}
 # "… held in Ankara?", "… meet at Geneva?": a place claimed at the end of a yes/no question (group 1).
 _CLAIMED_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?([\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\W*$")
+# What a card says who or what it is: not a country's (the card of a side tells what its people did, and a bare
+# "russia?" asks more than that), nor an event's or an operation's (their topics tell them, not a card).
+_ASKED_WHO_OR_WHAT = frozenset({EntityKind.person, EntityKind.organisation, EntityKind.place})
 # Words that open a message without asking anything: "wait, is umerov the foreign minister?"
 _INTERJECTIONS = frozenset({"wait", "so", "ok", "okay", "hmm", "hm", "oh", "um", "uh", "hey", "lol", "sorry", "quick",
                             "q", "question", "btw", "ah", "well", "but", "and", "also", "yo"})
@@ -1629,6 +1661,10 @@ _SAYING = frozenset({"said", "say", "says", "told", "tells", "stated", "accordin
                      "added", "noted", "wrote", "posted", "declared", "promised", "suggested", "threatened",
                      "demanded", "proposed", "confirmed", "denied", "dismissed", "blamed", "complained", "urging",
                      "saying", "telling", "spoke", "speaking", "quoted", "reported", "acknowledged", "admitted", "post", "posted", "set"})
+# What someone put in words without "said", which answers "what has Medinsky said about Ukraine?" ("Medinsky has
+# questioned Ukraine's right to exist"), though it is no stance on what was just discussed.
+_EXPRESSING = frozenset({"questioned", "questions", "questioning", "argued", "argues", "criticised", "criticized",
+                         "praised", "branded", "labelled", "labeled"})
 _COPULA = frozenset({"is", "was", "are", "were"})
 _TOKEN = re.compile(r"[\w'’-]+")
 _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -1636,6 +1672,9 @@ _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
                        "november", "december", "german", "germans", "british", "french", "european", "europeans",
                        "western", "soviet", "russian", "russians", "ukrainian", "ukrainians", "turkish", "american",
                        "americans", "chinese", "polish", "belarusian", "nato"})
+# A card says what someone said with any of these (it is all about them): "Cited a source … saying …"; in a fact,
+# "cited by RIA Novosti" tells nothing the one next to it said.
+_CARD_SAYING = _SAYING | {"cited", "cites", "citing"}
 
 _CLAUSE_START = re.compile(
     r"(?:[,:;(—–-]\s*(?=(?:who|what|when|where|why|how|which|did|does|do|is|was|were|has|have|will|can|could|wtf|wth|"
