@@ -623,3 +623,20 @@ def test_a_message_asking_only_a_partys_word_reads_it_on_what_was_just_discussed
     # A party the brief has no word from stays unanswered, short or not.
     _, beijing = ask(service, "would zelensky sit down with putin?", "what does beijing say")
     assert not beijing.matched
+
+
+# ------------------------------------------------------------------ a question of its own after an answer
+
+
+def test_who_is_someone_after_a_why_question_is_its_own_question(service: BriefService) -> None:
+    # "who" was not asked before and Medinsky was not named: not "why did Medinsky propose direct talks?" (the
+    # previous question asked again about him, which lands on Russia's card), but who he is.
+    _, medinsky = ask(service, "why did putin propose direct talks?", "and who is medinsky")
+    assert medinsky.section_id == "russia-delegation" and "kremlin aide" in lead(medinsky)
+    # The same after a question about when the talks began: Kalin's own card, not the timing facts' words.
+    _, kalin = ask(service, "why did the talks start late?", "and who is kalin")
+    assert lead(kalin).startswith("ibrahim kalin: turkey's intelligence chief")
+    # A swap that keeps its subject still reads the previous question: a country or an occasion named, or the same
+    # question word ("and who led ukraine's?" after who led Russia's).
+    _, ukraine = ask(service, "who headed russia's team?", "and who headed ukraine's?")
+    assert "umerov" in lead(ukraine)

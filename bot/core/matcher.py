@@ -532,7 +532,8 @@ class Matcher:
                     readings.append(_Reading(checked, asked, asked, False, context is None))
             # A clause is part of a sentence ("… when it was over?"): its "it" belongs to that sentence, not to
             # the previous turn.
-            if context is not None and piece in texts and self._looks_like_follow_up(piece, own):
+            if context is not None and piece in texts and self._looks_like_follow_up(piece, own) \
+                    and not self._asks_of_its_own(piece, own, context):
                 resolved = self._resolve(piece, own, context)
                 if resolved != own:
                     readings.append(_Reading(piece, resolved, own, True, False, asked_before=context.terms))
@@ -567,6 +568,18 @@ class Matcher:
                     if topic and swapped not in (own, resolved):
                         readings.append(_Reading(piece, swapped, own, True, False, asked_before=context.terms))
         return readings
+
+    def _asks_of_its_own(self, text: str, terms: tuple[str, ...], context: FollowUpContext) -> bool:
+        """ "and who's umerov again?" after "why couldn't kyiv respond?": a question word the previous question did not
+        ask and someone or something named that it did not name (a person, a group, a place, an operation: not a
+        country or an occasion), with nothing pointing back, is a question of its own. It is never the
+        previous question asked again about whom it names ("why couldn't Umerov respond?")."""
+        said = normalize(text).split()
+        asked = [t for t in terms if t in _OWN_QUESTION]
+        # A country or an occasion is not enough: "how many did ukraine down?" after the night's drones still counts
+        # the drones, "and in the first round, how many each?" after the new exchange still counts prisoners.
+        named = [t for t in terms if t in self._named_by and t not in context.entities]
+        return bool(asked) and bool(named) and any(t not in context.terms for t in asked) and ANAPHORA.isdisjoint(said)
 
     def _other_side(self, text: str, context: FollowUpContext) -> str | None:
         """`text` with "the other side" written as the side of the two the previous turn was not about, when it was
@@ -1485,6 +1498,9 @@ class Matcher:
         return " ".join([*said[:-1], completion])
 
 
+# Question words that ask a question of their own, as terms ("how many" is "how", "what time" one word): "what" is not
+# kept as a term, so a follow-up opening "what about" never counts as asking its own.
+_OWN_QUESTION = frozenset({"who", "when", "why", "how", "which", "what_time"})
 RULED_OUT = "ruled_out"  # a feature no fit uses: a rule turned the reading down (however low it was already)
 BARE_STANCE = "bare_stance"  # a feature no fit uses: the message asks nothing but a party's word on what was discussed
 
