@@ -640,3 +640,14 @@ def test_who_is_someone_after_a_why_question_is_its_own_question(service: BriefS
     # question word ("and who led ukraine's?" after who led Russia's).
     _, ukraine = ask(service, "who headed russia's team?", "and who headed ukraine's?")
     assert "umerov" in lead(ukraine)
+
+
+def test_a_short_follow_up_asking_a_word_the_topic_lacks_is_not_lifted_by_the_conversation(service: BriefService) -> None:
+    # The toll counts everyone killed or hurt, never children: the conversation fills in what the message leaves
+    # out (what is counted), never what it asks (a part the brief does not give).
+    for question in ("how many of the dead were kids?", "how many of those killed are children?"):
+        _, part = ask(service, "how many people have been killed or hurt since 2022?", question)
+        assert not part.matched, question
+    # What it leaves out is still filled in: the total the previous count was out of.
+    _, total = ask(service, "how many drones did russia fire on sunday night?", "out of how many?")
+    assert "80" in lead(total)

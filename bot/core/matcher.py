@@ -789,6 +789,11 @@ class Matcher:
             return match  # "and russia?" swaps, handled above
         if _wants_of(match) in ("number", "time") and not match.features.get("type_fit"):
             return match  # "how many kids are on the list?": no fact of the topic gives that count
+        if match.features.get("missing"):
+            # "what time did they finish?" after how long the talks lasted, "how many of the dead are children?" after
+            # the toll: a word of its own that neither the leading fact nor the topic has asks what the brief does
+            # not say; the conversation fills in what the message leaves out, never what it asks.
+            return match
         # A fact just shown does not answer a new question, except "how much money?" right after the sanctions
         # relief Putin wants: an amount of what that fact itself counts ("hundreds of billions of dollars"). Its
         # word is then what the conversation is about, as fully covered as a word of the topic's own.
