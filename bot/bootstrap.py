@@ -6,7 +6,7 @@ import logging
 import signal
 from contextlib import nullcontext
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, ContextManager
 
 from bot.config_base import SettingsView, cache_dir, data_root, resolve
 from bot.core.build_cache import BuildCache
@@ -45,10 +45,12 @@ def chat_adapters(settings: Settings, service: BriefService,
     """Every platform whose token is set. Imported lazily so a missing token never loads its library."""
     adapters: list[ChatPlatform] = []
     if settings.telegram.token:
+        from bot.adapters.telegram_httpx import httpx_deferred
         from bot.adapters.telegram_webhooks import tornado_hidden
 
         polling = not settings.telegram.webhook.active
-        with tornado_hidden() if polling else nullcontext():  # a poller never starts the webhook server: 3 MB
+        # A poller never starts the webhook server (3 MB); no bot makes python-telegram-bot's httpx requests (1 MB).
+        with tornado_hidden() if polling else nullcontext(), httpx_deferred():
             from bot.adapters.telegram import TelegramAdapter
 
         adapters.append(TelegramAdapter(settings, service, subscriptions))
@@ -61,6 +63,16 @@ def chat_adapters(settings: Settings, service: BriefService,
 
         lighten_unverified_context()  # both platforms' HTTP is aiohttp, imported with them
     return adapters
+
+
+def _scheduler_imported() -> ContextManager[object]:
+    """For importing apscheduler: its thread and process pool executors (with concurrent.futures.process and
+    multiprocessing, about 0.6 MB of the running bot's RSS) stay unimported, as the bot's schedulers run their jobs
+    on the event loop (AsyncIOScheduler's own executor); made by anyone, they are the real ones."""
+    from bot.deferred_import import deferred
+
+    return deferred("apscheduler.executors.pool", ("ThreadPoolExecutor", "ProcessPoolExecutor"),
+                    importer="apscheduler.schedulers.base")
 
 
 async def _start_all(adapters: list[ChatPlatform], states: dict[str, str], observer: Observer,
@@ -116,7 +128,8 @@ async def run(settings: Settings, brief: Path | None = None) -> int:
         print("No TELEGRAM_TOKEN or DISCORD_TOKEN set: starting the local console chat.")
         print("Set TELEGRAM_TOKEN and/or DISCORD_TOKEN to run the Telegram and Discord bots instead.\n")
         return await console(settings, service)
-    from bot.curating import attach_curation
+    with _scheduler_imported():
+        from bot.curating import attach_curation
 
     # Handlers first: a SIGTERM during start-up must still shut down cleanly.
     stop = asyncio.Event()

@@ -71,3 +71,35 @@ def test_a_polling_bot_imports_python_telegram_bot_without_tornado_and_webhooks_
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_python_telegram_bot_imports_without_httpx_and_its_default_requests_still_work() -> None:
+    """The bot sends its Bot API requests over aiohttp, so python-telegram-bot is imported without httpx (1 MB):
+    a bot built the bot's way never loads it, while python-telegram-bot's default requests, made later in the
+    same process, are the real HTTPXRequest with the real httpx. A fresh interpreter: this one may hold httpx."""
+    import subprocess
+
+    code = (
+        "import asyncio, sys\n"
+        "from bot.adapters.telegram_httpx import httpx_deferred\n"
+        "with httpx_deferred():\n"
+        "    import bot.adapters.telegram\n"
+        "from bot.adapters.telegram.requests import AiohttpRequest\n"
+        "from telegram import Bot\n"
+        "from telegram.ext import ApplicationBuilder\n"
+        "from telegram.request import HTTPXRequest\n"
+        "app = ApplicationBuilder().token('1:x').request(AiohttpRequest())"
+        ".get_updates_request(AiohttpRequest(connections=1)).build()\n"
+        "assert not isinstance(app.bot.request, HTTPXRequest)\n"
+        "assert 'httpx' not in sys.modules, 'httpx imported'\n"
+        # Later, python-telegram-bot's own defaults: the real class over the real library.
+        "default = Bot('1:x').request\n"
+        "import httpx, telegram.request._httpxrequest as real\n"
+        "assert type(default) is real.HTTPXRequest and isinstance(default, HTTPXRequest), type(default)\n"
+        "assert isinstance(default._client, httpx.AsyncClient) and httpx.Proxy.__module__.startswith('httpx')\n"
+        "built = ApplicationBuilder().token('1:x').build()\n"
+        "assert type(built.bot.request) is real.HTTPXRequest\n"
+        "asyncio.run(default.shutdown())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
