@@ -202,16 +202,19 @@ _STRETCHED = re.compile(r"([a-z])\1{2,}")
 
 
 @_memo(16384)  # the matcher normalises each reading of a question several times
-def normalize(text: str) -> str:
+def normalize(given: str) -> str:
     """Lowercase, strip accents and punctuation, join possessives: "Russia's Team!" -> "russia team"."""
-    text = text[:MAX_MESSAGE_CHARS].translate(_APOSTROPHES)
+    text = given[:MAX_MESSAGE_CHARS].translate(_APOSTROPHES)
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _POSSESSIVE.sub("", text.casefold())
     text = text.replace("'", "").replace("tl;dr", "tldr").replace("w/o", "wo ").replace("tl dr", "tldr")
     text = _THOUSANDS.sub(r"\1\2", text)  # 113,100 -> 113100
-    return " ".join(_WORD.findall(text))
+    said = " ".join(_WORD.findall(text))
+    # Most texts the matcher normalises are normal already (the readings it makes of a question): the memo then
+    # keeps the text as its own value, not an equal copy (about 5,000 of 8,700 entries in a running bot, 0.5 MB).
+    return given if said == given else said
 
 
 # Numbers written out read as their digits, on both sides: "the 4 regions" meets "four regions". Not "one", which
