@@ -651,3 +651,16 @@ def test_a_short_follow_up_asking_a_word_the_topic_lacks_is_not_lifted_by_the_co
     # What it leaves out is still filled in: the total the previous count was out of.
     _, total = ask(service, "how many drones did russia fire on sunday night?", "out of how many?")
     assert "80" in lead(total)
+
+
+def test_who_is_saying_that_in_chat_spelling_asks_who_claims_what_was_just_shown(service: BriefService) -> None:
+    # "who's saying that", "who say so", "source pls", "who told you that": the facts just shown, with who says them
+    # (read alone they would find anyone who said anything: Yermak's list of children).
+    _, troops = ask(service, "how many russian troops are gathered near sumy?", "who's saying that")
+    assert troops.section_id == "battlefield" and "ukrainian officials" in lead(troops)
+    _, toll = ask(service, "how many people have been killed or hurt since 2022?", "source pls")
+    assert toll.section_id == "war-toll" and "united states" in lead(toll)
+    _, bombers = ask(service, "how many bombers did ukraine hit?", "who say so")
+    assert bombers.section_id == "spiders-web" and "according to" in lead(bombers)
+    _, drones = ask(service, "how many drones did russia fire on sunday night?", "who told you that")
+    assert drones.section_id == "battlefield" and "report" in lead(drones)

@@ -48,11 +48,12 @@ WHY_WORDS = frozenset({"why", "reason", "because"})
 # "who gave that number?", "whose figure is that?": the figure just shown, asked who puts it out.
 _FIGURE = r"(?:number|numbers|figure|figures|estimate|estimates|count|toll|stat|stats|data|claim|total)"
 _SOURCE_REQUEST = re.compile(
-    r"^\W*(?:(?:and\s+)?who\s+(?:said|says|claims?|claimed|reported|reports|announced|quoted|gave|gives|give|"
-    r"provided|provides|estimated|estimates|counted|came\s+up\s+with|put\s+out)"
+    r"^\W*(?:(?:and\s+)?who(?:'s|’s|s|\s+is)?\s+(?:said|says|say|saying|claims?|claimed|claiming|reported|reports|reporting|"
+    r"announced|quoted|gave|gives|give|provided|provides|estimated|estimates|counted|came\s+up\s+with|put\s+out|"
+    r"told\s+(?:you|u))"
     r"(?:\s+(?:that|so|this|it|the\s+source|(?:that|this|these|those|the)\s+" + _FIGURE + r"))?|says\s+who|"
     r"whose\s+" + _FIGURE + r"(?:\s+(?:is|are)\s+(?:that|this|these|those))?|"
-    r"(?:what(?:'s|\s+is)\s+(?:the|your)\s+)?sources?|according\s+to\s+(?:whom|who)|"
+    r"(?:what(?:'s|\s+is)\s+(?:the|your)\s+)?sources?(?:\s+(?:pls|plz|please))?|according\s+to\s+(?:whom|who)|"
     r"where(?:'s|\s+is|\s+does)\s+(?:that|this)(?:\s+" + _FIGURE + r")?\s+(?:from|come\s+from)|"
     r"how\s+do\s+(?:you|we)\s+know(?:\s+that)?|"
     # "who said they'd be there?", "who said he will participate": who reported what the answer just said
