@@ -543,3 +543,71 @@ def test_more_than_who_someone_is_or_a_bare_country_is_not_answered_with_a_card(
     (answer,) = ask(service, question)
     assert not (answer.matched and answer.facts and answer.facts[0].line().split(":")[0] in (
         "Volodymyr Zelensky", "Hakan Fidan", "Russia")), answer.body
+
+
+# ------------------------------------------------------------------ what comes of an occasion still to come
+
+
+@pytest.mark.parametrize("question", [
+    "what will they agree at the next round?",
+    "what was the result of the third round",
+    "so what deal came out of the upcoming talks",
+    "when was the next round, and what did they decide there?",
+])
+def test_the_outcome_of_an_occasion_still_to_come_is_not_answered_with_this_round_s(
+        service: BriefService, question: str) -> None:
+    # what the second round yielded (a new prisoner exchange) is no outcome of a round still to come
+    (answer,) = ask(service, question)
+    assert not answer.matched, answer.body
+
+
+def test_what_this_round_agreed_is_still_answered(service: BriefService) -> None:
+    (answer,) = ask(service, "what was the outcome of the talks on monday?")
+    assert "prisoner exchange" in first(answer)
+
+
+# ------------------------------------------------------------------ who an unnamed source is
+
+
+@pytest.mark.parametrize("question", [
+    "who is the anonymous source reuters spoke to?",
+    "what's the name of the source in turkey's foreign ministry",
+])
+def test_who_an_unnamed_source_is_is_not_answered_with_what_they_said(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched, answer.body
+
+
+def test_which_outlet_cited_a_source_is_still_answered(service: BriefService) -> None:
+    (answer,) = ask(service, "which outlet cited the source who said kalin would take part?")
+    assert "RIA Novosti" in " ".join(answer.body)
+
+
+# ------------------------------------------------------------------ a gap left for the answer
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # the rest of the message finds the topic; the words beside the gap pick the fact
+    ("what did trump want to be, the '____ in chief'?", "negotiator in chief"),
+    ("fidan said 'the eyes of the whole ____' what?", "eyes of the whole world"),
+    ("medinsky questioned ukraine's right to ...?", "right to exist"),
+])
+def test_a_gap_left_for_the_answer_leads_with_the_fact_that_fills_it(service: BriefService, question: str,
+                                                                      fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer)
+
+
+def test_an_elision_inside_a_quote_is_not_a_gap() -> None:
+    from bot.core.matcher import _blank
+
+    assert _blank("who said they'd be 'on the ground... in close coordination'?") is None
+    assert _blank("the 'negotiator in...' what?") == " negotiator in "
+
+
+@pytest.mark.parametrize("question", ["what's the exact date of the next round?", "which day is the third round on"])
+def test_the_day_of_an_occasion_still_to_come_is_not_answered_with_a_deadline(service: BriefService,
+                                                                               question: str) -> None:
+    # "before the end of June" is when Ukraine wants it by, not a day
+    (answer,) = ask(service, question)
+    assert not answer.matched, answer.body

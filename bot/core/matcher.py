@@ -1030,6 +1030,12 @@ class Matcher:
                     return Match((), 0.0, frozenset(), terms, question=reading.text)
             elif self._asks_the_topic_of_the_event(top, content, unit_scores):
                 lead = [index.topic_unit[top]]
+            if (blank := _blank(reading.text)) is not None:
+                # "trump wants to be the '____ in chief'?": the fact that says the words around the blank leads
+                filled = [u for u in index.section_units[top] if index.units[u].kind is not UnitKind.topic
+                          and blank in f" {normalize(self._text_of(index.units[u]))} "]
+                if filled:
+                    lead = [filled[0], *[u for u in lead if u != filled[0]]][:LEAD_FACTS]
         features = self._features(reading, top, lead, unit_scores, ceiling, example_best.get(top, 0.0), margin,
                                   about, wants)
         probability = self.calibration.probability(features)
@@ -1666,6 +1672,27 @@ def _asks_a_name(text: str) -> bool:
 
 
 _SAY_VERBS = ("say", "said", "tell", "told", "state", "claim", "announce", "comment")  # `_SAY_REQUEST`'s verbs
+
+
+# A gap the reader leaves for the answer: "the '____ in chief'", "negotiator in...?", "'… in chief'".
+_BLANK = re.compile(r"_{2,}|\.{2,}|…")
+_BLANK_SIDE = 3  # words either side of the gap that must be said together
+
+
+def _blank(text: str) -> str | None:
+    """The words next to a gap left for the answer in `text` (up to three, within the phrase the gap opens or
+    closes), as one normalised phrase padded with spaces: " in chief " of "the '____ in chief'"; None without such
+    a gap or with one word only."""
+    found = _BLANK.search(text)
+    if found is None:
+        return None
+    before = re.split(r"[\"'“”‘’,;:?!()\[\]<>]", text[:found.start()])[-1].split()[-_BLANK_SIDE:]
+    after = re.split(r"[\"'“”‘’,;:?!()\[\]<>]", text[found.end():])[0].split()[:_BLANK_SIDE]
+    before, after = normalize(" ".join(before)), normalize(" ".join(after))
+    if before and after:
+        return None  # words on both sides: an elision in a quote ("on the ground... in close coordination")
+    side = after or before
+    return f" {side} " if len(side.split()) >= 2 else None
 
 
 def _say_request(text: str) -> re.Match[str] | None:

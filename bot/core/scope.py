@@ -111,6 +111,26 @@ _HAPPENED_TO = re.compile(r"\b(?:did|was|were|had)\b(?:\s+\w+){0,5}?\s+(?:take|t
                           r"\b(?:took\s+place|went|started|began|ended|finished|lasted|attended|unfolded|turned\s+out)\b")
 _SAID_OF_IT = re.compile(r"\b(?:will|would|shall|going\s+to|gonna|propos\w*|plan\w*|schedul\w*|expect\w*|suppos\w*|"
                          r"say|said|says|announc\w*|suggest\w*|want\w*|agree\w*|set\s+to|due)\b")
+# "what will they decide at the third round?", "what was the outcome of the next talks?": what comes of an occasion
+# still to come, in any tense, which only a fact telling of that occasion's outcome answers.
+_OUTCOME = re.compile(r"\b(?:outcomes?|results?|decid\w*|decisions?|agree|agreed|agreements?|came\s+out|come\s+out|"
+                      r"yield\w*|achiev\w*|produc\w*|breakthroughs?|deals?)\b")
+# "who was the unnamed source Reuters quoted?", "name of the source in the ministry": who a source is, which a fact
+# telling what "an unnamed source" or "a source in the ministry" said never gives.
+_SOURCE_NAME = re.compile(r"\b(?:who|whos)\s+(?:was|is|were|are)\s+(?:the|this|that|their)\s+(?:\w+\s+){0,2}?sources?\b|"
+                          r"\bnames?\s+of\s+(?:the|this|that|their)\s+(?:\w+\s+){0,2}?sources?\b|\bsources?\s+names?\b|"
+                          r"\bidentity\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?sources?\b|"
+                          r"\b(?:who|name|identity|identify)\b.*\b(?:unnamed|anonymous|unidentified)\b")
+_UNNAMED = re.compile(r"\b(?:an?\s+(?:unnamed|anonymous|unidentified)\s+(?:\w+\s+)?source|"
+                      r"a\s+(?:senior\s+)?source\s+(?:in|at|from|close\s+to|familiar))\b", re.IGNORECASE)
+# "what's the exact date of the third round?": a day asked of an occasion still to come, which a leading fact gives
+# only with a weekday or a day of a month ("before the end of June" is no date).
+_EXACT_DAY = re.compile(r"\b(?:exact|specific|precise|actual)\s+(?:date|day)\b|\b(?:what|which)\s+(?:date|day)\b|"
+                        r"\bexactly\s+when\b|\bwhen\s+exactly\b|\bon\s+what\s+(?:date|day)\b")
+_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_A_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?\s+"
+                    + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2})\b", re.IGNORECASE)
+_IT = frozenset({"it", "that", "there", "then", "they"})
 _PROPOSED = re.compile(r"\b(?:will|would|shall|propos\w*|plan\w*|expect\w*|could|may|might|agenda|hop\w*)\b",
                        re.IGNORECASE)
 
@@ -157,11 +177,22 @@ class Scope:
         if _CONTENTS.search(said) and _DOCUMENT.search(said) and lead and not any(_CONTAINS.search(text) for unit in lead
                                                        for text in self._said(unit)):
             return "contents"
-        if (occasion := _NEXT_OCCASION.search(said)) and (
-                _PAST.search(said) or (_HAPPENED_TO.search(said) and not _SAID_OF_IT.search(said))) and not any(
+        # "when did the third round take place, and what came out of it?": "it", in a clause, is the occasion the
+        # sentence names
+        occasion = _NEXT_OCCASION.search(said) or (
+            _NEXT_OCCASION.search(normalize(sentence)) if sentence and _IT.intersection(said.split()) else None)
+        if occasion and (
+                _PAST.search(said) or _OUTCOME.search(said)
+                or (_HAPPENED_TO.search(said) and not _SAID_OF_IT.search(said))) and not any(
                 occasion.group(0) in normalize(text) and not _PROPOSED.search(text)
                 for unit in lead for text in self._said(unit)):
             return "to come"
+        if occasion and _EXACT_DAY.search(said) and not any(_A_DAY.search(text) for unit in lead
+                                                             for text in self._said(unit)):
+            return "to come"
+        if _SOURCE_NAME.search(said) and lead and any(_UNNAMED.search(text) for unit in lead
+                                                      for text in self._said(unit)):
+            return "unnamed"
         if _EVER.search(said) and not any(unit.entities & _EARLIER or any(_HAPPENED.search(text)
                                                                          for text in self._said(unit))
                                           for unit in lead):

@@ -54,6 +54,7 @@ _BLOCK_TAG = re.compile(r"</?(?:script|style|p|div|br|li|ul|ol|pre|blockquote|h[
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _MD_MARKS = re.compile(r"(\*\*|__|~~|\|\||```|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
+_GAP = re.compile(r"_{3,}")
 _MENTION = re.compile(r"<@!?\d+>|(?<!\w)@\w+")
 _SENTENCE_END = re.compile(r"(?<=[?!.;])\s+|\n+")
 
@@ -186,6 +187,7 @@ def strip_markup(text: str) -> str:
     text = _TAG.sub(" ", text)
     text = _MENTION.sub(" ", text)
     text = _URL.sub(" ", text)
+    text = _GAP.sub("…", text)  # "the '____ in chief'": a gap left for the answer, not Markdown emphasis
     text = _MD_MARKS.sub("", text)
     text = re.sub(r"[ \t]+", " ", text)
     return re.sub(r" ?\n[\n ]*", "\n", text).strip()  # newlines stay: they separate what was said
