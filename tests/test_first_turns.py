@@ -611,3 +611,48 @@ def test_the_day_of_an_occasion_still_to_come_is_not_answered_with_a_deadline(se
     # "before the end of June" is when Ukraine wants it by, not a day
     (answer,) = ask(service, question)
     assert not answer.matched, answer.body
+
+
+# ------------------------------------------------------------------ whether what was agreed has been done
+
+
+@pytest.mark.parametrize("question", [
+    "has the new prisoner exchange happened yet?",
+    "did the latest swap go ahead already, how many were freed?",
+])
+def test_whether_what_this_round_agreed_was_done_is_not_answered_with_the_agreement(
+        service: BriefService, question: str) -> None:
+    # the brief says a new exchange was agreed and what it would focus on; nothing of it taking place
+    (answer,) = ask(service, question)
+    assert not answer.matched, answer.body
+
+
+@pytest.mark.parametrize("question", ["did the talks actually take place?", "was a new prisoner exchange agreed?"])
+def test_whether_what_was_done_or_agreed_happened_is_still_answered(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert answer.matched
+
+
+# ------------------------------------------------------------------ a stock held, not what was hit
+
+
+@pytest.mark.parametrize("question", [
+    "how many long-range bombers does moscow even have?",
+    "how many of its warplanes does russia still own",
+    "how many strategic bombers are left after the attack?",
+])
+def test_a_stock_held_is_not_answered_with_a_count_of_what_was_hit(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched, answer.body
+
+
+def test_a_count_someone_has_massed_is_still_answered(service: BriefService) -> None:
+    (answer,) = ask(service, "how many soldiers does russia have near sumy?")
+    assert "50,000" in first(answer)
+
+
+@pytest.mark.parametrize("question", ["where in ukraine is sumy?", "where is the sumy region in ukraine?"])
+def test_where_in_a_country_a_place_is_leads_with_the_place_s_card(service: BriefService, question: str) -> None:
+    # the country says where to look; it is not whose fact answers (the card tells of Russian troops)
+    (answer,) = ask(service, question)
+    assert first(answer).startswith("Sumy region:")

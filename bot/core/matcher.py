@@ -184,6 +184,7 @@ class Matcher:
                             for kind, kind_words in _KIND_WORDS.items()}
         # Capitalised words that are not names of anyone or anything: "Russian bloggers" names no blogger.
         self._entity_names = {canon(e.id.replace("-", " ")): e.name for e in brief.entities}
+        self._entity_kinds = {canon(e.id.replace("-", " ")): e.kind for e in brief.entities}
         # Places and countries the brief names: "held in ankara?" claims a place even when typed in lower case.
         self._places = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities
                                  if e.kind in (EntityKind.place, EntityKind.country))
@@ -1314,9 +1315,14 @@ class Matcher:
 
     def _entity_card(self, section: int, terms: tuple[str, ...], asked: set[str]) -> int | None:
         """ "who is Fidan", "what's Kalin's job": the named entity's own card leads."""
+        countries = self.index.countries
+        if len(asked) > 1 and "where" in terms and len(inside := {t for t in asked if t not in countries}) == 1 \
+                and self._entity_kinds.get(next(iter(inside))) is EntityKind.place:
+            # "where in Ukraine is the Sumy region?": the country says where to look, the place is asked about
+            asked = inside
         if len(asked) != 1:
             return None
-        rest = [t for t in terms if t not in asked]
+        rest = [t for t in terms if t not in asked and not (t in countries and asked <= self._places)]
         # "what government post does Umerov hold?", "Umerov's job title at the time of the talks": a word for
         # someone's office, with nothing else but everyday words and the event's own, asks their card as well
         if any(t not in IDENTITY for t in rest) and not (
@@ -1428,6 +1434,9 @@ class Matcher:
         led = first.entities if first else index.section_entities[section]
         led_countries = led & index.countries
         asked_countries = asked & index.countries
+        if first is not None and first.kind is UnitKind.entity and (place := canon(
+                self.brief.entities[first.item].id.replace("-", " "))) in asked and place in self._places:
+            asked_countries = set()  # "where in Ukraine is Sumy?": the country is where the place is, not whose fact
         # Someone the message names must lead; of the people a bare "by when?" carries over from the previous
         # answer (naming Umerov, Trump and Kellogg), one is enough: it asks the time of what was just said.
         bare_time = reading.context and not own and wants == "time"

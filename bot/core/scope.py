@@ -130,6 +130,23 @@ _EXACT_DAY = re.compile(r"\b(?:exact|specific|precise|actual)\s+(?:date|day)\b|\
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _A_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?\s+"
                     + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2})\b", re.IGNORECASE)
+# "did the new swap actually happen yet?", "has the exchange taken place?": whether what was agreed has been done,
+# which a leading fact answers only when it tells it done ("were freed", "took place"), not agreed or to come.
+_HAPPENED_YET = re.compile(r"\b(?:actually|really|yet|already|even)\s+(?:happen|happened|take\s+place|taken\s+place|"
+                           r"took\s+place|go\s+ahead|gone\s+ahead|went\s+ahead|occur\w*)\b|"
+                           r"\b(?:happen|happened|take\s+place|taken\s+place|took\s+place|go\s+ahead|gone\s+ahead|"
+                           r"went\s+ahead|occur\w*|carried\s+out)\s+(?:yet|already)\b|"
+                           r"\bhas\s+(?:it|this|that|the\s+(?:\w+\s+){0,3}?\w+)\s+(?:happened|taken\s+place|gone\s+ahead|"
+                           r"been\s+carried\s+out)\b")
+_TOLD_DONE = re.compile(r"\b(?:took\s+place|happened|was\s+carried\s+out|were\s+(?:freed|released|swapped|exchanged|"
+                        r"returned)|came\s+home|went\s+ahead|has\s+(?:taken\s+place|happened))\b", re.IGNORECASE)
+_TOLD_AGREED = re.compile(r"\b(?:agreed|agreement|will|would|plan\w*|propos\w*|expected)\b", re.IGNORECASE)
+# "how many bombers does Russia still have?": a stock held, which a count of what was hit or lost does not give;
+# only a leading fact telling what someone has, owns or has left answers it.
+_STOCK = re.compile(r"\bhow\s+many\s+(?:\w+\s+){1,3}?(?:does|do|did)\s+(?:\w+\s+){1,2}?(?:still\s+|even\s+)?"
+                    r"(?:have|own|possess|keep|field)\b|\bhow\s+many\s+(?:\w+\s+){1,3}?(?:are|were|is)\s+(?:still\s+)?"
+                    r"left\b|\bhow\s+many\s+(?:\w+\s+){1,3}?(?:has|have)\s+(?:\w+\s+)?(?:got\s+)?left\b")
+_HELD = re.compile(r"\b(?:have|has|own|owns|possess\w*|arsenal|fleet|remaining|left)\b", re.IGNORECASE)
 _IT = frozenset({"it", "that", "there", "then", "they"})
 _PROPOSED = re.compile(r"\b(?:will|would|shall|propos\w*|plan\w*|expect\w*|could|may|might|agenda|hop\w*)\b",
                        re.IGNORECASE)
@@ -165,9 +182,20 @@ class Scope:
                 sentence and sentence != question and self._unheld_office(normalize(sentence),
                                                                           self._analyzer.terms(sentence))):
             return "office"
-        if wants == "number" and (self._other_occasion(terms, lead) or self._other_count(said, lead)
+        if _HAPPENED_YET.search(said) and lead and self._second.intersection(
+                "second_round" if t in self._second else t for t in terms) and any(
+                _TOLD_AGREED.search(text) for text in self._said(lead[0])) and not any(
+                _TOLD_DONE.search(text) for unit in lead for text in self._said(unit)):
+            # about what this round agreed or what comes next ("the new swap"), led by its agreement only
+            return "not yet done"
+        # "did the new swap happen, and how many got freed?": a clause's count is for the occasion its sentence names
+        occasion_terms = terms if not sentence or sentence == question else (
+            *terms, *self._analyzer.terms(sentence))
+        if wants == "number" and (self._other_occasion(occasion_terms, lead) or self._other_count(said, lead)
                                   or self._other_place(terms, lead) or self._other_period(said, terms, lead)):
             return "occasion"
+        if _STOCK.search(said) and lead and not any(_HELD.search(text) for unit in lead for text in self._said(unit)):
+            return "stock"
         if _DISTANCE.search(said) and not any(self._distances & u.terms for u in lead):
             return "distance"
         if self._private(said, terms, lead):
