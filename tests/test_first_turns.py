@@ -656,3 +656,39 @@ def test_where_in_a_country_a_place_is_leads_with_the_place_s_card(service: Brie
     # the country says where to look; it is not whose fact answers (the card tells of Russian troops)
     (answer,) = ask(service, question)
     assert first(answer).startswith("Sumy region:")
+
+
+# ------------------------------------------------------------------ the reader's own moment, a translation
+
+
+@pytest.mark.parametrize("question", [
+    "what's the time in kyiv right now?",
+    "what day is it today",
+    "how would you say 'ceasefire' in russian?",
+    "translate 'prisoner exchange' into ukrainian",
+])
+def test_the_reader_s_own_moment_or_a_translation_is_not_answered(service: BriefService, question: str) -> None:
+    # the talks' hour and day, or a quote of a Turkish minister, answer other questions
+    (answer,) = ask(service, question)
+    assert not answer.matched, answer.body
+
+
+def test_what_time_the_talks_began_is_still_answered(service: BriefService) -> None:
+    (answer,) = ask(service, "what time was it in gmt when the talks were meant to start?")
+    assert "1000 GMT" in " ".join(answer.body)
+
+
+# ------------------------------------------------------------------ what was done at an earlier occasion
+
+
+@pytest.mark.parametrize("question", ["what did they agree at the 2022 talks?", "what was signed in 2022 in those talks"])
+def test_what_an_earlier_occasion_agreed_is_not_answered_with_a_fact_that_only_names_it(
+        service: BriefService, question: str) -> None:
+    # "Medinsky led the failed talks of 2022" says who led them, nothing of what was agreed there
+    (answer,) = ask(service, question)
+    assert not answer.matched, answer.body
+
+
+def test_what_the_first_round_agreed_is_still_answered(service: BriefService) -> None:
+    (answer,) = ask(service, "what was decided at the first round?")
+    assert "prisoner swap" in " ".join(answer.body)

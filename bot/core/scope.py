@@ -147,6 +147,20 @@ _STOCK = re.compile(r"\bhow\s+many\s+(?:\w+\s+){1,3}?(?:does|do|did)\s+(?:\w+\s+
                     r"(?:have|own|possess|keep|field)\b|\bhow\s+many\s+(?:\w+\s+){1,3}?(?:are|were|is)\s+(?:still\s+)?"
                     r"left\b|\bhow\s+many\s+(?:\w+\s+){1,3}?(?:has|have)\s+(?:\w+\s+)?(?:got\s+)?left\b")
 _HELD = re.compile(r"\b(?:have|has|own|owns|possess\w*|arsenal|fleet|remaining|left)\b", re.IGNORECASE)
+# "what time is it right now?", "what day is it today?": the reader's own moment, which no article gives ("now a
+# luxury hotel" and "1000 GMT" tell of the talks).
+_THE_MOMENT = re.compile(r"\bwhat\s+(?:time|day|date|year|month)\s+is\s+it\b(?!\s+(?:when|that|then))|"
+                         r"\bwhat(?:s|\s+is)\s+(?:the\s+)?(?:time|date|day)\s+(?:now|today|right\s+now)\b|"
+                         r"\btoday\s+date\b|\bwhat\s+(?:time|day|date)\s+(?:is\s+it\s+)?(?:now|today)\b")
+# "how do you say thank you in turkish?", "translate peace into russian": a translation, which the articles never
+# give (Fidan's Turkish words are quoted in English).
+_TRANSLATION = re.compile(r"\bhow\s+(?:do|would|can|could)\s+(?:you|i|we|one)\s+say\b.*\bin\s+\w+\W*$|"
+                          r"\bhow\s+to\s+say\b.*\bin\s+\w+\W*$|\btranslat\w*\b.*\b(?:into|to|in)\s+\w+\W*$")
+# "what was discussed at the 2022 talks Medinsky led?": what was agreed, discussed or decided at an earlier occasion,
+# which a leading fact that only names the occasion ("Medinsky led the failed talks of 2022") does not tell.
+_DONE_THERE = re.compile(r"\b(agree|agreed|discuss|discussed|decide|decided|sign|signed)\b")
+_TOLD_THERE = re.compile(r"\b(?:agree\w*|yield\w*|produc\w*|result\w*|discuss\w*|decid\w*|decision|signed|outcome)\b",
+                         re.IGNORECASE)
 _IT = frozenset({"it", "that", "there", "then", "they"})
 _PROPOSED = re.compile(r"\b(?:will|would|shall|propos\w*|plan\w*|expect\w*|could|may|might|agenda|hop\w*)\b",
                        re.IGNORECASE)
@@ -178,6 +192,13 @@ class Scope:
         said = normalize(question)
         terms = self._analyzer.terms(question)
         lead = list(lead)
+        if _DONE_THERE.search(said) and _EARLIER.intersection(terms) and lead and not any(
+                _TOLD_THERE.search(text) for unit in lead for text in self._said(unit)):
+            return "not told"
+        if _THE_MOMENT.search(said):
+            return "now"
+        if _TRANSLATION.search(said):
+            return "translation"
         if self._unheld_office(said, terms) or (
                 sentence and sentence != question and self._unheld_office(normalize(sentence),
                                                                           self._analyzer.terms(sentence))):
