@@ -24,8 +24,8 @@ from bot.core.brief import Brief, EntityKind, Section
 from bot.core.calibration import RANK_FEATURES, Calibration
 from bot.core.english import is_common_word
 from bot.core.event import EventQuestions
-from bot.core.examples import Examples
-from bot.core.index import BriefIndex, Unit, UnitKind, fits, specificity
+from bot.core.examples import Examples, Overlaps, Similarity
+from bot.core.index import BriefIndex, Retrieved, Unit, UnitKind, fits, specificity
 from bot.core.scope import Scope, asks_private
 from bot.core.text import QUESTION_WORDS, STOPWORDS, normalize, sentences, stem, strip_markup, words
 
@@ -150,6 +150,11 @@ class Matcher:
             for s, section in enumerate(self.sections) for example in (section.title, *section.examples))
         self._position = {section.id: s for s, section in enumerate(self.sections)}
         self._ranked_by: Calibration | None = None
+        # While a message is matched: what retrieval and the example overlap gave each tuple of terms one of its
+        # readings asked. Its readings often ask the same terms ("who else…?" read without what was shown and then
+        # with it; a sentence and the follow-up reading of the whole): those are retrieved once. None between
+        # messages, so nothing is kept from one message to the next.
+        self._retrieved: dict[tuple[str, ...], tuple[Retrieved, Overlaps | Similarity]] | None = None
         self._stance_facts: dict[tuple[int, frozenset[str]], frozenset[int]] = {}  # `_stances`
         # The words asking a party's stance or word, as the analyzer reads them ("answer" reads as "react").
         self._stance_terms = frozenset(self.analyzer.terms(" ".join(sorted(_STANCE_WORDS | _SAY_WORDS)),
@@ -211,14 +216,25 @@ class Matcher:
 
     def match(self, message: str, context: FollowUpContext | None = None) -> Match:
         """The best reading of `message`: the one most likely to be answered right."""
-        found = self._match(message, context)
-        if found.confidence < ACCEPTABLE and not found.more and not found.again:
-            # Speech typed by a phone splits a name it doesn't know into words it does ("who is med in ski"): only a
-            # message that is not answered otherwise is read again with such runs read as the name they sound like.
-            heard = self.analyzer.heard(strip_markup(message))
-            if heard is not None and (again := self._match(heard, context)).confidence >= ACCEPTABLE:
-                return replace(again, question=found.question)
-        return found
+        with self._one_message():
+            found = self._match(message, context)
+            if found.confidence < ACCEPTABLE and not found.more and not found.again:
+                # Speech typed by a phone splits a name it doesn't know into words it does ("who is med in ski"):
+                # only a message that is not answered otherwise is read again with such runs read as the name they
+                # sound like.
+                heard = self.analyzer.heard(strip_markup(message))
+                if heard is not None and (again := self._match(heard, context)).confidence >= ACCEPTABLE:
+                    return replace(again, question=found.question)
+            return found
+
+    @contextmanager
+    def _one_message(self) -> Iterator[None]:
+        """While one message is matched, its readings share what they retrieve (`_retrieved`)."""
+        self._retrieved = {}
+        try:
+            yield
+        finally:
+            self._retrieved = None
 
     def _match(self, message: str, context: FollowUpContext | None = None) -> Match:
         text = strip_markup(message)
@@ -925,9 +941,8 @@ class Matcher:
         weights = {t: idf.get(t, unknown_weight) for t in set(content)}  # index.weight, inlined: it runs per term
         total = sum(weights.values())
         terms_asked = tuple(weights)
-        found = index.retrieve(terms_asked, MAX_CONTENDERS)
+        found, example_best = self._retrieve(terms_asked)
         ceiling = sum([w * _MOST_PER_WEIGHT for w in weights.values()])  # the most these terms could score in one unit
-        example_best = self._examples.similarity(weights.keys())
         verbatim = self._verbatim.get(normalize(reading.text), -1)
         wants = _wants(reading.text)
         asked_entities = {t for t in content if t in index.entities}
@@ -1094,6 +1109,17 @@ class Matcher:
             return False
         token = canon(entity.id.replace("-", " "))
         return token in content and all(t == token or t in IDENTITY for t in content)
+
+    def _retrieve(self, terms: tuple[str, ...]) -> tuple[Retrieved, Overlaps | Similarity]:
+        """The topics' evidence for `terms` and their overlap with the examples, once per message (`_retrieved`):
+        both depend on the terms and their order only, and neither is changed by what reads them."""
+        memo = self._retrieved
+        found = memo.get(terms) if memo is not None else None
+        if found is None:
+            found = self.index.retrieve(terms, MAX_CONTENDERS), self._examples.similarity(terms)
+            if memo is not None:
+                memo[terms] = found
+        return found
 
     def _tells_what_is_to_come(self, unit: Unit, wants: str) -> bool:
         """Whether a fact (or a topic's summary) gives a time or place, as `wants` asks, of something still to come:
