@@ -1187,26 +1187,18 @@ class Matcher:
         for unit in lead:
             if place and fits(unit, "place"):
                 return True
-            section = self.sections[unit.section]
+            # A topic's summary is judged as a fact is: "multiple Russian airbases" names none of them.
+            text = self._text_of(unit)
             if unit.kind is UnitKind.entity:
                 # A card names its own entity, the envoy of "Keith Kellogg: Trump's Ukraine envoy"; one that speaks
                 # of what is asked only further on is judged as a fact is: Europe's card, on whose role "a German
                 # government spokesperson" said something, names no spokesperson.
                 entity = self.brief.entities[unit.item]
-                text = f"{entity.name}: {entity.role}"
                 defined = f"{entity.name}: {entity.role.split(';')[0]}"  # "Keith Kellogg: Trump's Ukraine envoy"
                 if any(stem(t.lower().removesuffix("'s").removesuffix("’s")) in nouns for t in _TOKEN.findall(defined)) \
                         or not any(stem(t.lower().removesuffix("'s").removesuffix("’s")) in nouns
                                    for t in _TOKEN.findall(text)):
                     return True
-            elif unit.kind is UnitKind.topic:
-                # The topic's summary, judged as a fact is: "multiple Russian airbases" names none of them.
-                text = section.answer or ""
-            elif unit.kind is UnitKind.fact:
-                text = section.facts[unit.item].text
-            else:
-                figure = section.figures[unit.item]
-                text = f"{figure.label} {figure.value} {figure.unit}"
             tokens = _TOKEN.findall(text)
             for i, token in enumerate(tokens):
                 if stem(token.lower().removesuffix("'s").removesuffix("’s")) not in nouns:
