@@ -421,6 +421,26 @@ def test_another_partys_stance_is_read_in_the_topic_just_answered(service: Brief
     assert not china.matched
 
 
+def test_a_partys_stance_that_lives_in_another_topic_is_found_by_what_was_just_said(service: BriefService) -> None:
+    # Moscow's "root causes" are answered from Russia's position; Kyiv's and the West's word on them is a fact of
+    # another topic (their rejection, and in the same breath the "imperialist land grab"): the conversation moves
+    # there, rather than giving a Russian fact that only mentions Ukraine.
+    for opener, question in (("what is moscow getting at with this 'root causes' line?", "and how do kyiv and the "
+                              "west view that?"),
+                             ("explain the root causes demand", "what's the west's response to it")):
+        _, stance = ask(service, opener, question)
+        assert stance.section_id == "european-advisers", question
+        assert "rejected" in lead(stance) and "land grab" in lead(stance), question
+    # The topic just answered keeps the stance when it has one about what was asked: Russia on the security
+    # guarantees Ukraine wants.
+    _, guarantees = ask(service, "which security guarantees is kyiv after?", "would moscow accept those?")
+    assert "ruled out" in lead(guarantees)
+    # A stance elsewhere that only shares what the last answer mentioned in passing is not that one: China has
+    # none anywhere, so the question stays unanswered.
+    _, china = ask(service, "explain the root causes demand", "and how does china see it?")
+    assert not china.matched
+
+
 def test_what_a_party_said_to_that_is_their_word_on_what_the_last_answer_said(service: BriefService) -> None:
     # "say" asks their stance when the message asks nothing else: the Kremlin's word on the meeting Zelensky just
     # asked for, not what Moscow says about the deported children (where "what did russia say" alone would go).

@@ -77,6 +77,7 @@ MAX_CONTENDERS = 10  # topics ranked in full per reading  # sentences of a long 
 LEAD_FACTS = 3
 LEAD_RATIO = 0.75  # a further fact leads too when it scores this close to the best
 RESTATES = 0.6  # a card says nothing new beside facts that have this share of its words
+STANCE_ELSEWHERE = 6.0  # a party's stance in another topic is about what was said: about three rare words shared
 CONTINUES = 0.5  # a fact is about what another said when it shares this share of the shorter one's terms
 
 
@@ -719,9 +720,16 @@ class Matcher:
         if _STANCE_WORDS.isdisjoint(said) and not ((_points_at_a_thing(text) or "it" in said or len(said) <= 5)
                                                    and bare):
             return None  # "what does kyiv say it will never do?" asks a question of its own
-        if not party or party & self.people or not self._stances(position, frozenset(party)):
-            return None  # (no fact of the topic gives their stance at all: the reading below would find none)
+        if not party or party & self.people:
+            return None
+        units = self.index.units
         asked = [t for t in context.terms if t not in QUESTION_WORDS and t not in context.entities]
+        # "how do kyiv and the west see it?" after Moscow's "root causes" asks their word on those demands, which
+        # another topic may hold: read where their stance is most about what the last answer said.
+        answered = position
+        position = self._stance_topic(frozenset(party), position, context, asked)
+        if position is None:
+            return None  # no fact gives their stance at all: the reading below would find none
         reading = _Reading(text, tuple(dict.fromkeys([*own, *asked])), own, True, False, asked_before=context.terms)
         match = self._match_reading(reading, position)
         if not match.lead or match.confidence != round(self.calibration.probability(match.features), 4) \
@@ -729,7 +737,6 @@ class Matcher:
             return None  # nothing there, or a rule turned it down
         # Their stance is a fact they are the subject of ("Moscow justifies moving such children …", "the Kremlin
         # has pushed back"), not one that only mentions them ("children deported to Russia").
-        units = self.index.units
         scores = self.index.section_scores(position, tuple(dict.fromkeys(reading.terms))).units
         texts = {u: self.sections[position].facts[units[u].item].text for u in scores
                  if units[u].kind is UnitKind.fact and party <= units[u].entities}
@@ -739,10 +746,18 @@ class Matcher:
             return None
         # Of theirs, the one about what the last answer said ("a Putin-Zelensky meeting could only happen after …"
         # after Zelensky's call for a meeting), not one that only names the same people.
-        discussed = frozenset().union(*(units[u].terms | units[u].entities for u in self.index.section_units[position]
-                                        if units[u].key in context.last)) - party
-        match = replace(match, lead=(units[max(theirs, key=lambda u: (
-            u in says, len(discussed & (units[u].terms | units[u].entities)), scores[u], -u))],))
+        discussed = self._discussed(context) - party
+        if position == answered:
+            first = max(theirs, key=lambda u: (u in says, len(discussed & (units[u].terms | units[u].entities)),
+                                               scores[u], -u))
+        else:  # read in another topic for being about what was said: the stance most about it
+            about = self._about(context, asked, frozenset(party))
+            first = max(theirs, key=lambda u: (self._overlap(about, u), scores[u], -u))
+        # What they said in the same breath: their stances citing the same sentence of the same article ("Kyiv and
+        # the West have rejected those calls and cast Russia's assault as … an imperialist land grab").
+        said_with = self._quoted_with(position, first)
+        lead = [first, *(u for u in sorted(theirs) if u != first and said_with & self._quoted_with(position, u))]
+        match = replace(match, lead=tuple(units[u] for u in lead[:LEAD_FACTS]))
         # The conversation, not the ranking, chose the topic; what they are asked to have a view on is what the
         # previous turn asked, so the stance words are what a fact about them answers.
         content = {t for t in own if t not in QUESTION_WORDS} | set(asked)
@@ -750,6 +765,58 @@ class Matcher:
                     "lead_coverage": 1.0, "coverage": max(match.features.get("coverage", 0.0), 1.0), "missing": 0.0}
         confidence = round(self.calibration.probability(features), 4)
         return replace(match, confidence=confidence, features={**features, BARE_STANCE: 1.0 if bare else 0.0})
+
+    def _quoted_with(self, section: int, u: int) -> frozenset[tuple[str, str]]:
+        """The (article, quote) pairs fact unit `u` of `section` cites."""
+        fact = self.sections[section].facts[self.index.units[u].item]
+        return frozenset((source.seed, source.quote) for source in fact.sources)
+
+    def _discussed(self, context: FollowUpContext) -> frozenset[str]:
+        """The terms and names of the facts the last answer led with: what a follow-up's "that" is about."""
+        position = self._position.get(context.section_id)
+        if position is None:
+            return frozenset()
+        units = self.index.units
+        return frozenset().union(*(units[u].terms | units[u].entities for u in self.index.section_units[position]
+                                   if units[u].key in context.last))
+
+    def _stance_topic(self, party: frozenset[str], position: int, context: FollowUpContext,
+                      asked: list[str]) -> int | None:
+        """Where to read `party`'s stance on what was just discussed: the topic just answered (`position`) when it
+        has a fact giving their stance, unless a stance of theirs in another topic is far more about what the last
+        answer said and the previous question asked (`_about`): the conversation moved on to them, not to another
+        topic. None when no topic has a fact giving their stance."""
+        about = self._about(context, asked, party)
+        units = self.index.units
+
+        def shared(s: int, elsewhere: bool) -> float:
+            # Elsewhere, a stance on what the previous question itself asked (its own word of substance: "root
+            # causes"), not only on something the last answer happened to mention beside it.
+            return max((self._overlap(about, u) for u in self._stances(s, party)
+                        if not elsewhere or any(t in about and (t in units[u].terms or t in units[u].entities)
+                                                for t in asked)), default=-1.0)
+
+        here = shared(position, False)
+        best, where = max((shared(s, True), -s) for s in range(len(self.sections)) if s != position)
+        if best >= STANCE_ELSEWHERE and best > 2 * here:
+            return -where
+        return position if here >= 0 else None
+
+    def _about(self, context: FollowUpContext, asked: list[str], party: frozenset[str]) -> dict[str, float]:
+        """The words of substance of what the last answer said and the previous question asked, by how much each
+        says (rare in the brief and in English): what was said, not who said it or was named (the same people
+        appear in every topic), nor the event's generic words, a question word, a word of saying or of a stance, or
+        one of the thousand commonest English words."""
+        named, generic = self.index.entities, self.event.generic_terms
+        return {t: self.index.weight(t) * specificity(t) for t in (self._discussed(context) | set(asked)) - party
+                if t not in QUESTION_WORDS and t not in named and t not in generic and t not in self._stance_terms
+                and specificity(t) > 0.4}
+
+    def _overlap(self, about: Mapping[str, float], u: int) -> float:
+        """How much of `about` unit `u` says (two words at least; else 0)."""
+        unit = self.index.units[u]
+        shared = [w for t, w in about.items() if t in unit.terms or t in unit.entities]
+        return sum(shared) if len(shared) >= 2 else 0.0
 
     def _stances(self, section: int, party: frozenset[str]) -> frozenset[int]:
         """The facts of `section` that can give `party`'s stance (about them, and they speak or lead): what
@@ -768,11 +835,22 @@ class Matcher:
         return found
 
     def _leads_with(self, party: set[str], text: str) -> bool:
-        """Whether a fact's text opens with one of `party` as its subject ("Moscow justifies", "The Kremlin has")."""
+        """Whether a fact's text opens with one of `party` as its subject ("Moscow justifies", "The Kremlin has"), or
+        as one of a joint subject ("Kyiv and the West have rejected")."""
         names = {w for token in party for w in self._speaker_words.get(token, ())}
         tokens = self._words_of(text)[0]
         opening = tokens[1:3] if tokens[:1] == ("the",) else tokens[:2]
-        return not names.isdisjoint(opening)
+        if not names.isdisjoint(opening):
+            return True
+        if "and" not in opening:
+            return False
+        # A joint subject: names joined by "and" (with "the" before one), up to the first other word.
+        joint = []
+        for token in tokens[tokens[:1] == ("the",):]:
+            if token not in self._every_speaker_word and token not in ("and", "the"):
+                break
+            joint.append(token)
+        return not names.isdisjoint(joint)
 
     def _count_of_another_topic(self, match: Match, context: FollowUpContext) -> bool:
         """A short count question naming nothing ("how many prisoners?"), answered from a topic other than the one
