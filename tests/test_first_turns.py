@@ -28,6 +28,33 @@ def test_a_generic_piece_of_a_message_does_not_replace_the_question_it_cuts_shor
     assert fact in first(answer).casefold()
 
 
+@pytest.mark.parametrize("question", [
+    # "which hotel" read alone finds the venue, now a hotel; the sentence asks where a delegation slept
+    "where did the ukrainian delegation stay the night before, which hotel?",
+    # "any children?" / "kids?" read alone find the deported children; the message asks about someone's family,
+    # which the scope turns down
+    "does medinsky have a wife? any children?",
+    "is fidan married? kids?",
+])
+def test_a_piece_going_on_with_a_question_the_brief_cannot_answer_is_not_answered_alone(
+        service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched, answer.body
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # the piece refines its sentence's question in the sentence's own topic
+    ("who led russia's delegation, what's his name?", "medinsky"),
+    ("where were the talks held, which building?", "ciragan"),
+    # a second question joined by "and" is a question of its own
+    ("how did the war begin and what happened before it?", "eight years"),
+])
+def test_a_piece_refining_its_sentence_s_question_is_still_answered(service: BriefService, question: str,
+                                                                    fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
+
+
 # ------------------------------------------------------------------ how much a question asks
 
 

@@ -251,7 +251,7 @@ class Matcher:
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
                              question=text, again=True)
         shown = self._shown(context) if context is not None and _ELSE.search(text) else frozenset()
-        readings = [self._match_else(reading, shown) for reading in self._readings(text, context)]
+        readings = self._fragments_defer([self._match_else(reading, shown) for reading in self._readings(text, context)])
         if not any(m.confidence >= ACCEPTABLE for m in readings):
             # Only then the first clause without its aside: most messages are answered without this extra reading.
             readings += [self._match_else(reading, shown) for reading in self._readings(text, context, heads=True)]
@@ -359,6 +359,8 @@ class Matcher:
             m.question, m.lead, _wants_of(m), next((p for p in pieces if m.question in p), ""))}
         readings = [_ruled(m) if id(m) in outside else m for m in readings]
         pointing = [m for m in pointing if id(m) not in outside]
+        if outside:  # a piece of a question the scope turned down asks what it turned down
+            readings = self._fragments_defer(readings)
         if len(pointing) > 1 and not _STANCE.isdisjoint(self.analyzer.terms(text)):
             # "and kyiv's response?", "and kyiv's reaction?": a fact giving their response answers it; the topic's
             # summary (read with the topic's title words added) gives their demands instead.
@@ -455,7 +457,11 @@ class Matcher:
         """ "russia's may advance was its fastest in how long?" read from "how long?" on, or "same day?" after
         "when did spider's web happen relative to the talks?": a piece of the message that asks one or two generic
         words and names nothing is the same question with its subject cut off. A reading of the message that has
-        those words and more read them in their place; the piece is never surer than that reading."""
+        those words and more read them in their place; the piece is never surer than that reading when that
+        reading is answered, when a rule turned it down (the piece asks what the rule turned down: "when is the
+        third round, what date?"), or when the piece only goes on with a question its sentence already asked and
+        finds another topic than the sentence ("where did the russian team sleep, which hotel?": the hotel of that
+        night, not the venue's; "how do we know they lost planes, what's the evidence?" stays on the planes)."""
         index = self.index
         owns = [(m, frozenset(t for t in m.terms if t not in QUESTION_WORDS)) for m in readings
                 if not m.features.get("context")]
@@ -466,7 +472,9 @@ class Matcher:
                 # The words the rest of the message adds that the piece's answer leaves out ("who opened the talks"
                 # in "who's the turkish guy who opened the talks" is answered by Turkey's minister: nothing is lost)
                 said = frozenset().union(*(u.terms | u.entities for u in m.lead))
-                fuller = [r.confidence for r, o in owns if r is not m and own < o and r.confidence >= ACCEPTABLE
+                fuller = [r.confidence for r, o in owns if r is not m and own < o
+                          and (r.confidence >= ACCEPTABLE or r.features.get(RULED_OUT)
+                               or (_goes_on_asking(r.question, m.question) and r.best != m.best))
                           and self._mostly_unsaid(o - own, said)]
                 if fuller and m.confidence >= max(fuller):
                     m = replace(m, confidence=max(0.0, round(max(fuller) - 0.001, 4)))
@@ -1895,6 +1903,24 @@ def _head(sentence: str) -> str:
     if len(head.split()) < 2 or _INTERROGATIVE.intersection(said) or {"and", "or"}.intersection(said[:4]):
         return ""  # a second question, or a list going on: "the british, german and french advisors"
     return head
+
+
+_JOINING = frozenset({"and", "or", "but", "also", "plus", "then"})
+
+
+def _goes_on_asking(sentence: str, piece: str) -> bool:
+    """Whether `piece` is the tail of `sentence` after a question of its own: "which hotel" in "where did the
+    russian team sleep sunday night, which hotel", not "how long did it last" in "forgetting him for a sec, how long
+    did it last" (an aside before the question asks nothing), nor a second question joined to the first ("how did
+    the war start and what came before it?")."""
+    if len(piece) >= len(sentence) or not sentence.endswith(piece):
+        return False
+    said = normalize(sentence[:-len(piece)]).split()
+    if said[-1:] and said[-1] in _JOINING:
+        return False
+    while said[:1] and said[0] in _INTERJECTIONS:
+        said = said[1:]
+    return len(said) >= 3 and (said[0] in _INTERROGATIVE or said[0] in YES_NO)
 
 
 @contextmanager
