@@ -441,6 +441,20 @@ def test_a_partys_stance_that_lives_in_another_topic_is_found_by_what_was_just_s
     assert not china.matched
 
 
+def test_a_one_word_question_the_conversation_filled_in_leaves_the_conversations_question_going_on(
+        service: BriefService) -> None:
+    # "from how many in total?" qualified how many drones Kyiv downed for one answer (Russia's 80): the next swap
+    # asks that question of Russia (its 162 of Kyiv's), not the total again, nor anything about the venue.
+    opener = "how many of russia's drones did kyiv bring down on sunday night?"
+    for fragment, swap in (("from how many in total?", "what about russia?"), ("from what total?", "and vice versa?")):
+        *_, reply = ask(service, opener, fragment, swap)
+        assert reply.section_id == "battlefield" and "162" in lead(reply), swap
+    # Two words of its own ask something new: "is that a record?" after how many fled asks about the fleeing.
+    *_, record = ask(service, "when did the full-scale invasion begin?", "how many had to flee their homes?",
+                     "biggest since when?")
+    assert "world war ii" in lead(record)
+
+
 def test_what_a_party_said_to_that_is_their_word_on_what_the_last_answer_said(service: BriefService) -> None:
     # "say" asks their stance when the message asks nothing else: the Kremlin's word on the meeting Zelensky just
     # asked for, not what Moscow says about the deported children (where "what did russia say" alone would go).

@@ -906,7 +906,7 @@ class Matcher:
         if match.best.id == context.section_id and {u.key for u in match.lead} <= set(context.last) and not amount:
             return match
         carried = {t for t in context.terms if t not in QUESTION_WORDS} - set(own)
-        features = {**match.features, "content": min(len(own) + len(carried), 6) / 6}
+        features = {**match.features, "content": min(len(own) + len(carried), 6) / 6, FILLED_IN: 1.0}
         if amount:
             features["coverage"] = max(features.get("coverage", 0.0), features["lead_coverage"])
         return replace(match, confidence=round(self.calibration.probability(features), 4), features=features)
@@ -1628,6 +1628,9 @@ class Matcher:
 _OWN_QUESTION = frozenset({"who", "when", "why", "how", "which", "what_time"})
 RULED_OUT = "ruled_out"  # a feature no fit uses: a rule turned the reading down (however low it was already)
 BARE_STANCE = "bare_stance"  # a feature no fit uses: the message asks nothing but a party's word on what was discussed
+# A feature no fit uses: a short question read alone, lifted by the conversation, which says what it leaves out
+# ("out of how many?" after the drones Ukraine shot down): the conversation's question goes on (`BriefService`).
+FILLED_IN = "filled_in"
 
 
 def _ruled(match: Match) -> Match:

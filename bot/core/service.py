@@ -12,7 +12,7 @@ from bot.core.brief import Figure, Section, Source, restates
 from bot.core.conversation import Conversations
 from bot.core.analyzer import canon
 from bot.core.index import UnitKind
-from bot.core.matcher import LEAD_FACTS, FollowUpContext, Match
+from bot.core.matcher import FILLED_IN, LEAD_FACTS, FollowUpContext, Match
 from bot.core.digest import MAX_TOPIC_BUTTONS, Snapshot, cap_changes, figure_sentence, first_sentences, fit
 from bot.core.models import (
     Answer,
@@ -27,7 +27,7 @@ from bot.core.models import (
 )
 from bot.core.ports import NullObserver, Observer
 from bot.core.store import BriefStore, Loaded
-from bot.core.text import strip_markup
+from bot.core.text import QUESTION_WORDS, strip_markup
 
 if TYPE_CHECKING:  # the curation log's types only: `python -m bot ask` never loads it
     from bot.core.curation import Curator, Origin
@@ -145,8 +145,20 @@ class BriefService:
             # only past the last answer (which would show the first turn's facts again), and says how many are left.
             shown = tuple(dict.fromkeys([*context.shown, *shown]))
         answer = self._answer(question, section, match.confidence, facts, shown, self._related(section, match), lead)
-        follow_up = FollowUpContext(section.id, match.terms, entities, shown, last)
+        follow_up = FollowUpContext(section.id, self._thread(match, context, section), entities, shown, last)
         return answer, follow_up
+
+    @staticmethod
+    def _thread(match: Match, context: FollowUpContext | None, section: Section) -> tuple[str, ...]:
+        """What the next turn reads as the question just asked. A question of one word of its own that the
+        conversation filled in ("out of how many?" after the drones Ukraine shot down, read on that topic for what it leaves out)
+        qualified the conversation's question for one answer: that question goes on, so "and russia?" next asks
+        how many Russia shot down, not how many there were in all (the short question's own words would pull it to
+        the total again)."""
+        if context is None or context.section_id != section.id or not match.features.get(FILLED_IN) \
+                or len([t for t in match.terms if t not in QUESTION_WORDS]) > 1:
+            return match.terms  # a question of its own: two words of its own ask something new ("how many fled?")
+        return context.terms
 
     def _backing(self, section: int, summary: str) -> tuple[str, ...]:
         """The facts a topic's summary is drawn from (those sharing most of its terms): what "who said that?"
