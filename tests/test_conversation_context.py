@@ -455,6 +455,26 @@ def test_a_one_word_question_the_conversation_filled_in_leaves_the_conversations
     assert "world war ii" in lead(record)
 
 
+def test_a_word_of_what_was_just_said_pointed_at_asks_nothing_new_of_a_party(service: BriefService) -> None:
+    # "that meeting" names the leaders' meeting the last answer told of: the message still asks nothing but the
+    # Kremlin's word on it, so their stance leads (not a fact of another topic with "meeting" in it).
+    _, reply = ask(service, "whom does zelensky want to talk to directly?", "and what has moscow said about that meeting?")
+    assert reply.section_id == "leaders-meeting" and "pushed back" in lead(reply)
+
+
+def test_a_person_named_beside_a_word_of_its_own_is_an_aspect_not_a_swap(service: BriefService) -> None:
+    # "talks with putin" after Zelensky's demands asks about Zelensky's wish to meet Putin; "and putin?" alone
+    # still swaps (Putin's own demands).
+    for question in ("and talks with putin?", "what about a meeting with putin himself?"):
+        _, aspect = ask(service, "what is zelensky demanding?", question)
+        assert aspect.section_id == "leaders-meeting", question
+    _, swap = ask(service, "what is zelensky demanding?", "and putin?")
+    assert swap.section_id == "russia-position"
+    # A word for the kind of fact asked ("these days") is not such a word: still a swap, and off the brief.
+    _, biden = ask(service, "whose war does trump say it is?", "and what is biden doing these days?")
+    assert not biden.matched
+
+
 def test_what_a_party_said_to_that_is_their_word_on_what_the_last_answer_said(service: BriefService) -> None:
     # "say" asks their stance when the message asks nothing else: the Kremlin's word on the meeting Zelensky just
     # asked for, not what Moscow says about the deported children (where "what did russia say" alone would go).

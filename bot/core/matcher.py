@@ -724,7 +724,10 @@ class Matcher:
             return None
         party = {t for t in own if t in self.index.named} - context.entities
         # "what does the kremlin say", "what did ukraine say about it": nothing asked but a party's word.
-        bare = all(t in QUESTION_WORDS or t in party or t in self._stance_terms for t in own)
+        # "what does the kremlin say about that meeting": a word of what the last answer said, pointed at ("that
+        # meeting"), names what was discussed; it asks nothing new either.
+        pointed = self._discussed(context) | set(context.terms) if _points_at_a_thing(text) else frozenset()
+        bare = all(t in QUESTION_WORDS or t in party or t in self._stance_terms or t in pointed for t in own)
         if _STANCE_WORDS.isdisjoint(said) and not ((_points_at_a_thing(text) or "it" in said or len(said) <= 5)
                                                    and bare):
             return None  # "what does kyiv say it will never do?" asks a question of its own
@@ -990,7 +993,15 @@ class Matcher:
             # is new and asks enough of its own, so the previous question's words ("demands") stay behind.
             return tuple(dict.fromkeys([*terms, *sorted(context.entities)]))
         if new_entities:  # "and Ukraine?" after "what does Russia want": same question, about someone else
-            return tuple(dict.fromkeys([*terms, *previous, *self._unswapped(context, new_entities)]))
+            kept = self._unswapped(context, new_entities)
+            if self.people.issuperset(new_entities) and any(
+                    t not in QUESTION_WORDS and t not in self.index.entities and t not in context.terms
+                    and t not in _KIND_NOUNS and t in self.index.vocabulary for t in terms):
+                # "what about meeting putin?" after what Zelensky asks for: a word of its own beside the person
+                # ("meeting") asks about something with them, still of whom the conversation is about; no swap. (Not
+                # a word for the kind of fact asked, "what's biden up to these days", nor one the brief never uses.)
+                kept = [t for t in dict.fromkeys(context.terms) if t in self.people and t not in new_entities]
+            return tuple(dict.fromkeys([*terms, *previous, *kept]))
         if all(t in QUESTION_WORDS for t in terms) and {"it", "its"} & said and _wants(text) in ("", "person"):
             # "what's in it?", "who's it for?": "it" is what the previous question asked about, asked something new
             # of; not who the answer named, nor the previous question word ("who reviewed it?" -> "what's in it?").
