@@ -475,6 +475,15 @@ def test_a_person_named_beside_a_word_of_its_own_is_an_aspect_not_a_swap(service
     assert not biden.matched
 
 
+def test_a_pronoun_resolved_keeps_its_place_so_a_later_swap_replaces_whom_the_question_named(
+        service: BriefService) -> None:
+    # "he" in "what has he called putin?" is Trump, asked about Putin: "and zelensky?" next swaps Putin (what Trump
+    # did to Zelensky), not Trump (what Zelensky called for).
+    for swap in ("and zelensky?", "what about zelensky?"):
+        *_, reply = ask(service, "is trump still saying he might walk away?", "what has he called putin?", swap)
+        assert reply.section_id == "us-position" and "oval office" in lead(reply), swap
+
+
 def test_what_a_party_said_to_that_is_their_word_on_what_the_last_answer_said(service: BriefService) -> None:
     # "say" asks their stance when the message asks nothing else: the Kremlin's word on the meeting Zelensky just
     # asked for, not what Moscow says about the deported children (where "what did russia say" alone would go).

@@ -984,7 +984,11 @@ class Matcher:
             # "what did he call Putin?": "he" is the person just discussed; the rest of the question is new, so
             # the previous question's words stay behind (they would pull the answer back to the old topic).
             # "why did he propose them?" also points at the previous thing, so that one keeps them.
-            return tuple(dict.fromkeys([*terms, *people]))
+            # The person stands where the pronoun does, before whom the question names after it ("what did he call
+            # putin?" reads Trump, then Putin): "and zelensky?" next swaps the last-named, Putin, not him.
+            at = next((i for i, w in enumerate(normalize(text).split()) if w in PERSONAL), 0)
+            before = len(self.analyzer.terms(" ".join(normalize(text).split()[:at]))) if at else 0
+            return tuple(dict.fromkeys([*terms[:before], *people, *terms[before:]]))
         new_entities = [t for t in terms if t in self.index.entities]
         previous = [t for t in context.terms if t not in context.entities]
         content = [t for t in terms if t not in QUESTION_WORDS]
