@@ -68,6 +68,19 @@ def test_the_stem_memo_keeps_one_copy_of_each_stem() -> None:
         "russia", "kyiv", "2025", "us_envoy", "war"]
 
 
+def test_the_compiled_stemmer_keeps_no_second_memo_of_its_own() -> None:
+    # PyStemmer remembers its last 10,000 words by default, each word and stem a copy: `stem` remembers every word
+    # already, so the stemmer's own memo is off and a word stems the same either way.
+    import Stemmer
+
+    assert getattr(text._stemmer, "maxCacheSize", 0) == 0
+    remembering = Stemmer.Stemmer("english")  # the default: with its memo
+    for word in ("negotiations", "prisoners", "ceasefire", "delegation", "istanbul", "running"):
+        assert text._stemmer.stemWord(word) == remembering.stemWord(word)
+    text.stem.cache_clear()
+    assert text.stem("negotiations") == text.stem("negotiated") == "negoti"
+
+
 def test_a_text_already_normal_is_its_own_normal_form() -> None:
     # The matcher normalises its readings of each question, most of them normal already: the memo keeps such a
     # text as its own value rather than an equal copy, and every other text normalises as before.

@@ -166,6 +166,11 @@ STOPWORDS = frozenset(
 QUESTION_WORDS = frozenset({"who", "when", "where", "why", "how", "many", "much", "what_time", "which"})
 
 _stemmer = snowballstemmer.stemmer("english")
+# PyStemmer (the compiled stemmer snowballstemmer hands out when installed) keeps its own memo of the last 10,000
+# words with copies of each word and stem: `stem` below already remembers every word it met, so that second memo
+# only held about 1 MB of a running bot's memory and answered nothing the first one does not.
+if hasattr(_stemmer, "maxCacheSize"):
+    _stemmer.maxCacheSize = 0
 
 
 # What markup, an entity, a mention, a link or a run of blanks needs (a tab, a newline, a space before a newline
