@@ -719,3 +719,40 @@ def test_what_an_earlier_occasion_agreed_is_not_answered_with_a_fact_that_only_n
 def test_what_the_first_round_agreed_is_still_answered(service: BriefService) -> None:
     (answer,) = ask(service, "what was decided at the first round?")
     assert "prisoner swap" in " ".join(answer.body)
+
+
+# ------------------------------------------------------------------ words typed without their apostrophe, or a letter
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("they havent met", ("they", "have", "not", "met")),
+    ("kyiv says itll never", ("kyiv", "says", "it", "will", "never")),
+    ("we shouldve known", ("we", "should", "have", "known")),
+    ("what theyd accept", ("what", "they", "would", "accept")),
+    # contractions that are words of their own are left as typed
+    ("well were they there", ("well", "were", "they", "there")),
+])
+def test_a_contraction_typed_without_its_apostrophe_reads_as_its_words(typed: str, read: tuple[str, ...]) -> None:
+    assert words(typed) == read
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("they havent met directly since 2022?", "first time since"),
+    ("what did kyiv say itll do with russia's memorandum", "review"),
+])
+def test_a_question_with_a_contraction_typed_without_its_apostrophe_is_answered(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body)
+
+
+def test_a_typo_that_left_a_letter_out_is_the_word_with_that_letter(service: BriefService) -> None:
+    # "palce" is one edit from "palace" and from "pace": the letters typed are all in "palace", in order
+    (answer,) = ask(service, "what was the ciragan palce originally")
+    assert "Ottoman" in first(answer)
+
+
+def test_a_possessive_typed_without_its_apostrophe_is_the_name(service: BriefService) -> None:
+    # "russias" is one edit from "russia" and from "russians"; it is "russia's" without the apostrophe
+    analyzer = service.store.current.matcher.analyzer
+    assert analyzer.terms("russias demands") == analyzer.terms("russia's demands")

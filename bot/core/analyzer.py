@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
@@ -52,6 +52,25 @@ def _everyday(initial: str, function: bool) -> tuple[str, ...]:
     if function:
         return tuple(sorted((w for w in _FUNCTION_WORDS if w[0] == initial), key=lambda w: (w not in _ASKING, rank.get(w, len(rank)), w)))
     return tuple(w for w in common if w not in _FUNCTION_WORDS)
+
+
+def _has_in_order(typed: str, word: str) -> bool:
+    """Whether every letter typed is in `word`, in order: the typo left letters out ("palce" of "palace")."""
+    letters = iter(word)
+    return all(ch in letters for ch in typed)
+
+
+def _nearest(word: str, pool: list[str], scorer: Callable[..., int], cutoff: int) -> tuple[str, int] | None:
+    """The word of `pool` nearest to `word` within `cutoff` edits, and how near. Of several as near, one that has
+    every letter typed in order, since a letter left out is the commonest slip ("palce" is "palace", not "pace"
+    though both are one edit away); else the first in the pool's order."""
+    found = process.extract(word, pool, scorer=scorer, score_cutoff=cutoff, limit=None)
+    if not found:
+        return None
+    best = min(edits for _, edits, _ in found)
+    ties = sorted((at, near) for near, edits, at in found if edits == best)
+    near = next((near for _, near in ties if _has_in_order(word, near)), ties[0][1])
+    return near, best
 
 
 MAX_HEARD_WORDS = 40  # the longest message read again for names speech-to-text split into words
@@ -345,6 +364,8 @@ class Analyzer:
             return word
         if is_common_word(word) or not word.isalpha():
             return word  # a real word the brief doesn't use ("tanks", "weather"), or a number: not a typo
+        if word[-1] == "s" and word[:-1] in self.known_words:
+            return word[:-1]  # "russias": a possessive typed without its apostrophe, not a slip of "russians"
         name = self._names.get(spelling_key(word))
         if name is not None:  # "Jermak" is how German news writes "Yermak"
             return name
@@ -353,11 +374,11 @@ class Analyzer:
         max_edits = 1 if len(word) <= 4 else 2
         # Swapped neighbours ("medinksy", "tlaks") cost two plain edits but are one slip of the fingers: a word
         # one swap away is nearer than one two plain edits away ("tlaks" is "talks", not "take").
-        found = process.extractOne(word, pool, scorer=Levenshtein.distance, score_cutoff=1)
+        found = _nearest(word, pool, Levenshtein.distance, 1)
         if found is None:
-            found = process.extractOne(word, pool, scorer=OSA.distance, score_cutoff=1)
+            found = _nearest(word, pool, OSA.distance, 1)
         if found is None and max_edits > 1:
-            found = process.extractOne(word, pool, scorer=Levenshtein.distance, score_cutoff=max_edits)
+            found = _nearest(word, pool, Levenshtein.distance, max_edits)
         if found is None:
             return word
         # A slip of an everyday word is not one of the brief's: "hallo" is "hello" before it is "half", "waht" is

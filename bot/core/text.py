@@ -89,6 +89,22 @@ SHORTHAND: dict[str, str] = {
     "howd": "how did", "whered": "where did", "whyd": "why did", "whend": "when did", "whod": "who did",
 }
 
+# Contractions typed without their apostrophe ("havent", "itll", "shouldve"), made from the closed classes they
+# join, so every pairing reads as its words, not only the ones listed above; the few that are also words of their
+# own ("well", "ill", "were", "shed") are left as typed.
+_NOT_AFTER = "is are was were do does did has have had could would should must need might ai".split()
+_JOINED = {"ll": ("will", "i you we they he she it that there who what where how"),
+           "d": ("would", "i you we they he she it that there who what where how"),
+           "ve": ("have", "i you we they who what could would should must might"),
+           "re": ("are", "you we they who what where how there"),
+           "m": ("am", "i")}
+_HOMOGRAPHS = frozenset("ill well hell shell wed shed hed id were whore".split())
+CONTRACTED: dict[str, str] = {
+    word: meaning for word, meaning in (
+        *((f"{verb}nt", f"{'are' if verb == 'ai' else verb} not") for verb in _NOT_AFTER),
+        *((f"{who}{tail}", f"{who} {full}") for tail, (full, whom) in _JOINED.items() for who in whom.split()))
+    if word not in _HOMOGRAPHS}
+
 # Readers who mix languages ask in their own question words ("Wer ist Medinskij?", "¿Cuántos drones?", "Hakan
 # Fidan kimdir?"): the question words and the commonest function words of German, Spanish, French, Italian,
 # Portuguese and Turkish, read as English. Words that are also English ("was", "die", "hat", "dove") or chat
@@ -262,7 +278,7 @@ def words(text: str) -> tuple[str, ...]:
         if word == "ru" and not _ru_is_are_you(said, at):
             out.append("russia")
             continue
-        expanded = (german and GERMAN.get(word)) or SHORTHAND.get(word) or FOREIGN.get(word)
+        expanded = (german and GERMAN.get(word)) or SHORTHAND.get(word) or FOREIGN.get(word) or CONTRACTED.get(word)
         if expanded is None:
             out.append(_NUMBER_WORDS.get(word, word))
         else:
