@@ -196,3 +196,23 @@ def test_on_another_brief_another_summit_is_not_the_event(summit: Matcher) -> No
     assert summit.event.token == "geneva_summit"
     for question in ("when is the next summit?", "when was the summit in Alaska?", "who won the summit?"):
         assert summit.event.kind(question) is None, question
+
+
+# ------------------------------------------------------------------ asked in the present, as by those following it live
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("where in the city are they meeting?", "ciragan"),
+    ("where are both sides meeting", "ciragan"),
+    ("what day of the week is it all happening", "monday"),
+    ("which day of the week is it taking place", "monday"),
+])
+def test_the_event_asked_in_the_present_tense_is_the_event(service: BriefService, question: str,
+                                                           expected: str) -> None:
+    assert expected in said(service, question)
+
+
+@pytest.mark.parametrize("question", ["what time is it in istanbul?", "what day is it today", "where are you based?"])
+def test_the_reader_s_own_present_without_a_verb_of_the_event_is_not_the_event(service: BriefService,
+                                                                               question: str) -> None:
+    assert said(service, question) == ""

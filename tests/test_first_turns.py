@@ -756,3 +756,13 @@ def test_a_possessive_typed_without_its_apostrophe_is_the_name(service: BriefSer
     # "russias" is one edit from "russia" and from "russians"; it is "russia's" without the apostrophe
     analyzer = service.store.current.matcher.analyzer
     assert analyzer.terms("russias demands") == analyzer.terms("russia's demands")
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # "today", like "now", is the moment the reader follows the talks in: it asks nothing of its own
+    ("where are the talks today", "Ciragan"),
+    ("what was agreed at the talks today", "prisoner exchange"),
+])
+def test_today_asks_nothing_beyond_the_question(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body)

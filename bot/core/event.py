@@ -24,11 +24,11 @@ from bot.core.text import QUESTION_WORDS, STOPWORDS, words
 # Words that ask which kind of fact, say the event happened or was attended, or name those at it, and nothing
 # about what: "when did the negotiations take place", "where was the meeting held", "who took part in the talks",
 # "where did the two sides meet", "who were the negotiators".
-_MARKERS = frozenset("date dates day days time times when where place places location venue city".split())
+_MARKERS = frozenset("date dates day days week weekday time times when where place places location venue city".split())
 _THOSE_AT_IT = frozenset("""delegation delegations delegate delegates negotiator negotiators side sides team teams
     party parties both 2""".split())
 _VERBS = frozenset("""take takes took taken taking part held hold holds holding meet meets met meeting happen happens
-    happened occur occurs occurred occurring attend attends attended attending participate participated
+    happened happening occur occurs occurred occurring attend attends attended attending participate participated
     participating present went gone going go on down""".split())
 GENERIC = _MARKERS | _THOSE_AT_IT | _VERBS
 KINDS = ("time", "place", "person", "")  # the kinds of question about the event this answers
@@ -38,8 +38,11 @@ _ANOTHER = frozenset({"again", "next", "another", "third", "later", "future", "p
 # Without a word for the event, "when was it?", "where did they meet?", "who was there?" still ask about it
 # when fresh; "what time is it?", "who are you?", "who is he?" do not.
 _POINTING = frozenset({"it", "they", "them", "there"})
-_NOT_THE_EVENT = frozenset({"is", "are", "am", "you", "your", "i", "me", "my", "we", "us", "he", "him", "his",
+_NOT_THE_EVENT = frozenset({"you", "your", "i", "me", "my", "we", "us", "he", "him", "his",
                             "she", "her", "now", "today", "tonight", "tomorrow"})
+# "what time is it?" asks the reader's own moment; "where are they meeting?", "what day is this happening?" ask
+# the event's, said in the present as by those following it live: a verb of the event says which.
+_PRESENT = frozenset({"is", "are", "am"})
 
 
 class EventQuestions:
@@ -123,7 +126,8 @@ class EventQuestions:
             # it ask about it only with a verb of it ("when did the delegations meet?").
             hint = _VERBS if _THOSE_AT_IT.intersection(said) else _VERBS | _MARKERS - {"when", "where"}
             if not alone or not wants or _NOT_THE_EVENT.intersection(said) or not (
-                    _POINTING.intersection(said) or hint.intersection(said)):
+                    _POINTING.intersection(said) or hint.intersection(said)) or (
+                    _PRESENT.intersection(said) and _VERBS.isdisjoint(said)):
                 return None
         return wants
 
