@@ -766,3 +766,20 @@ def test_a_possessive_typed_without_its_apostrophe_is_the_name(service: BriefSer
 def test_today_asks_nothing_beyond_the_question(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
     assert fact in " ".join(answer.body)
+
+
+@pytest.mark.parametrize("question", [
+    "who led the ukrainian side question mark",
+    "how many drones did russia launch on sunday night question mark",
+])
+def test_punctuation_spoken_into_dictation_reads_as_nothing(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    (plain,) = ask(service, question.removesuffix(" question mark"))
+    assert first(answer) == first(plain)
+
+
+def test_wait_opening_a_message_asks_nothing(service: BriefService) -> None:
+    (answer,) = ask(service, "wait who opened the talks")
+    assert "Fidan" in first(answer)
+    # further on it is the verb: "why did zelensky wait" asks why he waited
+    assert words("why did zelensky wait")[-1] == "wait"

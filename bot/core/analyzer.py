@@ -114,6 +114,8 @@ def canon(name: str) -> str:
 
 
 _IDIOMS = (("are", "we", "talking"), ("we", "talking"), ("were", "we", "talking"), ("am", "i", "talking"),
+           # punctuation spoken into a phone's dictation: "how many months question mark"
+           ("question", "mark"), ("exclamation", "mark"), ("exclamation", "point"), ("full", "stop"),
            # where the reader wants the answer from, which is always the articles: "who is the US president in
            # these articles", "how many years per the articles"
            *((*lead, *which, noun) for lead in (("in",), ("per",), ("according", "to"), ("from",))

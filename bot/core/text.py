@@ -265,6 +265,8 @@ def _ru_is_are_you(said: list[str], at: int) -> bool:
     return not before or before[-1] in _ASKING or all(w in _OPENERS for w in before)
 
 
+# Words that are an interjection when they open a message and a verb further on ("why did they wait?").
+_OPENING_ONLY = frozenset({"wait"})
 _O_CLOCK = re.compile(r"\bo clock\b")  # "at what o clock": the apostrophe of "o'clock" typed as a space
 
 
@@ -273,6 +275,8 @@ def words(text: str) -> tuple[str, ...]:
     """Normalised words with chat shorthand expanded and letters stretched for emphasis squeezed ("soooo")."""
     out: list[str] = []
     said = _O_CLOCK.sub("oclock", _STRETCHED.sub(r"\1", normalize(text))).split()
+    if len(said) > 2 and said[0] in _OPENING_ONLY:
+        said = said[1:]  # "wait, is the ciragan palace a real palace?": opening a message, it asks nothing
     german = not GERMAN_CUES.isdisjoint(said)
     for at, word in enumerate(said):
         if word == "ru" and not _ru_is_are_you(said, at):
