@@ -157,6 +157,7 @@ class Matcher:
         # messages, so nothing is kept from one message to the next.
         self._retrieved: dict[tuple[str, ...], tuple[Retrieved, Overlaps | Similarity]] | None = None
         self._stance_facts: dict[tuple[int, frozenset[str]], frozenset[int]] = {}  # `_stances`
+        self._stance_topics: dict[frozenset[str], tuple[int, ...]] = {}  # `_stance_sections`
         # The words asking a party's stance or word, as the analyzer reads them ("answer" reads as "react").
         self._stance_terms = frozenset(self.analyzer.terms(" ".join(sorted(_STANCE_WORDS | _SAY_WORDS)),
                                                            correct=False)) | _STANCE
@@ -808,7 +809,8 @@ class Matcher:
                                                 for t in asked)), default=-1.0)
 
         here = shared(position, False)
-        best, where = max((shared(s, True), -s) for s in range(len(self.sections)) if s != position)
+        best, where = max(((shared(s, True), -s) for s in self._stance_sections(party) if s != position),
+                          default=(-1.0, 0))
         if best >= STANCE_ELSEWHERE and best > 2 * here:
             return -where
         return position if here >= 0 else None
@@ -828,6 +830,17 @@ class Matcher:
         unit = self.index.units[u]
         shared = [w for t, w in about.items() if t in unit.terms or t in unit.entities]
         return sum(shared) if len(shared) >= 2 else 0.0
+
+    def _stance_sections(self, party: frozenset[str]) -> tuple[int, ...]:
+        """The topics with a fact giving `party`'s stance, in order. Kept per brief, by party: asking every topic
+        through `_stances` on each follow-up overflowed that memo on a big brief (1,600 topics at 64×)."""
+        found = self._stance_topics.get(party)
+        if found is None:
+            found = tuple(s for s in range(len(self.sections)) if self._stances(s, party))
+            if len(self._stance_topics) >= 1024:  # parties are a question's names: bounded, as every memo here
+                self._stance_topics.clear()
+            self._stance_topics[party] = found
+        return found
 
     def _stances(self, section: int, party: frozenset[str]) -> frozenset[int]:
         """The facts of `section` that can give `party`'s stance (about them, and they speak or lead): what
