@@ -783,3 +783,30 @@ def test_wait_opening_a_message_asks_nothing(service: BriefService) -> None:
     assert "Fidan" in first(answer)
     # further on it is the verb: "why did zelensky wait" asks why he waited
     assert words("why did zelensky wait")[-1] == "wait"
+
+
+# ------------------------------------------------------------------ who did it to whom
+
+
+@pytest.mark.parametrize(("question", "fact", "other"), [
+    # every word asked is in "Ukraine shot down 52 of Russia's 80 drones", with Russia on the receiving end
+    ("how many drones did moscow shoot down sunday night", "162", "Ukraine"),
+    ("so how many did the russians actually shoot down overnight?", "162", "Ukraine"),
+    ("russia shot down how many drones?", "162", "Ukraine"),
+    # the passive names the doer after "by"
+    ("how many russian drones were downed by ukraine on sunday night", "52", "Russia"),
+    ("how many drones did kyiv shoot down", "52", "Russia"),
+])
+def test_a_fact_with_the_one_asked_on_the_receiving_end_does_not_lead(
+        service: BriefService, question: str, fact: str, other: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer) and not first(answer).startswith(f"Over Sunday night, {other} shot down"), \
+        first(answer)
+
+
+def test_whose_something_or_what_someone_thinks_names_no_doer(service: BriefService) -> None:
+    agents = service.store.current.matcher._agents
+    # "umerov's team" is whose team; in "does umerov think … can fix" Umerov only thinks
+    assert agents.asked("when did umerov's team fly in?") == {}
+    assert agents.asked("who does umerov reckon can settle it") == {}
+    assert agents.asked("did the russians actually shoot down 162 drones") != {}

@@ -19,6 +19,7 @@ from typing import AbstractSet as Set, Iterator, Mapping
 
 from rapidfuzz import fuzz, process
 
+from bot.core.agents import Agents, only_did, others_did
 from bot.core.analyzer import Analyzer, canon
 from bot.core.brief import Brief, EntityKind, Section
 from bot.core.calibration import RANK_FEATURES, Calibration
@@ -145,6 +146,9 @@ class Matcher:
             self.event = EventQuestions(brief, self.analyzer, self.index, _wants)
         self._article_terms = _article_terms(articles)
         self.scope = Scope(brief, self.analyzer, self.index.countries)
+        # Saying, wanting, thinking: whose word or stance is asked is read by the rules for speakers and stances
+        self._agents = Agents(self.analyzer, self.index.entities, frozenset(self.analyzer.terms(
+            " ".join(sorted(_STANCE_WORDS | _SAY_WORDS | _WANT_WORDS)), correct=False)) | _STANCE)
         self._verbatim = {normalize(e): s for s, section in enumerate(self.sections) for e in section.examples}
         self._examples = Examples(
             (s, frozenset(t for t in self.analyzer.terms(example, correct=False) if t not in QUESTION_WORDS))
@@ -1153,7 +1157,8 @@ class Matcher:
                     unit_scores = using
             lead = self._lead(top, terms, unit_scores, about, wants,
                               self._described(reading.text) if wants == "name" else frozenset(),
-                              wants == "time" and _asks_a_point_in_time(reading.text))
+                              wants == "time" and _asks_a_point_in_time(reading.text),
+                              self._agents.asked(reading.text))
             if exclude:
                 lead = [u for u in lead if u != index.topic_unit[top]]
                 if not lead:  # nothing else there
@@ -1474,9 +1479,10 @@ class Matcher:
 
     def _lead(self, section: int, terms: tuple[str, ...], unit_scores: Mapping[int, float],
               asked: set[str], wants: str, described: frozenset[str] = frozenset(),
-              point: bool = False) -> list[int]:
+              point: bool = False, doers: Mapping[str, str] | None = None) -> list[int]:
         """The one to three units of `section` that answer the question, best first. `described`: what a question
-        asking a name refers to by a description (`_described`): the facts spelling its name lead."""
+        asking a name refers to by a description (`_described`): the facts spelling its name lead. `doers`: who the
+        question asks to have done which verb (bot/core/agents.py)."""
         index = self.index
         units = index.units
         card = self._entity_card(section, terms, asked)
@@ -1494,6 +1500,15 @@ class Matcher:
                 score *= 0.5  # a card sums someone up; a fact that answers the question says more
             scored.append((-score, u))
         scored.sort()
+        if doers:
+            # "how many drones did Russia shoot down": not "Ukraine shot down 52 of Russia's 80 drones", which has
+            # every word asked but Ukraine doing it, when a fact has Russia doing it
+            # ("… Ukraine shot down 52 of Russia's 80 drones and Russia shot down 162 …" has both: after those with
+            # Russia alone)
+            done = {u: self._agents.of_text(self._text_of(units[u])) for _, u in scored}
+            kept = [pair for pair in scored if not others_did(doers, done[pair[1]])]
+            if kept and len(kept) < len(scored):
+                scored = sorted(kept, key=lambda pair: (not only_did(doers, done[pair[1]]), pair))
         named = asked & index.named
         if named and any(named <= units[u].entities for _, u in scored):
             # "what did Umerov say": the facts about Umerov, whatever else scores
@@ -1740,6 +1755,7 @@ _STANCE_WORDS = frozenset({"excuse", "excuses", "line", "take", "view", "views",
                            "react", "answer", "accept", "accepts", "accepted", "reject", "rejects", "read", "see",
                            "sees", "think", "thinks", "justify", "justification", "explanation", "position", "stance",
                            "against", "opinion"})
+_WANT_WORDS = frozenset({"want", "wants", "wanted", "demand", "demands", "demanded", "hope", "hopes", "believe"})
 # "what did the kremlin say to that?": a word of saying asks their stance only when the message asks nothing more
 _SAY_WORDS = frozenset({"say", "says", "said", "saying", "call", "calls", "called", "describe", "describes", "described"})
 
