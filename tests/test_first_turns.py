@@ -810,3 +810,21 @@ def test_whose_something_or_what_someone_thinks_names_no_doer(service: BriefServ
     assert agents.asked("when did umerov's team fly in?") == {}
     assert agents.asked("who does umerov reckon can settle it") == {}
     assert agents.asked("did the russians actually shoot down 162 drones") != {}
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # a claim (or a gap) about someone's office, stated as a sentence that opens with their name
+    ("fidan is the defence minister, isn't he?", "Foreign Minister"),
+    ("medinsky is culture minister or something right", "Kremlin aide"),
+    ("umerov was which minister again", "Defence Minister"),
+])
+def test_a_stated_claim_of_someone_s_office_is_answered_by_their_card(service: BriefService, question: str,
+                                                                      fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer), first(answer)
+
+
+def test_a_stated_claim_of_someone_s_private_life_is_not_read_as_one_of_their_office(
+        service: BriefService) -> None:
+    (answer,) = ask(service, "umerov is married to the defence minister's sister right?")
+    assert not answer.matched or "Umerov:" not in first(answer)

@@ -653,6 +653,14 @@ class Matcher:
             said = said[1:]
         if said and said[0] in _NEGATED:  # "isn't umerov the foreign minister?" checks a claim as "is" does
             said[0] = _NEGATED[said[0]]
+        person = next((t for t in terms if t in self.people), None)
+        if said and said[0] not in YES_NO and person is not None:
+            # "umerov is defence minister, right?", "Umerov is minister of what exactly?": a claim (or a gap) about a
+            # person's office stated as a sentence opening with their name asks who they are, as "is umerov …?" does
+            copula = next((k for k, w in enumerate(said[:4]) if w in _COPULA), 0)
+            if copula and self.analyzer.terms(" ".join(said[:copula])) == (person,) \
+                    and not _OFFICE_WORDS.isdisjoint(said[copula + 1:]) and not asks_private(" ".join(said)):
+                return f"who is {self._entity_names[person]}?"
         if not said or said[0] not in YES_NO:
             return None
         when = _CLAIMED_TIME.search(text)
@@ -669,7 +677,6 @@ class Matcher:
             # a name of a place, as written or as the brief knows one ("ankara" reads as Turkey)
             rest = (text[:place.start()] + text[place.end():]).strip().rstrip("?!. ")
             return f"where {rest[:1].lower()}{rest[1:]}?"
-        person = next((t for t in terms if t in self.people), None)
         if person is not None and said[0] in _COPULA and not _OFFICE_WORDS.isdisjoint(said) \
                 and not asks_private(" ".join(said)):
             # Not "is the ukrainian defence minister married?": it names him by his office and asks of his private
