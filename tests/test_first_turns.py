@@ -828,3 +828,31 @@ def test_a_stated_claim_of_someone_s_private_life_is_not_read_as_one_of_their_of
         service: BriefService) -> None:
     (answer,) = ask(service, "umerov is married to the defence minister's sister right?")
     assert not answer.matched or "Umerov:" not in first(answer)
+
+
+# ------------------------------------------------------------------ chat shorthand and dictated names
+
+
+def test_shorthand_question_words_keep_their_s_and_common_shorthand_reads_as_its_word() -> None:
+    # "wats" is "wat's", as "whats" is "what's"; "shud", "frm", "em" are "should", "from", "them"
+    assert words("wats the venue")[0] == "what"
+    assert words("wens the next round")[0] == "when"
+    assert words("what shud kyiv do frm here, tell em")[1:] == ("should", "kyiv", "do", "from", "here", "tell",
+                                                             "them")
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # a first name a phone's dictation split into words, right before the surname: it is the person's first name
+    ("so what did rust em umerov announce after the talks", "prisoner exchange"),
+    ("what did key th kellogg say about the memos", "merging"),
+])
+def test_a_dictated_first_name_before_its_surname_reads_as_that_name(service: BriefService, question: str,
+                                                                      fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer), first(answer)
+
+
+def test_a_first_name_s_sound_alone_is_no_name(service: BriefService) -> None:
+    analyzer = service.store.current.matcher.analyzer
+    # "key th" sounds like Keith only right before Kellogg
+    assert analyzer.heard("is the key thing the memo") is None

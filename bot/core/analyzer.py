@@ -325,6 +325,7 @@ class Analyzer:
         # Names as they sound, for speech typed by a phone: "is stumble" is "Istanbul", "your mac" "Yermak". Only
         # sounds of three consonants or more, each naming one entity's word.
         sounding: dict[str, set[str]] = {}
+        first_names: dict[tuple[str, str], set[str]] = {}  # (the first name's sound, the surname) -> first names
         for entity in brief.entities:
             if entity.kind in (EntityKind.person, EntityKind.place, EntityKind.organisation):
                 # As the brief spells it, not others' spellings; a person by surname (a first name is too often
@@ -335,7 +336,13 @@ class Analyzer:
                                                               or not is_common_word(word)) \
                             and len(code := sound(word)) >= 3:
                         sounding.setdefault(code, set()).add(word)
+                if entity.kind is EntityKind.person and len(named) >= 2 and len(code := sound(named[0])) >= 2:
+                    first_names.setdefault((code, canon(entity.id.replace("-", " "))), set()).add(named[0])
         self._sounds = {code: next(iter(found)) for code, found in sounding.items() if len(found) == 1}
+        # A first name heard right before its surname: "hack on fee dan" is Hakan Fidan, "key th kellog" Keith
+        # Kellogg. Only there: alone, a first name's sound is too often everyday words.
+        self._first_names = {key: next(iter(found)) for key, found in first_names.items() if len(found) == 1}
+        # (the first name's sound, the person's term) -> the first name
         # What a run must be to sound like one: how long, and how it opens (checked before its sound is worked out)
         lengths = [len(name) for name in self._sounds.values()] or [0]
         self._sound_span = (min(lengths) - 1, max(lengths) + 2)
@@ -442,4 +449,28 @@ class Analyzer:
             else:
                 out.append(said[i])
                 i += 1
+        return self._first_names_heard(tuple(out))
+
+    def _first_names_heard(self, said: tuple[str, ...]) -> tuple[str, ...]:
+        """One or two words right before a person's surname (as typed, corrected or heard) that sound like their
+        first name, read as it."""
+        if not self._first_names:
+            return said
+        out = list(said)
+        for k in range(len(out) - 1, 0, -1):
+            named = self.table.word(self._correct(out[k]))  # "kellog" names Kellogg
+            if len(named) != 1:
+                continue
+            for width in (2, 1):
+                if k - width < 0:
+                    continue
+                run = out[k - width:k]
+                joined = "".join(run)
+                if not joined.isalpha():
+                    continue
+                first = self._first_names.get((sound(joined), named[0]))
+                if first is not None and run != [first] and abs(len(joined) - len(first)) <= 2 \
+                        and _opening(joined) == _opening(first):
+                    out[k - width:k] = [first]
+                    break
         return tuple(out)

@@ -87,7 +87,11 @@ SHORTHAND: dict[str, str] = {
     "ua": "ukraine", "1v1": "one on one", "wo": "without",
     "whereabouts": "where",  # "whereabouts in Ukraine is Sumy?"
     "howd": "how did", "whered": "where did", "whyd": "why did", "whend": "when did", "whod": "who did",
+    "shud": "should", "shld": "should", "cud": "could", "wud": "would", "frm": "from", "em": "them",
 }
+# A shorthand question word with its "'s" typed on: "wats" is "wat's", "wens" "wen's" (read as "what", "when").
+_ASKING_SHORTHAND = {word: meaning for word, meaning in SHORTHAND.items()
+                     if meaning in ("what", "who", "where", "when", "why", "how")}
 
 # Contractions typed without their apostrophe ("havent", "itll", "shouldve"), made from the closed classes they
 # join, so every pairing reads as its words, not only the ones listed above; the few that are also words of their
@@ -282,7 +286,8 @@ def words(text: str) -> tuple[str, ...]:
         if word == "ru" and not _ru_is_are_you(said, at):
             out.append("russia")
             continue
-        expanded = (german and GERMAN.get(word)) or SHORTHAND.get(word) or FOREIGN.get(word) or CONTRACTED.get(word)
+        expanded = (german and GERMAN.get(word)) or SHORTHAND.get(word) or FOREIGN.get(word) or CONTRACTED.get(word) \
+            or (_ASKING_SHORTHAND.get(word[:-1]) if word[-1:] == "s" else None)
         if expanded is None:
             out.append(_NUMBER_WORDS.get(word, word))
         else:
