@@ -1,6 +1,6 @@
 """The accept/reject calibration: the committed parameters are complete data, and the fitting script's choices
-(bench/fit_calibration.py) never trade off-topic refusals for in-scope answers, never keep a fit that is worse on
-either set, and weigh every message once. The fit itself needs scikit-learn (the `fit` extra); these choices don't."""
+(bench/fit_calibration.py) never trade off-topic refusals for in-scope answers, shrink toward the committed weights
+as far as held-out decisions say, never keep a fit that is worse on either set, and weigh every message once. The fit itself needs scikit-learn (the `fit` extra); these choices don't."""
 
 from __future__ import annotations
 
@@ -45,17 +45,47 @@ def test_probability_rises_with_a_positively_weighted_feature_and_stays_a_probab
     assert 0.0 <= PRIOR.probability(extreme) <= 1.0
 
 
-def test_the_operating_point_never_buys_in_scope_answers_with_off_topic_refusals() -> None:
-    floor = _figures(0.93, 0.978, 0.977)
-    by_shift = {
-        -0.25: _figures(0.92, 0.980, 0.979),
-        0.0: _figures(0.93, 0.978, 0.977),
-        0.25: _figures(0.94, 0.979, 0.978),  # the most in-scope answers that keep both refusal rates
-        0.5: _figures(0.95, 0.970, 0.978),  # more in scope, fewer fresh off-topic refusals: never
-        0.75: _figures(0.96, 0.979, 0.960),  # fewer refusals after an answer: never
+def _held_out(in_scope: int, off_topic: int, after: int, turns: int) -> dict[str, int]:
+    return {"in_scope": in_scope, "off_topic": off_topic, "after_answer": after, "off_topic_turn": turns}
+
+
+def test_the_shrinkage_never_buys_in_scope_answers_with_off_topic_refusals() -> None:
+    table = {
+        (0.0, 0.0): _held_out(400, 60, 200, 30),  # the committed weights: always eligible
+        (0.2, -0.1): _held_out(404, 60, 201, 30),  # the most in-scope answers keeping every kind of refusal
+        (0.5, 0.0): _held_out(420, 59, 200, 30),  # more in scope, one fresh off-topic question answered: never
+        (0.5, -0.2): _held_out(430, 60, 199, 30),  # one refusal fewer after an answer: never
+        (1.0, 0.0): _held_out(440, 61, 203, 29),  # one off-topic conversation turn answered: never
+        (0.3, -0.2): _held_out(404, 60, 200, 30),  # as many in scope, fewer refusals in all: not chosen
     }
-    assert fitting.best_shift(by_shift, floor) == 0.25
-    assert fitting.best_shift({0.5: by_shift[0.5], 0.75: by_shift[0.75]}, floor) is None
+    assert fitting.best_blend(table) == (0.2, -0.1)
+    # nothing better: the committed weights stay
+    assert fitting.best_blend({k: v for k, v in table.items() if k != (0.2, -0.1) and k != (0.3, -0.2)}) == (0.0, 0.0)
+
+
+def test_a_held_out_ask_is_decided_by_the_reading_the_model_ranks_first() -> None:
+    first = FEATURES[0]
+    weights = [1.0 if name == first else 0.0 for name in FEATURES]
+    strong, weak = [[3.0 if name == first else 0.0 for name in FEATURES], [1.0 if name == first else 0.0
+                                                                        for name in FEATURES]]
+    # the best-ranked reading answers, right or wrong: a right reading ranked second does not save it
+    wrong_first = fitting.Ask("question", "q", False, rows=[strong, weak], labels=[0, 1])
+    assert not fitting.decided_right(wrong_first, weights, -2.0)
+    assert fitting.decided_right(fitting.Ask("question", "q", False, rows=[strong, weak], labels=[1, 0]),
+                                 weights, -2.0)
+    # below the threshold nothing is answered: wrong for an in-scope ask, right for an off-topic one
+    assert not fitting.decided_right(fitting.Ask("question", "q", False, rows=[weak], labels=[1]), weights, -2.0)
+    assert fitting.decided_right(fitting.Ask("off_topic", "q", True, rows=[weak], labels=[0]), weights, -2.0)
+    assert not fitting.decided_right(fitting.Ask("off_topic", "q", True, rows=[strong], labels=[0]), weights, -2.0)
+
+
+def test_the_fit_moves_the_committed_weights_part_of_the_way_toward_the_refit() -> None:
+    committed = Calibration({name: 1.0 for name in FEATURES}, -4.0, {name: 0.5 for name in RANK_FEATURES})
+    refit = Calibration({name: 3.0 for name in FEATURES}, -8.0, {name: 9.0 for name in RANK_FEATURES})
+    assert fitting.blended(committed, refit, 0.0, 0.0) == committed  # no move is the committed fit itself
+    quarter = fitting.blended(committed, refit, 0.25, -0.1)
+    assert all(w == 1.5 for w in quarter.weights.values()) and quarter.bias == -5.1
+    assert quarter.rank == committed.rank  # the ranking is not blended
 
 
 def test_a_new_fit_is_kept_only_when_it_lowers_no_headline_figure_on_train_or_dev() -> None:
