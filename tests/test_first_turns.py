@@ -856,3 +856,19 @@ def test_a_first_name_s_sound_alone_is_no_name(service: BriefService) -> None:
     analyzer = service.store.current.matcher.analyzer
     # "key th" sounds like Keith only right before Kellogg
     assert analyzer.heard("is the key thing the memo") is None
+
+
+# ------------------------------------------------------------------ an amount of money
+
+
+@pytest.mark.parametrize(("question", "fact", "not_first"), [
+    # every other word finds the count of the bombers; the money asked is the figure in dollars
+    ("what price tag did kyiv give the russian planes it hit", "$7 billion", "40"),
+    ("the dollar figure ukraine put on the damaged russian bombers?", "$7 billion", "40"),
+    # and a count asked is still the count
+    ("how many russian bombers did ukraine damage", "40", "$7"),
+])
+def test_a_question_for_an_amount_of_money_leads_with_a_sum_of_money(
+        service: BriefService, question: str, fact: str, not_first: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer) and not_first not in first(answer), first(answer)

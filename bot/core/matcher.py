@@ -1165,7 +1165,7 @@ class Matcher:
             lead = self._lead(top, terms, unit_scores, about, wants,
                               self._described(reading.text) if wants == "name" else frozenset(),
                               wants == "time" and _asks_a_point_in_time(reading.text),
-                              self._agents.asked(reading.text))
+                              self._agents.asked(reading.text), bool(_MONEY.search(reading.text)))
             if exclude:
                 lead = [u for u in lead if u != index.topic_unit[top]]
                 if not lead:  # nothing else there
@@ -1486,10 +1486,10 @@ class Matcher:
 
     def _lead(self, section: int, terms: tuple[str, ...], unit_scores: Mapping[int, float],
               asked: set[str], wants: str, described: frozenset[str] = frozenset(),
-              point: bool = False, doers: Mapping[str, str] | None = None) -> list[int]:
+              point: bool = False, doers: Mapping[str, str] | None = None, money: bool = False) -> list[int]:
         """The one to three units of `section` that answer the question, best first. `described`: what a question
         asking a name refers to by a description (`_described`): the facts spelling its name lead. `doers`: who the
-        question asks to have done which verb (bot/core/agents.py)."""
+        question asks to have done which verb (bot/core/agents.py); `money`: it asks an amount of money."""
         index = self.index
         units = index.units
         card = self._entity_card(section, terms, asked)
@@ -1516,6 +1516,9 @@ class Matcher:
             kept = [pair for pair in scored if not others_did(doers, done[pair[1]])]
             if kept and len(kept) < len(scored):
                 scored = sorted(kept, key=lambda pair: (not only_did(doers, done[pair[1]]), pair))
+        # "what dollar value did Ukraine put on the Russian bombers?": a figure in a currency ("$7 billion") before
+        # the count of the bombers the other words also find, and whichever country it names
+        priced = [pair for pair in scored if _CURRENCY.search(self._text_of(units[pair[1]]))] if money else []
         named = asked & index.named
         if named and any(named <= units[u].entities for _, u in scored):
             # "what did Umerov say": the facts about Umerov, whatever else scores
@@ -1533,11 +1536,13 @@ class Matcher:
                 # something lasted ("eight years of fighting before the 2022 invasion")
                 timed = [pair for pair in scored if not self._only_a_duration(units[pair[1]])]
                 scored = timed or scored
+        if priced:
+            scored = priced + [pair for pair in scored if pair not in priced]
         if card is not None:
             entities = units[card].entities
             return [card, *[u for _, u in scored if u != card and entities <= units[u].entities][:2]]
         topic = index.topic_unit[section]
-        if not wants and (not scored or unit_scores.get(topic, 0.0) >= -scored[0][0]):
+        if not wants and not priced and (not scored or unit_scores.get(topic, 0.0) >= -scored[0][0]):
             # "what did they agree?" asks for the topic itself, not one fact in it: its summary answers
             return [topic]
         return [u for score, u in scored[:LEAD_FACTS] if -score >= LEAD_RATIO * -scored[0][0]]
@@ -1762,6 +1767,10 @@ _STANCE_WORDS = frozenset({"excuse", "excuses", "line", "take", "view", "views",
                            "react", "answer", "accept", "accepts", "accepted", "reject", "rejects", "read", "see",
                            "sees", "think", "thinks", "justify", "justification", "explanation", "position", "stance",
                            "against", "opinion"})
+# An amount of money asked ("what dollar value", "the $ figure", "how much money", "what did they cost"), and one given
+_MONEY = re.compile(r"\$|€|£|\b(?:dollars?|money|euros?|pounds|bucks|cost|costs|costly|worth|price|priced|value|"
+                    r"valued)\b", re.IGNORECASE)
+_CURRENCY = re.compile(r"[$€£]|\b(?:dollars?|euros?|pounds)\b", re.IGNORECASE)
 _WANT_WORDS = frozenset({"want", "wants", "wanted", "demand", "demands", "demanded", "hope", "hopes", "believe"})
 # "what did the kremlin say to that?": a word of saying asks their stance only when the message asks nothing more
 _SAY_WORDS = frozenset({"say", "says", "said", "saying", "call", "calls", "called", "describe", "describes", "described"})
