@@ -330,14 +330,14 @@ class Analyzer:
             if entity.kind in (EntityKind.person, EntityKind.place, EntityKind.organisation):
                 # As the brief spells it, not others' spellings; a person by surname (a first name is too often
                 # two everyday words); a name of several words by its own words, not "palace" or "service".
-                named = words(entity.name)
-                for word in named[-1:] if entity.kind is EntityKind.person else named:
-                    if len(word) >= 5 and word.isalpha() and (entity.kind is EntityKind.person or len(named) == 1
+                name_words = words(entity.name)
+                for word in name_words[-1:] if entity.kind is EntityKind.person else name_words:
+                    if len(word) >= 5 and word.isalpha() and (entity.kind is EntityKind.person or len(name_words) == 1
                                                               or not is_common_word(word)) \
                             and len(code := sound(word)) >= 3:
                         sounding.setdefault(code, set()).add(word)
-                if entity.kind is EntityKind.person and len(named) >= 2 and len(code := sound(named[0])) >= 2:
-                    first_names.setdefault((code, canon(entity.id.replace("-", " "))), set()).add(named[0])
+                if entity.kind is EntityKind.person and len(name_words) >= 2 and len(code := sound(name_words[0])) >= 2:
+                    first_names.setdefault((code, canon(entity.id.replace("-", " "))), set()).add(name_words[0])
         self._sounds = {code: next(iter(found)) for code, found in sounding.items() if len(found) == 1}
         # A first name heard right before its surname: "hack on fee dan" is Hakan Fidan, "key th kellog" Keith
         # Kellogg. Only there: alone, a first name's sound is too often everyday words.

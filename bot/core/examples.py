@@ -112,10 +112,10 @@ class Examples:
         best: dict[int, float]
         if sum([len(term.smallest) for term in using]) <= EAGER:
             smallest: dict[int, int] = dict(using[0].smallest) if using else {}  # the first term's, as they are
-            get = smallest.get
+            size_of = smallest.get
             for term in using[1:]:
                 for section, size in term.smallest.items():
-                    if size < get(section, size + 1):
+                    if size < size_of(section, size + 1):
                         smallest[section] = size
             best = Overlaps({section: 2 / (asked + size) for section, size in smallest.items()})
         else:

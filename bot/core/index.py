@@ -227,8 +227,8 @@ class BriefIndex:
         self.homes: dict[str, int] = {}
         listed: dict[str, int] = {}  # entity token -> the first section that lists it
         for s, section in enumerate(brief.sections):
-            for e in section.entities:
-                listed.setdefault(canon(e.replace("-", " ")), s)
+            for listed_id in section.entities:
+                listed.setdefault(canon(listed_id.replace("-", " ")), s)
         naming: dict[str, Counter[int]] = defaultdict(Counter)  # entity token -> sections naming it, how often
         for unit in units:
             for token in unit.entities:

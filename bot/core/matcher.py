@@ -260,7 +260,7 @@ class Matcher:
         if not any(m.confidence >= ACCEPTABLE for m in readings):
             # Only then the first clause without its aside: most messages are answered without this extra reading.
             readings += [self._match_else(reading, shown) for reading in self._readings(text, context, heads=True)]
-        if shown and (again := self._asked_again(text, context)) is not None:
+        if shown and context is not None and (again := self._asked_again(text, context)) is not None:
             readings.append(again)  # "what other demands did they make?": the previous question, not its answer
         if not readings:
             return Match((), 0.0, frozenset(), (), question=text)
@@ -530,11 +530,11 @@ class Matcher:
                                       if t in known and t not in QUESTION_WORDS]
                             backed[f"{pieces[at - back]} {piece}"] = (*before, *self.analyzer.terms(piece))
         if heads:
-            seen = {self.analyzer.terms(piece) for piece in [*texts, *clauses]}
+            read = {self.analyzer.terms(piece) for piece in [*texts, *clauses]}
             found = []
             for head in dict.fromkeys(head for piece in [*texts, *clauses] if (head := _head(piece))):
-                if (own := self.analyzer.terms(head)) not in seen:
-                    seen.add(own)
+                if (own := self.analyzer.terms(head)) not in read:
+                    read.add(own)
                     found.append(_Reading(head, own, own, False, context is None))
             return found
         if context is not None and (side := self._other_side(text, context)) is not None:
@@ -558,10 +558,10 @@ class Matcher:
             if piece in texts and (checked := self._claim_checked(piece, own)) is not None:
                 # "was it held in Ankara?", "is Medinsky Russia's defence minister?": the question the claim
                 # answers ("where was it held?", "who is Medinsky?"), whose fact confirms or corrects it.
-                asked = self.analyzer.terms(checked)
-                if asked not in seen:
-                    seen.add(asked)
-                    readings.append(_Reading(checked, asked, asked, False, context is None))
+                claimed = self.analyzer.terms(checked)
+                if claimed not in seen:
+                    seen.add(claimed)
+                    readings.append(_Reading(checked, claimed, claimed, False, context is None))
             # A clause is part of a sentence ("… when it was over?"): its "it" belongs to that sentence, not to
             # the previous turn.
             if context is not None and piece in texts and self._looks_like_follow_up(piece, own) \
@@ -574,10 +574,11 @@ class Matcher:
                     # "what did russia demand back then?": "then" is the first round just discussed, and only that
                     # (the previous question's words would pull the answer back to its count or date).
                     # "that round", "held", "take place" say nothing the occasion doesn't.
-                    asked = tuple(t for t in own if t not in self.event.nouns and t not in self.event.generic_terms)
-                    pointed = tuple(dict.fromkeys([*asked, *occasion]))
+                    unpointed = tuple(t for t in own
+                                      if t not in self.event.nouns and t not in self.event.generic_terms)
+                    pointed = tuple(dict.fromkeys([*unpointed, *occasion]))
                     if pointed not in (own, resolved):
-                        readings.append(_Reading(piece, pointed, asked, True, False, asked_before=context.terms))
+                        readings.append(_Reading(piece, pointed, unpointed, True, False, asked_before=context.terms))
                 if occasion and self.event.token and _THIS_TIME.search(piece) and self._occasions.isdisjoint(own):
                     # "and this time?" after what the first round agreed: the previous question, about the brief's
                     # own talks instead of that occasion.
@@ -869,7 +870,7 @@ class Matcher:
             self._stance_facts[(section, party)] = found
         return found
 
-    def _leads_with(self, party: set[str], text: str) -> bool:
+    def _leads_with(self, party: Set[str], text: str) -> bool:
         """Whether a fact's text opens with one of `party` as its subject ("Moscow justifies", "The Kremlin has"), or
         as one of a joint subject ("Kyiv and the West have rejected")."""
         names = {w for token in party for w in self._speaker_words.get(token, ())}
@@ -1159,9 +1160,9 @@ class Matcher:
                 # "who will it focus on?": "it" and the previous turn's words find the topic; the one word this turn
                 # asks picks the fact. Facts using every word of its own lead, whatever the previous words score.
                 units = index.units
-                using = {u: x for u, x in unit_scores.items() if own <= units[u].terms}
-                if using:
-                    unit_scores = using
+                own_scores = {u: x for u, x in unit_scores.items() if own <= units[u].terms}
+                if own_scores:
+                    unit_scores = own_scores
             lead = self._lead(top, terms, unit_scores, about, wants,
                               self._described(reading.text) if wants == "name" else frozenset(),
                               wants == "time" and _asks_a_point_in_time(reading.text),
@@ -1435,7 +1436,7 @@ class Matcher:
         expressed = [j for j, t in enumerate(tokens) if t in _EXPRESSING]
         return any(t in names and any(-3 <= j - i <= 6 for j in expressed) for i, t in enumerate(tokens))
 
-    def _says(self, speakers: set[str], text: str, quoted: bool = True) -> bool:
+    def _says(self, speakers: Set[str], text: str, quoted: bool = True) -> bool:
         """Whether `text` reports something one of `speakers` said; `quoted`: words in quotation marks in a text
         naming them count too."""
         return self._says_names({w for token in speakers for w in self._speaker_words.get(token, ())}, text, quoted)
@@ -1443,7 +1444,7 @@ class Matcher:
     def _says_names(self, names: Set[str], text: str, quoted: bool = True) -> bool:
         """`_says`, given the words the speakers' names are written with."""
         tokens, said = self._words_of(text)
-        if quoted and any(mark in text for mark in '"“”') and names.intersection(tokens):
+        if quoted and any(mark in text for mark in '"“”') and not names.isdisjoint(tokens):
             return True  # words in quotation marks, in a fact that names the speaker
         return any(t in names and any(-3 <= j - i <= 6 for j in said) for i, t in enumerate(tokens))
 
@@ -1660,9 +1661,9 @@ class Matcher:
         found = self._match_reading(_Reading(typed, self.terms(typed), self.terms(typed), False))
         for candidate in found.candidates:
             order[candidate.section.id] = candidate.rank
-        for _, similarity, s in process.extract(normalize(partial), self._titles, scorer=fuzz.partial_ratio,
-                                                limit=limit):
-            sid = self.sections[s].id
+        for _, similarity, at in process.extract(normalize(partial), self._titles, scorer=fuzz.partial_ratio,
+                                                 limit=limit):
+            sid = self.sections[at].id
             order[sid] = max(order.get(sid, 0.0), similarity / 100 * 0.9)
         best = sorted(order, key=lambda sid: order[sid], reverse=True)[:limit]
         return [s for sid in best if (s := self.section(sid)) is not None]
@@ -1957,9 +1958,9 @@ def _head(sentence: str) -> str:
     head, tail = parts
     said = normalize(tail).split()
     opening = normalize(head).split()[:1]
-    second = said[1:2] if said[:1] in (["and"], ["or"]) else said[:1]
-    if len(head.split()) >= 3 and opening and opening[0] in _INTERROGATIVE and second and (
-            second[0] in YES_NO or second[0] in _INTERROGATIVE):
+    tail_opening = said[1:2] if said[:1] in (["and"], ["or"]) else said[:1]
+    if len(head.split()) >= 3 and opening and opening[0] in _INTERROGATIVE and tail_opening and (
+            tail_opening[0] in YES_NO or tail_opening[0] in _INTERROGATIVE):
         # "who ended up leading kyiv's team, and was it a military guy or a politician?": two questions; the
         # first is asked in full
         return head

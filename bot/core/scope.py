@@ -320,7 +320,7 @@ class Scope:
             word = self._analyzer.table.word
             found = self._urged[text] = tuple(
                 (word(token), _urges(tokens[max(0, i - _CALL_WINDOW):i]))
-                for tokens in map(words, sentences(text)) for i, token in enumerate(tokens))
+                for tokens in (words(piece) for piece in sentences(text)) for i, token in enumerate(tokens))
         return found
 
     def _texts(self, unit: Unit) -> tuple[str, ...]:
@@ -346,8 +346,8 @@ class Scope:
             return False
         if found.group(0).startswith(("has", "have", "had")):
             return True  # "does he have kids?" is not about the deported children the brief's facts are about
-        asked = set(self._analyzer.terms(found.group(0)))
-        return not any(asked & u.terms for u in lead)
+        private = set(self._analyzer.terms(found.group(0)))
+        return not any(private & u.terms for u in lead)
 
 
 def asks_private(said: str) -> bool:

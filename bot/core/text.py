@@ -6,9 +6,9 @@ import html
 import re
 import sys
 import unicodedata
-from typing import Callable, Generic, TypeVar
+from typing import TYPE_CHECKING, Callable, Generic, TypeVar
 
-import snowballstemmer
+import snowballstemmer  # type: ignore[import-untyped]
 
 MAX_MESSAGE_CHARS = 4000  # Telegram's and Discord's message limits are about this; a longer text is cut here
 
@@ -36,7 +36,10 @@ class _Memo(dict, Generic[_T]):  # type: ignore[type-arg]
         value = self[text] = self._function(text)
         return value
 
-    __call__ = dict.__getitem__  # a hit never runs Python code
+    if TYPE_CHECKING:  # what a call returns, for the type checker; at run time the line below, with no Python frame
+        def __call__(self, text: str) -> _T: ...
+    else:
+        __call__ = dict.__getitem__  # a hit never runs Python code
     cache_clear = dict.clear
 
 
