@@ -872,3 +872,13 @@ def test_a_question_for_an_amount_of_money_leads_with_a_sum_of_money(
         service: BriefService, question: str, fact: str, not_first: str) -> None:
     (answer,) = ask(service, question)
     assert fact in first(answer) and not_first not in first(answer), first(answer)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # "russians get" is no alias of arriving: the side stays in the question, and its own arrival leads
+    ("so what day did the russians get to istanbul?", "Sunday"),
+    ("when did the ukrainians get there", "Monday"),
+])
+def test_who_arrived_stays_in_the_question(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer), first(answer)
