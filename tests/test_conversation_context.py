@@ -727,3 +727,23 @@ def test_who_is_saying_that_in_chat_spelling_asks_who_claims_what_was_just_shown
     assert bombers.section_id == "spiders-web" and "according to" in lead(bombers)
     _, drones = ask(service, "how many drones did russia fire on sunday night?", "who told you that")
     assert drones.section_id == "battlefield" and "report" in lead(drones)
+
+
+# ------------------------------------------------------------------ "and <another thing>?" on the same topic
+
+
+def test_a_swapped_thing_said_by_a_fact_of_the_topic_asks_the_previous_question_of_it(service: BriefService) -> None:
+    # "and cash?" after what the roadmap says of the army asks what the roadmap says of money: one word of its own,
+    # the rest is the previous question, and the topic's fact on reparations says that word.
+    _, cash = ask(service, "what does ukraine's roadmap say about its military", "and cash?")
+    assert cash.section_id == "ukraine-position" and "reparations" in lead(cash)
+    # Read alone "the front line" is the battlefield; after the roadmap it is where the roadmap starts from.
+    _, line = ask(service, "what roadmap did kyiv bring along", "and on the front line?")
+    assert line.section_id == "ukraine-position" and "starting point" in lead(line)
+
+
+def test_a_swapped_thing_no_fact_of_the_topic_says_stays_unanswered(service: BriefService) -> None:
+    # The roadmap as the brief reports it says nothing of elections, pensions or the weather.
+    for question in ("and elections?", "and pensions?", "what about the weather?"):
+        _, other = ask(service, "what does ukraine's roadmap say about its military", question)
+        assert not other.matched, question

@@ -910,11 +910,13 @@ class Matcher:
     def _on_topic(self, match: Match, context: FollowUpContext) -> Match:
         """ "out of how many?" right after a count, read alone, lands in the topic just discussed: it asks little of
         its own because the conversation says the rest, so it is not turned down for being short."""
+        if match.features.get("context"):
+            return self._follow_up_on_topic(match, context)
         own = [t for t in match.terms if t not in QUESTION_WORDS]
-        if match.features.get("context") or match.best is None or not 0 < len(own) <= 2 \
+        if match.best is None or not 0 < len(own) <= 2 \
                 or match.confidence != round(self.calibration.probability(match.features), 4) \
                 or match.features.get(RULED_OUT):
-            return match  # a follow-up reading already, no answer, a longer question, or capped by a rule
+            return match  # no answer, a longer question, or capped by a rule
         if match.best.id != context.section_id and not self._continues(match, context):
             return match  # another topic
         if any(t in self.index.entities for t in own):
@@ -938,6 +940,24 @@ class Matcher:
         if amount:
             features["coverage"] = max(features.get("coverage", 0.0), features["lead_coverage"])
         return replace(match, confidence=round(self.calibration.probability(features), 4), features=features)
+
+    def _follow_up_on_topic(self, match: Match, context: FollowUpContext) -> Match:
+        """ "and money?" after "what does ukraine's roadmap say about its army?", read with the previous question's
+        words: when it stays on the topic just discussed and its leading fact (not one just shown) says every word
+        of its own, it asked the previous question about that word, so those words are its content too (as
+        `_same_question` credits a swapped party). A word of its own the fact leaves out asks something else."""
+        own = [t for t in self.analyzer.terms(match.question) if t not in QUESTION_WORDS]
+        if match.best is None or match.best.id != context.section_id or not 0 < len(own) <= 2 \
+                or any(t in self.index.entities for t in own) or not match.lead \
+                or match.lead[0].kind is UnitKind.topic or match.features.get("lead_coverage") != 1.0 \
+                or match.features.get("missing") or match.features.get(RULED_OUT) \
+                or match.confidence != round(self.calibration.probability(match.features), 4) \
+                or {u.key for u in match.lead} <= set(context.last):
+            return match
+        carried = {t for t in context.terms if t not in QUESTION_WORDS} - set(own)
+        features = {**match.features, "content": min(len(own) + len(carried), 6) / 6}
+        return replace(match, confidence=round(max(match.confidence, self.calibration.probability(features)), 4),
+                       features=features)
 
     def _continues(self, match: Match, context: FollowUpContext) -> bool:
         """ "who will it focus on?" after the agreement: the fact it leads with, in another topic, is about what the
