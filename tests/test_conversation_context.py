@@ -747,3 +747,30 @@ def test_a_swapped_thing_no_fact_of_the_topic_says_stays_unanswered(service: Bri
     for question in ("and elections?", "and pensions?", "what about the weather?"):
         _, other = ask(service, "what does ukraine's roadmap say about its military", question)
         assert not other.matched, question
+
+
+# ------------------------------------------------------------------ "he" when the conversation holds two people
+
+
+def test_he_is_the_person_the_last_answer_was_about(service: BriefService) -> None:
+    # The question named Trump on the way to asking for his envoy; the answer was Kellogg's card, so "he" is Kellogg.
+    _, _, said = ask(service, "how does trump see the talks", "who does trump have as his ukraine envoy",
+                     "what did he say")
+    assert said.section_id == "us-position" and "kellogg said" in lead(said)
+
+
+def test_he_and_him_point_at_both_people_just_discussed(service: BriefService) -> None:
+    # "he" threatened "him": Trump and Putin both stay in the question, so the threat to Putin leads.
+    _, threat = ask(service, "what did trump call putin", "what did he threaten him with")
+    assert "sanctions" in lead(threat)
+
+
+# ------------------------------------------------------------------ "they" already answered alone
+
+
+def test_they_answered_alone_by_a_fact_about_that_party_does_not_carry_the_old_question(
+        service: BriefService) -> None:
+    # "they" is Russia; read alone the question finds the area Russia controls, a fact about Russia of the kind it
+    # asks for. Carrying "conditions" over would answer with the four regions Russia demands instead.
+    _, held = ask(service, "what are russia's conditions", "how much land do they have today")
+    assert held.section_id == "territory" and "113,100" in lead(held)

@@ -293,6 +293,14 @@ class Matcher:
             summary = [m for m in pointing if m.lead and m.lead[0].kind is UnitKind.topic]
             if summary and len(summary) == len(pointing):
                 pointing = [alone]
+        if pointing and context is not None and elsewhere and alone is not None and alone.confidence >= ACCEPTABLE \
+                and alone.lead and alone.lead[0].kind is not UnitKind.topic and alone.features.get("type_fit") \
+                and context.entities and context.entities <= alone.lead[0].entities \
+                and not _THEY.isdisjoint(normalize(text).split()):
+            # "how much land do they have now?" after Russia's demands: "they" is Russia, and read alone the question
+            # is already answered by a fact about Russia of the kind it asks for (the area it controls); the previous
+            # question's words ("demands") would only pull it back to the topic it asked something new of.
+            pointing = [alone]
         pieces = sentences(text)
         fragment = any(_asks_a_name(piece) and len(piece.split()) <= 4 for piece in pieces)
         if fragment or _asks_a_name(text):
@@ -1025,6 +1033,11 @@ class Matcher:
         """A follow-up with the previous turn filled in: swap in a new entity, or carry the old ones over."""
         people = sorted(context.entities & self.people)
         said = set(normalize(text).split())
+        if len(people) > 1 and len(PERSONAL & said) == 1:
+            # "what did he say?" after "who's trump's ukraine envoy?": of the people the conversation holds, "he" is
+            # the one the last answer was about (Kellogg's card), not the one the question named on the way. ("What
+            # did he threaten him with?" after Trump on Putin points at both.)
+            people = self._answered_about(context, people) or people
         if people and PERSONAL & said and not THINGS & said:
             # "what did he call Putin?": "he" is the person just discussed; the rest of the question is new, so
             # the previous question's words stay behind (they would pull the answer back to the old topic).
@@ -1057,6 +1070,35 @@ class Matcher:
             asked = [t for t in context.terms if t not in QUESTION_WORDS]
             return tuple(dict.fromkeys([*terms, *asked]))
         return tuple(dict.fromkeys([*terms, *sorted(context.entities), *previous]))
+
+    def _answered_about(self, context: FollowUpContext, people: list[str]) -> list[str]:
+        """Of `people`, the one the last answer's first fact is about: the person of an entity card, else the person a
+        fact opens with or reports speaking. None when that fact is about none of them, or about several."""
+        position = self._position.get(context.section_id)
+        if position is None or not context.last:
+            return []
+        first = next((self.index.units[u] for u in self.index.section_units[position]
+                      if self.index.units[u].key == context.last[0]), None)
+        if first is None:
+            return []
+        if first.kind is UnitKind.entity:
+            found = [canon(self.brief.entities[first.item].id.replace("-", " "))]
+        elif first.kind is UnitKind.fact:
+            text = self.sections[position].facts[first.item].text
+            found = [p for p in people if p in first.entities and self._speaks(p, text)]
+        else:
+            return []
+        found = [p for p in found if p in people]
+        return found if len(found) == 1 else []
+
+    def _speaks(self, party: str, text: str) -> bool:
+        """Whether `party` is who a fact is about as its speaker: its opening subject, or named just before a verb of
+        saying ("Kellogg said …"; "… told Putin" does not make Putin the speaker)."""
+        if self._leads_with({party}, text):
+            return True
+        names = self._speaker_words.get(party, frozenset())
+        tokens, said = self._words_of(text)
+        return any(t in names and any(0 < j - i <= 2 for j in said) for i, t in enumerate(tokens))
 
     # ------------------------------------------------------------ retrieval
 
