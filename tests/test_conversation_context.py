@@ -774,3 +774,21 @@ def test_they_answered_alone_by_a_fact_about_that_party_does_not_carry_the_old_q
     # asks for. Carrying "conditions" over would answer with the four regions Russia demands instead.
     _, held = ask(service, "what are russia's conditions", "how much land do they have today")
     assert held.section_id == "territory" and "113,100" in lead(held)
+
+
+# ------------------------------------------------------------------ "when was that?" of another occasion's fact
+
+
+def test_when_was_that_after_a_fact_without_a_time_asks_the_date_of_its_occasion(service: BriefService) -> None:
+    # The Economist's report of Moscow's threat gives no time; the topic it comes from is the first round, whose
+    # date answers when the threat was made.
+    for question in ("when did they make that threat?", "when was this"):
+        _, when = ask(service, "which paper said russia threatened to seize kharkiv?", question)
+        assert when.section_id == "first-round" and "16 may" in lead(when), question
+
+
+def test_when_was_that_with_a_word_of_its_own_is_not_the_occasion_s_date(service: BriefService) -> None:
+    # "to the us" asks something the previous turn did not: not the first round's date.
+    _, other = ask(service, "which paper said russia threatened to seize kharkiv?",
+                   "when did they make that threat to the us?")
+    assert not other.matched or "16 may" not in lead(other)

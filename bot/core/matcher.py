@@ -255,6 +255,8 @@ class Matcher:
                 # and when, as they tell it)
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
                              question=text, again=True)
+        if context is not None and (when := self._when_of_occasion(text, context)) is not None:
+            return when
         shown = self._shown(context) if context is not None and _ELSE.search(text) else frozenset()
         readings = self._fragments_defer([self._match_else(reading, shown) for reading in self._readings(text, context)])
         if not any(m.confidence >= ACCEPTABLE for m in readings):
@@ -638,6 +640,37 @@ class Matcher:
         name = self._entity_names.get(other, other.title())
         possessive = "'s" if found.group(1) else ""
         return f"{text[:found.start()]}{name}{possessive}{text[found.end():]}"
+
+    def _when_of_occasion(self, text: str, context: FollowUpContext) -> Match | None:
+        """ "when was that threat made?" after the Economist's report of Moscow's threat at the first round: a time
+        question pointing back that asks nothing the previous turn did not, when the facts just shown give no time,
+        asks the time of the occasion their topic is about (another occasion than the brief's own talks): its date.
+        None otherwise, or when the topic gives no time for it."""
+        position = self._position.get(context.section_id)
+        said = normalize(text).split()
+        if position is None or THINGS.isdisjoint(said) or _wants(text) != "time":
+            return None
+        units = self.index.units
+        mine = [units[u] for u in self.index.section_units[position]]
+        if any(u.key in context.last and fits(u, "time") for u in mine):
+            return None  # what was shown tells when itself ("when did zelensky confirm that?" reads it again)
+        known = set(context.terms) | self._discussed(context) | _LIGHT_VERBS
+        if any(t not in QUESTION_WORDS and t not in known for t in self.analyzer.terms(text)):
+            return None  # a question of its own
+        topic = next((u for u in mine if u.kind is UnitKind.topic), None)
+        occasion = sorted(topic.entities & self._occasions) if topic is not None else []
+        if len(occasion) != 1:
+            return None
+        reading = _Reading(text, ("when", occasion[0]), ("when", occasion[0]), True, False, asked_before=context.terms)
+        match = self._match_reading(reading, position)
+        if not match.lead or not fits(match.lead[0], "time") or occasion[0] not in match.lead[0].entities \
+                or match.features.get(RULED_OUT):
+            return None
+        # The conversation, not the ranking, chose the topic; what it asks is what the previous turn asked.
+        asked = {t for t in context.terms if t not in QUESTION_WORDS}
+        features = {**match.features, "margin": 1.0, "content": min(len(asked) + 1, 6) / 6}
+        confidence = round(self.calibration.probability(features), 4)
+        return replace(match, confidence=confidence, features=features) if confidence >= ACCEPTABLE else None
 
     def _asks_where_or_when_said(self, text: str, context: FollowUpContext) -> bool:
         """ "where did he say that?", "when did zelensky confirm that?": where or when what was just shown was said,
