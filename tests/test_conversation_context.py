@@ -792,3 +792,16 @@ def test_when_was_that_with_a_word_of_its_own_is_not_the_occasion_s_date(service
     _, other = ask(service, "which paper said russia threatened to seize kharkiv?",
                    "when did they make that threat to the us?")
     assert not other.matched or "16 may" not in lead(other)
+
+
+# ------------------------------------------------------------------ "he … this": something new asked of the person
+
+
+def test_he_with_this_asks_something_new_of_the_person_just_named(service: BriefService) -> None:
+    # "this" is leading a delegation, but what is asked is new ("before"): read of Medinsky alone it is his past
+    # (the failed 2022 talks), not the fact just shown that he led Russia's team.
+    _, before = ask(service, "who is in charge of the russian team?", "has he done this kind of thing before?")
+    assert before.section_id == "russia-delegation" and "2022" in lead(before)
+    # A personal question with "this" stays out of scope all the same.
+    _, kids = ask(service, "who is in charge of the russian team?", "has he ever done this before with his kids?")
+    assert not kids.matched

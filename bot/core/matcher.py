@@ -579,6 +579,8 @@ class Matcher:
                 resolved = self._resolve(piece, own, context)
                 if resolved != own:
                     readings.append(_Reading(piece, resolved, own, True, False, asked_before=context.terms))
+                if (person := self._of_the_person(piece, own, context)) not in (None, own, resolved):
+                    readings.append(_Reading(piece, person, own, True, False, asked_before=context.terms))
                 occasion = sorted(context.entities & self._occasions)
                 if occasion and _THAT_OCCASION.search(piece) and self._occasions.isdisjoint(own):
                     # "what did russia demand back then?": "then" is the first round just discussed, and only that
@@ -1061,6 +1063,19 @@ class Matcher:
             return []  # "and the us?" after "what does russia want from ukraine?" asks what the US wants
         people = [t for t in dict.fromkeys(context.terms) if t in self.people and t not in new]
         return people[:-1]  # (a country or a place the previous question named goes with it, as before)
+
+    def _of_the_person(self, text: str, terms: tuple[str, ...], context: FollowUpContext) -> tuple[str, ...] | None:
+        """ "has he done this before?" after who led Russia's team: "this" keeps the previous question's words
+        (`_resolve`), but what is new may be asked of the person alone: the person just discussed in the pronoun's
+        place and the message's own words, as `_resolve` reads a message with "he" and no "this". None when the
+        message has no such pair."""
+        said = set(normalize(text).split())
+        people = sorted(context.entities & self.people)
+        if not people or PERSONAL.isdisjoint(said) or THINGS.isdisjoint(said):
+            return None
+        at = next((i for i, w in enumerate(normalize(text).split()) if w in PERSONAL), 0)
+        before = len(self.analyzer.terms(" ".join(normalize(text).split()[:at]))) if at else 0
+        return tuple(dict.fromkeys([*terms[:before], *people, *terms[before:]]))
 
     def _resolve(self, text: str, terms: tuple[str, ...], context: FollowUpContext) -> tuple[str, ...]:
         """A follow-up with the previous turn filled in: swap in a new entity, or carry the old ones over."""
