@@ -805,3 +805,21 @@ def test_he_with_this_asks_something_new_of_the_person_just_named(service: Brief
     # A personal question with "this" stays out of scope all the same.
     _, kids = ask(service, "who is in charge of the russian team?", "has he ever done this before with his kids?")
     assert not kids.matched
+
+
+# ------------------------------------------------------------------ "he" after a name the message gives itself
+
+
+def test_he_after_a_name_in_the_same_message_is_that_person(service: BriefService) -> None:
+    # A correction names the person the reader meant; "he" is Umerov, not Medinsky just discussed, and the clause
+    # read without the name is no surer than the whole message.
+    for question in ("actually umerov - what did he say about russia's proposals?",
+                     "no, I meant umerov, what did he say about moscow's draft?"):
+        _, umerov = ask(service, "what did medinsky say about ukraine's memo?", question)
+        assert umerov.section_id == "memoranda" and lead(umerov).startswith("umerov said"), question
+
+
+def test_he_after_a_name_that_is_not_the_subject_is_still_the_person_discussed(service: BriefService) -> None:
+    # "with putin": Putin is who the summit would be with; "he" is still Zelensky, just discussed.
+    _, summit = ask(service, "what did zelensky ask for on sunday?", "and about a summit with putin, what did he say?")
+    assert summit.section_id == "leaders-meeting" and "leaders" in lead(summit)

@@ -326,7 +326,16 @@ class Matcher:
             # "has he met putin before?": "he" is the one just discussed even when the message names someone else
             # (as the one he met); "what did putin say about him" names who it asks about.
             subject = bool({"he", "she"}.intersection(said))
-            if people and PERSONAL.intersection(said) and (subject or not any(
+            if self._named_first(text):
+                # "actually umerov - what did he say about russia's proposals?": the clause after the name points at
+                # it; read without it, the clause's "he" is no one, so it is never surer than the whole message.
+                whole = max((m.confidence for m in readings if m.question == text and not m.features.get("context")),
+                            default=None)
+                if whole is not None:
+                    readings = [replace(m, confidence=min(m.confidence, round(whole - 0.001, 4)))
+                                if m.question != text and PERSONAL.intersection(normalize(m.question).split())
+                                and self.people.isdisjoint(self.analyzer.terms(m.question)) else m for m in readings]
+            elif people and PERSONAL.intersection(said) and (subject or not any(
                     self.people.intersection(m.entities) for m in readings if not m.features.get("context"))):
                 # A rule: "does he have kids?" right after Medinsky asks about Medinsky. A reading that leaves "he"
                 # out and leads with facts about no one just discussed (deported children) answers another question.
@@ -1064,6 +1073,22 @@ class Matcher:
         people = [t for t in dict.fromkeys(context.terms) if t in self.people and t not in new]
         return people[:-1]  # (a country or a place the previous question named goes with it, as before)
 
+    def _named_first(self, text: str) -> bool:
+        """Whether "he" or "she", the message's only personal pronoun, comes after a person the message names itself
+        ("sorry, I meant Umerov - what did he say about the draft?"): then it is that person, not the one just
+        discussed. Not "him" ("what did putin say about him?" asks about the one discussed), nor two pronouns ("and
+        zelensky? how did he treat him?")."""
+        said = normalize(text).split()
+        pronouns = [w for w in said if w in PERSONAL]
+        if len(pronouns) != 1 or pronouns[0] not in ("he", "she"):
+            return False
+        at = said.index(pronouns[0])
+        # The one person named before it, as the subject of what is said, not after a preposition ("and on a
+        # meeting with Putin - what did he say?" asks Zelensky's word on it).
+        named = [i for i in range(at) if not self.people.isdisjoint(self.analyzer.terms(said[i]))]
+        return len(named) == 1 and (named[0] == 0 or said[named[0] - 1] not in _PREPOSITIONS) \
+            and len(self.people.intersection(self.analyzer.terms(text))) == 1
+
     def _of_the_person(self, text: str, terms: tuple[str, ...], context: FollowUpContext) -> tuple[str, ...] | None:
         """ "has he done this before?" after who led Russia's team: "this" keeps the previous question's words
         (`_resolve`), but what is new may be asked of the person alone: the person just discussed in the pronoun's
@@ -1071,7 +1096,7 @@ class Matcher:
         message has no such pair."""
         said = set(normalize(text).split())
         people = sorted(context.entities & self.people)
-        if not people or PERSONAL.isdisjoint(said) or THINGS.isdisjoint(said):
+        if not people or PERSONAL.isdisjoint(said) or THINGS.isdisjoint(said) or self._named_first(text):
             return None
         at = next((i for i, w in enumerate(normalize(text).split()) if w in PERSONAL), 0)
         before = len(self.analyzer.terms(" ".join(normalize(text).split()[:at]))) if at else 0
@@ -1081,6 +1106,8 @@ class Matcher:
         """A follow-up with the previous turn filled in: swap in a new entity, or carry the old ones over."""
         people = sorted(context.entities & self.people)
         said = set(normalize(text).split())
+        if self._named_first(text):
+            people = []  # "sorry, I meant Umerov - what did he say?": "he" is Umerov, named before it
         if len(people) > 1 and len(PERSONAL & said) == 1:
             # "what did he say?" after "who's trump's ukraine envoy?": of the people the conversation holds, "he" is
             # the one the last answer was about (Kellogg's card), not the one the question named on the way. ("What
@@ -1844,6 +1871,9 @@ _REVERSE = re.compile(r"\b(?:other\s+way\s+a?round|vice\s+versa|the\s+reverse)\b
 # "where did he post/say/write it": asks where it was published, not a place.
 _MEDIUM_VERBS = frozenset({"post", "posted", "posts", "say", "said", "says", "write", "wrote", "written", "tweet",
                            "tweeted", "announce", "announced", "publish", "published", "share", "shared"})
+
+# A name right after one of these is not the subject of what follows: "a meeting with Putin", "about Umerov".
+_PREPOSITIONS = frozenset({"with", "about", "to", "on", "of", "for", "from", "by", "against", "between", "and"})
 
 # A question about what is still to come: "when will it happen?", "when would they meet?", "when r they gonna".
 _FUTURE = frozenset({"will", "would", "gonna", "ll", "shall", "upcoming"})
