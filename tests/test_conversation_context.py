@@ -823,3 +823,16 @@ def test_he_after_a_name_that_is_not_the_subject_is_still_the_person_discussed(s
     # "with putin": Putin is who the summit would be with; "he" is still Zelensky, just discussed.
     _, summit = ask(service, "what did zelensky ask for on sunday?", "and about a summit with putin, what did he say?")
     assert summit.section_id == "leaders-meeting" and "leaders" in lead(summit)
+
+
+# ------------------------------------------------------------------ whose words the answer quoted
+
+
+def test_whose_phrase_asks_who_uses_the_words_just_quoted(service: BriefService) -> None:
+    # The answer quoted a phrase; the facts just shown say whose it is (Moscow's, the Kremlin's), not a fact of
+    # another topic where someone "called" something.
+    _, phrase = ask(service, "explain the root causes thing", "whose phrase is that?")
+    assert phrase.section_id == "russia-position" and "moscow" in lead(phrase)
+    for question in ("who's calling it that?", "and who uses the term?"):
+        _, term = ask(service, "what does de-nazification involve?", question)
+        assert term.section_id == "russia-position" and "kremlin" in lead(term), question

@@ -48,6 +48,14 @@ _OFFICE = IDENTITY - {"who", "what", "which", "where", "about"}  # words for wha
 WHY_WORDS = frozenset({"why", "reason", "because"})
 # "who gave that number?", "whose figure is that?": the figure just shown, asked who puts it out.
 _FIGURE = r"(?:number|numbers|figure|figures|estimate|estimates|count|toll|stat|stats|data|claim|total)"
+# "who uses that phrase?", "who calls it that?", "whose term is that?": whose words the answer just quoted, which the
+# facts just shown say (the brief quotes a phrase with who uses it: "what the Kremlin calls 'de-Nazification'").
+_WHOSE_WORDS = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:who(?:'s|’s|\s+is)?\s+(?:uses?|using|used|calls?\s+it|calling\s+it|called\s+it)"
+    r"(?:\s+(?:that|this|the|those|these)(?:\s+(?:phrase|term|word|words|expression|language|label|name))?)?|"
+    r"whose\s+(?:phrase|term|words?|expression|language|label)\s+(?:is|are|was|were)\s+(?:that|this|those|these|it))"
+    r"\W*$", re.IGNORECASE)
+
 _SOURCE_REQUEST = re.compile(
     r"^\W*(?:(?:and\s+)?who(?:'s|’s|s|\s+is)?\s+(?:said|says|say|saying|claims?|claimed|claiming|reported|reports|reporting|"
     r"announced|quoted|gave|gives|give|provided|provides|estimated|estimates|counted|came\s+up\s+with|put\s+out|"
@@ -250,7 +258,7 @@ class Matcher:
                     return other
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
                              question=text, more=True)
-            if _SOURCE_REQUEST.search(text) or self._asks_where_or_when_said(text, context):
+            if _SOURCE_REQUEST.search(text) or _WHOSE_WORDS.search(text) or self._asks_where_or_when_said(text, context):
                 # "who said that?", "where did he say that?": the facts just shown, with who says them (and where
                 # and when, as they tell it)
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
