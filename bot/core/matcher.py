@@ -596,7 +596,7 @@ class Matcher:
                 resolved = self._resolve(piece, own, context)
                 if resolved != own:
                     readings.append(_Reading(piece, resolved, own, True, False, asked_before=context.terms))
-                if (person := self._of_the_person(piece, own, context)) not in (None, own, resolved):
+                if (person := self._of_the_person(piece, own, context)) is not None and person not in (own, resolved):
                     readings.append(_Reading(piece, person, own, True, False, asked_before=context.terms))
                 occasion = sorted(context.entities & self._occasions)
                 if occasion and _THAT_OCCASION.search(piece) and self._occasions.isdisjoint(own):
@@ -1094,8 +1094,14 @@ class Matcher:
         # The one person named before it, as the subject of what is said, not after a preposition ("and on a
         # meeting with Putin - what did he say?" asks Zelensky's word on it).
         named = [i for i in range(at) if not self.people.isdisjoint(self.analyzer.terms(said[i]))]
-        return len(named) == 1 and (named[0] == 0 or said[named[0] - 1] not in _PREPOSITIONS) \
-            and len(self.people.intersection(self.analyzer.terms(text))) == 1
+        if len(named) != 1 or (named[0] and said[named[0] - 1] in _PREPOSITIONS) \
+                or len(self.people.intersection(self.analyzer.terms(text))) != 1:
+            return False
+        # A clause of its own after the name ("umerov - what did he say", "I meant umerov, what…"), not a run of
+        # words ("kalin what he said in talks" reads as it would in a fresh chat).
+        name = re.search(rf"\b{re.escape(said[named[0]])}\b", text, re.IGNORECASE)
+        pronoun = re.search(rf"\b{pronouns[0]}\b", text, re.IGNORECASE)
+        return name is not None and pronoun is not None and bool(_CLAUSE_MARK.search(text[name.end():pronoun.start()]))
 
     def _of_the_person(self, text: str, terms: tuple[str, ...], context: FollowUpContext) -> tuple[str, ...] | None:
         """ "has he done this before?" after who led Russia's team: "this" keeps the previous question's words
@@ -1115,7 +1121,9 @@ class Matcher:
         people = sorted(context.entities & self.people)
         said = set(normalize(text).split())
         if self._named_first(text):
-            people = []  # "sorry, I meant Umerov - what did he say?": "he" is Umerov, named before it
+            # "sorry, I meant Umerov - what did he say?": "he" is Umerov, named before it; the message asks about
+            # him by itself, so nothing of the previous turn is filled in (nor is it read as a swap of it).
+            return terms
         if len(people) > 1 and len(PERSONAL & said) == 1:
             # "what did he say?" after "who's trump's ukraine envoy?": of the people the conversation holds, "he" is
             # the one the last answer was about (Kellogg's card), not the one the question named on the way. ("What
@@ -1879,6 +1887,9 @@ _REVERSE = re.compile(r"\b(?:other\s+way\s+a?round|vice\s+versa|the\s+reverse)\b
 # "where did he post/say/write it": asks where it was published, not a place.
 _MEDIUM_VERBS = frozenset({"post", "posted", "posts", "say", "said", "says", "write", "wrote", "written", "tweet",
                            "tweeted", "announce", "announced", "publish", "published", "share", "shared"})
+
+# Punctuation that closes a clause: what follows it is a sentence of its own ("umerov - what did he say?").
+_CLAUSE_MARK = re.compile(r"[,;:.!?\-–—]")
 
 # A name right after one of these is not the subject of what follows: "a meeting with Putin", "about Umerov".
 _PREPOSITIONS = frozenset({"with", "about", "to", "on", "of", "for", "from", "by", "against", "between", "and"})
