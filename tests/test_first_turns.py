@@ -882,3 +882,14 @@ def test_a_question_for_an_amount_of_money_leads_with_a_sum_of_money(
 def test_who_arrived_stays_in_the_question(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
     assert fact in first(answer), first(answer)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # "called" asks the name a fact gives: it is no word the answer lacks
+    ("what's the istanbul palace called", "Ciragan"),
+    ("the ukrainian drone operation was called what?", "Spider"),
+    ("what is the turkish intelligence chief called", "Kalin"),
+])
+def test_called_asks_the_name_a_fact_gives(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer), first(answer)

@@ -1736,7 +1736,10 @@ class Matcher:
         if wants and first is not None and fits(first, wants):
             # "which part of Russia", "what day of the week", "the number of drones": words that name the kind of
             # answer asked for are answered by a fact of that kind, though it does not use them.
-            absorbed |= self._kind_terms.get(wants, frozenset())
+            # ("called" only in a first turn: "what are they called?" after a fact asks what it names, which the
+            # fact answering the previous turn need not)
+            if wants != "name" or not reading.context:
+                absorbed |= self._kind_terms.get(wants, frozenset())
         covered = sum(w if t in index.strong[section] or t in absorbed else 0.7 * w if t in index.weak[section]
                       else 0.0 for t, w in own_weights.items())
         unknown = sum(w for t, w in own_weights.items() if t not in index.vocabulary and t not in self._article_terms)
@@ -2191,6 +2194,8 @@ def _checks_a_claim(said: list[str]) -> bool:
 _KIND_WORDS = {
     "place": ("location", "place", "part", "region", "area", "province", "spot", "whereabouts"),
     "time": ("week", "weekday", "oclock", "day"),
+    # "what's the palace called?": the name a fact gives is what "called" asks, not a word it lacks
+    "name": ("called", "named"),
 }
 _PLACE_NOUNS = frozenset({"part", "region", "area", "location", "province", "oblast"})
 
