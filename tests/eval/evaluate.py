@@ -95,9 +95,24 @@ def first_sentence(answer: Answer) -> str:
     return answer.lead or (answer.facts[0].line() if answer.facts else "")
 
 
+_MONTHS = "january february march april may june july august september october november december".split()
+_DAY_MONTH = re.compile(r"^(\d{1,2}) (%s)$" % "|".join(_MONTHS))
+_MONTH_DAY = re.compile(r"^(%s) (\d{1,2})$" % "|".join(_MONTHS))
+
+
+def _forms(expected: str) -> list[str]:
+    """An expected date in either order: an author who wrote "May 16" means the fact "16 May" too."""
+    folded = fold(expected)
+    if found := _DAY_MONTH.match(folded.strip()):
+        return [folded, f" {found[2]} {found[1]} "]
+    if found := _MONTH_DAY.match(folded.strip()):
+        return [folded, f" {found[2]} {found[1]} "]
+    return [folded]
+
+
 def has(expect: list[str], text: str) -> bool:
     folded = fold(text)
-    return any(fold(e).strip() and fold(e) in folded for e in expect)
+    return any(form.strip() and form in folded for e in expect for form in _forms(e))
 
 
 def grade(item: dict[str, Any], answer: Answer) -> bool:
