@@ -113,6 +113,17 @@ def test_yes_no_questions_lead_with_the_fact_that_answers_them(service: BriefSer
     assert "umerov" in " ".join(attended.body).casefold() or "zelensky" in first(attended).casefold()
 
 
+def test_a_yes_or_no_reply_leads_only_a_yes_no_question(service: BriefService) -> None:
+    """A fact's "Yes, …" answers the claim checked; asked any other way, or listed in its topic, the fact
+    speaks for itself."""
+    checked, = ask(service, "has medinsky ever negotiated with kyiv before?")
+    assert first(checked).startswith("Yes"), first(checked)
+    asked, = ask(service, "what did medinsky do back in 2022")
+    assert not first(asked).startswith(("Yes", "No,")) and "2022" in first(asked), first(asked)
+    topic = service.topic("russia-delegation", count=False)
+    assert topic is not None and not any(f.text.startswith(("Yes,", "No,")) for f in topic.facts)
+
+
 def test_the_event_date_is_given_and_said_to_be_inferred(service: BriefService) -> None:
     (answer,) = ask(service, "what was the date of the talks?")
     text = " ".join(answer.body).casefold()

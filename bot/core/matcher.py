@@ -1713,7 +1713,7 @@ class Matcher:
         said = normalize(reading.text).split()
         first = index.units[lead[0]] if lead else None
         # "who led russia's team, medinsky or lavrov?": answers offered to choose from are claims checked too
-        if first is not None and (_checks_a_claim(said) or "or" in said[1:]):
+        if first is not None and (checks_a_claim(said) or "or" in said[1:]):
             if fits(first, "number") or fits(first, "time"):
                 # "did they swap 2000 prisoners each?", "did round 2 last three hours?": the number is the claim
                 # checked; the fact's own number answers it
@@ -2180,7 +2180,7 @@ _CHECK_TAGS = (("right",), ("true",), ("correct",), ("yeah",), ("or", "nah"), ("
 _CHECK_TAG_ENDS = frozenset(tag[-1] for tag in _CHECK_TAGS)
 
 
-def _checks_a_claim(said: list[str]) -> bool:
+def checks_a_claim(said: list[str]) -> bool:
     """A yes/no question, or a statement tagged "right?", "true?", "or something": a claim the reader checks."""
     return bool(said) and (said[0] in YES_NO or said[0] in {"wasnt", "werent", "didnt", "isnt"}
                            or (said[-1] in _CHECK_TAG_ENDS

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -12,7 +13,7 @@ from bot.core.brief import Figure, Section, Source, restates
 from bot.core.conversation import Conversations
 from bot.core.analyzer import canon
 from bot.core.index import UnitKind
-from bot.core.matcher import FILLED_IN, LEAD_FACTS, FollowUpContext, Match
+from bot.core.matcher import FILLED_IN, LEAD_FACTS, FollowUpContext, Match, checks_a_claim
 from bot.core.digest import MAX_TOPIC_BUTTONS, Snapshot, cap_changes, figure_sentence, first_sentences, fit
 from bot.core.models import (
     Answer,
@@ -27,7 +28,7 @@ from bot.core.models import (
 )
 from bot.core.ports import NullObserver, Observer
 from bot.core.store import BriefStore, Loaded
-from bot.core.text import QUESTION_WORDS, strip_markup
+from bot.core.text import QUESTION_WORDS, normalize, strip_markup
 
 if TYPE_CHECKING:  # the curation log's types only: `python -m bot ask` never loads it
     from bot.core.curation import Curator, Origin
@@ -35,6 +36,9 @@ if TYPE_CHECKING:  # the curation log's types only: `python -m bot ask` never lo
 UNKNOWN_TITLE = "I don't have that in this brief"
 DEFAULT_RECAP_CHARS = 1200  # one phone screen
 KEY_ITEMS = 3  # outcomes and figures in a recap
+
+# A fact's short answer that only replies to a yes/no question ("Yes, Ukraine took part."), not a statement.
+_REPLY = re.compile(r"(?i)(yes|no)\b[,.]")
 
 
 @dataclass
@@ -116,7 +120,7 @@ class BriefService:
                                 notes=notes), follow_up
         if match.again and context is not None:  # "who said that?": the same facts; each names who says it
             keys = self.store.current.matcher.sourced(section.id, context.last)
-            facts = tuple(self._keyed_fact(section, key) for key in keys if self._has(section, key))
+            facts = tuple(self._plain_fact(section, key) for key in keys if self._has(section, key))
             return self._answer(question, section, 1.0, facts, context.shown, self._related(section, None),
                                 notes=() if facts else ("Tap a topic below for its sourced facts.",)), context
         index = self.store.current.matcher.index
@@ -128,7 +132,11 @@ class BriefService:
             facts, shown = self._next_facts(section, self._restated_by_summary(section), 2)
             last = self._backing(match.lead[0].section, lead) if match.lead and lead else shown
         else:
-            facts = tuple(self._keyed_fact(section, unit.key) for unit in match.lead)
+            # A fact's "Yes, …" or "No, …" replies to a yes/no question; any other question gets the fact itself
+            # ("who is his boss?" must not open with "Yes, he has negotiated with Ukraine before.").
+            replying = checks_a_claim(normalize(match.question).split())
+            facts = tuple(self._keyed_fact(section, unit.key) if replying else self._plain_fact(section, unit.key)
+                          for unit in match.lead)
             shown = last = tuple(unit.key for unit in match.lead)
         # What a pronoun in the next turn points at: who was asked about, else who the answer led with; and the
         # person a "who" question was answered with ("who heads Ukraine's side?" -> "what's his job?").
@@ -307,7 +315,7 @@ class BriefService:
                     ) -> tuple[tuple[AnswerFact, ...], tuple[str, ...]]:
         """Up to `count` facts and figures of `section` not in `shown`, in the brief's order; the new shown keys."""
         fresh = [k for k in self._keys(section) if k not in shown][:count]  # the list kept: not changed here
-        return tuple(self._keyed_fact(section, key) for key in fresh), tuple(shown) + tuple(fresh)
+        return tuple(self._plain_fact(section, key) for key in fresh), tuple(shown) + tuple(fresh)
 
     def _has(self, section: Section, key: str) -> bool:
         """Whether a remembered key still exists: the brief may have been reloaded since."""
@@ -324,6 +332,13 @@ class BriefService:
         if made is None:
             made = self._facts[(section.id, key)] = self._make_fact(section, key)
         return made
+
+    def _plain_fact(self, section: Section, key: str) -> AnswerFact:
+        """The fact without a short answer that only replies to a yes/no question."""
+        made = self._keyed_fact(section, key)
+        if key[0] != "f" or not _REPLY.match(section.facts[int(key[1:])].answer or ""):
+            return made
+        return replace(made, text=section.facts[int(key[1:])].text)
 
     def _current(self) -> Loaded:
         """The loaded brief; what was made from the one before it goes when a reload swapped it."""
