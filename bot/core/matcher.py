@@ -27,6 +27,7 @@ from bot.core.english import is_common_word
 from bot.core.event import EventQuestions
 from bot.core.examples import Examples, Overlaps, Similarity
 from bot.core.index import BriefIndex, Retrieved, Unit, UnitKind, fits, specificity
+from bot.core.keywords import SearchBox
 from bot.core.scope import Scope, asks_private
 from bot.core.text import QUESTION_WORDS, STOPWORDS, normalize, sentences, stem, strip_markup, words
 
@@ -154,6 +155,8 @@ class Matcher:
             self.event = EventQuestions(brief, self.analyzer, self.index, _wants)
         self._article_terms = _article_terms(articles)
         self.scope = Scope(brief, self.analyzer, self.index.countries)
+        self._search_box = SearchBox(brief, self.analyzer.known_words, self.analyzer.table.words,
+                                     self.analyzer.table.phrases)
         # Saying, wanting, thinking: whose word or stance is asked is read by the rules for speakers and stances
         self._agents = Agents(self.analyzer, self.index.entities, frozenset(self.analyzer.terms(
             " ".join(sorted(_STANCE_WORDS | _SAY_WORDS | _WANT_WORDS)), correct=False)) | _STANCE)
@@ -238,6 +241,11 @@ class Matcher:
                 # sound like.
                 heard = self.analyzer.heard(strip_markup(message))
                 if heard is not None and (again := self._match(heard, context)).confidence >= ACCEPTABLE:
+                    return replace(again, question=found.question)
+                # Keywords typed as into a search box ("umer job title", "troops massed sumy number"): the
+                # question they stand for, read only when the message as written is not answered.
+                asked = self._search_box.question(strip_markup(message))
+                if asked is not None and (again := self._match(asked, context)).confidence >= ACCEPTABLE:
                     return replace(again, question=found.question)
             return found
 
