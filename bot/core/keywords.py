@@ -76,7 +76,7 @@ class SearchBox:
         if rest and not any(w in _ASKING for w in rest) and any(w not in STOPWORDS for w in rest):
             if last in _ASKED_BY:
                 said = [*_ASKED_BY[last].split(), *rest]
-            elif last in _KEEPS_NOUN or (len(said) >= 2 and " ".join(said[-2:]) == "job title"):
+            elif last in _KEEPS_NOUN:
                 said = ["what", "is", *said]
         rewritten = " ".join(said)
         return rewritten if rewritten != " ".join(words(text)) else None

@@ -239,12 +239,13 @@ class Matcher:
                 # Speech typed by a phone splits a name it doesn't know into words it does ("who is med in ski"):
                 # only a message that is not answered otherwise is read again with such runs read as the name they
                 # sound like.
-                heard = self.analyzer.heard(strip_markup(message))
+                text = strip_markup(message)
+                heard = self.analyzer.heard(text)
                 if heard is not None and (again := self._match(heard, context)).confidence >= ACCEPTABLE:
                     return replace(again, question=found.question)
                 # Keywords typed as into a search box ("umer job title", "troops massed sumy number"): the
                 # question they stand for, read only when the message as written is not answered.
-                asked = self._search_box.question(strip_markup(message))
+                asked = self._search_box.question(text)
                 if asked is not None and (again := self._match(asked, context)).confidence >= ACCEPTABLE:
                     return replace(again, question=found.question)
             return found
