@@ -182,6 +182,45 @@ def test_a_claimed_place_or_office_is_answered_by_the_fact_that_confirms_or_corr
     assert fact in first(answer).casefold()
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    # a description claimed of who someone is now, in words the brief uses, is answered by their card
+    ("is umerov some kind of general?", "defence minister"),
+    ("medinsky is really a diplomat, right?", "kremlin aide"),
+    ("is kellogg seen as a negotiator or what", "envoy"),
+    ("isn't kalin just a spokesman?", "intelligence chief"),
+])
+def test_a_description_claimed_of_someone_is_answered_by_who_they_are(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()
+
+
+@pytest.mark.parametrize("question", [
+    "is zelensky a comedian?",  # a word the brief never uses: nothing in it confirms or corrects the claim
+    "is putin a war criminal?",
+    "was kellogg a general before he became envoy?",  # an earlier career, which the articles do not go into
+])
+def test_a_description_the_brief_cannot_check_is_not_answered_with_a_card(service: BriefService,
+                                                                          question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched, answer.body
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # whether someone was there is who attended: the attendance topic says so, or that no article reports it
+    ("was trump at the palace?", "no article reports trump"),
+    ("putin was there in person, yeah?", "no article reports putin"),
+    ("did zelensky turn up in istanbul?", "no article reports zelensky"),
+    ("were zelensky and putin at the talks?", "no article reports zelensky"),
+    ("did medinsky make it to the talks?", "medinsky"),
+])
+def test_a_claim_that_someone_was_at_the_talks_is_answered_by_who_attended(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert answer.section_id == "attendance"
+    assert fact in " ".join(answer.body).casefold()
+
+
 def test_a_claim_check_that_names_no_place_is_not_read_as_asking_where(service: BriefService) -> None:
     # "in secret" is how, not where: the brief does not say, and the venue does not answer it.
     (answer,) = ask(service, "was it held in secret?")

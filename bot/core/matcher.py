@@ -15,7 +15,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import AbstractSet as Set, Iterator, Mapping
+from typing import AbstractSet as Set, Callable, Iterator, Mapping
 
 from rapidfuzz import fuzz, process
 
@@ -154,6 +154,9 @@ class Matcher:
             self.index = BriefIndex(brief, self.analyzer)
             self.event = EventQuestions(brief, self.analyzer, self.index, _wants)
         self._article_terms = _article_terms(articles)
+        # Where being is being at the event: its nouns, venue and day, not a country ("was putin in russia?").
+        self._event_places = (self.event.allowed - self.index.countries) | {
+            t for w in words(brief.meta.venue) for t in self.analyzer.terms(w)}  # its city and country too
         self.scope = Scope(brief, self.analyzer, self.index.countries)
         self._search_box = SearchBox(brief, self.analyzer.known_words, self.analyzer.table.words,
                                      self.analyzer.table.phrases)
@@ -724,6 +727,19 @@ class Matcher:
         if said and said[0] in _NEGATED:  # "isn't umerov the foreign minister?" checks a claim as "is" does
             said[0] = _NEGATED[said[0]]
         person = next((t for t in terms if t in self.people), None)
+        if person is not None and (about := self._said_of(said)) is not None:
+            people, rest, copula = about
+            if _claims_presence(rest, copula, self._present_at):
+                # "was putin at the talks?", "so putin was there in person right?", "did zelensky show up?": whether
+                # they attended, which the topic of who attended answers (or says no article reports it)
+                return f"did {' and '.join(self._entity_names[p] for p in people)} attend the talks?"
+            described = _description_claimed(rest) if copula == "is" and len(people) == 1 else None
+            if described and not asks_private(" ".join(said)) and all(
+                    set(self.analyzer.terms(w)) <= self.index.vocabulary for w in described):
+                # "is medinsky a general or what", "medinsky is just a neutral diplomat isnt he", "is umerov seen as
+                # a hardliner?": a description claimed of who someone is now, in words the brief uses, which their
+                # card confirms or corrects ("is zelensky a comedian?" asks what the brief never says)
+                return f"who is {self._entity_names[person]}?"
         if said and said[0] not in YES_NO and person is not None:
             # "umerov is defence minister, right?", "Umerov is minister of what exactly?": a claim (or a gap) about a
             # person's office stated as a sentence opening with their name asks who they are, as "is umerov …?" does
@@ -753,6 +769,32 @@ class Matcher:
             # life, which his card does not answer
             return f"who is {self._entity_names[person]}?"
         return None
+
+    def _said_of(self, said: list[str]) -> tuple[tuple[str, ...], list[str], str] | None:
+        """A yes/no claim whose subject is people the brief names: who, what is claimed of them and its verb ("was",
+        "is", "did"), from "was putin at the talks?", "were putin and zelensky there?", "did zelensky show up?" or
+        "medinsky is a diplomat, isn't he?"; None when no one named is the subject."""
+        if said and said[0] in YES_NO:
+            verb, start = said[0], 1
+        else:
+            verb, start = "", 0
+        for end in range(min(start + 5, len(said)), start, -1):
+            people = self.analyzer.terms(" ".join(said[start:end]))
+            if not people or not all(p in self.people for p in people) or not all(
+                    self.analyzer.terms(said[k]) for k in (start, end - 1)):  # a name at both ends, not "was there"
+                continue
+            rest = said[end:]
+            if verb:
+                return people, rest, verb
+            if rest[:1] and rest[0] in _COPULA:  # the name opens the sentence: "putin was there, right?"
+                return people, rest[1:], rest[0]
+            return None
+        return None
+
+    def _present_at(self, word: str) -> bool:
+        """Whether being at `word` ("talks", "istanbul", "palace") is being at the brief's event."""
+        read = self.analyzer.terms(word)
+        return bool(read) and all(t in self._event_places for t in read)
 
     def _backed(self, match: Match, readings: list[Match], text: str) -> Match:
         """`match`, a sentence of `text` after its first, capped just below the readings of it together with the
@@ -2004,6 +2046,60 @@ _PERSON_ROLES = frozenset({"guy", "man", "woman", "person", "boss", "head", "chi
 _SAY_REQUEST = re.compile(r"\b(?:did|does|do|has|have|had|will|would|is|was)\s+(.{2,40}?)\s+(?:say|said|tell|told|"
                           r"state|stated|claim|claimed|announce|announced|comment)\b",
                           re.IGNORECASE)
+
+
+# What a yes/no claim says besides its claim: "…, right?", "… or what", "… in person", "isn't he".
+_CLAIM_TAIL = frozenset({"right", "correct", "true", "or", "not", "what", "yes", "no", "yeah", "eh", "then", "too",
+                         "even", "actually", "really", "personally", "himself", "herself", "themselves", "though",
+                         "tho", "lol", "isnt", "wasnt", "he", "she", "they", "in", "person", "physically", "so",
+                         "ok", "nah", "huh", "also", "there", "did", "didnt", "is", "was"})
+# Hedges between the verb and a description claimed: "is he just a …", "is he seen as a …".
+_DESCRIPTION_HEDGES = frozenset({"just", "really", "actually", "basically", "simply", "only", "merely", "truly",
+                                 "seen", "considered", "regarded", "viewed", "known", "thought", "as", "to", "be",
+                                 "some", "kind", "sort", "of", "more", "like", "also", "still", "even"})
+# Verbs of turning up somewhere: "did putin show up?", "did trump go to istanbul?"
+_ARRIVING = frozenset({"show", "turn", "come", "go", "travel", "fly", "attend", "appear", "make", "join"})
+
+
+def _description_claimed(rest: list[str]) -> list[str] | None:
+    """The words of a description `rest` (after "is <person>") claims with an article: "a general or what", "just
+    a neutral diplomat", "seen as a hardliner"; None for anything else, or an earlier career ("a retired general",
+    "a former comedian")."""
+    at = 0
+    while at < len(rest) and rest[at] in _DESCRIPTION_HEDGES:
+        at += 1
+    # "a …", "an …", or "some kind of …" with no article
+    kind_of = at >= 2 and rest[at - 1] == "of" and rest[at - 2] in ("kind", "sort")
+    if rest[at:at + 1] in (["a"], ["an"]):
+        at += 1
+    elif not kind_of:
+        return None
+    if not _PAST_CAREER.isdisjoint(rest):
+        return None
+    described = [w for w in rest[at:] if w not in _CLAIM_TAIL and w not in STOPWORDS]
+    return described or None
+
+
+# Words that put a description in someone's past career, which the articles never go into.
+_PAST_CAREER = frozenset({"retired", "former", "ex", "before", "previously", "once", "formerly", "used"})
+
+
+def _claims_presence(rest: list[str], verb: str, present_at: Callable[[str], bool]) -> bool:
+    """Whether `rest` (after "<verb> <person>") claims they were at the event: "there", "present", "at the talks",
+    "in istanbul", or with "did", a verb of turning up ("show up", "go to istanbul")."""
+    if verb in ("did", "didnt"):
+        if not rest or rest[0] not in _ARRIVING:
+            return False
+        rest = [w for w in rest[1:] if w not in ("up", "to", "the", "it", "over", "out")]
+        return all(w in _CLAIM_TAIL or present_at(w) for w in rest)
+    if verb not in ("was", "were", "wasnt", "werent"):
+        return False
+    if rest[:1] in (["there"], ["present"]):
+        return all(w in _CLAIM_TAIL or w == "present" for w in rest[1:])
+    if rest[:1] in (["at"], ["in"]) and len(rest) > 1:
+        place = [w for w in rest[1:] if w not in _CLAIM_TAIL and w != "the"]
+        return bool(place) and all(present_at(w) for w in place) and rest[1:2] != ["person"]
+    return False
 
 
 def _asks_a_name(text: str) -> bool:
