@@ -23,6 +23,7 @@ from bot.core.agents import Agents, only_did, others_did
 from bot.core.analyzer import Analyzer, canon
 from bot.core.brief import Brief, EntityKind, Section
 from bot.core.calibration import RANK_FEATURES, Calibration
+from bot.core.doubt import DISAGREEING, Doubt, asks_evidence, bare_other_side, doubt, numbers
 from bot.core.english import is_common_word
 from bot.core.event import EventQuestions
 from bot.core.examples import Examples, Overlaps, Similarity
@@ -262,7 +263,7 @@ class Matcher:
         finally:
             self._retrieved = None
 
-    def _match(self, message: str, context: FollowUpContext | None = None) -> Match:
+    def _match(self, message: str, context: FollowUpContext | None = None, doubting: bool = True) -> Match:
         text = strip_markup(message)
         if context is not None and (previous := self.section(context.section_id)) is not None:
             if self._asks_for_more(text):
@@ -275,6 +276,15 @@ class Matcher:
                 # and when, as they tell it)
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
                              question=text, again=True)
+            if doubting and (doubted := self._doubted(text, context, previous)) is not None:
+                # "says who, the 1.2m?", "is that confirmed?", "and the other side? what does russia say": the claim
+                # just made, with who makes it, or the other side's word on it. Unless the message read as a question
+                # finds a fact of the same topic not yet shown ("and the other side?" after the drones Ukraine downed:
+                # the count Russia gives; "what's the independent evidence?": the satellite imagery).
+                read = self._match(message, context, doubting=False)
+                if self._answers_the_doubt(read, text, context):
+                    return read
+                return doubted
         if context is not None and (when := self._when_of_occasion(text, context)) is not None:
             return when
         shown = self._shown(context) if context is not None and _ELSE.search(text) else frozenset()
@@ -422,6 +432,95 @@ class Matcher:
         if shown and (other := self._match_reading(reading, exclude=shown)).confidence >= ACCEPTABLE:
             return other
         return self._match_reading(reading)
+
+    def _doubted(self, text: str, context: FollowUpContext, previous: Section) -> Match | None:
+        """A follow-up doubting the last answer (`doubt`): who claims it, as "who said that?" is answered (`again`),
+        led by the fact giving the number it names ("says who, the 1.2m"); or the other side's word on it, a fact
+        of the same topic about what was said in which that side speaks or disagrees. Without such a fact, who
+        claims it: what the brief can say of a claim it has no other side of. None for any other message."""
+        said = normalize(text).split()
+        if doubt(said, frozenset(said)) is None:
+            return None  # no word of doubt (most follow-ups): no name looked up
+        parties: set[str] = set()
+        named = set()
+        for word in said:
+            if word in QUESTION_WORDS or word in STOPWORDS:
+                continue
+            found = [t for t in self.analyzer.terms(word) if t in self.index.named]
+            if found:
+                named.add(word)
+                parties.update(found)
+        kind = doubt(said, frozenset(named))
+        position = self._position.get(context.section_id)
+        if kind is None or position is None:
+            return None
+        units = [self.index.units[u] for u in self.index.section_units[position]]
+        seen = {*context.shown, *context.last}
+        last = [u for u in units if u.key in context.last] or [u for u in units if u.key in seen]
+        if asked := numbers(" ".join(said)):
+            # "says who, the 1.2m": the fact giving that number, of those just shown first
+            giving = sorted((u for u in units if u.kind in (UnitKind.fact, UnitKind.figure)
+                             and asked & numbers(normalize(self._text_of(u)))),
+                            key=lambda u: (u.key not in context.last, u.key not in seen))
+            last = giving or last
+        claimers = frozenset().union(*(self._claimers(u) for u in last))
+        if kind is Doubt.SOURCE and parties - claimers and "or" not in said:
+            kind = Doubt.OTHER_SIDE  # "has moscow confirmed that?" after Kyiv's claim: Moscow's word on it
+        if kind is Doubt.OTHER_SIDE:
+            sides = claimers & {"russia", "ukraine"}
+            other = frozenset(parties) or (frozenset({"russia", "ukraine"}) - sides if len(sides) == 1 else frozenset())
+            if other and (theirs := self._other_side_of(units, last, other)):
+                return Match((Candidate(previous, 1.0, 1.0),), 1.0, other, context.terms, lead=tuple(theirs),
+                             question=text, features={"context": 1.0})
+            if doubt(said, frozenset(named)) is Doubt.OTHER_SIDE:
+                return None  # "and who was on the other side?" after Russia's delegation: a swap, read as one
+        return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
+                     lead=tuple(last) if asked else (), question=text, again=True)
+
+    def _answers_the_doubt(self, read: Match, text: str, context: FollowUpContext) -> bool:
+        """Whether the message read as a question (`read`) answers a doubt better than who claims what was said: a
+        fact not shown yet that has the doubt's own words ("what's the independent evidence?": the satellite
+        imagery), or, for a bare "and the other side?", a fact of the same topic (the other side's count, a swap)."""
+        if read.confidence < ACCEPTABLE or read.best is None or not read.lead or read.lead[0].kind is UnitKind.topic \
+                or {u.key for u in read.lead} <= {*context.shown, *context.last}:
+            return False
+        said = normalize(text).split()
+        if bare_other_side(said):
+            return read.best.id == context.section_id
+        asked = set(self.analyzer.terms(" ".join(asks_evidence(said))))
+        return bool(asked & read.lead[0].terms)
+
+    def _claimers(self, unit: Unit) -> frozenset[str]:
+        """Who a fact or figure says claims it: a figure's `claimed_by`, a fact's parties that speak in it or lead it."""
+        named = self.index.named
+        if unit.kind is UnitKind.figure:
+            figure = self.sections[unit.section].figures[unit.item]
+            return frozenset(t for t in self.analyzer.terms(figure.claimed_by) if t in named)
+        if unit.kind is not UnitKind.fact:
+            return frozenset()
+        text = self.sections[unit.section].facts[unit.item].text
+        return frozenset(p for p in unit.entities & named
+                         if self._says({p}, text, quoted=False) or self._leads_with({p}, text))
+
+    def _other_side_of(self, units: list[Unit], last: list[Unit], other: frozenset[str]) -> list[Unit]:
+        """The facts of a topic giving `other`'s word on what `last` said: about them, they speak or it states a
+        disagreement, and it shares words of substance with what was said; the one sharing most first."""
+        named, generic = self.index.entities, self.event.generic_terms
+        discussed = {t for u in last for t in u.terms
+                     if t not in QUESTION_WORDS and t not in named and t not in generic and specificity(t) > 0.4}
+        scored = []
+        for u in units:
+            if u.kind is not UnitKind.fact or not other <= u.entities:
+                continue
+            text = self.sections[u.section].facts[u.item].text
+            disagrees = bool(DISAGREEING.search(text))
+            if not (disagrees or self._says(other, text, quoted=False)):
+                continue
+            # two words of substance at least: one ("troops", "sunday") is as often about something else
+            shared = sum(self.index.weight(t) for t in discussed & u.terms) if len(discussed & u.terms) >= 2 else 0.0
+            if shared:
+                scored.append((-(shared + (self.index.max_idf if disagrees else 0.0)), u.item, u))
+        return [u for *_, u in sorted(scored)[:1]]
 
     def _asked_again(self, text: str, context: FollowUpContext) -> Match | None:
         """ "anything else?" after "what did moscow demand at the first round?": the previous question again, answered

@@ -119,7 +119,9 @@ class BriefService:
             return self._answer(question, section, 1.0, facts, shown, self._related(section, None),
                                 notes=notes), follow_up
         if match.again and context is not None:  # "who said that?": the same facts; each names who says it
-            keys = self.store.current.matcher.sourced(section.id, context.last)
+            # "says who, the 1.2m": the facts giving that number, when the match found them; else those just shown
+            asked = tuple(unit.key for unit in match.lead) or context.last
+            keys = self.store.current.matcher.sourced(section.id, asked)
             facts = tuple(self._plain_fact(section, key) for key in keys if self._has(section, key))
             return self._answer(question, section, 1.0, facts, context.shown, self._related(section, None),
                                 notes=() if facts else ("Tap a topic below for its sourced facts.",)), context

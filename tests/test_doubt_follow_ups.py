@@ -1,0 +1,75 @@
+"""Follow-ups that question the answer just given (bot/core/doubt.py): "says who?", "is that confirmed?", "what does
+the other side say?". They show who makes the claim and, where the brief has it, the other side's word on it; a
+bare "and the other side?" stays the same question asked of the other side. Real conversations through
+`BriefService.ask`, in the test author's own words (not taken from the evaluation sets in tests/eval/).
+"""
+
+from __future__ import annotations
+
+from bot.core.doubt import Doubt, doubt
+from bot.core.models import Answer
+from bot.core.service import BriefService
+from bot.core.text import normalize
+from tests.test_answers import ask, service  # noqa: F401  the real brief's service; one conversation a call
+
+BOMBERS = "how many bombers did the drones damage"
+TOLL = "how many people has the war killed or wounded?"
+
+
+def lead(answer: Answer) -> str:
+    assert answer.matched, f"{answer.question!r} was not answered"
+    return " ".join(answer.body).casefold()
+
+
+def test_a_doubt_is_told_by_its_words_alone() -> None:
+    def read(message: str, *named: str) -> Doubt | None:
+        return doubt(normalize(message).split(), frozenset(named))
+
+    assert read("are you certain about that?") is Doubt.SOURCE
+    assert read("whose estimate is the 1.2 million") is Doubt.SOURCE
+    assert read("does moscow dispute that?", "moscow") is Doubt.OTHER_SIDE
+    assert read("who is right?") is Doubt.OTHER_SIDE
+    # A word of its own asks a question of its own; "who is the source?" asks who an unnamed source is.
+    assert read("is it true they agreed a ceasefire?") is None
+    assert read("who is the source?") is None
+    assert read("is reuters biased?", "reuters") is None
+
+
+def test_doubting_a_claim_shows_who_makes_it(service: BriefService) -> None:  # noqa: F811
+    _, sure = ask(service, BOMBERS, "are you certain about that?")
+    assert sure.section_id == "spiders-web" and "according to ukraine" in lead(sure)
+    _, really = ask(service, "what did russia hand over at the talks", "really? who says so")
+    assert "umerov said" in lead(really)
+
+
+def test_a_number_named_in_the_doubt_picks_the_fact_giving_it(service: BriefService) -> None:  # noqa: F811
+    for doubting in ("is the 1.2 million confirmed?", "whose estimate is the 1.2 million"):
+        _, whose = ask(service, TOLL, doubting)
+        assert whose.section_id == "war-toll"
+        assert lead(whose).startswith("the united states says over 1.2 million")
+
+
+def test_the_other_side_of_a_claim_is_its_word_on_the_same_thing(service: BriefService) -> None:  # noqa: F811
+    _, moscow = ask(service, "what list did kyiv hand over in istanbul", "does moscow dispute that?")
+    assert moscow.section_id == "children" and "protect" in lead(moscow)
+    _, version = ask(service, BOMBERS, "what's the other camp's version?")
+    assert "starkly different" in lead(version)
+    _, right = ask(service, BOMBERS, "who is right?")
+    assert "starkly different" in lead(right)
+
+
+def test_asking_for_evidence_is_answered_by_the_evidence_the_brief_has(service: BriefService) -> None:  # noqa: F811
+    _, proof = ask(service, "do kyiv and moscow agree on the damage to the bombers?", "can anyone verify it independently?")
+    assert "satellite imagery" in lead(proof)
+
+
+def test_a_bare_other_side_is_still_the_same_question_of_the_other_side(service: BriefService) -> None:  # noqa: F811
+    _, kyiv = ask(service, "who headed the russian team", "and the other side?")
+    assert "umerov" in lead(kyiv)
+    _, russia = ask(service, "how many drones did ukraine down overnight on sunday", "and the other side?")
+    assert "162" in lead(russia)
+
+
+def test_a_question_of_its_own_after_an_answer_is_not_a_doubt(service: BriefService) -> None:  # noqa: F811
+    _, ceasefire = ask(service, "who headed the russian team", "is it true they agreed a ceasefire?")
+    assert ceasefire.section_id == "ceasefire"
