@@ -97,3 +97,17 @@ def test_filled_from_two_threads_at_once_it_stays_bounded() -> None:
         t.join()
     assert not errors
     assert accounted(memo) <= memo.limit + 2 * weight("y19999", ("y",))  # a switch mid-put: one over each
+
+
+def test_who_did_it_is_read_from_the_question_s_words_without_filling_the_memo_with_its_pieces(brief: Brief) -> None:
+    # bot/core/agents.py reads a question in runs of one to four words ("did russia", "shoot down how many"): kept
+    # in the memo, a few thousand questions' runs pushed the questions themselves out, and each was read afresh
+    from bot.core.matcher import Matcher
+
+    matcher = Matcher(brief)
+    memo = matcher.analyzer._cache
+    for question in ("how many drones did russia shoot down?", "were ukraine's drones shot down by russia?"):
+        before = set(memo)
+        asked = matcher._agents.asked(question)
+        assert asked and set(asked.values()) == {"russia"}
+        assert set(memo) - before <= {question}  # the question's own reading, and none of its pieces

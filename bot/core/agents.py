@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import AbstractSet as Set, Mapping
+from typing import AbstractSet as Set, Callable, Mapping
 
 from bot.core.analyzer import Analyzer
 from bot.core.text import QUESTION_WORDS, normalize
@@ -50,34 +50,55 @@ class Agents:
         says something of ("who does umerov think can fix it").
 
         """
+        if self._entities.isdisjoint(self._analyzer.terms(question)):
+            return {}  # no one named, so no doer: most questions, and their terms are remembered already
         raw = question.split()
         said = [normalize(w) for w in raw]
+        terms = self._runs(said)
         found: dict[str, str] = {}
         for i, word in enumerate(["", *said]):  # and a subject opening the question: "russia shot down how many?"
             if i and word not in _AUXILIARIES:
                 continue
-            subject = self._subject(raw, said, i)
+            subject = self._subject(raw, terms, i, len(said))
             if subject is None:
                 continue
             doer, j = subject
             while j < len(said) and said[j] in _ADVERBS:  # "did russia actually shoot down"
                 j += 1
-            first = self._terms(said[j]) if j < len(said) else ()  # the verb's own first word, not "think"
-            after = self._terms(" ".join(said[j:j + 4]))
+            first = terms(j, j + 1)  # the verb's own first word, not "think"
+            after = terms(j, j + 4)
             if first and after and self._verb(after[0]) and not self._ignored.intersection(first):
                 found.setdefault(after[0], doer)
-        for verb, (doer, _) in self._passive(normalize(question).split()).items():
-            found[verb] = doer
+        whole = normalize(question).split()  # "drones_downed_by_russia" is one of the words above
+        if "by" in whole:
+            for verb, (doer, _) in self._passive(whole, self._runs(whole)).items():
+                found[verb] = doer
         return found
 
-    def _subject(self, raw: list[str], said: list[str], start: int) -> tuple[str, int] | None:
+    def _runs(self, said: list[str]) -> Callable[[int, int], tuple[str, ...]]:
+        """The terms of said[start:end], for any run: each word is read once (typos corrected), and a run is then
+        joined into terms as a whole text would be."""
+        read: list[tuple[str, ...] | None] = [None] * len(said)  # read when a run first takes the word in
+
+        def word(at: int) -> tuple[str, ...]:
+            found = read[at]
+            if found is None:
+                found = read[at] = self._analyzer.word_terms(said[at])
+            return found
+
+        def terms(start: int, end: int) -> tuple[str, ...]:
+            return self._analyzer.table.join([w for at in range(start, min(end, len(said))) for w in word(at)])
+        return terms
+
+    def _subject(self, raw: list[str], terms: Callable[[int, int], tuple[str, ...]], start: int,
+                 count: int) -> tuple[str, int] | None:
         """The entity named by the words from `start` on ("the russians"), and where they end; None when those
         words name no one or name whose something is ("russia's drones")."""
-        for end in range(start + 1, min(start + 4, len(said)) + 1):
-            terms = self._terms(" ".join(said[start:end]))
-            if terms:
-                if len(terms) == 1 and terms[0] in self._entities and not _POSSESSIVE.match(raw[end - 1]):
-                    return terms[0], end
+        for end in range(start + 1, min(start + 4, count) + 1):
+            found = terms(start, end)
+            if found:
+                if len(found) == 1 and found[0] in self._entities and not _POSSESSIVE.match(raw[end - 1]):
+                    return found[0], end
                 return None
         return None
 
@@ -96,7 +117,12 @@ class Agents:
                     doers.setdefault(term, set()).add(before)
                     receivers.setdefault(term, set()).update(
                         t for t in terms[k + 1:k + 1 + _RECEIVING] if t in self._entities)
-            for verb, (doer, done_to) in self._passive(normalize(text).split(), correct=False).items():
+            said = normalize(text).split()
+
+            def of_text_terms(start: int, end: int) -> tuple[str, ...]:
+                return self._analyzer.terms(" ".join(said[start:end]), correct=False) if start < end else ()
+
+            for verb, (doer, done_to) in self._passive(said, of_text_terms).items():
                 doers.setdefault(verb, set()).add(doer)
                 receivers.setdefault(verb, set()).update(done_to)
             cached = self._of_text[text] = {
@@ -104,20 +130,18 @@ class Agents:
                 for verb, found in doers.items()}
         return cached
 
-    def _passive(self, said: list[str], correct: bool = True) -> dict[str, tuple[str, frozenset[str]]]:
+    def _passive(self, said: list[str], terms: Callable[[int, int], tuple[str, ...]]
+                 ) -> dict[str, tuple[str, frozenset[str]]]:
         """"Kyiv's drones shot down by Russia": the verb right before "by", the entity right after it, and the
-        entities named before the verb (what it was done to)."""
+        entities named before the verb (what it was done to). `terms(start, end)`: the terms of said[start:end]."""
         found: dict[str, tuple[str, frozenset[str]]] = {}
         for i, word in enumerate(said):
             if word == "by" and 0 < i:
-                before = self._terms(" ".join(said[max(0, i - 4):i]), correct)
-                after = self._terms(" ".join(said[i + 1:i + 4]), correct)
+                before = terms(max(0, i - 4), i)
+                after = terms(i + 1, i + 4)
                 if before and after and after[0] in self._entities and self._verb(before[-1]):
                     found[before[-1]] = after[0], frozenset(t for t in before if t in self._entities)
         return found
-
-    def _terms(self, text: str, correct: bool = True) -> tuple[str, ...]:
-        return self._analyzer.terms(text, correct) if text else ()
 
     def _verb(self, term: str) -> bool:
         return term not in self._entities and term not in QUESTION_WORDS and not term.isdigit() \

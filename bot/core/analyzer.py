@@ -13,7 +13,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from bot.core.brief import Brief, Entity, EntityKind
 from bot.core.english import is_common_word
 from bot.core.paraphrases import PARAPHRASES
-from bot.core.text import QUESTION_WORDS, STOPWORDS, normalize, stem, words
+from bot.core.text import QUESTION_WORDS, STOPWORDS, normalize, read_words, stem, words
 from bot.core.weighed_memo import WeighedMemo
 
 # "us" is a pronoun after these words ("tell us"), the United States elsewhere ("what does the us want").
@@ -408,6 +408,12 @@ class Analyzer:
         if cached is None:
             cached = self._cache.put(text, self.table.join([self._correct(w) for w in words(text)]))
         return cached
+
+    def word_terms(self, word: str) -> tuple[str, ...]:
+        """One normalised word of a question as the words it stands for, typos corrected, not yet joined into
+        terms: bot/core/agents.py reads a question in runs of a few words, joined from these (one word's reading
+        is not remembered: the words and runs of every question would push whole questions out of the memos)."""
+        return tuple(self._correct(w) for w in read_words(word))
 
     def heard(self, text: str) -> str | None:
         """`text` with runs of words that sound like one of the brief's names read as that name (`_heard`); None

@@ -280,8 +280,14 @@ _O_CLOCK = re.compile(r"\bo clock\b")  # "at what o clock": the apostrophe of "o
 @_memo(16384)  # brief texts are read on every reload; questions repeat
 def words(text: str) -> tuple[str, ...]:
     """Normalised words with chat shorthand expanded and letters stretched for emphasis squeezed ("soooo")."""
+    return read_words(normalize(text))
+
+
+def read_words(normal: str) -> tuple[str, ...]:
+    """`words` of a text already normalised, not remembered: for the single words of a question read apart
+    (bot/core/agents.py), which would otherwise crowd whole questions out of the memo."""
     out: list[str] = []
-    said = _O_CLOCK.sub("oclock", _STRETCHED.sub(r"\1", normalize(text))).split()
+    said = _O_CLOCK.sub("oclock", _STRETCHED.sub(r"\1", normal)).split()
     if len(said) > 2 and said[0] in _OPENING_ONLY:
         said = said[1:]  # "wait, is the ciragan palace a real palace?": opening a message, it asks nothing
     german = not GERMAN_CUES.isdisjoint(said)
