@@ -221,6 +221,45 @@ def test_a_claim_that_someone_was_at_the_talks_is_answered_by_who_attended(
     assert fact in " ".join(answer.body).casefold()
 
 
+# ------------------------------------------------------------------ who said it
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # who said something may be people the brief does not name: officials, a spokesperson, bloggers
+    ("who told the russian press when the talks were due to start?", "turkish officials"),
+    ("who said the talks were supposed to kick off at 1pm?", "turkish officials"),
+    ("who announced that european advisers would be on the ground?", "spokesperson"),
+    ("who called for revenge after the drone attack?", "war bloggers"),
+    # a verb of saying asked ("reported", "confirmed") is what a fact of someone saying it answers
+    ("who reported that kalin would join the talks?", "ria novosti"),
+    ("who confirmed receiving ukraine's memo?", "us officials"),
+])
+def test_who_said_something_is_answered_by_the_fact_naming_who_said_it(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # who did something needs someone named: not the bloggers who called for revenge for it
+    ("who carried out the drone attack?", "security service"),
+    ("who ran the drone operation?", "security service"),
+    # whom a speaker named is not who spoke: "who did zelensky say …?" is answered by what Zelensky said
+    ("who did zelensky say would lead the delegation?", "umerov"),
+    ("who does umerov say can settle the big issues?", "putin"),
+])
+def test_who_did_or_was_named_is_not_answered_by_people_who_only_spoke_of_it(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()
+
+
+def test_who_said_something_of_someone_is_not_answered_by_what_they_said(service: BriefService) -> None:
+    # "Umerov said Kyiv would review the Russian document" names Umerov saying something, not who said he would go
+    (answer,) = ask(service, "who announced that umerov would head to turkey for the meeting?")
+    assert not answer.matched or "umerov said" not in first(answer).casefold()
+
+
 def test_a_claim_check_that_names_no_place_is_not_read_as_asking_where(service: BriefService) -> None:
     # "in secret" is how, not where: the brief does not say, and the venue does not answer it.
     (answer,) = ask(service, "was it held in secret?")

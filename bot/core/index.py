@@ -69,6 +69,11 @@ def _plain_stems(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in words(text) if w not in STOPWORDS)
 
 
+# People the brief does not name, as a group or by their post: "Turkish officials told Russian state media …",
+# "a German government spokesperson said …", "Russian war bloggers called on …". Who said something may be them.
+_PEOPLE = re.compile(r"\b(?:officials|spokesperson|spokesman|spokeswoman|bloggers)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class _Read:
     """What one text of the brief says, before the brief's entity lists are applied."""
@@ -80,6 +85,7 @@ class _Read:
     name: bool
     place: bool
     reason: bool
+    people: bool  # people it does not name: "Turkish officials", "a government spokesperson"
 
 
 @lru_cache(maxsize=16384)  # a reload reads every text again; most have not changed
@@ -89,7 +95,8 @@ def _read(table: PhraseTable, text: str, extra: str) -> _Read:
     # no alias joins the words, and a fact naming "Foreign Minister Fidan" answers "minister".
     terms += sorted((_plain_stems(text) | _plain_stems(extra)).difference(terms))
     return _Read(tuple(terms), tuple(Counter(terms).items()), bool(_NUMBER.search(text)), bool(_TIME.search(text)),
-                 bool(_NAME.search(text)), bool(_PLACE.search(text)), bool(_REASON.search(text)))
+                 bool(_NAME.search(text)), bool(_PLACE.search(text)), bool(_REASON.search(text)),
+                 bool(_PEOPLE.search(text)))
 
 
 class UnitKind(str, Enum):
@@ -111,6 +118,7 @@ class Unit:
     has_person: bool = False
     has_place: bool = False
     has_reason: bool = False
+    has_people: bool = False  # people it does not name ("Turkish officials"): who said it, if not who did it
 
     @property
     def key(self) -> str:
@@ -157,7 +165,9 @@ class Retrieved:
     card: dict[int, float]
 
 
-WANTS = ("number", "time", "person", "place", "reason", "name")  # the kinds of fact a question can ask for
+# The kinds of fact a question can ask for; "speaker" is "who said …?", which people the brief does not name answer
+# too ("Turkish officials told Russian state media …"), where "who ran the operation?" needs a named one.
+WANTS = ("number", "time", "person", "place", "reason", "name", "speaker")
 
 
 def fits(unit: Unit, wants: str) -> bool:
@@ -168,6 +178,8 @@ def fits(unit: Unit, wants: str) -> bool:
         return unit.has_time
     if wants == "person":
         return unit.has_person
+    if wants == "speaker":
+        return unit.has_person or unit.has_people
     if wants == "place":
         return unit.has_place
     if wants == "reason":
@@ -209,7 +221,7 @@ class BriefIndex:
                     canon(a.replace("-", " ")) for a in about}
                 unit = Unit(kind, section, item, frozenset(read.terms), ents, read.number, read.time,
                             bool(ents & self.actors) if self.actors else read.name,
-                            bool(ents & places or read.place), read.reason)
+                            bool(ents & places or read.place), read.reason, read.people)
                 # Entities it is about but does not name are terms of it too.
                 found = (unit, read.counts + tuple((t, 1) for t in ents.difference(read.terms)))
             made[key] = found

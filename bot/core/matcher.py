@@ -580,7 +580,7 @@ class Matcher:
         # The words naming the kind asked ("what day") are answered by a fact of that kind, not by the word.
         asked = {t for t in context.terms if t not in QUESTION_WORDS and t not in self.index.entities
                  and t not in _KIND_NOUNS and t not in self._kind_terms.get(wants, ())}
-        if not asked or wants not in ("time", "number", "person", "place"):
+        if not asked or wants not in ("time", "number", "person", "speaker", "place"):
             return []
         same = []
         for m in readings:
@@ -1305,7 +1305,7 @@ class Matcher:
                 # a word for the kind of fact asked, "what's biden up to these days", nor one the brief never uses.)
                 kept = [t for t in dict.fromkeys(context.terms) if t in self.people and t not in new_entities]
             return tuple(dict.fromkeys([*terms, *previous, *kept]))
-        if all(t in QUESTION_WORDS for t in terms) and {"it", "its"} & said and _wants(text) in ("", "person"):
+        if all(t in QUESTION_WORDS for t in terms) and {"it", "its"} & said and _wants(text) in ("", "person", "speaker"):
             # "what's in it?", "who's it for?": "it" is what the previous question asked about, asked something new
             # of; not who the answer named, nor the previous question word ("who reviewed it?" -> "what's in it?").
             asked = [t for t in context.terms if t not in QUESTION_WORDS]
@@ -1827,6 +1827,9 @@ class Matcher:
         if named and any(named <= units[u].entities for _, u in scored):
             # "what did Umerov say": the facts about Umerov, whatever else scores
             scored = [pair for pair in scored if named <= units[pair[1]].entities]
+            if wants == "speaker" and (people := named & self.people):
+                # "who announced that umerov would go?": who said it of Umerov, not what Umerov said
+                scored = [pair for pair in scored if not self._says(people, self._text_of(units[pair[1]]), False)]
         if described:
             # "what's the name of ukraine's drone op": the facts that spell Operation Spider's Web, whatever else
             # scores ("the plan involved smuggling drones" is about it but never says its name)
@@ -2395,11 +2398,17 @@ def checks_a_claim(said: list[str]) -> bool:
 # of names, which the entity cards answer, not of facts saying "in X".)
 # Words that only say what kind of answer is asked for: "which part of Russia", "what location", "which day of the
 # week". ("date", "time", "figure" stay: "what date will the new exchange happen" is not answered by Monday.)
+# Verbs of saying right after "who": "who told …", "who said …", "whose officials announced …".
+_ASKS_SPEAKER = frozenset({"said", "say", "says", "told", "tell", "tells", "announced", "announce", "announces",
+                           "claimed", "claim", "claims", "reported", "report", "reports", "confirmed", "confirm",
+                           "confirms", "stated", "state", "states", "insisted", "warned", "declared", "revealed"})
 _KIND_WORDS = {
     "place": ("location", "place", "part", "region", "area", "province", "spot", "whereabouts"),
     "time": ("week", "weekday", "oclock", "day"),
     # "what's the palace called?": the name a fact gives is what "called" asks, not a word it lacks
     "name": ("called", "named"),
+    # "who announced …?", "who reported …?": asked of who said it, which a fact of someone saying it answers
+    "speaker": ("say", "said", "told", "announced", "reported", "confirmed", "stated", "claimed"),
 }
 _PLACE_NOUNS = frozenset({"part", "region", "area", "location", "province", "oblast"})
 
@@ -2465,7 +2474,14 @@ def _wants(text: str) -> str:
                    for i, w in enumerate(said))):  # "at the time (of the talks)": then, not a time asked
         return "time"
     if said[:1] == ["who"] or "whose" in said or "who" in said[:3]:
-        return "person"
+        # "who told russian state media …?", "whose officials said …": who said it, named or not
+        at = next(i for i, w in enumerate(said) if w in ("who", "whose"))
+        after = said[at + 1:at + 5]
+        if after[:1] and after[0] in ("did", "does", "do", "will", "would", "can", "could"):
+            return "person"  # "who did zelensky say would go?": whom the speaker named, not who said it
+        return "speaker" if not _ASKS_SPEAKER.isdisjoint(after[:3]) or any(  # "who called for revenge?"
+            w in ("called", "call", "calls", "urged") and after[i + 1:i + 2] in (["for"], ["on"])
+            for i, w in enumerate(after[:3])) else "person"
     if ("where" in said[:4] and _MEDIUM_VERBS.isdisjoint(said)) or any(
             w in ("which", "what") and said[i + 1:i + 2] and said[i + 1] in _PLACE_NOUNS for i, w in enumerate(said)):
         # "where", "in which part of Russia", "what region"; not "where did he post it" (on social media: a medium)
