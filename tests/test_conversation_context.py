@@ -836,3 +836,17 @@ def test_whose_phrase_asks_who_uses_the_words_just_quoted(service: BriefService)
     for question in ("who's calling it that?", "and who uses the term?"):
         _, term = ask(service, "what does de-nazification involve?", question)
         assert term.section_id == "russia-position" and "kremlin" in lead(term), question
+
+
+# ------------------------------------------------------------------ a bare name after a topic's summary
+
+
+def test_a_bare_name_after_a_summary_asks_about_them_not_for_the_summary_again(service: BriefService) -> None:
+    # The overview names Putin and Trump in passing; "and putin?" right after it asks about him.
+    _, putin = ask(service, "give me the gist of the istanbul talks", "and putin?")
+    assert putin.section_id != "overview" and "putin" in lead(putin)
+    _, trump = ask(service, "give me the gist of the istanbul talks", "and trump?")
+    assert trump.section_id == "us-position"
+    # A name with a question of its own is read on the topic just answered, whose summary gives their view.
+    _, zelensky = ask(service, "what is the kremlin's view on a putin zelensky summit?", "and what does zelensky say")
+    assert zelensky.section_id == "leaders-meeting" and "leaders" in lead(zelensky)

@@ -101,6 +101,7 @@ class FollowUpContext:
     entities: frozenset[str] = field(default_factory=frozenset)
     shown: tuple[str, ...] = ()  # unit keys of facts already shown in this topic
     last: tuple[str, ...] = ()  # unit keys of the facts the last answer led with
+    summary: bool = False  # the last answer led with its topic's summary
 
 
 @dataclass(frozen=True)
@@ -424,6 +425,19 @@ class Matcher:
         if context is not None and self._swaps(text):
             pointing = self._same_question(readings, context) or pointing
         best = max(pointing or readings, key=lambda m: m.confidence)
+        if context is not None and context.summary and best.features.get("context") and best.lead \
+                and best.lead[0].kind is UnitKind.topic and best.best is not None \
+                and best.best.id == context.section_id:
+            # "and trump?" after what happened at the talks: read with the previous question it is that topic's
+            # summary again, just read (it names Trump in passing); read alone it is Trump's part in them. Only a
+            # message naming someone and nothing else: "and what does zelensky say?" after the Kremlin's word on the
+            # leaders' meeting asks his view of it, which that summary gives.
+            alone = max((m for m in readings if not m.features.get("context")), key=lambda m: m.confidence,
+                        default=None)
+            if alone is not None and alone.confidence >= ACCEPTABLE and alone.best is not None \
+                    and alone.best.id != context.section_id \
+                    and all(t in self.index.entities for t in alone.terms if t not in QUESTION_WORDS):
+                return alone
         return best
 
     def _match_else(self, reading: _Reading, shown: frozenset[int]) -> Match:

@@ -155,7 +155,8 @@ class BriefService:
             # only past the last answer (which would show the first turn's facts again), and says how many are left.
             shown = tuple(dict.fromkeys([*context.shown, *shown]))
         answer = self._answer(question, section, match.confidence, facts, shown, self._related(section, match), lead)
-        follow_up = FollowUpContext(section.id, self._thread(match, context, section), entities, shown, last)
+        follow_up = FollowUpContext(section.id, self._thread(match, context, section), entities, shown, last,
+                                    summary=lead is not None)
         return answer, follow_up
 
     @staticmethod
