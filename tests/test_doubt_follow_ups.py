@@ -73,3 +73,23 @@ def test_a_bare_other_side_is_still_the_same_question_of_the_other_side(service:
 def test_a_question_of_its_own_after_an_answer_is_not_a_doubt(service: BriefService) -> None:  # noqa: F811
     _, ceasefire = ask(service, "who headed the russian team", "is it true they agreed a ceasefire?")
     assert ceasefire.section_id == "ceasefire"
+
+
+def test_whose_of_two_parties_a_figure_is_shows_who_claims_it(service: BriefService) -> None:  # noqa: F811
+    _, whose = ask(service, TOLL, "is that kyiv's tally or washington's?")
+    assert "united states" in lead(whose)
+
+
+def test_once_both_sides_were_shown_who_is_right_is_the_evidence(service: BriefService) -> None:  # noqa: F811
+    # Ukraine's count, then the two sides' different assessments, then what the topic gives as evidence.
+    _, sides, right = ask(service, BOMBERS, "what's the other camp's version?", "so which one do i believe?")
+    assert "starkly different" in lead(sides)
+    assert "satellite imagery" in lead(right)
+
+
+def test_whose_figure_pointed_at_shows_who_claims_it_and_a_bare_party_figure_is_a_swap(
+        service: BriefService) -> None:  # noqa: F811
+    _, whose = ask(service, "how many russian troops are massing near sumy", "is that the ukrainian figure?")
+    assert whose.section_id == "battlefield" and "according to ukrainian officials" in lead(whose)
+    _, russia = ask(service, "how many drones did ukraine down overnight on sunday", "and the russian figure?")
+    assert "162" in lead(russia)

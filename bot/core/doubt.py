@@ -30,7 +30,7 @@ _OTHER_SIDE = frozenset({"deny", "denies", "denied", "denial", "dispute", "dispu
 # "who's right?", "who do i believe?": the two sides' words side by side, not one source.
 _WHICH_SIDE = frozenset({"right", "believe", "trust"})
 _SIDE = frozenset({"side", "sides", "party", "camp", "view", "account"})
-_EVIDENCE = frozenset({"evidence", "proof", "prove", "proven", "independent", "independently", "verify", "verified",
+EVIDENCE = frozenset({"evidence", "proof", "prove", "proven", "independent", "independently", "verify", "verified",
                        "verifiable", "verification"})
 # Words that only point back, name a kind of claim or join the others ("is that the number they gave?").
 _POINTING = frozenset({
@@ -43,8 +43,11 @@ _POINTING = frozenset({
     "tell", "told", "telling", "saying", "actually", "even", "just", "lol", "huh", "any", "come", "comes", "came", "up", "with", "not",
     "no", "yes", "yeah", "pls", "please", "other", "party", "camp", "account", "word", "story", "real", "m", "k",
     "bn", "million", "thousand", "billion", "it's", "s", "here", "like", "think", "mean", "all", "this", "also",
-    "reckon", "exactly", "them", "think", "should", "i'd", "id", "go", "by",
+    "reckon", "exactly", "them", "think", "should", "i'd", "id", "go", "by", "tally", "toll",
 })
+_FIGURE = frozenset({"number", "numbers", "figure", "figures", "estimate", "estimates", "count", "data", "stat",
+                     "stats", "claim", "version", "tally", "toll"})
+_POINTER = frozenset({"that", "this", "it", "those", "these"})
 MAX_WORDS = 10  # a doubt is a short message: a longer one asks something of its own
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(k|m|bn|thousand|million|billion)?\b")
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
@@ -56,6 +59,7 @@ DISAGREEING = re.compile(r"\b(?:differ\w*|den(?:y|ies|ied)|dismiss\w*|reject\w*|
 
 class Doubt(enum.Enum):
     SOURCE = "source"  # who claims what was just said
+    WHOSE = "whose"  # whether a figure is one party's ("is that the ukrainian figure?"): who claims it, too
     OTHER_SIDE = "other_side"  # what the other side says of it
 
 
@@ -69,26 +73,29 @@ def doubt(said: list[str], named: frozenset[str]) -> Doubt | None:
     # ("says who, the 1.2m")
     asks_who = ("says" in said and "who" in said) or ("where" in said and {"come", "comes", "from"} & set(said))
     other_side = bool(_OTHER_SIDE.intersection(said)) or ("other" in said and bool(_SIDE.intersection(said))) \
-        or ("who" in said and bool(_WHICH_SIDE.intersection(said)))
-    if not doubting and not asks_who and not other_side:
+        or (bool({"who", "which"} & set(said)) and bool(_WHICH_SIDE.intersection(said)))
+    # "is that russia's number or ukraine's?", "is that the ukrainian figure?": whose the figure pointed at is (not
+    # "and the russian figure?", which asks Russia's count of the same thing)
+    whose = bool(named) and not _FIGURE.isdisjoint(said) and not _POINTER.isdisjoint(said)
+    if not doubting and not asks_who and not other_side and not whose:
         return None
-    allowed = _DOUBTING | _WHICH_SIDE if "who" in said else _DOUBTING
+    allowed = _DOUBTING | _WHICH_SIDE if {"who", "which"} & set(said) else _DOUBTING
     if any(w not in allowed and w not in _POINTING and w not in named and not _NUMBER.fullmatch(w) for w in said):
         return None
     if other_side:
         return Doubt.OTHER_SIDE
-    return Doubt.SOURCE
+    return Doubt.WHOSE if whose and not doubting and not asks_who else Doubt.SOURCE
 
 
 def asks_evidence(said: list[str]) -> list[str]:
     """The words of a normalised message asking for evidence ("any independent proof?"): a fact that has them (the
     satellite imagery) answers the doubt better than who made the claim."""
-    return [w for w in said if w in _EVIDENCE]
+    return [w for w in said if w in EVIDENCE]
 
 
 def bare_other_side(said: list[str]) -> bool:
     """ "and the other side?": no word of doubt, so it may as well ask the same question of the other side (a swap)."""
-    which = _WHICH_SIDE if "who" in said else frozenset()
+    which = _WHICH_SIDE if {"who", "which"} & set(said) else frozenset()
     return not any(w in _DOUBTING or w in _OTHER_SIDE or w in which for w in said)
 
 

@@ -23,7 +23,7 @@ from bot.core.agents import Agents, only_did, others_did
 from bot.core.analyzer import Analyzer, canon
 from bot.core.brief import Brief, EntityKind, Section
 from bot.core.calibration import RANK_FEATURES, Calibration
-from bot.core.doubt import DISAGREEING, Doubt, asks_evidence, bare_other_side, doubt, numbers
+from bot.core.doubt import DISAGREEING, EVIDENCE, Doubt, asks_evidence, bare_other_side, doubt, numbers
 from bot.core.english import is_common_word
 from bot.core.event import EventQuestions
 from bot.core.examples import Examples, Overlaps, Similarity
@@ -184,6 +184,7 @@ class Matcher:
         self._rank_weights_cached: tuple[float, ...] = ()
         self._titles = [normalize(s.title) for s in self.sections]
         # The words a person's or organisation's name is written with in facts: "Umerov", "Kremlin".
+        self._evidence_terms = frozenset(self.analyzer.terms(" ".join(sorted(EVIDENCE)), correct=False))
         self._speaker_words = {canon(e.id.replace("-", " ")): frozenset(
             w for v in (e.name, *e.variants) for w in words(v) if w not in STOPWORDS and len(w) > 2)
             for e in brief.entities}
@@ -486,18 +487,29 @@ class Matcher:
             if other and (theirs := self._other_side_of(units, last, other)):
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, other, context.terms, lead=tuple(theirs),
                              question=text, features={"context": 1.0})
+            if len(sides) == 2 and (evidence := self._evidence_in(units, seen)):
+                # "so who's right?" once both sides' word was shown: what the topic gives as evidence either way
+                # ("publicly available satellite imagery made clear …")
+                return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
+                             lead=tuple(evidence), question=text, features={"context": 1.0})
             if doubt(said, frozenset(named)) is Doubt.OTHER_SIDE:
                 return None  # "and who was on the other side?" after Russia's delegation: a swap, read as one
         return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
                      lead=tuple(last) if asked else (), question=text, again=True)
+
+    def _evidence_in(self, units: list[Unit], seen: set[str]) -> list[Unit]:
+        """The facts of a topic not yet shown that give evidence (their words, with the curator's, say "evidence",
+        "proof", "verified"): the first of them."""
+        words = self._evidence_terms
+        return [u for u in units if u.kind is UnitKind.fact and u.key not in seen and words & u.terms][:1]
 
     def _answers_the_doubt(self, read: Match, text: str, context: FollowUpContext) -> bool:
         """Whether the message read as a question (`read`) answers a doubt better than who claims what was said: a
         fact not shown yet that has the doubt's own words ("what's the independent evidence?": the satellite
         imagery), or, for a bare "and the other side?", a fact of the same topic (the other side's count, a swap)."""
         if read.confidence < ACCEPTABLE or read.best is None or not read.lead or read.lead[0].kind is UnitKind.topic \
-                or {u.key for u in read.lead} <= {*context.shown, *context.last}:
-            return False
+                or read.lead[0].key in {*context.shown, *context.last}:
+            return False  # led by what was just shown: not an answer to the doubt
         said = normalize(text).split()
         if bare_other_side(said):
             return read.best.id == context.section_id
