@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from bot.core import analyzer
+from bot.core import analyzer, text
 from bot.core.analyzer import Analyzer
 from bot.core.brief import Brief, load_brief, load_seeds
 from bot.core.text import MAX_MESSAGE_CHARS
@@ -107,7 +107,18 @@ def test_who_did_it_is_read_from_the_question_s_words_without_filling_the_memo_w
     matcher = Matcher(brief)
     memo = matcher.analyzer._cache
     for question in ("how many drones did russia shoot down?", "were ukraine's drones shot down by russia?"):
-        before = set(memo)
+        before, words_before = set(memo), set(text.words)
         asked = matcher._agents.asked(question)
         assert asked and set(asked.values()) == {"russia"}
         assert set(memo) - before <= {question}  # the question's own reading, and none of its pieces
+        assert set(text.words) - words_before <= {question}
+
+
+def test_a_claim_about_people_named_is_read_in_runs_outside_the_memo(brief: Brief) -> None:
+    from bot.core.matcher import Matcher
+
+    matcher = Matcher(brief)
+    memo = matcher.analyzer._cache
+    question = "so medinsky and umerov were both there in person right?"
+    matcher.match(question)
+    assert not [key for key in memo if key in question and len(key.split()) < 4]  # no run of its words

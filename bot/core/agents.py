@@ -53,8 +53,8 @@ class Agents:
         if self._entities.isdisjoint(self._analyzer.terms(question)):
             return {}  # no one named, so no doer: most questions, and their terms are remembered already
         raw = question.split()
-        said = [normalize(w) for w in raw]
-        terms = self._runs(said)
+        said = [normalize.__wrapped__(w) for w in raw]  # afresh: remembered, every word would crowd questions out
+        terms = self._analyzer.runs(said)
         found: dict[str, str] = {}
         for i, word in enumerate(["", *said]):  # and a subject opening the question: "russia shot down how many?"
             if i and word not in _AUXILIARIES:
@@ -71,24 +71,9 @@ class Agents:
                 found.setdefault(after[0], doer)
         whole = normalize(question).split()  # "drones_downed_by_russia" is one of the words above
         if "by" in whole:
-            for verb, (doer, _) in self._passive(whole, self._runs(whole)).items():
+            for verb, (doer, _) in self._passive(whole, self._analyzer.runs(whole)).items():
                 found[verb] = doer
         return found
-
-    def _runs(self, said: list[str]) -> Callable[[int, int], tuple[str, ...]]:
-        """The terms of said[start:end], for any run: each word is read once (typos corrected), and a run is then
-        joined into terms as a whole text would be."""
-        read: list[tuple[str, ...] | None] = [None] * len(said)  # read when a run first takes the word in
-
-        def word(at: int) -> tuple[str, ...]:
-            found = read[at]
-            if found is None:
-                found = read[at] = self._analyzer.word_terms(said[at])
-            return found
-
-        def terms(start: int, end: int) -> tuple[str, ...]:
-            return self._analyzer.table.join([w for at in range(start, min(end, len(said))) for w in word(at)])
-        return terms
 
     def _subject(self, raw: list[str], terms: Callable[[int, int], tuple[str, ...]], start: int,
                  count: int) -> tuple[str, int] | None:

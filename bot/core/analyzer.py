@@ -78,7 +78,6 @@ _SOUNDS = {**dict.fromkeys("bfpv", "1"), **dict.fromkeys("cgjkqsxz", "2"), **dic
            "m": "5", "n": "5", "r": "6"}
 
 
-@lru_cache(maxsize=8192)
 def sound(word: str) -> str:
     """A word's consonants as they sound (Soundex's classes, every letter, neighbours of one class once): "istanbul"
     and "isstumble" both read "2351"... """
@@ -409,11 +408,22 @@ class Analyzer:
             cached = self._cache.put(text, self.table.join([self._correct(w) for w in words(text)]))
         return cached
 
-    def word_terms(self, word: str) -> tuple[str, ...]:
-        """One normalised word of a question as the words it stands for, typos corrected, not yet joined into
-        terms: bot/core/agents.py reads a question in runs of a few words, joined from these (one word's reading
-        is not remembered: the words and runs of every question would push whole questions out of the memos)."""
-        return tuple(self._correct(w) for w in read_words(word))
+    def runs(self, said: Sequence[str]) -> Callable[[int, int], tuple[str, ...]]:
+        """`terms` of any run of a question's normalised words, said[start:end]: each word is read once (typos
+        corrected) when a run first takes it in, and a run is joined into terms as a whole text would be. Nothing is
+        remembered past the question: the runs one question is read in (bot/core/agents.py, the matcher's claim
+        checks) are many and rarely asked again, and in the memo they would push whole questions out of it."""
+        read: list[tuple[str, ...] | None] = [None] * len(said)
+
+        def word(at: int) -> tuple[str, ...]:
+            found = read[at]
+            if found is None:
+                found = read[at] = tuple(self._correct(w) for w in read_words(said[at]))
+            return found
+
+        def terms(start: int, end: int) -> tuple[str, ...]:
+            return self.table.join([w for at in range(start, min(end, len(said))) for w in word(at)])
+        return terms
 
     def heard(self, text: str) -> str | None:
         """`text` with runs of words that sound like one of the brief's names read as that name (`_heard`); None

@@ -513,7 +513,8 @@ class Matcher:
         said = normalize(text).split()
         if bare_other_side(said):
             return read.best.id == context.section_id
-        asked = set(self.analyzer.terms(" ".join(asks_evidence(said))))
+        evidence = asks_evidence(said)
+        asked = set(self.analyzer.runs(evidence)(0, len(evidence)))
         return bool(asked & read.lead[0].terms)
 
     def _claimers(self, unit: Unit) -> frozenset[str]:
@@ -869,7 +870,7 @@ class Matcher:
             # "umerov is defence minister, right?", "Umerov is minister of what exactly?": a claim (or a gap) about a
             # person's office stated as a sentence opening with their name asks who they are, as "is umerov …?" does
             copula = next((k for k, w in enumerate(said[:4]) if w in _COPULA), 0)
-            if copula and self.analyzer.terms(" ".join(said[:copula])) == (person,) \
+            if copula and self.analyzer.runs(said)(0, copula) == (person,) \
                     and not _OFFICE_WORDS.isdisjoint(said[copula + 1:]) and not asks_private(" ".join(said)):
                 return f"who is {self._entity_names[person]}?"
         if not said or said[0] not in YES_NO:
@@ -903,10 +904,11 @@ class Matcher:
             verb, start = said[0], 1
         else:
             verb, start = "", 0
+        terms = self.analyzer.runs(said)
         for end in range(min(start + 5, len(said)), start, -1):
-            people = self.analyzer.terms(" ".join(said[start:end]))
+            people = terms(start, end)
             if not people or not all(p in self.people for p in people) or not all(
-                    self.analyzer.terms(said[k]) for k in (start, end - 1)):  # a name at both ends, not "was there"
+                    terms(k, k + 1) for k in (start, end - 1)):  # a name at both ends, not "was there"
                 continue
             rest = said[end:]
             if verb:
@@ -1269,7 +1271,8 @@ class Matcher:
         at = said.index(pronouns[0])
         # The one person named before it, as the subject of what is said, not after a preposition ("and on a
         # meeting with Putin - what did he say?" asks Zelensky's word on it).
-        named = [i for i in range(at) if not self.people.isdisjoint(self.analyzer.terms(said[i]))]
+        word = self.analyzer.runs(said)
+        named = [i for i in range(at) if not self.people.isdisjoint(word(i, i + 1))]
         if len(named) != 1 or (named[0] and said[named[0] - 1] in _PREPOSITIONS) \
                 or len(self.people.intersection(self.analyzer.terms(text))) != 1:
             return False
@@ -1288,8 +1291,9 @@ class Matcher:
         people = sorted(context.entities & self.people)
         if not people or PERSONAL.isdisjoint(said) or THINGS.isdisjoint(said) or self._named_first(text):
             return None
-        at = next((i for i, w in enumerate(normalize(text).split()) if w in PERSONAL), 0)
-        before = len(self.analyzer.terms(" ".join(normalize(text).split()[:at]))) if at else 0
+        said_words = normalize(text).split()
+        at = next((i for i, w in enumerate(said_words) if w in PERSONAL), 0)
+        before = len(self.analyzer.runs(said_words)(0, at))
         return tuple(dict.fromkeys([*terms[:before], *people, *terms[before:]]))
 
     def _resolve(self, text: str, terms: tuple[str, ...], context: FollowUpContext) -> tuple[str, ...]:
@@ -1311,8 +1315,9 @@ class Matcher:
             # "why did he propose them?" also points at the previous thing, so that one keeps them.
             # The person stands where the pronoun does, before whom the question names after it ("what did he call
             # putin?" reads Trump, then Putin): "and zelensky?" next swaps the last-named, Putin, not him.
-            at = next((i for i, w in enumerate(normalize(text).split()) if w in PERSONAL), 0)
-            before = len(self.analyzer.terms(" ".join(normalize(text).split()[:at]))) if at else 0
+            said_words = normalize(text).split()
+            at = next((i for i, w in enumerate(said_words) if w in PERSONAL), 0)
+            before = len(self.analyzer.runs(said_words)(0, at))
             return tuple(dict.fromkeys([*terms[:before], *people, *terms[before:]]))
         new_entities = [t for t in terms if t in self.index.entities]
         previous = [t for t in context.terms if t not in context.entities]
