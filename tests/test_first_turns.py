@@ -221,6 +221,41 @@ def test_a_claim_that_someone_was_at_the_talks_is_answered_by_who_attended(
     assert fact in " ".join(answer.body).casefold()
 
 
+# ------------------------------------------------------------------ the event by its own name
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # "round two", "the second round" ask no more than "the talks": the name does not pull the answer to the
+    # facts that repeat it
+    ("what country played host to round two?", "turkish"),
+    ("what was the mood like at round two?", "subdued"),
+])
+def test_the_event_asked_by_its_own_name_is_answered_as_the_talks_are(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
+
+
+def test_the_event_s_own_name_still_tells_it_from_another_occasion(service: BriefService) -> None:
+    # the first round's swap has the words asked too: "round two" is what tells this round's exchange from it
+    (answer,) = ask(service, "how many pows get swapped in round two?")
+    assert not answer.matched or "1,000" not in first(answer)
+
+
+# ------------------------------------------------------------------ a word for someone
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # "guy", "man", "bloke" ask for a person as "who" does: a fact naming one answers them, not a word it lacks
+    ("who was the russian man in charge?", "medinsky"),
+    ("who's the turkish man who opened the talks?", "fidan"),
+])
+def test_a_word_for_someone_is_what_a_fact_naming_a_person_answers(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()
+
+
 # ------------------------------------------------------------------ who said it
 
 

@@ -213,6 +213,9 @@ class Matcher:
         # Capitalised words that are not names of anyone or anything: "Russian bloggers" names no blogger.
         self._entity_names = {canon(e.id.replace("-", " ")): e.name for e in brief.entities}
         self._entity_kinds = {canon(e.id.replace("-", " ")): e.kind for e in brief.entities}
+        # The units about another occasion than the brief's event (the first round, the 2022 talks)
+        self._of_other_occasions = tuple(u for u, unit in enumerate(self.index.units)
+                                         if unit.kind is not UnitKind.topic and unit.entities & self._occasions)
         # Places and countries the brief names: "held in ankara?" claims a place even when typed in lower case.
         self._places = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities
                                  if e.kind in (EntityKind.place, EntityKind.country))
@@ -720,6 +723,12 @@ class Matcher:
             if own not in seen:
                 seen.add(own)
                 readings.append(_Reading(piece, own, own, False, context is None, piece not in texts))
+            if context is None and _ANOTHER_TIME.isdisjoint(words(piece)) \
+                    and (plain := self._event_named_plainly(own)) is not None and plain not in seen:
+                # "which country hosted round two?": the event's own name asks no more than "the talks" does, where
+                # its name would pull the answer to the facts that repeat it
+                seen.add(plain)
+                readings.append(_Reading(piece, plain, plain, False, True, piece not in texts))
             if piece in texts and (checked := self._claim_checked(piece, own)) is not None:
                 # "was it held in Ankara?", "is Medinsky Russia's defence minister?": the question the claim
                 # answers ("where was it held?", "who is Medinsky?"), whose fact confirms or corrects it.
@@ -917,6 +926,23 @@ class Matcher:
                 return people, rest[1:], rest[0]
             return None
         return None
+
+    def _event_named_plainly(self, terms: tuple[str, ...]) -> tuple[str, ...] | None:
+        """`terms` with the event's own name ("second round", "round two") read as its generic noun ("talks"), when
+        they name it and no other occasion; None otherwise."""
+        token = self.event.token
+        if token is None or token not in terms or not self._occasions.isdisjoint(terms):
+            return None
+        idf = self.index.idf
+        generic = min((n for n in self.event.nouns if n != token and n in idf), key=idf.__getitem__, default=None)
+        if generic is None or generic in terms:  # "the second round of the talks" says the noun already
+            return None
+        asked = {t for t in terms if t != token and t not in QUESTION_WORDS}
+        if any(asked & self.index.units[u].terms for u in self._of_other_occasions):
+            # "how many captives will be exchanged in round two?": the first round's swap has those words too, and
+            # the name is what tells this round's from it
+            return None
+        return tuple(dict.fromkeys(generic if t == token else t for t in terms))
 
     def _present_at(self, word: str) -> bool:
         """Whether being at `word` ("talks", "istanbul", "palace") is being at the brief's event."""
@@ -2429,6 +2455,8 @@ def checks_a_claim(said: list[str]) -> bool:
 # of names, which the entity cards answer, not of facts saying "in X".)
 # Words that only say what kind of answer is asked for: "which part of Russia", "what location", "which day of the
 # week". ("date", "time", "figure" stay: "what date will the new exchange happen" is not answered by Monday.)
+# Words placing a question at another time than the event it names: "the Sunday before the second round".
+_ANOTHER_TIME = frozenset({"before", "after", "since", "until", "till", "ago", "next", "previous", "earlier", "later"})
 # Verbs of saying right after "who": "who told …", "who said …", "whose officials announced …".
 _ASKS_SPEAKER = frozenset({"said", "say", "says", "told", "tell", "tells", "announced", "announce", "announces",
                            "claimed", "claim", "claims", "reported", "report", "reports", "confirmed", "confirm",
@@ -2440,6 +2468,8 @@ _KIND_WORDS = {
     "name": ("called", "named"),
     # "who announced …?", "who reported …?": asked of who said it, which a fact of someone saying it answers
     "speaker": ("say", "said", "told", "announced", "reported", "confirmed", "stated", "claimed"),
+    # "who's russia's guy?", "the american man": a word for someone, which a fact naming a person answers
+    "person": ("guy", "guys", "man", "person", "bloke", "dude", "chap", "fellow"),
 }
 _PLACE_NOUNS = frozenset({"part", "region", "area", "location", "province", "oblast"})
 
