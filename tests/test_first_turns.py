@@ -276,6 +276,17 @@ def test_who_said_something_is_answered_by_the_fact_naming_who_said_it(
 
 
 @pytest.mark.parametrize(("question", "fact"), [
+    # "which outlet", "what news agency" ask who reported it as "who said" does, and an organisation says it
+    ("what news agency reported that kalin would attend?", "ria novosti"),
+    ("which outlet says it reviewed ukraine's memorandum?", "reuters"),
+])
+def test_which_outlet_said_something_is_answered_by_the_organisation_that_reported_it(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()
+
+
+@pytest.mark.parametrize(("question", "fact"), [
     # who did something needs someone named: not the bloggers who called for revenge for it
     ("who carried out the drone attack?", "security service"),
     ("who ran the drone operation?", "security service"),

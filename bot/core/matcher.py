@@ -216,6 +216,7 @@ class Matcher:
         # The units about another occasion than the brief's event (the first round, the 2022 talks)
         self._of_other_occasions = tuple(u for u, unit in enumerate(self.index.units)
                                          if unit.kind is not UnitKind.topic and unit.entities & self._occasions)
+        self._organisations = frozenset(t for t, kind in self._entity_kinds.items() if kind is EntityKind.organisation)
         # Places and countries the brief names: "held in ankara?" claims a place even when typed in lower case.
         self._places = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities
                                  if e.kind in (EntityKind.place, EntityKind.country))
@@ -1526,7 +1527,8 @@ class Matcher:
             lead = self._lead(top, terms, unit_scores, about, wants,
                               self._described(reading.text) if wants == "name" else frozenset(),
                               wants == "time" and _asks_a_point_in_time(reading.text),
-                              self._agents.asked(reading.text), bool(_MONEY.search(reading.text)))
+                              self._agents.asked(reading.text), bool(_MONEY.search(reading.text)),
+                              wants == "speaker" and not _SOURCE_NOUNS.isdisjoint(normalize(reading.text).split()))
             if exclude:
                 lead = [u for u in lead if u != index.topic_unit[top]]
                 if not lead:  # nothing else there
@@ -1847,7 +1849,8 @@ class Matcher:
 
     def _lead(self, section: int, terms: tuple[str, ...], unit_scores: Mapping[int, float],
               asked: set[str], wants: str, described: frozenset[str] = frozenset(),
-              point: bool = False, doers: Mapping[str, str] | None = None, money: bool = False) -> list[int]:
+              point: bool = False, doers: Mapping[str, str] | None = None, money: bool = False,
+              outlet: bool = False) -> list[int]:
         """The one to three units of `section` that answer the question, best first. `described`: what a question
         asking a name refers to by a description (`_described`): the facts spelling its name lead. `doers`: who the
         question asks to have done which verb (bot/core/agents.py); `money`: it asks an amount of money."""
@@ -1887,6 +1890,10 @@ class Matcher:
             if wants == "speaker" and (people := named & self.people):
                 # "who announced that umerov would go?": who said it of Umerov, not what Umerov said
                 scored = [pair for pair in scored if not self._says(people, self._text_of(units[pair[1]]), False)]
+        if outlet:
+            # "which outlet said …": a fact naming an organisation that reports (Reuters, RIA Novosti), not a person
+            reporting = [pair for pair in scored if units[pair[1]].entities & self._organisations]
+            scored = reporting or scored
         if described:
             # "what's the name of ukraine's drone op": the facts that spell Operation Spider's Web, whatever else
             # scores ("the plan involved smuggling drones" is about it but never says its name)
@@ -2461,13 +2468,17 @@ _ANOTHER_TIME = frozenset({"before", "after", "since", "until", "till", "ago", "
 _ASKS_SPEAKER = frozenset({"said", "say", "says", "told", "tell", "tells", "announced", "announce", "announces",
                            "claimed", "claim", "claims", "reported", "report", "reports", "confirmed", "confirm",
                            "confirms", "stated", "state", "states", "insisted", "warned", "declared", "revealed"})
+# Words for who reports something: "which outlet said …", "what news agency reported …".
+_SOURCE_NOUNS = frozenset({"outlet", "outlets", "media", "agency", "newspaper", "paper", "channel", "publication",
+                           "source", "sources", "site", "website"})
 _KIND_WORDS = {
     "place": ("location", "place", "part", "region", "area", "province", "spot", "whereabouts"),
     "time": ("week", "weekday", "oclock", "day"),
     # "what's the palace called?": the name a fact gives is what "called" asks, not a word it lacks
     "name": ("called", "named"),
     # "who announced …?", "who reported …?": asked of who said it, which a fact of someone saying it answers
-    "speaker": ("say", "said", "told", "announced", "reported", "confirmed", "stated", "claimed"),
+    "speaker": ("say", "said", "told", "announced", "reported", "confirmed", "stated", "claimed", "outlet",
+                "outlets", "media", "agency", "newspaper", "paper", "channel", "publication", "source"),
     # "who's russia's guy?", "the american man": a word for someone, which a fact naming a person answers
     "person": ("guy", "guys", "man", "person", "bloke", "dude", "chap", "fellow"),
 }
@@ -2543,6 +2554,10 @@ def _wants(text: str) -> str:
         return "speaker" if not _ASKS_SPEAKER.isdisjoint(after[:3]) or any(  # "who called for revenge?"
             w in ("called", "call", "calls", "urged") and after[i + 1:i + 2] in (["for"], ["on"])
             for i, w in enumerate(after[:3])) else "person"
+    if any(w in ("which", "what") and said[i + 1:i + 4] and not _SOURCE_NOUNS.isdisjoint(said[i + 1:i + 4])
+           and not _ASKS_SPEAKER.isdisjoint(said[i + 2:i + 6]) for i, w in enumerate(said[:4])):
+        # "which outlet says it reviewed kyiv's document", "which russian state media said …": who said it
+        return "speaker"
     if ("where" in said[:4] and _MEDIUM_VERBS.isdisjoint(said)) or any(
             w in ("which", "what") and said[i + 1:i + 2] and said[i + 1] in _PLACE_NOUNS for i, w in enumerate(said)):
         # "where", "in which part of Russia", "what region"; not "where did he post it" (on social media: a medium)
