@@ -431,3 +431,35 @@ def test_more_everyday_words_find_the_fact(service: BriefService, question: str,
     (answer,) = ask(service, question)
     assert fact in " ".join(answer.body).casefold()
 
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # the event's place beside another word for the talks ("the turkey meeting") names the talks, not Turkey's role
+    ("who headed ukraine's team at the turkey meeting", "umerov"),
+    ("how long did the meeting in istanbul go on for", "less than an hour"),
+    # names as other languages write them: Spanish "Turquía", French and Spanish "OTAN", Spanish "Estambul"
+    ("what role did turquía play", "istanbul"),
+    ("what does otan have to do with russia's demands", "nato"),
+    ("who led kyiv's side in estambul", "umerov"),
+    # what dictation makes of a name or a term: "spy der web", "hack on fee dan", "route causes"
+    ("what did the spy der web operation hit", "airbases"),
+    ("what did hack on fee dan tell the delegations", "eyes of the whole world"),
+    ("what are the route causes russia keeps talking about", "root causes"),
+])
+def test_other_languages_and_dictation_spell_the_brief_s_names(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()
+
+
+@pytest.mark.parametrize("question", [
+    "what's the weather in estambul",
+    "who is the president of turquía",
+    "what is the otan budget",
+    "when is the next istanbul meeting of nato",
+    "how many people live in sibirien",
+])
+def test_other_spellings_of_names_do_not_answer_what_the_brief_does_not_say(
+        service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched
