@@ -463,3 +463,67 @@ def test_other_spellings_of_names_do_not_answer_what_the_brief_does_not_say(
         service: BriefService, question: str) -> None:
     (answer,) = ask(service, question)
     assert not answer.matched
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # the form of a quiz or a voice assistant's wake word asks nothing: "true or false:", "hey siri", "in one sentence"
+    ("true or false: the talks went on for a whole day", "less than an hour"),
+    ("hey siri what did umerov say about the new prisoner swap", "severely injured"),
+    ("where were the talks convened", "ciragan"),
+    # everyday words for what a fact says in its own: "caught up in" a scandal, money "tied up" abroad, the
+    # "excuse" Moscow gives for moving children, what Kyiv "risks", why the bombers are "significant", "the
+    # weekend" of Spider's Web
+    ("is umerov caught up in any scandal", "abuse of power"),
+    ("how much russian money is tied up abroad", "hundreds of billions"),
+    ("what excuse does russia give for taking ukrainian kids", "protect"),
+    ("what does ukraine risk by refusing russia's terms", "losing more territory"),
+    ("why are those bombers so significant for moscow", "nuclear arsenal"),
+    ("any drone strikes over the weekend before the talks", "sunday"),
+    ("what did trump promise about ending the war", "short order"),
+    ("when were direct talks last held before they resumed this year", "early weeks"),
+    # "the may meeting" is the first round; a "defense man" of Ukraine is its defence minister
+    ("what did the may meeting produce", "prisoner swap"),
+    ("tell me about the defense man from ukraine", "umerov"),
+])
+def test_quiz_forms_and_everyday_phrasings_find_the_fact(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
+
+
+@pytest.mark.parametrize("question", [
+    "true or false: the sky is blue",
+    "hey siri what's the weather tomorrow",
+    "summarize the football match in one sentence",
+    "how much money is tied up in ukraine's budget",
+    "what was the weather like over the weekend in istanbul",
+])
+def test_quiz_forms_and_wake_words_do_not_answer_what_the_brief_does_not_say(
+        service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # what the reader heard or read before checking it asks nothing: "i read …, true?", "someone told me …"
+    ("i read siberia was one of the places hit, right?", "siberia"),
+    ("someone told me putin went to istanbul himself", "no article reports putin"),
+    # who "announced" who would go is who said so
+    ("who announced umerov as head of the delegation", "zelensky"),
+    # talks that "go nowhere", where there is "no movement", make no progress
+    ("what will trump do if the talks go nowhere", "no progress"),
+    ("what will washington do if there is no movement", "no progress"),
+])
+def test_what_a_sceptic_heard_and_plain_words_find_the_fact(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
+
+
+@pytest.mark.parametrize("question", [
+    "i heard it's going to rain tomorrow",
+    "someone told me messi is retiring",
+    "i read that the pope visited kyiv",
+])
+def test_what_a_reader_heard_elsewhere_is_not_answered_by_the_brief(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched
