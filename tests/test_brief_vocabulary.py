@@ -527,3 +527,38 @@ def test_what_a_sceptic_heard_and_plain_words_find_the_fact(
 def test_what_a_reader_heard_elsewhere_is_not_answered_by_the_brief(service: BriefService, question: str) -> None:
     (answer,) = ask(service, question)
     assert not answer.matched
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # asides that ask nothing: where the reader saw it, how sure they are, what kind of message this is
+    ("obviously the talks failed, what did they agree", "prisoner exchange"),
+    ("saw on twitter the talks lasted an hour, true?", "less than an hour"),
+    # a "voice memo" is the reader's message, not a memorandum of the talks
+    ("voice memo: who led ukraine's delegation", "umerov"),
+    # other languages' verbs for demanding: German "fordert"
+    ("was fordert russland von der ukraine", "four"),
+    # "reiterate" is saying again; the "pace" of an advance is how fast it is; "skipping" the talks asks attendance
+    ("what did zelensky reiterate about a ceasefire", "unconditional ceasefire"),
+    ("at what pace were russian troops advancing in may", "fastest"),
+    ("did ukraine think about skipping the talks", "umerov"),
+    # "istanbul 2" and "istanbul two" are the second round
+    ("what was agreed at istanbul 2", "prisoner exchange"),
+    # what "indicated" the losses is the evidence of them; the "format" Umerov says can resolve the issues
+    ("what indicated that russia lost planes", "satellite"),
+    ("what format does umerov say can fix the contentious issues", "zelensky and putin"),
+])
+def test_asides_foreign_verbs_and_plain_words_find_the_fact(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
+
+
+@pytest.mark.parametrize("question", [
+    "who won the champions league on twitter",
+    "what did youtube say about the weather",
+    # the articles count the killed and the displaced, not civilians apart
+    "how many civilians were killed in the war",
+    "what speed do the drones fly at",
+])
+def test_asides_and_plain_words_do_not_answer_what_the_brief_does_not_say(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched
