@@ -562,3 +562,74 @@ def test_asides_foreign_verbs_and_plain_words_find_the_fact(service: BriefServic
 def test_asides_and_plain_words_do_not_answer_what_the_brief_does_not_say(service: BriefService, question: str) -> None:
     (answer,) = ask(service, question)
     assert not answer.matched
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # a reader back after days away asks what they missed: the whole story, or one topic of it
+    ("i've been away, what did i miss?", "second round"),
+    ("what happened while i was gone", "second round"),
+    ("fill me in on the prisoner exchange", "prisoner exchange"),
+    ("get me up to speed with the drone strike", "spider's web"),
+    ("did i miss anything about the ceasefire", "no ceasefire"),
+    # time said relative to the reader's day ("last week's", "a few days ago") asks nothing the question does not
+    ("who headed kyiv's side at last week's negotiations", "umerov"),
+    ("what was agreed a few days ago in istanbul", "prisoner exchange"),
+    # what autocorrect makes of the Bosphorus
+    ("the palace by the phosphorus, what's it called", "ciragan"),
+])
+def test_a_reader_catching_up_finds_the_fact(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
+
+
+@pytest.mark.parametrize("question", [
+    "what did i miss in the premier league",
+    "fill me in on the weather",
+    "who won the match last week",
+])
+def test_catching_up_on_what_the_brief_does_not_cover_stays_unanswered(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # where things stand, the state of play, how it all ended up: the whole story
+    ("where do things stand with the peace talks", "second round"),
+    ("what's the state of play", "second round"),
+    ("what's the current status of the negotiations", "second round"),
+    # whether anything "came of" the talks asks what they yielded
+    ("did anything come of the talks in the end", "prisoner exchange"),
+    # a half-remembered claim ("if i recall", "or something") is the claim checked
+    ("if i recall the talks lasted hours, right?", "less than an hour"),
+])
+def test_a_reader_asking_where_things_stand_finds_the_fact(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
+
+
+@pytest.mark.parametrize("question", [
+    "where do things stand with the football transfer",
+    "what's the state of play in the premier league",
+    "did anything come of the brexit talks",
+    "i remember the weather was nice or something",
+])
+def test_where_things_stand_elsewhere_stays_unanswered(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # "refresh my memory", "i can't remember", "i forget": a reader who half remembers asks the question that follows
+    ("refresh my memory, where were the talks held", "ciragan"),
+    ("i can't remember the name of the turkish foreign minister", "fidan"),
+    ("jog my memory: what did yermak hand over", "list of children"),
+])
+def test_a_reader_who_half_remembers_finds_the_fact(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
+
+
+@pytest.mark.parametrize("question", ["remind me what the weather is tomorrow", "i can't remember my password"])
+def test_a_reader_s_own_memory_lapse_stays_unanswered(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched
