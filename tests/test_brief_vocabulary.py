@@ -633,3 +633,68 @@ def test_a_reader_who_half_remembers_finds_the_fact(service: BriefService, quest
 def test_a_reader_s_own_memory_lapse_stays_unanswered(service: BriefService, question: str) -> None:
     (answer,) = ask(service, question)
     assert not answer.matched
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # units as readers abbreviate them: "sq miles" asks the area, "kms behind the front" the distance
+    ("how many sq miles does russia control", "113,100"),
+    ("how many kms behind the front were the airbases", "thousands of kilometres"),
+    ("how many miles from the front line were the bombers", "thousands of kilometres"),
+])
+def test_units_as_readers_abbreviate_them_find_the_figure(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
+
+
+@pytest.mark.parametrize("question", [
+    "how many km from istanbul is kyiv",
+    "how many miles behind the front is sumy",
+    "how many sq miles is turkey",
+])
+def test_distances_and_areas_the_articles_do_not_give_stay_unanswered(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # literal translations and other languages' words: a "change of prisoners" is their exchange, "aerodromes" are
+    # airbases, "strategic aviation" the bombers, a "stop of fire" or "peremirie" a ceasefire
+    ("when was the change of prisoners", "1,000"),
+    ("how many aerodromes were attacked", "airbases"),
+    ("how many planes of strategic aviation were destroyed", "40"),
+    ("was there a stop of fire", "no ceasefire"),
+    ("was agreed a peremirie?", "no ceasefire"),
+])
+def test_literal_translations_find_the_fact(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
+
+
+@pytest.mark.parametrize("question", [
+    "how many aerodromes does russia have",
+    "what is the history of civil aviation in turkey",
+])
+def test_literal_translations_do_not_answer_what_the_brief_does_not_say(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # what readers call the people the brief names: a "spy boss", a president's "right hand man" or "top aide", a
+    # president's "guy" for a country, a "special envoy"
+    ("who is turkey's spy boss", "kalin"),
+    ("who is zelensky's right hand man", "yermak"),
+    ("who is the ukrainian president's top aide", "yermak"),
+    ("who is trump's guy for ukraine", "kellogg"),
+    ("what did the special envoy say about the memoranda", "merging"),
+])
+def test_what_readers_call_the_people_finds_them(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
+
+
+@pytest.mark.parametrize("question", ["who is putin's right hand man", "who is trump's chief of staff"])
+def test_the_same_titles_for_people_the_articles_do_not_name_stay_unanswered(
+        service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched
