@@ -109,7 +109,9 @@ class EventQuestions:
             return None
         # The question without its generic words must say nothing but the event (and its venue or day). Checked
         # before the kind asked, which most questions fail: it is read from the words already read.
-        own = self.analyzer.terms(" ".join(w for w in said if w not in GENERIC), correct=correct)
+        kept = [w for w in said if w not in GENERIC]
+        # A question's own words are read as a run (not remembered: a second entry for every question in the memo)
+        own = self.analyzer.runs(kept)(0, len(kept)) if correct else self.analyzer.terms(" ".join(kept), False)
         content = [t for t in own if t not in QUESTION_WORDS]
         if any(t not in self.allowed for t in content) or any(
                 t not in self.allowed and t not in self.generic_terms and t not in QUESTION_WORDS for t in carried):
