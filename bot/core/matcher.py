@@ -870,8 +870,9 @@ class Matcher:
                 # they attended, which the topic of who attended answers (or says no article reports it)
                 return f"did {' and '.join(self._entity_names[p] for p in people)} attend the talks?"
             described = _description_claimed(rest) if copula == "is" and len(people) == 1 else None
+            word = self.analyzer.runs(described or [])
             if described and not asks_private(" ".join(said)) and all(
-                    set(self.analyzer.terms(w)) <= self.index.vocabulary for w in described):
+                    set(word(k, k + 1)) <= self.index.vocabulary for k in range(len(described))):
                 # "is medinsky a general or what", "medinsky is just a neutral diplomat isnt he", "is umerov seen as
                 # a hardliner?": a description claimed of who someone is now, in words the brief uses, which their
                 # card confirms or corrects ("is zelensky a comedian?" asks what the brief never says)
@@ -947,7 +948,7 @@ class Matcher:
 
     def _present_at(self, word: str) -> bool:
         """Whether being at `word` ("talks", "istanbul", "palace") is being at the brief's event."""
-        read = self.analyzer.terms(word)
+        read = self.analyzer.runs([word])(0, 1)  # one word: not a memo entry of its own
         return bool(read) and all(t in self._event_places for t in read)
 
     def _backed(self, match: Match, readings: list[Match], text: str) -> Match:
