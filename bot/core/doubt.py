@@ -35,15 +35,15 @@ EVIDENCE = frozenset({"evidence", "proof", "prove", "proven", "independent", "in
 # Words that only point back, name a kind of claim or join the others ("is that the number they gave?").
 _POINTING = frozenset({
     "and", "but", "so", "ok", "okay", "wait", "hmm", "hm", "well", "then", "the", "a", "an", "that", "this", "it",
-    "its", "those", "these", "them", "they", "their", "there", "is", "was", "are", "were", "be", "been", "does", "did",
-    "do", "has", "have", "had", "can", "could", "would", "will", "anyone", "anybody", "someone", "somebody", "one",
-    "ones", "you", "u", "ur", "your", "we", "i", "me", "my", "of", "by", "on", "to", "from", "for", "about", "in",
-    "or", "what", "whats", "who", "whom", "which", "where", "how", "know", "number", "numbers", "figure", "figures",
-    "stat", "stats", "estimate", "estimates", "count", "data", "side", "sides", "say", "says", "said", "saying",
-    "tell", "told", "telling", "saying", "actually", "even", "just", "lol", "huh", "any", "come", "comes", "came", "up", "with", "not",
-    "no", "yes", "yeah", "pls", "please", "other", "party", "camp", "account", "word", "story", "real", "m", "k",
-    "bn", "million", "thousand", "billion", "it's", "s", "here", "like", "think", "mean", "all", "this", "also",
-    "reckon", "exactly", "them", "think", "should", "i'd", "id", "go", "by", "tally", "toll",
+    "its", "those", "these", "them", "they", "their", "there", "is", "was", "are", "were", "be", "been", "does",
+    "did", "do", "has", "have", "had", "can", "could", "would", "will", "anyone", "anybody", "someone", "somebody",
+    "one", "ones", "you", "u", "ur", "your", "we", "i", "me", "my", "of", "by", "on", "to", "from", "for", "about",
+    "in", "or", "what", "whats", "who", "whom", "which", "where", "how", "know", "number", "numbers", "figure",
+    "figures", "stat", "stats", "estimate", "estimates", "count", "data", "side", "sides", "say", "says", "said",
+    "saying", "tell", "told", "telling", "actually", "even", "just", "lol", "huh", "any", "come", "comes", "came",
+    "up", "with", "not", "no", "yes", "yeah", "pls", "please", "other", "party", "camp", "account", "word", "story",
+    "real", "m", "k", "bn", "million", "thousand", "billion", "it's", "s", "here", "like", "think", "mean", "all",
+    "also", "reckon", "exactly", "should", "i'd", "id", "go", "tally", "toll",
 })
 _FIGURE = frozenset({"number", "numbers", "figure", "figures", "estimate", "estimates", "count", "data", "stat",
                      "stats", "claim", "version", "tally", "toll"})

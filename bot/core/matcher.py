@@ -462,10 +462,11 @@ class Matcher:
             return None  # no word of doubt (most follow-ups): no name looked up
         parties: set[str] = set()
         named = set()
-        for word in said:
+        terms = self.analyzer.runs(said)
+        for at, word in enumerate(said):
             if word in QUESTION_WORDS or word in STOPWORDS:
                 continue
-            found = [t for t in self.analyzer.terms(word) if t in self.index.named]
+            found = [t for t in terms(at, at + 1) if t in self.index.named]
             if found:
                 named.add(word)
                 parties.update(found)
@@ -1315,11 +1316,11 @@ class Matcher:
         (`_resolve`), but what is new may be asked of the person alone: the person just discussed in the pronoun's
         place and the message's own words, as `_resolve` reads a message with "he" and no "this". None when the
         message has no such pair."""
-        said = set(normalize(text).split())
+        said_words = normalize(text).split()
+        said = set(said_words)
         people = sorted(context.entities & self.people)
         if not people or PERSONAL.isdisjoint(said) or THINGS.isdisjoint(said) or self._named_first(text):
             return None
-        said_words = normalize(text).split()
         at = next((i for i, w in enumerate(said_words) if w in PERSONAL), 0)
         before = len(self.analyzer.runs(said_words)(0, at))
         return tuple(dict.fromkeys([*terms[:before], *people, *terms[before:]]))

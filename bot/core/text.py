@@ -285,7 +285,7 @@ def words(text: str) -> tuple[str, ...]:
 
 def read_words(normal: str) -> tuple[str, ...]:
     """`words` of a text already normalised, not remembered: for the single words of a question read apart
-    (bot/core/agents.py), which would otherwise crowd whole questions out of the memo."""
+    (`Analyzer.runs`), which would otherwise crowd whole questions out of the memo."""
     out: list[str] = []
     said = _O_CLOCK.sub("oclock", _STRETCHED.sub(r"\1", normal)).split()
     if len(said) > 2 and said[0] in _OPENING_ONLY:
