@@ -1017,3 +1017,24 @@ def test_who_arrived_stays_in_the_question(service: BriefService, question: str,
 def test_called_asks_the_name_a_fact_gives(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
     assert fact in first(answer), first(answer)
+
+
+# ------------------------------------------------------------------ a question asked for someone else
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # after a verb of asking or knowing, "which"/"whether"/"if" start the question itself: the asker's own words
+    # ("my mum", "wants to know") ask nothing of the brief
+    ("my mum wants to know which palace the talks were in", "ciragan"),
+    ("my brother asks which turkish minister hosted them", "fidan"),
+    ("grandpa was wondering whose delegation medinsky led", "russia"),
+    ("no idea if anyone from turkey took part, my aunt asked", "kalin"),
+    # "us" after a verb is the reader's group, not the United States
+    ("our teacher told us to find out who led ukraine's team", "umerov"),
+    # "once" says when, not what: "the talks once over" asks no more than "after the talks"
+    ("who said a new prisoner swap was agreed once the talks ended?", "umerov"),
+])
+def test_a_question_relayed_for_someone_else_is_answered_as_that_question(service: BriefService, question: str,
+                                                                         fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert answer.matched and fact in first(answer).casefold(), answer.body

@@ -17,7 +17,11 @@ from bot.core.text import QUESTION_WORDS, STOPWORDS, normalize, read_words, stem
 from bot.core.weighed_memo import WeighedMemo
 
 # "us" is a pronoun after these words ("tell us"), the United States elsewhere ("what does the us want").
-_US_PRONOUN_BEFORE = frozenset({"tell", "give", "show", "let", "help", "for", "to", "with", "of", "about"})
+_US_PRONOUN_BEFORE = frozenset({"tell", "give", "show", "let", "help", "for", "to", "with", "of", "about",
+                                # "my teacher asked us to explain", "she told us", "they sent us this"
+                                "ask", "asks", "asked", "told", "tells", "gave", "gives", "showed", "shows",
+                                "sent", "sends", "taught", "teaches", "helped", "helps", "lets", "made", "makes",
+                                "wants", "wanted", "warned", "reminded", "among", "between"})
 # Irregular forms Snowball leaves apart, so "what did he say" meets "Medinsky said".
 _IRREGULAR = {"said": "say", "says": "say", "told": "say", "telling": "say", "saying": "say", "claimed": "say",
               "stated": "say", "insisted": "say", "insists": "say", "insisting": "say", "led": "lead", "met": "meet", "meeting": "meet", "spoke": "speak", "took": "take",
@@ -247,8 +251,9 @@ class PhraseTable:
                         out.append(target)
                     continue
                 word = raw[i]
-                if word == "us" and (i == 0 or raw[i - 1] not in _US_PRONOUN_BEFORE):
-                    out.append("united_states")
+                if word == "us":
+                    if i == 0 or raw[i - 1] not in _US_PRONOUN_BEFORE:
+                        out.append("united_states")
                 elif word in QUESTION_WORDS:
                     out.append(word)
                 elif word in _IRREGULAR:

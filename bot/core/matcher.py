@@ -2343,11 +2343,22 @@ _CLAUSE_START = re.compile(
     r"|\b(?=(?:who|what|when|where|why|how)\b))", re.IGNORECASE)
 
 
+# A question asked for someone, or wondered about: "my dad asks which palace hosted the talks", "my grandad wants
+# to know whether they discussed the children", "no idea if anyone was there from turkey". After a verb of asking
+# or knowing, "which", "whose", "whether" and "if" start the question itself (elsewhere "which" is mostly relative:
+# "the palace which hosted the talks").
+_ASKED_FOR = re.compile(
+    r"\b(?:asks?|asked|asking|know|knows|wonders?|wondered|wondering|curious|idea|clue|sure|understand|explain|"
+    r"find\s+out|figure\s+out|check|confirm|tell\s+(?:me|us|him|her|them))\s+(?=(?:which|whose|whether|if)\b)",
+    re.IGNORECASE)
+
+
 def _clauses(sentence: str) -> list[str]:
     """The sentence's tails that start at a question word: the question inside a long, chatty sentence."""
-    if len(sentence.split()) <= 8:
+    asked_for = [m.end() for m in _ASKED_FOR.finditer(sentence)]
+    if len(sentence.split()) <= 8 and not asked_for:
         return []
-    starts = [m.start() for m in _CLAUSE_START.finditer(sentence) if m.start() > 0]
+    starts = sorted({*(m.start() for m in _CLAUSE_START.finditer(sentence) if m.start() > 0), *asked_for})
     tails = [sentence[start:].lstrip(",:;(—–- ") for start in starts]
     return [tail for tail in tails if len(tail.split()) >= 2][-3:]
 

@@ -182,7 +182,8 @@ STOPWORDS = frozenset(
     whatever whoever however sometimes often anyways regarding actual real exactly precisely specifically
     particular particularly apparently supposedly reckon folks people's someone's
     type types group groups category categories moment hear heard hearing context re forgot forget forgotten
-    approximately roughly fully finally totally completely entirely eventually around ish today""".split()
+    approximately roughly fully finally totally completely entirely eventually around ish today
+    once whether""".split()
 ) | FILLER
 
 # Kept although they are function words: they say what kind of answer is wanted.
