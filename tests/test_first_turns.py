@@ -1038,3 +1038,25 @@ def test_a_question_relayed_for_someone_else_is_answered_as_that_question(servic
                                                                          fact: str) -> None:
     (answer,) = ask(service, question)
     assert answer.matched and fact in first(answer).casefold(), answer.body
+
+
+# ------------------------------------------------------------------ other alphabets
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # Russian and Ukrainian readers name people in Cyrillic: read in Latin letters, as they would transliterate it
+    ("Кто такой Мединский?", "medinsky"),
+    ("Хто такий Умєров?", "umerov"),
+    ("Кто такой Ермак", "yermak"),
+])
+def test_a_name_written_in_cyrillic_is_read(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert answer.matched and fact in first(answer).casefold(), answer.body
+
+
+@pytest.mark.parametrize("question", ["Какая погода в Стамбуле?", "会谈在哪里举行？"])
+def test_a_question_in_another_alphabet_that_is_not_read_says_to_ask_in_english(service: BriefService,
+                                                                                 question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched
+    assert "ask in English" in " ".join(answer.notes)

@@ -28,7 +28,7 @@ from bot.core.models import (
 )
 from bot.core.ports import NullObserver, Observer
 from bot.core.store import BriefStore, Loaded
-from bot.core.text import QUESTION_WORDS, normalize, strip_markup
+from bot.core.text import QUESTION_WORDS, mostly_other_script, normalize, strip_markup
 
 if TYPE_CHECKING:  # the curation log's types only: `python -m bot ask` never loads it
     from bot.core.curation import Curator, Origin
@@ -403,7 +403,9 @@ class BriefService:
             confidence=round(match.confidence, 3),
             title=UNKNOWN_TITLE,
             notes=(f"I only answer from the sourced brief on {title}, and it doesn't cover that. "
-                   "Try one of these topics, or rephrase your question.",),
+                   + ("I read questions in English (and names written in Cyrillic). Try one of these topics, or ask "
+                      "in English." if mostly_other_script(question) else
+                      "Try one of these topics, or rephrase your question."),),
             related=tuple(Topic(s.id, s.title) for s in suggestions),
         )
 

@@ -139,6 +139,8 @@ FOREIGN: dict[str, str] = {
     "kto": "who", "khto": "who", "gde": "where", "kogda": "when", "koly": "when", "pochemu": "why", "chomu": "why",
     "skolko": "how many", "skilky": "how many", "chto": "what", "shcho": "what", "peregovory": "negotiations",
     "peregovori": "negotiations", "peregovorov": "negotiations", "peregovorakh": "negotiations",
+    # the same words as the Cyrillic is read (bot/core/text.py `_latin`): Ukrainian "коли", "скільки", "хто такий"
+    "koli": "when", "skilki": "how many", "takoy": "is", "takoi": "is", "takiy": "is", "takaya": "is",
 }
 
 # German words that are also English ones ("war", "die"): read as German only beside German words no English
@@ -232,11 +234,43 @@ _THOUSANDS = re.compile(r"(\d),(\d{3})")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 
 
+# Russian and Ukrainian readers may ask in Cyrillic: written in Latin letters the way they transliterate it
+# themselves ("kto", "medinskiy", "peregovory"), the names and the question words FOREIGN knows are read. A word
+# starting with "е" is "ye" ("Ермак" is Yermak); the rest letter by letter.
+_CYRILLIC_LETTERS = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ye", "ж": "zh", "з": "z",
+    "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "",
+    "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya"})
+_CYRILLIC = re.compile(r"[а-яёєіїґ]")
+_CYRILLIC_YE = re.compile(r"(?<![а-яёєіїґ])е")
+# The city's Russian and Ukrainian name, in every case a question puts it in, is Istanbul.
+_STAMBUL = re.compile(r"(?<![а-яёєіїґ])стамбул[а-яёєіїґ]*")
+
+
+def _latin(text: str) -> str:
+    """Cyrillic letters of an already casefolded text in Latin letters: "кто такой мединский" -> "kto takoy
+    medinskiy"."""
+    text = _STAMBUL.sub("istanbul", text)
+    return _CYRILLIC_YE.sub("ye", text).translate(_CYRILLIC_LETTERS)
+
+
+def mostly_other_script(text: str) -> bool:
+    """Whether most letters of `text` are of another alphabet than the Latin one (Cyrillic, Arabic, Chinese, ...)."""
+    if text.isascii():
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    other = sum(1 for ch in letters if not ch.isascii() and "LATIN" not in unicodedata.name(ch, ""))
+    return other * 2 > len(letters)
+
+
 @_memo(16384)  # the matcher normalises each reading of a question several times
 def normalize(given: str) -> str:
     """Lowercase, strip accents and punctuation, join possessives: "Russia's Team!" -> "russia team"."""
     text = given[:MAX_MESSAGE_CHARS].translate(_APOSTROPHES)
     if not text.isascii():
+        if _CYRILLIC.search(lowered := text.casefold()):
+            text = _latin(lowered)
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _POSSESSIVE.sub("", text.casefold())
