@@ -850,3 +850,29 @@ def test_a_bare_name_after_a_summary_asks_about_them_not_for_the_summary_again(s
     # A name with a question of its own is read on the topic just answered, whose summary gives their view.
     _, zelensky = ask(service, "what is the kremlin's view on a putin zelensky summit?", "and what does zelensky say")
     assert zelensky.section_id == "leaders-meeting" and "leaders" in lead(zelensky)
+
+
+# ------------------------------------------------------------------ what the previous question named, for the scope
+
+
+def test_what_a_pointed_at_document_holds_is_not_answered_by_its_handover(service: BriefService) -> None:
+    # "it" is the memorandum Moscow handed over: that it was handed over does not say what it holds.
+    _, contents = ask(service, "did moscow hand over its draft?", "and what's in it?")
+    assert not contents.matched
+    # nor is "written in it" read as Medinsky's written textbooks
+    _, written = ask(service, "did moscow hand over its draft?", "what is written in it, clause by clause")
+    assert not written.matched
+    # Kyiv's memorandum is reported point by point: that is answered
+    _, kyiv = ask(service, "did kyiv send its memorandum?", "what's in it?")
+    assert kyiv.matched and "30-day" in lead(kyiv)
+
+
+def test_the_day_asked_after_the_next_round_is_that_rounds_not_the_talks(service: BriefService) -> None:
+    # The next round has no day yet: this round's Monday does not answer it, and "when" still gets the deadline.
+    _, day = ask(service, "is a next round of talks planned?", "which date exactly?")
+    assert not day.matched
+    _, when = ask(service, "is a next round of talks planned?", "when will it be?")
+    assert "end of june" in lead(when)
+    # Fresh, the same words ask the talks' own date.
+    (fresh,) = ask(service, "which date exactly?")
+    assert fresh.matched

@@ -102,6 +102,9 @@ class FollowUpContext:
     shown: tuple[str, ...] = ()  # unit keys of facts already shown in this topic
     last: tuple[str, ...] = ()  # unit keys of the facts the last answer led with
     summary: bool = False  # the last answer led with its topic's summary
+    # The last question that asked something of its own ("will there be another round?"), not a follow-up read with
+    # it ("on what exact date?"): what a follow-up's "it" or ellipsis leaves the scope rules to read.
+    question: str = ""
 
 
 @dataclass(frozen=True)
@@ -416,7 +419,8 @@ class Matcher:
         # Rules (bot/core/scope.py): an office nobody named holds, a figure for another occasion, a person's private
         # life: the brief's own words, asking what it does not say.
         outside = {id(m) for m in [*readings, *pointing] if m.confidence >= ACCEPTABLE and self.scope.outside(
-            m.question, m.lead, _wants_of(m), next((p for p in pieces if m.question in p), ""))}
+            m.question, m.lead, _wants_of(m), next((p for p in pieces if m.question in p), ""),
+            context.question if context is not None else "")}
         readings = [_ruled(m) if id(m) in outside else m for m in readings]
         pointing = [m for m in pointing if id(m) not in outside]
         if outside:  # a piece of a question the scope turned down asks what it turned down

@@ -79,8 +79,9 @@ _PERIODS = frozenset({"january", "february", "march", "april", "may", "june", "j
 # "what was in Russia's memorandum?", "what does the draft say, point by point": what a document holds, which a
 # leading fact gives only with a verb of holding ("includes", "proposes", "calls for"); "Moscow said it would
 # deliver its memorandum in person" does not.
-_CONTENTS = re.compile(r"\bwhat(?:s|\s+is|\s+was|\s+were|\s+exactly\s+(?:is|was))?\s+(?:exactly\s+)?in\b|"
-                       r"\bcontain(?:s|ed)?\b|\b(?:point|page|line|item)\s+by\s+(?:point|page|line|item)\b")
+_CONTENTS = re.compile(r"\bwhat(?:s|\s+is|\s+was|\s+were|\s+exactly\s+(?:is|was))?\s+(?:exactly\s+|actually\s+)?in\b|"
+                       r"\bcontain(?:s|ed)?\b|\b(?:point|page|line|item|paragraph|clause|section)\s+by\s+"
+                       r"(?:point|page|line|item|paragraph|clause|section)\b|\bwritten\s+in\b")
 _CONTAINS = re.compile(r"\b(?:includ\w*|propos\w*|calls?\s+for|seeks?|contain\w*|outlin\w*|rejects?|says\s+the)\b",
                        re.IGNORECASE)
 _DOCUMENT = re.compile(r"\b(?:memos?|memorandum|memoranda|drafts?|documents?|roadmaps?|plans?|proposals?|accords?|"
@@ -162,6 +163,13 @@ _DONE_THERE = re.compile(r"\b(agree|agreed|discuss|discussed|decide|decided|sign
 _TOLD_THERE = re.compile(r"\b(?:agree\w*|yield\w*|produc\w*|result\w*|discuss\w*|decid\w*|decision|signed|outcome)\b",
                          re.IGNORECASE)
 _IT = frozenset({"it", "that", "there", "then", "they"})
+# A fact telling of what is to come (not `_PROPOSED`'s "may", which is also the month)
+_FUTURE = re.compile(r"\b(?:will|would|shall|propos\w*|plan\w*|expect\w*|agenda)\b", re.IGNORECASE)
+# Words pointing back at what the previous question named ("what's in it?", "the russian one")
+_POINTS_BACK = frozenset({"it", "its", "that", "this", "one", "them", "those", "these"})
+# An occasion named in the question itself: then its own words, not the previous question's, say which one
+_NAMES_OCCASION = re.compile(r"(?:round|rounds|talks|meeting|meetings|session|negotiations?|summit|swap|exchange|"
+                             r"invasion|war|operation)")
 _PROPOSED = re.compile(r"\b(?:will|would|shall|propos\w*|plan\w*|expect\w*|could|may|might|agenda|hop\w*)\b",
                        re.IGNORECASE)
 
@@ -186,10 +194,13 @@ class Scope:
         self._offices = [frozenset(_defence(t for w in words(e.role.split(";")[0]) for t in analyzer.table.word(w)))
                          for e in brief.entities if e.kind is EntityKind.person]
 
-    def outside(self, question: str, lead: Iterable[Unit], wants: str, sentence: str = "") -> str:
+    def outside(self, question: str, lead: Iterable[Unit], wants: str, sentence: str = "", previous: str = "") -> str:
         """Why `question` asks what the brief does not say though `lead` seems to answer it; '' when it doesn't.
-        `sentence`: the sentence a clause reading was cut from ("the adviser who went to Istanbul")."""
+        `sentence`: the sentence a clause reading was cut from ("the adviser who went to Istanbul"); `previous`: for a
+        follow-up read with the previous turn, the question that turn asked ("will there be another round?"), which
+        says what its "it" or its ellipsis ("on what exact date?") is about."""
         said = normalize(question)
+        before = normalize(previous)
         terms = self._analyzer.terms(question)
         lead = list(lead)
         if _DONE_THERE.search(said) and _EARLIER.intersection(terms) and lead and not any(
@@ -223,8 +234,10 @@ class Scope:
             return "private"
         if self._only_urged(said, terms, lead):
             return "urged"
-        if _CONTENTS.search(said) and _DOCUMENT.search(said) and lead and not any(_CONTAINS.search(text) for unit in lead
-                                                       for text in self._said(unit)):
+        # "what's in it?" after Russia's memorandum: the document the previous question named
+        document = _DOCUMENT.search(said) or (_DOCUMENT.search(before) and _POINTS_BACK.intersection(said.split()))
+        if _CONTENTS.search(said) and document and lead and not any(_CONTAINS.search(text) for unit in lead
+                                                                    for text in self._said(unit)):
             return "contents"
         # "when did the third round take place, and what came out of it?": "it", in a clause, is the occasion the
         # sentence names
@@ -238,6 +251,13 @@ class Scope:
             return "to come"
         if occasion and _EXACT_DAY.search(said) and not any(_A_DAY.search(text) for unit in lead
                                                              for text in self._said(unit)):
+            return "to come"
+        if not occasion and before and (later := _NEXT_OCCASION.search(before)) and _EXACT_DAY.search(said) \
+                and not _NAMES_OCCASION.search(said) and not any(
+                    _A_DAY.search(text) and (later.group(0) in normalize(text) or _FUTURE.search(text))
+                    for unit in lead for text in self._said(unit)):
+            # "on what exact date?" after "will there be another round?": the day of that round, which a day this
+            # round was held on ("Monday") does not give
             return "to come"
         if _SOURCE_NAME.search(said) and lead and any(_UNNAMED.search(text) for unit in lead
                                                       for text in self._said(unit)):

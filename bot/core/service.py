@@ -115,7 +115,8 @@ class BriefService:
             facts, shown = self._next_facts(section, context.shown, 3)
             notes = () if facts else (f"That's everything the brief has on {section.title}. Related topics below.",)
             last = tuple(shown[len(context.shown):])
-            follow_up = FollowUpContext(section.id, context.terms, context.entities, shown, last)
+            follow_up = FollowUpContext(section.id, context.terms, context.entities, shown, last,
+                                        question=context.question)
             return self._answer(question, section, 1.0, facts, shown, self._related(section, None),
                                 notes=notes), follow_up
         if match.again and context is not None:  # "who said that?": the same facts; each names who says it
@@ -155,8 +156,11 @@ class BriefService:
             # only past the last answer (which would show the first turn's facts again), and says how many are left.
             shown = tuple(dict.fromkeys([*context.shown, *shown]))
         answer = self._answer(question, section, match.confidence, facts, shown, self._related(section, match), lead)
+        # A follow-up read with the previous turn ("on what exact date?") keeps the question it was read with.
+        asked = context.question if context is not None and match.features.get("context") and context.question \
+            else match.question
         follow_up = FollowUpContext(section.id, self._thread(match, context, section), entities, shown, last,
-                                    summary=lead is not None)
+                                    summary=lead is not None, question=asked)
         return answer, follow_up
 
     @staticmethod
@@ -190,7 +194,8 @@ class BriefService:
         if conversation is not None:
             terms = self.store.current.matcher.terms(section.title)
             entities = frozenset(canon(e.replace("-", " ")) for e in section.entities)
-            self.conversations.put(conversation, FollowUpContext(section.id, terms, entities, shown))
+            self.conversations.put(conversation, FollowUpContext(section.id, terms, entities, shown,
+                                                                 question=section.title))
         if count:
             self.stats.sections[section.id] += 1
         return self._answer(section.title, section, 1.0, facts, shown, self._related(section, None),
