@@ -876,3 +876,30 @@ def test_the_day_asked_after_the_next_round_is_that_rounds_not_the_talks(service
     # Fresh, the same words ask the talks' own date.
     (fresh,) = ask(service, "which date exactly?")
     assert fresh.matched
+
+
+# ------------------------------------------------------------------ an interjection before the opener
+
+
+def test_an_interjection_before_and_still_opens_a_follow_up(service: BriefService) -> None:
+    # "hmm and kyiv?" is "and kyiv?": the previous question asked of Ukraine, not the word "hmm" asked of the brief.
+    _, kyiv = ask(service, "what is moscow demanding?", "hmm and kyiv?")
+    assert kyiv.section_id == "ukraine-position" and "ceasefire" in lead(kyiv)
+    _, team = ask(service, "who headed the russian delegation?", "okay and who is on the ukrainian side")
+    assert "umerov" in lead(team)
+    # an interjection alone is still nothing asked
+    _, alone = ask(service, "who headed the russian delegation?", "okay")
+    assert not alone.matched
+
+
+# ------------------------------------------------------------------ linking words ask nothing of their own
+
+
+def test_a_linking_word_is_not_a_word_the_answer_leaves_out(service: BriefService) -> None:
+    # "once they started" says which part of the talks is meant; the brief never uses "once", and that is no reason to
+    # turn the question down.
+    _, lasted = ask(service, "why did the talks start late?", "and how long did they last once they got going?")
+    assert lasted.matched and "hour" in lead(lasted)
+    # a word that does ask more stays one: meeting Trump "instead" is not what the brief tells
+    _, instead = ask(service, "will putin meet zelensky?", "will putin meet trump instead")
+    assert not instead.matched

@@ -39,6 +39,21 @@ PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "hers
 THINGS = frozenset({"them", "those", "these", "that", "this"})
 _THEY = frozenset({"they", "their", "theirs"})  # point at a party or a group  # point at what was discussed ("it" is often empty)
 FOLLOW_UP_OPENERS = ("and", "what about", "how about", "and what about", "same for", "also", "but", "so")
+# What a reader says before going on with the conversation ("ok and who's on the ukrainian side", "huh and ukraine?"):
+# it does not stop an opener from opening a follow-up.
+_INTERJECTIONS = frozenset({"ok", "okay", "k", "kk", "huh", "hmm", "hm", "oh", "ah", "right", "alright", "well", "cool",
+                            "thanks", "thx", "ty", "great", "nice", "yeah", "yep", "lol", "wow", "interesting",
+                            "gotcha", "fine", "sure"})
+_OPENED = re.compile(r"^\W*(?:(?:%s)\b\W*)+(?=(?:%s)\b)" % ("|".join(sorted(_INTERJECTIONS)),
+                                                           "|".join(FOLLOW_UP_OPENERS)), re.IGNORECASE)
+
+
+def _past_interjections(text: str) -> str:
+    """A follow-up from its opener on, past the interjections before it: "huh and ukraine?" is "and ukraine?", "ok and
+    who's on the ukrainian side" "and who's on the ukrainian side"; any other message as it is."""
+    return _OPENED.sub("", text, count=1)
+
+
 MORE = frozenset({"more", "details", "detail", "elaborate", "continue", "go", "on", "and", "else", "further",
                   "expand", "keep", "going", "what", "tell", "me", "please", "pls", "any", "thing", "things",
                   "anything", "other", "rest", "next"})
@@ -274,6 +289,8 @@ class Matcher:
 
     def _match(self, message: str, context: FollowUpContext | None = None, doubting: bool = True) -> Match:
         text = strip_markup(message)
+        if context is not None:
+            text = _past_interjections(text)  # "ok and who's on the ukrainian side": a follow-up opening with "and"
         if context is not None and (previous := self.section(context.section_id)) is not None:
             if self._asks_for_more(text):
                 if _ELSE.search(text) and (other := self._asked_again(text, context)) is not None:

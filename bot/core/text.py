@@ -185,7 +185,9 @@ STOPWORDS = frozenset(
     particular particularly apparently supposedly reckon folks people's someone's
     type types group groups category categories moment hear heard hearing context re forgot forget forgotten
     approximately roughly fully finally totally completely entirely eventually around ish today
-    once whether""".split()
+    once whether otherwise anymore therefore hence thus whereas ultimately""".split()
+    # ^ linking words that say how a question follows on ("how long did they last once they started?"): not a
+    # word of the brief the answer leaves out ("instead", "afterwards" are kept: "meet trump instead?" asks more)
 ) | FILLER
 
 # Kept although they are function words: they say what kind of answer is wanted.
