@@ -903,3 +903,33 @@ def test_a_linking_word_is_not_a_word_the_answer_leaves_out(service: BriefServic
     # a word that does ask more stays one: meeting Trump "instead" is not what the brief tells
     _, instead = ask(service, "will putin meet zelensky?", "will putin meet trump instead")
     assert not instead.matched
+
+
+# ------------------------------------------------------------------ "who's in it?": whom something includes
+
+
+def test_who_is_in_it_asks_whom_the_thing_just_discussed_includes(service: BriefService) -> None:
+    # not who announced the new exchange: whom it is for
+    _, members = ask(service, "was a new prisoner swap agreed on monday?", "so who is in that")
+    assert "severely injured" in lead(members)
+    _, included = ask(service, "was a new prisoner swap agreed on monday?", "who's included")
+    assert "severely injured" in lead(included)
+    # a place after "in" is a place asked: not read so
+    _, there = ask(service, "was a new prisoner swap agreed on monday?", "who is in istanbul?")
+    assert "severely injured" not in lead(there)
+
+
+# ------------------------------------------------------------------ the outlet is the source, not the subject
+
+
+def test_an_outlet_a_figure_is_claimed_by_is_not_what_they_points_at(service: BriefService) -> None:
+    # The count is "according to NDTV": "they" next are the bombers, and where they were is Siberia.
+    first, where = ask(service, "how many bombers were wrecked", "where were they?")
+    assert "ndtv" in lead(first)
+    assert "siberia" in lead(where)
+
+
+def test_names_asked_after_an_answer_need_a_fact_that_mentions_what_is_named(service: BriefService) -> None:
+    # Siberia answers where the bombers were; it names no airbase.
+    _, names = ask(service, "where were the bombers that got hit?", "and the names of the air bases?")
+    assert not names.matched

@@ -54,6 +54,19 @@ def _past_interjections(text: str) -> str:
     return _OPENED.sub("", text, count=1)
 
 
+# "who's in it?", "who is it for?" after the new exchange: whom it includes (a group of people the fact names: "the
+# severely injured and young people"), not who announced it. Only pointing back: "who is in istanbul?" asks a place.
+_MEMBERS = re.compile(r"^\W*(?:(?:and|so|ok|okay)\s+)?who(?:'s|’s|s|\s+is|\s+are|\s+was|\s+were|\s+will\s+be|"
+                      r"\s+would\s+be|\s+gets?)\s+(?:(?:in|on)\s+(?:it|that|this|them|those)|(?:it|that|this)\s+for|"
+                      r"included|covered)\W*(?:then|exactly|tho|though)?\W*$", re.IGNORECASE)
+
+
+def _as_membership(text: str) -> str:
+    """A follow-up asking who something includes ("who's in it?", "who is it for?", "who's included") as the question
+    it asks, "who does it include?"; any other message as it is."""
+    return "who does it include?" if _MEMBERS.search(text) else text
+
+
 MORE = frozenset({"more", "details", "detail", "elaborate", "continue", "go", "on", "and", "else", "further",
                   "expand", "keep", "going", "what", "tell", "me", "please", "pls", "any", "thing", "things",
                   "anything", "other", "rest", "next"})
@@ -291,6 +304,7 @@ class Matcher:
         text = strip_markup(message)
         if context is not None:
             text = _past_interjections(text)  # "ok and who's on the ukrainian side": a follow-up opening with "and"
+            text = _as_membership(text)  # "who's in it?" after the new exchange: whom it includes
         if context is not None and (previous := self.section(context.section_id)) is not None:
             if self._asks_for_more(text):
                 if _ELSE.search(text) and (other := self._asked_again(text, context)) is not None:
@@ -542,6 +556,12 @@ class Matcher:
         evidence = asks_evidence(said)
         asked = set(self.analyzer.runs(evidence)(0, len(evidence)))
         return bool(asked & read.lead[0].terms)
+
+    def claimed_by(self, unit: Unit) -> frozenset[str]:
+        """Who a unit gives as its source rather than its subject: whoever claims a figure (its `claimed_by`), an
+        organisation reporting a fact ("NDTV reported that the operation destroyed …")."""
+        claimers = self._claimers(unit)
+        return claimers if unit.kind is UnitKind.figure else claimers & self._organisations
 
     def _claimers(self, unit: Unit) -> frozenset[str]:
         """Who a fact or figure says claims it: a figure's `claimed_by`, a fact's parties that speak in it or lead it."""
@@ -1672,6 +1692,7 @@ class Matcher:
                  and w not in _NAME_WORDS and w not in self._name_parts]
         # each noun as typed and as the brief spells it ("advisors" is the brief's "advisers")
         nouns = {stem(w) for w in asked} | {stem(t) for w in asked for t in self.analyzer.terms(w) if "_" not in t}
+        own_nouns = bool(nouns)
         if not nouns and reading is not None and reading.context:
             nouns = {stem(t) for t in reading.terms if t not in QUESTION_WORDS and t not in self.index.entities
                      and "_" not in t and not t[:1].isdigit()}
@@ -1727,7 +1748,9 @@ class Matcher:
             # facts about the service that name no one (nor a card of someone) do not give it.
             return any(unit.kind is UnitKind.entity and self.brief.entities[unit.item].kind is EntityKind.person
                        or unit.entities & self.people for unit in lead)
-        return not judged
+        # After an answer, the names of something the question names itself ("names of airbases?" after where the
+        # bombers were) are not given by facts that never mention it: they answered the previous question, not this.
+        return not judged and not (own_nouns and reading is not None and not reading.alone)
 
     def _only_a_duration(self, unit: Unit) -> bool:
         """Whether the only time a unit gives is how long something lasted ("eight years", "less than an hour"),

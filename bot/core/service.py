@@ -143,7 +143,11 @@ class BriefService:
             shown = last = tuple(unit.key for unit in match.lead)
         # What a pronoun in the next turn points at: who was asked about, else who the answer led with; and the
         # person a "who" question was answered with ("who heads Ukraine's side?" -> "what's his job?").
-        led = [u.entities - index.countries for u in match.lead]
+        # Not whoever a figure is claimed by ("Russian bombers destroyed: at least 40 (according to NDTV)") or an
+        # organisation reports a fact by: the outlet is the answer's source, not what the conversation is about
+        # ("where were they?" next asks where the bombers were).
+        matcher = self.store.current.matcher
+        led = [u.entities - index.countries - matcher.claimed_by(u) for u in match.lead]
         entities = match.entities or next((e for e in led if e), frozenset())
         people = self.store.current.matcher.people
         # "and ukraine's?" after "who led russia's team?" asks "who" too: the person its answer names.
