@@ -933,3 +933,15 @@ def test_names_asked_after_an_answer_need_a_fact_that_mentions_what_is_named(ser
     # Siberia answers where the bombers were; it names no airbase.
     _, names = ask(service, "where were the bombers that got hit?", "and the names of the air bases?")
     assert not names.matched
+
+
+# ------------------------------------------------------------------ a bare time question on another occasion
+
+
+def test_a_bare_how_long_after_spiders_web_is_not_the_talks_duration(service: BriefService) -> None:
+    # On Spider's Web, "how long?" asks how long the operation took; read alone it would be how long the talks lasted.
+    _, long = ask(service, "how were the drones smuggled in?", "who planned the operation?", "how long?")[1:]
+    assert "less than an hour" not in lead(long) and "18 months" in lead(long)
+    # after a topic about the talks themselves, it is still the talks
+    _, lasted = ask(service, "where were the talks?", "how long did it go")
+    assert "less than an hour" in lead(lasted)

@@ -389,8 +389,8 @@ class Matcher:
             # A rule: "how many people tho?" right after an answer asks a count of what was just discussed; a
             # count the brief gives on another topic is not that one. The reading with the previous turn filled
             # in ("how many regions?" after Russia's demands) is that count, when it can be answered.
-            readings = [m if not self._count_of_another_topic(m, context) else
-                        _ruled(m) for m in readings]
+            readings = [m if not self._count_of_another_topic(m, context) and not self._time_of_another_topic(m, context)
+                        else _ruled(m) for m in readings]
             people = context.entities & self.people
             said = normalize(text).split()
             # "has he met putin before?": "he" is the one just discussed even when the message names someone else
@@ -1204,6 +1204,26 @@ class Matcher:
                 and _wants_of(match) == "number" and len(content) <= 2
                 and not any(t in self.index.entities for t in content)
                 and not self._counts_what_was_said(match, context))
+
+    def _time_of_another_topic(self, match: Match, context: FollowUpContext) -> bool:
+        """A bare time question ("how long?", "when?", "what date?": nothing asked but a time) answered from a topic
+        other than the one the conversation was on, without reading it as a follow-up: "how long?" after who planned
+        Spider's Web asks how long that took, not how long the talks lasted."""
+        content = [t for t in match.terms if t not in QUESTION_WORDS and t not in _BARE_TIME]
+        return (not content and match.best is not None and match.best.id != context.section_id
+                and not match.features.get("context") and _wants_of(match) == "time"
+                and self._on_another_occasion(context))
+
+    def _on_another_occasion(self, context: FollowUpContext) -> bool:
+        """Whether the topic the conversation is on is about an operation or an occasion other than the brief's own
+        talks (Spider's Web, the first round): a bare "when?" or "how long?" there asks its time, not the talks'. After a
+        topic about the talks themselves (the venue), "how long did it go?" still asks how long the talks lasted."""
+        section = self.section(context.section_id)
+        if section is None:
+            return False
+        declared = {canon(e.replace("-", " ")) for e in section.entities}
+        return bool(declared & self._occasions) or any(
+            self._entity_kinds.get(e) is EntityKind.operation for e in declared)
 
     def _counts_what_was_said(self, match: Match, context: FollowUpContext) -> bool:
         """ "how many prisoners?" right after the first round's summary (which tells of its swap): the count the brief
@@ -2539,6 +2559,8 @@ _KIND_WORDS = {
     # "who's russia's guy?", "the american man": a word for someone, which a fact naming a person answers
     "person": ("guy", "guys", "man", "person", "bloke", "dude", "chap", "fellow"),
 }
+# The terms a bare time question asks with ("how long" reads as "duration", "what date" as "date")
+_BARE_TIME = frozenset({"duration", "date", "day", "time", "what_time", "exactly"})
 _PLACE_NOUNS = frozenset({"part", "region", "area", "location", "province", "oblast"})
 
 
