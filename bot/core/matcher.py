@@ -1198,9 +1198,11 @@ class Matcher:
 
     def _count_of_another_topic(self, match: Match, context: FollowUpContext) -> bool:
         """A short count question naming nothing ("how many prisoners?"), answered from a topic other than the one
-        the conversation was on, without reading it as a follow-up."""
-        content = [t for t in match.terms if t not in QUESTION_WORDS]
-        return (match.best is not None and match.best.id != context.section_id and not match.features.get("context")
+        the conversation was on, read alone or with the previous turn's words (those of an outlet no longer carried
+        over: "how many people died?" after the bombers is not the war's toll either way)."""
+        content = [t for t in (self.analyzer.terms(match.question) if match.features.get("context") else match.terms)
+                   if t not in QUESTION_WORDS]
+        return (match.best is not None and match.best.id != context.section_id
                 and _wants_of(match) == "number" and len(content) <= 2
                 and not any(t in self.index.entities for t in content)
                 and not self._counts_what_was_said(match, context))
