@@ -945,3 +945,9 @@ def test_a_bare_how_long_after_spiders_web_is_not_the_talks_duration(service: Br
     # after a topic about the talks themselves, it is still the talks
     _, lasted = ask(service, "where were the talks?", "how long did it go")
     assert "less than an hour" in lead(lasted)
+
+
+def test_who_someone_said_was_coming_is_who_they_said_was_expected(service: BriefService) -> None:
+    # "expected in Istanbul" is coming to the talks: Kellogg's word on the European advisers answers it
+    _, coming = ask(service, "who's trump's envoy for ukraine?", "what did he say about who else is coming?")
+    assert "british, german and french" in lead(coming)
