@@ -951,3 +951,12 @@ def test_who_someone_said_was_coming_is_who_they_said_was_expected(service: Brie
     # "expected in Istanbul" is coming to the talks: Kellogg's word on the European advisers answers it
     _, coming = ask(service, "who's trump's envoy for ukraine?", "what did he say about who else is coming?")
     assert "british, german and french" in lead(coming)
+
+
+def test_any_x_right_after_an_answer_asks_it_of_what_was_just_discussed(service: BriefService) -> None:
+    # the night's drone fire had no reported casualties: the war's toll answers another question
+    _, casualties = ask(service, "how many drones did russia launch sunday night?", "any casualties?")
+    assert not casualties.matched
+    # "any deal?" after what happened at the talks is still their outcome
+    _, deal = ask(service, "what happened at the talks?", "any deal?")
+    assert "prisoner exchange" in lead(deal)

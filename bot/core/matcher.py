@@ -1203,7 +1203,7 @@ class Matcher:
         content = [t for t in (self.analyzer.terms(match.question) if match.features.get("context") else match.terms)
                    if t not in QUESTION_WORDS]
         return (match.best is not None and match.best.id != context.section_id
-                and _wants_of(match) == "number" and len(content) <= 2
+                and (_wants_of(match) == "number" or _ANY_OF.search(match.question)) and len(content) <= 2
                 and not any(t in self.index.entities for t in content)
                 and not self._counts_what_was_said(match, context))
 
@@ -2561,6 +2561,9 @@ _KIND_WORDS = {
     # "who's russia's guy?", "the american man": a word for someone, which a fact naming a person answers
     "person": ("guy", "guys", "man", "person", "bloke", "dude", "chap", "fellow"),
 }
+# "any casualties?" right after the night's drone fire: whether what was just discussed had any, a count of it as much as
+# "how many people died?" is
+_ANY_OF = re.compile(r"^\W*(?:(?:and|so|ok|okay|but)\s+)?any\s+[\w-]+\W*$", re.IGNORECASE)
 # The terms a bare time question asks with ("how long" reads as "duration", "what date" as "date")
 _BARE_TIME = frozenset({"duration", "date", "day", "time", "what_time", "exactly"})
 _PLACE_NOUNS = frozenset({"part", "region", "area", "location", "province", "oblast"})
