@@ -960,3 +960,9 @@ def test_any_x_right_after_an_answer_asks_it_of_what_was_just_discussed(service:
     # "any deal?" after what happened at the talks is still their outcome
     _, deal = ask(service, "what happened at the talks?", "any deal?")
     assert "prisoner exchange" in lead(deal)
+
+
+def test_their_names_after_a_phrase_the_brief_joins_are_that_groups_names(service: BriefService) -> None:
+    # "war bloggers" is one term of the brief; the fact about them names no blogger
+    _, names = ask(service, "what were russian war bloggers saying?", "and their names?")
+    assert not names.matched

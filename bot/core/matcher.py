@@ -1716,8 +1716,9 @@ class Matcher:
         nouns = {stem(w) for w in asked} | {stem(t) for w in asked for t in self.analyzer.terms(w) if "_" not in t}
         own_nouns = bool(nouns)
         if not nouns and reading is not None and reading.context:
-            nouns = {stem(t) for t in reading.terms if t not in QUESTION_WORDS and t not in self.index.entities
-                     and "_" not in t and not t[:1].isdigit()}
+            # each word of a phrase the brief joins into one term ("war_bloggers": their names are the bloggers')
+            nouns = {stem(w) for t in reading.terms if t not in QUESTION_WORDS and t not in self.index.entities
+                     and not t[:1].isdigit() for w in t.split("_") if w and w not in STOPWORDS}
         if _CALLED.search(question):
             # "what was the drone op called?": it names something by a variant ("the drone op"); a leading fact about
             # that entity gives its name. "what are they called?" with nothing it could stand for names nothing.
