@@ -966,3 +966,12 @@ def test_their_names_after_a_phrase_the_brief_joins_are_that_groups_names(servic
     # "war bloggers" is one term of the brief; the fact about them names no blogger
     _, names = ask(service, "what were russian war bloggers saying?", "and their names?")
     assert not names.matched
+
+
+def test_an_aside_asking_nothing_beside_a_question_is_not_the_previous_question_again(service: BriefService) -> None:
+    # "seriously? that's all?" is the reader's reaction; the question is "what did they agree", not the duration again
+    _, agreed = ask(service, "how long did the talks go on?", "seriously?? that's all? what did they agree")
+    assert "prisoner exchange" in lead(agreed)
+    # a message asking nothing else still asks the previous question again
+    _, again = ask(service, "who proposed the direct talks?", "why?")
+    assert again.matched and "ceasefire" in lead(again)

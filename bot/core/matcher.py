@@ -782,7 +782,10 @@ class Matcher:
             # A clause is part of a sentence ("… when it was over?"): its "it" belongs to that sentence, not to
             # the previous turn.
             if context is not None and piece in texts and self._looks_like_follow_up(piece, own) \
-                    and not self._asks_of_its_own(piece, own, context):
+                    and not self._asks_of_its_own(piece, own, context) \
+                    and (own or not any(self.analyzer.terms(p) for p in pieces if p != piece and p != text)):
+                # "wtf thats it?? why so short": a sentence asking nothing of its own beside one that asks something is
+                # an aside, not the previous question asked again
                 resolved = self._resolve(piece, own, context)
                 if resolved != own:
                     readings.append(_Reading(piece, resolved, own, True, False, asked_before=context.terms))
