@@ -975,3 +975,10 @@ def test_an_aside_asking_nothing_beside_a_question_is_not_the_previous_question_
     # a message asking nothing else still asks the previous question again
     _, again = ask(service, "who proposed the direct talks?", "why?")
     assert again.matched and "ceasefire" in lead(again)
+
+
+def test_something_new_asked_of_it_is_not_the_fact_just_shown_again(service: BriefService) -> None:
+    # After the handover, "do with it" asks Kyiv's next step with the draft: its review, not the handover again.
+    handed, review = ask(service, "did moscow hand its draft to kyiv?", "and what is kyiv going to do with it?")
+    assert "handed" in lead(handed)
+    assert "review" in lead(review)

@@ -328,7 +328,12 @@ class Matcher:
         if context is not None and (when := self._when_of_occasion(text, context)) is not None:
             return when
         shown = self._shown(context) if context is not None and _ELSE.search(text) else frozenset()
-        readings = self._fragments_defer([self._match_else(reading, shown) for reading in self._readings(text, context)])
+        # "what will kyiv do with it?", "and what did kyiv say about it?" after Moscow handed over its draft: something
+        # new asked of the thing just discussed, which the fact just shown (the handover) does not answer; read with
+        # the previous turn, it is led by what the conversation was not just shown when that answers it.
+        done = self._last_units(context) if context is not None and _OF_IT.search(text) else frozenset()
+        readings = self._fragments_defer([self._match_else(reading, shown or (done if reading.context else frozenset()))
+                                          for reading in self._readings(text, context)])
         if not any(m.confidence >= ACCEPTABLE for m in readings):
             # Only then the first clause without its aside: most messages are answered without this extra reading.
             readings += [self._match_else(reading, shown) for reading in self._readings(text, context, heads=True)]
@@ -607,6 +612,14 @@ class Matcher:
         if match.confidence < ACCEPTABLE or not match.lead:
             return None
         return match
+
+    def _last_units(self, context: FollowUpContext) -> frozenset[int]:
+        """The units the last answer led with."""
+        position = self._position.get(context.section_id)
+        if position is None:
+            return frozenset()
+        units = self.index.units
+        return frozenset(u for u in self.index.section_units[position] if units[u].key in context.last)
 
     def _shown(self, context: FollowUpContext) -> frozenset[int]:
         """The units of the conversation's topic it has already been shown: "who else…?" asks for the others."""
@@ -2568,6 +2581,8 @@ _KIND_WORDS = {
 # "any casualties?" right after the night's drone fire: whether what was just discussed had any, a count of it as much as
 # "how many people died?" is
 _ANY_OF = re.compile(r"^\W*(?:(?:and|so|ok|okay|but)\s+)?any\s+[\w-]+\W*$", re.IGNORECASE)
+# "do with it", "say about it": something new asked of the thing just discussed, as an object ("came out of it" is not)
+_OF_IT = re.compile(r"\b(?:with|about)\s+it\W*$", re.IGNORECASE)
 # The terms a bare time question asks with ("how long" reads as "duration", "what date" as "date")
 _BARE_TIME = frozenset({"duration", "date", "day", "time", "what_time", "exactly"})
 _PLACE_NOUNS = frozenset({"part", "region", "area", "location", "province", "oblast"})
