@@ -982,3 +982,9 @@ def test_something_new_asked_of_it_is_not_the_fact_just_shown_again(service: Bri
     handed, review = ask(service, "did moscow hand its draft to kyiv?", "and what is kyiv going to do with it?")
     assert "handed" in lead(handed)
     assert "review" in lead(review)
+
+
+def test_a_time_asked_relative_to_the_talks_is_the_time_told_by_them(service: BriefService) -> None:
+    # "relative to the talks" says what the time is told by ("a day before"), not a word a fact must use
+    _, when = ask(service, "what was operation spider's web?", "when did it take place in relation to the talks?")
+    assert "a day before" in lead(when)

@@ -302,6 +302,10 @@ class Matcher:
 
     def _match(self, message: str, context: FollowUpContext | None = None, doubting: bool = True) -> Match:
         text = strip_markup(message)
+        if _RELATIVE_TO.search(text) and _wants(text) == "time":
+            # "when did it happen relative to the talks?": the talks are the time it is told by ("a day before"), and
+            # "relative to" asks nothing a fact must say
+            text = _RELATIVE_TO.sub(" ", text)
         if context is not None:
             text = _past_interjections(text)  # "ok and who's on the ukrainian side": a follow-up opening with "and"
             text = _as_membership(text)  # "who's in it?" after the new exchange: whom it includes
@@ -2581,6 +2585,8 @@ _KIND_WORDS = {
 # "any casualties?" right after the night's drone fire: whether what was just discussed had any, a count of it as much as
 # "how many people died?" is
 _ANY_OF = re.compile(r"^\W*(?:(?:and|so|ok|okay|but)\s+)?any\s+[\w-]+\W*$", re.IGNORECASE)
+# "relative to the talks", "compared to the talks", "in relation to": in a question for a time, what it is told by
+_RELATIVE_TO = re.compile(r"\b(?:relative|compared|in\s+relation|in\s+comparison)\s+(?:to|with)\b", re.IGNORECASE)
 # "do with it", "say about it": something new asked of the thing just discussed, as an object ("came out of it" is not)
 _OF_IT = re.compile(r"\b(?:with|about)\s+it\W*$", re.IGNORECASE)
 # The terms a bare time question asks with ("how long" reads as "duration", "what date" as "date")
