@@ -1060,3 +1060,41 @@ def test_a_question_in_another_alphabet_that_is_not_read_says_to_ask_in_english(
     (answer,) = ask(service, question)
     assert not answer.matched
     assert "ask in English" in " ".join(answer.notes)
+
+
+# ------------------------------------------------------------------ what the reader sets aside, and a month
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # the prisoner swap set aside: what else the first round (16 May) agreed, not the swap again
+    ("apart from the prisoner swap, what did the may round agree on?", "notes"),
+    ("what else came out of the talks in may, other than freeing pows?", "notes"),
+    # prisoners set aside, "exchange" (the brief's word for them) read without them too
+    ("besides prisoners, what else did the sides agree to exchange in may?", "notes"),
+    # what Ukraine wants back besides its prisoners: the children
+    ("aside from pows, who does kyiv want russia to return?", "children"),
+])
+def test_what_the_reader_sets_aside_is_not_what_leads(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert answer.matched, question
+    assert fact in " ".join(answer.body).casefold()
+    assert "1,000" not in first(answer)
+
+
+def test_the_sides_set_aside_leave_who_else_was_there(service: BriefService) -> None:
+    # nearly every fact names Russia or Ukraine: set aside, they hide nothing, and the question is who else came
+    (answer,) = ask(service, "who was at the talks besides ukraine and russia?")
+    assert "turkish" in " ".join(answer.body).casefold()
+
+
+def test_in_a_month_names_the_occasion_of_that_month(service: BriefService) -> None:
+    # "in may" names the occasion the brief dates in May (the first round, 16 May): "may" alone is a function word,
+    # and the question would be about this round's agreement
+    (answer,) = ask(service, "what was agreed in may in istanbul?")
+    assert answer.section_id == "first-round"
+    (answer,) = ask(service, "how quickly were russian troops advancing in may?")
+    assert "fastest" in " ".join(answer.body).casefold()
+
+
+def test_may_as_a_verb_is_still_a_function_word(service: BriefService) -> None:
+    assert "first_round" not in service.store.current.matcher.terms("may i ask who led russia's team")

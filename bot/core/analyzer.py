@@ -139,6 +139,20 @@ def _phrasings(variant: str) -> tuple[tuple[str, ...], ...]:
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+
+
+def _months_named(entities: tuple[Entity, ...]) -> dict[tuple[str, ...], str]:
+    """ "in may" for an occasion named with its date ("First round of talks (16 May)"): a reader names it by its
+    month as often as by its day ("what else did they agree in may?"), and "may" alone is a function word. Only a
+    month one occasion alone is named with; its words are the occasion on both sides, questions and facts alike."""
+    named: dict[str, set[str]] = {}
+    for entity in entities:
+        if entity.kind is EntityKind.event:
+            for month in set(words(entity.name)).intersection(_MONTHS):
+                named.setdefault(month, set()).add(canon(entity.id.replace("-", " ")))
+    return {("in", month): next(iter(ids)) for month, ids in named.items() if len(ids) == 1}
 
 
 class PhraseTable:
@@ -164,6 +178,8 @@ class PhraseTable:
         for word, ids in owners.items():
             if len(ids) == 1 and len(word) >= 4:
                 phrases.setdefault((word,), next(iter(ids)))
+        for phrase, target in _months_named(entities).items():
+            phrases.setdefault(phrase, target)
         for canonical, variants in aliases.items():
             target = canon(canonical)
             for variant in (canonical, *variants):

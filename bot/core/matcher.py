@@ -173,6 +173,7 @@ class _Reading:
     alone: bool = True  # no previous turn to read it with
     clause: bool = False  # the tail of a sentence from a question word on ("… the spokesperson who talked")
     asked_before: tuple[str, ...] = ()  # a follow-up's: the previous turn's terms (not the entities its answer named)
+    besides: tuple[str, ...] = ()  # what the reader set aside ("besides the prisoner swap"): it may not lead
 
 
 class Matcher:
@@ -492,9 +493,22 @@ class Matcher:
     def _match_else(self, reading: _Reading, shown: frozenset[int]) -> Match:
         """`reading` matched; with `shown` ("who else…?"), led by what the conversation has not been shown when that
         answers it, else by what answers it anyway (a summary read as a whole may not have been taken in)."""
+        if reading.besides and (aside := shown | self._set_aside(reading.besides)):
+            return self._match_reading(reading, exclude=aside)  # never led by what was set aside
         if shown and (other := self._match_reading(reading, exclude=shown)).confidence >= ACCEPTABLE:
             return other
         return self._match_reading(reading)
+
+    def _set_aside(self, besides: tuple[str, ...]) -> frozenset[int]:
+        """The units saying what the reader set aside ("besides prisoners, what did they agree?"): every unit using
+        one of its words. A country names a side, not a thing ("who else is there besides russia and ukraine?"):
+        nearly every fact names one, so a country alone sets nothing aside."""
+        index = self.index
+        things = frozenset(t for t in besides if t not in QUESTION_WORDS and t not in index.countries)
+        if not things:
+            return frozenset()
+        return frozenset(u for u, unit in enumerate(index.units)
+                         if unit.kind is not UnitKind.topic and not things.isdisjoint(unit.terms | unit.entities))
 
     def _doubted(self, text: str, context: FollowUpContext, previous: Section) -> Match | None:
         """A follow-up doubting the last answer (`doubt`): who claims it, as "who said that?" is answered (`again`),
@@ -789,6 +803,20 @@ class Matcher:
                 # its name would pull the answer to the facts that repeat it
                 seen.add(plain)
                 readings.append(_Reading(piece, plain, plain, False, True, piece not in texts))
+            if len(sentences(piece)) == 1 and (aside := _besides(piece)) is not None:
+                # "besides the prisoner swap, what else did they agree in may?": what it sets aside is not what it
+                # asks; read without those words, and not answered by a fact saying them. Sentence by sentence: in
+                # "aside from the swap, what else came out? any next steps?" the second asks on its own.
+                # Nor by its words said another way ("besides prisoners, what did they agree to exchange?").
+                # A person, a place or an operation set aside is not read so: the fact naming another often names
+                # them too ("US officials and Medinsky have both confirmed …" for "who besides medinsky …?").
+                kept = self.analyzer.terms(aside[1])
+                rest = tuple(t for t in self.analyzer.terms(aside[0]) if t not in kept)
+                if rest and kept and rest not in seen and all(
+                        t in self.index.countries or t not in self.index.entities for t in kept):
+                    seen.add(rest)
+                    readings.append(_Reading(aside[0], rest, rest, False, context is None, piece not in texts,
+                                             besides=kept))
             if piece in texts and (checked := self._claim_checked(piece, own)) is not None:
                 # "was it held in Ankara?", "is Medinsky Russia's defence minister?": the question the claim
                 # answers ("where was it held?", "who is Medinsky?"), whose fact confirms or corrects it.
@@ -2179,6 +2207,23 @@ _THAT_OCCASION = re.compile(r"\b(?:that|those)\s+(?:one|round|rounds|meeting|mee
 # the one just shown, but not it. Not "the other side" or "each other" (a party, not more of the same).
 _ELSE = re.compile(r"\b(?:else|besides|apart\s+from|aside\s+from|other\s+than|except|in\s+addition\s+to|"
                    r"(?<!\bthe\s)(?<!\beach\s)(?:other|another)\b(?!\s+(?:side|way|party|one)\b))\b", re.IGNORECASE)
+
+# "besides the prisoner swap", "apart from prisoners", "other than the US figure": what follows (a few words, up to
+# a comma, a question word or a verb) is set aside, not asked.
+_BESIDES = re.compile(r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to)\s+"
+                      r"((?:(?!(?:who|whom|whose|what|which|when|where|why|how|did|do|does|is|are|was|were|has|have|had|"
+                      r"said|say|says|can|could|will|would)\b)[\w'-]+\s*){1,4})", re.IGNORECASE)
+
+
+def _besides(text: str) -> tuple[str, str] | None:
+    """The message without what it sets aside ("besides prisoners, what did they agree?" -> "what did they
+    agree?"), and what it sets aside ("prisoners"); None when it sets nothing aside."""
+    found = _BESIDES.search(text)
+    if found is None:
+        return None
+    rest = f"{text[:found.start()]} {text[found.end():]}".strip(" ,;:")
+    return (rest, found.group(1).strip()) if rest else None
+
 
 # Verbs that ask nothing of their own beside "else": "what other demands did they make?" asks the demands again.
 _LIGHT_VERBS = frozenset({"make", "made", "do", "did", "have", "had", "get", "got", "give", "gave", "put", "be"})
