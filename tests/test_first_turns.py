@@ -1098,3 +1098,39 @@ def test_in_a_month_names_the_occasion_of_that_month(service: BriefService) -> N
 
 def test_may_as_a_verb_is_still_a_function_word(service: BriefService) -> None:
     assert "first_round" not in service.store.current.matcher.terms("may i ask who led russia's team")
+
+
+# ------------------------------------------------------------------ the event's own setting, a question passed on
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # the city and the day only place the question at the brief's event: who led Russia's side
+    ("who headed the russian delegation in istanbul on monday?", "medinsky"),
+    ("on monday in istanbul, how long did the two sides actually talk?", "hour"),
+])
+def test_the_event_s_city_and_day_only_place_the_question(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert answer.matched, question
+    assert fact in " ".join(answer.body).casefold()
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("my grandma wants to know which turkish spy chief was expected at the talks", "kalin"),
+    ("our teacher asked us to find out who headed ukraine's team", "umerov"),
+])
+def test_a_question_passed_on_for_someone_else_is_read_as_that_question(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert answer.matched, question
+    assert fact in " ".join(answer.body).casefold()
+
+
+def test_a_question_passed_on_is_answered_as_asked_directly(service: BriefService) -> None:
+    (relayed,) = ask(service, "my flatmate is asking: what did the drones hit in spider's web?")
+    (direct,) = ask(service, "what did the drones hit in spider's web?")
+    assert relayed.matched and relayed.body == direct.body
+
+
+def test_a_question_passed_on_is_still_turned_down_when_out_of_scope(service: BriefService) -> None:
+    (answer,) = ask(service, "my mum wants to know what the weather is like in istanbul on monday")
+    assert not answer.matched

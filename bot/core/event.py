@@ -70,6 +70,11 @@ class EventQuestions:
         self.allowed = self.nouns | (set(table.terms(meta.venue)) - index.countries) | set(
             table.word(f"{meta.date:%A}".lower())) | (
             set(self._words_terms(event.name)) & index.entities if event is not None else set())
+        # Where and when the event was, besides what it was: its city (the venue's place, not the venue itself, which
+        # is asked about by name) and its day. "Who led the Russian side in Istanbul on Monday?" asks who led it:
+        # those words place the question at the event the whole brief is about, and no fact need say them again.
+        self.setting = frozenset((set(table.terms(", ".join(meta.venue.split(",")[1:]))) - index.countries) | set(
+            table.word(f"{meta.date:%A}".lower())))
         # What the generic words read as, in a previous turn's terms ("where were the talks held" -> "hold").
         self.generic_terms = frozenset(t for w in GENERIC for t in table.word(w))
         # The topic answering each kind: a question asking nothing in particular asks for the whole event, the

@@ -817,6 +817,10 @@ class Matcher:
                     seen.add(rest)
                     readings.append(_Reading(aside[0], rest, rest, False, context is None, piece not in texts,
                                              besides=kept))
+            if (placed := self._unplaced(own)) is not None and placed not in seen:
+                # "who led the russian side in istanbul on monday?": read without the event's city and day too
+                seen.add(placed)
+                readings.append(_Reading(piece, placed, placed, False, context is None, piece not in texts))
             if piece in texts and (checked := self._claim_checked(piece, own)) is not None:
                 # "was it held in Ankara?", "is Medinsky Russia's defence minister?": the question the claim
                 # answers ("where was it held?", "who is Medinsky?"), whose fact confirms or corrects it.
@@ -868,6 +872,18 @@ class Matcher:
                     if topic and swapped not in (own, resolved):
                         readings.append(_Reading(piece, swapped, own, True, False, asked_before=context.terms))
         return readings
+
+    def _unplaced(self, terms: tuple[str, ...]) -> tuple[str, ...] | None:
+        """`terms` without the words placing them at the brief's event (its city, its day: `EventQuestions.setting`),
+        when it says them and asks something else besides; None otherwise. Those words tell which occasion is
+        meant, the one the whole brief is about, and a fact answering the question need not repeat them."""
+        setting = self.event.setting
+        if setting.isdisjoint(terms):
+            return None
+        kept = tuple(t for t in terms if t not in setting)
+        if all(t in QUESTION_WORDS or t in self.event.nouns for t in kept):
+            return None  # "when were the talks in istanbul?": a question about the event itself (event.py)
+        return kept
 
     def _asks_of_its_own(self, text: str, terms: tuple[str, ...], context: FollowUpContext) -> bool:
         """ "and who's umerov again?" after "why couldn't kyiv respond?": a question word the previous question did not
