@@ -1134,3 +1134,43 @@ def test_a_question_passed_on_is_answered_as_asked_directly(service: BriefServic
 def test_a_question_passed_on_is_still_turned_down_when_out_of_scope(service: BriefService) -> None:
     (answer,) = ask(service, "my mum wants to know what the weather is like in istanbul on monday")
     assert not answer.matched
+
+
+# ------------------------------------------------------------------ a topic asked for in short
+
+
+def test_a_topic_asked_for_in_short_leads_with_its_own_summary(service: BriefService) -> None:
+    # "recap" is the brief's word for its overview; asked of the exchange, it asks the exchange in short
+    (answer,) = ask(service, "can you recap the prisoner exchange for me")
+    assert answer.section_id == "prisoner-exchanges"
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("tl;dr what are russia's conditions for ending the war", "nato"),
+    ("quick version: what happened between trump and zelensky in the oval office", "berated"),
+])
+def test_a_question_asked_in_short_is_answered_as_asked(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert answer.matched, question
+    assert fact in " ".join(answer.body).casefold()
+
+
+def test_the_event_asked_for_in_short_is_still_the_overview(service: BriefService) -> None:
+    (answer,) = ask(service, "catch me up on the istanbul talks")
+    assert answer.section_id == "overview"
+    # "give me" opens a request: nothing was handed over (the brief's alias "give" for handing over)
+    (answer,) = ask(service, "give me the gist of the talks in istanbul")
+    assert answer.section_id == "overview"
+
+
+# ------------------------------------------------------------------ how a claim is known
+
+
+@pytest.mark.parametrize("question", [
+    "how can we be sure russia really lost those bombers?",
+    "any proof the airbases were actually hit?",
+])
+def test_asking_how_a_claim_is_known_leads_with_the_evidence(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert answer.matched, question
+    assert "satellite" in first(answer).casefold()

@@ -119,6 +119,8 @@ def canon(name: str) -> str:
 _IDIOMS = (("are", "we", "talking"), ("we", "talking"), ("were", "we", "talking"), ("am", "i", "talking"),
            # punctuation spoken into a phone's dictation: "how many months question mark"
            ("question", "mark"), ("exclamation", "mark"), ("exclamation", "point"), ("full", "stop"),
+           # a request's opener, not a handing over: "give me the gist of the talks", "give me the numbers"
+           ("give", "me"), ("gimme",),
            # where the reader wants the answer from, which is always the articles: "who is the US president in
            # these articles", "how many years per the articles"
            *((*lead, *which, noun) for lead in (("in",), ("per",), ("according", "to"), ("from",))

@@ -174,6 +174,7 @@ class _Reading:
     clause: bool = False  # the tail of a sentence from a question word on ("… the spokesperson who talked")
     asked_before: tuple[str, ...] = ()  # a follow-up's: the previous turn's terms (not the entities its answer named)
     besides: tuple[str, ...] = ()  # what the reader set aside ("besides the prisoner swap"): it may not lead
+    summary: bool = False  # asks for a topic in short ("summarize the prisoner exchange"): its summary leads
 
 
 class Matcher:
@@ -215,6 +216,11 @@ class Matcher:
                                                            correct=False)) | _STANCE
         self._rank_weights_cached: tuple[float, ...] = ()
         self._titles = [normalize(s.title) for s in self.sections]
+        # The term the brief's aliases of its overview topic read as ("summary", "recap", "tl;dr" -> "overview"): a
+        # word asking for the event in short, when an alias names the topic answering "what happened?".
+        overview = self.event.section("")
+        term = canon(self.sections[overview].id.replace("-", " ")) if overview is not None else None
+        self._summary_term = term if term is not None and term in brief.aliases else None
         # The words a person's or organisation's name is written with in facts: "Umerov", "Kremlin".
         self._evidence_terms = frozenset(self.analyzer.terms(" ".join(sorted(EVIDENCE)), correct=False))
         self._speaker_words = {canon(e.id.replace("-", " ")): frozenset(
@@ -347,6 +353,11 @@ class Matcher:
         if not readings:
             return Match((), 0.0, frozenset(), (), question=text)
         readings = self._fragments_defer(readings)
+        if self._summary_term is not None and any(
+                m.confidence >= ACCEPTABLE and self._summary_term not in m.terms and m.features.get(IN_SHORT)
+                for m in readings):
+            # "summarize the prisoner exchange": asked in short, the exchange; the overview is no reading of it
+            readings = [m for m in readings if self._summary_term not in m.terms]
         if context is None:
             # A rule: "what did he say?", "where did he say that?" in a fresh chat: "he" points at no one, and the
             # one word left asks nothing of any fact in particular.
@@ -817,7 +828,13 @@ class Matcher:
                     seen.add(rest)
                     readings.append(_Reading(aside[0], rest, rest, False, context is None, piece not in texts,
                                              besides=kept))
-            if (placed := self._unplaced(own)) is not None and placed not in seen:
+            if (short := self._in_short(own)) is not None and short not in seen:
+                # "summarize the prisoner exchange", "what does russia want, tl;dr": the word asking for the brief's
+                # overview asks for the rest in short, not for the overview
+                seen.add(short)
+                readings.append(_Reading(piece, short, short, False, context is None, piece not in texts,
+                                         summary=True))
+            if (placed := self._unplaced(piece, own)) is not None and placed not in seen:
                 # "who led the russian side in istanbul on monday?": read without the event's city and day too
                 seen.add(placed)
                 readings.append(_Reading(piece, placed, placed, False, context is None, piece not in texts))
@@ -873,17 +890,33 @@ class Matcher:
                         readings.append(_Reading(piece, swapped, own, True, False, asked_before=context.terms))
         return readings
 
-    def _unplaced(self, terms: tuple[str, ...]) -> tuple[str, ...] | None:
-        """`terms` without the words placing them at the brief's event (its city, its day: `EventQuestions.setting`),
-        when it says them and asks something else besides; None otherwise. Those words tell which occasion is
-        meant, the one the whole brief is about, and a fact answering the question need not repeat them."""
+    def _in_short(self, terms: tuple[str, ...]) -> tuple[str, ...] | None:
+        """`terms` without the word asking for the brief's overview ("summary", "tl;dr", "catch me up", "explain like
+        i'm five": the brief's aliases of its overview topic, `_summary_term`) when it asks about something else too;
+        None otherwise. "Catch me up on the talks" asks for the overview: the event's own noun, city and day are nothing
+        else."""
+        term = self._summary_term
+        if term is None or term not in terms:
+            return None
+        kept = tuple(t for t in terms if t != term)
+        if all(t in QUESTION_WORDS or t in self.event.nouns or t in self.event.setting for t in kept):
+            return None  # "tl;dr of the istanbul round 2?": the event itself
+        return kept
+
+    def _unplaced(self, text: str, terms: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The terms of `text` without the words placing it at the brief's event (its city, its day:
+        `EventQuestions.setting`), when it says them and asks something else besides; None otherwise. Those words
+        tell which occasion is meant, the one the whole brief is about, and a fact answering the question need not
+        repeat them. Left out as words, not terms: "the first istanbul round" is then the first round."""
         setting = self.event.setting
         if setting.isdisjoint(terms):
             return None
-        kept = tuple(t for t in terms if t not in setting)
-        if all(t in QUESTION_WORDS or t in self.event.nouns for t in kept):
+        table = self.analyzer.table
+        kept = [w for w in words(text) if not (found := table.word(w)) or not setting.issuperset(found)]
+        placed = self.analyzer.terms(" ".join(kept))
+        if all(t in QUESTION_WORDS or t in self.event.nouns for t in placed):
             return None  # "when were the talks in istanbul?": a question about the event itself (event.py)
-        return kept
+        return placed
 
     def _asks_of_its_own(self, text: str, terms: tuple[str, ...], context: FollowUpContext) -> bool:
         """ "and who's umerov again?" after "why couldn't kyiv respond?": a question word the previous question did not
@@ -1662,8 +1695,21 @@ class Matcher:
                 lead = [u for u in lead if u != index.topic_unit[top]]
                 if not lead:  # nothing else there
                     return Match((), 0.0, frozenset(), terms, question=reading.text)
-            elif self._asks_the_topic_of_the_event(top, content, unit_scores):
+            elif self._asks_the_topic_of_the_event(top, content, unit_scores) or (
+                    reading.summary and self.sections[top].answer and not wants
+                    and set(content) <= index.units[index.topic_unit[top]].terms
+                    and not (lead and set(content) <= index.units[lead[0]].terms | index.units[lead[0]].entities)):
+                # "summarize the prisoner exchange": the topic's own answer, when its card has every word asked
+                # ("what went down in the oval office?" asks one fact of it)
                 lead = [index.topic_unit[top]]
+            if _ASKS_EVIDENCE.search(reading.text) and lead and index.units[lead[0]].kind is not UnitKind.topic \
+                    and (proof := [
+                    u for u in index.section_units[top] if index.units[u].kind is UnitKind.fact
+                    and not self._evidence_terms.isdisjoint(index.units[u].terms)]):
+                # "how do we know russia really lost planes?", "any proof of the damage?": the topic's fact giving
+                # evidence (its words or the curator's say "evidence", "proof", "verified") leads, not the claim.
+                # The topic's own answer, when it leads, tells both.
+                lead = [proof[0], *[u for u in lead if u != proof[0]]][:LEAD_FACTS]
             if (blank := _blank(reading.text)) is not None:
                 # "trump wants to be the '____ in chief'?": the fact that says the words around the blank leads
                 filled = [u for u in index.section_units[top] if index.units[u].kind is not UnitKind.topic
@@ -1672,6 +1718,8 @@ class Matcher:
                     lead = [filled[0], *[u for u in lead if u != filled[0]]][:LEAD_FACTS]
         features = self._features(reading, top, lead, unit_scores, ceiling, example_best.get(top, 0.0), margin,
                                   about, wants)
+        if reading.summary:
+            features = {**features, IN_SHORT: 1.0}
         probability = self.calibration.probability(features)
         ruled = False
         if top == verbatim:
@@ -2188,6 +2236,7 @@ class Matcher:
 # Question words that ask a question of their own, as terms ("how many" is "how", "what time" one word): "what" is not
 # kept as a term, so a follow-up opening "what about" never counts as asking its own.
 _OWN_QUESTION = frozenset({"who", "when", "why", "how", "which", "what_time"})
+IN_SHORT = "in_short"  # a feature no fit uses: the reading left out a word asking for the overview (`_in_short`)
 RULED_OUT = "ruled_out"  # a feature no fit uses: a rule turned the reading down (however low it was already)
 BARE_STANCE = "bare_stance"  # a feature no fit uses: the message asks nothing but a party's word on what was discussed
 # A feature no fit uses: a short question read alone, lifted by the conversation, which says what it leaves out
@@ -2229,6 +2278,12 @@ _ELSE = re.compile(r"\b(?:else|besides|apart\s+from|aside\s+from|other\s+than|ex
 _BESIDES = re.compile(r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to)\s+"
                       r"((?:(?!(?:who|whom|whose|what|which|when|where|why|how|did|do|does|is|are|was|were|has|have|had|"
                       r"said|say|says|can|could|will|would)\b)[\w'-]+\s*){1,4})", re.IGNORECASE)
+
+
+# Asking how a claim is known, not the claim: "how do we know …", "any proof …", "is there evidence …".
+_ASKS_EVIDENCE = re.compile(r"\bhow\s+(?:do|can|would|could)\s+(?:we|you|they|i|anyone|people)\s+(?:really\s+|even\s+"
+                            r"|actually\s+)?(?:know|tell|be\s+sure|verify|check)\b|\b(?:proof|evidence|proven|"
+                            r"verif(?:y|ied|iable|ication)|independently)\b", re.IGNORECASE)
 
 
 def _besides(text: str) -> tuple[str, str] | None:
