@@ -1174,3 +1174,11 @@ def test_asking_how_a_claim_is_known_leads_with_the_evidence(service: BriefServi
     (answer,) = ask(service, question)
     assert answer.matched, question
     assert "satellite" in first(answer).casefold()
+
+
+def test_an_adverb_inside_a_phrase_reads_through_to_the_phrase(service: BriefService) -> None:
+    # "could only happen" is the brief's "could happen": both the question and the Kremlin's fact read so
+    terms = service.store.current.matcher.terms
+    assert terms("could only happen") == terms("could happen")
+    (answer,) = ask(service, "under what conditions could a putin zelensky summit actually happen, per the kremlin?")
+    assert answer.matched and "agreements" in " ".join(answer.body).casefold()

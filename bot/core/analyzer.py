@@ -140,7 +140,11 @@ def _phrasings(variant: str) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(p for p in (phrase, russia, are_you) if p))
 
 
-_ARTICLES = frozenset({"the", "a", "an"})
+# Words a phrase is read through when a question puts them inside it: articles ("get the drones there" is the alias
+# "get drones there") and adverbs that only qualify it ("could only happen" is "could happen", "has still not
+# happened" "has not happened").
+_ARTICLES = frozenset({"the", "a", "an", "only", "still", "really", "actually", "just", "even", "ever", "finally",
+                       "already"})
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 
