@@ -1182,3 +1182,11 @@ def test_an_adverb_inside_a_phrase_reads_through_to_the_phrase(service: BriefSer
     assert terms("could only happen") == terms("could happen")
     (answer,) = ask(service, "under what conditions could a putin zelensky summit actually happen, per the kremlin?")
     assert answer.matched and "agreements" in " ".join(answer.body).casefold()
+
+
+def test_a_question_read_without_the_event_s_day_still_goes_on_about_that_day(service: BriefService) -> None:
+    # read without "monday" (the event's own day), the question still asked about Monday's talks: the next turn
+    # goes on with that day, so a count asked next is of Monday's agreement, not the first round's
+    service.ask("day-kept", "what did they agree to on monday")
+    context = service.conversations.get("day-kept")
+    assert context is not None and "monday" in context.terms

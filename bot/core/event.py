@@ -73,8 +73,8 @@ class EventQuestions:
         # Where and when the event was, besides what it was: its city (the venue's place, not the venue itself, which
         # is asked about by name) and its day. "Who led the Russian side in Istanbul on Monday?" asks who led it:
         # those words place the question at the event the whole brief is about, and no fact need say them again.
-        self.setting = frozenset((set(table.terms(", ".join(meta.venue.split(",")[1:]))) - index.countries) | set(
-            table.word(f"{meta.date:%A}".lower())))
+        self.day = frozenset(table.word(f"{meta.date:%A}".lower()))
+        self.setting = frozenset(set(table.terms(", ".join(meta.venue.split(",")[1:]))) - index.countries) | self.day
         # What the generic words read as, in a previous turn's terms ("where were the talks held" -> "hold").
         self.generic_terms = frozenset(t for w in GENERIC for t in table.word(w))
         # The topic answering each kind: a question asking nothing in particular asks for the whole event, the

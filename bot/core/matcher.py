@@ -174,6 +174,7 @@ class _Reading:
     clause: bool = False  # the tail of a sentence from a question word on ("… the spokesperson who talked")
     asked_before: tuple[str, ...] = ()  # a follow-up's: the previous turn's terms (not the entities its answer named)
     besides: tuple[str, ...] = ()  # what the reader set aside ("besides the prisoner swap"): it may not lead
+    placed: tuple[str, ...] = ()  # read without the event's city and day (`_unplaced`): the terms said with them
     summary: bool = False  # asks for a topic in short ("summarize the prisoner exchange"): its summary leads
 
 
@@ -504,6 +505,13 @@ class Matcher:
     def _match_else(self, reading: _Reading, shown: frozenset[int]) -> Match:
         """`reading` matched; with `shown` ("who else…?"), led by what the conversation has not been shown when that
         answers it, else by what answers it anyway (a summary read as a whole may not have been taken in)."""
+        if reading.placed:
+            # Read without the event's city and day, it still asked about that day: the next turn goes on with it
+            # ("what did they agree on monday?" -> "how many prisoners?" asks of Monday's exchange, not the first
+            # round's)
+            found = self._match_else(replace(reading, placed=()), shown)
+            day = self.event.day  # not the city: an earlier round may have been held there too
+            return replace(found, terms=(*found.terms, *(t for t in reading.placed if t in day)))
         if reading.besides and (aside := shown | self._set_aside(reading.besides)):
             return self._match_reading(reading, exclude=aside)  # never led by what was set aside
         if shown and (other := self._match_reading(reading, exclude=shown)).confidence >= ACCEPTABLE:
@@ -837,7 +845,8 @@ class Matcher:
             if (placed := self._unplaced(piece, own)) is not None and placed not in seen:
                 # "who led the russian side in istanbul on monday?": read without the event's city and day too
                 seen.add(placed)
-                readings.append(_Reading(piece, placed, placed, False, context is None, piece not in texts))
+                readings.append(_Reading(piece, placed, placed, False, context is None, piece not in texts,
+                                         placed=own))
             if piece in texts and (checked := self._claim_checked(piece, own)) is not None:
                 # "was it held in Ankara?", "is Medinsky Russia's defence minister?": the question the claim
                 # answers ("where was it held?", "who is Medinsky?"), whose fact confirms or corrects it.
