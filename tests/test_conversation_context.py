@@ -988,3 +988,8 @@ def test_a_time_asked_relative_to_the_talks_is_the_time_told_by_them(service: Br
     # "relative to the talks" says what the time is told by ("a day before"), not a word a fact must use
     _, when = ask(service, "what was operation spider's web?", "when did it take place in relation to the talks?")
     assert "a day before" in lead(when)
+
+
+def test_who_gave_a_figure_named_on_the_way_asks_the_source_of_the_figure_shown(service: BriefService) -> None:
+    _, source = ask(service, "what's the death toll of the war so far?", "who came up with that 1.2 million number?")
+    assert "united states" in lead(source)

@@ -90,7 +90,9 @@ _SOURCE_REQUEST = re.compile(
     r"^\W*(?:(?:and\s+)?who(?:'s|’s|s|\s+is)?\s+(?:said|says|say|saying|claims?|claimed|claiming|reported|reports|reporting|"
     r"announced|quoted|gave|gives|give|provided|provides|estimated|estimates|counted|came\s+up\s+with|put\s+out|"
     r"told\s+(?:you|u))"
-    r"(?:\s+(?:that|so|this|it|the\s+source|(?:that|this|these|those|the)\s+" + _FIGURE + r"))?|says\s+who|"
+    # "who gave the 1.2m figure?", "who came up with that $7 billion number?": the figure named on the way
+    r"(?:\s+(?:that|so|this|it|the\s+source|(?:that|this|these|those|the)\s+(?:[\w.,$%£€]+\s+){0,2}?" + _FIGURE
+    + r"))?|says\s+who|"
     r"whose\s+" + _FIGURE + r"(?:\s+(?:is|are)\s+(?:that|this|these|those))?|"
     r"(?:what(?:'s|\s+is)\s+(?:the|your)\s+)?sources?(?:\s+(?:pls|plz|please))?|according\s+to\s+(?:whom|who)|"
     r"where(?:'s|\s+is|\s+does)\s+(?:that|this)(?:\s+" + _FIGURE + r")?\s+(?:from|come\s+from)|"
