@@ -41,10 +41,10 @@ _THEY = frozenset({"they", "their", "theirs"})  # point at a party or a group  #
 FOLLOW_UP_OPENERS = ("and", "what about", "how about", "and what about", "same for", "also", "but", "so")
 # What a reader says before going on with the conversation ("ok and who's on the ukrainian side", "huh and ukraine?"):
 # it does not stop an opener from opening a follow-up.
-_INTERJECTIONS = frozenset({"ok", "okay", "k", "kk", "huh", "hmm", "hm", "oh", "ah", "right", "alright", "well", "cool",
+_BEFORE_OPENER = frozenset({"ok", "okay", "k", "kk", "huh", "hmm", "hm", "oh", "ah", "right", "alright", "well", "cool",
                             "thanks", "thx", "ty", "great", "nice", "yeah", "yep", "lol", "wow", "interesting",
                             "gotcha", "fine", "sure"})
-_OPENED = re.compile(r"^\W*(?:(?:%s)\b\W*)+(?=(?:%s)\b)" % ("|".join(sorted(_INTERJECTIONS)),
+_OPENED = re.compile(r"^\W*(?:(?:%s)\b\W*)+(?=(?:%s)\b)" % ("|".join(sorted(_BEFORE_OPENER)),
                                                            "|".join(FOLLOW_UP_OPENERS)), re.IGNORECASE)
 
 
