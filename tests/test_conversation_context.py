@@ -993,3 +993,9 @@ def test_a_time_asked_relative_to_the_talks_is_the_time_told_by_them(service: Br
 def test_who_gave_a_figure_named_on_the_way_asks_the_source_of_the_figure_shown(service: BriefService) -> None:
     _, source = ask(service, "what's the death toll of the war so far?", "who came up with that 1.2 million number?")
     assert "united states" in lead(source)
+
+
+def test_a_what_about_after_an_aside_is_the_follow_up(service: BriefService) -> None:
+    # "never mind that" is the reader's aside; "what about the children" is the follow-up
+    _, kids = ask(service, "what does kyiv want?", "never mind all that, what about the children")
+    assert kids.section_id == "children"

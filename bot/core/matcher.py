@@ -775,6 +775,10 @@ class Matcher:
             texts += [p for p in asked[-MAX_SENTENCES:] if p != text]
         if not texts:
             texts = [text]
+        if context is not None and (tail := _WHAT_ABOUT_TAIL.search(text)) is not None and tail.group(1) not in texts:
+            # "who cares about that, what about the kids": after an answer, a "what about …" after an aside is the
+            # follow-up, read as one
+            texts.append(tail.group(1))
         # A question is often the last clause of a chatty sentence: "forgetting him for a sec, how long did ...?"
         clauses = [clause for piece in texts[-2:] for clause in _clauses(piece)]
         backed: dict[str, tuple[str, ...]] = {}  # a question pointing back, read with what it points at
@@ -2577,6 +2581,7 @@ def _clauses(sentence: str) -> list[str]:
     return [tail for tail in tails if len(tail.split()) >= 2][-3:]
 
 
+_WHAT_ABOUT_TAIL = re.compile(r"[,;:—–-]\s*((?:and\s+)?(?:what|how)\s+about\b.+)$", re.IGNORECASE)
 _OR_ELSE = re.compile(r"\s+or\s+(?:\S+\s+){0,7}\S+\W*$", re.IGNORECASE)  # "… or just talk?", "… or not"
 # The reader's own purpose after the question: "… so I can explain it to my class", "… for my essay", "… because I
 # have to present it tomorrow"
