@@ -999,3 +999,9 @@ def test_a_what_about_after_an_aside_is_the_follow_up(service: BriefService) -> 
     # "never mind that" is the reader's aside; "what about the children" is the follow-up
     _, kids = ask(service, "what does kyiv want?", "never mind all that, what about the children")
     assert kids.section_id == "children"
+
+
+def test_no_wait_correcting_the_previous_question_asks_nothing_with_wait(service: BriefService) -> None:
+    # "no wait, I meant …": the reader corrects themselves; "wait" is no verb the answer leaves out
+    _, day = ask(service, "when was the first round held?", "no wait I meant this round, which day")
+    assert day.matched and "monday" in lead(day)

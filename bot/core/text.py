@@ -311,6 +311,7 @@ def _ru_is_are_you(said: list[str], at: int) -> bool:
 
 # Words that are an interjection when they open a message and a verb further on ("why did they wait?").
 _OPENING_ONLY = frozenset({"wait"})
+_CORRECTING = frozenset({"no", "nah", "sorry", "oops"})  # "no wait, I meant …": the reader correcting themselves
 _O_CLOCK = re.compile(r"\bo clock\b")  # "at what o clock": the apostrophe of "o'clock" typed as a space
 
 
@@ -325,8 +326,11 @@ def read_words(normal: str) -> tuple[str, ...]:
     (`Analyzer.runs`), which would otherwise crowd whole questions out of the memo."""
     out: list[str] = []
     said = _O_CLOCK.sub("oclock", _STRETCHED.sub(r"\1", normal)).split()
-    if len(said) > 2 and said[0] in _OPENING_ONLY:
-        said = said[1:]  # "wait, is the ciragan palace a real palace?": opening a message, it asks nothing
+    # "wait, is the ciragan palace a real palace?", "no wait i meant this round": opening a message (after other
+    # openers, "no", "sorry"), it asks nothing
+    at = next((i for i, w in enumerate(said[:3]) if w in _OPENING_ONLY), None)
+    if at is not None and len(said) > at + 2 and all(w in _OPENERS or w in _CORRECTING for w in said[:at]):
+        said = said[:at] + said[at + 1:]
     german = not GERMAN_CUES.isdisjoint(said)
     for at, word in enumerate(said):
         if word == "ru" and not _ru_is_are_you(said, at):
