@@ -5,6 +5,7 @@ what it weighs and pushes out the oldest texts instead of growing memory."""
 from __future__ import annotations
 
 import sys
+import threading
 
 # A dict entry's own cost beside its key and value objects: hash, key and value pointers, its index slot and the
 # table's slack. Counted so that a flood of empty texts is bounded too.
@@ -26,24 +27,26 @@ class WeighedMemo(dict):  # type: ignore[type-arg]
         super().__init__()
         self.limit = limit
         self.bytes = 0
+        # A reload reads texts in a worker thread while the event loop answers: `bytes += cost` is a read and a
+        # write, and two threads interleaving there lose additions, so the memo outgrew its limit under load.
+        # Only additions take the lock (a miss already costs a reading of the text); lookups stay plain dict reads.
+        self._lock = threading.Lock()
 
     def put(self, key: str, value: tuple[str, ...]) -> tuple[str, ...]:
         cost = weight(key, value)
         if cost > self.limit // 4:  # one text must not empty the memo for itself
             return value
-        if key not in self:
-            if self.bytes + cost > self.limit:
-                self._evict(self.limit - self.limit // 4 - cost)
-            self.bytes += cost
-        else:
-            self.bytes += cost - weight(key, self[key])
-        self[key] = value
+        with self._lock:
+            if key not in self:
+                if self.bytes + cost > self.limit:
+                    self._evict(self.limit - self.limit // 4 - cost)
+                self.bytes += cost
+            else:
+                self.bytes += cost - weight(key, self[key])
+            self[key] = value
         return value
 
     def _evict(self, keep: int) -> None:
-        # list(self) copies the keys in one step and pop tolerates a key gone: a reload reads texts in a worker
-        # thread while the event loop answers. The total is then counted afresh from what is left, so a race
-        # between two threads' additions cannot make the accounting drift.
         held = self.bytes
         for old in list(self):
             if held <= keep:
@@ -51,11 +54,12 @@ class WeighedMemo(dict):  # type: ignore[type-arg]
             value = self.pop(old, None)
             if value is not None:
                 held -= weight(old, value)
-        self.bytes = sum(weight(k, v) for k, v in list(self.items()))
+        self.bytes = held
 
     def clear(self) -> None:
-        super().clear()
-        self.bytes = 0
+        with self._lock:
+            super().clear()
+            self.bytes = 0
 
     def __reduce__(self) -> tuple[object, ...]:
         """Pickled (the build cache keeps an analyzer) as its limit and entries, accounting recomputed."""
