@@ -15,3 +15,9 @@ def test_a_date_still_needs_its_own_day_and_month() -> None:
 def test_words_compare_without_case_or_punctuation() -> None:
     assert has(["1 p.m."], "Talks were due at 1 PM local time.")
     assert not has(["Medinsky"], "Umerov led Ukraine's team.")
+
+
+def test_a_hyphenated_measure_matches_its_plural() -> None:
+    assert has(["30-day"], "Ukraine wants a ceasefire (30 days in its memorandum).")
+    assert has(["three-year"], "The war has gone on for over three years.")
+    assert not has(["30-day"], "Ukraine wants a ceasefire of 60 days.")

@@ -100,13 +100,19 @@ _DAY_MONTH = re.compile(r"^(\d{1,2}) (%s)$" % "|".join(_MONTHS))
 _MONTH_DAY = re.compile(r"^(%s) (\d{1,2})$" % "|".join(_MONTHS))
 
 
+_COMPOUND = re.compile(r"^\S+-[a-z]+$", re.IGNORECASE)
+
+
 def _forms(expected: str) -> list[str]:
-    """An expected date in either order: an author who wrote "May 16" means the fact "16 May" too."""
+    """An expected date in either order: an author who wrote "May 16" means the fact "16 May" too. A hyphenated
+    measure means its plural too: "30-day" is "30 days", "three-year" "three years"."""
     folded = fold(expected)
     if found := _DAY_MONTH.match(folded.strip()):
         return [folded, f" {found[2]} {found[1]} "]
     if found := _MONTH_DAY.match(folded.strip()):
         return [folded, f" {found[2]} {found[1]} "]
+    if _COMPOUND.match(expected.strip()):
+        return [folded, folded[:-1] + "s "]
     return [folded]
 
 
