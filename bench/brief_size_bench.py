@@ -30,7 +30,7 @@ from bot.core.conversation import Conversations  # noqa: E402
 from bot.core.matcher import Matcher  # noqa: E402
 from bot.core.service import BriefService  # noqa: E402
 from bot.core.store import BriefStore, Loaded  # noqa: E402
-from tests.eval.evaluate import every_question  # noqa: E402
+from tests.eval.evaluate import SETS, every_question  # noqa: E402
 
 MS = 1000
 _LONG_WORD = re.compile(r"\b([A-Za-z]{5,})\b")
@@ -102,12 +102,14 @@ def main() -> None:
     parser.add_argument("--factors", default="1,4,16,64")
     parser.add_argument("--clock", choices=["wall", "thread"], default="wall",
                         help="per-question times: wall clock, or this thread's CPU time (builds: wall)")
+    parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS),
+                        help="the question sets asked (a helper tuning on train leaves test out)")
     args = parser.parse_args()
     clock = time.perf_counter if args.clock == "wall" else time.thread_time
     store = BriefStore(BRIEF, SEEDS)
     real = store.current
     articles = tuple(seed.normalized_text for seed in load_seeds(SEEDS).values())
-    asked = every_question()
+    asked = every_question(sets=args.sets)
     base: tuple[float, ...] | None = None
     print(f"questions: {len(asked)} x {args.rounds} rounds; times in ms, (ratio to 1x in this run); questions "
           f"timed by the {args.clock} clock")

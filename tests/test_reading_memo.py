@@ -28,7 +28,8 @@ def test_readings_sharing_their_terms_match_as_each_read_alone() -> None:
                 context = service.conversations.get(key)
                 with matcher._one_message():
                     shared = matcher._match(turn["q"], context)
-                assert matcher._retrieved is None  # nothing kept for the next message
+                # nothing kept for the next message: not what was retrieved, nor what was read from a text alone
+                assert matcher._retrieved is None and matcher._event_reads is None and matcher._doers is None
                 alone = matcher._match(turn["q"], context)  # every reading retrieves for itself
                 assert repr(shared) == repr(alone), turn["q"]
                 service.ask(key, turn["q"])

@@ -53,7 +53,7 @@ class Agents:
         if self._entities.isdisjoint(self._analyzer.terms(question)):
             return {}  # no one named, so no doer: most questions, and their terms are remembered already
         raw = question.split()
-        said = [normalize.__wrapped__(w) for w in raw]  # afresh: remembered, every word would crowd questions out
+        said = [_normal_word(w) for w in raw]
         terms = self._analyzer.runs(said)
         found: dict[str, str] = {}
         for i, word in enumerate(["", *said]):  # and a subject opening the question: "russia shot down how many?"
@@ -131,6 +131,14 @@ class Agents:
     def _verb(self, term: str) -> bool:
         return term not in self._entities and term not in QUESTION_WORDS and not term.isdigit() \
             and term not in self._ignored
+
+
+def _normal_word(word: str) -> str:
+    """`normalize` of one word of a question, worked out afresh (remembered, every word would crowd questions out of
+    the memo). A word of lowercase ASCII letters is normal already, as `normalize` would return it: most words."""
+    if word.isalpha() and word.isascii() and word.islower():
+        return word
+    return normalize.__wrapped__(word)
 
 
 def others_did(asked: Mapping[str, str], done: Mapping[str, Done]) -> bool:

@@ -31,6 +31,9 @@ _VERBS = frozenset("""take takes took taken taking part held hold holds holding 
     happened happening occur occurs occurred occurring attend attends attended attending participate participated
     participating present went gone going go on down""".split())
 GENERIC = _MARKERS | _THOSE_AT_IT | _VERBS
+# What a question's text alone says of the event question it may ask: its words, its content terms (typos
+# corrected, generic words left out) and the kind of fact it asks for (`EventQuestions.read`).
+Asking = tuple[tuple[str, ...], tuple[str, ...], str]
 KINDS = ("time", "place", "person", "")  # the kinds of question about the event this answers
 # Another occasion than the event: "when do they meet again?", "what happened before the talks?".
 _ANOTHER = frozenset({"again", "next", "another", "third", "later", "future", "previous", "last", "first",
@@ -103,29 +106,25 @@ class EventQuestions:
         """Each word's own term (no phrases): "round" reads "talks", "Russia" "russia"."""
         return tuple(t for w in words(text) for t in self.analyzer.table.word(w) if t not in QUESTION_WORDS)
 
-    def kind(self, text: str, carried: tuple[str, ...] = (), alone: bool = True, correct: bool = True) -> str | None:
+    def kind(self, text: str, carried: tuple[str, ...] = (), alone: bool = True, correct: bool = True,
+             memo: dict[tuple[str, bool], Asking | None] | None = None) -> str | None:
         """The kind of question `text` asks about the event ("time", "place", "person", "" for what happened),
         or None when it asks about something else. `carried`: the terms a follow-up's reading takes from the
-        previous turn; `alone`: there is no previous turn."""
+        previous turn; `alone`: there is no previous turn. `memo`: what `read` made of texts already asked of (the
+        matcher's, for one message: the plain and the follow-up readings of a sentence have the same text)."""
         if not self.nouns:
             return None
-        said = words(text)
-        if _ANOTHER.intersection(said):
-            return None
-        # The question without its generic words must say nothing but the event (and its venue or day). Checked
-        # before the kind asked, which most questions fail: it is read from the words already read.
-        kept = [w for w in said if w not in GENERIC]
-        # A question's own words are read as a run (not remembered: a second entry for every question in the memo)
-        own = self.analyzer.runs(kept)(0, len(kept)) if correct else self.analyzer.terms(" ".join(kept), False)
-        content = [t for t in own if t not in QUESTION_WORDS]
-        if any(t not in self.allowed for t in content) or any(
+        key = (text, correct)
+        if memo is not None and key in memo:
+            asking = memo[key]
+        else:
+            asking = self.read(text, correct)
+            if memo is not None:
+                memo[key] = asking
+        if asking is None or any(
                 t not in self.allowed and t not in self.generic_terms and t not in QUESTION_WORDS for t in carried):
             return None
-        wants = self._wants(" ".join(said))  # shorthand read: "wen", "wer", "hu"
-        if not wants and {"where", "place", "location", "venue", "city"} & set(said):
-            wants = "place"
-        if wants not in KINDS:
-            return None
+        said, content, wants = asking
         if not self.nouns.intersection([*content, *carried]):
             # No word for the event: only a fresh question pointing at "it"/"they", asking a time, a place or
             # the people ("when was it?", "where did they meet?"), and never one about now or the reader.
@@ -137,6 +136,28 @@ class EventQuestions:
                     _PRESENT.intersection(said) and _VERBS.isdisjoint(said)):
                 return None
         return wants
+
+    def read(self, text: str, correct: bool = True) -> Asking | None:
+        """What `kind` reads from the text alone: its words, its content terms and the kind of fact it asks; None
+        when that alone says it asks about something else (another occasion, a word beside the event's, or a kind
+        this does not answer)."""
+        said = words(text)
+        if _ANOTHER.intersection(said):
+            return None
+        # The question without its generic words must say nothing but the event (and its venue or day). Checked
+        # before the kind asked, which most questions fail: it is read from the words already read.
+        kept = [w for w in said if w not in GENERIC]
+        # A question's own words are read as a run (not remembered: a second entry for every question in the memo)
+        own = self.analyzer.runs(kept)(0, len(kept)) if correct else self.analyzer.terms(" ".join(kept), False)
+        content = tuple(t for t in own if t not in QUESTION_WORDS)
+        if any(t not in self.allowed for t in content):
+            return None
+        wants = self._wants(" ".join(said))  # shorthand read: "wen", "wer", "hu"
+        if not wants and {"where", "place", "location", "venue", "city"} & set(said):
+            wants = "place"
+        if wants not in KINDS:
+            return None
+        return said, content, wants
 
     def section(self, kind: str) -> int | None:
         return self.sections.get(kind)

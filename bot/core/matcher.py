@@ -25,7 +25,7 @@ from bot.core.brief import Brief, EntityKind, Section
 from bot.core.calibration import RANK_FEATURES, Calibration
 from bot.core.doubt import DISAGREEING, EVIDENCE, Doubt, asks_evidence, bare_other_side, doubt, numbers
 from bot.core.english import is_common_word
-from bot.core.event import EventQuestions
+from bot.core.event import Asking, EventQuestions
 from bot.core.examples import Examples, Overlaps, Similarity
 from bot.core.index import BriefIndex, Retrieved, Unit, UnitKind, fits, specificity
 from bot.core.keywords import SearchBox
@@ -212,6 +212,10 @@ class Matcher:
         # with it; a sentence and the follow-up reading of the whole): those are retrieved once. None between
         # messages, so nothing is kept from one message to the next.
         self._retrieved: dict[tuple[str, ...], tuple[Retrieved, Overlaps | Similarity]] | None = None
+        # Likewise what is read from a reading's text alone: the event question it may ask and who it says did
+        # what (`_agents.asked`). A sentence's plain and follow-up readings have the same text: a third of readings.
+        self._event_reads: dict[tuple[str, bool], Asking | None] | None = None
+        self._doers: dict[str, dict[str, str]] | None = None
         self._stance_facts: dict[tuple[int, frozenset[str]], frozenset[int]] = {}  # `_stances`
         self._stance_topics: dict[frozenset[str], tuple[int, ...]] = {}  # `_stance_sections`
         # The words asking a party's stance or word, as the analyzer reads them ("answer" reads as "react").
@@ -303,12 +307,13 @@ class Matcher:
 
     @contextmanager
     def _one_message(self) -> Iterator[None]:
-        """While one message is matched, its readings share what they retrieve (`_retrieved`)."""
-        self._retrieved = {}
+        """While one message is matched, its readings share what they retrieve (`_retrieved`) and what is read from
+        their texts alone (`_event_reads`, `_doers`)."""
+        self._retrieved, self._event_reads, self._doers = {}, {}, {}
         try:
             yield
         finally:
-            self._retrieved = None
+            self._retrieved = self._event_reads = self._doers = None
 
     def _match(self, message: str, context: FollowUpContext | None = None, doubting: bool = True) -> Match:
         text = strip_markup(message)
@@ -1590,7 +1595,7 @@ class Matcher:
         # A clause's question word may be a relative pronoun ("the spokesperson who talked"): not read as one. A
         # follow-up ("and where?", "who was there?") is one when the previous question was about the event.
         kind = None if force is not None or reading.clause else self.event.kind(
-            reading.text, reading.asked_before, reading.alone)
+            reading.text, reading.asked_before, reading.alone, memo=self._event_reads)
         event = self.event.section(kind) if kind is not None else None
         if event is not None and reading.context:
             # What the next turn carries: the event, not the places its answer named.
@@ -1704,7 +1709,7 @@ class Matcher:
             lead = self._lead(top, terms, unit_scores, about, wants,
                               self._described(reading.text) if wants == "name" else frozenset(),
                               wants == "time" and _asks_a_point_in_time(reading.text),
-                              self._agents.asked(reading.text), bool(_MONEY.search(reading.text)),
+                              self._doers_asked(reading.text), bool(_MONEY.search(reading.text)),
                               wants == "speaker" and not _SOURCE_NOUNS.isdisjoint(normalize(reading.text).split()))
             if exclude:
                 lead = [u for u in lead if u != index.topic_unit[top]]
@@ -1790,6 +1795,16 @@ class Matcher:
             return False
         token = canon(entity.id.replace("-", " "))
         return token in content and all(t == token or t in IDENTITY for t in content)
+
+    def _doers_asked(self, text: str) -> dict[str, str]:
+        """`Agents.asked` of a reading's text, once per message (`_doers`); the result is only read."""
+        memo = self._doers
+        if memo is None:
+            return self._agents.asked(text)
+        found = memo.get(text)
+        if found is None:
+            found = memo[text] = self._agents.asked(text)
+        return found
 
     def _retrieve(self, terms: tuple[str, ...]) -> tuple[Retrieved, Overlaps | Similarity]:
         """The topics' evidence for `terms` and their overlap with the examples, once per message (`_retrieved`):

@@ -137,10 +137,11 @@ def load(name: str) -> dict[str, Any]:
     return yaml.safe_load((HERE / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
-def every_question(turns: bool = True) -> list[str]:
-    """The texts of every standalone question of the three sets, then (with `turns`) every conversation turn."""
+def every_question(turns: bool = True, sets: tuple[str, ...] | list[str] = SETS) -> list[str]:
+    """The texts of every standalone question of the three sets (or of `sets`), then (with `turns`) every
+    conversation turn."""
     asked: list[str] = []
-    for name in SETS:
+    for name in sets:
         data = load(name)
         asked += [item["q"] for item in data["questions"]]
         if turns:
