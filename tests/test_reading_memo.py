@@ -56,3 +56,14 @@ def test_a_follow_up_asking_for_others_reads_the_same_terms_twice_and_retrieves_
     with matcher._one_message():
         matcher._match("who else was on it?", context)
     assert retrieved and len(retrieved) == len(set(retrieved))
+
+
+def test_what_a_conversation_keeps_between_turns_has_no_dict_of_its_own() -> None:
+    # Up to 10,000 conversations are kept, one context each: a slotted context holds its fields and nothing more,
+    # and the next turn still reads it ("and ukraine's?" after Russia's delegation asks who led Ukraine's).
+    service = BriefService(BriefStore(BRIEF, SEEDS), Conversations())
+    service.ask("telegram:1", "who led russia's delegation?")
+    context = service.conversations.get("telegram:1")
+    assert context is not None and not hasattr(context, "__dict__")
+    answer = service.ask("telegram:1", "and ukraine's?")
+    assert answer.matched and answer.section_id == "ukraine-delegation"
