@@ -143,8 +143,8 @@ def _phrasings(variant: str) -> tuple[tuple[str, ...], ...]:
 # Words a phrase is read through when a question puts them inside it: articles ("get the drones there" is the alias
 # "get drones there") and adverbs that only qualify it ("could only happen" is "could happen", "has still not
 # happened" "has not happened").
-_ARTICLES = frozenset({"the", "a", "an", "only", "still", "really", "actually", "just", "even", "ever", "finally",
-                       "already"})
+_READ_THROUGH = frozenset({"the", "a", "an", "only", "still", "really", "actually", "just", "even", "ever",
+                           "finally", "already"})
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 
@@ -201,8 +201,8 @@ class PhraseTable:
         # the alias "get drones there". Only phrases of two words or more that way, never one opening with one.
         bare: dict[tuple[str, ...], str] = {}
         for phrase, target in phrases.items():
-            kept = tuple(w for w in phrase if w not in _ARTICLES)
-            if len(kept) >= 2 and phrase[0] not in _ARTICLES:
+            kept = tuple(w for w in phrase if w not in _READ_THROUGH)
+            if len(kept) >= 2 and phrase[0] not in _READ_THROUGH:
                 bare.setdefault(kept, target)
         self._bare = bare
         bare_lengths: dict[str, set[int]] = {}
@@ -227,7 +227,7 @@ class PhraseTable:
         ends: list[int] = []
         j = i
         while j < len(raw) and len(kept) < lengths[0]:
-            if raw[j] not in _ARTICLES or j == i:
+            if raw[j] not in _READ_THROUGH or j == i:
                 kept.append(raw[j])
                 ends.append(j + 1)
             j += 1

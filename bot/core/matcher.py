@@ -2298,14 +2298,16 @@ _PART_OF = re.compile(r"\bhow\s+(?:many|much)\s+of\s+(?:those|these|them|that|th
 _THAT_OCCASION = re.compile(r"\b(?:that|those)\s+(?:one|round|rounds|meeting|meetings|talks?|session|summit|time|"
                             r"negotiations?)\b|\bback\s+then\b", re.IGNORECASE)
 
+# Words setting something aside: "besides the swap", "apart from prisoners", "except for Medinsky".
+_SET_ASIDE = r"besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to"
 # "who else was there?", "what other region besides sumy?", "anything else he wanted?": the same kind of answer as
 # the one just shown, but not it. Not "the other side" or "each other" (a party, not more of the same).
-_ELSE = re.compile(r"\b(?:else|besides|apart\s+from|aside\s+from|other\s+than|except|in\s+addition\s+to|"
+_ELSE = re.compile(r"\b(?:else|" + _SET_ASIDE + r"|"
                    r"(?<!\bthe\s)(?<!\beach\s)(?:other|another)\b(?!\s+(?:side|way|party|one)\b))\b", re.IGNORECASE)
 
 # "besides the prisoner swap", "apart from prisoners", "other than the US figure": what follows (a few words, up to
 # a comma, a question word or a verb) is set aside, not asked.
-_BESIDES = re.compile(r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to)\s+"
+_BESIDES = re.compile(r"\b(?:" + _SET_ASIDE + r")\s+"
                       r"((?:(?!(?:who|whom|whose|what|which|when|where|why|how|did|do|does|is|are|was|were|has|have|had|"
                       r"said|say|says|can|could|will|would)\b)[\w'-]+\s*){1,4})", re.IGNORECASE)
 
