@@ -130,6 +130,9 @@ async def run(settings: Settings, brief: Path | None = None) -> int:
         return await console(settings, service)
     with _scheduler_imported():
         from bot.curating import attach_curation
+    from bot.memory_release import release_after_full_collections
+
+    release_after_full_collections()  # a long-running process: its resident size tracks what it holds
 
     # Handlers first: a SIGTERM during start-up must still shut down cleanly.
     stop = asyncio.Event()
