@@ -1694,6 +1694,7 @@ class Matcher:
             unit_scores = {u: x for u, x in unit_scores.items() if u not in exclude}
         elif chosen.card:  # the topic's own card, for its leading facts to beat
             unit_scores[index.topic_unit[top]] = chosen.card
+        quoting: list[int] = []  # the units saying words the message quotes
         if event is not None and self.sections[top].answer and not exclude:
             lead = [index.topic_unit[top]]  # the topic's own answer to its main question: "held on Monday …"
         else:
@@ -1736,6 +1737,12 @@ class Matcher:
                           and blank in f" {normalize(self._text_of(index.units[u]))} "]
                 if filled:
                     lead = [filled[0], *[u for u in lead if u != filled[0]]][:LEAD_FACTS]
+            quoting = [u for quoted in _quoted(reading.text) for u in index.section_units[top]
+                       if index.units[u].kind is not UnitKind.topic
+                       and quoted in f" {normalize(self._text_of(index.units[u]))} "]
+            if quoting:
+                # "'negotiator in chief' - what's the context?": words quoted from a fact lead with that fact
+                lead = [quoting[0], *[u for u in lead if u != quoting[0]]][:LEAD_FACTS]
         features = self._features(reading, top, lead, unit_scores, ceiling, example_best.get(top, 0.0), margin,
                                   about, wants)
         if reading.summary:
@@ -1745,6 +1752,10 @@ class Matcher:
         if top == verbatim:
             # A rule: the curator's own example question, asked as written, is answered (on any brief, whatever
             # the fit learned from this one).
+            probability = max(probability, 0.9)
+        if quoting and lead and lead[0] == quoting[0]:
+            # A rule: a reader who quotes the brief's own words back ("'negotiator in chief' - what's the context?",
+            # a pasted line) asks about the fact that says them, however few other words the message has.
             probability = max(probability, 0.9)
         if event is not None:
             # A rule: a question about the event itself, of a kind the brief answers, is answered.
@@ -2331,9 +2342,11 @@ def _besides(text: str) -> tuple[str, str] | None:
 # Verbs that ask nothing of their own beside "else": "what other demands did they make?" asks the demands again.
 _LIGHT_VERBS = frozenset({"make", "made", "do", "did", "have", "had", "get", "got", "give", "gave", "put", "be"})
 
-# "this time", "this round", "in round two": the brief's own talks, as against an earlier occasion.
+# "this time", "this round", "in round two", "the latest talks": the brief's own talks, as against an earlier
+# occasion. Not "what's the latest on the fighting?": the latest news of it, whichever occasion a fact compares with.
 _THIS_TIME = re.compile(r"\b(?:this|these)\s+(?:time|round)\b|\bround\s+(?:2|two)\b|\bsecond\s+round\b|"
-                        r"\b(?:latest|newest)\b", re.IGNORECASE)
+                        r"\b(?:latest|newest)\b(?!\s+(?:on|with|about|in|news|updates?)\b|\s*(?:[?.!,;:]|$))",
+                        re.IGNORECASE)
 
 # "the other side", "the other side's view": the other of the two sides (group 1: the possessive).
 _OTHER_SIDE = re.compile(r"\bthe\s+other\s+(?:side|party|camp|team|delegation)('s|’s)?", re.IGNORECASE)
@@ -2540,6 +2553,23 @@ def _blank(text: str) -> str | None:
         return None  # words on both sides: an elision in a quote ("on the ground... in close coordination")
     side = after or before
     return f" {side} " if len(side.split()) >= 2 else None
+
+
+# Words in quotes: "…", “…”, '…', ‘…’ (a single quote only where no letter touches it outside: not "Russia's").
+_QUOTED = re.compile(r"[\"“”]([^\"“”\n]{3,120})[\"“”]|(?<!\w)['‘’]([^'‘’\n]{3,120})['‘’](?!\w)")
+
+
+def _quoted(text: str) -> list[str]:
+    """The phrases `text` puts in quotes, normalised and padded with spaces, that say enough to be found in one fact:
+    two words of which one is not a stopword, or more."""
+    if "'" not in text and '"' not in text and not any(q in text for q in "“”‘’"):
+        return []
+    found = []
+    for match in _QUOTED.finditer(text):
+        said = normalize(match.group(1) or match.group(2)).split()
+        if len(said) >= 3 or (len(said) == 2 and not STOPWORDS.issuperset(said)):
+            found.append(f" {' '.join(said)} ")
+    return found
 
 
 def _say_request(text: str) -> re.Match[str] | None:
