@@ -19,6 +19,10 @@ from tests.test_answers import ask, first, service  # noqa: F401  the real brief
     ("sanctions angle: what does moscow want?", "sanctions relief"),
     ("the NATO angle in russia's demands?", "NATO"),
     ("the ceasefire issue - where does it stand?", "ceasefire"),
+    # "key points", "takeaways on": X in short
+    ("ukraine's demands - key points?", "unconditional ceasefire"),
+    ("key points on the drone operation", "Spider's Web"),
+    ("main takeaways on the venue", "Ciragan Palace"),
 ])
 def test_briefing_words_ask_about_the_thing_they_frame(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
@@ -48,6 +52,11 @@ def test_briefing_words_around_something_the_brief_lacks_are_still_out_of_scope(
                                                                                  question: str) -> None:
     (answer,) = ask(service, question)
     assert not answer.matched, answer.body
+
+
+def test_key_points_alone_ask_for_the_overview(service: BriefService) -> None:
+    (answer,) = ask(service, "key points?")
+    assert answer.section_id == "overview", answer.body
 
 
 def test_the_latest_round_is_still_this_round(service: BriefService) -> None:
