@@ -34,6 +34,7 @@ class DigestScheduler:
             "max_instances": 1,
         })
         self._wake = asyncio.Event()
+        self._stopping = False
         self._runner: asyncio.Task[None] | None = None
 
     async def start(self, paused: bool = False) -> None:
@@ -56,6 +57,8 @@ class DigestScheduler:
     async def _run(self) -> None:
         while True:
             await self._wake.wait()
+            if self._stopping:
+                return
             self._wake.clear()  # wakes during a pass are coalesced into one more pass
             try:
                 await self.digests.run_due()
@@ -70,11 +73,15 @@ class DigestScheduler:
             self.scheduler.shutdown(wait=False)
         self.digests.sender.stop()
         if self._runner is not None:
+            # The runner ends by itself once its pass is over: cancelled inside a database call, it would leave the
+            # driver's thread finishing that call for an event loop that is gone (an error printed at exit).
+            self._stopping = True
+            self.wake()
             try:
-                await asyncio.wait_for(self.digests.idle(), STOP_TIMEOUT)
+                await asyncio.wait_for(asyncio.shield(self._runner), STOP_TIMEOUT)
             except asyncio.TimeoutError:
                 log.warning("digest sends still in flight after %.0fs; cancelling them", STOP_TIMEOUT)
-            self._runner.cancel()
+                self._runner.cancel()
             await asyncio.gather(self._runner, return_exceptions=True)
         try:
             await self.digests.release()
