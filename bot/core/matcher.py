@@ -135,6 +135,9 @@ class FollowUpContext:
     # The last question that asked something of its own ("will there be another round?"), not a follow-up read with
     # it ("on what exact date?"): what a follow-up's "it" or ellipsis leaves the scope rules to read.
     question: str = ""
+    # False when the previous turn was turned down but still named its subject ("what about security guarantees?"):
+    # the next turn's "those" points at it, but nothing was shown for "tell me more" or "who said that?" to go on.
+    answered: bool = True
 
 
 @dataclass(frozen=True)
@@ -324,7 +327,7 @@ class Matcher:
         if context is not None:
             text = _past_interjections(text)  # "ok and who's on the ukrainian side": a follow-up opening with "and"
             text = _as_membership(text)  # "who's in it?" after the new exchange: whom it includes
-        if context is not None and (previous := self.section(context.section_id)) is not None:
+        if context is not None and context.answered and (previous := self.section(context.section_id)) is not None:
             if self._asks_for_more(text):
                 if _ELSE.search(text) and (other := self._asked_again(text, context)) is not None:
                     return other

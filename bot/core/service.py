@@ -13,7 +13,7 @@ from bot.core.brief import Figure, Section, Source, restates
 from bot.core.conversation import Conversations
 from bot.core.analyzer import canon
 from bot.core.index import UnitKind
-from bot.core.matcher import FILLED_IN, LEAD_FACTS, FollowUpContext, Match, checks_a_claim
+from bot.core.matcher import FILLED_IN, LEAD_FACTS, RULED_OUT, FollowUpContext, Match, checks_a_claim
 from bot.core.digest import MAX_TOPIC_BUTTONS, Snapshot, cap_changes, figure_sentence, first_sentences, fit
 from bot.core.models import (
     Answer,
@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the curation log's types only: `python -m bot ask` never lo
 UNKNOWN_TITLE = "I don't have that in this brief"
 DEFAULT_RECAP_CHARS = 1200  # one phone screen
 KEY_ITEMS = 3  # outcomes and figures in a recap
+TENTATIVE = 0.3  # a question turned down at this confidence or more still gives the next turn its subject
 
 # A fact's short answer that only replies to a yes/no question ("Yes, Ukraine took part."), not a statement.
 _REPLY = re.compile(r"(?i)(yes|no)\b[,.]")
@@ -93,6 +94,14 @@ class BriefService:
         self.stats.questions += 1
         if match.best is None or match.confidence < self.threshold:
             self.stats.unmatched += 1
+            if match.best is not None and match.confidence >= TENTATIVE and not match.features.get(RULED_OUT) \
+                    and not match.features.get("context"):
+                # "what about security guarantees?" turned down only for want of certainty: "russia's take on
+                # those?" next points at it, not at the turn answered before it.
+                self.conversations.put(conversation, FollowUpContext(
+                    match.best.id, match.terms, match.entities,
+                    context.shown if context is not None and context.section_id == match.best.id else (),
+                    question=match.question, answered=False))
             # Echoed back to the reader, so without the markup they typed (never render a user's tags).
             return self._unknown(strip_markup(question), match), match
         answer, follow_up = self.answer_for(question, match, context)

@@ -1,0 +1,34 @@
+"""A question turned down only for want of certainty still names what the conversation is about (issue 10): the
+next turn's "them" points at it, not at the turn answered before it. Nothing was shown, so "tell me more" and
+"who said that?" have nothing to go on. Wordings written for this test, not taken from tests/eval/.
+"""
+
+from __future__ import annotations
+
+from bot.core.service import BriefService
+from tests.test_answers import ask, first, service  # noqa: F401  the real brief's service; one conversation a call
+
+UNSURE = "What about security guarantees?"  # in the brief, but asked too briefly to be answered with confidence
+
+
+def test_the_question_is_still_turned_down(service: BriefService) -> None:
+    (answer,) = ask(service, UNSURE)
+    assert not answer.matched
+
+
+def test_a_pronoun_next_points_at_the_subject_turned_down(service: BriefService) -> None:
+    _, wanted = ask(service, UNSURE, "does ukraine want them?")
+    assert "security guarantees" in first(wanted), wanted.body
+    _, ruled = ask(service, UNSURE, "who ruled them out?")
+    assert "ruled out the Western-backed security guarantees" in first(ruled), ruled.body
+
+
+def test_nothing_shown_means_nothing_more_to_show_or_source(service: BriefService) -> None:
+    _, more = ask(service, UNSURE, "tell me more")
+    _, source = ask(service, UNSURE, "who said that?")
+    assert not more.matched and not source.matched, (more.body, source.body)
+
+
+def test_an_off_topic_question_leaves_the_conversation_where_it_was(service: BriefService) -> None:
+    *_, back = ask(service, "who led russia's delegation?", "what's the weather in istanbul today?", "and ukraine's?")
+    assert "Umerov" in first(back), back.body
