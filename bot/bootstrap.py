@@ -130,9 +130,6 @@ async def run(settings: Settings, brief: Path | None = None) -> int:
         return await console(settings, service)
     with _scheduler_imported():
         from bot.curating import attach_curation
-    from bot.memory_release import release_after_full_collections
-
-    release_after_full_collections()  # a long-running process: its resident size tracks what it holds
 
     # Handlers first: a SIGTERM during start-up must still shut down cleanly.
     stop = asyncio.Event()
@@ -170,6 +167,7 @@ async def run(settings: Settings, brief: Path | None = None) -> int:
 async def _serve(adapters: list[ChatPlatform], states: dict[str, str], digests: "DigestSubscriptions",
                  curation: "Curation", stop: asyncio.Event) -> int:
     """Start the platforms, then the digest scheduler; run until `stop`; shut down in reverse."""
+    from bot.memory_release import release_after_full_collections
     from bot.scheduling import DigestScheduler
 
     started = await _start_all(adapters, states, digests.service.observer, stop)
@@ -184,6 +182,7 @@ async def _serve(adapters: list[ChatPlatform], states: dict[str, str], digests: 
         try:
             await scheduler.start()  # after the adapters, so catch-up digests have somewhere to go
             curation.schedule_purge(scheduler.scheduler)
+            release_after_full_collections()  # a long-running process: its resident size tracks what it holds
             await stop.wait()
         finally:
             await scheduler.shutdown()  # before the adapters: sends in flight still need them
