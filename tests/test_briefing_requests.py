@@ -68,3 +68,12 @@ def test_the_latest_round_is_still_this_round(service: BriefService) -> None:
 def test_a_quote_after_an_answer_is_read_as_itself(service: BriefService) -> None:
     _, quoted = ask(service, "who led russia's delegation?", "what about 'imperialist land grab'?")
     assert "imperialist land grab" in first(quoted).lower(), quoted.body
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("what was Kellogg quoted as saying?", "advisers"),
+    ("who is quoted on the advisers?", "Kellogg"),
+])
+def test_quoted_asks_what_someone_said(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer), answer.body
