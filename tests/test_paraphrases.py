@@ -58,3 +58,15 @@ def test_everyday_words_find_the_brief_s_fact(service: BriefService, question: s
 ])
 def test_paraphrases_of_another_event_stay_out_of_scope(service: BriefService, question: str) -> None:
     assert not ask(service, question).matched
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # the brief's verbs and nouns in other everyday words (aliases in the brief)
+    ("what do images from space show?", "satellite imagery"),
+    ("did they agree to let the guns fall silent?", "No ceasefire"),
+    ("how many were driven from their homes?", "Millions"),
+    ("who fronted ukraine's team?", "Umerov"),
+])
+def test_everyday_words_for_the_brief_s_own(service: BriefService, question: str, fact: str) -> None:
+    answer = ask(service, question)
+    assert answer.matched and fact in (answer.lead or answer.facts[0].line()), answer.body
