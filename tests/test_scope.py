@@ -176,3 +176,32 @@ def test_a_round_still_to_come_is_still_answered_by_what_is_proposed(
         service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
     assert fact in lead(answer)
+
+
+# ------------------------------------------------------------------ people named by what they did
+
+
+@pytest.mark.parametrize("question", [
+    "how old is the guy who headed kyiv's delegation?",  # read from "who headed…" on, the sentence still asks an age
+    "what did the turkish foreign minister do before this job?",
+])
+def test_private_questions_about_someone_described_are_out_of_scope(service: BriefService, question: str) -> None:
+    rejected(service, question)
+
+
+def test_a_person_described_by_what_they_did_is_still_answered(service: BriefService) -> None:
+    (answer,) = ask(service, "who is the man who led moscow's team?")
+    assert "medinsky" in lead(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "what did the french president say about the talks?",  # an office no one the brief names holds
+    "how did the polish pm react?",
+])
+def test_what_an_unnamed_office_holder_said_is_out_of_scope(service: BriefService, question: str) -> None:
+    rejected(service, question)
+
+
+def test_what_a_named_office_holder_said_is_answered(service: BriefService) -> None:
+    (answer,) = ask(service, "what did the turkish foreign minister say?")
+    assert "fidan" in lead(answer)

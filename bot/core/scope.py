@@ -35,6 +35,10 @@ _TITLES = frozenset({"president", "presidents", "minister", "ministers", "chance
 _TITLE_MODIFIERS = frozenset({"defence", "defense", "foreign", "prime", "interior", "finance", "vice", "deputy",
                               "economy", "justice", "health", "state", "general"})
 _WHO = re.compile(r"^\W*(?:and\s+)?(?:who|whos)\b|\bname\s+(?:of|the)\b")
+# "what did the french president say?", "how did the polish pm react": what an office's holder said or did
+_HOLDER_SAID = re.compile(r"\b(?:what|how)\s+(?:did|does|do|has|have|will|would)\s+(?:the\s+)?(?:\w+\s+){0,2}"
+                          r"(?:president|minister|chancellor|premier|pm|king|queen|pope|mayor|governor)\s+"
+                          r"(?:say|said|think|thought|do|did|react|respond|reply|make|feel|want)\b")
 
 # "the new exchange", "round two": the occasion a figure is asked for.
 _SECOND = frozenset({"second_round", "new", "next", "latest", "upcoming"})
@@ -51,6 +55,7 @@ _PRIVATE = re.compile(
     r"(?:kids|childrens?|a\s+family|family))\b")
 # What a person did before the job the brief gives them.
 _CAREER = re.compile(r"\b(?:before\s+(?:he|she)\s+(?:was|became|ran|joined|took|got|headed|led)|since\s+when|"
+                     r"before\s+(?:this|that|the\s+current)\s+(?:one|job|post|role|position)|"
                      r"before\s+(?:running|heading|joining|becoming|taking\s+over|getting\s+the\s+job|"
                      r"his\s+(?:current\s+)?(?:job|post|role)|her\s+(?:current\s+)?(?:job|post|role))|"
                      r"before\s+(?:being\s+|becoming\s+)?(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:minister|president|"
@@ -59,7 +64,8 @@ _CAREER = re.compile(r"\b(?:before\s+(?:he|she)\s+(?:was|became|ran|joined|took|
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
 # Someone named by an office or a part they played ("the Ukrainian defence minister", "the Kremlin aide who led
 # Russia's team"): a person as much as a name is, whose private life the articles never go into either.
-_HOLDERS = _TITLES | {"aide", "chief", "head", "envoy", "negotiator", "leader", "spymaster", "diplomat", "official"}
+_HOLDERS = _TITLES | {"aide", "chief", "head", "envoy", "negotiator", "leader", "spymaster", "diplomat", "official",
+                      "man", "woman", "guy", "person"}  # "the man who led moscow's team"
 # "how far is Istanbul from Kyiv": a distance, which a leading fact must give
 _DISTANCE = re.compile(r"\bhow\s+far\s+(?:is|are|was|were)\b.*\bfrom\b|\bdistance\s+(?:between|from)\b|"
                        r"\bhow\s+many\s+(?:km|kilometres|kilometers|miles)\b")
@@ -230,7 +236,9 @@ class Scope:
             return "stock"
         if _DISTANCE.search(said) and not any(self._distances & u.terms for u in lead):
             return "distance"
-        if self._private(said, terms, lead):
+        if self._private(said, terms, lead) or (sentence and sentence != question and self._private(
+                normalize(sentence), self._analyzer.terms(sentence), lead, career=False)):
+            # "how old is the man who led moscow's team?": read from "who led…" on, it asks what its sentence asks
             return "private"
         if self._only_urged(said, terms, lead):
             return "urged"
@@ -280,7 +288,8 @@ class Scope:
     def _unheld_office(self, said: str, terms: tuple[str, ...]) -> bool:
         """ "who is Turkey's president": an office asked for by title, which no person the brief names holds."""
         asked = said.split()
-        if not _WHO.search(said) or _TITLES.isdisjoint(asked) or self._people.intersection(terms):
+        if not (_WHO.search(said) or _HOLDER_SAID.search(said)) or _TITLES.isdisjoint(asked) \
+                or self._people.intersection(terms):
             return False
         wanted = {stem(w) for w in asked if w in _TITLES or w in _TITLE_MODIFIERS}
         wanted = set(_defence(wanted)) | (self._countries & set(terms))
@@ -353,13 +362,13 @@ class Scope:
             return (f"{figure.label} {figure.value} {figure.unit}",)
         return ()
 
-    def _private(self, said: str, terms: tuple[str, ...], lead: list[Unit]) -> bool:
+    def _private(self, said: str, terms: tuple[str, ...], lead: list[Unit], career: bool = True) -> bool:
         """ "is Umerov married?", "what did Fidan do before he was foreign minister?": a person's private life or
-        earlier career, unless the leading facts say it."""
+        (with `career`) earlier career, unless the leading facts say it."""
         if not (self._people.intersection(terms) or not _PERSONAL.isdisjoint(asked := said.split())
                 or not _HOLDERS.isdisjoint(asked)):
             return False
-        if _CAREER.search(said):
+        if career and _CAREER.search(said):
             return True
         found = _PRIVATE.search(said)
         if found is None:
