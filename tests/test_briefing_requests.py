@@ -77,3 +77,17 @@ def test_a_quote_after_an_answer_is_read_as_itself(service: BriefService) -> Non
 def test_quoted_asks_what_someone_said(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
     assert fact in first(answer), answer.body
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("for my essay: who led ukraine's delegation?", "Umerov"),
+    ("quick q: where were the talks held?", "Ciragan"),
+])
+def test_a_short_preamble_before_a_colon_leaves_the_question(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer), answer.body
+
+
+def test_a_preamble_does_not_bring_an_off_topic_question_in(service: BriefService) -> None:
+    (answer,) = ask(service, "note: what's the capital of france?")
+    assert not answer.matched, answer.body

@@ -205,3 +205,17 @@ def test_what_an_unnamed_office_holder_said_is_out_of_scope(service: BriefServic
 def test_what_a_named_office_holder_said_is_answered(service: BriefService) -> None:
     (answer,) = ask(service, "what did the turkish foreign minister say?")
     assert "fidan" in lead(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "when is my flight to istanbul?",
+    "remind me when my 4pm meeting is",
+    "what time is our next class?",
+])
+def test_the_reader_s_own_day_is_out_of_scope(service: BriefService, question: str) -> None:
+    rejected(service, question)
+
+
+def test_the_reader_s_own_day_as_an_aside_leaves_the_question_answered(service: BriefService) -> None:
+    (answer,) = ask(service, "for my class tomorrow: who led ukraine's delegation?")
+    assert "umerov" in lead(answer)

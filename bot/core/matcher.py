@@ -2624,13 +2624,17 @@ _ASKED_FOR = re.compile(
 def _clauses(sentence: str) -> list[str]:
     """The sentence's tails that start at a question word: the question inside a long, chatty sentence."""
     asked_for = [m.end() for m in _ASKED_FOR.finditer(sentence)]
-    if len(sentence.split()) <= 8 and not asked_for:
+    # "for my class: who led ukraine's team?", "quick q: when was it?": a short preamble, a colon, the question
+    introduced = [m.end() for m in _COLON_QUESTION.finditer(sentence)]
+    if len(sentence.split()) <= 8 and not asked_for and not introduced:
         return []
-    starts = sorted({*(m.start() for m in _CLAUSE_START.finditer(sentence) if m.start() > 0), *asked_for})
+    starts = sorted({*(m.start() for m in _CLAUSE_START.finditer(sentence) if m.start() > 0), *asked_for, *introduced})
     tails = [sentence[start:].lstrip(",:;(—–- ") for start in starts]
     return [tail for tail in tails if len(tail.split()) >= 2][-3:]
 
 
+_COLON_QUESTION = re.compile(r":\s+(?=(?:who|what|when|where|why|how|which|whose|did|does|do|is|was|were|are|has|"
+                             r"have|will|would|can|could)\b)", re.IGNORECASE)
 _WHAT_ABOUT_TAIL = re.compile(r"[,;:—–-]\s*((?:and\s+)?(?:what|how)\s+about\b.+)$", re.IGNORECASE)
 _OR_ELSE = re.compile(r"\s+or\s+(?:\S+\s+){0,7}\S+\W*$", re.IGNORECASE)  # "… or just talk?", "… or not"
 # The reader's own purpose after the question: "… so I can explain it to my class", "… for my essay", "… because I

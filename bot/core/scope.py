@@ -35,6 +35,10 @@ _TITLES = frozenset({"president", "presidents", "minister", "ministers", "chance
 _TITLE_MODIFIERS = frozenset({"defence", "defense", "foreign", "prime", "interior", "finance", "vice", "deputy",
                               "economy", "justice", "health", "state", "general"})
 _WHO = re.compile(r"^\W*(?:and\s+)?(?:who|whos)\b|\bname\s+(?:of|the)\b")
+# "when is my 3pm call?", "what time is my next meeting?": the reader's own day, which no article knows
+_OWN_DAY = re.compile(r"\b(?:(?:when|what\s+time|where)\s+(?:is|was|will\s+be|s)\s+|remind\s+me\s+(?:when|of|about)\s+)"
+                      r"(?:is\s+)?(?:my|our)\s+(?:next\s+|first\s+|\w+\s+)?(?:meeting|call|appointment|flight|train|"
+                      r"class|exam|shift|lunch|dinner|deadline|interview|lesson)\b")
 # "what did the french president say?", "how did the polish pm react": what an office's holder said or did
 _HOLDER_SAID = re.compile(r"\b(?:what|how)\s+(?:did|does|do|has|have|will|would)\s+(?:the\s+)?(?:\w+\s+){0,2}"
                           r"(?:president|minister|chancellor|premier|pm|king|queen|pope|mayor|governor)\s+"
@@ -214,6 +218,8 @@ class Scope:
             return "not told"
         if _THE_MOMENT.search(said):
             return "now"
+        if _OWN_DAY.search(said):
+            return "own day"
         if _TRANSLATION.search(said):
             return "translation"
         if self._unheld_office(said, terms) or (
