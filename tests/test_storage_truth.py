@@ -72,7 +72,7 @@ async def test_a_database_that_became_read_only_is_never_confirmed(env: Env, tmp
     assert (await env.say("/subscribe 08:00 Europe/Kyiv")).startswith("Subscribed")
     # The same file through a read-only connection: what a chmod or a read-only remount gives a non-root user.
     read_only = create_engine(f"sqlite+aiosqlite:///file:{env.db}?mode=ro&uri=true")
-    env.digests.repository = Repository(read_only)
+    writable, env.digests.repository = env.digests.repository, Repository(read_only)
     try:
         with caplog.at_level(logging.ERROR):
             assert await env.say("/subscribe 09:00 UTC") == NOT_SAVED
@@ -80,6 +80,9 @@ async def test_a_database_that_became_read_only_is_never_confirmed(env: Env, tmp
         assert await env.digests.repository.health() is not None
     finally:
         await read_only.dispose()
+        # Back for the fixture to dispose: left open, its connection's thread outlived this test's event loop and
+        # failed in the next test's (a PytestUnhandledThreadExceptionWarning there).
+        env.digests.repository = writable
 
 
 async def test_a_read_only_database_stops_the_start(tmp_path: Path) -> None:
