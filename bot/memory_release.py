@@ -28,8 +28,9 @@ def _malloc_trim() -> Callable[[int], int] | None:
 
 def release_after_full_collections() -> bool:
     """Return freed heap pages to the system now, once start-up is over (importing the libraries and building the
-    brief's matcher leave about 10 MB of freed heap behind them), and after every generation-2 collection from
-    then on. False (and nothing changes) where the C library has no malloc_trim."""
+    brief's matcher leave freed heap behind them: the bot's resident size once started fell 82.0 -> 80.7 MB), and
+    after every generation-2 collection from then on. False (and nothing changes) where the C library has no
+    malloc_trim."""
     trim = _malloc_trim()
     if trim is None:
         log.debug("no malloc_trim in this C library: freed memory stays with the process")
