@@ -324,6 +324,9 @@ class Matcher:
             # "when did it happen relative to the talks?": the talks are the time it is told by ("a day before"), and
             # "relative to" asks nothing a fact must say
             text = _RELATIVE_TO.sub(" ", text)
+        # "did russia hand over its draft, or is that spin?": the reader doubts the claim it asks about; the doubt
+        # names nothing a fact must say
+        text = _DOUBT_TAIL.sub("?", text) if _DOUBT_TAIL.search(text) and _DOUBT_TAIL.sub("", text).strip() else text
         if context is not None:
             text = _past_interjections(text)  # "ok and who's on the ukrainian side": a follow-up opening with "and"
             text = _as_membership(text)  # "who's in it?" after the new exchange: whom it includes
@@ -1793,6 +1796,11 @@ class Matcher:
             probability, ruled = min(probability, 0.25), True
         if ruled:  # for the steps that read it again later: turned down, however low its own probability was
             features = {**features, RULED_OUT: 1.0}
+        if counted:
+            # "how many bombers did kyiv say it took out in spider's web": its facts counting bombers say it first,
+            # before the operation's "hundreds of drones" that its other words find. Only the order: whether it is
+            # answered was decided on the facts as the words found them.
+            lead = sorted(lead, key=lambda u: index.units[u].terms.isdisjoint(counted))
         candidates = [Candidate(self.sections[top], top_rank, probability)]
         candidates += [Candidate(self.sections[s], r, r) for r, s in ranked[:6] if s != top][:5]
         return Match(tuple(candidates), round(probability, 4), frozenset(asked_entities), terms,
@@ -2772,6 +2780,11 @@ _KIND_WORDS = {
 # "how many people died?" is
 _ANY_OF = re.compile(r"^\W*(?:(?:and|so|ok|okay|but)\s+)?any\s+[\w-]+\W*$", re.IGNORECASE)
 # "relative to the talks", "compared to the talks", "in relation to": in a question for a time, what it is told by
+_DOUBT_TAIL = re.compile(
+    r"[\s,;:-]*\bor\s+(?:(?:is|was|are|were)\s+(?:that|this|it|they|those)\s+|(?:that|it)(?:'s|s)?\s+)?"
+    r"(?:just|only|all|mostly|simply|pure|more)?\s*(?:an?\s+|some\s+)?(?:(?:fake|false)\s+(?:news|claims?)|fake|rumou?rs?"
+    r"|spin|propaganda|myths?|lies|a\s+lie|hype|exaggerat\w*|made\s+up|hoax|bs|bullshit|nonsense|misinformation"
+    r"|disinformation|gossip|clickbait|speculation|overblown)\W*$", re.IGNORECASE)
 _RELATIVE_TO = re.compile(r"\b(?:relative|compared|in\s+relation|in\s+comparison)\s+(?:to|with)\b", re.IGNORECASE)
 # "do with it", "say about it": something new asked of the thing just discussed, as an object ("came out of it" is not)
 _OF_IT = re.compile(r"\b(?:with|about)\s+it\W*$", re.IGNORECASE)
