@@ -319,3 +319,30 @@ def test_the_brief_keeps_the_articles_hedges_and_attributions(service: BriefServ
     assert "Zelenskiy" not in said and "Defense Minister" not in said  # one spelling in the brief's own text
     assert brief.meta.date_note and "infer" in brief.meta.date_note
     assert "June 2024" in said  # "last June", resolved with the same care as the event's date
+
+
+@pytest.mark.parametrize("question", [
+    "how many bombers did kyiv say it knocked out in spider's web",
+    "how many bombers does kyiv reckon operation spider's web took out",
+])
+def test_a_count_named_beside_its_operation_leads_with_the_count(service: BriefService, question: str) -> None:
+    """The operation's name finds its definition ("hundreds of drones"), but the question counts bombers: a fact
+    counting them comes first."""
+    (answer,) = ask(service, question)
+    assert answer.section_id == "spiders-web"
+    assert "40" in first(answer)
+    assert "hundreds" not in first(answer)
+
+
+@pytest.mark.parametrize("opening", ["what happened in operation spider's web?", "what is russia demanding?"])
+def test_tell_me_more_skips_a_figure_that_only_repeats_a_shown_fact(service: BriefService, opening: str) -> None:
+    """A figure citing the very quote of a fact already shown says it again ("bombers damaged: some 40" after
+    "Ukraine said it had damaged some 40 bombers"); "tell me more" goes on with what is new."""
+    turns = ask(service, opening, *["tell me more"] * 14)
+    said: set[str] = set()
+    for answer in turns:
+        for fact in answer.facts:
+            quotes = {quote.quote for quote in fact.sources}
+            assert not (fact.claimed_by and quotes <= said), f"{fact.line()!r} repeats what was shown"
+            said |= quotes
+    assert any("everything the brief has" in note for note in turns[-1].notes)

@@ -121,9 +121,9 @@ class BriefService:
         section = match.best
         assert section is not None
         if match.more and context is not None:  # "tell me more": what this conversation hasn't seen yet
-            facts, shown = self._next_facts(section, context.shown, 3)
+            facts, shown = self._next_facts(section, context.shown, 3, again=False)
             notes = () if facts else (f"That's everything the brief has on {section.title}. Related topics below.",)
-            last = tuple(shown[len(context.shown):])
+            last = tuple(shown[len(context.shown):len(context.shown) + len(facts)])  # not the figures skipped
             follow_up = FollowUpContext(section.id, context.terms, context.entities, shown, last,
                                         question=context.question)
             return self._answer(question, section, 1.0, facts, shown, self._related(section, None),
@@ -141,7 +141,7 @@ class BriefService:
             # The question asks for the topic, not one fact in it: its summary and first facts answer it.
             lead = section.answer
             # The facts its summary already says count as shown: the ones after it add to it, not repeat it.
-            facts, shown = self._next_facts(section, self._restated_by_summary(section), 2)
+            facts, shown = self._next_facts(section, self._restated_by_summary(section), 2, again=False)
             last = self._backing(match.lead[0].section, lead) if match.lead and lead else shown
         else:
             # A fact's "Yes, …" or "No, …" replies to a yes/no question; any other question gets the fact itself
@@ -332,11 +332,27 @@ class BriefService:
             found = self._section_keys[sizes] = (keys, frozenset(keys))
         return found
 
-    def _next_facts(self, section: Section, shown: tuple[str, ...], count: int
+    def _next_facts(self, section: Section, shown: tuple[str, ...], count: int, again: bool = True
                     ) -> tuple[tuple[AnswerFact, ...], tuple[str, ...]]:
-        """Up to `count` facts and figures of `section` not in `shown`, in the brief's order; the new shown keys."""
-        fresh = [k for k in self._keys(section) if k not in shown][:count]  # the list kept: not changed here
-        return tuple(self._plain_fact(section, key) for key in fresh), tuple(shown) + tuple(fresh)
+        """Up to `count` facts and figures of `section` not in `shown`, in the brief's order; the new shown keys.
+        With `again` False, a figure citing only quotes a shown fact cites counts as shown ("tell me more" after
+        "Ukraine said it damaged some 40 bombers" does not go on with "bombers damaged: some 40")."""
+        if again:
+            fresh = [k for k in self._keys(section) if k not in shown][:count]  # the list kept: not changed here
+            return tuple(self._plain_fact(section, key) for key in fresh), tuple(shown) + tuple(fresh)
+        said = {source.quote for key in shown if key[0] == "f" and self._has(section, key)
+                for source in section.facts[int(key[1:])].sources}
+        fresh, restating = [], []
+        for key in self._keys(section):
+            if key in shown:
+                continue
+            item = section.facts[int(key[1:])] if key[0] == "f" else section.figures[int(key[1:])]
+            if key[0] == "g" and {source.quote for source in item.sources} <= said:
+                restating.append(key)
+            elif len(fresh) < count:
+                fresh.append(key)
+                said.update(source.quote for source in item.sources)
+        return tuple(self._plain_fact(section, key) for key in fresh), tuple(shown) + tuple(fresh + restating)
 
     def _has(self, section: Section, key: str) -> bool:
         """Whether a remembered key still exists: the brief may have been reloaded since."""
@@ -457,4 +473,5 @@ def _restated(section: Section, summary: str | None) -> tuple[str, ...]:
     """The keys of the facts of `section` that its summary `summary` already says."""
     if not summary:
         return ()
-    return tuple(f"f{j}" for j, fact in enumerate(section.facts) if restates(summary, fact.text))
+    return tuple(f"f{j}" for j, fact in enumerate(section.facts) if restates(summary, fact.text)) + tuple(
+        f"g{j}" for j, figure in enumerate(section.figures) if restates(summary, figure.line()))
