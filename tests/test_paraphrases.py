@@ -83,3 +83,9 @@ def test_a_reader_s_doubt_tail_leaves_the_claim_checked(service: BriefService, q
     """ "…, or is that spin?" names nothing a fact says: the claim before it is what is asked about."""
     answer = ask(service, question)
     assert answer.matched and fact in " ".join(answer.body[:2]), answer.body
+
+
+def test_the_x_bit_reads_as_x(service: BriefService) -> None:
+    """ "the merging bit", like "the merging angle": the word framing what is asked about names nothing."""
+    answer = ask(service, "tell me about the merging bit")
+    assert answer.matched and "merging" in " ".join(answer.body[:2]), answer.body

@@ -172,6 +172,15 @@ class Retrieved:
 WANTS = ("number", "time", "person", "place", "reason", "name", "speaker")
 
 
+def tells(text: str, wants: str) -> bool:
+    """Whether `text` gives a time or a place, as `wants` asks; any other kind is not judged from a text alone."""
+    if wants == "time":
+        return bool(_TIME.search(text))
+    if wants == "place":
+        return bool(_PLACE.search(text))
+    return True
+
+
 def fits(unit: Unit, wants: str) -> bool:
     """Whether `unit` is the kind of fact asked for."""
     if wants == "number":

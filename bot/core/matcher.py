@@ -27,7 +27,7 @@ from bot.core.doubt import DISAGREEING, EVIDENCE, Doubt, asks_evidence, bare_oth
 from bot.core.english import is_common_word
 from bot.core.event import Asking, EventQuestions
 from bot.core.examples import Examples, Overlaps, Similarity
-from bot.core.index import BriefIndex, Retrieved, Unit, UnitKind, fits, specificity
+from bot.core.index import BriefIndex, Retrieved, Unit, UnitKind, fits, specificity, tells
 from bot.core.keywords import SearchBox
 from bot.core.scope import Scope, asks_private
 from bot.core.text import QUESTION_WORDS, STOPWORDS, normalize, sentences, stem, strip_markup, words
@@ -1772,7 +1772,8 @@ class Matcher:
             # so that it can be asked about directly). The rules below and the scope's still apply.
             probability = max(probability, 0.9)
         when_or_where = wants if wants in ("time", "place") else kind if kind in ("time", "place") else \
-            "place" if _WHICH_PLACE.search(reading.text) else ""
+            "place" if _WHICH_PLACE.search(reading.text) or (
+                _HELD_IN.search(reading.text) and checks_a_claim(normalize(reading.text).split())) else ""
         if when_or_where and _still_to_come(normalize(reading.text).split()) and not (
                 lead and self._tells_what_is_to_come(index.units[lead[0]], when_or_where)):
             # A rule: "when will it happen?", "which city will that be in?" ask the time or place of something still
@@ -1851,7 +1852,9 @@ class Matcher:
             figure = section.figures[unit.item]
             text = f"{figure.label} {figure.value}"
         elif unit.kind is UnitKind.topic:
-            text = section.answer or ""
+            # A summary tells of many things: the sentence saying what is to come gives its time or place too
+            # (the overview's "another round of talks was on the agenda" is not where it will be)
+            return any(_TO_COME.search(sentence) and tells(sentence, wants) for sentence in sentences(section.answer or ""))
         else:
             return False
         return bool(_TO_COME.search(text))
@@ -2379,6 +2382,9 @@ _PREPOSITIONS = frozenset({"with", "about", "to", "on", "of", "for", "from", "by
 _FUTURE = frozenset({"will", "would", "gonna", "ll", "shall", "upcoming"})
 
 # "which city", "what venue": a place asked by its name (`_wants` leaves these to the entity cards).
+# "will it be in istanbul again?", "will they meet in ankara next time?": where something is, asked as a yes or no
+_HELD_IN = re.compile(r"\b(?:be|held|happen|take\s+place|meet|go|come)\s+(?:again\s+|back\s+)?(?:in|at|to)\s+(?:the\s+)?[a-z]",
+                      re.IGNORECASE)
 _WHICH_PLACE = re.compile(r"\b(?:which|what)\s+(?:city|town|country|venue|place|location)\b", re.IGNORECASE)
 
 # A fact telling of something still to come: "will", "proposed holding more talks", "the next stage". Not a future
