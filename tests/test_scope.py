@@ -219,3 +219,23 @@ def test_the_reader_s_own_day_is_out_of_scope(service: BriefService, question: s
 def test_the_reader_s_own_day_as_an_aside_leaves_the_question_answered(service: BriefService) -> None:
     (answer,) = ask(service, "for my class tomorrow: who led ukraine's delegation?")
     assert "umerov" in lead(answer)
+
+
+def test_where_something_still_to_come_will_be_is_out_of_scope_also_as_a_yes_no(service: BriefService) -> None:
+    """No article says where the next round or the new exchange will be: "will it be in istanbul again?" is not
+    answered with where the talks were."""
+    answered, again = ask(service, "when does kyiv want another round of talks?", "will that be held in istanbul again?")
+    assert answered.matched and not again.matched
+    rejected(service, "will the new prisoner swap take place in belarus?")
+    (held,) = ask(service, "were the talks held in istanbul?")
+    assert "istanbul" in lead(held)
+    (who,) = ask(service, "who will be in the new exchange?")
+    assert "injured" in lead(who)
+
+
+def test_someone_s_career_to_come_is_out_of_scope(service: BriefService) -> None:
+    """ "will he run for president?": what the person just discussed may do next in politics, which no article says."""
+    answered, career = ask(service, "who is kalin?", "will he run for president one day?")
+    assert answered.matched and not career.matched
+    rejected(service, "is umerov going to stand for election?")
+    rejected(service, "when will medinsky retire?")

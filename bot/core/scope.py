@@ -64,7 +64,10 @@ _CAREER = re.compile(r"\b(?:before\s+(?:he|she)\s+(?:was|became|ran|joined|took|
                      r"his\s+(?:current\s+)?(?:job|post|role)|her\s+(?:current\s+)?(?:job|post|role))|"
                      r"before\s+(?:being\s+|becoming\s+)?(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:minister|president|"
                      r"envoy|aide|chief|head|spymaster|spokesperson|ambassador)|"
-                     r"how\s+long\s+has\s+\w+\s+been|previous\s+jobs?|career|used\s+to\s+(?:be|work))\b")
+                     r"how\s+long\s+has\s+\w+\s+been|previous\s+jobs?|career|used\s+to\s+(?:be|work)|"
+                     # ... or will do after it: "is he gonna run for president?"
+                     r"(?:run|running|stand|standing)\s+(?:for|in)\s+(?:the\s+)?(?:next\s+)?(?:president|presidency|"
+                     r"office|elections?|re-?election|parliament|mayor|prime\s+minister)|next\s+job|retire|retirement)\b")
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
 # Someone named by an office or a part they played ("the Ukrainian defence minister", "the Kremlin aide who led
 # Russia's team"): a person as much as a name is, whose private life the articles never go into either.
