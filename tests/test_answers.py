@@ -346,3 +346,14 @@ def test_tell_me_more_skips_a_figure_that_only_repeats_a_shown_fact(service: Bri
             assert not (fact.claimed_by and quotes <= said), f"{fact.line()!r} repeats what was shown"
             said |= quotes
     assert any("everything the brief has" in note for note in turns[-1].notes)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("did the negotiators sit together or facing each other?", "opposite sides"),
+    ("did zelensky announce kyiv's position at a press conference or on social media?", "social media post"),
+])
+def test_either_or_questions_are_read_one_alternative_at_a_time(service: BriefService, question: str, fact: str
+                                                                 ) -> None:
+    """ "did X A or B?": the alternative the brief has is answered; the other's words count for nothing."""
+    (answer,) = ask(service, question)
+    assert fact in first(answer)

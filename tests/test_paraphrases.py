@@ -89,3 +89,12 @@ def test_the_x_bit_reads_as_x(service: BriefService) -> None:
     """ "the merging bit", like "the merging angle": the word framing what is asked about names nothing."""
     answer = ask(service, "tell me about the merging bit")
     assert answer.matched and "merging" in " ".join(answer.body[:2]), answer.body
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("who will the new exchange cover?", "severely injured"),
+    ("what does kyiv reckon moscow's approach amounts to?", "capitulate"),
+])
+def test_everyday_verbs_for_what_a_fact_says(service: BriefService, question: str, fact: str) -> None:
+    answer = ask(service, question)
+    assert answer.matched and fact in (answer.lead or answer.facts[0].line()), answer.body

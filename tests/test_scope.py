@@ -239,3 +239,14 @@ def test_someone_s_career_to_come_is_out_of_scope(service: BriefService) -> None
     assert answered.matched and not career.matched
     rejected(service, "is umerov going to stand for election?")
     rejected(service, "when will medinsky retire?")
+
+
+def test_who_heads_an_organisation_the_brief_only_quotes_is_out_of_scope(service: BriefService) -> None:
+    """No article names the head of Ukraine's security service: what the service said does not answer who heads it.
+    Who carried out its operation is still the service; who headed a delegation is still a person."""
+    rejected(service, "who heads ukraine's sbu?")
+    rejected(service, "who's the boss of ukraine's security service?")
+    (delegation,) = ask(service, "who headed kyiv's team?")
+    assert "umerov" in lead(delegation)
+    (operation,) = ask(service, "who ran the spider's web operation?")
+    assert "security service" in lead(operation)
