@@ -357,3 +357,11 @@ def test_either_or_questions_are_read_one_alternative_at_a_time(service: BriefSe
     """ "did X A or B?": the alternative the brief has is answered; the other's words count for nothing."""
     (answer,) = ask(service, question)
     assert fact in first(answer)
+
+
+@pytest.mark.parametrize("question", ["was trump in istanbul?", "was putin in istanbul for this?"])
+def test_was_someone_in_the_event_s_city_asks_whether_they_attended(service: BriefService, question: str) -> None:
+    """Not who they are: whether they were there, which the brief answers ("No article reports … attending")."""
+    (answer,) = ask(service, question)
+    assert answer.section_id == "attendance"
+    assert first(answer).startswith("No article reports")

@@ -181,6 +181,7 @@ class _Reading:
     besides: tuple[str, ...] = ()  # what the reader set aside ("besides the prisoner swap"): it may not lead
     placed: tuple[str, ...] = ()  # read without the event's city and day (`_unplaced`): the terms said with them
     summary: bool = False  # asks for a topic in short ("summarize the prisoner exchange"): its summary leads
+    unplaced: bool = False  # read without the event's city and day, which it said (`placed`, emptied to read it)
 
 
 class Matcher:
@@ -522,7 +523,7 @@ class Matcher:
             # Read without the event's city and day, it still asked about that day: the next turn goes on with it
             # ("what did they agree on monday?" -> "how many prisoners?" asks of Monday's exchange, not the first
             # round's)
-            found = self._match_else(replace(reading, placed=()), shown)
+            found = self._match_else(replace(reading, placed=(), unplaced=True), shown)
             day = self.event.day  # not the city: an earlier round may have been held there too
             return replace(found, terms=(*found.terms, *(t for t in reading.placed if t in day)))
         if reading.besides and (aside := shown | self._set_aside(reading.besides)):
@@ -1766,10 +1767,12 @@ class Matcher:
         if event is not None:
             # A rule: a question about the event itself, of a kind the brief answers, is answered.
             probability = max(probability, 0.9)
-        if not reading.context and self._asks_who_or_what(content, lead):
+        if not reading.context and not (reading.unplaced and checks_a_claim(normalize(reading.text).split())) \
+                and self._asks_who_or_what(content, lead):
             # A rule: "who's the russian president?", "what's zelensky's job title?", "where is sumy?": who or what
             # one of the brief's names is, led by its own card, is answered (the brief declares each with its role
-            # so that it can be asked about directly). The rules below and the scope's still apply.
+            # so that it can be asked about directly). The rules below and the scope's still apply. Not "was trump in
+            # istanbul?" read without the city: that asks whether he was there, not who he is.
             probability = max(probability, 0.9)
         when_or_where = wants if wants in ("time", "place") else kind if kind in ("time", "place") else \
             "place" if _WHICH_PLACE.search(reading.text) or (
@@ -2522,6 +2525,9 @@ def _description_claimed(rest: list[str]) -> list[str] | None:
 _PAST_CAREER = frozenset({"retired", "former", "ex", "before", "previously", "once", "formerly", "used"})
 
 
+_FOR_IT = frozenset({"the", "for", "during", "this", "that", "it", "them"})
+
+
 def _claims_presence(rest: list[str], verb: str, present_at: Callable[[str], bool]) -> bool:
     """Whether `rest` (after "<verb> <person>") claims they were at the event: "there", "present", "at the talks",
     "in istanbul", or with "did", a verb of turning up ("show up", "go to istanbul")."""
@@ -2535,7 +2541,8 @@ def _claims_presence(rest: list[str], verb: str, present_at: Callable[[str], boo
     if rest[:1] in (["there"], ["present"]):
         return all(w in _CLAIM_TAIL or w == "present" for w in rest[1:])
     if rest[:1] in (["at"], ["in"]) and len(rest) > 1:
-        place = [w for w in rest[1:] if w not in _CLAIM_TAIL and w != "the"]
+        # "was trump in istanbul for this?": what they would have been there for is the event itself
+        place = [w for w in rest[1:] if w not in _CLAIM_TAIL and w not in _FOR_IT]
         return bool(place) and all(present_at(w) for w in place) and rest[1:2] != ["person"]
     return False
 
