@@ -93,3 +93,23 @@ def test_whose_figure_pointed_at_shows_who_claims_it_and_a_bare_party_figure_is_
     assert whose.section_id == "battlefield" and "according to ukrainian officials" in lead(whose)
     _, russia = ask(service, "how many drones did ukraine down overnight on sunday", "and the russian figure?")
     assert "162" in lead(russia)
+
+
+def test_doubts_typed_loosely_still_show_who_makes_the_claim(service: BriefService) -> None:  # noqa: F811
+    """ "why should i believe that?", "that's kyiv's number though, right?", "thats ukraine's figure right": doubt in
+    chat shorthand, not questions of their own."""
+    for message in ("why should i believe that?", "that's kyiv's number though, right?", "thats ukraine's figure right"):
+        _, doubted = ask(service, BOMBERS, message)
+        assert doubted.section_id == "spiders-web" and "according to ukraine" in lead(doubted), message
+
+
+def test_independent_confirmation_is_the_evidence(service: BriefService) -> None:  # noqa: F811
+    _, confirmed = ask(service, BOMBERS, "any independent confirmation?")
+    assert "satellite imagery" in lead(confirmed).split(".")[0]
+
+
+def test_a_denial_the_brief_does_not_report_still_says_who_claims_it(service: BriefService) -> None:  # noqa: F811
+    """ "and moscow denies it?" after Ukraine's count near Sumy: no fact gives Moscow's word, so who makes the claim;
+    never "I don't know" about what was just answered."""
+    _, denied = ask(service, "how many russian troops are near sumy?", "and moscow denies it?")
+    assert denied.section_id == "battlefield" and "ukrainian officials" in lead(denied)

@@ -19,7 +19,7 @@ _DOUBTING = frozenset({
     "evidence", "sure", "certain", "true", "truth", "really", "correct", "accurate", "official", "officially", "backed", "backs",
     "fact", "facts", "propaganda", "bs", "whose", "according", "deny", "denies", "denied", "denial", "dispute",
     "disputes", "disputed", "contest", "contested", "version", "rebut", "refute", "refuted", "independent",
-    "independently",
+    "independently", "believe", "believed",
 })
 # Not "source" ("who is the source?" asks who an unnamed source is, which no article says: the older rule reads
 # "what's the source?"), nor a source's standing ("is reuters biased?", "can we trust them?"): opinions the brief
@@ -43,11 +43,12 @@ _POINTING = frozenset({
     "saying", "tell", "told", "telling", "actually", "even", "just", "lol", "huh", "any", "come", "comes", "came",
     "up", "with", "not", "no", "yes", "yeah", "pls", "please", "other", "party", "camp", "account", "word", "story",
     "real", "m", "k", "bn", "million", "thousand", "billion", "it's", "s", "here", "like", "think", "mean", "all",
-    "also", "reckon", "exactly", "should", "i'd", "id", "go", "tally", "toll",
+    "also", "reckon", "exactly", "should", "i'd", "id", "go", "tally", "toll", "why", "though", "tho", "right",
+    "isnt", "aint", "thats",
 })
 _FIGURE = frozenset({"number", "numbers", "figure", "figures", "estimate", "estimates", "count", "data", "stat",
                      "stats", "claim", "version", "tally", "toll"})
-_POINTER = frozenset({"that", "this", "it", "those", "these"})
+_POINTER = frozenset({"that", "thats", "this", "it", "those", "these"})
 MAX_WORDS = 10  # a doubt is a short message: a longer one asks something of its own
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(k|m|bn|thousand|million|billion)?\b")
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}

@@ -588,8 +588,9 @@ class Matcher:
                 # ("publicly available satellite imagery made clear …")
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
                              lead=tuple(evidence), question=text, features={"context": 1.0})
-            if doubt(said, frozenset(named)) is Doubt.OTHER_SIDE:
+            if doubt(said, frozenset(named)) is Doubt.OTHER_SIDE and bare_other_side(said):
                 return None  # "and who was on the other side?" after Russia's delegation: a swap, read as one
+            # "and moscow denies it?" where no fact gives Moscow's word: who claims it, which is all the brief has
         return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
                      lead=tuple(last) if asked else (), question=text, again=True)
 
