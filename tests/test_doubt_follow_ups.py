@@ -113,3 +113,12 @@ def test_a_denial_the_brief_does_not_report_still_says_who_claims_it(service: Br
     never "I don't know" about what was just answered."""
     _, denied = ask(service, "how many russian troops are near sumy?", "and moscow denies it?")
     assert denied.section_id == "battlefield" and "ukrainian officials" in lead(denied)
+
+
+def test_asking_the_source_of_a_plain_fact_names_the_outlets(service: BriefService) -> None:  # noqa: F811
+    """ "source?" after a fact no party claims: which articles report it, by outlet where the article names one."""
+    _, source = ask(service, "who led russia's team?", "source?")
+    assert "medinsky" in lead(source)
+    assert any(note.startswith("Reported by NDTV") for note in source.notes), source.notes
+    _, claimed = ask(service, BOMBERS, "says who?")
+    assert not claimed.notes  # "(according to Ukraine)" already says who claims it

@@ -134,7 +134,8 @@ class BriefService:
             keys = self.store.current.matcher.sourced(section.id, asked)
             facts = tuple(self._plain_fact(section, key) for key in keys if self._has(section, key))
             return self._answer(question, section, 1.0, facts, context.shown, self._related(section, None),
-                                notes=() if facts else ("Tap a topic below for its sourced facts.",)), context
+                                notes=(reported,) if (reported := self._reported_by(facts)) else () if facts else (
+                                    "Tap a topic below for its sourced facts.",)), context
         index = self.store.current.matcher.index
         lead = None
         if not match.lead or match.lead[0].kind is UnitKind.topic:
@@ -451,6 +452,20 @@ class BriefService:
         unique = [i for i in dict.fromkeys(ids) if i != section.id]
         return tuple(Topic(i, s.title) for i in unique[:3] if (s := matcher.section(i)) is not None)
 
+    def _reported_by(self, facts: tuple[AnswerFact, ...]) -> str | None:
+        """ "source?": which articles report the facts, by outlet where the article names one ("Reported by NDTV
+        and Progleton News, and in 2 articles that name no outlet."); none when a fact names who claims it."""
+        seeds = sorted({quote.seed for fact in facts for quote in fact.sources})
+        if not seeds or any(fact.claimed_by for fact in facts):
+            return None  # "(according to Ukraine)": the fact names who claims it
+        outlets = list(dict.fromkeys(outlet for seed in seeds if (outlet := self.store.outlets.get(seed))))
+        unnamed = sum(1 for seed in seeds if not self.store.outlets.get(seed))
+        said = [_listed(outlets)] if outlets else []
+        if unnamed:
+            said.append(f"in {unnamed} article{'s' if unnamed > 1 else ''} that name{'' if unnamed > 1 else 's'} no "
+                        f"outlet ({', '.join(f'[{seed[:3]}]' for seed in seeds if not self.store.outlets.get(seed))})")
+        return "Reported by " + ", and ".join(said) + "." if outlets else "Reported " + said[0] + "."
+
     def _source_refs(self, seeds: set[str]) -> tuple[SourceRef, ...]:
         labels = self.store.seed_labels
         return tuple(SourceRef(seed, labels.get(seed, seed)) for seed in sorted(seeds))
@@ -463,6 +478,11 @@ class BriefService:
             outlet = self.store.outlets.get(seed)
             claimed_by = f"reported by {outlet}" if outlet else f"reported in article [{seed[:3]}]"
         return FigureLine(figure.label, figure.value, figure.unit, claimed_by)
+
+
+def _listed(names: list[str]) -> str:
+    """ "NDTV", "NDTV and Reuters", "NDTV, Reuters and AFP"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _quotes(sources: tuple[Source, ...]) -> tuple[Quote, ...]:
