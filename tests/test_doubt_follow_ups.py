@@ -98,7 +98,8 @@ def test_whose_figure_pointed_at_shows_who_claims_it_and_a_bare_party_figure_is_
 def test_doubts_typed_loosely_still_show_who_makes_the_claim(service: BriefService) -> None:  # noqa: F811
     """ "why should i believe that?", "that's kyiv's number though, right?", "thats ukraine's figure right": doubt in
     chat shorthand, not questions of their own."""
-    for message in ("why should i believe that?", "that's kyiv's number though, right?", "thats ukraine's figure right"):
+    for message in ("why should i believe that?", "that's kyiv's number though, right?", "thats ukraine's figure right",
+                    "is that confirmed by anyone else?"):
         _, doubted = ask(service, BOMBERS, message)
         assert doubted.section_id == "spiders-web" and "according to ukraine" in lead(doubted), message
 
@@ -119,6 +120,6 @@ def test_asking_the_source_of_a_plain_fact_names_the_outlets(service: BriefServi
     """ "source?" after a fact no party claims: which articles report it, by outlet where the article names one."""
     _, source = ask(service, "who led russia's team?", "source?")
     assert "medinsky" in lead(source)
-    assert any(note.startswith("Reported by NDTV") for note in source.notes), source.notes
+    assert "Reported by NDTV and Progleton News, and in articles [003] and [004], which name no outlet." in source.notes
     _, claimed = ask(service, BOMBERS, "says who?")
     assert not claimed.notes  # "(according to Ukraine)" already says who claims it

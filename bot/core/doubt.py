@@ -44,7 +44,7 @@ _POINTING = frozenset({
     "up", "with", "not", "no", "yes", "yeah", "pls", "please", "other", "party", "camp", "account", "word", "story",
     "real", "m", "k", "bn", "million", "thousand", "billion", "it's", "s", "here", "like", "think", "mean", "all",
     "also", "reckon", "exactly", "should", "i'd", "id", "go", "tally", "toll", "why", "though", "tho", "right",
-    "isnt", "aint", "thats",
+    "isnt", "aint", "thats", "else", "others", "anywhere", "elsewhere",
 })
 _FIGURE = frozenset({"number", "numbers", "figure", "figures", "estimate", "estimates", "count", "data", "stat",
                      "stats", "claim", "version", "tally", "toll"})

@@ -454,16 +454,17 @@ class BriefService:
 
     def _reported_by(self, facts: tuple[AnswerFact, ...]) -> str | None:
         """ "source?": which articles report the facts, by outlet where the article names one ("Reported by NDTV
-        and Progleton News, and in 2 articles that name no outlet."); none when a fact names who claims it."""
+        and Progleton News, and in articles [003] and [004], which name no outlet."); none when a fact names who
+        claims it."""
         seeds = sorted({quote.seed for fact in facts for quote in fact.sources})
         if not seeds or any(fact.claimed_by for fact in facts):
             return None  # "(according to Ukraine)": the fact names who claims it
         outlets = list(dict.fromkeys(outlet for seed in seeds if (outlet := self.store.outlets.get(seed))))
-        unnamed = sum(1 for seed in seeds if not self.store.outlets.get(seed))
+        unnamed = [f"[{seed[:3]}]" for seed in seeds if not self.store.outlets.get(seed)]
         said = [_listed(outlets)] if outlets else []
         if unnamed:
-            said.append(f"in {unnamed} article{'s' if unnamed > 1 else ''} that name{'' if unnamed > 1 else 's'} no "
-                        f"outlet ({', '.join(f'[{seed[:3]}]' for seed in seeds if not self.store.outlets.get(seed))})")
+            said.append(f"in article {unnamed[0]}, which names no outlet" if len(unnamed) == 1 else
+                        f"in articles {_listed(unnamed)}, which name no outlet")
         return "Reported by " + ", and ".join(said) + "." if outlets else "Reported " + said[0] + "."
 
     def _source_refs(self, seeds: set[str]) -> tuple[SourceRef, ...]:
