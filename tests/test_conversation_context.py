@@ -1005,3 +1005,12 @@ def test_no_wait_correcting_the_previous_question_asks_nothing_with_wait(service
     # "no wait, I meant …": the reader corrects themselves; "wait" is no verb the answer leaves out
     _, day = ask(service, "when was the first round held?", "no wait I meant this round, which day")
     assert day.matched and "monday" in lead(day)
+
+
+def test_a_party_s_word_is_a_fact_they_speak_in_not_one_that_names_their_land(service: BriefService) -> None:  # noqa: F811
+    """ "and what does kyiv say?" after the territory Russia controls: not "Russia claims four Ukrainian regions"
+    (whose regions, after a verb of saying) but a fact in which Kyiv speaks."""
+    _, kyiv = ask(service, "how much territory does russia control?", "and what does kyiv say?")
+    said = kyiv.facts[0].text
+    assert kyiv.section_id == "territory" and not said.startswith("Russia claims"), said
+    assert "Ukraine" in said or "Kyiv" in said

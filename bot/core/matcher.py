@@ -138,6 +138,12 @@ class FollowUpContext:
     # False when the previous turn was turned down but still named its subject ("what about security guarantees?"):
     # the next turn's "those" points at it, but nothing was shown for "tell me more" or "who said that?" to go on.
     answered: bool = True
+    # With `answered` False: the last turn that was answered, which "source?" and doubts go on from.
+    before: FollowUpContext | None = None
+
+    def last_answered(self) -> FollowUpContext | None:
+        """This context if its turn was answered, else the last answered one before it (`before`)."""
+        return self if self.answered else self.before
 
 
 @dataclass(frozen=True)
@@ -331,8 +337,11 @@ class Matcher:
         if context is not None:
             text = _past_interjections(text)  # "ok and who's on the ukrainian side": a follow-up opening with "and"
             text = _as_membership(text)  # "who's in it?" after the new exchange: whom it includes
-        if context is not None and context.answered and (previous := self.section(context.section_id)) is not None:
-            if self._asks_for_more(text):
+        # "source?", "is that confirmed?" after a turn turned down: the last answer is what they doubt
+        answered = context.last_answered() if context is not None else None
+        if answered is not None and (previous := self.section(answered.section_id)) is not None:
+            context_then, context = context, answered
+            if self._asks_for_more(text) and context is context_then:  # not after a turn-down: nothing more shown
                 if _ELSE.search(text) and (other := self._asked_again(text, context)) is not None:
                     return other
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
@@ -351,6 +360,7 @@ class Matcher:
                 if self._answers_the_doubt(read, text, context):
                     return read
                 return doubted
+            context = context_then
         if context is not None and (when := self._when_of_occasion(text, context)) is not None:
             return when
         shown = self._shown(context) if context is not None and _ELSE.search(text) else frozenset()
@@ -2053,7 +2063,11 @@ class Matcher:
         tokens, said = self._words_of(text)
         if quoted and any(mark in text for mark in '"“”') and not names.isdisjoint(tokens):
             return True  # words in quotation marks, in a fact that names the speaker
-        return any(t in names and any(-3 <= j - i <= 6 for j in said) for i, t in enumerate(tokens))
+        # A verb of saying after the name ("Kyiv says"), or right before it with nothing but an article between
+        # ("said the Kremlin", "according to Kyiv"); not "Russia claims four Ukrainian regions" (whose regions) nor
+        # "called for Ukraine to …" (whom it was asked of).
+        return any(t in names and any(0 < j - i <= 6 or (-3 <= j - i < 0 and _INVERTED.issuperset(tokens[j + 1:i]))
+                                      for j in said) for i, t in enumerate(tokens))
 
     def _words_of(self, text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
         """A text of the brief as `_says` reads it: its words in lower case without a possessive "'s", and where
@@ -2825,6 +2839,8 @@ _ANY_OF = re.compile(r"^\W*(?:(?:and|so|ok|okay|but)\s+)?any\s+[\w-]+\W*$", re.I
 _WHO_HEADS = re.compile(r"\bwho(?:'s|s|\s+is|\s+was)?\s+(?:heads?|headed|chairs?|chaired|commands?|"
                         r"commanded|(?:is\s+|was\s+)?(?:in\s+charge|the\s+(?:head|chief|boss|leader|director)))\b",
                         re.IGNORECASE)
+# What may stand between a verb of saying and the speaker named after it: "said the Kremlin", "according to Kyiv"
+_INVERTED = frozenset({"the", "a", "an", "to", "by"})
 _DOUBT_TAIL = re.compile(
     r"[\s,;:-]*\bor\s+(?:(?:is|was|are|were)\s+(?:that|this|it|they|those)\s+|(?:that|it)(?:'s|s)?\s+)?"
     r"(?:just|only|all|mostly|simply|pure|more)?\s*(?:an?\s+|some\s+)?(?:(?:fake|false)\s+(?:news|claims?)|fake|rumou?rs?"

@@ -101,7 +101,8 @@ class BriefService:
                 self.conversations.put(conversation, FollowUpContext(
                     match.best.id, match.terms, match.entities,
                     context.shown if context is not None and context.section_id == match.best.id else (),
-                    question=match.question, answered=False))
+                    question=match.question, answered=False,
+                    before=context.last_answered() if context is not None else None))
             # Echoed back to the reader, so without the markup they typed (never render a user's tags).
             return self._unknown(strip_markup(question), match), match
         answer, follow_up = self.answer_for(question, match, context)
@@ -120,6 +121,8 @@ class BriefService:
         """The answer `match` gives if accepted, and the conversation's next context. No side effects."""
         section = match.best
         assert section is not None
+        if match.again and context is not None:
+            context = context.last_answered()  # "source?" after a turn turned down: of the last answer
         if match.more and context is not None:  # "tell me more": what this conversation hasn't seen yet
             facts, shown = self._next_facts(section, context.shown, 3, again=False)
             notes = () if facts else (f"That's everything the brief has on {section.title}. Related topics below.",)
