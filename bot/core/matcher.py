@@ -333,7 +333,8 @@ class Matcher:
             text = _RELATIVE_TO.sub(" ", text)
         # "did russia hand over its draft, or is that spin?": the reader doubts the claim it asks about; the doubt
         # names nothing a fact must say
-        text = _DOUBT_TAIL.sub("?", text) if _DOUBT_TAIL.search(text) and _DOUBT_TAIL.sub("", text).strip() else text
+        if (tail := _DOUBT_TAIL.search(text)) is not None and text[:tail.start()].strip():
+            text = text[:tail.start()] + "?"
         if context is not None:
             text = _past_interjections(text)  # "ok and who's on the ukrainian side": a follow-up opening with "and"
             text = _as_membership(text)  # "who's in it?" after the new exchange: whom it includes
@@ -2404,10 +2405,10 @@ _PREPOSITIONS = frozenset({"with", "about", "to", "on", "of", "for", "from", "by
 # A question about what is still to come: "when will it happen?", "when would they meet?", "when r they gonna".
 _FUTURE = frozenset({"will", "would", "gonna", "ll", "shall", "upcoming"})
 
-# "which city", "what venue": a place asked by its name (`_wants` leaves these to the entity cards).
 # "will it be in istanbul again?", "will they meet in ankara next time?": where something is, asked as a yes or no
 _HELD_IN = re.compile(r"\b(?:be|held|happen|take\s+place|meet|go|come)\s+(?:again\s+|back\s+)?(?:in|at|to)\s+(?:the\s+)?[a-z]",
                       re.IGNORECASE)
+# "which city", "what venue": a place asked by its name (`_wants` leaves these to the entity cards).
 _WHICH_PLACE = re.compile(r"\b(?:which|what)\s+(?:city|town|country|venue|place|location)\b", re.IGNORECASE)
 
 # A fact telling of something still to come: "will", "proposed holding more talks", "the next stage". Not a future
@@ -2834,7 +2835,6 @@ _KIND_WORDS = {
 # "any casualties?" right after the night's drone fire: whether what was just discussed had any, a count of it as much as
 # "how many people died?" is
 _ANY_OF = re.compile(r"^\W*(?:(?:and|so|ok|okay|but)\s+)?any\s+[\w-]+\W*$", re.IGNORECASE)
-# "relative to the talks", "compared to the talks", "in relation to": in a question for a time, what it is told by
 # "who heads the sbu?", "who's in charge of the security service": the person at the head of something
 _WHO_HEADS = re.compile(r"\bwho(?:'s|s|\s+is|\s+was)?\s+(?:heads?|headed|chairs?|chaired|commands?|"
                         r"commanded|(?:is\s+|was\s+)?(?:in\s+charge|the\s+(?:head|chief|boss|leader|director)))\b",
@@ -2846,6 +2846,7 @@ _DOUBT_TAIL = re.compile(
     r"(?:just|only|all|mostly|simply|pure|more)?\s*(?:an?\s+|some\s+)?(?:(?:fake|false)\s+(?:news|claims?)|fake|rumou?rs?"
     r"|spin|propaganda|myths?|lies|a\s+lie|hype|exaggerat\w*|made\s+up|hoax|bs|bullshit|nonsense|misinformation"
     r"|disinformation|gossip|clickbait|speculation|overblown)\W*$", re.IGNORECASE)
+# "relative to the talks", "compared to the talks", "in relation to": in a question for a time, what it is told by
 _RELATIVE_TO = re.compile(r"\b(?:relative|compared|in\s+relation|in\s+comparison)\s+(?:to|with)\b", re.IGNORECASE)
 # "do with it", "say about it": something new asked of the thing just discussed, as an object ("came out of it" is not)
 _OF_IT = re.compile(r"\b(?:with|about)\s+it\W*$", re.IGNORECASE)

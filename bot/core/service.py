@@ -124,7 +124,7 @@ class BriefService:
         if match.again and context is not None:
             context = context.last_answered()  # "source?" after a turn turned down: of the last answer
         if match.more and context is not None:  # "tell me more": what this conversation hasn't seen yet
-            facts, shown = self._next_facts(section, context.shown, 3, again=False)
+            facts, shown = self._next_facts(section, context.shown, 3, repeats=False)
             notes = () if facts else (f"That's everything the brief has on {section.title}. Related topics below.",)
             last = tuple(shown[len(context.shown):len(context.shown) + len(facts)])  # not the figures skipped
             follow_up = FollowUpContext(section.id, context.terms, context.entities, shown, last,
@@ -145,7 +145,7 @@ class BriefService:
             # The question asks for the topic, not one fact in it: its summary and first facts answer it.
             lead = section.answer
             # The facts its summary already says count as shown: the ones after it add to it, not repeat it.
-            facts, shown = self._next_facts(section, self._restated_by_summary(section), 2, again=False)
+            facts, shown = self._next_facts(section, self._restated_by_summary(section), 2, repeats=False)
             last = self._backing(match.lead[0].section, lead) if match.lead and lead else shown
         else:
             # A fact's "Yes, …" or "No, …" replies to a yes/no question; any other question gets the fact itself
@@ -336,12 +336,12 @@ class BriefService:
             found = self._section_keys[sizes] = (keys, frozenset(keys))
         return found
 
-    def _next_facts(self, section: Section, shown: tuple[str, ...], count: int, again: bool = True
+    def _next_facts(self, section: Section, shown: tuple[str, ...], count: int, repeats: bool = True
                     ) -> tuple[tuple[AnswerFact, ...], tuple[str, ...]]:
         """Up to `count` facts and figures of `section` not in `shown`, in the brief's order; the new shown keys.
-        With `again` False, a figure citing only quotes a shown fact cites counts as shown ("tell me more" after
+        With `repeats` False, a figure citing only quotes a shown fact cites counts as shown ("tell me more" after
         "Ukraine said it damaged some 40 bombers" does not go on with "bombers damaged: some 40")."""
-        if again:
+        if repeats:
             fresh = [k for k in self._keys(section) if k not in shown][:count]  # the list kept: not changed here
             return tuple(self._plain_fact(section, key) for key in fresh), tuple(shown) + tuple(fresh)
         said = {source.quote for key in shown if key[0] == "f" and self._has(section, key)
