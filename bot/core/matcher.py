@@ -341,27 +341,25 @@ class Matcher:
         # "source?", "is that confirmed?" after a turn turned down: the last answer is what they doubt
         answered = context.last_answered() if context is not None else None
         if answered is not None and (previous := self.section(answered.section_id)) is not None:
-            context_then, context = context, answered
-            if self._asks_for_more(text) and context is context_then:  # not after a turn-down: nothing more shown
-                if _ELSE.search(text) and (other := self._asked_again(text, context)) is not None:
+            if self._asks_for_more(text) and answered is context:  # not after a turn-down: nothing more shown
+                if _ELSE.search(text) and (other := self._asked_again(text, answered)) is not None:
                     return other
-                return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
+                return Match((Candidate(previous, 1.0, 1.0),), 1.0, answered.entities, answered.terms,
                              question=text, more=True)
-            if _SOURCE_REQUEST.search(text) or _WHOSE_WORDS.search(text) or self._asks_where_or_when_said(text, context):
+            if _SOURCE_REQUEST.search(text) or _WHOSE_WORDS.search(text) or self._asks_where_or_when_said(text, answered):
                 # "who said that?", "where did he say that?": the facts just shown, with who says them (and where
                 # and when, as they tell it)
-                return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
+                return Match((Candidate(previous, 1.0, 1.0),), 1.0, answered.entities, answered.terms,
                              question=text, again=True)
-            if doubting and (doubted := self._doubted(text, context, previous)) is not None:
+            if doubting and (doubted := self._doubted(text, answered, previous)) is not None:
                 # "says who, the 1.2m?", "is that confirmed?", "and the other side? what does russia say": the claim
                 # just made, with who makes it, or the other side's word on it. Unless the message read as a question
                 # finds a fact of the same topic not yet shown ("and the other side?" after the drones Ukraine downed:
                 # the count Russia gives; "what's the independent evidence?": the satellite imagery).
-                read = self._match(message, context, doubting=False)
-                if self._answers_the_doubt(read, text, context):
+                read = self._match(message, answered, doubting=False)
+                if self._answers_the_doubt(read, text, answered):
                     return read
                 return doubted
-            context = context_then
         if context is not None and (when := self._when_of_occasion(text, context)) is not None:
             return when
         shown = self._shown(context) if context is not None and _ELSE.search(text) else frozenset()
