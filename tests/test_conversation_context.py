@@ -1014,3 +1014,17 @@ def test_a_party_s_word_is_a_fact_they_speak_in_not_one_that_names_their_land(se
     said = kyiv.facts[0].text
     assert kyiv.section_id == "territory" and not said.startswith("Russia claims"), said
     assert "Ukraine" in said or "Kyiv" in said
+
+
+def test_his_title_after_who_said_so_is_the_title_of_whoever_said_it(service: BriefService) -> None:
+    """ "who said so?" shows the fact with its speaker (Yermak); "his title?" next asks his, not a title the brief's
+    words find elsewhere (Trump's "negotiator in chief")."""
+    _, source, title = ask(service, "what did ukraine give russia about the deported kids?", "who said so?",
+                           "his title?")
+    assert "yermak" in lead(source)
+    assert title.section_id == "children" and "chief of staff" in lead(title)
+
+
+def test_after_who_said_so_a_personal_question_about_the_speaker_stays_unanswered(service: BriefService) -> None:
+    *_, age = ask(service, "what did ukraine give russia about the deported kids?", "who said so?", "how old is he?")
+    assert not age.matched

@@ -210,6 +210,8 @@ class PhraseTable:
             bare_lengths.setdefault(phrase[0], set()).add(len(phrase))
         self._bare_lengths = {first: sorted(found, reverse=True) for first, found in bare_lengths.items()}
         self.words = frozenset(w for phrase, target in phrases.items() if target for w in phrase)
+        # The words of phrases read as nothing ("explainer", "graf"): written on purpose, never a typo of another word
+        self.unread = frozenset(w for phrase, target in phrases.items() if not target for w in phrase) - self.words
         # Phrase lengths by first word, longest first: each position tries only phrases that can start there.
         lengths: dict[str, set[int]] = {}
         for phrase in phrases:
@@ -395,7 +397,7 @@ class Analyzer:
 
     def _correct_uncached(self, word: str) -> str:
         """Fix a typo against the brief's vocabulary; leave words that are merely unknown alone."""
-        if len(word) < 4 or word in self.known_words or word in STOPWORDS:
+        if len(word) < 4 or word in self.known_words or word in STOPWORDS or word in self.table.unread:
             return word
         if is_common_word(word) or not word.isalpha():
             return word  # a real word the brief doesn't use ("tanks", "weather"), or a number: not a typo

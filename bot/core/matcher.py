@@ -23,6 +23,7 @@ from bot.core.agents import Agents, only_did, others_did
 from bot.core.analyzer import Analyzer, canon
 from bot.core.brief import Brief, EntityKind, Section
 from bot.core.calibration import RANK_FEATURES, Calibration
+from bot.core.checking import claim_checked
 from bot.core.doubt import DISAGREEING, EVIDENCE, Doubt, asks_evidence, bare_other_side, doubt, numbers
 from bot.core.english import is_common_word
 from bot.core.event import Asking, EventQuestions
@@ -335,6 +336,10 @@ class Matcher:
         # names nothing a fact must say
         if (tail := _DOUBT_TAIL.search(text)) is not None and text[:tail.start()].strip():
             text = text[:tail.start()] + "?"
+        # "confirm: Kalin is Turkey's foreign minister?", "my copy says 126 drones. Correct number?": the claim to check,
+        # which the fact confirming or correcting it answers; the frame around it names nothing a fact says
+        if (claim := claim_checked(text)) is not None:
+            text = claim
         if context is not None:
             text = _past_interjections(text)  # "ok and who's on the ukrainian side": a follow-up opening with "and"
             text = _as_membership(text)  # "who's in it?" after the new exchange: whom it includes
@@ -2014,6 +2019,19 @@ class Matcher:
         if best is None or best[0] < CONTINUES * len(first):
             return keys
         return (best[2], *keys)
+
+    def speakers(self, section_id: str, key: str) -> frozenset[str]:
+        """The people a fact reports as speaking it ("Andriy Yermak, Zelensky's chief of staff, said …": Yermak): whom
+        "his title?" points at after "who said so?"."""
+        position = self._position.get(section_id)
+        if position is None:
+            return frozenset()
+        unit = next((self.index.units[u] for u in self.index.section_units[position]
+                     if self.index.units[u].key == key), None)
+        if unit is None or unit.kind is not UnitKind.fact:
+            return frozenset()
+        text = self.sections[position].facts[unit.item].text
+        return frozenset(p for p in unit.entities & self.people if self._speaks(p, text))
 
     def _names_a_source(self, unit: Unit) -> bool:
         """Whether `unit` names who says it (anyone the brief declares): known per brief, worked out once per unit

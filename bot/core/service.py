@@ -136,9 +136,12 @@ class BriefService:
             asked = tuple(unit.key for unit in match.lead) or context.last
             keys = self.store.current.matcher.sourced(section.id, asked)
             facts = tuple(self._plain_fact(section, key) for key in keys if self._has(section, key))
+            # "his title?" next asks of whoever the answer names as saying it (Yermak), as after "who said it?" answered
+            said_by = self.store.current.matcher.speakers(section.id, keys[0]) if keys else frozenset()
+            follow_up = replace(context, entities=context.entities | said_by) if said_by else context
             return self._answer(question, section, 1.0, facts, context.shown, self._related(section, None),
                                 notes=(reported,) if (reported := self._reported_by(facts)) else () if facts else (
-                                    "Tap a topic below for its sourced facts.",)), context
+                                    "Tap a topic below for its sourced facts.",)), follow_up
         index = self.store.current.matcher.index
         lead = None
         if not match.lead or match.lead[0].kind is UnitKind.topic:

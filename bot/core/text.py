@@ -182,7 +182,7 @@ STOPWORDS = frozenset(
     himself herself themselves itself myself yourself ourselves keep keeps kept keeping mention mentions
     mentioned mentioning talking name names wise bad good big little overall exact precisely
     whatever whoever however sometimes often anyways regarding actual real exactly precisely specifically
-    particular particularly apparently supposedly reckon folks people's someone's
+    particular particularly specific apparently supposedly reckon folks people's someone's
     type types group groups category categories moment hear heard hearing context re forgot forget forgotten
     approximately roughly fully finally totally completely entirely eventually around ish today
     once whether otherwise anymore therefore hence thus whereas ultimately""".split()

@@ -1,0 +1,80 @@
+"""A claim someone asks the bot to check, in the words a reporter or a fact-checker wraps it in ("confirm: …",
+"is it fair to write that …?", "my copy says …. Correct number?", "draft: '…' ok to run?"): the fact that confirms
+or corrects the claim comes first, alone and inside a conversation; the frame names nothing a fact must say.
+And the words a reporter adds ("per the copy", "for the explainer", "background graf") read as nothing, never as
+a typo of one of the brief's words.
+
+The questions are the test author's own, not taken from the evaluation sets in tests/eval/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.checking import claim_checked
+from bot.core.service import BriefService
+from tests.test_answers import ask, first, service  # noqa: F401  the real brief's service; one conversation a call
+
+
+@pytest.mark.parametrize(("message", "claim"), [
+    ("confirm: Umerov led Ukraine's team?", "Umerov led Ukraine's team, right?"),
+    ("Quick check - the talks were in Ankara", "the talks were in Ankara, right?"),
+    ("is it fair to say that Kyiv got a draft?", "Kyiv got a draft, right?"),
+    ("our copy says: 'the swap was 500 each.' Correct figure?", "the swap was 500 each, right?"),
+    ("Medinsky heads the Russian side, yes?", "Medinsky heads the Russian side, right?"),
+])
+def test_the_claim_is_read_out_of_its_frame(message: str, claim: str) -> None:
+    assert claim_checked(message) == claim
+
+
+@pytest.mark.parametrize("message", [
+    "who was right about the drones?",  # "right" asks which, it tags no claim
+    "can you confirm?",  # nothing left to check
+    "what did the kremlin confirm about the memo",
+    "is zelensky ok",
+])
+def test_messages_without_a_claim_to_check_are_left_alone(message: str) -> None:
+    assert claim_checked(message) is None
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # a wrong office: the card of who he is corrects it
+    ("quick check: Ibrahim Kalin is Turkey's foreign minister?", "intelligence chief"),
+    # a wrong count: the fact's own count corrects it
+    ("my copy says Russia shot down 216 Ukrainian drones on Sunday night. Correct number?", "162"),
+    ("sanity check: Russia holds about a quarter of Ukraine, yes?", "one-fifth"),
+    # a claim of an outcome the talks did not have
+    ("is it fair to write that Monday's round ended in a ceasefire?", "no ceasefire"),
+    # a pasted draft line with the wrong head of a delegation
+    ("draft: 'Moscow's team, led by Sergei Lavrov, flew in on Sunday.' ok to run?", "medinsky"),
+])
+def test_a_framed_claim_is_answered_by_the_fact_that_corrects_it(
+        service: BriefService, question: str, fact: str) -> None:
+    assert fact in first(ask(service, question)[0]).casefold()
+
+
+def test_a_framed_claim_after_an_answer_is_read_as_itself(service: BriefService) -> None:
+    opener, checked = ask(service, "who led ukraine's delegation?",
+                          "confirm: the first round freed 3,000 prisoners on each side?")
+    assert "umerov" in first(opener).casefold()
+    assert "1,000" in first(checked)
+
+
+def test_a_framed_question_the_brief_cannot_answer_stays_unanswered(service: BriefService) -> None:
+    assert not ask(service, "quick check: Medinsky was born in 1970, right?")[0].matched
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("Operation Spider's Web in two lines for the explainer", "drone"),
+    ("date of the invasion for the background graf?", "february 24"),
+    ("headline version of the Istanbul talks?", "second round"),
+    ("venue name per the copy?", "ciragan"),
+])
+def test_a_reporter_s_own_words_ask_nothing_a_fact_must_say(service: BriefService, question: str, fact: str) -> None:
+    answer = ask(service, question)[0]
+    assert answer.matched and fact in " ".join(answer.body).casefold()
+
+
+def test_words_for_an_invasion_find_its_date(service: BriefService) -> None:
+    # "sent troops into" once read as a term no fact of the brief used, so the question went unanswered
+    assert "february 24" in first(ask(service, "on what date did russia roll into ukraine?")[0]).casefold()
