@@ -21,3 +21,16 @@ def test_a_hyphenated_measure_matches_its_plural() -> None:
     assert has(["30-day"], "Ukraine wants a ceasefire (30 days in its memorandum).")
     assert has(["three-year"], "The war has gone on for over three years.")
     assert not has(["30-day"], "Ukraine wants a ceasefire of 60 days.")
+
+
+def test_a_word_cut_short_on_purpose_matches_the_words_it_starts() -> None:
+    # the authors were told an expected string counts wherever it appears: "smuggl" is smuggling, smuggled
+    assert has(["smuggl"], "Kyiv's security service said the plan involved smuggling drones into Russia.")
+    assert has(["retaliat"], "War bloggers called for a fearsome retaliatory blow.")
+    assert not has(["smuggl"], "The drones were launched near the airbases.")
+
+
+def test_a_whole_word_still_matches_only_itself() -> None:
+    # an English word or one the articles use is meant as it is: "forty" is not "fortyish", "thousand" not "thousands"
+    assert not has(["thousand"], "Tens of thousands have been killed.")
+    assert not has(["host"], "Turkey's hosting of the talks.")

@@ -17,6 +17,7 @@ import argparse
 import itertools
 import re
 import sys
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -28,6 +29,7 @@ from bot.core.conversation import Conversations
 from bot.core.models import Answer
 from bot.core.service import BriefService
 from bot.core.store import BriefStore
+from bot.core.english import is_common_word
 from bot.core.text import normalize
 
 HERE = Path(__file__).resolve().parent
@@ -103,10 +105,23 @@ _MONTH_DAY = re.compile(r"^(%s) (\d{1,2})$" % "|".join(_MONTHS))
 _COMPOUND = re.compile(r"^\S+-[a-z]+$", re.IGNORECASE)
 
 
+_STEM = re.compile(r"^[A-Za-z]{4,}$")
+
+
+@lru_cache(maxsize=1)
+def _article_words() -> frozenset[str]:
+    return frozenset(w for path in (ROOT / "seeds").glob("*.txt") for w in fold(path.read_text(encoding="utf-8")).split())
+
+
 def _forms(expected: str) -> list[str]:
     """An expected date in either order: an author who wrote "May 16" means the fact "16 May" too. A hyphenated
-    measure means its plural too: "30-day" is "30 days", "three-year" "three years"."""
+    measure means its plural too: "30-day" is "30 days", "three-year" "three years". A word cut short on purpose
+    ("smuggl", "retaliat", "memorand": no English word and no word of the articles) is the start of a word, as the
+    authors were told any expected string that appears in the answer counts."""
     folded = fold(expected)
+    word = folded.strip()
+    if _STEM.match(word) and word not in _article_words() and not is_common_word(word):
+        return [folded[:-1]]
     if found := _DAY_MONTH.match(folded.strip()):
         return [folded, f" {found[2]} {found[1]} "]
     if found := _MONTH_DAY.match(folded.strip()):
