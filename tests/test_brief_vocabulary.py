@@ -711,3 +711,12 @@ def test_every_alias_reads_as_a_term_the_brief_uses(service: BriefService) -> No
                   for variant in variants for term in matcher.analyzer.terms(variant)
                   if term not in matcher.index.vocabulary and term not in QUESTION_WORDS)
     assert not dead
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # how quickly something ended is how long it lasted
+    ("how quickly did the talks end?", "less than an hour"),
+    ("how fast was it over?", "less than an hour"),
+])
+def test_how_quickly_something_ended_is_how_long_it_lasted(service: BriefService, question: str, fact: str) -> None:
+    assert fact in first(ask(service, question)[0]).casefold()
