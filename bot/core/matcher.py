@@ -87,6 +87,15 @@ _WHOSE_WORDS = re.compile(
     r"whose\s+(?:phrase|term|words?|expression|language|label)\s+(?:is|are|was|were)\s+(?:that|this|those|these|it))"
     r"\W*$", re.IGNORECASE)
 
+# "exact wording?", "what's the actual quote?", "his exact words?", "verbatim pls": what was just shown, as the articles
+# word it (a question of its own, "what's the exact wording of Zelensky's post?", names what it asks about)
+_WORDING = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|but)\W+)?(?:(?:what(?:'s|s|\s+is|\s+are|\s+was|\s+were)|give\s+me|got)\s+)?"
+    r"(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:exact|actual|precise|verbatim|direct|original|full)\s+"
+    r"(?:wording|words|quote|quotes|quotation|phrase|phrasing|line|language)"
+    r"(?:\s+(?:of\s+(?:that|it|this|the\s+first|the\s+quote)|used|there|then))?\W*(?:pls|please)?\W*$"
+    r"|^\W*(?:quote|quote\s+pls|verbatim|word\s+for\s+word|in\s+(?:his|her|their|its)\s+(?:own\s+)?words)\W*$",
+    re.IGNORECASE)
 _SOURCE_REQUEST = re.compile(
     r"^\W*(?:(?:and\s+)?who(?:'s|’s|s|\s+is)?\s+(?:said|says|say|saying|claims?|claimed|claiming|reported|reports|reporting|"
     r"announced|quoted|gave|gives|give|provided|provides|estimated|estimates|counted|came\s+up\s+with|put\s+out|"
@@ -168,6 +177,7 @@ class Match:
     ranking: Mapping[str, Mapping[str, float]] = field(default_factory=dict)  # section id -> its rank features
     more: bool = False  # the reader asked for more of the previous topic
     again: bool = False  # the reader asked who says what was just shown
+    wording: bool = False  # … and in the articles' own words ("exact wording?")
     # What kind of fact `question` asks for (`_wants`), when the reading worked it out: not read again per rule.
     wants: str | None = field(default=None, repr=False, compare=False)
 
@@ -351,6 +361,10 @@ class Matcher:
                     return other
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, answered.entities, answered.terms,
                              question=text, more=True)
+            if _WORDING.search(text):
+                # "exact wording?", "what's the actual quote?": the facts just shown, in the articles' own words
+                return Match((Candidate(previous, 1.0, 1.0),), 1.0, answered.entities, answered.terms,
+                             question=text, again=True, wording=True)
             if _SOURCE_REQUEST.search(text) or _WHOSE_WORDS.search(text) or self._asks_where_or_when_said(text, answered):
                 # "who said that?", "where did he say that?": the facts just shown, with who says them (and where
                 # and when, as they tell it)

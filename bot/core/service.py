@@ -42,6 +42,10 @@ TENTATIVE = 0.3  # a question turned down at this confidence or more still gives
 _REPLY = re.compile(r"(?i)(yes|no)\b[,.]")
 
 
+# "exact wording?": at most this many quotes, the leading fact's first (more is a wall of text)
+MAX_QUOTES = 6
+
+
 @dataclass
 class Stats:
     questions: int = 0
@@ -139,6 +143,9 @@ class BriefService:
             # "his title?" next asks of whoever the answer names as saying it (Yermak), as after "who said it?" answered
             said_by = self.store.current.matcher.speakers(section.id, keys[0]) if keys else frozenset()
             follow_up = replace(context, entities=context.entities | said_by) if said_by else context
+            if match.wording and facts:
+                return self._answer(question, section, 1.0, facts, context.shown, self._related(section, None),
+                                    notes=self._wording(facts)), follow_up
             return self._answer(question, section, 1.0, facts, context.shown, self._related(section, None),
                                 notes=(reported,) if (reported := self._reported_by(facts)) else () if facts else (
                                     "Tap a topic below for its sourced facts.",)), follow_up
@@ -472,6 +479,15 @@ class BriefService:
             said.append(f"in article {unnamed[0]}, which names no outlet" if len(unnamed) == 1 else
                         f"in articles {_listed(unnamed)}, which name no outlet")
         return "Reported by " + ", and ".join(said) + "." if outlets else "Reported " + said[0] + "."
+
+    def _wording(self, facts: tuple[AnswerFact, ...]) -> tuple[str, ...]:
+        """ "exact wording?": each quote the facts cite, word for word as its article has it, with the article."""
+        quotes = list(dict.fromkeys((quote.quote, quote.seed) for fact in facts for quote in fact.sources))
+        return tuple(f"In the words of {self._article(seed)}: “{quote}”" for quote, seed in quotes[:MAX_QUOTES])
+
+    def _article(self, seed: str) -> str:
+        outlet = self.store.outlets.get(seed)
+        return f"{outlet} (article [{seed[:3]}])" if outlet else f"article [{seed[:3]}]"
 
     def _source_refs(self, seeds: set[str]) -> tuple[SourceRef, ...]:
         labels = self.store.seed_labels
