@@ -720,3 +720,7 @@ def test_every_alias_reads_as_a_term_the_brief_uses(service: BriefService) -> No
 ])
 def test_how_quickly_something_ended_is_how_long_it_lasted(service: BriefService, question: str, fact: str) -> None:
     assert fact in first(ask(service, question)[0]).casefold()
+
+
+def test_a_dollar_amount_asks_what_the_bombers_were_worth(service: BriefService) -> None:
+    assert "$7 billion" in first(ask(service, "dollar amount of the damage to the bombers?")[0])
