@@ -250,3 +250,16 @@ def test_who_heads_an_organisation_the_brief_only_quotes_is_out_of_scope(service
     assert "umerov" in lead(delegation)
     (operation,) = ask(service, "who ran the spider's web operation?")
     assert "security service" in lead(operation)
+
+
+@pytest.mark.parametrize("follow_up", ["what was his job before that?", "and what did he do before?",
+                                       "his post before this one?"])
+def test_the_job_someone_held_before_is_not_answered_after_their_card(service: BriefService, follow_up: str) -> None:
+    card, before = ask(service, "who is turkey's foreign minister?", follow_up)
+    assert card.matched and "fidan" in lead(card)
+    assert not before.matched, before.body
+
+
+def test_someone_s_position_before_the_talks_is_their_stance_and_answered(service: BriefService) -> None:
+    (answer,) = ask(service, "what was zelensky's position before the talks?")
+    assert answer.matched and answer.section_id == "ukraine-position"

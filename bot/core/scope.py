@@ -65,6 +65,8 @@ _CAREER = re.compile(r"\b(?:before\s+(?:he|she)\s+(?:was|became|ran|joined|took|
                      r"before\s+(?:being\s+|becoming\s+)?(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:minister|president|"
                      r"envoy|aide|chief|head|spymaster|spokesperson|ambassador)|"
                      r"how\s+long\s+has\s+\w+\s+been|previous\s+jobs?|career|used\s+to\s+(?:be|work)|"
+                     # "what was his job before that?", "what did she do before?"
+                     r"(?:job|jobs|post|work)\s+before\b|did\s+(?:he|she)\s+do\s+before\b|"
                      # ... or will do after it: "is he gonna run for president?"
                      r"(?:run|running|stand|standing)\s+(?:for|in)\s+(?:the\s+)?(?:next\s+)?(?:president|presidency|"
                      r"office|elections?|re-?election|parliament|mayor|prime\s+minister)|next\s+job|retire|retirement)\b")
