@@ -78,3 +78,13 @@ def test_a_reporter_s_own_words_ask_nothing_a_fact_must_say(service: BriefServic
 def test_words_for_an_invasion_find_its_date(service: BriefService) -> None:
     # "sent troops into" once read as a term no fact of the brief used, so the question went unanswered
     assert "february 24" in first(ask(service, "on what date did russia roll into ukraine?")[0]).casefold()
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # a weekday and a part of the day claimed: the fact telling when corrects it
+    ("did the russian team land on monday morning?", "late on sunday"),
+    ("did the ukrainians arrive on sunday night?", "early monday"),
+])
+def test_a_day_and_time_of_day_claimed_is_answered_by_when_it_was(
+        service: BriefService, question: str, fact: str) -> None:
+    assert fact in first(ask(service, question)[0]).casefold()

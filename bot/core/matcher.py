@@ -2480,7 +2480,7 @@ _SAY_WORDS = frozenset({"say", "says", "said", "saying", "call", "calls", "calle
 _CLAIMED_TIME = re.compile(r"\s+(?:back\s+)?(?:in|on|during)\s+(?:a\s+|the\s+)?(?:early\s+|late\s+|mid\s+)?"
                            r"(?:january|february|march|april|may|june|july|august|september|october|november|"
                            r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:19|20)\d\d)"
-                           r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+                           r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:\s+(?:morning|afternoon|evening|night))?"
                            r"(?:,?\s+(?:right|correct|true|or\s+not|yes))?\W*$", re.IGNORECASE)
 # A negated yes/no opening checks a claim as the plain one does: "isn't he the foreign minister?"
 _NEGATED = {"isnt": "is", "wasnt": "was", "arent": "are", "werent": "were", "didnt": "did", "doesnt": "does",
