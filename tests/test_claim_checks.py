@@ -69,6 +69,7 @@ def test_a_framed_question_the_brief_cannot_answer_stays_unanswered(service: Bri
     ("date of the invasion for the background graf?", "february 24"),
     ("headline version of the Istanbul talks?", "second round"),
     ("venue name per the copy?", "ciragan"),
+    ("i'm writing a scene setter, describe the Ciragan Palace in a line", "ottoman"),
 ])
 def test_a_reporter_s_own_words_ask_nothing_a_fact_must_say(service: BriefService, question: str, fact: str) -> None:
     answer = ask(service, question)[0]
