@@ -1190,3 +1190,18 @@ def test_a_question_read_without_the_event_s_day_still_goes_on_about_that_day(se
     service.ask("day-kept", "what did they agree to on monday")
     context = service.conversations.get("day-kept")
     assert context is not None and "monday" in context.terms
+
+
+@pytest.mark.parametrize(("question", "speaker"), [
+    # a country or its capital speaking for its government is who says it
+    ("who says over 1.2 million have been killed or hurt?", "united states"),
+    ("who says some 40 bombers were damaged on sunday?", "ukraine"),
+])
+def test_who_says_a_figure_is_answered_by_the_country_saying_it(
+        service: BriefService, question: str, speaker: str) -> None:
+    assert speaker in first(ask(service, question)[0]).casefold()
+
+
+@pytest.mark.parametrize("question", ["who said that?", "who says this?"])
+def test_who_said_that_in_a_fresh_chat_points_at_nothing(service: BriefService, question: str) -> None:
+    assert not ask(service, question)[0].matched

@@ -73,6 +73,11 @@ def _plain_stems(text: str) -> frozenset[str]:
 # People the brief does not name, as a group or by their post: "Turkish officials told Russian state media …",
 # "a German government spokesperson said …", "Russian war bloggers called on …". Who said something may be them.
 _PEOPLE = re.compile(r"\b(?:officials|spokesperson|spokesman|spokeswoman|bloggers)\b", re.IGNORECASE)
+# A name opening a fact as who says it: "The United States says …", "Ukraine said on Sunday that …", "Kyiv claimed …".
+# A country speaking for its government answers "who says it's over 1.2 million?" too.
+_NAMED_SPEAKER = re.compile(r"(?:^|[.;:]\s)\s*(?:The\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:(?:on|in)\s+\w+\s+)?"
+                            r"(?:said|says|claimed|claims|reported|reports|told|tells|insisted|insists|announced|"
+                            r"stated|states)\b")
 
 
 @dataclass(frozen=True)
@@ -97,7 +102,7 @@ def _read(table: PhraseTable, text: str, extra: str) -> _Read:
     terms += sorted((_plain_stems(text) | _plain_stems(extra)).difference(terms))
     return _Read(tuple(terms), tuple(Counter(terms).items()), bool(_NUMBER.search(text)), bool(_TIME.search(text)),
                  bool(_NAME.search(text)), bool(_PLACE.search(text)), bool(_REASON.search(text)),
-                 bool(_PEOPLE.search(text)))
+                 bool(_PEOPLE.search(text) or _NAMED_SPEAKER.search(text)))
 
 
 class UnitKind(str, Enum):

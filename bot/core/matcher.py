@@ -401,9 +401,10 @@ class Matcher:
                 for m in readings):
             # "summarize the prisoner exchange": asked in short, the exchange; the overview is no reading of it
             readings = [m for m in readings if self._summary_term not in m.terms]
-        if context is None:
-            # A rule: "what did he say?", "where did he say that?" in a fresh chat: "he" points at no one, and the
-            # one word left asks nothing of any fact in particular.
+        if context is None or answered is None:
+            # A rule: "what did he say?", "where did he say that?", "who said that?" in a fresh chat (or after
+            # turn-downs only): "he" or "that" points at no one and nothing, and the one word left asks nothing of
+            # any fact in particular.
             readings = [_ruled(m) if self._points_at_no_one(m) else m
                         for m in readings]
         if len(readings) > 1:
@@ -732,10 +733,12 @@ class Matcher:
         return bool(entities & self._occasions) and self.event.token not in entities
 
     def _points_at_no_one(self, match: Match) -> bool:
-        """A reading whose subject is a personal pronoun, with no one named and at most one word of its own."""
+        """A reading whose subject is a personal pronoun, or a "who" question about "that", with no one named and at
+        most one word of its own."""
         content = [t for t in match.terms if t not in QUESTION_WORDS]
-        return len(content) <= 1 and not any(t in self.index.entities for t in content) and not PERSONAL.isdisjoint(
-            normalize(match.question).split())
+        said = normalize(match.question).split()
+        return len(content) <= 1 and not any(t in self.index.entities for t in content) and (
+            not PERSONAL.isdisjoint(said) or (said[:1] == ["who"] and not THINGS.isdisjoint(said[-2:])))
 
     def _same_question(self, readings: list[Match], context: FollowUpContext) -> list[Match]:
         """ "and the russians?" after "when did ukraine's team land?" asks when the Russians landed: of the swap's
