@@ -514,9 +514,10 @@ class Matcher:
             pointing = [m for m in pointing if not self._of_another_occasion(m)]
         # Rules (bot/core/scope.py): an office nobody named holds, a figure for another occasion, a person's private
         # life: the brief's own words, asking what it does not say.
-        outside = {id(m) for m in [*readings, *pointing] if m.confidence >= ACCEPTABLE and self.scope.outside(
+        injected = self.scope.injected(text)
+        outside = {id(m) for m in [*readings, *pointing] if m.confidence >= ACCEPTABLE and (injected or self.scope.outside(
             m.question, m.lead, _wants_of(m), next((p for p in pieces if m.question in p), ""),
-            context.question if context is not None else "")}
+            context.question if context is not None else ""))}
         readings = [_ruled(m) if id(m) in outside else m for m in readings]
         pointing = [m for m in pointing if id(m) not in outside]
         if outside:  # a piece of a question the scope turned down asks what it turned down
