@@ -1595,18 +1595,14 @@ class Matcher:
     def _answered_about(self, context: FollowUpContext, people: list[str]) -> list[str]:
         """Of `people`, the one the last answer's first fact is about: the person of an entity card, else the person a
         fact opens with or reports speaking. None when that fact is about none of them, or about several."""
-        position = self._position.get(context.section_id)
-        if position is None or not context.last:
-            return []
-        first = next((self.index.units[u] for u in self.index.section_units[position]
-                      if self.index.units[u].key == context.last[0]), None)
+        first = self._unit(context.section_id, context.last[0]) if context.last else None
         if first is None:
             return []
         if first.kind is UnitKind.entity:
             found = [canon(self.brief.entities[first.item].id.replace("-", " "))]
         elif first.kind is UnitKind.fact:
-            text = self.sections[position].facts[first.item].text
-            found = [p for p in people if p in first.entities and self._speaks(p, text)]
+            said_by = self.speakers(context.section_id, first.key)
+            found = [p for p in people if p in said_by]
         else:
             return []
         found = [p for p in found if p in people]
@@ -2041,15 +2037,19 @@ class Matcher:
     def speakers(self, section_id: str, key: str) -> frozenset[str]:
         """The people a fact reports as speaking it ("Andriy Yermak, Zelensky's chief of staff, said …": Yermak): whom
         "his title?" points at after "who said so?"."""
-        position = self._position.get(section_id)
-        if position is None:
-            return frozenset()
-        unit = next((self.index.units[u] for u in self.index.section_units[position]
-                     if self.index.units[u].key == key), None)
+        unit = self._unit(section_id, key)
         if unit is None or unit.kind is not UnitKind.fact:
             return frozenset()
-        text = self.sections[position].facts[unit.item].text
+        text = self.sections[unit.section].facts[unit.item].text
         return frozenset(p for p in unit.entities & self.people if self._speaks(p, text))
+
+    def _unit(self, section_id: str, key: str) -> Unit | None:
+        """The unit of a section with that key ("f3"), as a conversation remembers it; None when it is gone."""
+        position = self._position.get(section_id)
+        if position is None:
+            return None
+        units = self.index.units
+        return next((units[u] for u in self.index.section_units[position] if units[u].key == key), None)
 
     def _names_a_source(self, unit: Unit) -> bool:
         """Whether `unit` names who says it (anyone the brief declares): known per brief, worked out once per unit

@@ -163,11 +163,8 @@ _STOCK = re.compile(r"\bhow\s+many\s+(?:\w+\s+){1,3}?(?:does|do|did)\s+(?:\w+\s+
                     r"(?:have|own|possess|keep|field)\b|\bhow\s+many\s+(?:\w+\s+){1,3}?(?:are|were|is)\s+(?:still\s+)?"
                     r"left\b|\bhow\s+many\s+(?:\w+\s+){1,3}?(?:has|have)\s+(?:\w+\s+)?(?:got\s+)?left\b")
 _HELD = re.compile(r"\b(?:have|has|own|owns|possess\w*|arsenal|fleet|remaining|left)\b", re.IGNORECASE)
-# "what time is it right now?", "what day is it today?": the reader's own moment, which no article gives ("now a
-# luxury hotel" and "1000 GMT" tell of the talks).
-# The bot asked for its own view, to play someone, or to drop its instructions: "what's your opinion on Trump?",
-# "pretend you are Putin and explain …", "ignore previous instructions", "who's winning?", "good or bad?". No article
-# holds the bot's opinion, and a brief only reports what was said.
+# The bot asked for its own view: "what's your opinion on Trump?", "which side are you on?", "who's winning?", "good
+# or bad?", "should kyiv just accept …?". No article holds the bot's opinion, and a brief only reports what was said.
 _OPINION = re.compile(
     r"\b(?:your|ur|yr)\s+(?:own\s+|personal\s+|honest\s+)?(?:opinion|opinions|view|views|thoughts?|verdict|"
     r"prediction|guess|stance|feelings?|bias|side)\b|"
@@ -189,6 +186,8 @@ _INJECTION = re.compile(
     r"\b(?:ignore|forget|disregard)\s+(?:all\s+|your\s+|the\s+|any\s+|previous\s+|prior\s+|above\s+|earlier\s+)*"
     r"(?:instructions|rules|prompts?|guidelines|programming)\b",
     re.IGNORECASE)
+# "what time is it right now?", "what day is it today?": the reader's own moment, which no article gives ("now a
+# luxury hotel" and "1000 GMT" tell of the talks).
 _THE_MOMENT = re.compile(r"\bwhat\s+(?:time|day|date|year|month)\s+is\s+it\b(?!\s+(?:when|that|then))|"
                          r"\bwhat(?:s|\s+is)\s+(?:the\s+)?(?:time|date|day)\s+(?:now|today|right\s+now)\b|"
                          r"\btoday\s+date\b|\bwhat\s+(?:time|day|date)\s+(?:is\s+it\s+)?(?:now|today)\b")
