@@ -34,7 +34,7 @@ def claim_checked(text: str) -> str | None:
     """The claim a checking message asks about, tagged ("Kalin is Turkey's foreign minister, right?"); None when
     `text` has no checking frame, or nothing is left inside it."""
     opening = _OPENING.search(text)
-    closing = _CLOSING.search(text) if opening is not None or "\n" not in text else None
+    closing = _CLOSING.search(text)
     if opening is None and (closing is None or closing.start() == 0 or not closing.group("gap").strip()
                             or not _ends_a_claim(text[:closing.start()])):
         return None  # "which side is right?" asks which: only "…, right?" after a statement checks it
