@@ -724,3 +724,8 @@ def test_how_quickly_something_ended_is_how_long_it_lasted(service: BriefService
 
 def test_a_dollar_amount_asks_what_the_bombers_were_worth(service: BriefService) -> None:
     assert "$7 billion" in first(ask(service, "dollar amount of the damage to the bombers?")[0])
+
+
+def test_problems_with_someone_just_discussed_are_the_scandal_around_them(service: BriefService) -> None:
+    _, problems = ask(service, "how good a negotiator is umerov?", "hmm, any problems with him though?")
+    assert "abuse of power" in first(problems)
