@@ -1028,3 +1028,60 @@ def test_his_title_after_who_said_so_is_the_title_of_whoever_said_it(service: Br
 def test_after_who_said_so_a_personal_question_about_the_speaker_stays_unanswered(service: BriefService) -> None:
     *_, age = ask(service, "what did ukraine give russia about the deported kids?", "who said so?", "how old is he?")
     assert not age.matched
+
+
+# ------------------------------------------------------------------ the one holder of an office the brief names
+
+
+def test_an_office_only_one_person_in_the_brief_holds_is_that_person(service: BriefService) -> None:
+    # the brief names one foreign minister (Turkey's): "the foreign minister" is Fidan, in a fresh chat or after Turkey
+    (fresh,) = ask(service, "what did the foreign minister say")
+    assert "eyes of the whole world" in lead(fresh)
+    _, said = ask(service, "who was there from turkey", "what did the foreign minister say")
+    assert "eyes of the whole world" in lead(said)
+    # another country's is not
+    (russia,) = ask(service, "who is russia's foreign minister?")
+    assert not russia.matched
+
+
+def test_and_the_other_one_by_a_loose_word_for_their_office(service: BriefService) -> None:
+    # after what Fidan said, "the intel guy" is Turkey's intelligence chief, who said nothing the brief reports
+    _, _, kalin = ask(service, "what did fidan say", "what did he study at uni", "and the intel guy?")
+    assert "kalin" in lead(kalin)
+
+
+def test_why_the_wait_after_whether_ukraine_would_show_up_is_the_operation(service: BriefService) -> None:
+    # the delegation went only once Spider's Web was done: that is why Kyiv waited
+    _, why = ask(service, "was ukraine even going to show up", "why wait")
+    assert "only after" in lead(why)
+
+
+# ------------------------------------------------------------------ an item of a list just shown
+
+
+def test_an_item_of_a_list_is_asked_by_its_place(service: BriefService) -> None:
+    # Zelensky's post lists three priorities in order; "#1", "and third?", "the second one?" ask each of them
+    _, first_, third, second = ask(service, "what did zelensky post on sunday?", "what was #1 on his list?",
+                                   "and third?", "and the second one?")
+    assert "ceasefire" in lead(first_) and "first priority" in lead(first_)
+    assert "abducted children" in lead(third)
+    assert "release of prisoners" in lead(second)
+
+
+def test_a_place_in_a_list_means_nothing_after_an_answer_that_lists_nothing(service: BriefService) -> None:
+    # "and the second one?" after who led Russia's team lists nothing: it is not read as an item of a list
+    _, second = ask(service, "who led russia's delegation?", "and the second one?")
+    assert not second.matched or "priority" not in lead(second)
+
+
+def test_a_size_put_in_everyday_terms_is_the_comparison_the_articles_make(service: BriefService) -> None:
+    _, compared = ask(service, "How much territory does Russia hold now?", "Compare that to something I'd know.")
+    assert "ohio" in lead(compared)
+
+
+def test_whether_anyone_was_hurt_asks_of_what_was_just_discussed(service: BriefService) -> None:
+    # after the night's drone fire, "were there any casualties?" asks about that night, which the brief does not
+    # tell; the war's toll answers another question
+    _, _, hurt = ask(service, "how many drones did russia send overnight sunday", "and how many did ukraine shoot down",
+                     "were there any casualties")
+    assert not hurt.matched

@@ -249,6 +249,8 @@ def test_the_event_s_own_name_still_tells_it_from_another_occasion(service: Brie
     # "guy", "man", "bloke" ask for a person as "who" does: a fact naming one answers them, not a word it lacks
     ("who was the russian man in charge?", "medinsky"),
     ("who's the turkish man who opened the talks?", "fidan"),
+    # and says nothing a fact must say: "the ukrainian defense minister guy" is the minister
+    ("the ukrainian defense minister guy, what's his name", "umerov"),
 ])
 def test_a_word_for_someone_is_what_a_fact_naming_a_person_answers(
         service: BriefService, question: str, fact: str) -> None:
@@ -435,6 +437,14 @@ def test_a_typo_of_an_everyday_word_is_not_read_as_a_word_of_the_brief(service: 
     assert analyzer.terms("wehn did medinsky arrive") == analyzer.terms("when did medinsky arrive")
     # a typo of the brief's own word is still corrected, though an everyday word is as near ("bomers": "boomers")
     assert analyzer.terms("how many bomers were hit") == analyzer.terms("how many bombers were hit")
+
+
+def test_a_typo_of_a_word_that_asks_nothing_is_read_as_that_word(service: BriefService) -> None:
+    # "basicaly" is near no word of the brief: it is "basically", which asks nothing, not an unknown word weighed
+    analyzer = service.store.current.matcher.analyzer
+    assert analyzer.terms("so basicaly nothing came out of it?") == analyzer.terms("so basically nothing came out of it?")
+    (answer,) = ask(service, "so basicaly nothing came out of it?")
+    assert answer.matched and "prisoner exchange" in " ".join(answer.body).casefold()
 
 
 def test_a_greeting_with_a_typo_does_not_sink_the_question(service: BriefService) -> None:
@@ -1205,3 +1215,34 @@ def test_who_says_a_figure_is_answered_by_the_country_saying_it(
 @pytest.mark.parametrize("question", ["who said that?", "who says this?"])
 def test_who_said_that_in_a_fresh_chat_points_at_nothing(service: BriefService, question: str) -> None:
     assert not ask(service, question)[0].matched
+
+
+# ------------------------------------------------------------------ where someone stands
+
+
+def test_where_someone_stands_asks_their_position_not_a_place(service: BriefService) -> None:
+    # "where does trump stand" is an idiom: a fact giving a place (the Oval Office) does not answer it
+    (answer,) = ask(service, "where does trump stand on all this?")
+    assert answer.matched and "oval office" not in first(answer).casefold()
+
+
+# ------------------------------------------------------------------ what a party says of it all
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # a party's word on the whole story is its position, not whichever of its sayings is shortest
+    ("what does trump say about all this", "mediator"),
+    ("what does the kremlin say about all this", "nato"),
+    ("what's zelensky saying about the talks?", "ceasefire"),
+])
+def test_what_a_party_says_of_it_all_is_its_position(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()
+
+
+def test_what_a_person_said_then_is_still_their_words(service: BriefService) -> None:
+    # "what did kellogg say" asks his words, which his quotes answer; Biden says nothing in the brief
+    (kellogg,) = ask(service, "what did kellogg say about the talks")
+    assert "advisers" in first(kellogg).casefold() or "merging" in first(kellogg).casefold()
+    (biden,) = ask(service, "what does biden say about all this")
+    assert not biden.matched

@@ -70,10 +70,26 @@ def test_paraphrases_of_another_event_stay_out_of_scope(service: BriefService, q
     ("who did moscow put in charge of its delegation?", "Medinsky"),
     ("who will the new exchange cover?", "severely injured"),
     ("what does kyiv reckon moscow's approach amounts to?", "capitulate"),
+    ("where did trump tell off zelensky?", "Oval Office"),
+    ("what's the scandal hanging over the ukrainian defence minister?", "abuse of power"),
+    ("what were the talks supposed to cover, according to the turks", "ceasefire"),
+    # the words around a question that ask nothing ("a bunch of", "when it comes to")
+    ("i heard russia has a bunch of troops near some ukrainian city", "50,000"),
+    ("which of the two lead negotiators is described as pragmatic?", "Umerov"),
+    ("whos war is it per trump", "Biden"),  # "per X" is "according to X"
+    ("So what's Kyiv putting on the table?", "memorandum"),
+    ("how does this war rank among european conflicts?", "World War II"),
+    ("Whose idea were these face to face talks in the first place?", "Putin"),
 ])
 def test_everyday_words_for_the_brief_s_own(service: BriefService, question: str, fact: str) -> None:
     answer = ask(service, question)
     assert answer.matched and fact in (answer.lead or answer.facts[0].line()), answer.body
+
+
+def test_what_an_exchange_is_supposed_to_cover_is_still_whom_it_focuses_on(service: BriefService) -> None:
+    # "what were the talks supposed to cover" asks their aim; the new swap "supposed to cover" someone is its focus
+    answer = ask(service, "who is the next prisoner swap supposed to cover?")
+    assert answer.matched and "severely injured" in answer.facts[0].line()
 
 
 @pytest.mark.parametrize(("question", "fact"), [

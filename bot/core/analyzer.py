@@ -417,7 +417,11 @@ class Analyzer:
         if found is None and max_edits > 1:
             found = _nearest(word, pool, Levenshtein.distance, max_edits)
         if found is None:
-            return word
+            # "basicaly", "honestlly": a slip of a word that asks nothing is nearer to it than to any of the brief's
+            # words; read as that word, it is not an unknown word the question weighs.
+            slip = process.extractOne(word, _everyday(word[0], True), scorer=OSA.distance, score_cutoff=1) \
+                if len(word) >= 5 else None
+            return word if slip is None else slip[0]
         # A slip of an everyday word is not one of the brief's: "hallo" is "hello" before it is "half", "waht" is
         # "what" before it is "wait". An everyday word nearer than the brief's wins; a question word as near too.
         edits = OSA.distance(word, found[0])

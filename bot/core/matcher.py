@@ -350,6 +350,15 @@ class Matcher:
         # which the fact confirming or correcting it answers; the frame around it names nothing a fact says
         if (claim := claim_checked(text)) is not None:
             text = claim
+        if (view := _PARTY_VIEW.match(text)) is not None \
+                and (party := self.index.entities.intersection(self.analyzer.terms(view.group(1)))):
+            # "what does trump say about all this?", "what's the kremlin saying about the talks?": the party's position
+            # as a whole, not whichever of its sayings is shortest. A person's is what they said ("what does biden say
+            # about all this?" is not answered by Trump calling it Biden's war).
+            found = self._match(f"what is {view.group(1)}'s position?", context, doubting)
+            if found.confidence >= ACCEPTABLE and found.lead and (
+                    not party & self.people or self._reports(set(party), found.lead[0])):
+                return replace(found, question=text)
         if context is not None:
             text = _past_interjections(text)  # "ok and who's on the ukrainian side": a follow-up opening with "and"
             text = _as_membership(text)  # "who's in it?" after the new exchange: whom it includes
@@ -381,6 +390,8 @@ class Matcher:
                 return doubted
         if context is not None and (when := self._when_of_occasion(text, context)) is not None:
             return when
+        if answered is not None and (item := self._item_of_list(text, answered)) is not None:
+            return item
         shown = self._shown(context) if context is not None and _ELSE.search(text) else frozenset()
         # "what will kyiv do with it?", "and what did kyiv say about it?" after Moscow handed over its draft: something
         # new asked of the thing just discussed, which the fact just shown (the handover) does not answer; read with
@@ -1360,7 +1371,8 @@ class Matcher:
         content = [t for t in (self.analyzer.terms(match.question) if match.features.get("context") else match.terms)
                    if t not in QUESTION_WORDS]
         return (match.best is not None and match.best.id != context.section_id
-                and (_wants_of(match) == "number" or _ANY_OF.search(match.question)) and len(content) <= 2
+                and (_wants_of(match) == "number" or _ANY_OF.search(match.question) or _ANY_ASKED.search(match.question))
+                and len(content) <= 2
                 and not any(t in self.index.entities for t in content)
                 and not self._counts_what_was_said(match, context))
 
@@ -2043,6 +2055,37 @@ class Matcher:
         text = self.sections[unit.section].facts[unit.item].text
         return frozenset(p for p in unit.entities & self.people if self._speaks(p, text))
 
+    def _item_of_list(self, text: str, context: FollowUpContext) -> Match | None:
+        """ "and the third?", "what was #1 on his list?" right after an answer that lists things in order ("First --
+        a full and unconditional ceasefire. Second -- …"): the fact that tells that item of it (Zelensky's third
+        priority), else the listing fact again, which says it. None for anything else."""
+        asked = _ITEM_ASKED.fullmatch(strip_markup(text).casefold())
+        if asked is None:
+            return None
+        ordinals = [_ORDINALS[re.search(r"\w+$", w).group(0)] for w in re.findall(  # type: ignore[union-attr]
+            r"#\s*[123]|\bnumber\s+(?:one|two|three|[123])\b|\bno\.?\s*[123]\b|\b(?:first|second|third|1st|2nd|3rd)\b",
+            asked.group(0))]
+        shown = [u for key in context.last if (u := self._unit(context.section_id, key)) is not None
+                 and u.kind is UnitKind.fact]
+        # the list itself ("First -- …. Second -- …"), or one item of it just asked for ("… as Ukraine's first priority")
+        listing = next((u for u in shown if len(_ORDINAL_WORD.findall(self._text_of(u))) >= 2
+                        or _LIST_ITEM.search(self._text_of(u))), None)
+        if listing is None or not ordinals:
+            return None
+        lead = listing if len(_ORDINAL_WORD.findall(self._text_of(listing))) >= 2 else None
+        if len(set(ordinals)) == 1:
+            # the fact saying that item, of the same party: "Zelensky listed … as Ukraine's third priority"
+            units = self.index.units
+            lead = next((units[u] for u in range(len(units)) if units[u].kind is UnitKind.fact
+                         and units[u].entities & listing.entities and units[u] is not listing
+                         and (item := _LIST_ITEM.search(self._text_of(units[u]))) is not None
+                         and item.group(1).casefold() == ordinals[0]
+                         and len(_ORDINAL_WORD.findall(self._text_of(units[u]))) == 1), lead)
+        if lead is None:
+            return None
+        return Match((Candidate(self.sections[lead.section], 1.0, 1.0),), 0.9, lead.entities,
+                     (*ordinals, *context.terms), lead=(lead,), question=text, features={"context": 1.0})
+
     def _unit(self, section_id: str, key: str) -> Unit | None:
         """The unit of a section with that key ("f3"), as a conversation remembers it; None when it is gone."""
         position = self._position.get(section_id)
@@ -2068,7 +2111,10 @@ class Matcher:
     def _quotes(self, speakers: set[str], u: int) -> bool:
         """Whether unit `u` reports something one of `speakers` said: their name within a few words of a verb of
         saying ("Umerov said", "according to Zelensky", "Fidan told the delegations")."""
-        unit = self.index.units[u]
+        return self._reports(speakers, self.index.units[u])
+
+    def _reports(self, speakers: set[str], unit: Unit) -> bool:
+        """`_quotes`, of the unit itself."""
         section = self.sections[unit.section]
         if unit.kind is UnitKind.topic:  # the topic's summary: its answer and the facts it opens with
             return any(self._says(speakers, text)
@@ -2535,7 +2581,7 @@ _PERSON_ROLES = frozenset({"guy", "man", "woman", "person", "boss", "head", "chi
                            "director", "official", "officer", "spokesperson", "spokesman", "minister", "envoy"})
 # "what did Kalin say", "what has the Kremlin said about …": group 1 is who is asked about.
 _SAY_REQUEST = re.compile(r"\b(?:did|does|do|has|have|had|will|would|is|was)\s+(.{2,40}?)\s+(?:say|said|tell|told|"
-                          r"state|stated|claim|claimed|announce|announced|comment)\b",
+                          r"state|stated|claim|claimed|announce|announced|comment)\b(?!\s+off\b)",
                           re.IGNORECASE)
 
 
@@ -2869,12 +2915,34 @@ _KIND_WORDS = {
 # "any casualties?" right after the night's drone fire: whether what was just discussed had any, a count of it as much as
 # "how many people died?" is
 _ANY_OF = re.compile(r"^\W*(?:(?:and|so|ok|okay|but)\s+)?any\s+[\w-]+\W*$", re.IGNORECASE)
+# "were there any casualties?", "was anybody killed?", "did anyone die?": whether there were any, of what was just said
+_ANY_ASKED = re.compile(r"^\W*(?:(?:and|so|ok|okay|but)\s+)?(?:were|was|did|are|is|has|have|had)\s+(?:there\s+)?"
+                        r"(?:any|anybody|anyone|somebody|someone|people)\b", re.IGNORECASE)
 # "who heads the sbu?", "who's in charge of the security service": the person at the head of something
 _WHO_HEADS = re.compile(r"\bwho(?:'s|s|\s+is|\s+was)?\s+(?:heads?|headed|chairs?|chaired|commands?|"
                         r"commanded|(?:is\s+|was\s+)?(?:in\s+charge|the\s+(?:head|chief|boss|leader|director)))\b",
                         re.IGNORECASE)
 # What may stand between a verb of saying and the speaker named after it: "said the Kremlin", "according to Kyiv"
 _INVERTED = frozenset({"the", "a", "an", "to", "by"})
+# An item of a list just shown, by its place: "and the third?", "what was #1 on his list?", "the second one?"
+_ITEM_ASKED = re.compile(
+    r"\s*(?:and|ok|okay|so|what\s+about)?\s*(?:what(?:'s|\s+is|\s+was|\s+were|\s+are)\s+)?(?:the\s+)?"
+    r"(?:#\s*[123]|number\s+(?:one|two|three|[123])|no\.?\s*[123]|first|second|third|1st|2nd|3rd)"
+    r"(?:\s+(?:one|point|thing|item|priority|demand|condition|part))?"
+    r"(?:\s+(?:and|&)\s+(?:the\s+)?(?:first|second|third|1st|2nd|3rd)(?:\s+(?:ones?|points?|things?|items?))?)?"
+    r"(?:\s+(?:on|in|of)\s+(?:his|her|their|the|that|this)\s+(?:list|post|priorities|points|demands))?\s*[?!.]*\s*")
+_ORDINALS = {**dict.fromkeys(("first", "1st", "one", "1"), "first"), **dict.fromkeys(("second", "2nd", "two", "2"), "second"),
+             **dict.fromkeys(("third", "3rd", "three", "3"), "third")}
+_ORDINAL_WORD = re.compile(r"\b(?:first|second|third)\b", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"\b(first|second|third)\s+(?:priority|point|demand|condition|item|step)\b", re.IGNORECASE)
+
+# What a party says or thinks of the whole story, nothing in particular: "what does trump say about all this?".
+# Not "what did kellogg say about the talks?": what someone said then is their words, which their quotes answer.
+_PARTY_VIEW = re.compile(r"\s*(?:so|and|ok|okay)?\s*what(?:'s|\s+is|\s+are|\s+does|\s+do)\s+"
+                         r"(?!you\b|u\b|people\b|everyone\b)(.{2,40}?)\s+(?:say|saying|think|thinking|"
+                         r"make\s+of)\s+(?:about|of|on|to)?\s*(?:all\s+(?:of\s+)?this|this\s+all|it\s+all|everything|"
+                         r"the\s+whole\s+thing|the\s+talks|these\s+talks|the\s+negotiations)\s*[?!.]*\s*$", re.IGNORECASE)
+
 _DOUBT_TAIL = re.compile(
     r"[\s,;:-]*\bor\s+(?:(?:is|was|are|were)\s+(?:that|this|it|they|those)\s+|(?:that|it)(?:'s|s)?\s+)?"
     r"(?:just|only|all|mostly|simply|pure|more)?\s*(?:an?\s+|some\s+)?(?:(?:fake|false)\s+(?:news|claims?)|fake|rumou?rs?"
@@ -2933,6 +3001,10 @@ _NO_TIME_IDIOM = re.compile(r"\b(?:back\s+in\s+the\s+day|in\s+(?:the\s+old(?:en)
                             r"these\s+days|at\s+one\s+time|once\s+upon\s+a\s+time|in\s+its\s+time)\b")
 
 
+# "where does trump stand on all this?", "where do things stand?": a position or a state of things, not a place.
+_STANDS = frozenset({"stand", "stands", "standing", "stood"})
+
+
 @lru_cache(maxsize=512)  # the readings of one message ask it again; a text seldom comes back in another message
 def _wants(text: str) -> str:
     """What kind of fact the question asks for: a number, a time, a person, a place; '' for anything."""
@@ -2962,7 +3034,7 @@ def _wants(text: str) -> str:
            and not _ASKS_SPEAKER.isdisjoint(said[i + 2:i + 6]) for i, w in enumerate(said[:4])):
         # "which outlet says it reviewed kyiv's document", "which russian state media said …": who said it
         return "speaker"
-    if ("where" in said[:4] and _MEDIUM_VERBS.isdisjoint(said)) or any(
+    if ("where" in said[:4] and _MEDIUM_VERBS.isdisjoint(said) and _STANDS.isdisjoint(said)) or any(
             w in ("which", "what") and said[i + 1:i + 2] and said[i + 1] in _PLACE_NOUNS for i, w in enumerate(said)):
         # "where", "in which part of Russia", "what region"; not "where did he post it" (on social media: a medium)
         return "place"

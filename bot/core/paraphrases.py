@@ -39,6 +39,9 @@ PARAPHRASES: dict[str, tuple[str, ...]] = {
     "lasted": ("ran all day", "run all day", "running all day", "went on all day", "go on all day", "all day long",
                "ran for hours", "run for hours", "went on for hours", "for hours on end", "ran all night",
                "went on all night", "ran late into the night", "dragged on", "drag on", "drags on"),
+    "berate": ("tell off", "told off", "telling off", "tells off", "scold", "scolds", "scolded", "scolding",
+               "chew out", "chewed out", "dress down", "dressed down", "yell at", "yelled at", "shout at",
+               "shouted at", "tore into", "lay into", "laid into", "rip into", "ripped into"),
     "end": ("finish", "finishes", "finished", "finishing", "conclude", "concludes", "concluded", "concluding",
             "wrap up", "wraps up", "wrapped up", "wrapping up"),
 }

@@ -152,7 +152,7 @@ GERMAN: dict[str, str] = {"war": "was", "die": "the", "hat": "has", "wer": "who"
 
 # Swearing and filler carry no meaning for the question: "who the hell led russia's team" asks who led it.
 FILLER = frozenset("""fuck fucking fuckin fucked shit shitty damn damned hell heck bloody crap freaking frickin
-    effing goddamn sorry sry soz nah correct lol lmao lmfao rofl omg bruh bro dude mate guys yo ffs smh jeez gosh pls plz ngl tbh imo
+    effing goddamn sorry sry soz nah correct lol lmao lmfao rofl omg bruh bro dude mate guys guy fella yo ffs smh jeez gosh pls plz ngl tbh imo
     imho fr lowkey highkey banging harping yapping srsly legit af asf fam innit ikr btw fyi iirc afaik pray tell
     guten morgen abend danke vielen bitte bonjour bonsoir merci beaucoup hola gracias amigos buenos buenas ciao
     grazie obrigado dobryi dobry dobriy privet spasibo dyakuyu merhaba tesekkurler""".split()) | frozenset(
@@ -167,7 +167,7 @@ STOPWORDS = frozenset(
     but if then than so as into onto out up over about what which whose that this these those it its
     they them their theirs he him his she her hers i me my mine we our you your yours there here any some
     tell please can could would should will shall may might must let know give show explain
-    describe hey hi hello bot just really actually also too very quite again yes okay thanks thank
+    describe described describes describing hey hi hello bot just really actually also too very quite again yes okay thanks thank
     exactly ever even get got going go happen happened happening thing things stuff like lot lots
     one ones sort kind right now currently anything something everything someone anyone
     not no has have had having all both each few other such only own same too s t don should
@@ -185,7 +185,7 @@ STOPWORDS = frozenset(
     particular particularly specific apparently supposedly reckon folks people's someone's
     type types group groups category categories moment hear heard hearing context re forgot forget forgotten
     approximately roughly fully finally totally completely entirely eventually around ish today
-    once whether otherwise anymore therefore hence thus whereas ultimately fine alright aight kk thx""".split()
+    once whether otherwise anymore therefore hence thus whereas ultimately fine alright aight kk thx per among amongst""".split()
     # ^ linking words that say how a question follows on ("how long did they last once they started?"): not a
     # word of the brief the answer leaves out ("instead", "afterwards" are kept: "meet trump instead?" asks more)
 ) | FILLER
