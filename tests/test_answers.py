@@ -250,6 +250,12 @@ def test_a_name_the_articles_do_not_give_is_not_answered(service: BriefService) 
     assert "ciragan" in first(venue).casefold()
     assert "fidan" in first(minister).casefold()
     assert not bases.matched and not writer.matched
+    # a place named beside it is not its name: "the siberia airbase" is an airbase in Siberia, which no fact names
+    siberia, in_siberia, palace = ask(service, "name of the siberia airbase",
+                                      "what is the name of the airbase in Siberia that got hit",
+                                      "I'm trying to find the name of the venue for round 2, which palace was it?")
+    assert not siberia.matched and not in_siberia.matched
+    assert "ciragan" in first(palace).casefold()
 
 
 def test_what_someone_said_is_answered_only_with_what_they_said(service: BriefService) -> None:

@@ -1246,3 +1246,13 @@ def test_what_a_person_said_then_is_still_their_words(service: BriefService) -> 
     assert "advisers" in first(kellogg).casefold() or "merging" in first(kellogg).casefold()
     (biden,) = ask(service, "what does biden say about all this")
     assert not biden.matched
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # "who is <someone described> that <did something>": who they are; the clause only says which one
+    ("who is the defence minister of ukraine that went to istanbul?", "umerov"),
+    ("who's the turkish spy chief that was supposed to join", "kalin"),
+])
+def test_who_someone_described_is_asks_who_they_are(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()

@@ -259,6 +259,7 @@ class Matcher:
         self._read_words: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {}  # `_words_of`, per brief text
         # The words of the brief's own names: in "the airbases hit in Operation Spider's Web" only "airbases" asks.
         self._name_parts = frozenset(w for e in brief.entities for w in words(e.name))
+        self._whole_names = frozenset(e.name.casefold() for e in brief.entities if len(words(e.name)) == 1)
         # The words of the names of what can be asked for by name (a place, an operation, a person, an organisation)
         self._named_by = {canon(e.id.replace("-", " ")): frozenset(words(e.name)) for e in brief.entities
                           if e.kind not in (EntityKind.country, EntityKind.event)}
@@ -1951,7 +1952,9 @@ class Matcher:
         # "the name of the palace", "the drone operation's name": a leading fact about an entity whose own name has
         # that word ("Ciragan Palace", "Operation Spider's Web") names it.
         named = _NAME_OF.search(normalize(question))
-        parts = {w for w in words(named.group(1)) if w in self._name_parts} if named else set()
+        # Not a name whole in itself: "the siberia airbase" is an airbase in Siberia, which Siberia's facts do not name
+        parts = {w for w in words(named.group(1)) if w in self._name_parts and w not in self._whole_names} \
+            if named else set()
         if parts and any(parts & self._named_by.get(e, frozenset()) for unit in lead for e in unit.entities):
             return True
         judged = False
@@ -1987,6 +1990,13 @@ class Matcher:
             # facts about the service that name no one (nor a card of someone) do not give it.
             return any(unit.kind is UnitKind.entity and self.brief.entities[unit.item].kind is EntityKind.person
                        or unit.entities & self.people for unit in lead)
+        if not judged and own_nouns and not (
+                {e for unit in lead for e in unit.entities} - self.index.countries
+                - set(self.analyzer.terms(question))):
+            # "name of the siberia airbase": the name of a thing the leading facts never mention, and they name
+            # nothing the question does not (Siberia) that could be it ("what's the negotiator's name?" is a person a
+            # fact names without the word)
+            return False
         # After an answer, the names of something the question names itself ("names of airbases?" after where the
         # bombers were) are not given by facts that never mention it: they answered the previous question, not this.
         return not judged and not (own_nouns and reading is not None and not reading.alone)
@@ -2809,6 +2819,11 @@ def _head(sentence: str) -> str:
         # "who is keith kellogg and why is he in the news": two questions joined by "and"; the first is asked in full
         # (the second, "why is he in the news", is its own clause reading)
         return sentence[:second.start()]
+    described = _WHO_IS_THAT.match(sentence)
+    if described is not None and len(described.group(1).split()) >= 2:
+        # "who is the defence minister of ukraine that went to istanbul?": who the one described is; what they did
+        # only says which one
+        return described.group(0)[:-len(described.group(2))].rstrip()
     parts = _ASIDE.split(sentence, maxsplit=1)
     if len(parts) < 2:
         # "did they hand over their memo or were they still sitting on it": a yes/no question with its other
@@ -2832,6 +2847,8 @@ def _head(sentence: str) -> str:
     return head
 
 
+_WHO_IS_THAT = re.compile(r"\s*(?:so\s+|and\s+)?(?:who|what)(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(.+?)\s+"
+                          r"((?:that|who|which)(?:'s|s)?\s)", re.IGNORECASE)
 _JOINING = frozenset({"and", "or", "but", "also", "plus", "then"})
 
 
