@@ -34,3 +34,11 @@ def test_a_whole_word_still_matches_only_itself() -> None:
     # an English word or one the articles use is meant as it is: "forty" is not "fortyish", "thousand" not "thousands"
     assert not has(["thousand"], "Tens of thousands have been killed.")
     assert not has(["host"], "Turkey's hosting of the talks.")
+
+
+def test_a_noun_expected_in_the_singular_matches_its_plural() -> None:
+    # "sanction" appears in "tough sanctions"; a count word keeps its own meaning ("thousand" is not "thousands")
+    assert has(["sanction"], "Trump has said he could impose tough sanctions on Russia.")
+    assert has(["strategic bomber"], "Ukraine said it damaged some 40 strategic bombers.")
+    assert not has(["sanction"], "Trump has said he could impose tough penalties.")
+    assert not has(["thousand"], "Tens of thousands have been killed.")

@@ -106,6 +106,7 @@ _COMPOUND = re.compile(r"^\S+-[a-z]+$", re.IGNORECASE)
 
 
 _STEM = re.compile(r"^[A-Za-z]{4,}$")
+_COUNT_WORDS = frozenset({"hundred", "thousand", "million", "billion", "dozen", "score"})
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +116,8 @@ def _article_words() -> frozenset[str]:
 
 def _forms(expected: str) -> list[str]:
     """An expected date in either order: an author who wrote "May 16" means the fact "16 May" too. A hyphenated
-    measure means its plural too: "30-day" is "30 days", "three-year" "three years". A word cut short on purpose
+    measure means its plural too: "30-day" is "30 days", "three-year" "three years"; so does a last word of four
+    letters or more: "sanction" is in "sanctions". A word cut short on purpose
     ("smuggl", "retaliat", "memorand": no English word and no word of the articles) is the start of a word, as the
     authors were told any expected string that appears in the answer counts."""
     folded = fold(expected)
@@ -128,6 +130,12 @@ def _forms(expected: str) -> list[str]:
         return [folded, f" {found[2]} {found[1]} "]
     if _COMPOUND.match(expected.strip()):
         return [folded, folded[:-1] + "s "]
+    last = folded.split()[-1] if folded.split() else ""
+    if _STEM.match(last) and last not in _COUNT_WORDS:
+        # "sanction" appears in "tough sanctions", "bomber" in "40 bombers": a noun the author wrote in the singular
+        # is in its plural too, as the authors were told any expected string that appears in the answer counts (not
+        # a count: "thousand" is not "tens of thousands")
+        return [folded, folded[:-1] + "s ", folded[:-1] + "es "]
     return [folded]
 
 
