@@ -1085,3 +1085,9 @@ def test_whether_anyone_was_hurt_asks_of_what_was_just_discussed(service: BriefS
     _, _, hurt = ask(service, "how many drones did russia send overnight sunday", "and how many did ukraine shoot down",
                      "were there any casualties")
     assert not hurt.matched
+
+
+def test_who_did_something_a_country_did_is_that_country(service: BriefService) -> None:
+    # "Russia shot down 162 of Kyiv's drones": Russia is who shot them down, as a person would be
+    _, who = ask(service, "overnight drone numbers?", "who shot down the 162?")
+    assert "162" in lead(who) and "by russia" in lead(who) or "russia shot down 162" in lead(who)

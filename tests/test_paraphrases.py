@@ -80,6 +80,7 @@ def test_paraphrases_of_another_event_stay_out_of_scope(service: BriefService, q
     ("So what's Kyiv putting on the table?", "memorandum"),
     ("how does this war rank among european conflicts?", "World War II"),
     ("Whose idea were these face to face talks in the first place?", "Putin"),
+    ("what's umerov's rep as a negotiator, any good?", "pragmatic"),
 ])
 def test_everyday_words_for_the_brief_s_own(service: BriefService, question: str, fact: str) -> None:
     answer = ask(service, question)

@@ -3018,6 +3018,9 @@ _NO_TIME_IDIOM = re.compile(r"\b(?:back\s+in\s+the\s+day|in\s+(?:the\s+old(?:en)
                             r"these\s+days|at\s+one\s+time|once\s+upon\s+a\s+time|in\s+its\s+time)\b")
 
 
+# What a country does as much as a person: "who shot down the 162?" is answered by "Russia shot down 162 …"
+_DEEDS = frozenset({"shot", "launched", "sent", "fired", "hit", "struck", "destroyed", "downed", "attacked", "seized",
+                    "captured"})  # not "took": "who took part in the talks?" asks for people
 # "where does trump stand on all this?", "where do things stand?": a position or a state of things, not a place.
 _STANDS = frozenset({"stand", "stands", "standing", "stood"})
 
@@ -3044,6 +3047,8 @@ def _wants(text: str) -> str:
         after = said[at + 1:at + 5]
         if after[:1] and after[0] in ("did", "does", "do", "will", "would", "can", "could"):
             return "person"  # "who did zelensky say would go?": whom the speaker named, not who said it
+        if after[:1] and after[0] in _DEEDS:
+            return ""  # "who shot down the 162?": a country did it as well as a person could ("Russia shot down 162")
         return "speaker" if not _ASKS_SPEAKER.isdisjoint(after[:3]) or any(  # "who called for revenge?"
             w in ("called", "call", "calls", "urged") and after[i + 1:i + 2] in (["for"], ["on"])
             for i, w in enumerate(after[:3])) else "person"

@@ -48,6 +48,7 @@ _HOLDER_SAID = re.compile(r"\b(?:what|how)\s+(?:did|does|do|has|have|will|would)
 _SECOND = frozenset({"second_round", "new", "next", "latest", "upcoming"})
 _OCCASIONS = frozenset({"first_round", "second_round", "talks_2022"})
 # "how many russian soldiers have died": what is counted, up to the verb
+_FATE = re.compile(r"\b(?:killed|died|dead|dying|injured|wounded|captured|freed|released|displaced)\b")
 _COUNTED = re.compile(r"\bhow\s+many\s+((?:\w+\s+){0,2}?\w+?)\s+(?:did|do|does|were|was|are|is|have|has|had|will|"
                       r"would|could|can|got|get|went|died|killed)\b")
 
@@ -346,6 +347,10 @@ class Scope:
         if counted is None or not lead:
             return False
         asked = {t for t in self._analyzer.terms(counted.group(1)) if t not in self._entities and t.isalpha()}
+        if asked:
+            # and what befell them: "how many russian soldiers have been killed?" is not how many troops were sent
+            fate = _FATE.search(said[counted.end(1):])
+            asked |= set(self._analyzer.terms(fate.group(0))) if fate else set()
         return bool(asked) and not any(asked <= u.terms for u in lead)
 
     def _other_place(self, terms: tuple[str, ...], lead: list[Unit]) -> bool:
