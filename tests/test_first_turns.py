@@ -1256,3 +1256,10 @@ def test_what_a_person_said_then_is_still_their_words(service: BriefService) -> 
 def test_who_someone_described_is_asks_who_they_are(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
     assert fact in first(answer).casefold()
+
+
+def test_a_phrase_only_one_fact_has_leads_with_that_fact_not_the_summary(service: BriefService) -> None:
+    # "war bloggers" is in one fact of the topic: the question asks what they did, however many of its other
+    # words the summary of Spider's Web has
+    (answer,) = ask(service, "How did Russian war bloggers react to Ukraine's strike on the bomber fleet?")
+    assert "retaliatory" in first(answer).casefold()

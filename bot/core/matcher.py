@@ -2263,10 +2263,22 @@ class Matcher:
             entities = units[card].entities
             return [card, *[u for _, u in scored if u != card and entities <= units[u].entities][:2]]
         topic = index.topic_unit[section]
-        if not wants and not priced and (not scored or unit_scores.get(topic, 0.0) >= -scored[0][0]):
+        if not wants and not priced and (not scored or unit_scores.get(topic, 0.0) >= -scored[0][0]) \
+                and not self._singles_out(section, terms, scored[0][1] if scored else None):
             # "what did they agree?" asks for the topic itself, not one fact in it: its summary answers
             return [topic]
         return [u for score, u in scored[:LEAD_FACTS] if -score >= LEAD_RATIO * -scored[0][0]]
+
+    def _singles_out(self, section: int, terms: tuple[str, ...], best: int | None) -> bool:
+        """Whether the best fact is the only fact of its topic with one of the question's words: "how did russian
+        war bloggers react to ukraine's strike on the bomber fleet?" asks what the bloggers did, however many of
+        its other words the topic's summary has."""
+        if best is None:
+            return False
+        units = self.index.units
+        facts = [u for u in self.index.section_units[section] if units[u].kind is UnitKind.fact]
+        return any(t in units[best].terms and sum(t in units[u].terms for u in facts) == 1
+                   for t in set(terms) if "_" in t and t not in self.index.entities)
 
     def _features(self, reading: _Reading, section: int, lead: list[int], unit_scores: Mapping[int, float],
                   ceiling: float, example: float, margin: float, asked: set[str], wants: str) -> dict[str, float]:
