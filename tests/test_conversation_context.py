@@ -1091,3 +1091,13 @@ def test_who_did_something_a_country_did_is_that_country(service: BriefService) 
     # "Russia shot down 162 of Kyiv's drones": Russia is who shot them down, as a person would be
     _, who = ask(service, "overnight drone numbers?", "who shot down the 162?")
     assert "162" in lead(who) and "by russia" in lead(who) or "russia shot down 162" in lead(who)
+
+
+def test_a_word_of_the_topic_just_answered_is_asked_of_that_topic(service: BriefService) -> None:
+    # after Russia's terms, "anything on sanctions?" is Putin's call for sanctions relief, not Trump's threat, and
+    # not read with the previous question's "when did he first set them out"
+    *_, sanctions = ask(service, "Russia's terms, one line", "when did Putin first set them out?", "anything on sanctions?")
+    assert "sanctions relief" in lead(sanctions)
+    # a bare word or two does too: "territory part" after Ukraine's roadmap is what the roadmap says of territory
+    _, territory = ask(service, "what does ukraine's roadmap want?", "territory part")
+    assert "roadmap" in lead(territory) and ("recognition" in lead(territory) or "front line" in lead(territory))

@@ -405,6 +405,8 @@ class Matcher:
             readings += [self._match_else(reading, shown) for reading in self._readings(text, context, heads=True)]
         if shown and context is not None and (again := self._asked_again(text, context)) is not None:
             readings.append(again)  # "what other demands did they make?": the previous question, not its answer
+        if answered is not None and (aspect := self._aspect_of_topic(text, answered)) is not None:
+            readings.append(aspect)
         if not readings:
             return Match((), 0.0, frozenset(), (), question=text)
         readings = self._fragments_defer(readings)
@@ -2065,6 +2067,27 @@ class Matcher:
         text = self.sections[unit.section].facts[unit.item].text
         return frozenset(p for p in unit.entities & self.people if self._speaks(p, text))
 
+    def _aspect_of_topic(self, text: str, context: FollowUpContext) -> Match | None:
+        """ "anything on sanctions?", "and the sanctions bit?" right after Russia's terms: that word of the topic just
+        answered (Putin's call for sanctions relief), read in it alone, not with the previous question's words ("when
+        did putin first set them out?") nor in the topic the word alone would find (Trump's sanctions threat)."""
+        asked = _ASPECT.fullmatch(strip_markup(text).casefold())
+        position = self._position.get(context.section_id)
+        if asked is None or position is None:
+            return None
+        own = tuple(t for t in self.analyzer.terms(asked.group(1)) if t not in QUESTION_WORDS)
+        if not own or any(t in self.index.entities for t in own):
+            return None  # "and ukraine?" swaps who is asked about (`_other_side`, the swap readings)
+        match = self._match_reading(_Reading(text, own, own, True, False, asked_before=context.terms), position)
+        if not match.lead or match.features.get(RULED_OUT) or match.lead[0].kind is UnitKind.topic \
+                or not set(own) <= match.lead[0].terms:
+            return None  # nothing of the topic says it: the word alone may ask about something else
+        # The conversation, not the ranking, chose the topic; what it asks of is what the previous turn asked about.
+        asked_before = {t for t in context.terms if t not in QUESTION_WORDS}
+        features = {**match.features, "margin": 1.0, "content": min(len(set(own) | asked_before), 6) / 6}
+        confidence = round(self.calibration.probability(features), 4)
+        return replace(match, confidence=confidence, features=features) if confidence >= ACCEPTABLE else None
+
     def _item_of_list(self, text: str, context: FollowUpContext) -> Match | None:
         """ "and the third?", "what was #1 on his list?" right after an answer that lists things in order ("First --
         a full and unconditional ceasefire. Second -- …"): the fact that tells that item of it (Zelensky's third
@@ -2953,6 +2976,11 @@ _WHO_HEADS = re.compile(r"\bwho(?:'s|s|\s+is|\s+was)?\s+(?:heads?|headed|chairs?
                         re.IGNORECASE)
 # What may stand between a verb of saying and the speaker named after it: "said the Kremlin", "according to Kyiv"
 _INVERTED = frozenset({"the", "a", "an", "to", "by"})
+# One word of the topic just answered: "anything on sanctions?", "and the sanctions bit?", "what about the money side?"
+_ASPECT = re.compile(r"\s*(?:and|so|ok|okay)?\s*(?:(?:anything\s+(?:on|about)|what\s+about|how\s+about|and)\s+)?"
+                     r"(?:the\s+)?((?:\w+\s+){0,1}\w+?)(?:\s+(?:bit|part|side|angle|thing|stuff|issue|only))?"
+                     r"\s*[?!.]*\s*")
+
 # An item of a list just shown, by its place: "and the third?", "what was #1 on his list?", "the second one?"
 _ITEM_ASKED = re.compile(
     r"\s*(?:and|ok|okay|so|what\s+about)?\s*(?:what(?:'s|\s+is|\s+was|\s+were|\s+are)\s+)?(?:the\s+)?"
