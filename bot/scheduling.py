@@ -21,6 +21,17 @@ from bot.storage.repository import StorageUnavailable
 
 log = logging.getLogger(__name__)
 
+
+class _CancelledTickIsNoError(logging.Filter):
+    """A shutdown that falls on a tick cancels it, and APScheduler logs that as "Error running job" with a
+    traceback: a cancelled wake-up lost nothing (the runner's own pass ends cleanly), so it is dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.exc_info and isinstance(record.exc_info[1], asyncio.CancelledError))
+
+
+logging.getLogger("apscheduler.executors.default").addFilter(_CancelledTickIsNoError())
+
 TICK_JOB = "digest-tick"
 STOP_TIMEOUT = 10.0  # seconds a shutdown waits for sends in flight before cancelling them
 
