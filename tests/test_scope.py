@@ -318,3 +318,12 @@ def test_ordinary_questions_near_those_words_are_still_answered(service: BriefSe
 ])
 def test_only_an_order_to_the_bot_to_act_as_someone_is_an_injection(message: str, injected: bool) -> None:
     assert Scope.injected(message) is injected
+
+
+def test_a_property_no_leading_fact_states_is_not_answered(service: BriefService) -> None:
+    # the facts say the drones were remotely operated and smuggled in, never how far they fly
+    rejected(service, "what's the range of the drones used in spider's web")
+    rejected(service, "what's the population of ohio?")
+    # "within range" is no property asked
+    (brought,) = ask(service, "how were the drones brought within range of the airbases?")
+    assert brought.matched
