@@ -324,6 +324,9 @@ def test_a_property_no_leading_fact_states_is_not_answered(service: BriefService
     # the facts say the drones were remotely operated and smuggled in, never how far they fly
     rejected(service, "what's the range of the drones used in spider's web")
     rejected(service, "what's the population of ohio?")
+    rejected(service, "which russian banks did trump sanction")  # the facts name sanctions, never a bank
+    (bosphorus,) = ask(service, "is the palace on the banks of the bosphorus?")
+    assert bosphorus.matched
     # "within range" is no property asked
     (brought,) = ask(service, "how were the drones brought within range of the airbases?")
     assert brought.matched

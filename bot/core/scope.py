@@ -80,7 +80,7 @@ _HOLDERS = _TITLES | {"aide", "chief", "head", "envoy", "negotiator", "leader", 
 # A property of a thing that a fact states by its own word or not at all: a weapon's range or model, an operation's
 # budget, a place's population
 _DETAIL = re.compile(r"\b(?:(?<!within )(?<!in )(?<!of )range|(?<!up to )speed|models?|payload|weight|budget|salary|population|capacity|calibre|caliber|"
-                     r"spend|spent|spending)\b")
+                     r"spend|spent|spending|banks?)\b")
 _DISTANCE = re.compile(r"\bhow\s+far\s+(?:is|are|was|were)\b.*\bfrom\b|\bdistance\s+(?:between|from)\b|"
                        r"\bhow\s+many\s+(?:km|kilometres|kilometers|miles)\b")
 _DISTANCE_WORDS = ("km", "kilometres", "kilometers", "kilometre", "miles", "mile", "deep", "distance")
