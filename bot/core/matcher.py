@@ -1374,7 +1374,8 @@ class Matcher:
         content = [t for t in (self.analyzer.terms(match.question) if match.features.get("context") else match.terms)
                    if t not in QUESTION_WORDS]
         return (match.best is not None and match.best.id != context.section_id
-                and (_wants_of(match) == "number" or _ANY_OF.search(match.question) or _ANY_ASKED.search(match.question))
+                and (_wants_of(match) == "number" or _ANY_OF.search(match.question)
+                     or _ANY_ASKED.search(match.question))
                 and len(content) <= 2
                 and not any(t in self.index.entities for t in content)
                 and not self._counts_what_was_said(match, context))
@@ -2101,19 +2102,16 @@ class Matcher:
         shown = [u for key in context.last if (u := self._unit(context.section_id, key)) is not None
                  and u.kind is UnitKind.fact]
         # the list itself ("First -- …. Second -- …"), or one item of it just asked for ("… as Ukraine's first priority")
-        listing = next((u for u in shown if len(_ORDINAL_WORD.findall(self._text_of(u))) >= 2
-                        or _LIST_ITEM.search(self._text_of(u))), None)
+        listing = next((u for u in shown if _lists(self._text_of(u)) or _LIST_ITEM.search(self._text_of(u))), None)
         if listing is None or not ordinals:
             return None
-        lead = listing if len(_ORDINAL_WORD.findall(self._text_of(listing))) >= 2 else None
+        lead = listing if _lists(self._text_of(listing)) else None
         if len(set(ordinals)) == 1:
             # the fact saying that item, of the same party: "Zelensky listed … as Ukraine's third priority"
-            units = self.index.units
-            lead = next((units[u] for u in range(len(units)) if units[u].kind is UnitKind.fact
-                         and units[u].entities & listing.entities and units[u] is not listing
-                         and (item := _LIST_ITEM.search(self._text_of(units[u]))) is not None
-                         and item.group(1).casefold() == ordinals[0]
-                         and len(_ORDINAL_WORD.findall(self._text_of(units[u]))) == 1), lead)
+            lead = next((unit for unit in self.index.units if unit.kind is UnitKind.fact and unit is not listing
+                         and unit.entities & listing.entities
+                         and (item := _LIST_ITEM.search(told := self._text_of(unit))) is not None
+                         and item.group(1).casefold() == ordinals[0] and not _lists(told)), lead)
         if lead is None:
             return None
         return Match((Candidate(self.sections[lead.section], 1.0, 1.0),), 0.9, lead.entities,
@@ -2988,10 +2986,17 @@ _ITEM_ASKED = re.compile(
     r"(?:\s+(?:one|point|thing|item|priority|demand|condition|part))?"
     r"(?:\s+(?:and|&)\s+(?:the\s+)?(?:first|second|third|1st|2nd|3rd)(?:\s+(?:ones?|points?|things?|items?))?)?"
     r"(?:\s+(?:on|in|of)\s+(?:his|her|their|the|that|this)\s+(?:list|post|priorities|points|demands))?\s*[?!.]*\s*")
-_ORDINALS = {**dict.fromkeys(("first", "1st", "one", "1"), "first"), **dict.fromkeys(("second", "2nd", "two", "2"), "second"),
+_ORDINALS = {**dict.fromkeys(("first", "1st", "one", "1"), "first"),
+             **dict.fromkeys(("second", "2nd", "two", "2"), "second"),
              **dict.fromkeys(("third", "3rd", "three", "3"), "third")}
 _ORDINAL_WORD = re.compile(r"\b(?:first|second|third)\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"\b(first|second|third)\s+(?:priority|point|demand|condition|item|step)\b", re.IGNORECASE)
+
+
+def _lists(text: str) -> bool:
+    """Whether a fact lists things in order: two ordinals or more ("First -- … Second -- …")."""
+    return len(_ORDINAL_WORD.findall(text)) >= 2
+
 
 # What a party says or thinks of the whole story, nothing in particular: "what does trump say about all this?".
 # Not "what did kellogg say about the talks?": what someone said then is their words, which their quotes answer.

@@ -76,11 +76,11 @@ _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
 # Russia's team"): a person as much as a name is, whose private life the articles never go into either.
 _HOLDERS = _TITLES | {"aide", "chief", "head", "envoy", "negotiator", "leader", "spymaster", "diplomat", "official",
                       "man", "woman", "guy", "person"}  # "the man who led moscow's team"
-# "how far is Istanbul from Kyiv": a distance, which a leading fact must give
 # A property of a thing that a fact states by its own word or not at all: a weapon's range or model, an operation's
-# budget, a place's population
-_DETAIL = re.compile(r"\b(?:(?<!within )(?<!in )(?<!of )range|(?<!up to )speed|models?|payload|weight|budget|salary|population|capacity|calibre|caliber|"
-                     r"spend|spent|spending|banks?)\b")
+# budget, a place's population, the banks holding something ("within range", "up to speed" ask none)
+_DETAIL = re.compile(r"\b(?:(?<!within )(?<!in )(?<!of )range|(?<!up to )speed|models?|payload|weight|budget|salary|"
+                     r"population|capacity|calibre|caliber|spend|spent|spending|banks?)\b")
+# "how far is Istanbul from Kyiv": a distance, which a leading fact must give
 _DISTANCE = re.compile(r"\bhow\s+far\s+(?:is|are|was|were)\b.*\bfrom\b|\bdistance\s+(?:between|from)\b|"
                        r"\bhow\s+many\s+(?:km|kilometres|kilometers|miles)\b")
 _DISTANCE_WORDS = ("km", "kilometres", "kilometers", "kilometre", "miles", "mile", "deep", "distance")
@@ -287,8 +287,8 @@ class Scope:
             return "distance"
         if (detail := _DETAIL.search(said)) is not None and lead and not any(
                 set(self._analyzer.terms(detail.group(0))) & u.terms for u in lead):
-            # "what's the range of the drones?", "how much did ukraine spend on it?": a property the leading facts
-            # do not state, though they are about the thing it is asked of
+            # "what's the range of the drones?", "which banks hold russia's frozen assets?": a property the leading
+            # facts do not state, though they are about the thing it is asked of
             return "detail"
         if self._private(said, terms, lead) or (sentence and sentence != question and self._private(
                 normalize(sentence), self._analyzer.terms(sentence), lead, career=False)):
