@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot.core.models import Answer
 from bot.core.service import BriefService
-from tests.test_answers import ask, service  # noqa: F401  the real brief's service; one conversation a call
+from tests.test_answers import ask, first, service  # noqa: F401  the real brief's service; one conversation a call
 
 
 def lead(answer: Answer) -> str:
@@ -1101,3 +1101,33 @@ def test_a_word_of_the_topic_just_answered_is_asked_of_that_topic(service: Brief
     # a bare word or two does too: "territory part" after Ukraine's roadmap is what the roadmap says of territory
     _, territory = ask(service, "what does ukraine's roadmap want?", "territory part")
     assert "roadmap" in lead(territory) and ("recognition" in lead(territory) or "front line" in lead(territory))
+
+
+def test_what_post_does_he_hold_asks_the_office_of_the_one_just_discussed(service: BriefService) -> None:
+    # "hold" is also the brief's word for territory Russia holds; a post held is someone's office
+    *_, post = ask(service, "who spoke to the delegations at the start of the talks?", "what post does he hold")
+    assert "foreign minister" in first(post).casefold()
+
+
+def test_tell_me_about_that_part_asks_about_what_the_message_names(service: BriefService) -> None:
+    (answer,) = ask(service, "um what about the children tell me about that part")
+    assert "children" in " ".join(answer.body).casefold()
+
+
+def test_held_by_someone_is_what_they_hold_not_where_the_talks_were_held(service: BriefService) -> None:
+    (held,) = ask(service, "how much of ukraine is held by russia")
+    assert "one-fifth" in first(held).casefold()
+    (other,) = ask(service, "what part of ukraine is held by moscow")
+    assert not other.matched or "ciragan" not in " ".join(other.body).casefold()
+
+
+def test_how_many_there_counts_at_a_place_the_last_answer_named(service: BriefService) -> None:
+    # The count is in another topic (the battlefield); "there" is Sumy, which the answer about Moscow's threat named
+    *_, count = ask(service, "what two regions did the economist say russia threatened to take",
+                    "how many troops are massed there")
+    assert "50,000" in first(count)
+
+
+def test_an_abbreviation_dictated_letter_by_letter_is_read_as_the_abbreviation(service: BriefService) -> None:
+    *_, gmt = ask(service, "what time were the talks supposed to start", "whats that in g m t")
+    assert "1000 gmt" in first(gmt).casefold()

@@ -364,6 +364,61 @@ def test_a_name_heard_as_everyday_words_is_read_as_the_name_it_sounds_like(
     assert fact in " ".join(answer.body).casefold()
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    ("so who is andre year mac again", "chief of staff"),  # Yermak: "year" and "mac" are words the brief has too
+    ("um so who was leading the russian side at the uh is tan bull talks", "medinsky"),  # "bull" is a variant's
+])
+def test_a_name_heard_as_words_the_brief_also_uses_is_read_as_the_name(
+        service: BriefService, question: str, fact: str) -> None:
+    # Only a word naming something of the brief's ("medinsky", "gone" for toppled) keeps a run from being heard
+    # as a name; its everyday words ("year", "bull" of the variant "istan bull") do not.
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("whats in ukraines road map", "recognition"),  # roadmap
+    ("whats the deal with these memo randa everyone keeps mentioning", "memorand"),  # memoranda
+    ("is the us in the room or on the side lines", "sidelines"),  # sidelines
+    ("when was the first round of piece talks", "16 may"),  # peace: speech writes the word it sounds like
+])
+def test_a_word_of_the_brief_written_apart_or_as_its_homophone_is_read_as_that_word(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("when did putin first lay out his terms", "june"),  # not "layout"
+    ("who does zelensky want to sit down with?", "putin"),  # "sit down" is the brief's phrase for a meeting
+    ("who gets the piece of land russia wants", "four"),  # "a piece of" is what it says, not "peace"
+])
+def test_words_meant_apart_stay_apart(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("um what time were the talks meant to kick off on monday like in the afternoon or", "1 p.m."),
+    ("so sunday night how many of russias drones did ukraine shoot down fifty something", "52"),
+    ("what has trump been threatening to do if theres no progress like would he just leave", "abandon"),
+])
+def test_a_dictated_question_running_on_into_the_speakers_guess_is_answered(
+        service: BriefService, question: str, fact: str) -> None:
+    # Dictation has no comma: the question goes on into "like …" or "fifty something"; the question before it is asked
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
+
+
+@pytest.mark.parametrize("question", ["how old is medinsky like fifty something",
+                                      "what did medinsky study at university like history or something",
+                                      "whats the weather gonna be like in istanbul like tomorrow"])
+def test_a_dictated_question_the_brief_cannot_answer_stays_unanswered_without_its_guess(
+        service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched, answer.body
+
+
 @pytest.mark.parametrize("question", ["does it fit in?", "how old is medinsky, is he married"])
 def test_everyday_words_that_sound_like_a_name_do_not_answer_what_the_brief_does_not_say(
         service: BriefService, question: str) -> None:

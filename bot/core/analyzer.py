@@ -128,6 +128,15 @@ _IDIOMS = (("are", "we", "talking"), ("we", "talking"), ("were", "we", "talking"
              for noun in ("articles", "article", "reports", "reporting", "sources", "seeds")))
 
 
+# Speech typed by a phone writes a news word as the everyday word it sounds like: "the piece talks", "a piece deal".
+# Not before "of": "a piece of land" is what it says.
+_SOUNDS_LIKE = {"piece": "peace"}
+
+
+def _homophones(said: tuple[str, ...]) -> list[str]:
+    return [_SOUNDS_LIKE.get(w, w) if said[i + 1:i + 2] != ("of",) else w for i, w in enumerate(said)]
+
+
 def _phrasings(variant: str) -> tuple[tuple[str, ...], ...]:
     """The words a variant is written with, as a question would be read: "ru" is "are you" or Russia by where it
     stands (bot/core/text.py), so "ru stem" (Rustem, dictated) is kept both ways."""
@@ -438,8 +447,35 @@ class Analyzer:
             return self.table.terms(text)
         cached = self._cache.get(text)
         if cached is None:
-            cached = self._cache.put(text, self.table.join([self._correct(w) for w in words(text)]))
+            cached = self._cache.put(text, self.table.join([self._correct(w) for w in self._spoken(words(text))]))
         return cached
+
+    def _spoken(self, said: tuple[str, ...]) -> list[str]:
+        """`said` with two words that are one of the brief's written apart ("road map", "air bases", "side lines")
+        or its abbreviation spelled out ("g m t") as that word, and words written as what they sound like
+        (`_homophones`)."""
+        out: list[str] = []
+        i = 0
+        while i < len(said):
+            letters = 0  # "g m t", "n a t o": an abbreviation dictated letter by letter
+            while i + letters < len(said) and len(said[i + letters]) == 1 and said[i + letters].isalpha():
+                letters += 1
+            spelled = "".join(said[i:i + letters])
+            if letters >= 3 and (spelled in self.known_words or (spelled,) in self.table.phrases):
+                out.append(spelled)
+                i += letters
+                continue
+            joined = said[i] + said[i + 1] if i + 1 < len(said) else ""
+            # Not with a function word ("lay out", "can not"), nor words the brief reads together ("sit down")
+            if len(joined) >= 6 and joined in self.known_words and joined.isalpha() \
+                    and said[i] not in STOPWORDS and said[i + 1] not in STOPWORDS \
+                    and said[i:i + 2] not in self.table.phrases:
+                out.append(joined)
+                i += 2
+            else:
+                out.append(said[i])
+                i += 1
+        return _homophones(tuple(out))
 
     def runs(self, said: Sequence[str]) -> Callable[[int, int], tuple[str, ...]]:
         """`terms` of any run of a question's normalised words, said[start:end]: each word is read once (typos
@@ -474,8 +510,10 @@ class Analyzer:
         nor three words of four sounds or less ("so bear with" is not "Siberia")."""
         known, sounds = self.known_words, self._sounds
         shortest, longest = self._sound_span
-        # 0: a word of the brief's own or a number (never part of a run); 1: a function word; 2: another word
-        kinds = [1 if w in STOPWORDS else 0 if w in known or not w.isalpha() else 2 for w in said]
+        # 0: a word naming something of the brief's or a number (never part of a run); 1: a function word; 2: another
+        # word, the brief's everyday words too: speech-to-text hears a name as words it knows ("year mac", "chair gone")
+        phrases = self.table.phrases
+        kinds = [1 if w in STOPWORDS else 0 if (w,) in phrases or not w.isalpha() else 2 for w in said]
         out: list[str] = []
         i, count = 0, len(said)
         while i < count:

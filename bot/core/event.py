@@ -31,6 +31,7 @@ _VERBS = frozenset("""take takes took taken taking part held hold holds holding 
     happened happening occur occurs occurred occurring attend attends attended attending participate participated
     participating present went gone going go on down""".split())
 GENERIC = _MARKERS | _THOSE_AT_IT | _VERBS
+_HELD = frozenset({"held", "hold", "holds", "holding"})
 # What a question's text alone says of the event question it may ask: its words, its content terms (typos
 # corrected, generic words left out) and the kind of fact it asks for (`EventQuestions.read`).
 Asking = tuple[tuple[str, ...], tuple[str, ...], str]
@@ -131,7 +132,9 @@ class EventQuestions:
             # "what day did the delegation get in?" asks about the delegation's arrival, not the event: those at
             # it ask about it only with a verb of it ("when did the delegations meet?").
             hint = _VERBS if _THOSE_AT_IT.intersection(said) else _VERBS | _MARKERS - {"when", "where"}
-            if not alone or not wants or _NOT_THE_EVENT.intersection(said) or not (
+            # "what part of ukraine is held by moscow?": what someone holds, not where "it" was held
+            held_by = any(w in _HELD and said[i + 1:i + 2] == ("by",) for i, w in enumerate(said))
+            if not alone or not wants or held_by or _NOT_THE_EVENT.intersection(said) or not (
                     _POINTING.intersection(said) or hint.intersection(said)) or (
                     _PRESENT.intersection(said) and _VERBS.isdisjoint(said)):
                 return None

@@ -1408,6 +1408,12 @@ class Matcher:
             return False
         first = match.lead[0]
         about = context.entities - self.index.countries
+        if _THERE.search(match.question):
+            # "how many troops are massed there?" after Moscow's threat to take Kharkiv and Sumy: "there" is a place
+            # the last answer named
+            units = self.index.units
+            about |= {e for u in self._last_units(context) for e in units[u].entities
+                      if self._entity_kinds.get(e) is EntityKind.place}
         return bool(about & first.entities)
 
     def _on_topic(self, match: Match, context: FollowUpContext) -> Match:
@@ -2859,6 +2865,16 @@ def _head(sentence: str) -> str:
         return described.group(0)[:-len(described.group(2))].rstrip()
     parts = _ASIDE.split(sentence, maxsplit=1)
     if len(parts) < 2:
+        for guess in _SPOKEN_GUESS.finditer(sentence):
+            # "how late did they start the talks on monday like how much of a delay", "how many drones did ukraine
+            # shoot down fifty something": said, not typed, a question goes on into the speaker's guess with no comma
+            head = sentence[:guess.start()]
+            said = normalize(head).split()
+            while said[:1] and said[0] in _INTERJECTIONS:
+                said = said[1:]
+            if len(said) >= 4 and (_INTERROGATIVE.intersection(said[:4]) or said[0] in YES_NO) \
+                    and said[-1] not in _LIKENED:
+                return head
         # "did they hand over their memo or were they still sitting on it": a yes/no question with its other
         # answer offered after "or"; the question is what comes before it
         alternative, opening = _OR_ELSE.search(sentence), normalize(sentence).split()[:1]
@@ -2880,6 +2896,12 @@ def _head(sentence: str) -> str:
     return head
 
 
+_SPOKEN_GUESS = re.compile(r"\s+(?:like|(?:\w+\s+)?something)\b(?!\s+(?:to|that|this|it)\b)", re.IGNORECASE)
+# "what is it like", "what would russia like", "what does it look like": "like" asks, it does not start a guess
+_LIKENED = frozenset({"it", "is", "was", "are", "were", "be", "would", "looks", "look", "looked", "seem", "seems",
+                      "feel", "feels", "felt", "sound", "sounds", "just", "things", "stuff", "russia", "ukraine",
+                      "kyiv", "moscow", "they", "he", "she", "you", "we", "something", "anything"})
+_THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|been|be)\b)", re.IGNORECASE)
 _WHO_IS_THAT = re.compile(r"\s*(?:so\s+|and\s+)?(?:who|what)(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(.+?)\s+"
                           r"((?:that|who|which)(?:'s|s)?\s)", re.IGNORECASE)
 _JOINING = frozenset({"and", "or", "but", "also", "plus", "then"})

@@ -356,6 +356,11 @@ class Scope:
         if counted is None or not lead:
             return False
         asked = {t for t in self._analyzer.terms(counted.group(1)) if t not in self._entities and t.isalpha()}
+        head = self._analyzer.terms(counted.group(1).split()[-1])
+        if asked and set(head) < asked and all(w in self._analyzer.known_words for w in counted.group(1).split()):
+            # "how many strategic bombers did kyiv strike?" led by the 40 bombers it claims: words the brief uses
+            # before what is counted only say which ones, and the fact counting them need not repeat them
+            asked = {t for t in head if t in asked}
         if asked:
             # and what befell them: "how many russian soldiers have been killed?" is not how many troops were sent
             fate = _FATE.search(said[counted.end(1):])
