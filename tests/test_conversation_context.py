@@ -1131,3 +1131,8 @@ def test_how_many_there_counts_at_a_place_the_last_answer_named(service: BriefSe
 def test_an_abbreviation_dictated_letter_by_letter_is_read_as_the_abbreviation(service: BriefService) -> None:
     *_, gmt = ask(service, "what time were the talks supposed to start", "whats that in g m t")
     assert "1000 gmt" in first(gmt).casefold()
+
+
+def test_his_first_point_after_a_listing_answer_is_that_item(service: BriefService) -> None:
+    *_, point = ask(service, "what did zelensky post on social media on sunday?", "what's his first point?")
+    assert "ceasefire" in first(point).casefold()

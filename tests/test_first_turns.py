@@ -1318,3 +1318,13 @@ def test_a_phrase_only_one_fact_has_leads_with_that_fact_not_the_summary(service
     # words the summary of Spider's Web has
     (answer,) = ask(service, "How did Russian war bloggers react to Ukraine's strike on the bomber fleet?")
     assert "retaliatory" in first(answer).casefold()
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("Who is hosting the Russia-Ukraine talks?", "turk"),
+    ("what day were the russia-ukraine talks held?", "monday"),
+])
+def test_the_event_named_by_its_two_sides_is_the_talks(service: BriefService, question: str, fact: str) -> None:
+    # "the Russia-Ukraine talks" names the event; its two sides ask nothing of a fact about Russia or Ukraine
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()

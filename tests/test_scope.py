@@ -332,3 +332,28 @@ def test_a_property_no_leading_fact_states_is_not_answered(service: BriefService
     # "within range" is no property asked
     (brought,) = ask(service, "how were the drones brought within range of the airbases?")
     assert brought.matched
+
+
+@pytest.mark.parametrize("question", ["who led ukraine's delegation in the 2022 talks?",
+                                      "Who led the Ukrainian team at the failed 2022 talks?"])
+def test_one_sides_team_is_not_answered_with_someone_of_the_other_side(service: BriefService, question: str) -> None:
+    """The articles say Medinsky, a Kremlin aide, led the 2022 talks; not who led Ukraine's side then."""
+    rejected(service, question)
+
+
+def test_the_other_side_and_whom_a_team_met_are_still_answered(service: BriefService) -> None:
+    (russia,) = ask(service, "who led russia's delegation in 2022")
+    assert "medinsky" in lead(russia).casefold()
+    (met,) = ask(service, "who did ukraine's delegation meet")
+    assert "medinsky" in lead(met).casefold()
+
+
+def test_what_someone_said_is_not_answered_by_another_of_their_countrys_officials(service: BriefService) -> None:
+    # Kalin's variants say "turkish intelligence chief"; "Turkish Foreign Minister Hakan Fidan told …" is not his word
+    rejected(service, "what did ibrahim kalin say during the talks? any quote?")
+
+
+def test_according_to_a_title_and_a_name_is_that_persons_word(service: BriefService) -> None:
+    # "According to Trump's Ukraine envoy Keith Kellogg, the next stage …": the name ends who says it
+    (stage,) = ask(service, "what did kellogg say the next stage would be")
+    assert "merging" in lead(stage)

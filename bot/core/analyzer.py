@@ -152,6 +152,7 @@ def _phrasings(variant: str) -> tuple[tuple[str, ...], ...]:
 # Words a phrase is read through when a question puts them inside it: articles ("get the drones there" is the alias
 # "get drones there") and adverbs that only qualify it ("could only happen" is "could happen", "has still not
 # happened" "has not happened").
+_ARTICLES = frozenset({"the", "a", "an"})
 _READ_THROUGH = frozenset({"the", "a", "an", "only", "still", "really", "actually", "just", "even", "ever",
                            "finally", "already"})
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -265,11 +266,22 @@ class PhraseTable:
             cached = _bounded_put(self._cache, text, self.join(words(text)))
         return cached
 
+    def _longest(self, raw: Sequence[str], i: int) -> int:
+        """The length of the longest phrase starting at `i`, 0 when none does."""
+        if i >= len(raw):
+            return 0
+        return next((n for n in self._lengths.get(raw[i], ()) if tuple(raw[i:i + n]) in self.phrases), 0)
+
     def join(self, raw: Sequence[str]) -> tuple[str, ...]:
         """Words -> terms: names and aliases joined, function words dropped, the rest stemmed."""
         out: list[str] = []
         i = 0
         while i < len(raw):
+            if raw[i] in _ARTICLES and self._longest(raw, i + 1) > self._longest(raw, i) - 1 > 0:
+                # "the russia ukraine talks": the phrase after the article ("russia ukraine talks") ends after the
+                # one the article opens ("the russia")
+                i += 1
+                continue
             for length in self._lengths.get(raw[i], ()):
                 phrase = tuple(raw[i : i + length])
                 if len(phrase) == length and phrase in self.phrases:

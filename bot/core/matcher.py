@@ -251,8 +251,12 @@ class Matcher:
         self._summary_term = term if term is not None and term in brief.aliases else None
         # The words a person's or organisation's name is written with in facts: "Umerov", "Kremlin".
         self._evidence_terms = frozenset(self.analyzer.terms(" ".join(sorted(EVIDENCE)), correct=False))
-        self._speaker_words = {canon(e.id.replace("-", " ")): frozenset(
-            w for v in (e.name, *e.variants) for w in words(v) if w not in STOPWORDS and len(w) > 2)
+        # A person's, without words naming someone or something else: "turkish intelligence chief" is Kalin, but
+        # "Turkish Foreign Minister Hakan Fidan told …" reports nothing he said
+        phrases = self.analyzer.table.phrases
+        self._speaker_words = {(token := canon(e.id.replace("-", " "))): frozenset(
+            w for v in (e.name, *e.variants) for w in words(v) if w not in STOPWORDS and len(w) > 2
+            and (e.kind is not EntityKind.person or phrases.get((w,), token) == token))
             for e in brief.entities}
         self._every_speaker_word = frozenset().union(*self._speaker_words.values())  # anyone's: `_names_a_source`
         self._source_named: dict[tuple[int, UnitKind, int], bool] = {}  # `_names_a_source`, per unit
@@ -2184,6 +2188,10 @@ class Matcher:
         # A verb of saying after the name ("Kyiv says"), or right before it with nothing but an article between
         # ("said the Kremlin", "according to Kyiv"); not "Russia claims four Ukrainian regions" (whose regions) nor
         # "called for Ukraine to …" (whom it was asked of).
+        if "according to" in text.casefold() and any(
+                not names.isdisjoint(t.lower().removesuffix("'s") for t in _TOKEN.findall(who.group(1))[-2:])
+                for who in _ACCORDING_TO.finditer(text)):
+            return True  # "According to Trump's Ukraine envoy Keith Kellogg, …": the name ends the words saying who
         return any(t in names and any(0 < j - i <= 6 or (-3 <= j - i < 0 and _INVERTED.issuperset(tokens[j + 1:i]))
                                       for j in said) for i, t in enumerate(tokens))
 
@@ -2629,6 +2637,7 @@ _NAME_WORDS = frozenset({"name", "names", "title", "exact", "exactly", "specific
 _PERSON_ROLES = frozenset({"guy", "man", "woman", "person", "boss", "head", "chief", "leader", "commander", "general",
                            "director", "official", "officer", "spokesperson", "spokesman", "minister", "envoy"})
 # "what did Kalin say", "what has the Kremlin said about …": group 1 is who is asked about.
+_ACCORDING_TO = re.compile(r"according\s+to\s+([^,.;:]+)", re.IGNORECASE)
 _SAY_REQUEST = re.compile(r"\b(?:did|does|do|has|have|had|will|would|is|was)\s+(.{2,40}?)\s+(?:say|said|tell|told|"
                           r"state|stated|claim|claimed|announce|announced|comment)\b(?!\s+off\b)",
                           re.IGNORECASE)
@@ -3003,7 +3012,7 @@ _ASPECT = re.compile(r"\s*(?:and|so|ok|okay)?\s*(?:(?:anything\s+(?:on|about)|wh
 
 # An item of a list just shown, by its place: "and the third?", "what was #1 on his list?", "the second one?"
 _ITEM_ASKED = re.compile(
-    r"\s*(?:and|ok|okay|so|what\s+about)?\s*(?:what(?:'s|\s+is|\s+was|\s+were|\s+are)\s+)?(?:the\s+)?"
+    r"\s*(?:and|ok|okay|so|what\s+about)?\s*(?:what(?:'s|\s+is|\s+was|\s+were|\s+are)\s+)?(?:(?:the|his|her|their|its)\s+)?"
     r"(?:#\s*[123]|number\s+(?:one|two|three|[123])|no\.?\s*[123]|first|second|third|1st|2nd|3rd)"
     r"(?:\s+(?:one|point|thing|item|priority|demand|condition|part))?"
     r"(?:\s+(?:and|&)\s+(?:the\s+)?(?:first|second|third|1st|2nd|3rd)(?:\s+(?:ones?|points?|things?|items?))?)?"

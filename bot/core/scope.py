@@ -49,6 +49,8 @@ _SECOND = frozenset({"second_round", "new", "next", "latest", "upcoming"})
 _OCCASIONS = frozenset({"first_round", "second_round", "talks_2022"})
 # "how many russian soldiers have died": what is counted, up to the verb
 _FATE = re.compile(r"\b(?:killed|died|dead|dying|injured|wounded|captured|freed|released|displaced)\b")
+# "who led …", "who was on …": who did something, not whom someone did it to ("who did ukraine's team meet?")
+_WHO_DID = re.compile(r"\s*(?:so\s+|and\s+|then\s+)?who\s+(?!did\b|does\b|do\b|will\b|would\b)")
 _COUNTED = re.compile(r"\bhow\s+many\s+((?:\w+\s+){0,2}?\w+?)\s+(?:did|do|does|were|was|are|is|have|has|had|will|"
                       r"would|could|can|got|get|went|died|killed)\b")
 
@@ -238,6 +240,11 @@ class Scope:
         # Word by word, so "US President" stays an office and is not joined into Trump's name.
         self._offices = [frozenset(_defence(t for w in words(e.role.split(";")[0]) for t in analyzer.table.word(w)))
                          for e in brief.entities if e.kind is EntityKind.person]
+        # The side a person is on, when their office names one country ("Kremlin aide who led Russia's delegation")
+        sides = {canon(e.id.replace("-", " ")): countries.intersection(analyzer.terms(e.role.split(";")[0], False))
+                 for e in brief.entities if e.kind is EntityKind.person}
+        self._sides = {person: next(iter(found)) for person, found in sides.items() if len(found) == 1}
+        self._team = frozenset(t for w in ("delegation", "team", "side") for t in analyzer.table.word(w))
 
     @staticmethod
     def injected(message: str) -> bool:
@@ -296,6 +303,8 @@ class Scope:
             return "private"
         if self._only_urged(said, terms, lead):
             return "urged"
+        if self._other_team(said, terms, lead):
+            return "other side"
         # "what's in it?" after Russia's memorandum: the document the previous question named
         document = _DOCUMENT.search(said) or (_DOCUMENT.search(before) and _POINTS_BACK.intersection(said.split()))
         if _CONTENTS.search(said) and document and lead and not any(_CONTAINS.search(text) for unit in lead
@@ -348,6 +357,17 @@ class Scope:
         wanted = {stem(w) for w in asked if w in _TITLES or w in _TITLE_MODIFIERS}
         wanted = set(_defence(wanted)) | (self._countries & set(terms))
         return not any(wanted <= office for office in self._offices)
+
+    def _other_team(self, said: str, terms: tuple[str, ...], lead: list[Unit]) -> bool:
+        """ "who led ukraine's delegation in the 2022 talks?" led by Medinsky leading them: who was on one side's team,
+        led by a fact naming only someone of the other side, and not the side asked about."""
+        asked = self._countries.intersection(terms)
+        if len(asked) != 1 or not _WHO_DID.match(said) or self._team.isdisjoint(terms) or not lead:
+            return False
+        people = lead[0].entities & self._people
+        told = set(self._analyzer.terms(self._said(lead[0])[0], False))  # the fact, not a curator's answer to it
+        return bool(people) and asked.isdisjoint(told) and all(
+            self._sides.get(person) not in (None, *asked) for person in people)
 
     def _other_count(self, said: str, lead: list[Unit]) -> bool:
         """ "how many Russian soldiers have died?" led by how many people were killed: what is counted (the words
