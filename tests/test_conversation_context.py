@@ -1136,3 +1136,19 @@ def test_an_abbreviation_dictated_letter_by_letter_is_read_as_the_abbreviation(s
 def test_his_first_point_after_a_listing_answer_is_that_item(service: BriefService) -> None:
     *_, point = ask(service, "what did zelensky post on social media on sunday?", "what's his first point?")
     assert "ceasefire" in first(point).casefold()
+
+
+def test_on_the_spot_is_when_not_the_venue(service: BriefService) -> None:
+    # "on the spot" asks why not at once; the venue ("spot") is not asked about
+    *_, why = ask(service, "did Russia give them anything?", "will Kyiv accept it?",
+                  "why couldn't they answer on the spot?")
+    assert "only seen" in " ".join(why.body)
+
+
+def test_the_nth_one_after_an_enumeration_is_that_item_and_that_points_at_it(service: BriefService) -> None:
+    # "the aim was to evaluate …, discuss a meeting of the two presidents and look at more prisoner exchanges"
+    first_turn, second, third, achieved = ask(service, "What were the aims Fidan gave for the meeting?",
+                                              "the second one?", "and the third?", "was that achieved?")
+    assert "presidents" in " ".join(second.body) and second.section_id == first_turn.section_id
+    assert "prisoner" in " ".join(third.body)
+    assert "prisoner exchange" in first(achieved)

@@ -151,6 +151,13 @@ def test_a_count_a_leading_fact_gives_is_still_answered(service: BriefService, q
     assert expected in lead(answer)
 
 
+def test_one_sides_count_is_not_answered_with_the_other_sides(service: BriefService) -> None:
+    # "around 50,000 Russian troops have massed near Sumy": Ukraine's troops there are not counted
+    rejected(service, "how many ukrainian troops are stationed near sumy")
+    (russian,) = ask(service, "how many russian troops are massed near sumy")
+    assert "50,000" in lead(russian)
+
+
 def test_a_count_for_one_place_is_not_answered_with_anothers(service: BriefService) -> None:
     rejected(service, "how many russian soldiers have gathered near kharkiv")
     (sumy,) = ask(service, "how many russian soldiers have gathered near sumy")
@@ -357,3 +364,67 @@ def test_according_to_a_title_and_a_name_is_that_persons_word(service: BriefServ
     # "According to Trump's Ukraine envoy Keith Kellogg, the next stage …": the name ends who says it
     (stage,) = ask(service, "what did kellogg say the next stage would be")
     assert "merging" in lead(stage)
+
+
+def test_who_owns_something_is_not_who_it_is(service: BriefService) -> None:
+    # "own" is a function word ("their own"), "owns" is not: the brief says what the palace is, not who owns it
+    rejected(service, "who owns the ciragan palace")
+    *_, owner = ask(service, "What is the Ciragan Palace?", "how many stars?", "who owns it?")
+    assert not owner.matched, lead(owner)
+
+
+@pytest.mark.parametrize("question", ["what's the Turkish president's view of all this?",
+                                      "what did the turkish president say about the talks?"])
+def test_the_word_of_an_office_nobody_the_brief_names_holds_is_not_answered(
+        service: BriefService, question: str) -> None:
+    """The articles name Turkey's foreign minister and intelligence chief, never its president."""
+    rejected(service, question)
+
+
+def test_what_someone_said_leads_with_a_fact_reporting_their_words(service: BriefService) -> None:
+    # the facts the words find first are about a meeting with Putin; the one reporting what Zelensky said leads
+    (said,) = ask(service, "what did zelensky say about a meeting with putin")
+    assert "zelensky" in lead(said).casefold() and any(w in lead(said) for w in ("said", "called"))
+
+
+@pytest.mark.parametrize("question", ["are you a russian bot? who made you 🤖",
+                                      "Are you a robot or a human who is writing me?"])
+def test_a_question_about_the_bot_is_small_talk_after_an_answer_too(service: BriefService, question: str) -> None:
+    rejected(service, question)
+
+
+def test_the_place_of_an_earlier_occasion_is_not_answered_by_a_fact_about_another(service: BriefService) -> None:
+    rejected(service, "where were the 2022 talks that medinsky led")
+    (first_round,) = ask(service, "where did the first round take place")
+    assert "istanbul" in lead(first_round).casefold()
+
+
+def test_the_day_in_a_month_the_facts_give_only_the_month_of_is_not_answered(service: BriefService) -> None:
+    rejected(service, "On exactly what day in January did Trump take office?")
+    (may,) = ask(service, "what day in may was the first round")
+    assert "16 may" in lead(may).casefold()
+
+
+def test_the_name_of_someones_thing_is_not_their_name(service: BriefService) -> None:
+    rejected(service, "whats the name of medinsky's textbooks")
+    (palace,) = ask(service, "what is the name of the palace hosting the negotiations?")
+    assert "ciragan" in lead(palace).casefold()
+
+
+@pytest.mark.parametrize("question", ["what did Erdogan say when he opened the talks",
+                                      "what does macron think of the talks"])
+def test_what_someone_the_brief_never_names_said_is_not_answered(service: BriefService, question: str) -> None:
+    rejected(service, question)
+
+
+def test_what_a_misspelt_or_described_speaker_said_is_still_answered(service: BriefService) -> None:
+    (typo,) = ask(service, "what did zelenksy say about the meeting")
+    assert typo.matched
+    (described,) = ask(service, "what did the german govt spokesperson say")
+    assert "on the ground" in " ".join(described.body)
+
+
+def test_the_outcome_of_a_round_still_to_come_is_not_answered(service: BriefService) -> None:
+    rejected(service, "Bottom line on the third round of Istanbul talks?")
+    (this_round,) = ask(service, "bottom line on the talks?")
+    assert this_round.matched

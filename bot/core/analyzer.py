@@ -28,7 +28,11 @@ _IRREGULAR = {"said": "say", "says": "say", "told": "say", "telling": "say", "sa
               "taken": "take", "began": "begin",
               "begun": "begin", "ran": "run", "held": "hold", "sent": "send", "went": "go", "gone": "go",
               "came": "come", "wrote": "write", "written": "write", "left": "leave", "brought": "bring",
-              "children": "child", "kids": "child", "kid": "child", "men": "man", "people": "person"}
+              "children": "child", "kids": "child", "kid": "child", "men": "man", "people": "person",
+              # "own" is a function word ("their own"); owning is not: "who owns the palace?" must not read as "who
+              # is the palace?", and "russia owning the land it took" is Russia holding it
+              "owns": "owner", "owned": "owner", "owner": "owner", "owners": "owner", "owning": "control",
+              "ownership": "control"}
 
 
 # Names reach English through other alphabets and languages: German news writes "Selenskyj", "Jermak",
@@ -488,6 +492,10 @@ class Analyzer:
                 out.append(said[i])
                 i += 1
         return _homophones(tuple(out))
+
+    def corrected(self, word: str) -> str:
+        """A word of a question with its typo fixed against the brief's vocabulary, as `terms` reads it."""
+        return self._correct(word)
 
     def runs(self, said: Sequence[str]) -> Callable[[int, int], tuple[str, ...]]:
         """`terms` of any run of a question's normalised words, said[start:end]: each word is read once (typos

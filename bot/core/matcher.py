@@ -803,10 +803,12 @@ class Matcher:
                 # The words the rest of the message adds that the piece's answer leaves out ("who opened the talks"
                 # in "who's the turkish guy who opened the talks" is answered by Turkey's minister: nothing is lost)
                 said = frozenset().union(*(u.terms | u.entities for u in m.lead))
-                fuller = [r.confidence for r, o in owns if r is not m and own < o
-                          and (r.confidence >= ACCEPTABLE or r.features.get(RULED_OUT)
-                               or (_goes_on_asking(r.question, m.question) and r.best != m.best))
-                          and self._mostly_unsaid(o - own, said)]
+                fuller = [r.confidence for r, o in owns if r is not m and own < o and (
+                    (r.confidence >= ACCEPTABLE or r.features.get(RULED_OUT)
+                     or (_goes_on_asking(r.question, m.question) and r.best != m.best))
+                    and self._mostly_unsaid(o - own, said)
+                    # "is andriy yermak married? kids?": his children, whom the articles never go into
+                    or (self.people & o and asks_private(normalize(r.question))))]
                 if fuller and m.confidence >= max(fuller):
                     m = replace(m, confidence=max(0.0, round(max(fuller) - 0.001, 4)))
             out.append(m)
@@ -1793,6 +1795,16 @@ class Matcher:
                 # evidence (its words or the curator's say "evidence", "proof", "verified") leads, not the claim.
                 # The topic's own answer, when it leads, tells both.
                 lead = [proof[0], *[u for u in lead if u != proof[0]]][:LEAD_FACTS]
+            said_by = _say_request(reading.text)
+            speaker = said_by and set(self.analyzer.terms(said_by.group(1))) & index.actors
+            if speaker and lead and not any(self._quotes(speaker, u) for u in lead):
+                # "what did trump say about the talks?": of the facts the words found, those reporting what he said
+                # (his warning that the US could walk away), not one only about him (watching from the sidelines)
+                saying = [u for u in sorted(unit_scores, key=lambda u: -unit_scores[u])
+                          if unit_scores[u] > 0 and index.units[u].kind is UnitKind.fact
+                          and self._quotes(speaker, u)]
+                if saying:
+                    lead = saying[:LEAD_FACTS]
             if (blank := _blank(reading.text)) is not None:
                 # "trump wants to be the '____ in chief'?": the fact that says the words around the blank leads
                 filled = [u for u in index.section_units[top] if index.units[u].kind is not UnitKind.topic
@@ -1968,6 +1980,8 @@ class Matcher:
         # Not a name whole in itself: "the siberia airbase" is an airbase in Siberia, which Siberia's facts do not name
         parts = {w for w in words(named.group(1)) if w in self._name_parts and w not in self._whole_names} \
             if named else set()
+        if parts and (owner := _NAME_OF_OWNER.search(question)) is not None:
+            parts -= set(words(owner.group(1)))  # "the name of medinsky's textbooks" asks the books', not his
         if parts and any(parts & self._named_by.get(e, frozenset()) for unit in lead for e in unit.entities):
             return True
         judged = False
@@ -2110,9 +2124,22 @@ class Matcher:
             r"#\s*[123]|\bnumber\s+(?:one|two|three|[123])\b|\bno\.?\s*[123]\b|\b(?:first|second|third|1st|2nd|3rd)\b",
             asked.group(0))]
         shown = [u for key in context.last if (u := self._unit(context.section_id, key)) is not None
-                 and u.kind is UnitKind.fact]
+                 and u.kind in (UnitKind.fact, UnitKind.topic)]
         # the list itself ("First -- …. Second -- …"), or one item of it just asked for ("… as Ukraine's first priority")
         listing = next((u for u in shown if _lists(self._text_of(u)) or _LIST_ITEM.search(self._text_of(u))), None)
+        if listing is None and len(set(ordinals)) == 1:
+            # "the second one?" after "the aim was to evaluate …, discuss … and look at …": an enumeration says each
+            # item in order; the answer that gave it says the one asked for
+            listing = next((u for u in shown if _ENUMERATION.search(self._text_of(u))), None)
+            if listing is not None:
+                items = re.split(r",\s+(?:and\s+)?|\s+and\s+", _ENUMERATION.search(self._text_of(listing)).group(0))
+                at = {"first": 0, "second": 1, "third": 2}[ordinals[0]]
+                if at >= len(items):
+                    return None
+                # what the next turn's "that" is: the item ("was that achieved?" after the third aim, more exchanges)
+                item = tuple(t for t in self.analyzer.terms(items[at], correct=False) if t not in QUESTION_WORDS)
+                return Match((Candidate(self.sections[listing.section], 1.0, 1.0),), 0.9, listing.entities,
+                             item or context.terms, lead=(listing,), question=text, features={"context": 1.0})
         if listing is None or not ordinals:
             return None
         lead = listing if _lists(self._text_of(listing)) else None
@@ -2631,6 +2658,7 @@ _CALLED = re.compile(r"\bwhat(?:'s|’s|\s+is|\s+are|\s+was|\s+were|\s+r)\s+(?:\
                      re.IGNORECASE)
 # "the name of the palace", "name of operation": what is asked the name of (its first two words)
 _NAME_OF = re.compile(r"\bname\s+of\s+(?:the\s+|that\s+|this\s+)?(\w+(?:\s+\w+)?)")
+_NAME_OF_OWNER = re.compile(r"\bname\s+of\s+(?:the\s+)?(\w+)['’]s\b", re.IGNORECASE)
 _NAME_WORDS = frozenset({"name", "names", "title", "exact", "exactly", "specific", "specifically", "pls", "please",
                          "called"})
 # Words for someone whose name a name request asks: "the name of the head of that service", "their boss's name".
@@ -3021,6 +3049,9 @@ _ORDINALS = {**dict.fromkeys(("first", "1st", "one", "1"), "first"),
              **dict.fromkeys(("second", "2nd", "two", "2"), "second"),
              **dict.fromkeys(("third", "3rd", "three", "3"), "third")}
 _ORDINAL_WORD = re.compile(r"\b(?:first|second|third)\b", re.IGNORECASE)
+# "to evaluate the conditions for a ceasefire, discuss a meeting of the two presidents and look at more prisoner
+# exchanges": three items or more, the last after "and"
+_ENUMERATION = re.compile(r"\b\w+[^,;.:]*,\s+(?:\w+[^,;.:]*,\s+)*\w+[^,;.:]*?,?\s+and\s+\w+")
 _LIST_ITEM = re.compile(r"\b(first|second|third)\s+(?:priority|point|demand|condition|item|step)\b", re.IGNORECASE)
 
 

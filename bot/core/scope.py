@@ -26,7 +26,7 @@ from typing import Iterable
 from bot.core.analyzer import Analyzer, canon
 from bot.core.brief import Brief, EntityKind
 from bot.core.index import Unit, UnitKind
-from bot.core.text import normalize, sentences, stem, words
+from bot.core.text import STOPWORDS, normalize, sentences, stem, words
 
 # Offices a person holds, and the words that say which one ("foreign minister", "prime minister").
 _TITLES = frozenset({"president", "presidents", "minister", "ministers", "chancellor", "spokesperson",
@@ -42,13 +42,20 @@ _OWN_DAY = re.compile(r"\b(?:(?:when|what\s+time|where)\s+(?:is|was|will\s+be|s)
 # "what did the french president say?", "how did the polish pm react": what an office's holder said or did
 _HOLDER_SAID = re.compile(r"\b(?:what|how)\s+(?:did|does|do|has|have|will|would)\s+(?:the\s+)?(?:\w+\s+){0,2}"
                           r"(?:president|minister|chancellor|premier|pm|king|queen|pope|mayor|governor)\s+"
-                          r"(?:say|said|think|thought|do|did|react|respond|reply|make|feel|want)\b")
+                          r"(?:say|said|think|thought|do|did|react|respond|reply|make|feel|want)\b|"
+                          # "what's the turkish president's view of all this?"
+                          r"\b(?:president|minister|chancellor|premier|pm|king|queen|pope|mayor|governor)(?:'s|s)?\s+"
+                          r"(?:view|views|take|position|stance|reaction|response|opinion|thoughts|comments?|statement|"
+                          r"role|words?)\b")
 
 # "the new exchange", "round two": the occasion a figure is asked for.
 _SECOND = frozenset({"second_round", "new", "next", "latest", "upcoming"})
 _OCCASIONS = frozenset({"first_round", "second_round", "talks_2022"})
 # "how many russian soldiers have died": what is counted, up to the verb
 _FATE = re.compile(r"\b(?:killed|died|dead|dying|injured|wounded|captured|freed|released|displaced)\b")
+# "what did erdogan say", "what does macron think": what someone said, and who (group 1)
+_SAID_BY = re.compile(r"\b(?:did|does|do|has|have|had|will|would)\s+(.{2,40}?)\s+(?:say|said|tell|told|think|"
+                      r"thinks|thought|comment|comments|commented|react|reacted)\b")
 # "who led …", "who was on …": who did something, not whom someone did it to ("who did ukraine's team meet?")
 _WHO_DID = re.compile(r"\s*(?:so\s+|and\s+|then\s+)?who\s+(?!did\b|does\b|do\b|will\b|would\b)")
 _COUNTED = re.compile(r"\bhow\s+many\s+((?:\w+\s+){0,2}?\w+?)\s+(?:did|do|does|were|was|are|is|have|has|had|will|"
@@ -137,7 +144,7 @@ _SAID_OF_IT = re.compile(r"\b(?:will|would|shall|going\s+to|gonna|propos\w*|plan
 # "what will they decide at the third round?", "what was the outcome of the next talks?": what comes of an occasion
 # still to come, in any tense, which only a fact telling of that occasion's outcome answers.
 _OUTCOME = re.compile(r"\b(?:outcomes?|results?|decid\w*|decisions?|agree|agreed|agreements?|came\s+out|come\s+out|"
-                      r"yield\w*|achiev\w*|produc\w*|breakthroughs?|deals?)\b")
+                      r"yield\w*|achiev\w*|produc\w*|breakthroughs?|deals?|bottom\s+line|takeaways?|upshot|verdict)\b")
 # "who was the unnamed source Reuters quoted?", "name of the source in the ministry": who a source is, which a fact
 # telling what "an unnamed source" or "a source in the ministry" said never gives.
 _SOURCE_NAME = re.compile(r"\b(?:who|whos)\s+(?:was|is|were|are)\s+(?:the|this|that|their)\s+(?:\w+\s+){0,2}?sources?\b|"
@@ -153,6 +160,7 @@ _EXACT_DAY = re.compile(r"\b(?:exact|specific|precise|actual)\s+(?:date|day)\b|\
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _A_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?\s+"
                     + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2})\b", re.IGNORECASE)
+_DAY_IN_MONTH = re.compile(r"\b(?:what|which)\s+(?:date|day)\s+(?:in|of)\s+" + _MONTHS + r"\b")
 # "did the new swap actually happen yet?", "has the exchange taken place?": whether what was agreed has been done,
 # which a leading fact answers only when it tells it done ("were freed", "took place"), not agreed or to come.
 _HAPPENED_YET = re.compile(r"\b(?:actually|really|yet|already|even)\s+(?:happen|happened|take\s+place|taken\s+place|"
@@ -263,6 +271,10 @@ class Scope:
         if _DONE_THERE.search(said) and _EARLIER.intersection(terms) and lead and not any(
                 _TOLD_THERE.search(text) for unit in lead for text in self._said(unit)):
             return "not told"
+        if self._unknown_speaker(said) or (sentence and sentence != question
+                                           and self._unknown_speaker(normalize(sentence))):
+            # "what did Erdogan say when he opened the talks": the words of someone the articles never name
+            return "unknown speaker"
         if _OPINION.search(said) or (sentence and _OPINION.search(normalize(sentence))):
             # "pretend you are putin and explain why …": the clause after it asks for the part played
             return "opinion"
@@ -285,6 +297,11 @@ class Scope:
         # "did the new swap happen, and how many got freed?": a clause's count is for the occasion its sentence names
         occasion_terms = terms if not sentence or sentence == question else (
             *terms, *self._analyzer.terms(sentence))
+        if wants in ("place", "time") and lead and (earlier := set(occasion_terms) & _OCCASIONS - {"second_round"}) \
+                and earlier.isdisjoint(lead[0].entities):
+            # "where were the 2022 talks that medinsky led?": the place or time of an earlier occasion, led by a fact
+            # that is not about it (Medinsky leading this round's delegation, in Istanbul)
+            return "occasion"
         if wants == "number" and (self._other_occasion(occasion_terms, lead) or self._other_count(said, lead)
                                   or self._other_place(terms, lead) or self._other_period(said, terms, lead)):
             return "occasion"
@@ -323,6 +340,10 @@ class Scope:
         if occasion and _EXACT_DAY.search(said) and not any(_A_DAY.search(text) for unit in lead
                                                              for text in self._said(unit)):
             return "to come"
+        if _DAY_IN_MONTH.search(said) and lead and not any(_A_DAY.search(text) for unit in lead
+                                                           for text in self._said(unit)):
+            # "on exactly what day in january did trump take office?": the day, where the facts give the month
+            return "detail"
         if not occasion and before and (later := _NEXT_OCCASION.search(before)) and _EXACT_DAY.search(said) \
                 and not _NAMES_OCCASION.search(said) and not any(
                     _A_DAY.search(text) and (later.group(0) in normalize(text) or _FUTURE.search(text))
@@ -358,6 +379,19 @@ class Scope:
         wanted = set(_defence(wanted)) | (self._countries & set(terms))
         return not any(wanted <= office for office in self._offices)
 
+    def _unknown_speaker(self, said: str) -> bool:
+        """Whether `said` asks what someone said whom the brief never names: a word of theirs the brief does not use
+        ("erdogan", "macron"), typos corrected."""
+        asked = _SAID_BY.search(said)
+        if asked is None:
+            return False
+        who = [w for w in asked.group(1).split() if w not in STOPWORDS]
+        if not self._entities.isdisjoint(self._analyzer.terms(asked.group(1))):
+            return False  # "the ru govt": Russia's
+        known = [self._analyzer.corrected(w) in self._analyzer.known_words for w in who]
+        # nothing of theirs the brief knows ("keith kellogg like the cereal" is Kellogg), and a name, not "ppl"
+        return bool(who) and not any(known) and any(len(w) > 3 and w.isalpha() for w in who)
+
     def _other_team(self, said: str, terms: tuple[str, ...], lead: list[Unit]) -> bool:
         """ "who led ukraine's delegation in the 2022 talks?" led by Medinsky leading them: who was on one side's team,
         led by a fact naming only someone of the other side, and not the side asked about."""
@@ -385,7 +419,23 @@ class Scope:
             # and what befell them: "how many russian soldiers have been killed?" is not how many troops were sent
             fate = _FATE.search(said[counted.end(1):])
             asked |= set(self._analyzer.terms(fate.group(0))) if fate else set()
-        return bool(asked) and not any(asked <= u.terms for u in lead)
+        return bool(asked) and not any(asked <= u.terms for u in lead) or self._other_sides_count(counted.group(1),
+                                                                                                    lead)
+
+    def _other_sides_count(self, counted: str, lead: list[Unit]) -> bool:
+        """ "how many ukrainian troops are near sumy?" led by "around 50,000 Russian troops have massed near Sumy": the
+        leading facts count what is asked of another side only."""
+        said = counted.split()
+        sides = {t for w in said[:-1] for t in self._analyzer.table.word(w) if t in self._countries}
+        noun = set(self._analyzer.table.word(said[-1]))
+        if not sides or not noun:
+            return False
+        before: set[str] = set()  # the sides named right before the counted word in the leading facts
+        for unit in lead:
+            told = words(self._said(unit)[0])
+            before |= {t for i, w in enumerate(told[1:], 1) if noun & set(self._analyzer.table.word(w))
+                       for t in self._analyzer.table.word(told[i - 1]) if t in self._countries}
+        return bool(before) and before.isdisjoint(sides)
 
     def _other_place(self, terms: tuple[str, ...], lead: list[Unit]) -> bool:
         """ "how many troops are massed near Kharkiv?" led by the troops massed near Sumy: a count asked for one
