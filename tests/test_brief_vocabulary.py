@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.service import BriefService
-from bot.core.text import QUESTION_WORDS
+from bot.core.text import QUESTION_WORDS, words
 from tests.test_answers import ask, first, service  # noqa: F401  the real brief's service; one conversation a call
 
 
@@ -729,3 +729,18 @@ def test_a_dollar_amount_asks_what_the_bombers_were_worth(service: BriefService)
 def test_problems_with_someone_just_discussed_are_the_scandal_around_them(service: BriefService) -> None:
     _, problems = ask(service, "how good a negotiator is umerov?", "hmm, any problems with him though?")
     assert "abuse of power" in first(problems)
+
+
+@pytest.mark.parametrize(("said", "read"), [
+    ("fifty two drones", ("52", "drones")),
+    ("one hundred sixty two", ("162",)),
+    ("a hundred and sixty two", ("162",)),
+    ("a hundred thirteen thousand", ("113000",)),
+    ("twenty twenty two", ("2022",)),  # a year said in pairs
+    ("nineteen ninety one", ("1991",)),
+    # not numbers: "one" alone is a pronoun, and two digits said one after the other stay apart
+    ("which one", ("which", "one")),
+    ("two three", ("2", "3")),
+])
+def test_a_number_said_in_words_is_read_as_its_digits(said: str, read: tuple[str, ...]) -> None:
+    assert words(said) == read

@@ -1152,3 +1152,8 @@ def test_the_nth_one_after_an_enumeration_is_that_item_and_that_points_at_it(ser
     assert "presidents" in " ".join(second.body) and second.section_id == first_turn.section_id
     assert "prisoner" in " ".join(third.body)
     assert "prisoner exchange" in first(achieved)
+
+
+def test_by_force_is_fighting(service: BriefService) -> None:
+    *_, force = ask(service, "ukraine's position on land?", "do they think they can take it back by force")
+    assert "diplomacy" in " ".join(force.body)

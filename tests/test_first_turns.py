@@ -403,6 +403,11 @@ def test_words_meant_apart_stay_apart(service: BriefService, question: str, fact
     ("um what time were the talks meant to kick off on monday like in the afternoon or", "1 p.m."),
     ("so sunday night how many of russias drones did ukraine shoot down fifty something", "52"),
     ("what has trump been threatening to do if theres no progress like would he just leave", "abandon"),
+    ("so how many square kilometers does russia hold in ukraine is it like a hundred thirteen thousand", "113,100"),
+    # corrected mid-sentence: what follows "sorry", "no wait" is what is asked
+    ("what does russia mean by the nazi vacation thing sorry de nazification what does that involve", "russian"),
+    ("who is leading the russian no wait the ukrainian delegation", "umerov"),
+    ("wait did the talks medinsky led back in twenty twenty two actually work out", "failed"),  # 2022; succeed
 ])
 def test_a_dictated_question_running_on_into_the_speakers_guess_is_answered(
         service: BriefService, question: str, fact: str) -> None:

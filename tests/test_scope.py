@@ -428,3 +428,10 @@ def test_the_outcome_of_a_round_still_to_come_is_not_answered(service: BriefServ
     rejected(service, "Bottom line on the third round of Istanbul talks?")
     (this_round,) = ask(service, "bottom line on the talks?")
     assert this_round.matched
+
+
+def test_the_events_own_day_is_no_other_period(service: BriefService) -> None:
+    # "on monday" is the talks' day: a count of them is not one for another period the facts don't name
+    (late,) = ask(service, "how late did they start the talks on monday, how much of a delay")
+    assert "two hours" in " ".join(late.body)
+    rejected(service, "how many square km did russia take in may")

@@ -2813,6 +2813,8 @@ _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
 # "cited by RIA Novosti" tells nothing the one next to it said.
 _CARD_SAYING = _SAYING | {"cited", "cites", "citing"}
 
+_SELF_CORRECTION = re.compile(r"\b(?:sorry|no\s+wait|i\s+mean|i\s+meant|scratch\s+that|correction)\b[\s,:;.!-]*",
+                              re.IGNORECASE)
 _CLAUSE_START = re.compile(
     r"(?:[,:;(—–-]\s*(?=(?:who|what|when|where|why|how|which|did|does|do|is|was|were|has|have|will|can|could|wtf|wth|"
     r"whats|whos|hows)\b)"
@@ -2856,9 +2858,12 @@ def _clauses(sentence: str) -> list[str]:
     asked_for = [m.end() for m in _ASKED_FOR.finditer(sentence)]
     # "for my class: who led ukraine's team?", "quick q: when was it?": a short preamble, a colon, the question
     introduced = [m.end() for m in _COLON_QUESTION.finditer(sentence)]
-    if len(sentence.split()) <= 8 and not asked_for and not introduced:
+    if len(sentence.split()) <= 8 and not asked_for and not introduced and not _SELF_CORRECTION.search(sentence):
         return []
-    starts = sorted({*(m.start() for m in _CLAUSE_START.finditer(sentence) if m.start() > 0), *asked_for, *introduced})
+    # "what does russia mean by the nazi vacation thing sorry de nazification …": the words a speaker corrects to
+    corrected = [m.end() for m in _SELF_CORRECTION.finditer(sentence)]
+    starts = sorted({*(m.start() for m in _CLAUSE_START.finditer(sentence) if m.start() > 0), *asked_for, *introduced,
+                     *corrected})
     tails = [sentence[start:].lstrip(",:;(—–- ") for start in starts]
     return [tail for tail in tails if len(tail.split()) >= 2][-3:]
 
@@ -2907,10 +2912,15 @@ def _head(sentence: str) -> str:
             # shoot down fifty something": said, not typed, a question goes on into the speaker's guess with no comma
             head = sentence[:guess.start()]
             said = normalize(head).split()
+            guessed = said[-2:] in (["is", "it"], ["was", "it"]) and len(said) > 2
+            if guessed:
+                # "how many square km does russia hold is it like a hundred thousand": the guess asks "is it …"
+                head = re.sub(r"\s+(?:is|was)\s+it\s*$", "", head, flags=re.IGNORECASE)
+                said = said[:-2]
             while said[:1] and said[0] in _INTERJECTIONS:
                 said = said[1:]
             if len(said) >= 4 and (_INTERROGATIVE.intersection(said[:4]) or said[0] in YES_NO) \
-                    and said[-1] not in _LIKENED:
+                    and (guessed or said[-1] not in _LIKENED) and not _INTERROGATIVE.intersection(said[-3:]):
                 return head
         # "did they hand over their memo or were they still sitting on it": a yes/no question with its other
         # answer offered after "or"; the question is what comes before it

@@ -240,6 +240,7 @@ class Scope:
         self._places = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities if e.kind is EntityKind.place)
         # The event's own day ("the exchange agreed on Monday") names it as the new exchange does.
         self._second = _SECOND | set(analyzer.table.word(f"{brief.meta.date:%A}".lower()))
+        self._event_day = f"{brief.meta.date:%A}".lower()
         self._entities = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities)
         self._people = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities
                                  if e.kind is EntityKind.person)
@@ -446,7 +447,8 @@ class Scope:
     def _other_period(self, said: str, terms: tuple[str, ...], lead: list[Unit]) -> bool:
         """ "how many square km did Russia take in May?" led by all the land it holds: a count for a month or a day
         that no leading fact names."""
-        asked = set(said.split()) & _PERIODS
+        # not the event's own day: "how late did the talks start on monday?" asks of the talks, whatever day
+        asked = set(said.split()) & _PERIODS - {self._event_day}
         if not asked or not lead or _OCCASIONS.intersection(terms):  # "back in may" is the first round
             return False
         told = {w for unit in lead for text in self._said(unit) for w in normalize(text).split()}

@@ -291,6 +291,65 @@ _NUMBER_WORDS = {w: str(n) for n, w in enumerate(
     w: str(10 * n) for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
 
 
+# A number said in words, as speech-to-text writes it: "fifty two" is 52, "one hundred sixty two" 162, "a hundred
+# thirteen thousand" 113000, and "twenty twenty two" (a year said in pairs) 2022.
+_SMALL = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                     "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+
+def _spelled_numbers(said: list[str]) -> list[str]:
+    """`said` with each run of two or more number words read as the number it says."""
+    out: list[str] = []
+    i = 0
+    while i < len(said):
+        j = i
+        while j < len(said) and (said[j] in _SMALL or said[j] in _TENS or said[j] in _SCALES or (
+                said[j] in ("a", "and") and j + 1 < len(said) and (said[j + 1] in _SCALES or (
+                    said[j] == "and" and j > i and (said[j + 1] in _SMALL or said[j + 1] in _TENS))))):
+            j += 1
+        run = [w for w in said[i:j] if w != "and"]
+        if len([w for w in run if w != "a"]) >= 2 and (number := _read_number(run)) is not None:
+            out.append(number)
+            i = j
+        else:
+            out.append(said[i])
+            i += 1
+    return out
+
+
+def _read_number(run: list[str]) -> str | None:
+    """The number a run of number words says, as digits; None when it is not one ("one two")."""
+    values = [1 if w == "a" else _SMALL.get(w, _TENS.get(w, _SCALES.get(w))) for w in run]
+    # a year said in pairs: "twenty twenty two", "nineteen ninety one"
+    if not any(w in _SCALES for w in run):
+        pairs: list[int] = []
+        for w, v in zip(run, values):
+            if pairs and pairs[-1] >= 20 and pairs[-1] % 10 == 0 and w in _SMALL and v < 10:
+                pairs[-1] += v  # "fifty two"
+            else:
+                pairs.append(v)
+        if len(pairs) == 1:
+            return str(pairs[0])
+        if len(pairs) == 2 and pairs[0] in (19, 20) and 10 <= pairs[1] <= 99:
+            return str(pairs[0] * 100 + pairs[1])
+        return None
+    total, current = 0, 0
+    for w, v in zip(run, values):
+        if w in _SCALES:
+            if v == 100:
+                current = max(current, 1) * 100
+            else:
+                total += max(current, 1) * v
+                current = 0
+        elif w in _TENS or v >= 10 or current % 10 == 0:
+            current += v
+        else:
+            return None  # "two three"
+    return str(total + current)
+
+
 # "ru" (SHORTHAND) is "are you" where a question to the reader starts ("ru a bot?", "how ru doing", "so ru sure"); anywhere
 # else it is Russia, as "ua" is Ukraine ("ru and ua", "does ru want", "the last time ru talked to kyiv").
 _OPENERS = frozenset({"so", "hey", "hi", "hello", "yo", "ok", "okay", "well", "but", "oh", "lol", "and", "then",
@@ -331,6 +390,7 @@ def read_words(normal: str) -> tuple[str, ...]:
     at = next((i for i, w in enumerate(said[:3]) if w in _OPENING_ONLY), None)
     if at is not None and len(said) > at + 2 and all(w in _OPENERS or w in _CORRECTING for w in said[:at]):
         said = said[:at] + said[at + 1:]
+    said = _spelled_numbers(said)
     german = not GERMAN_CUES.isdisjoint(said)
     for at, word in enumerate(said):
         if word == "ru" and not _ru_is_are_you(said, at):
