@@ -435,3 +435,11 @@ def test_the_events_own_day_is_no_other_period(service: BriefService) -> None:
     (late,) = ask(service, "how late did they start the talks on monday, how much of a delay")
     assert "two hours" in " ".join(late.body)
     rejected(service, "how many square km did russia take in may")
+
+
+@pytest.mark.parametrize("question", ["how many russian negotiators did medinsky lead",
+                                      "how many russian aides does putin have"])
+def test_a_count_led_by_someones_card_is_read_without_failing(service: BriefService, question: str) -> None:
+    # a card has no fact text: the check of whose count it is reads nothing there (it raised IndexError once)
+    (answer,) = ask(service, question)
+    assert answer.question == question

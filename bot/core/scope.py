@@ -400,7 +400,8 @@ class Scope:
         if len(asked) != 1 or not _WHO_DID.match(said) or self._team.isdisjoint(terms) or not lead:
             return False
         people = lead[0].entities & self._people
-        told = set(self._analyzer.terms(self._said(lead[0])[0], False))  # the fact, not a curator's answer to it
+        # the fact, not a curator's answer to it
+        told = set(self._analyzer.terms(next(iter(self._said(lead[0])), ""), False))
         return bool(people) and asked.isdisjoint(told) and all(
             self._sides.get(person) not in (None, *asked) for person in people)
 
@@ -433,7 +434,7 @@ class Scope:
             return False
         before: set[str] = set()  # the sides named right before the counted word in the leading facts
         for unit in lead:
-            told = words(self._said(unit)[0])
+            told = words(next(iter(self._said(unit)), ""))
             before |= {t for i, w in enumerate(told[1:], 1) if noun & set(self._analyzer.table.word(w))
                        for t in self._analyzer.table.word(told[i - 1]) if t in self._countries}
         return bool(before) and before.isdisjoint(sides)
