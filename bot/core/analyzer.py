@@ -281,7 +281,8 @@ class PhraseTable:
         out: list[str] = []
         i = 0
         while i < len(raw):
-            if raw[i] in _ARTICLES and self._longest(raw, i + 1) > self._longest(raw, i) - 1 > 0:
+            if raw[i] in _ARTICLES and (opened := self._longest(raw, i)) > 1 \
+                    and self._longest(raw, i + 1) > opened - 1:
                 # "the russia ukraine talks": the phrase after the article ("russia ukraine talks") ends after the
                 # one the article opens ("the russia")
                 i += 1

@@ -297,10 +297,13 @@ _SMALL = {w: n for n, w in enumerate("zero one two three four five six seven eig
                                      "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_NUMBER_NAMES = frozenset((*_SMALL, *_TENS, *_SCALES))
 
 
 def _spelled_numbers(said: list[str]) -> list[str]:
     """`said` with each run of two or more number words read as the number it says."""
+    if len(said) < 2 or _NUMBER_NAMES.isdisjoint(said):
+        return said  # most messages, and every single word read apart
     out: list[str] = []
     i = 0
     while i < len(said):
