@@ -443,3 +443,14 @@ def test_a_count_led_by_someones_card_is_read_without_failing(service: BriefServ
     # a card has no fact text: the check of whose count it is reads nothing there (it raised IndexError once)
     (answer,) = ask(service, question)
     assert answer.question == question
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("bot, who led russia's delegation?", "medinsky"),
+    ("hey brief bot when were the talks", "monday"),
+    ("@briefbot where were the talks held", "ciragan"),
+])
+def test_a_question_addressed_to_the_bot_by_name_is_answered(service: BriefService, question: str, fact: str) -> None:
+    # "bot" names whom a group member asks, not what they ask about: only "are you a (russian) bot?" is small talk
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()
