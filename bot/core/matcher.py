@@ -2130,9 +2130,10 @@ class Matcher:
         if listing is None and len(set(ordinals)) == 1:
             # "the second one?" after "the aim was to evaluate …, discuss … and look at …": an enumeration says each
             # item in order; the answer that gave it says the one asked for
-            listing = next((u for u in shown if _ENUMERATION.search(self._text_of(u))), None)
-            if listing is not None:
-                items = re.split(r",\s+(?:and\s+)?|\s+and\s+", _ENUMERATION.search(self._text_of(listing)).group(0))
+            listed = next(((u, found) for u in shown if (found := _ENUMERATION.search(self._text_of(u)))), None)
+            if listed is not None:
+                listing, enumeration = listed
+                items = re.split(r",\s+(?:and\s+)?|\s+and\s+", enumeration.group(0))
                 at = {"first": 0, "second": 1, "third": 2}[ordinals[0]]
                 if at >= len(items):
                     return None

@@ -421,8 +421,9 @@ class Scope:
             # and what befell them: "how many russian soldiers have been killed?" is not how many troops were sent
             fate = _FATE.search(said[counted.end(1):])
             asked |= set(self._analyzer.terms(fate.group(0))) if fate else set()
-        return bool(asked) and not any(asked <= u.terms for u in lead) or self._other_sides_count(counted.group(1),
-                                                                                                    lead)
+        if bool(asked) and not any(asked <= u.terms for u in lead):
+            return True
+        return self._other_sides_count(counted.group(1), lead)
 
     def _other_sides_count(self, counted: str, lead: list[Unit]) -> bool:
         """ "how many ukrainian troops are near sumy?" led by "around 50,000 Russian troops have massed near Sumy": the
