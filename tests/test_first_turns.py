@@ -1343,3 +1343,68 @@ def test_the_event_named_by_its_two_sides_is_the_talks(service: BriefService, qu
 def test_everyday_words_for_the_brief_s_own(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
     assert fact in " ".join(answer.body).casefold()
+
+
+# ------------------------------------------------------------------ a topic's own subject and phrases said apart
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # every fact of "Operation Spider's Web" is about the operation, whether or not it names it: the other words
+    # pick the fact ("damaged some 40 strategic bombers" never says "Spider's Web")
+    ("how much damage did spider web actually do", "damaged"),
+    ("what kind of planes did the spider's web drones go after", "bomber"),
+    ("spider's web: how far from the front line were the airbases?", "thousands of kilometres"),
+])
+def test_the_subject_of_a_topic_is_what_every_fact_in_it_is_about(
+        service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()
+
+
+def test_a_phrase_asked_is_found_in_a_fact_saying_its_words_apart(service: BriefService) -> None:
+    # "carried out" asked of the fact the curator worded "carried it out"
+    (answer,) = ask(service, "On what day was Operation Spider's Web carried out?")
+    assert "sunday" in first(answer).casefold()
+
+
+# ------------------------------------------------------------------ a claim passed on from someone the brief never names
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("my friend says the talks were in ankara, is that right?", "Istanbul"),
+    ("Sam reckons the talks lasted a whole week, true?", "less than an hour"),
+    ("a guy on reddit told me Medinsky is the defence minister", "Kremlin aide"),
+])
+def test_a_claim_passed_on_from_someone_unnamed_is_checked(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body), answer.body
+
+
+@pytest.mark.parametrize("question", [
+    # what an unnamed person said is asked, not claimed: the articles never quote them
+    "macron said what on these talks",
+    "pope leo said something about the talks?",
+])
+def test_what_someone_unnamed_said_is_still_not_answered(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched
+
+
+def test_a_phrase_read_as_nothing_is_never_read_through_an_article(service: BriefService) -> None:
+    # "last week" reads as nothing (a reader's own time); "did the talks last a week?" asks how long they lasted
+    (answer,) = ask(service, "did the talks last a week?")
+    assert "less than an hour" in " ".join(answer.body)
+
+
+@pytest.mark.parametrize("question", ["whats 2+2", "what is 5 x 3?", "calculate 12 / 4"])
+def test_arithmetic_is_not_read_as_the_brief_s_numbers(service: BriefService, question: str) -> None:
+    # "2" is in "2 June" and "round 2": a sum asks nothing of them, fresh or after an answer
+    (answer,) = ask(service, question)
+    assert not answer.matched
+    _, after = ask(service, "what did the talks agree?", question)
+    assert not after.matched
+
+
+def test_where_talks_start_from_asks_a_starting_point_not_a_place(service: BriefService) -> None:
+    (answer,) = ask(service, "where does kyiv want the land talks to start from")
+    assert "starting point" in first(answer)

@@ -250,7 +250,8 @@ class PhraseTable:
         if len(ends) < 2 or ends[-1] - i == len(kept):
             return None  # no article skipped: the phrase table has already said no
         for length in lengths:
-            if length <= len(kept) and (target := self._bare.get(tuple(kept[:length]))) is not None:
+            # (not a phrase read as nothing: "did the talks last a week" is no "last week")
+            if length <= len(kept) and (target := self._bare.get(tuple(kept[:length]))):
                 if ends[length - 1] - i > length:  # an article was skipped inside it
                     return target, ends[length - 1]
         return None

@@ -329,7 +329,27 @@ class Matcher:
                 asked = self._search_box.question(text)
                 if asked is not None and (again := self._match(asked, context)).confidence >= ACCEPTABLE:
                     return replace(again, question=found.question)
+                # "my friend says the talks were in ankara, is that right?", "Sam reckons they lasted a week": the
+                # claim to check, when whoever makes it is no one the brief names (what Zelensky says is his)
+                claim = self._hearsay(text)
+                if claim is not None and (again := self._match(claim, context)).confidence >= ACCEPTABLE:
+                    return replace(again, question=found.question)
             return found
+
+    def _hearsay(self, text: str) -> str | None:
+        """The claim of a message passing on what someone the brief does not name says; None for any other."""
+        told = _HEARSAY.match(normalize(text))
+        if told is None or len(claim := told.group("claim").split()) < 3 or claim[0] in _NO_CLAIM \
+                or not _ASKING.isdisjoint(claim[:1]) or not _WH.isdisjoint(claim):
+            return None  # "macron said what on these talks", "pope leo said something about it": asked, not claimed
+        who = told.group("who").split()
+        if who and who[0] in _ASKING:
+            return None
+        terms = self.analyzer.terms(told.group("who"))
+        if any(t in self.index.entities or t in QUESTION_WORDS for t in terms):
+            return None
+        return text[len(text) - len(told.group("claim")):] if text.casefold().endswith(told.group("claim")) \
+            else told.group("claim")
 
     @contextmanager
     def _one_message(self) -> Iterator[None]:
@@ -343,6 +363,8 @@ class Matcher:
 
     def _match(self, message: str, context: FollowUpContext | None = None, doubting: bool = True) -> Match:
         text = strip_markup(message)
+        if _ARITHMETIC.match(text):
+            return Match((), 0.0, frozenset(), (), question=text)  # "whats 2+2": its numbers are no date or count
         if _RELATIVE_TO.search(text) and _wants(text) == "time":
             # "when did it happen relative to the talks?": the talks are the time it is told by ("a day before"), and
             # "relative to" asks nothing a fact must say
@@ -1754,6 +1776,15 @@ class Matcher:
         # "how many ukrainians were killed": the people counted, not whose fact it is (the toll is Russia's doing)
         about = asked_entities - self._people_counted(reading.text) if wants == "number" else asked_entities
         unit_scores = dict(chosen.units)
+        if wants != "name" and (subjects := index.subjects[top].intersection(terms_asked)) \
+                and len(subjects) < len(terms_asked):
+            # "how much damage did spider web do": in the topic of Spider's Web, every fact is about it; the other
+            # words pick the fact ("damaged some 40 bombers", which never names the operation)
+            rest = index.section_scores(top, [t for t in terms_asked if t not in subjects]).units
+            if rest:
+                bonus = min((x - rest.get(u, 0.0) for u, x in unit_scores.items() if x > rest.get(u, 0.0)), default=0.0)
+                unit_scores = {u: max(unit_scores.get(u, 0.0), rest.get(u, 0.0) + bonus)
+                               for u in unit_scores.keys() | rest.keys()}
         if exclude:
             unit_scores = {u: x for u, x in unit_scores.items() if u not in exclude}
         elif chosen.card:  # the topic's own card, for its leading facts to beat
@@ -2413,7 +2444,10 @@ class Matcher:
                 # "what government post does he hold": beside a word for an office, everyday words and the
                 # event's own ask nothing the card leaves out (as the card was chosen, _entity_card)
                 lead_terms = lead_terms | {t for t in own if t in self.event.nouns or specificity(t) < 0.5}
-        lead_covered = sum(w for t, w in own_weights.items() if t in lead_terms or t in absorbed)
+        subjects = index.subjects[section]
+        lead_covered = sum(w if t in lead_terms or t in absorbed or "_" in t and (parts := _stems_in(t))
+                           and parts <= lead_terms else 0.5 * w if t in subjects else 0.0
+                           for t, w in own_weights.items())
         missing = [w for t, w in own_weights.items()
                    if t not in lead_terms and t not in index.strong[section] and t not in absorbed]
         return {
@@ -2495,6 +2529,11 @@ def _ruled(match: Match) -> Match:
 
 
 @lru_cache(maxsize=4096)
+def _stems_in(term: str) -> frozenset[str]:
+    """The stems of a phrase's content words: "carried_out" asked of a fact that says "carried it out"."""
+    return frozenset(stem(part) for part in term.split("_") if part not in STOPWORDS and len(part) > 1)
+
+
 def _words_in(term: str) -> int:
     """How many words a term stands for: "negotiator_in_chief", an alias joined into one term, asks as much as
     its two content words would ("negotiator", "chief"), not as much as one."""
@@ -2667,6 +2706,17 @@ _PERSON_ROLES = frozenset({"guy", "man", "woman", "person", "boss", "head", "chi
                            "director", "official", "officer", "spokesperson", "spokesman", "minister", "envoy"})
 # "what did Kalin say", "what has the Kremlin said about …": group 1 is who is asked about.
 _ACCORDING_TO = re.compile(r"according\s+to\s+([^,.;:]+)", re.IGNORECASE)
+# Passing on a claim: group "who" makes it, group "claim" is what they say (a normalised message)
+_HEARSAY = re.compile(r"(?P<who>(?:\w+\s+){1,4}?)(?:says|said|claims|claimed|reckons|insists|swears|thinks|"
+                      r"told\s+me|tells\s+me|told\s+us|keeps\s+saying|is\s+saying|was\s+saying)\s+(?:that\s+)?"
+                      r"(?P<claim>.+)")
+_ASKING = frozenset({"what", "who", "when", "where", "why", "how", "which", "did", "does", "do", "has", "have",
+                     "had", "is", "was", "will", "would", "can", "could"})
+_ARITHMETIC = re.compile(r"\W*(?:(?:what|whats|what's|what is|how much is|calculate|compute|solve)\s+)?"
+                         r"\d+(?:\.\d+)?\s*(?:[-+*/×÷^x]|plus|minus|times|divided\s+by)\s*\d+(?:\.\d+)?\W*$",
+                         re.IGNORECASE)
+_WH = frozenset({"what", "who", "when", "where", "why", "how", "which"})
+_NO_CLAIM = frozenset({"something", "anything", "nothing", "about", "on", "of", "to", "so", "this", "it"})
 _SAY_REQUEST = re.compile(r"\b(?:did|does|do|has|have|had|will|would|is|was)\s+(.{2,40}?)\s+(?:say|said|tell|told|"
                           r"state|stated|claim|claimed|announce|announced|comment)\b(?!\s+off\b)",
                           re.IGNORECASE)
@@ -3141,6 +3191,8 @@ _DEEDS = frozenset({"shot", "launched", "sent", "fired", "hit", "struck", "destr
                     "captured"})  # not "took": "who took part in the talks?" asks for people
 # "where does trump stand on all this?", "where do things stand?": a position or a state of things, not a place.
 _STANDS = frozenset({"stand", "stands", "standing", "stood"})
+# "where should land talks start from?": a starting point of a negotiation, not a place
+_STARTS = frozenset({"start", "starts", "starting", "started", "begin", "begins", "beginning", "began"})
 
 
 @lru_cache(maxsize=512)  # the readings of one message ask it again; a text seldom comes back in another message
@@ -3174,7 +3226,8 @@ def _wants(text: str) -> str:
            and not _ASKS_SPEAKER.isdisjoint(said[i + 2:i + 6]) for i, w in enumerate(said[:4])):
         # "which outlet says it reviewed kyiv's document", "which russian state media said …": who said it
         return "speaker"
-    if ("where" in said[:4] and _MEDIUM_VERBS.isdisjoint(said) and _STANDS.isdisjoint(said)) or any(
+    if ("where" in said[:4] and _MEDIUM_VERBS.isdisjoint(said) and _STANDS.isdisjoint(said)
+            and ("from" not in said or _STARTS.isdisjoint(said))) or any(
             w in ("which", "what") and said[i + 1:i + 2] and said[i + 1] in _PLACE_NOUNS for i, w in enumerate(said)):
         # "where", "in which part of Russia", "what region"; not "where did he post it" (on social media: a medium)
         return "place"
