@@ -57,6 +57,14 @@ def test_it_with_one_new_word_is_answered_by_the_fact_using_that_word(service: B
     assert "severely injured" in lead(include)
 
 
+def test_a_short_follow_up_asking_a_kind_of_fact_is_led_by_the_fact_using_its_own_word(
+        service: BriefService) -> None:
+    # "why that first": no pronoun, but four words asking a reason; "first" picks the fact on why a ceasefire
+    # comes first, not the demands just shown again
+    _, why = ask(service, "whats kyivs main ask", "why that first")
+    assert "pause in the fighting" in lead(why)
+
+
 def test_it_with_a_word_the_brief_does_not_cover_stays_unanswered(service: BriefService) -> None:
     for question in ("how much will it cost", "who pays for it"):
         _, answer = ask(service, "what came out of monday's meeting?", question)

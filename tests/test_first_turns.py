@@ -1036,6 +1036,24 @@ def test_shorthand_question_words_keep_their_s_and_common_shorthand_reads_as_its
                                                              "them")
 
 
+def test_a_minister_s_title_typed_short_is_the_title_and_min_alone_is_still_minutes() -> None:
+    assert words("turkish foreign min name?") == ("turkish", "foreign", "minister", "name")
+    assert words("ukr defence min")[-1] == "minister"
+    assert words("talks lasted 30 min")[-1] == "min"
+    assert words("what does moscow say kyiv shd do wrt the memo")[5:8] == ("should", "do", "about")
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # a phone's shorthand: "zel" for Zelensky, "foreign min" for the foreign minister
+    ("does zel wanna meet putin", "meeting"),
+    ("what did zel post on social media sunday", "ceasefire"),
+    ("turkish foreign min name?", "Fidan"),
+])
+def test_phone_shorthand_for_names_and_titles(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer), first(answer)
+
+
 @pytest.mark.parametrize(("question", "fact"), [
     # a first name a phone's dictation split into words, right before the surname: it is the person's first name
     ("so what did rust em umerov announce after the talks", "prisoner exchange"),

@@ -132,6 +132,8 @@ def test_the_titles_of_books_the_brief_does_not_name_are_not_answered(service: B
     # what befell those counted counts too: the troops Putin sent are not the soldiers killed
     "How many Russian soldiers specifically have been killed since February 2022?",
     "how many ukrainian soldiers have died in the war",
+    # "how much" counts too: Ukraine's demands name reparations, never an amount
+    "how much reparations does ukraine want",
 ])
 def test_a_count_of_what_no_leading_fact_counts_is_not_answered(service: BriefService, question: str) -> None:
     """The brief counts the people killed and injured, not soldiers or civilians of one side."""
@@ -143,6 +145,7 @@ def test_a_count_of_what_no_leading_fact_counts_is_not_answered(service: BriefSe
     ("how many bombers did ukraine say it hit", "40"),
     ("how many drones did russia launch overnight on sunday", "80"),
     ("how many prisoners were freed in the may swap", "1,000"),
+    ("how much territory does russia control", "fifth"),
     # words the brief uses before what is counted say which ones; the fact counting them need not repeat them
     ("how many russian strategic bombers does kyiv claim to have struck in that operation?", "40"),
 ])
@@ -454,3 +457,16 @@ def test_a_question_addressed_to_the_bot_by_name_is_answered(service: BriefServi
     # "bot" names whom a group member asks, not what they ask about: only "are you a (russian) bot?" is small talk
     (answer,) = ask(service, question)
     assert fact in " ".join(answer.body).casefold()
+
+
+@pytest.mark.parametrize("question", [
+    # led by the new swap being agreed on Monday: the day it was agreed is not the day it happens
+    "when is the new prisoner exchange happening exactly",
+    # led by the first round's swap: a past occasion is no time for one still to come
+    "when is the exchange happening exactly",
+])
+def test_the_time_of_something_still_to_come_is_not_the_time_it_was_agreed(service: BriefService,
+                                                                          question: str) -> None:
+    rejected(service, question)
+    (answer,) = ask(service, "when will the next round take place")
+    assert "end of june" in lead(answer)

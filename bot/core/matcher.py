@@ -1794,10 +1794,11 @@ class Matcher:
             lead = [index.topic_unit[top]]  # the topic's own answer to its main question: "held on Monday …"
         else:
             own = {t for t in reading.own if t not in QUESTION_WORDS and t not in index.entities}
-            if reading.context and 0 < len(own) <= 2 and (PRONOUNS - PERSONAL).intersection(
-                    normalize(reading.text).split()):
+            if reading.context and 0 < len(own) <= 2 and ((PRONOUNS - PERSONAL).intersection(
+                    normalize(reading.text).split()) or wants and len(normalize(reading.text).split()) <= 4):
                 # "who will it focus on?": "it" and the previous turn's words find the topic; the one word this turn
                 # asks picks the fact. Facts using every word of its own lead, whatever the previous words score.
+                # So too for a few words asking a kind of fact with no pronoun ("why that first", "out of how many").
                 units = index.units
                 own_scores = {u: x for u, x in unit_scores.items() if own <= units[u].terms}
                 if own_scores:

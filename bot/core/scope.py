@@ -58,7 +58,7 @@ _SAID_BY = re.compile(r"\b(?:did|does|do|has|have|had|will|would)\s+(.{2,40}?)\s
                       r"thinks|thought|comment|comments|commented|react|reacted)\b")
 # "who led …", "who was on …": who did something, not whom someone did it to ("who did ukraine's team meet?")
 _WHO_DID = re.compile(r"\s*(?:so\s+|and\s+|then\s+)?who\s+(?!did\b|does\b|do\b|will\b|would\b)")
-_COUNTED = re.compile(r"\bhow\s+many\s+((?:\w+\s+){0,2}?\w+?)\s+(?:did|do|does|were|was|are|is|have|has|had|will|"
+_COUNTED = re.compile(r"\bhow\s+(?:many|much)\s+((?:\w+\s+){0,2}?\w+?)\s+(?:did|do|does|were|was|are|is|have|has|had|will|"
                       r"would|could|can|got|get|went|died|killed)\b")
 
 # The private life of a person, which the articles never go into.
@@ -171,6 +171,12 @@ _HAPPENED_YET = re.compile(r"\b(?:actually|really|yet|already|even)\s+(?:happen|
                            r"been\s+carried\s+out)\b")
 _TOLD_DONE = re.compile(r"\b(?:took\s+place|happened|was\s+carried\s+out|were\s+(?:freed|released|swapped|exchanged|"
                         r"returned)|came\s+home|went\s+ahead|has\s+(?:taken\s+place|happened))\b", re.IGNORECASE)
+# "when is the new swap happening?", "when will it take place": the time of something still to come
+_WHEN_TO_COME = re.compile(r"\bwhen\s+(?:is|are|will|would|s|re)\b(?:\s+\w+){0,5}?\s+(?:happening|happen|taking\s+place|"
+                           r"take\s+place|going\s+ahead|go\s+ahead|be\s+held|being\s+held|coming|due|scheduled)\b")
+# A time a fact gives beyond the day of the talks themselves: a date, a month, a year, a span still to run
+_DATED = re.compile(r"\b(?:\d{1,2}|january|february|march|april|may|june|july|august|september|october|november|"
+                    r"december|20\d\d|next\s+week|next\s+month|end\s+of|by|within|before|soon)\b", re.IGNORECASE)
 _TOLD_AGREED = re.compile(r"\b(?:agreed|agreement|will|would|plan\w*|propos\w*|expected)\b", re.IGNORECASE)
 # "how many bombers does Russia still have?": a stock held, which a count of what was hit or lost does not give;
 # only a leading fact telling what someone has, owns or has left answers it.
@@ -340,6 +346,13 @@ class Scope:
             return "to come"
         if occasion and _EXACT_DAY.search(said) and not any(_A_DAY.search(text) for unit in lead
                                                              for text in self._said(unit)):
+            return "to come"
+        if _WHEN_TO_COME.search(said) and lead and (lead[0].entities & _EARLIER or (
+                told := [text for text in self._said(lead[0]) if text]) and all(
+                _TOLD_AGREED.search(text) and not _TOLD_DONE.search(text) and not _DATED.search(text)
+                for text in told)):
+            # "when is the new prisoner exchange happening?" led by its being agreed on Monday (the day it was
+            # agreed is not the day it happens, which no leading fact gives) or by the swap of the first round
             return "to come"
         if _DAY_IN_MONTH.search(said) and lead and not any(_A_DAY.search(text) for unit in lead
                                                            for text in self._said(unit)):

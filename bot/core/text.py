@@ -90,7 +90,8 @@ SHORTHAND: dict[str, str] = {
     "ua": "ukraine", "1v1": "one on one", "wo": "without",
     "whereabouts": "where",  # "whereabouts in Ukraine is Sumy?"
     "howd": "how did", "whered": "where did", "whyd": "why did", "whend": "when did", "whod": "who did",
-    "shud": "should", "shld": "should", "cud": "could", "wud": "would", "frm": "from", "em": "them",
+    "shud": "should", "shld": "should", "shd": "should", "cud": "could", "cld": "could", "wud": "would",
+    "wd": "would", "wrt": "about", "frm": "from", "em": "them",
 }
 # A shorthand question word with its "'s" typed on: "wats" is "wat's", "wens" "wen's" (read as "what", "when").
 _ASKING_SHORTHAND = {word: meaning for word, meaning in SHORTHAND.items()
@@ -383,6 +384,9 @@ def words(text: str) -> tuple[str, ...]:
     return read_words(normalize(text))
 
 
+_MINISTRIES = frozenset({"foreign", "defence", "defense", "def", "prime", "interior", "finance"})
+
+
 def read_words(normal: str) -> tuple[str, ...]:
     """`words` of a text already normalised, not remembered: for the single words of a question read apart
     (`Analyzer.runs`), which would otherwise crowd whole questions out of the memo."""
@@ -398,6 +402,9 @@ def read_words(normal: str) -> tuple[str, ...]:
     for at, word in enumerate(said):
         if word == "ru" and not _ru_is_are_you(said, at):
             out.append("russia")
+            continue
+        if word == "min" and at and said[at - 1] in _MINISTRIES:
+            out.append("minister")  # "turkish foreign min": a title typed short; "30 min" stays minutes
             continue
         expanded = (german and GERMAN.get(word)) or SHORTHAND.get(word) or FOREIGN.get(word) or CONTRACTED.get(word) \
             or (_ASKING_SHORTHAND.get(word[:-1]) if word[-1:] == "s" else None)
