@@ -99,9 +99,17 @@ def test_doubts_typed_loosely_still_show_who_makes_the_claim(service: BriefServi
     """ "why should i believe that?", "that's kyiv's number though, right?", "thats ukraine's figure right": doubt in
     chat shorthand, not questions of their own."""
     for message in ("why should i believe that?", "that's kyiv's number though, right?", "thats ukraine's figure right",
-                    "is that confirmed by anyone else?"):
+                    "who confirmed that?"):
         _, doubted = ask(service, BOMBERS, message)
         assert doubted.section_id == "spiders-web" and "according to ukraine" in lead(doubted), message
+
+
+def test_asking_whether_a_claim_is_confirmed_is_answered_by_the_topic_s_evidence(
+        service: BriefService) -> None:  # noqa: F811
+    # whose claim it is was shown with the figure ("according to Ukraine"); whether it holds is the evidence
+    for message in ("is that confirmed by anyone else?", "Is that confirmed?", "has that been independently verified?"):
+        _, confirmed = ask(service, BOMBERS, message)
+        assert "satellite imagery" in lead(confirmed), message
 
 
 def test_independent_confirmation_is_the_evidence(service: BriefService) -> None:  # noqa: F811
@@ -123,3 +131,9 @@ def test_asking_the_source_of_a_plain_fact_names_the_outlets(service: BriefServi
     assert "Reported by NDTV and Progleton News, and in articles [003] and [004], which name no outlet." in source.notes
     _, claimed = ask(service, BOMBERS, "says who?")
     assert not claimed.notes  # "(according to Ukraine)" already says who claims it
+
+
+def test_who_gave_a_time_just_shown_is_who_reported_it(service: BriefService) -> None:  # noqa: F811
+    # the scheduled start was given by Turkish officials to Russian state media
+    _, gave = ask(service, "what time were the talks supposed to start?", "who gave that time?")
+    assert gave.matched and "turkish officials" in " ".join(gave.body).casefold()

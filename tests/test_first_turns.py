@@ -1392,6 +1392,8 @@ def test_a_phrase_asked_is_found_in_a_fact_saying_its_words_apart(service: Brief
     ("my friend says the talks were in ankara, is that right?", "Istanbul"),
     ("Sam reckons the talks lasted a whole week, true?", "less than an hour"),
     ("a guy on reddit told me Medinsky is the defence minister", "Kremlin aide"),
+    # a claim and a short question about it
+    ("people say the talks started late, by how much?", "two hours"),
 ])
 def test_a_claim_passed_on_from_someone_unnamed_is_checked(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
@@ -1426,3 +1428,11 @@ def test_arithmetic_is_not_read_as_the_brief_s_numbers(service: BriefService, qu
 def test_where_talks_start_from_asks_a_starting_point_not_a_place(service: BriefService) -> None:
     (answer,) = ask(service, "where does kyiv want the land talks to start from")
     assert "starting point" in first(answer)
+
+
+@pytest.mark.parametrize("question", ["how late did the talks start?", "by how much did the start slip?",
+                                      "how much of a delay was there before the talks began"])
+def test_how_late_is_answered_by_how_long_it_was_late_not_the_time_it_was_due(
+        service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert "two hours" in first(answer)

@@ -14,7 +14,8 @@ from tests.test_answers import SEEDS, ask, service  # noqa: F401  the real brief
 
 
 @pytest.mark.parametrize("wording", ["exact wording?", "what's the actual quote?", "his exact words pls",
-                                     "verbatim?", "in his own words?"])
+                                     "verbatim?", "in his own words?", "What exactly was the wording?",
+                                     "how exactly did he put it?"])
 def test_exact_wording_quotes_the_articles_behind_what_was_just_shown(service: BriefService, wording: str) -> None:
     answer, words = ask(service, "what does trump threaten to do if there's no progress?", wording)
     assert words.matched and words.section_id == answer.section_id

@@ -94,15 +94,20 @@ _WORDING = re.compile(
     r"(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:exact|actual|precise|verbatim|direct|original|full)\s+"
     r"(?:wording|words|quote|quotes|quotation|phrase|phrasing|line|language)"
     r"(?:\s+(?:of\s+(?:that|it|this|the\s+first|the\s+quote)|used|there|then))?\W*(?:pls|please)?\W*$"
-    r"|^\W*(?:quote|quote\s+pls|verbatim|word\s+for\s+word|in\s+(?:his|her|their|its)\s+(?:own\s+)?words)\W*$",
+    r"|^\W*(?:quote|quote\s+pls|verbatim|word\s+for\s+word|in\s+(?:his|her|their|its)\s+(?:own\s+)?words)\W*$"
+    # "what exactly was the wording?", "how exactly did he put it?"
+    r"|^\W*(?:(?:and|so|ok|okay|but)\W+)?(?:what\s+exactly\s+(?:was|were|is|are)\s+(?:the|his|her|their|its)\s+"
+    r"(?:wording|words|quote|quotation|phrasing|phrase)|how\s+(?:exactly\s+)?(?:did\s+(?:he|she|they|it)\s+"
+    r"(?:put|phrase|word)\s+it|was\s+it\s+(?:put|phrased|worded)))\W*$",
     re.IGNORECASE)
 _SOURCE_REQUEST = re.compile(
     r"^\W*(?:(?:and\s+)?who(?:'s|’s|s|\s+is)?\s+(?:said|says|say|saying|claims?|claimed|claiming|reported|reports|reporting|"
     r"announced|quoted|gave|gives|give|provided|provides|estimated|estimates|counted|came\s+up\s+with|put\s+out|"
     r"told\s+(?:you|u))"
     # "who gave the 1.2m figure?", "who came up with that $7 billion number?": the figure named on the way
-    r"(?:\s+(?:that|so|this|it|the\s+source|(?:that|this|these|those|the)\s+(?:[\w.,$%£€]+\s+){0,2}?" + _FIGURE
-    + r"))?|says\s+who|"
+    r"(?:\s+(?:that|so|this|it|the\s+source|(?:that|this|these|those|the)\s+(?:[\w.,$%£€]+\s+){0,2}?(?:" + _FIGURE
+    + r"|time|date|day|hour)))?|says\s+who|"
+
     r"whose\s+" + _FIGURE + r"(?:\s+(?:is|are)\s+(?:that|this|these|those))?|"
     r"(?:what(?:'s|\s+is)\s+(?:the|your)\s+)?sources?(?:\s+(?:pls|plz|please))?|according\s+to\s+(?:whom|who)|"
     r"where(?:'s|\s+is|\s+does)\s+(?:that|this)(?:\s+" + _FIGURE + r")?\s+(?:from|come\s+from)|"
@@ -340,8 +345,10 @@ class Matcher:
         """The claim of a message passing on what someone the brief does not name says; None for any other."""
         told = _HEARSAY.match(normalize(text))
         if told is None or len(claim := told.group("claim").split()) < 3 or claim[0] in _NO_CLAIM \
-                or not _ASKING.isdisjoint(claim[:1]) or not _WH.isdisjoint(claim):
-            return None  # "macron said what on these talks", "pope leo said something about it": asked, not claimed
+                or not _ASKING.isdisjoint(claim[:1]) or not _WH.isdisjoint(claim[:max(3, len(claim) - 4)]):
+            # "macron said what on these talks", "pope leo said something about it": asked, not claimed ("ppl say
+            # they started late, by how much": a claim, and a short question about it)
+            return None
         who = told.group("who").split()
         if who and who[0] in _ASKING:
             return None
@@ -645,6 +652,12 @@ class Matcher:
                             key=lambda u: (u.key not in context.last, u.key not in seen))
             last = giving or last
         claimers = frozenset().union(*(self._claimers(u) for u in last))
+        if kind is Doubt.SOURCE and not parties and _VERIFYING.intersection(said) and _WHO.isdisjoint(said) \
+                and claimers and (evidence := self._evidence_in(units, seen)):
+            # "is that confirmed?" after "some 40 bombers (according to Ukraine)": whose claim it is was shown;
+            # what the topic gives as evidence answers whether it holds ("satellite imagery made clear …")
+            return Match((Candidate(previous, 1.0, 1.0),), 1.0, context.entities, context.terms,
+                         lead=tuple(evidence), question=text, features={"context": 1.0})
         if kind is Doubt.SOURCE and parties - claimers and "or" not in said:
             kind = Doubt.OTHER_SIDE  # "has moscow confirmed that?" after Kyiv's claim: Moscow's word on it
         if kind is Doubt.OTHER_SIDE:
@@ -1819,6 +1832,12 @@ class Matcher:
                 # "summarize the prisoner exchange": the topic's own answer, when its card has every word asked
                 # ("what went down in the oval office?" asks one fact of it)
                 lead = [index.topic_unit[top]]
+            if _HOW_LATE.search(reading.text) and lead and (late := [
+                    u for u in index.section_units[top] if index.units[u].kind is UnitKind.fact
+                    and _LATE_BY.search(self._text_of(index.units[u]))]) and lead[0] not in late:
+                # "how late did the talks start?", "by how much did the start slip?": by how long it was late ("nearly
+                # two hours later than scheduled"), not the time it was due
+                lead = [late[0], *[u for u in lead if u != late[0]]][:LEAD_FACTS]
             if _ASKS_EVIDENCE.search(reading.text) and lead and index.units[lead[0]].kind is not UnitKind.topic \
                     and (proof := [
                     u for u in index.section_units[top] if index.units[u].kind is UnitKind.fact
@@ -2708,7 +2727,7 @@ _PERSON_ROLES = frozenset({"guy", "man", "woman", "person", "boss", "head", "chi
 # "what did Kalin say", "what has the Kremlin said about …": group 1 is who is asked about.
 _ACCORDING_TO = re.compile(r"according\s+to\s+([^,.;:]+)", re.IGNORECASE)
 # Passing on a claim: group "who" makes it, group "claim" is what they say (a normalised message)
-_HEARSAY = re.compile(r"(?P<who>(?:\w+\s+){1,4}?)(?:says|said|claims|claimed|reckons|insists|swears|thinks|"
+_HEARSAY = re.compile(r"(?P<who>(?:\w+\s+){1,4}?)(?:says|say|said|claims|claimed|reckons|insists|swears|thinks|"
                       r"told\s+me|tells\s+me|told\s+us|keeps\s+saying|is\s+saying|was\s+saying)\s+(?:that\s+)?"
                       r"(?P<claim>.+)")
 _ASKING = frozenset({"what", "who", "when", "where", "why", "how", "which", "did", "does", "do", "has", "have",
@@ -2716,6 +2735,15 @@ _ASKING = frozenset({"what", "who", "when", "where", "why", "how", "which", "did
 _ARITHMETIC = re.compile(r"\W*(?:(?:what|whats|what's|what is|how much is|calculate|compute|solve)\s+)?"
                          r"\d+(?:\.\d+)?\s*(?:[-+*/×÷^x]|plus|minus|times|divided\s+by)\s*\d+(?:\.\d+)?\W*$",
                          re.IGNORECASE)
+# How late something was, as a question, and as a fact ("nearly two hours later than scheduled")
+_HOW_LATE = re.compile(r"\bhow\s+(?:much\s+)?late\b|\bhow\s+much\s+(?:of\s+a\s+)?(?:delay|later)\b|\bhow\s+(?:long|big|much)\s+"
+                       r"(?:was\s+|were\s+|of\s+)?(?:the\s+|a\s+)?delay\b|\bby\s+how\s+much\b|\bhow\s+delayed\b",
+                       re.IGNORECASE)
+_LATE_BY = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|several|few)\s+(?:hours?|minutes?|days?)\s+"
+                      r"(?:late|later|behind)\b", re.IGNORECASE)
+_VERIFYING = frozenset({"confirm", "confirmed", "confirmation", "verify", "verified", "verification", "true",
+                        "proof", "proven", "evidence", "independently", "independent", "accurate", "real"})
+_WHO = frozenset({"who", "whom", "whose", "which"})
 _WH = frozenset({"what", "who", "when", "where", "why", "how", "which"})
 _NO_CLAIM = frozenset({"something", "anything", "nothing", "about", "on", "of", "to", "so", "this", "it"})
 _SAY_REQUEST = re.compile(r"\b(?:did|does|do|has|have|had|will|would|is|was)\s+(.{2,40}?)\s+(?:say|said|tell|told|"
