@@ -1436,3 +1436,12 @@ def test_how_late_is_answered_by_how_long_it_was_late_not_the_time_it_was_due(
         service: BriefService, question: str) -> None:
     (answer,) = ask(service, question)
     assert "two hours" in first(answer)
+
+
+def test_what_one_side_wants_is_never_answered_with_the_other_side_s_demands(service: BriefService) -> None:
+    # both sides are named; the one that wants is Ukraine ("from russia" names whom it is wanted of)
+    (money,) = ask(service, "what does ukraine want in terms of money from russia")
+    assert "reparations" in first(money)
+    # "they" in a piece of the message is whom the message named: Ukraine, not Russia's demands
+    (wants,) = ask(service, "so yeah what is ukraine asking for in these talks like what do they want")
+    assert wants.section_id != "russia-position"

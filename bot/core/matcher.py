@@ -843,7 +843,10 @@ class Matcher:
                      or (_goes_on_asking(r.question, m.question) and r.best != m.best))
                     and self._mostly_unsaid(o - own, said)
                     # "is andriy yermak married? kids?": his children, whom the articles never go into
-                    or (self.people & o and asks_private(normalize(r.question))))]
+                    or (self.people & o and asks_private(normalize(r.question)))
+                    # "what is ukraine asking for … like what do they want": "they" is whom the message named
+                    or (m.features.get("unresolved") and r.confidence >= ACCEPTABLE and not index.entities.isdisjoint(
+                        o - own)))]
                 if fuller and m.confidence >= max(fuller):
                     m = replace(m, confidence=max(0.0, round(max(fuller) - 0.001, 4)))
             out.append(m)
@@ -1715,6 +1718,9 @@ class Matcher:
         wants = _wants(reading.text)
         asked_entities = {t for t in content if t in index.entities}
         asked_countries = asked_entities & index.countries
+        # "what does ukraine want … from russia": the side that wants, whose own demands answer it, not the other's
+        wanting = frozenset(self.analyzer.terms(want.group(1))) & index.countries if (
+            want := _WANTS_SIDE.search(reading.text)) else frozenset()
         named = asked_entities & index.named
         ranked: list[tuple[float, int]] = []
         section_features: dict[int, dict[str, float]] = {}
@@ -1772,6 +1778,9 @@ class Matcher:
             if asked_countries and (section_countries := declared_countries[s]) and \
                     asked_countries.isdisjoint(section_countries):
                 rank -= abs(rank)  # a rule: "what does Russia want" must never land on Ukraine's demands
+            elif wanting and len(section_countries := declared_countries[s]) == 1 and wanting.isdisjoint(
+                    section_countries):
+                rank -= abs(rank)
             if s == verbatim:
                 rank += 100.0  # a rule: the curator's own example question, asked as written, goes to its topic
             ranked.append((rank, s))
@@ -2735,6 +2744,9 @@ _ASKING = frozenset({"what", "who", "when", "where", "why", "how", "which", "did
 _ARITHMETIC = re.compile(r"\W*(?:(?:what|whats|what's|what is|how much is|calculate|compute|solve)\s+)?"
                          r"\d+(?:\.\d+)?\s*(?:[-+*/×÷^x]|plus|minus|times|divided\s+by)\s*\d+(?:\.\d+)?\W*$",
                          re.IGNORECASE)
+# "what does ukraine want", "when do the russians want to meet": group 1 is the side that wants
+_WANTS_SIDE = re.compile(r"\b(?:does|do|did|would|will)\s+((?:the\s+)?[\w']+)\s+(?:really\s+|actually\s+)?(?:want|wants|"
+                         r"demand|demands|ask\s+for|seek|need|insist\s+on)\b", re.IGNORECASE)
 # How late something was, as a question, and as a fact ("nearly two hours later than scheduled")
 _HOW_LATE = re.compile(r"\bhow\s+(?:much\s+)?late\b|\bhow\s+much\s+(?:of\s+a\s+)?(?:delay|later)\b|\bhow\s+(?:long|big|much)\s+"
                        r"(?:was\s+|were\s+|of\s+)?(?:the\s+|a\s+)?delay\b|\bby\s+how\s+much\b|\bhow\s+delayed\b",
