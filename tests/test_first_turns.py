@@ -1445,3 +1445,14 @@ def test_what_one_side_wants_is_never_answered_with_the_other_side_s_demands(ser
     # "they" in a piece of the message is whom the message named: Ukraine, not Russia's demands
     (wants,) = ask(service, "so yeah what is ukraine asking for in these talks like what do they want")
     assert wants.section_id != "russia-position"
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # "blow up" with an object destroys; only "blow up at" someone is a scolding
+    ("how many bombers did ukr blow up", "40"),
+    # where the reader saw it asks nothing a fact must say
+    ("who's Trump's Ukraine envoy in all these articles?", "Kellogg"),
+])
+def test_everyday_verbs_and_asides_about_the_coverage(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer)
