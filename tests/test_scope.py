@@ -470,3 +470,10 @@ def test_the_time_of_something_still_to_come_is_not_the_time_it_was_agreed(servi
     rejected(service, question)
     (answer,) = ask(service, "when will the next round take place")
     assert "end of june" in lead(answer)
+
+
+def test_money_spent_is_not_answered_by_a_fact_without_a_sum(service: BriefService) -> None:
+    # led by how long the operation was planned: no article says what it cost
+    rejected(service, "how much did ukraine spend on the spider's web operation?")
+    (worth,) = ask(service, "how much were the bombers worth")
+    assert "7 billion" in lead(worth)

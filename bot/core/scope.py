@@ -171,6 +171,9 @@ _HAPPENED_YET = re.compile(r"\b(?:actually|really|yet|already|even)\s+(?:happen|
                            r"been\s+carried\s+out)\b")
 _TOLD_DONE = re.compile(r"\b(?:took\s+place|happened|was\s+carried\s+out|were\s+(?:freed|released|swapped|exchanged|"
                         r"returned)|came\s+home|went\s+ahead|has\s+(?:taken\s+place|happened))\b", re.IGNORECASE)
+# Money spent or paid, asked; and a sum of money, told
+_SPENDING = re.compile(r"\b(?:spend|spent|spending|spends|cost|costs|costing|pay|paid|pays|paying|price|priced|budget)\b")
+_PRICED = re.compile(r"[$€£]|\b(?:dollars?|euros?|pounds|billions?|millions?)\b", re.IGNORECASE)
 # "when is the new swap happening?", "when will it take place": the time of something still to come
 _WHEN_TO_COME = re.compile(r"\bwhen\s+(?:is|are|will|would|s|re)\b(?:\s+\w+){0,5}?\s+(?:happening|happen|taking\s+place|"
                            r"take\s+place|going\s+ahead|go\s+ahead|be\s+held|being\s+held|coming|due|scheduled)\b")
@@ -312,6 +315,10 @@ class Scope:
         if wants == "number" and (self._other_occasion(occasion_terms, lead) or self._other_count(said, lead)
                                   or self._other_place(terms, lead) or self._other_period(said, terms, lead)):
             return "occasion"
+        if wants == "number" and _SPENDING.search(said) and lead and not any(
+                _PRICED.search(text) for unit in lead for text in self._said(unit)):
+            # "how much did ukraine spend on spider's web?" led by how long it was planned: no sum of money given
+            return "money"
         if _STOCK.search(said) and lead and not any(_HELD.search(text) for unit in lead for text in self._said(unit)):
             return "stock"
         if _DISTANCE.search(said) and not any(self._distances & u.terms for u in lead):
