@@ -327,9 +327,9 @@ class BriefIndex:
             self.section_entities.append(self.declared[s].union(*(m.entities for m in members
                                                                    if m.kind is not UnitKind.entity)))
         # What a section is about by its very title ("Operation Spider's Web"): every fact in it is about that,
-        # whether or not it says the name
-        self.subjects: list[frozenset[str]] = [
-            (self.declared[s] - self.countries) & set(analyzer.terms(section.title)) for s, section in enumerate(brief.sections)]
+        # whether or not it says the name (not a country: "Russia's demands" quote Ukraine's too)
+        self.subjects: list[frozenset[str]] = [(self.declared[s] - self.countries) & set(analyzer.terms(section.title))
+                                               for s, section in enumerate(brief.sections)]
         self.vocabulary = frozenset(self.idf)
         # Looked up on every question: made once here, not once per question.
         self.named = self.actors | self.countries  # who a question can name: people, organisations, countries

@@ -25,7 +25,7 @@ from typing import Iterable
 
 from bot.core.analyzer import Analyzer, canon
 from bot.core.brief import Brief, EntityKind
-from bot.core.index import Unit, UnitKind
+from bot.core.index import Unit, UnitKind, fits
 from bot.core.text import STOPWORDS, normalize, sentences, stem, words
 
 # Offices a person holds, and the words that say which one ("foreign minister", "prime minister").
@@ -175,8 +175,9 @@ _TOLD_DONE = re.compile(r"\b(?:took\s+place|happened|was\s+carried\s+out|were\s+
 _SPENDING = re.compile(r"\b(?:spend|spent|spending|spends|cost|costs|costing|pay|paid|pays|paying|price|priced|budget)\b")
 _PRICED = re.compile(r"[$€£]|\b(?:dollars?|euros?|pounds|billions?|millions?)\b", re.IGNORECASE)
 # "when is the new swap happening?", "when will it take place": the time of something still to come
-_WHEN_TO_COME = re.compile(r"\bwhen\s+(?:is|are|will|would|s|re)\b(?:\s+\w+){0,5}?\s+(?:happening|happen|taking\s+place|"
-                           r"take\s+place|going\s+ahead|go\s+ahead|be\s+held|being\s+held|coming|due|scheduled)\b")
+_WHEN_TO_COME = re.compile(r"\b(?:when|(?:on\s+)?(?:what|which)\s+(?:date|day))\s+(?:is|are|will|would|s|re|does|do)\b"
+                           r"(?:\s+\w+){0,5}?\s+(?:happening|happen|taking\s+place|take\s+place|going\s+ahead|"
+                           r"go\s+ahead|be\s+held|being\s+held|coming|due|scheduled)\b")
 # A time a fact gives beyond the day of the talks themselves: a date, a month, a year, a span still to run
 _DATED = re.compile(r"\b(?:\d{1,2}|january|february|march|april|may|june|july|august|september|october|november|"
                     r"december|20\d\d|next\s+week|next\s+month|end\s+of|by|within|before|soon)\b", re.IGNORECASE)
@@ -308,9 +309,10 @@ class Scope:
         occasion_terms = terms if not sentence or sentence == question else (
             *terms, *self._analyzer.terms(sentence))
         if wants in ("place", "time") and lead and (earlier := set(occasion_terms) & _OCCASIONS - {"second_round"}) \
-                and earlier.isdisjoint(lead[0].entities):
+                and (earlier.isdisjoint(lead[0].entities) or not fits(lead[0], wants)):
             # "where were the 2022 talks that medinsky led?": the place or time of an earlier occasion, led by a fact
-            # that is not about it (Medinsky leading this round's delegation, in Istanbul)
+            # that is not about it (Medinsky leading this round's delegation, in Istanbul) or gives no place or time
+            # ("Medinsky led the failed talks of 2022")
             return "occasion"
         if wants == "number" and (self._other_occasion(occasion_terms, lead) or self._other_count(said, lead)
                                   or self._other_place(terms, lead) or self._other_period(said, terms, lead)):
