@@ -1416,9 +1416,10 @@ def test_a_phrase_read_as_nothing_is_never_read_through_an_article(service: Brie
     assert "less than an hour" in " ".join(answer.body)
 
 
-@pytest.mark.parametrize("question", ["whats 2+2", "what is 5 x 3?", "calculate 12 / 4"])
+@pytest.mark.parametrize("question", ["whats 2+2", "what is 5 x 3?", "calculate 12 / 4",
+                                      "<script>alert(1)</script> whats 2+2 ***"])
 def test_arithmetic_is_not_read_as_the_brief_s_numbers(service: BriefService, question: str) -> None:
-    # "2" is in "2 June" and "round 2": a sum asks nothing of them, fresh or after an answer
+    # "2" is in "2 June" and "round 2": a sum asks nothing of them, fresh or after an answer, wherever it stands
     (answer,) = ask(service, question)
     assert not answer.matched
     _, after = ask(service, "what did the talks agree?", question)

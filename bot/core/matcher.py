@@ -367,8 +367,8 @@ class Matcher:
 
     def _match(self, message: str, context: FollowUpContext | None = None, doubting: bool = True) -> Match:
         text = strip_markup(message)
-        if _ARITHMETIC.match(text):
-            return Match((), 0.0, frozenset(), (), question=text)  # "whats 2+2": its numbers are no date or count
+        # "whats 2+2", "<script>…</script> 5*3": a sum's numbers are no date or count the brief gives
+        text = _ARITHMETIC.sub(" ", text)
         if _RELATIVE_TO.search(text) and _wants(text) == "time":
             # "when did it happen relative to the talks?": the talks are the time it is told by ("a day before"), and
             # "relative to" asks nothing a fact must say
@@ -2738,9 +2738,8 @@ _HEARSAY = re.compile(r"(?P<who>(?:\w+\s+){1,4}?)(?:says|say|said|claims|claimed
                       r"(?P<claim>.+)")
 _ASKING = frozenset({"what", "who", "when", "where", "why", "how", "which", "did", "does", "do", "has", "have",
                      "had", "is", "was", "will", "would", "can", "could"})
-_ARITHMETIC = re.compile(r"\W*(?:(?:what|whats|what's|what is|how much is|calculate|compute|solve)\s+)?"
-                         r"\d+(?:\.\d+)?\s*(?:[-+*/×÷^x]|plus|minus|times|divided\s+by)\s*\d+(?:\.\d+)?\W*$",
-                         re.IGNORECASE)
+_ARITHMETIC = re.compile(r"\b\d+(?:\.\d+)?(?:\s*[+*×÷^=]\s*|\s+(?:/|x|plus|minus|times|divided\s+by)\s+)"
+                         r"\d+(?:\.\d+)?\b", re.IGNORECASE)
 # "what does ukraine want", "when do the russians want to meet": group 1 is the side that wants
 _WANTS_SIDE = re.compile(r"\b(?:does|do|did|would|will)\s+((?:the\s+)?[\w']+)\s+(?:really\s+|actually\s+)?(?:want|wants|"
                          r"demand|demands|ask\s+for|seek|need|insist\s+on)\b", re.IGNORECASE)
