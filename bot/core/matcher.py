@@ -2749,8 +2749,7 @@ _HOW_LATE = re.compile(r"\bhow\s+(?:much\s+)?late\b|\bhow\s+much\s+(?:of\s+a\s+)
                        re.IGNORECASE)
 _LATE_BY = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|several|few)\s+(?:hours?|minutes?|days?)\s+"
                       r"(?:late|later|behind)\b", re.IGNORECASE)
-_VERIFYING = frozenset({"confirm", "confirmed", "confirmation", "verify", "verified", "verification", "true",
-                        "proof", "proven", "evidence", "independently", "independent", "accurate", "real"})
+_VERIFYING = EVIDENCE | {"confirm", "confirmed", "confirmation", "true", "accurate", "real"}  # whether it holds
 _WHO = frozenset({"who", "whom", "whose", "which"})
 _WH = frozenset({"what", "who", "when", "where", "why", "how", "which"})
 _NO_CLAIM = _ASKING | {"something", "anything", "nothing", "about", "on", "of", "to", "so", "this", "it"}
