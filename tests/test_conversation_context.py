@@ -1165,3 +1165,9 @@ def test_the_nth_one_after_an_enumeration_is_that_item_and_that_points_at_it(ser
 def test_by_force_is_fighting(service: BriefService) -> None:
     *_, force = ask(service, "ukraine's position on land?", "do they think they can take it back by force")
     assert "diplomacy" in " ".join(force.body)
+
+
+def test_they_after_a_side_s_team_is_that_team_not_the_question_asked_of_it(service: BriefService) -> None:
+    # "they" is Russia's delegation; "who" and "led" were asked of it and are not asked again
+    _, arrived = ask(service, "Who headed Russia's team in Istanbul?", "when did they arrive?")
+    assert "Russia's delegation arrived" in first(arrived) and "late on Sunday" in first(arrived)

@@ -1457,3 +1457,16 @@ def test_what_one_side_wants_is_never_answered_with_the_other_side_s_demands(ser
 def test_everyday_verbs_and_asides_about_the_coverage(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
     assert fact in first(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "how long after the drone strikes did the talks take place?",
+    "how many days before the Istanbul talks did Ukraine's drone attack on the airbases happen?",
+    # which was earlier, not the first round
+    "which came first, the drone strikes or the talks?",
+])
+def test_how_far_apart_two_events_were_is_answered_by_when_not_by_how_long_one_lasted(
+        service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert "day before" in first(answer)
+    assert "18 months" not in first(answer)

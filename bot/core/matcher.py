@@ -31,13 +31,14 @@ from bot.core.examples import Examples, Overlaps, Similarity
 from bot.core.index import BriefIndex, Retrieved, Unit, UnitKind, fits, specificity, tells
 from bot.core.keywords import SearchBox
 from bot.core.scope import Scope, asks_private
-from bot.core.text import QUESTION_WORDS, STOPWORDS, normalize, sentences, stem, strip_markup, words
+from bot.core.text import QUESTION_WORDS, STOPWORDS, interval_at, normalize, sentences, stem, strip_markup, words
 
 ANAPHORA = frozenset({"it", "they", "them", "their", "he", "him", "his", "she", "her", "that", "this", "those",
                       "these", "there", "then", "side", "team", "one", "same", "its"})
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "theirs", "it", "its"})
 PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})  # point at a person
 THINGS = frozenset({"them", "those", "these", "that", "this"})
+_GROUP_NOUNS = frozenset({"delegation", "team", "side", "negotiators"})
 _THEY = frozenset({"they", "their", "theirs"})  # point at a party or a group  # point at what was discussed ("it" is often empty)
 FOLLOW_UP_OPENERS = ("and", "what about", "how about", "and what about", "same for", "also", "but", "so")
 # What a reader says before going on with the conversation ("ok and who's on the ukrainian side", "huh and ukraine?"):
@@ -1638,6 +1639,14 @@ class Matcher:
             # "how much land do they hold now?" after Russia's demands: "they" is Russia; the rest of the question
             # is new and asks enough of its own, so the previous question's words ("demands") stay behind.
             return tuple(dict.fromkeys([*terms, *sorted(context.entities)]))
+        if context.entities and not new_entities and content and _THEY & said and not THINGS & said \
+                and not any(t in context.terms for t in content):
+            # "when did they arrive?" after who led Russia's team: "they" is that team; what the previous question
+            # asked of it ("who", "led") is not asked again.
+            group = [t for t in context.terms if t in _GROUP_NOUNS]
+            if group:
+                parties = [t for t in sorted(context.entities) if t not in self.people]
+                return tuple(dict.fromkeys([*terms, *parties, *group]))
         if new_entities:  # "and Ukraine?" after "what does Russia want": same question, about someone else
             kept = self._unswapped(context, new_entities)
             if self.people.issuperset(new_entities) and any(
@@ -3237,6 +3246,8 @@ def _wants(text: str) -> str:
     joined = _NO_TIME_IDIOM.sub(" then ", " ".join(normalize(text).split()))
     said = joined.split()
     joined = " ".join(said)
+    if any(w == "how" and interval_at(said, i) for i, w in enumerate(said)):
+        return "time"  # "how many weeks after the first round was the second?": the dates answer it
     if "how many" in joined or "how much" in joined or {"number", "figure", "toll", "count", "percent"} & set(said):
         # "do both sides agree on how much damage was done?" asks yes or no, not a number
         return "" if said[0] in YES_NO and said[1:2] != ["you"] else "number"

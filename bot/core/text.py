@@ -385,6 +385,22 @@ def words(text: str) -> tuple[str, ...]:
 
 
 _MINISTRIES = frozenset({"foreign", "defence", "defense", "def", "prime", "interior", "finance"})
+# How far apart two things were, which their dates answer: "how long after the drone strikes were the talks?",
+# "how many weeks separate the two rounds?" ask when, not how long something lasted nor a count
+_SPANS = (("how", "long"), ("how", "soon"), ("how", "much", "time"), ("how", "many", "days"), ("how", "many", "weeks"),
+          ("how", "many", "months"))
+_SPACING = frozenset({"separate", "separated", "apart", "passed", "between"})  # said by the span: not asked again
+_APART = _SPACING | {"before", "after"}
+# "which came first, the strikes or the talks?": which was earlier, not a first round
+_SEQUENCED = frozenset({"came", "happened", "was", "went", "occurred"})
+
+
+def interval_at(said: list[str], at: int) -> int:
+    """How many words from `at` on ask how far apart two things were (0 when they don't)."""
+    for span in _SPANS:
+        if tuple(said[at:at + len(span)]) == span and not _APART.isdisjoint(said[at + len(span):at + len(span) + 2]):
+            return len(span)
+    return 0
 
 
 def read_words(normal: str) -> tuple[str, ...]:
@@ -399,7 +415,20 @@ def read_words(normal: str) -> tuple[str, ...]:
         said = said[:at] + said[at + 1:]
     said = _spelled_numbers(said)
     german = not GERMAN_CUES.isdisjoint(said)
+    skip = 0
     for at, word in enumerate(said):
+        if skip:
+            skip -= 1
+            continue
+        if word == "how" and (size := interval_at(said, at)):
+            out.append("when")
+            skip = size - 1
+            continue
+        if word == "first" and at and said[at - 1] in _SEQUENCED and "which" in said[:at]:
+            out[-1] = "when"
+            continue
+        if word in _SPACING and "when" in out[-2:]:
+            continue
         if word == "ru" and not _ru_is_are_you(said, at):
             out.append("russia")
             continue
