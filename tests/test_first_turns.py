@@ -1470,3 +1470,14 @@ def test_how_far_apart_two_events_were_is_answered_by_when_not_by_how_long_one_l
     (answer,) = ask(service, question)
     assert "day before" in first(answer)
     assert "18 months" not in first(answer)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # what an occasion got the sides is what it produced, not something received
+    ("did round 1 get them a ceasefire", "failed to produce a broader ceasefire"),
+    # swearing typed short asks nothing
+    ("how the f did they even get drones inside russia", "smuggling drones"),
+])
+def test_everyday_phrasings_of_what_came_of_it_and_how(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer)

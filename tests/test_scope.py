@@ -481,3 +481,19 @@ def test_money_spent_is_not_answered_by_a_fact_without_a_sum(service: BriefServi
     rejected(service, "how much did ukraine spend on the spider's web operation?")
     (worth,) = ask(service, "how much were the bombers worth")
     assert "7 billion" in lead(worth)
+
+
+@pytest.mark.parametrize("question", [
+    "what time on Sunday did the first drones hit the air bases?",  # no fact gives a time of day of the strikes
+    "what exact time did the talks finish, to the minute?",  # the time they were due to begin is not when they ended
+    "what exact time did the russian delegation arrive?",  # "late on Sunday" is no minute
+])
+def test_a_time_of_day_no_fact_gives_is_not_answered(service: BriefService, question: str) -> None:
+    rejected(service, question)
+
+
+def test_a_time_of_day_a_fact_gives_is_still_answered(service: BriefService) -> None:
+    (start,) = ask(service, "what time did the talks start?")
+    assert "1 p.m." in lead(start)
+    (arrived,) = ask(service, "what time did the russian delegation arrive?")
+    assert "late on sunday" in lead(arrived)

@@ -182,6 +182,15 @@ _WHEN_TO_COME = re.compile(r"\b(?:when|(?:on\s+)?(?:what|which)\s+(?:date|day))\
 _DATED = re.compile(r"\b(?:\d{1,2}|january|february|march|april|may|june|july|august|september|october|november|"
                     r"december|20\d\d|next\s+week|next\s+month|end\s+of|by|within|before|soon)\b", re.IGNORECASE)
 _TOLD_AGREED = re.compile(r"\b(?:agreed|agreement|will|would|plan\w*|propos\w*|expected)\b", re.IGNORECASE)
+# A clock time asked ("what exact time did the talks finish?", "at what time on sunday …"), and told
+_CLOCK_ASKED = re.compile(r"\b(?:what|which|exact)\s+(?:exact\s+|precise\s+)?(?:time|hour)\b(?!\s+(?:of|zone))|"
+                          r"\bto\s+the\s+minute\b|\bwhat_time\b")
+_CLOCK_TOLD = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\b|p\.?m\b)|\b\d{3,4}\s*gmt\b|o'?clock|\blocal\s+time\b",
+                         re.IGNORECASE)
+# A part of the day, which answers "what time did they arrive?" ("late on Sunday") unless the minute is asked
+_DAYTIME = re.compile(r"\b(?:late|early|morning|afternoon|evening|night|overnight|midday|noon|midnight)\b", re.IGNORECASE)
+_EXACTLY = re.compile(r"\b(?:exact|exactly|precise|precisely|to\s+the\s+minute)\b")
+_ENDING = re.compile(r"\b(?:finish\w*|end|ended|ending|ends|wrap\w*|over|conclude\w*|close[ds]?|broke\s+up)\b")
 # "how many bombers does Russia still have?": a stock held, which a count of what was hit or lost does not give;
 # only a leading fact telling what someone has, owns or has left answers it.
 _STOCK = re.compile(r"\bhow\s+many\s+(?:\w+\s+){1,3}?(?:does|do|did)\s+(?:\w+\s+){1,2}?(?:still\s+|even\s+)?"
@@ -321,6 +330,13 @@ class Scope:
                 _PRICED.search(text) for unit in lead for text in self._said(unit)):
             # "how much did ukraine spend on spider's web?" led by how long it was planned: no sum of money given
             return "money"
+        if _CLOCK_ASKED.search(said) and lead and not any(
+                (_CLOCK_TOLD.search(text) or not _EXACTLY.search(said) and _DAYTIME.search(text))
+                and (not _ENDING.search(said) or _ENDING.search(normalize(text)))
+                for unit in lead for text in self._said(unit)):
+            # "what time on sunday did the drones hit?", "what exact time did the talks finish?": no leading fact
+            # gives a time of day of it (the time the talks were due to begin is not when they ended)
+            return "detail"
         if _STOCK.search(said) and lead and not any(_HELD.search(text) for unit in lead for text in self._said(unit)):
             return "stock"
         if _DISTANCE.search(said) and not any(self._distances & u.terms for u in lead):

@@ -429,6 +429,8 @@ def read_words(normal: str) -> tuple[str, ...]:
             continue
         if word in _SPACING and "when" in out[-2:]:
             continue
+        if word == "f" and said[at - 1:at] == ["the"]:
+            continue  # "how the f did they …": swearing typed short
         if word == "ru" and not _ru_is_are_you(said, at):
             out.append("russia")
             continue
