@@ -1171,3 +1171,9 @@ def test_they_after_a_side_s_team_is_that_team_not_the_question_asked_of_it(serv
     # "they" is Russia's delegation; "who" and "led" were asked of it and are not asked again
     _, arrived = ask(service, "Who headed Russia's team in Istanbul?", "when did they arrive?")
     assert "Russia's delegation arrived" in first(arrived) and "late on Sunday" in first(arrived)
+
+
+def test_why_after_a_fact_giving_its_purpose_leads_with_that_fact(service: BriefService) -> None:
+    # "in preparation for a possible offensive" says why the troops are there
+    _, why = ask(service, "how many russian troops are near sumy?", "why are they there?")
+    assert "offensive" in first(why)

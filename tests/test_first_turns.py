@@ -1432,6 +1432,7 @@ def test_where_talks_start_from_asks_a_starting_point_not_a_place(service: Brief
 
 
 @pytest.mark.parametrize("question", ["how late did the talks start?", "by how much did the start slip?",
+                                      "By roughly how long was the start of Monday's talks delayed?",
                                       "how much of a delay was there before the talks began"])
 def test_how_late_is_answered_by_how_long_it_was_late_not_the_time_it_was_due(
         service: BriefService, question: str) -> None:
@@ -1477,6 +1478,8 @@ def test_how_far_apart_two_events_were_is_answered_by_when_not_by_how_long_one_l
     ("did round 1 get them a ceasefire", "failed to produce a broader ceasefire"),
     # swearing typed short asks nothing
     ("how the f did they even get drones inside russia", "smuggling drones"),
+    # who gets priority in an exchange is whom it focuses on, not a side's list of priorities
+    ("new swap who gets priority", "severely injured"),
 ])
 def test_everyday_phrasings_of_what_came_of_it_and_how(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)

@@ -61,7 +61,8 @@ def specificity(term: str) -> float:
 
 
 _REASON = re.compile(r"\b(?:because|reason|explanation|unexplained|due to|in order to|aim\w*|so that|as a result|"
-                     r"since|amid|after|following|in response|retaliat\w*|to force|to press|means)\b",
+                     r"since|amid|after|following|in response|retaliat\w*|to force|to press|means|in preparation for|"
+                     r"in a bid to|so as to)\b",
                      re.IGNORECASE)
 
 

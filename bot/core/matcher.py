@@ -2754,7 +2754,8 @@ _WANTS_SIDE = re.compile(r"\b(?:does|do|did|would|will)\s+((?:the\s+)?[\w']+)\s+
                          r"demand|demands|ask\s+for|seek|need|insist\s+on)\b", re.IGNORECASE)
 # How late something was, as a question, and as a fact ("nearly two hours later than scheduled")
 _HOW_LATE = re.compile(r"\bhow\s+(?:much\s+)?late\b|\bhow\s+much\s+(?:of\s+a\s+)?(?:delay|later)\b|\bhow\s+(?:long|big|much)\s+"
-                       r"(?:was\s+|were\s+|of\s+)?(?:the\s+|a\s+)?delay\b|\bby\s+how\s+much\b|\bhow\s+delayed\b",
+                       r"(?:was\s+|were\s+|of\s+)?(?:the\s+|a\s+)?delay\b|\bby\s+(?:\w+\s+)?how\s+(?:much|long)\b|\bhow\s+delayed\b|"
+                       r"\bhow\s+long\s+(?:\w+\s+){1,5}?(?:delayed|postponed|held\s+up)\b",
                        re.IGNORECASE)
 _LATE_BY = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|several|few)\s+(?:hours?|minutes?|days?)\s+"
                       r"(?:late|later|behind)\b", re.IGNORECASE)

@@ -34,7 +34,9 @@ PARAPHRASES: dict[str, tuple[str, ...]] = {
     "dollar": ("money", "cash", "bucks"),  # news gives sums in dollars: "how much money" asks how many
     # "who's it for?": whom something is meant for, as news says it ("the exchange would focus on the injured")
     "focus": ("who it for", "who is it for", "who was it for", "who is that for", "who was that for",
-              "who are they for", "who is this for", "for whom", "meant for", "intended for", "aimed at"),
+              "who are they for", "who is this for", "for whom", "meant for", "intended for", "aimed at",
+              "gets priority", "get priority", "given priority", "prioritised", "prioritized", "prioritise",
+              "prioritize", "prioritising", "prioritizing"),
     # "the talks ran all day?", "did it go on for hours?": how long something lasted, not who ran it
     "lasted": ("ran all day", "run all day", "running all day", "went on all day", "go on all day", "all day long",
                "ran for hours", "run for hours", "went on for hours", "for hours on end", "ran all night",
