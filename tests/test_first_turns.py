@@ -1480,6 +1480,13 @@ def test_how_far_apart_two_events_were_is_answered_by_when_not_by_how_long_one_l
     ("how the f did they even get drones inside russia", "smuggling drones"),
     # who gets priority in an exchange is whom it focuses on, not a side's list of priorities
     ("new swap who gets priority", "severely injured"),
+    # talks that went nowhere failed: the 2022 ones, not the first round
+    ("in which year did Medinsky lead those earlier talks that went nowhere?", "2022"),
+    ("how fast has Russia been moving on the battlefield lately?", "fastest rate"),
+    # someone's line on something is their stance, not a word a fact must say
+    ("what's Russia's line on Zelensky himself?", "The Kremlin"),
+    # "ukr team" is Ukraine's delegation, whose landing is asked, not land
+    ("when did the ukr team land", "early Monday"),
 ])
 def test_everyday_phrasings_of_what_came_of_it_and_how(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
