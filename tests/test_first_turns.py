@@ -1487,6 +1487,8 @@ def test_how_far_apart_two_events_were_is_answered_by_when_not_by_how_long_one_l
     ("what's Russia's line on Zelensky himself?", "The Kremlin"),
     # "ukr team" is Ukraine's delegation, whose landing is asked, not land
     ("when did the ukr team land", "early Monday"),
+    # an attitude toward someone is what was done or said to them
+    ("What's been Trump's attitude toward Zelensky?", "berated Zelensky"),
 ])
 def test_everyday_phrasings_of_what_came_of_it_and_how(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)

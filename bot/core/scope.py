@@ -182,6 +182,10 @@ _WHEN_TO_COME = re.compile(r"\b(?:when|(?:on\s+)?(?:what|which)\s+(?:date|day))\
 _DATED = re.compile(r"\b(?:\d{1,2}|january|february|march|april|may|june|july|august|september|october|november|"
                     r"december|20\d\d|next\s+week|next\s+month|end\s+of|by|within|before|soon)\b", re.IGNORECASE)
 _TOLD_AGREED = re.compile(r"\b(?:agreed|agreement|will|would|plan\w*|propos\w*|expected)\b", re.IGNORECASE)
+# How long something lasted, asked; and a span of time, told
+_HOW_LONG = re.compile(r"\bhow\s+long\b(?!\s+ago)")
+_SPAN = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)[\s-]+"
+                   r"(?:hours?|minutes?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
 # A clock time asked ("what exact time did the talks finish?", "at what time on sunday …"), and told
 _CLOCK_ASKED = re.compile(r"\b(?:what|which|exact)\s+(?:exact\s+|precise\s+)?(?:time|hour)\b(?!\s+(?:of|zone))|"
                           r"\bto\s+the\s+minute\b|\bwhat_time\b")
@@ -318,7 +322,8 @@ class Scope:
         occasion_terms = terms if not sentence or sentence == question else (
             *terms, *self._analyzer.terms(sentence))
         if wants in ("place", "time") and lead and (earlier := set(occasion_terms) & _OCCASIONS - {"second_round"}) \
-                and (earlier.isdisjoint(lead[0].entities) or not fits(lead[0], wants)):
+                and (earlier.isdisjoint(lead[0].entities) or not fits(lead[0], wants) or (
+                    _HOW_LONG.search(said) and not any(_SPAN.search(text) for text in self._said(lead[0])))):
             # "where were the 2022 talks that medinsky led?": the place or time of an earlier occasion, led by a fact
             # that is not about it (Medinsky leading this round's delegation, in Istanbul) or gives no place or time
             # ("Medinsky led the failed talks of 2022")

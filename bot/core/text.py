@@ -186,7 +186,8 @@ STOPWORDS = frozenset(
     particular particularly specific apparently supposedly reckon folks people's someone's
     type types group groups category categories moment hear heard hearing context re forgot forget forgotten
     approximately roughly fully finally totally completely entirely eventually around ish today
-    once whether otherwise anymore therefore hence thus whereas ultimately fine alright aight kk thx per among amongst""".split()
+    once whether otherwise anymore therefore hence thus whereas ultimately fine alright aight kk thx per among amongst
+    toward towards""".split()
     # ^ linking words that say how a question follows on ("how long did they last once they started?"): not a
     # word of the brief the answer leaves out ("instead", "afterwards" are kept: "meet trump instead?" asks more)
 ) | FILLER
