@@ -503,3 +503,14 @@ def test_a_time_of_day_a_fact_gives_is_still_answered(service: BriefService) -> 
                                       "how long did the first round last?"])
 def test_how_long_an_earlier_occasion_lasted_is_not_answered_by_its_date(service: BriefService, question: str) -> None:
     rejected(service, question)  # the articles give the first round's day, not its length
+
+
+def test_a_count_for_a_year_or_an_era_no_leading_fact_names_is_not_answered(service: BriefService) -> None:
+    rejected(service, "how many died in 2014")  # the toll the articles give runs since 2022
+    rejected(service, "how many people died in ww2?")  # nor is it World War II's, which they name
+    (troops,) = ask(service, "how many troops did putin send in the invasion?")
+    assert "tens of thousands" in lead(troops)
+    (since,) = ask(service, "how many people have been killed since 2022?")
+    assert "1.2 million" in lead(since)
+    (before,) = ask(service, "How many years of fighting were there in eastern Ukraine before the February 2022 invasion?")
+    assert "eight years" in lead(before)

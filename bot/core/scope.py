@@ -101,7 +101,8 @@ _EVER = re.compile(r"\bever\s+(?:met|meet|metup|spoken|spoke|talked|negotiated|b
                    r"\b(?:met|meet)\s+(?:\w+\s+){0,3}?(?:before|previously)\b")
 _HAPPENED = re.compile(r"\b(?:(?:19|20)\d\d|met|last|earlier|previously|before)\b", re.IGNORECASE)
 _EARLIER = frozenset({"first_round", "talks_2022"})
-# The months and days a count can be asked for ("in May", "on Sunday").
+# The months, days and years a count can be asked for ("in May", "on Sunday", "in 2014").
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _PERIODS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                       "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                       "saturday", "sunday"})
@@ -264,6 +265,10 @@ class Scope:
         # The event's own day ("the exchange agreed on Monday") names it as the new exchange does.
         self._second = _SECOND | set(analyzer.table.word(f"{brief.meta.date:%A}".lower()))
         self._event_day = f"{brief.meta.date:%A}".lower()
+        self._event_year = str(brief.meta.date.year)
+        # Other times the brief names as events ("World War II", the invasion): "in"/"during" one of them places a count
+        self._eras = {canon(e.id.replace("-", " ")): tuple(normalize(v) for v in (e.name, *e.variants))
+                      for e in brief.entities if e.kind is EntityKind.event}
         self._entities = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities)
         self._people = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities
                                  if e.kind is EntityKind.person)
@@ -490,10 +495,14 @@ class Scope:
         return bool(asked) and bool(lead) and not asked & lead[0].entities and bool(self._places & lead[0].entities)
 
     def _other_period(self, said: str, terms: tuple[str, ...], lead: list[Unit]) -> bool:
-        """ "how many square km did Russia take in May?" led by all the land it holds: a count for a month or a day
-        that no leading fact names."""
+        """ "how many square km did Russia take in May?" led by all the land it holds, "how many died in 2014?" led
+        by the toll since 2022: a count for a month, a day or a year that no leading fact names."""
         # not the event's own day: "how late did the talks start on monday?" asks of the talks, whatever day
-        asked = set(said.split()) & _PERIODS - {self._event_day}
+        asked = {w for w in said.split() if w in _PERIODS or _YEAR.fullmatch(w)} - {self._event_day, self._event_year}
+        if lead and any(era in terms and era not in lead[0].entities and any(
+                f" {at} {name} " in f" {said} " for at in ("in", "during") for name in names)
+                for era, names in self._eras.items()):
+            return True  # "how many people died in ww2?" led by this war's toll
         if not asked or not lead or _OCCASIONS.intersection(terms):  # "back in may" is the first round
             return False
         told = {w for unit in lead for text in self._said(unit) for w in normalize(text).split()}
