@@ -514,3 +514,9 @@ def test_a_count_for_a_year_or_an_era_no_leading_fact_names_is_not_answered(serv
     assert "1.2 million" in lead(since)
     (before,) = ask(service, "How many years of fighting were there in eastern Ukraine before the February 2022 invasion?")
     assert "eight years" in lead(before)
+
+
+def test_long_range_bombers_give_no_range(service: BriefService) -> None:
+    rejected(service, "what's the range on those bombers?")  # "long-range" is a kind of bomber, not a range
+    (where,) = ask(service, "In which region of Russia were some of the targeted long-range bombers located?")
+    assert "siberia" in lead(where)

@@ -87,8 +87,9 @@ _HOLDERS = _TITLES | {"aide", "chief", "head", "envoy", "negotiator", "leader", 
                       "man", "woman", "guy", "person"}  # "the man who led moscow's team"
 # A property of a thing that a fact states by its own word or not at all: a weapon's range or model, an operation's
 # budget, a place's population, the banks holding something ("within range", "up to speed" ask none)
-_DETAIL = re.compile(r"\b(?:(?<!within )(?<!in )(?<!of )range|(?<!up to )speed|models?|payload|weight|budget|salary|"
+_DETAIL = re.compile(r"\b(?:(?<!within )(?<!in )(?<!of )(?<!long )(?<!short )(?<!medium )range|(?<!up to )speed|models?|payload|weight|budget|salary|"
                      r"population|capacity|calibre|caliber|spend|spent|spending|banks?)\b")
+_KIND_OF_RANGE = re.compile(r"\b(?:long|short|medium|intermediate)[\s-]+range\b", re.IGNORECASE)
 # "how far is Istanbul from Kyiv": a distance, which a leading fact must give
 _DISTANCE = re.compile(r"\bhow\s+far\s+(?:is|are|was|were)\b.*\bfrom\b|\bdistance\s+(?:between|from)\b|"
                        r"\bhow\s+many\s+(?:km|kilometres|kilometers|miles)\b")
@@ -352,9 +353,11 @@ class Scope:
         if _DISTANCE.search(said) and not any(self._distances & u.terms for u in lead):
             return "distance"
         if (detail := _DETAIL.search(said)) is not None and lead and not any(
-                set(self._analyzer.terms(detail.group(0))) & u.terms for u in lead):
+                set(self._analyzer.terms(detail.group(0))) & (u.terms if detail.group(0) != "range" else set(
+                    self._analyzer.terms(" ".join(_KIND_OF_RANGE.sub(" ", text) for text in self._said(u)))))
+                for u in lead):
             # "what's the range of the drones?", "which banks hold russia's frozen assets?": a property the leading
-            # facts do not state, though they are about the thing it is asked of
+            # facts do not state, though they are about the thing it is asked of ("long-range bombers" gives none)
             return "detail"
         if self._private(said, terms, lead) or (sentence and sentence != question and self._private(
                 normalize(sentence), self._analyzer.terms(sentence), lead, career=False)):
