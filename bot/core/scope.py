@@ -49,6 +49,9 @@ _HOLDER_SAID = re.compile(r"\b(?:what|how)\s+(?:did|does|do|has|have|will|would)
                           r"role|words?)\b")
 
 # "the new exchange", "round two": the occasion a figure is asked for.
+# People to be exchanged, freed or sent home: the exchange still to come, not one that took place
+_TO_BE_SWAPPED = re.compile(r"\b(?:will|gonna|going\s+to|are\s+to|is\s+to|set\s+to)\s+(?:be\s+|get\s+)?"
+                            r"(?:swapped|exchanged|freed|released|returned|traded|swap|exchange|free|release|return)\b")
 _SECOND = frozenset({"second_round", "new", "next", "latest", "upcoming"})
 _OCCASIONS = frozenset({"first_round", "second_round", "talks_2022"})
 # "how many russian soldiers have died": what is counted, up to the verb
@@ -334,6 +337,8 @@ class Scope:
             # that is not about it (Medinsky leading this round's delegation, in Istanbul) or gives no place or time
             # ("Medinsky led the failed talks of 2022")
             return "occasion"
+        if _TO_BE_SWAPPED.search(said):
+            occasion_terms = (*occasion_terms, "second_round")  # "how many will be swapped?": the exchange to come
         if wants == "number" and (self._other_occasion(occasion_terms, lead) or self._other_count(said, lead)
                                   or self._other_place(terms, lead) or self._other_period(said, terms, lead)):
             return "occasion"
@@ -341,12 +346,15 @@ class Scope:
                 _PRICED.search(text) for unit in lead for text in self._said(unit)):
             # "how much did ukraine spend on spider's web?" led by how long it was planned: no sum of money given
             return "money"
+        days = set(said.split()) & _PERIODS - {self._event_day}  # "what time on sunday": a time of that day
         if _CLOCK_ASKED.search(said) and lead and not any(
                 (_CLOCK_TOLD.search(text) or not _EXACTLY.search(said) and _DAYTIME.search(text))
                 and (not _ENDING.search(said) or _ENDING.search(normalize(text)))
+                and days.issubset(normalize(text).split())
                 for unit in lead for text in self._said(unit)):
             # "what time on sunday did the drones hit?", "what exact time did the talks finish?": no leading fact
-            # gives a time of day of it (the time the talks were due to begin is not when they ended)
+            # gives a time of day of it (the time the talks were due to begin is not when they ended, nor a time on
+            # Monday one on Sunday)
             return "detail"
         if _STOCK.search(said) and lead and not any(_HELD.search(text) for unit in lead for text in self._said(unit)):
             return "stock"
