@@ -48,10 +48,10 @@ _HOLDER_SAID = re.compile(r"\b(?:what|how)\s+(?:did|does|do|has|have|will|would)
                           r"(?:view|views|take|position|stance|reaction|response|opinion|thoughts|comments?|statement|"
                           r"role|words?)\b")
 
-# "the new exchange", "round two": the occasion a figure is asked for.
 # People to be exchanged, freed or sent home: the exchange still to come, not one that took place
 _TO_BE_SWAPPED = re.compile(r"\b(?:will|gonna|going\s+to|are\s+to|is\s+to|set\s+to)\s+(?:be\s+|get\s+)?"
                             r"(?:swapped|exchanged|freed|released|returned|traded|swap|exchange|free|release|return)\b")
+# "the new exchange", "round two": the occasion a figure is asked for.
 _SECOND = frozenset({"second_round", "new", "next", "latest", "upcoming"})
 _OCCASIONS = frozenset({"first_round", "second_round", "talks_2022"})
 # "how many russian soldiers have died": what is counted, up to the verb
@@ -90,8 +90,9 @@ _HOLDERS = _TITLES | {"aide", "chief", "head", "envoy", "negotiator", "leader", 
                       "man", "woman", "guy", "person"}  # "the man who led moscow's team"
 # A property of a thing that a fact states by its own word or not at all: a weapon's range or model, an operation's
 # budget, a place's population, the banks holding something ("within range", "up to speed" ask none)
-_DETAIL = re.compile(r"\b(?:(?<!within )(?<!in )(?<!of )(?<!long )(?<!short )(?<!medium )range|(?<!up to )speed|models?|payload|weight|budget|salary|"
-                     r"population|capacity|calibre|caliber|spend|spent|spending|banks?)\b")
+_DETAIL = re.compile(r"\b(?:(?<!within )(?<!in )(?<!of )(?<!long )(?<!short )(?<!medium )range|(?<!up to )speed|"
+                     r"models?|payload|weight|budget|salary|population|capacity|calibre|caliber|spend|spent|spending|"
+                     r"banks?)\b")
 _KIND_OF_RANGE = re.compile(r"\b(?:long|short|medium|intermediate)[\s-]+range\b", re.IGNORECASE)
 # "how far is Istanbul from Kyiv": a distance, which a leading fact must give
 _DISTANCE = re.compile(r"\bhow\s+far\s+(?:is|are|was|were)\b.*\bfrom\b|\bdistance\s+(?:between|from)\b|"
@@ -197,7 +198,8 @@ _CLOCK_ASKED = re.compile(r"\b(?:what|which|exact)\s+(?:exact\s+|precise\s+)?(?:
 _CLOCK_TOLD = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\b|p\.?m\b)|\b\d{3,4}\s*gmt\b|o'?clock|\blocal\s+time\b",
                          re.IGNORECASE)
 # A part of the day, which answers "what time did they arrive?" ("late on Sunday") unless the minute is asked
-_DAYTIME = re.compile(r"\b(?:late|early|morning|afternoon|evening|night|overnight|midday|noon|midnight)\b", re.IGNORECASE)
+_DAYTIME = re.compile(r"\b(?:late|early|morning|afternoon|evening|night|overnight|midday|noon|midnight)\b",
+                      re.IGNORECASE)
 _EXACTLY = re.compile(r"\b(?:exact|exactly|precise|precisely|to\s+the\s+minute)\b")
 _ENDING = re.compile(r"\b(?:finish\w*|end|ended|ending|ends|wrap\w*|over|conclude\w*|close[ds]?|broke\s+up)\b")
 # "how many bombers does Russia still have?": a stock held, which a count of what was hit or lost does not give;
