@@ -1489,6 +1489,11 @@ def test_how_far_apart_two_events_were_is_answered_by_when_not_by_how_long_one_l
     ("when did the ukr team land", "early Monday"),
     # an attitude toward someone is what was done or said to them
     ("What's been Trump's attitude toward Zelensky?", "berated Zelensky"),
+    # the agency that cited the Turkish source, named by what it is
+    ("which russian state media outlet cited the turkish foreign ministry source?", "RIA Novosti"),
+    # "alone" says no more than "only"; "bein" is "being"
+    ("According to Umerov, who alone can settle the main disputes?", "only a meeting between Zelensky and Putin"),
+    ("what does medinsky think of ukraine even bein a country", "right to exist"),
 ])
 def test_everyday_phrasings_of_what_came_of_it_and_how(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)

@@ -76,7 +76,7 @@ SHORTHAND: dict[str, str] = {
     "whatre": "what are", "thats": "that is", "theres": "there is", "whatd": "what did", "wtf": "what",
     "wth": "what", "tf": "the", "da": "the", "ya": "you", "yall": "you", "dat": "that", "dis": "this",
     "ru": "are you", "coz": "because", "tho": "though", "thru": "through", "ok": "okay",
-    "sayin": "saying", "talkin": "talking", "goin": "going", "doin": "doing", "happenin": "happening",
+    "sayin": "saying", "talkin": "talking", "goin": "going", "bein": "being", "doin": "doing", "happenin": "happening",
     "comin": "coming", "gettin": "getting", "tryin": "trying", "lookin": "looking", "askin": "asking",
     "rn": "now", "atm": "now", "idk": "i do not know", "smth": "something", "sth": "something",
     "hw": "how", "mny": "many", "y": "why", "wen": "when", "wer": "where", "hu": "who", "whom": "who",
@@ -187,7 +187,7 @@ STOPWORDS = frozenset(
     type types group groups category categories moment hear heard hearing context re forgot forget forgotten
     approximately roughly fully finally totally completely entirely eventually around ish today
     once whether otherwise anymore therefore hence thus whereas ultimately fine alright aight kk thx per among amongst
-    toward towards""".split()
+    toward towards alone""".split()
     # ^ linking words that say how a question follows on ("how long did they last once they started?"): not a
     # word of the brief the answer leaves out ("instead", "afterwards" are kept: "meet trump instead?" asks more)
 ) | FILLER
