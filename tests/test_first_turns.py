@@ -1494,6 +1494,13 @@ def test_how_far_apart_two_events_were_is_answered_by_when_not_by_how_long_one_l
     # "alone" says no more than "only"; "bein" is "being"
     ("According to Umerov, who alone can settle the main disputes?", "only a meeting between Zelensky and Putin"),
     ("what does medinsky think of ukraine even bein a country", "right to exist"),
+    # "number two" in a list is its second item
+    ("Zelensky's Sunday priorities, what was number two?", "Second -- the release of prisoners"),
+    # people who speak Russian are the Russian-speakers whose rights "de-Nazification" would guarantee
+    ("What does Russia want for people who speak Russian in Ukraine?", "de-Nazification"),
+    # the air base attack, in two words, is Operation Spider's Web
+    ("Who confirmed the Ukrainian team would go to Istanbul only after the air base attack was done?",
+     "Zelensky confirmed"),
 ])
 def test_everyday_phrasings_of_what_came_of_it_and_how(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)

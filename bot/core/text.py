@@ -393,6 +393,7 @@ _SPANS = (("how", "long"), ("how", "soon"), ("how", "much", "time"), ("how", "ma
 _SPACING = frozenset({"separate", "separated", "apart", "passed", "between"})  # said by the span: not asked again
 _APART = _SPACING | {"before", "after"}
 # "which came first, the strikes or the talks?": which was earlier, not a first round
+_ORDINALS = {"one": "first", "1": "first", "two": "second", "2": "second", "three": "third", "3": "third"}
 _SEQUENCED = frozenset({"came", "happened", "was", "went", "occurred"})
 
 
@@ -432,6 +433,10 @@ def read_words(normal: str) -> tuple[str, ...]:
             continue
         if word == "f" and said[at - 1:at] == ["the"]:
             continue  # "how the f did they …": swearing typed short
+        if word == "number" and said[at + 1:at + 2] and said[at + 1] in _ORDINALS:
+            out.append(_ORDINALS[said[at + 1]])  # "point number one in his post": the first
+            skip = 1
+            continue
         if word == "ru" and not _ru_is_are_you(said, at):
             out.append("russia")
             continue
