@@ -76,8 +76,9 @@ SHORTHAND: dict[str, str] = {
     "whatre": "what are", "thats": "that is", "theres": "there is", "whatd": "what did", "wtf": "what",
     "wth": "what", "tf": "the", "da": "the", "ya": "you", "yall": "you", "dat": "that", "dis": "this",
     "ru": "are you", "coz": "because", "tho": "though", "thru": "through", "ok": "okay",
-    "sayin": "saying", "talkin": "talking", "goin": "going", "bein": "being", "doin": "doing", "happenin": "happening",
-    "comin": "coming", "gettin": "getting", "tryin": "trying", "lookin": "looking", "askin": "asking",
+    "sayin": "saying", "talkin": "talking", "goin": "going", "bein": "being", "doin": "doing",
+    "happenin": "happening", "comin": "coming", "gettin": "getting", "tryin": "trying", "lookin": "looking",
+    "askin": "asking",
     "rn": "now", "atm": "now", "idk": "i do not know", "smth": "something", "sth": "something",
     "hw": "how", "mny": "many", "y": "why", "wen": "when", "wer": "where", "hu": "who", "whom": "who",
     "op": "operation", "ops": "operations", "intel": "intelligence", "convo": "conversation", "negs": "negotiations",
@@ -393,8 +394,9 @@ _SPANS = (("how", "long"), ("how", "soon"), ("how", "much", "time"), ("how", "ma
 _SPACING = frozenset({"separate", "separated", "apart", "passed", "between"})  # said by the span: not asked again
 _APART = _SPACING | {"before", "after"}
 # "which came first, the strikes or the talks?": which was earlier, not a first round
-_ORDINALS = {"one": "first", "1": "first", "two": "second", "2": "second", "three": "third", "3": "third"}
 _SEQUENCED = frozenset({"came", "happened", "was", "went", "occurred"})
+# "point number one", "what was number two?": an item of a list by its place
+_ORDINALS = {"one": "first", "1": "first", "two": "second", "2": "second", "three": "third", "3": "third"}
 
 
 def interval_at(said: list[str], at: int) -> int:
@@ -434,7 +436,7 @@ def read_words(normal: str) -> tuple[str, ...]:
         if word == "f" and said[at - 1:at] == ["the"]:
             continue  # "how the f did they …": swearing typed short
         if word == "number" and said[at + 1:at + 2] and said[at + 1] in _ORDINALS:
-            out.append(_ORDINALS[said[at + 1]])  # "point number one in his post": the first
+            out.append(_ORDINALS[said[at + 1]])
             skip = 1
             continue
         if word == "ru" and not _ru_is_are_you(said, at):
