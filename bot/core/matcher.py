@@ -465,7 +465,7 @@ class Matcher:
         elsewhere = context is not None and (alone is None or alone.best is None
                                              or alone.best.id != context.section_id)
         pointing = [m for m in readings if m.features.get("context") and m.confidence >= ACCEPTABLE
-                    and (any(w in PRONOUNS for w in normalize(m.question).split()) or self._swaps(m.question)
+                    and (any(w in PRONOUNS for w in normalize(m.question).split()) or self._swaps(m.question, context.terms)
                          or (elsewhere and _points_at_a_thing(m.question)))]
         if pointing and alone is not None and not elsewhere and alone.confidence >= ACCEPTABLE and alone.lead \
                 and alone.lead[0].kind is not UnitKind.topic:
@@ -573,7 +573,7 @@ class Matcher:
             stated = [m for m in pointing if m.lead and m.lead[0].kind is not UnitKind.topic
                       and not _STANCE.isdisjoint(m.lead[0].terms)]
             pointing = stated or pointing
-        if context is not None and self._swaps(text):
+        if context is not None and self._swaps(text, context.terms):
             pointing = self._same_question(readings, context) or pointing
         best = max(pointing or readings, key=lambda m: m.confidence)
         if context is not None and context.summary and best.features.get("context") and best.lead \
@@ -995,7 +995,7 @@ class Matcher:
                     # "and money?", "and about its army?" after "what does ukraine's roadmap say about territory?":
                     # the previous question, with what it asked about (its last word) swapped for the new one
                     readings.append(_Reading(piece, swapped_noun, own, True, False, asked_before=context.terms))
-                if self._swaps(piece) and (previous := self.section(context.section_id)) is not None \
+                if self._swaps(piece, context.terms) and (previous := self.section(context.section_id)) is not None \
                         and not self._unswapped(context, [t for t in own if t in self.index.entities]):
                     # "and Ukraine?" after Russia's demands asks for Ukraine's: the topic the last answer came from
                     # says what was asked, whatever other words the question had ("to end the war").
@@ -1537,10 +1537,12 @@ class Matcher:
             return None
         return tuple(dict.fromkeys([*(t for t in context.terms if t != focus), *content]))
 
-    def _swaps(self, text: str) -> bool:
+    def _swaps(self, text: str, asked: tuple[str, ...] = ()) -> bool:
         """ "and Ukraine?", "what about kyiv's?", "and russia's view?": an opener and nothing but a name (and a word
-        for their stance on what was just discussed)."""
-        content = [t for t in self.analyzer.terms(text) if t not in QUESTION_WORDS and t not in _STANCE]
+        for their stance on what was just discussed, or the previous question's verb of saying or wanting, when it
+        `asked` with it: "and what does zelensky say?" after what the Kremlin says about a summit)."""
+        content = [t for t in self.analyzer.terms(text) if t not in QUESTION_WORDS and t not in _STANCE
+                   and not (t in _SWAPPED_VERBS and t in asked)]
         said = normalize(text)
         return bool(content) and said.startswith(FOLLOW_UP_OPENERS) and PRONOUNS.isdisjoint(said.split()) and \
             all(t in self.index.entities for t in content)
@@ -2669,6 +2671,9 @@ _REPORTING = frozenset({"tell", "told", "say", "confirm", "announce", "promise",
 
 
 # Words for someone's stance ("view", "response", "answer", "reaction", "take on"): as analysed terms.
+# The verb a swap asks again of its new party ("and what does zelensky say?"): the previous question's own
+_SWAPPED_VERBS = frozenset({"say", "demands", "claim"})
+
 _STANCE = frozenset({"regards", "respons", "react", "reaction", "opinion", "feel", "repli", "verdict", "take"})
 
 # Words asking a party's stance on what was just discussed, as typed: "what's moscow's excuse", "does the kremlin
