@@ -1177,3 +1177,24 @@ def test_why_after_a_fact_giving_its_purpose_leads_with_that_fact(service: Brief
     # "in preparation for a possible offensive" says why the troops are there
     _, why = ask(service, "how many russian troops are near sumy?", "why are they there?")
     assert "offensive" in first(why)
+
+
+def test_meeting_putin_after_zelensky_s_post_is_the_leaders_summit(service: BriefService) -> None:
+    # "meeting Putin" is the Zelensky–Putin meeting, whose facts the Kremlin's word on it then comes from
+    *_, meeting, kremlin = ask(service, "what did Zelensky post on Sunday?", "and about meeting Putin?",
+                               "what does the Kremlin say to that?")
+    assert meeting.section_id == "leaders-meeting"
+    assert "agreements" in first(kremlin)
+
+
+def test_and_what_does_x_say_swaps_the_party_of_the_previous_question(service: BriefService) -> None:
+    # the verb of saying is the previous question's; only the party is new
+    _, zelensky = ask(service, "what does the kremlin say about a putin-zelensky meeting",
+                      "and what does zelensky say")
+    assert zelensky.section_id == "leaders-meeting"
+
+
+def test_how_long_so_far_asks_how_long_until_now(service: BriefService) -> None:
+    # "so far" is until now, not a distance
+    _, lasted = ask(service, "this is Europe's biggest war since when?", "how long has it lasted so far?")
+    assert "three" in first(lasted)

@@ -433,6 +433,9 @@ def read_words(normal: str) -> tuple[str, ...]:
             continue
         if word in _SPACING and "when" in out[-2:]:
             continue
+        if word == "so" and said[at + 1:at + 2] == ["far"] and "long" in said[max(0, at - 8):at]:
+            skip = 1  # "how long has it lasted so far?": until now, not a distance
+            continue
         if word == "f" and said[at - 1:at] == ["the"]:
             continue  # "how the f did they …": swearing typed short
         if word == "number" and said[at + 1:at + 2] and said[at + 1] in _ORDINALS:
