@@ -1501,6 +1501,8 @@ def test_how_far_apart_two_events_were_is_answered_by_when_not_by_how_long_one_l
     # the air base attack, in two words, is Operation Spider's Web
     ("Who confirmed the Ukrainian team would go to Istanbul only after the air base attack was done?",
      "Zelensky confirmed"),
+    # "tryna" is "trying to"
+    ("wat does ukraine say russia is tryna make it do", "capitulate"),
 ])
 def test_everyday_phrasings_of_what_came_of_it_and_how(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)

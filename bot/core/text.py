@@ -92,7 +92,7 @@ SHORTHAND: dict[str, str] = {
     "whereabouts": "where",  # "whereabouts in Ukraine is Sumy?"
     "howd": "how did", "whered": "where did", "whyd": "why did", "whend": "when did", "whod": "who did",
     "shud": "should", "shld": "should", "shd": "should", "cud": "could", "cld": "could", "wud": "would",
-    "wd": "would", "wrt": "about", "frm": "from", "em": "them",
+    "wd": "would", "wrt": "about", "frm": "from", "em": "them", "tryna": "trying to",
 }
 # A shorthand question word with its "'s" typed on: "wats" is "wat's", "wens" "wen's" (read as "what", "when").
 _ASKING_SHORTHAND = {word: meaning for word, meaning in SHORTHAND.items()
