@@ -648,6 +648,17 @@ def test_units_as_readers_abbreviate_them_find_the_figure(service: BriefService,
 
 
 @pytest.mark.parametrize("question", [
+    # how far asks the distance first, not the count of what was hit there (nor the fact naming the country)
+    "how far inside russia were the bombers that got hit",
+    "How far inside Russia were the bombers that Ukraine hit?",
+])
+def test_how_far_leads_with_the_distance(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert "thousands of kilometres" in first(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "how many kilometres is it from istanbul to kyiv",  # two places the distance fact does not name
     "how many km from istanbul is kyiv",
     "how many miles behind the front is sumy",
     "how many sq miles is turkey",

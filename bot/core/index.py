@@ -60,6 +60,8 @@ def specificity(term: str) -> float:
     return 0.4 if rank < 1000 else 0.7
 
 
+# A distance told: "thousands of kilometres behind the front line"
+_DISTANCE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|kms|miles)\b", re.IGNORECASE)
 _REASON = re.compile(r"\b(?:because|reason|explanation|unexplained|due to|in order to|aim\w*|so that|as a result|"
                      r"since|amid|after|following|in response|retaliat\w*|to force|to press|means|in preparation for|"
                      r"in a bid to|so as to)\b",
@@ -93,6 +95,7 @@ class _Read:
     place: bool
     reason: bool
     people: bool  # people it does not name: "Turkish officials", "a government spokesperson"
+    distance: bool  # how far something is: "thousands of kilometres behind the front line"
 
 
 @lru_cache(maxsize=16384)  # a reload reads every text again; most have not changed
@@ -103,7 +106,7 @@ def _read(table: PhraseTable, text: str, extra: str) -> _Read:
     terms += sorted((_plain_stems(text) | _plain_stems(extra)).difference(terms))
     return _Read(tuple(terms), tuple(Counter(terms).items()), bool(_NUMBER.search(text)), bool(_TIME.search(text)),
                  bool(_NAME.search(text)), bool(_PLACE.search(text)), bool(_REASON.search(text)),
-                 bool(_PEOPLE.search(text) or _NAMED_SPEAKER.search(text)))
+                 bool(_PEOPLE.search(text) or _NAMED_SPEAKER.search(text)), bool(_DISTANCE.search(text)))
 
 
 class UnitKind(str, Enum):
@@ -126,6 +129,7 @@ class Unit:
     has_place: bool = False
     has_reason: bool = False
     has_people: bool = False  # people it does not name ("Turkish officials"): who said it, if not who did it
+    has_distance: bool = False  # how far something is ("thousands of kilometres behind the front line")
 
     @property
     def key(self) -> str:
@@ -175,7 +179,7 @@ class Retrieved:
 
 # The kinds of fact a question can ask for; "speaker" is "who said …?", which people the brief does not name answer
 # too ("Turkish officials told Russian state media …"), where "who ran the operation?" needs a named one.
-WANTS = ("number", "time", "person", "place", "reason", "name", "speaker")
+WANTS = ("number", "time", "person", "place", "reason", "name", "speaker", "distance")
 
 
 def tells(text: str, wants: str) -> bool:
@@ -203,6 +207,8 @@ def fits(unit: Unit, wants: str) -> bool:
         return unit.has_reason
     if wants == "name":
         return unit.has_person or unit.has_place or bool(unit.entities)
+    if wants == "distance":
+        return unit.has_distance
     return False
 
 
@@ -238,7 +244,7 @@ class BriefIndex:
                     canon(a.replace("-", " ")) for a in about}
                 unit = Unit(kind, section, item, frozenset(read.terms), ents, read.number, read.time,
                             bool(ents & self.actors) if self.actors else read.name,
-                            bool(ents & places or read.place), read.reason, read.people)
+                            bool(ents & places or read.place), read.reason, read.people, read.distance)
                 # Entities it is about but does not name are terms of it too.
                 found = (unit, read.counts + tuple((t, 1) for t in ents.difference(read.terms)))
             made[key] = found

@@ -2365,8 +2365,9 @@ class Matcher:
         # the count of the bombers the other words also find, and whichever country it names
         priced = [pair for pair in scored if _CURRENCY.search(self._text_of(units[pair[1]]))] if money else []
         named = asked & index.named
-        if named and any(named <= units[u].entities for _, u in scored):
-            # "what did Umerov say": the facts about Umerov, whatever else scores
+        if named and any(named <= units[u].entities and (wants != "distance" or u in fitting) for _, u in scored):
+            # "what did Umerov say": the facts about Umerov, whatever else scores (but "how far inside Russia were
+            # the bombers Ukraine hit?" asks the distance, whether or not the fact giving it names either country)
             scored = [pair for pair in scored if named <= units[pair[1]].entities]
             if wants == "speaker" and (people := named & self.people):
                 # "who announced that umerov would go?": who said it of Umerov, not what Umerov said
@@ -3237,6 +3238,10 @@ _NO_TIME_IDIOM = re.compile(r"\b(?:back\s+in\s+the\s+day|in\s+(?:the\s+old(?:en)
                             r"these\s+days|at\s+one\s+time|once\s+upon\s+a\s+time|in\s+its\s+time)\b")
 
 
+# How far away something is: "how far inside russia", "how deep into russia", "how far from the front", "what
+# distance"; not "how far apart are the sides" nor "how far will russia go"
+_ASKS_DISTANCE = re.compile(r"\bhow\s+(?:far|deep)\s+(?:inside|into|in|from|behind|away|off|were|was|is|are|did)\b|"
+                            r"\bwhat\s+distance\b|\bhow\s+many\s+(?:km|kms|kilomet\w*|miles)\b")
 # What a country does as much as a person: "who shot down the 162?" is answered by "Russia shot down 162 …"
 _DEEDS = frozenset({"shot", "launched", "sent", "fired", "hit", "struck", "destroyed", "downed", "attacked", "seized",
                     "captured"})  # not "took": "who took part in the talks?" asks for people
@@ -3254,6 +3259,8 @@ def _wants(text: str) -> str:
     joined = " ".join(said)
     if any(w == "how" and interval_at(said, i) for i, w in enumerate(said)):
         return "time"  # "how many weeks after the first round was the second?": the dates answer it
+    if _ASKS_DISTANCE.search(joined):
+        return "distance"  # "how far inside russia were the bombers?": a distance, not the count of them
     if "how many" in joined or "how much" in joined or {"number", "figure", "toll", "count", "percent"} & set(said):
         # "do both sides agree on how much damage was done?" asks yes or no, not a number
         return "" if said[0] in YES_NO and said[1:2] != ["you"] else "number"

@@ -362,6 +362,11 @@ class Scope:
             return "stock"
         if _DISTANCE.search(said) and not any(self._distances & u.terms for u in lead):
             return "distance"
+        if _DISTANCE.search(said) and lead and len(between := (self._places | self._countries).intersection(
+                self._analyzer.terms(question))) >= 2 and between.isdisjoint(lead[0].entities):
+            # "how many kilometres is it from istanbul to kyiv?" led by how far behind the front line the airbases
+            # were: a distance between two places the fact does not name
+            return "distance"
         if (detail := _DETAIL.search(said)) is not None and lead and not any(
                 set(self._analyzer.terms(detail.group(0))) & (u.terms if detail.group(0) != "range" else set(
                     self._analyzer.terms(" ".join(_KIND_OF_RANGE.sub(" ", text) for text in self._said(u)))))
