@@ -651,6 +651,9 @@ def test_units_as_readers_abbreviate_them_find_the_figure(service: BriefService,
     # how far asks the distance first, not the count of what was hit there (nor the fact naming the country)
     "how far inside russia were the bombers that got hit",
     "How far inside Russia were the bombers that Ukraine hit?",
+    # "how far" is the distance asked, not two words a fact must say
+    "How far from the fighting were the planes that got hit?",
+    "how far were the bombers from the front",
 ])
 def test_how_far_leads_with_the_distance(service: BriefService, question: str) -> None:
     (answer,) = ask(service, question)

@@ -97,7 +97,7 @@ _KIND_OF_RANGE = re.compile(r"\b(?:long|short|medium|intermediate)[\s-]+range\b"
 # "how far is Istanbul from Kyiv": a distance, which a leading fact must give
 _DISTANCE = re.compile(r"\bhow\s+far\s+(?:is|are|was|were)\b.*\bfrom\b|\bdistance\s+(?:between|from)\b|"
                        r"\bhow\s+many\s+(?:km|kilometres|kilometers|miles)\b")
-_DISTANCE_WORDS = ("km", "kilometres", "kilometers", "kilometre", "miles", "mile", "deep", "distance")
+_LENGTH_UNIT = re.compile(r"\b(?:km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?)\b", re.IGNORECASE)
 
 # "have Putin and Zelensky ever met?", "did they meet before?": whether something ever happened, which a leading
 # fact answers only when it tells of a time it did (a year, "last", "earlier", "met"); "Zelensky wants to meet
@@ -265,8 +265,6 @@ class Scope:
         self._countries = countries
         self._urged: dict[str, tuple[tuple[tuple[str, ...], bool], ...]] = {}  # see _urged_words
         self._sections = brief.sections
-        self._distances = frozenset(t for w in _DISTANCE_WORDS for t in analyzer.table.word(w)) | {
-            t for t in analyzer.table.phrases.values() if "kilomet" in t or "miles" in t}
         self._places = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities if e.kind is EntityKind.place)
         # The event's own day ("the exchange agreed on Monday") names it as the new exchange does.
         self._second = _SECOND | set(analyzer.table.word(f"{brief.meta.date:%A}".lower()))
@@ -360,12 +358,12 @@ class Scope:
             return "detail"
         if _STOCK.search(said) and lead and not any(_HELD.search(text) for unit in lead for text in self._said(unit)):
             return "stock"
-        if _DISTANCE.search(said) and not any(self._distances & u.terms for u in lead):
-            return "distance"
+        if _DISTANCE.search(said) and not any(_LENGTH_UNIT.search(text) for u in lead for text in self._said(u)):
+            return "distance"  # what the leading facts say, not readers' words for them ("how far inside")
         if _DISTANCE.search(said) and lead and len(between := (self._places | self._countries).intersection(
-                self._analyzer.terms(question))) >= 2 and between.isdisjoint(lead[0].entities):
+                self._analyzer.terms(question))) >= 2 and not between <= lead[0].entities:
             # "how many kilometres is it from istanbul to kyiv?" led by how far behind the front line the airbases
-            # were: a distance between two places the fact does not name
+            # were: a distance between two places the leading fact does not both name
             return "distance"
         if (detail := _DETAIL.search(said)) is not None and lead and not any(
                 set(self._analyzer.terms(detail.group(0))) & (u.terms if detail.group(0) != "range" else set(

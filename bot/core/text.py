@@ -395,6 +395,7 @@ _SPACING = frozenset({"separate", "separated", "apart", "passed", "between"})  #
 _APART = _SPACING | {"before", "after"}
 # "which came first, the strikes or the talks?": which was earlier, not a first round
 _SEQUENCED = frozenset({"came", "happened", "was", "went", "occurred"})
+_AWAY = frozenset({"inside", "into", "in", "from", "behind", "away", "off", "were", "was", "is", "are", "did"})
 # "point number one", "what was number two?": an item of a list by its place
 _ORDINALS = {"one": "first", "1": "first", "two": "second", "2": "second", "three": "third", "3": "third"}
 
@@ -432,6 +433,11 @@ def read_words(normal: str) -> tuple[str, ...]:
             out[-1] = "when"
             continue
         if word in _SPACING and "when" in out[-2:]:
+            continue
+        if word == "how" and said[at + 1:at + 2] in (["far"], ["deep"]) and said[at + 2:at + 3] \
+                and said[at + 2] in _AWAY:
+            out.append("distance")  # "how far inside russia …", "how deep in russia …": a distance asked
+            skip = 1
             continue
         if word == "so" and said[at + 1:at + 2] == ["far"] and "long" in said[max(0, at - 8):at]:
             skip = 1  # "how long has it lasted so far?": until now, not a distance
