@@ -5,6 +5,8 @@ continues with, and that an off-topic turn stays off-topic with context. Real co
 
 from __future__ import annotations
 
+import pytest
+
 from bot.core.models import Answer
 from bot.core.service import BriefService
 from tests.test_answers import ask, first, service  # noqa: F401  the real brief's service; one conversation a call
@@ -1198,3 +1200,26 @@ def test_how_long_so_far_asks_how_long_until_now(service: BriefService) -> None:
     # "so far" is until now, not a distance
     _, lasted = ask(service, "this is Europe's biggest war since when?", "how long has it lasted so far?")
     assert "three" in first(lasted)
+
+
+@pytest.mark.parametrize("narrowing", ["just the number", "only the number please", "number only"])
+def test_just_the_number_repeats_the_fact_just_shown(service: BriefService, narrowing: str) -> None:
+    asked, narrowed = ask(service, "how many bombers did ukraine hit?", narrowing)
+    assert narrowed.matched and "40" in first(narrowed)
+    assert first(narrowed) == first(asked)
+
+
+@pytest.mark.parametrize("source", ["which article said that?", "where did you get that from?", "what outlet?"])
+def test_which_article_asks_where_the_last_answer_comes_from(service: BriefService, source: str) -> None:
+    _, cited = ask(service, "how many bombers did ukraine hit?", source)
+    assert cited.section_id == "spiders-web" and "40" in first(cited)
+
+
+def test_in_short_after_an_answer_is_the_summary_of_its_topic(service: BriefService) -> None:
+    # "in short" asks a summary (not something short, like the talks); after an answer, of the topic just answered
+    _, short = ask(service, "who led russia's team?", "in short?")
+    assert short.section_id == "russia-delegation" and "textbooks" in " ".join(short.body)
+    _, that = ask(service, "how many bombers did ukraine hit?", "summarize that")
+    assert that.section_id == "spiders-web"
+    (fresh,) = ask(service, "tl;dr")
+    assert fresh.section_id == "overview"

@@ -113,10 +113,19 @@ _SOURCE_REQUEST = re.compile(
     r"(?:what(?:'s|\s+is)\s+(?:the|your)\s+)?sources?(?:\s+(?:pls|plz|please))?|according\s+to\s+(?:whom|who)|"
     r"where(?:'s|\s+is|\s+does)\s+(?:that|this)(?:\s+" + _FIGURE + r")?\s+(?:from|come\s+from)|"
     r"how\s+do\s+(?:you|we)\s+know(?:\s+that)?|"
+    # "which article said that?", "what outlet?", "where did you get that from?": where the last answer comes from
+    r"(?:which|what)\s+(?:article|outlet|paper|report|site|news\s+site)s?(?:\s+(?:said|says|reported|reports|is|was|"
+    r"were)(?:\s+(?:that|it|this))?(?:\s+(?:from|in))?)?\W*$|"
+    r"where\s+did\s+(?:you|u)\s+(?:get|read|find|see|hear)\s+(?:that|this|it)(?:\s+from)?\W*$|"
     # "who said they'd be there?", "who said he will participate": who reported what the answer just said
     r"who\s+(?:said|says|claimed|reported|announced|confirmed)\s+(?:that\s+)?(?:he|she|they|it)"
     r"(?:'d|’d|'ll|’ll|\s+would|\s+will|\s+was|\s+were|\s+is|\s+are|\s+had|\s+could)(?:\s+\w+){1,3})\W*$",
     re.IGNORECASE)
+# "just the number", "only the date please", "number only", "one word": the last answer's leading fact, no more
+_JUST_THE = re.compile(r"^\W*(?:(?:ok|okay|so|no)\W+)?(?:(?:just|only)\s+(?:the\s+)?(?:number|figure|count|date|day|year|"
+                       r"name|answer)s?|(?:number|figure|date|name)s?\s+only|(?:in\s+)?one\s+word)"
+                       r"(?:\s+(?:please|pls|plz|thanks|answer))?\W*$", re.IGNORECASE)
+_THAT = frozenset({"that", "it", "this", "those", "them"})
 # "where did he say that?", "when did zelensky confirm it?", "which day did they announce that?": where or when
 # what was just shown was said (group 1: the question word).
 _SAID_WHERE_OR_WHEN = re.compile(
@@ -402,6 +411,16 @@ class Matcher:
                     return other
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, answered.entities, answered.terms,
                              question=text, more=True)
+            if _JUST_THE.search(text):
+                # "just the number", "only the date please", "one word": the facts just shown, which lead with it
+                return Match((Candidate(previous, 1.0, 1.0),), 1.0, answered.entities, answered.terms,
+                             question=text, again=True)
+            if self._summary_term is not None and answered is context \
+                    and set(self.analyzer.terms(text)) == {self._summary_term} \
+                    and (len(normalize(text).split()) <= 3 or not _THAT.isdisjoint(normalize(text).split())):
+                # "tl;dr?", "summarize that" right after an answer: the summary of the topic just answered
+                return Match((Candidate(previous, 1.0, 1.0),), 1.0, answered.entities, answered.terms,
+                             (self.index.units[self.index.topic_unit[self._position[previous.id]]],), question=text)
             if _WORDING.search(text):
                 # "exact wording?", "what's the actual quote?": the facts just shown, in the articles' own words
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, answered.entities, answered.terms,

@@ -439,6 +439,10 @@ def read_words(normal: str) -> tuple[str, ...]:
             out.append("distance")  # "how far inside russia …", "how deep in russia …": a distance asked
             skip = 1
             continue
+        if word == "in" and said[at + 1:at + 2] == ["short"] and said[at + 2:at + 3] != ["order"]:
+            out.append("summary")  # "in short?": a summary asked, not something short ("in short order": soon)
+            skip = 1
+            continue
         if word == "so" and said[at + 1:at + 2] == ["far"] and "long" in said[max(0, at - 8):at]:
             skip = 1  # "how long has it lasted so far?": until now, not a distance
             continue
