@@ -1223,3 +1223,18 @@ def test_in_short_after_an_answer_is_the_summary_of_its_topic(service: BriefServ
     assert that.section_id == "spiders-web"
     (fresh,) = ask(service, "tl;dr")
     assert fresh.section_id == "overview"
+
+
+def test_and_the_rest_continues_with_facts_not_yet_shown(service: BriefService) -> None:
+    asked, rest = ask(service, "who led russia's team?", "and the rest?")
+    assert rest.section_id == asked.section_id and first(rest) != first(asked)
+
+
+@pytest.mark.parametrize(("question", "correction", "section"), [
+    ("what did they agree on monday?", "not this round, the one in May", "first-round"),
+    ("who led ukraine's team?", "no, not ukraine's - russia's", "russia-delegation"),
+])
+def test_a_correction_asks_what_it_means_not_what_it_sets_aside(service: BriefService, question: str,
+                                                                correction: str, section: str) -> None:
+    _, corrected = ask(service, question, correction)
+    assert corrected.section_id == section

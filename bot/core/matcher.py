@@ -71,7 +71,7 @@ def _as_membership(text: str) -> str:
 
 MORE = frozenset({"more", "details", "detail", "elaborate", "continue", "go", "on", "and", "else", "further",
                   "expand", "keep", "going", "what", "tell", "me", "please", "pls", "any", "thing", "things",
-                  "anything", "other", "rest", "next"})
+                  "anything", "other", "rest", "next", "the", "of", "it", "that"})
 YES_NO = frozenset({"is", "was", "were", "did", "do", "does", "has", "have", "had", "will", "can", "are", "could",
                     "would", "should"})
 IDENTITY = frozenset({"who", "what", "role", "job", "background", "describe", "about", "profile", "position",
@@ -385,6 +385,9 @@ class Matcher:
             text = _RELATIVE_TO.sub(" ", text)
         # "did russia hand over its draft, or is that spin?": the reader doubts the claim it asks about; the doubt
         # names nothing a fact must say
+        if (meant := _NOT_THAT.match(text)) is not None:
+            # "not this round, the one in May", "no, not Ukraine's - Russia's": what is set aside asks nothing
+            text = meant.group(1)
         if (tail := _DOUBT_TAIL.search(text)) is not None and text[:tail.start()].strip():
             text = text[:tail.start()] + "?"
         # "confirm: Kalin is Turkey's foreign minister?", "my copy says 126 drones. Correct number?": the claim to check,
@@ -3199,6 +3202,10 @@ _PARTY_VIEW = re.compile(r"\s*(?:so|and|ok|okay)?\s*what(?:'s|\s+is|\s+are|\s+do
                          r"make\s+of)\s+(?:about|of|on|to)?\s*(?:all\s+(?:of\s+)?this|this\s+all|it\s+all|everything|"
                          r"the\s+whole\s+thing|the\s+talks|these\s+talks|the\s+negotiations)\s*[?!.]*\s*$", re.IGNORECASE)
 
+# A correction that sets one thing aside for another: "not this round, the one in May", "no not that, i meant the
+# swap" (group 1: what is meant)
+_NOT_THAT = re.compile(r"^\W*(?:no\W+)?not\s+(?:this|that|the|his|her|their|ukraine'?s|russia'?s|kyiv'?s|moscow'?s)\b"
+                       r"[^,;.:!?-]{0,30}[,;.:!?-]+\s*(?:but\s+|i\s+meant?\s+|rather\s+)?(\S.*)$", re.IGNORECASE)
 _DOUBT_TAIL = re.compile(
     r"[\s,;:-]*\bor\s+(?:(?:is|was|are|were)\s+(?:that|this|it|they|those)\s+|(?:that|it)(?:'s|s)?\s+)?"
     r"(?:just|only|all|mostly|simply|pure|more)?\s*(?:an?\s+|some\s+)?(?:(?:fake|false)\s+(?:news|claims?)|fake|rumou?rs?"
