@@ -1238,3 +1238,16 @@ def test_a_correction_asks_what_it_means_not_what_it_sets_aside(service: BriefSe
                                                                 correction: str, section: str) -> None:
     _, corrected = ask(service, question, correction)
     assert corrected.section_id == section
+
+
+def test_what_is_in_a_document_leads_with_what_it_holds_and_only_for_its_own_side(service: BriefService) -> None:
+    # "what's in X's memo?" asks what the document holds: the fact saying what it proposes leads, never what the
+    # other side's document holds (the articles do not say what Russia's holds)
+    (ukraine,) = ask(service, "what's in ukraine's memo")
+    assert "30-day ceasefire" in first(ukraine)
+    (russia,) = ask(service, "what's in russia's memorandum")
+    assert not russia.matched
+    _, its = ask(service, "did russia get ukraine's memo", "whats in it")
+    assert "30-day ceasefire" in first(its)
+    _, moscow = ask(service, "did kyiv get moscow's memo?", "what's in it?")
+    assert not moscow.matched

@@ -62,6 +62,9 @@ def specificity(term: str) -> float:
 
 # A distance told: "thousands of kilometres behind the front line"
 _DISTANCE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|kms|miles)\b", re.IGNORECASE)
+# What a document or a plan holds, as news tells it: "Ukraine's memorandum proposes a 30-day ceasefire"
+_CONTENTS = re.compile(r"\b(?:includ\w*|propos(?:e|es|ed|ing)|calls?\s+for|seeks?|contain\w*|outlin\w*)\b",
+                       re.IGNORECASE)  # "proposes", not "Russia's peace proposals"
 _REASON = re.compile(r"\b(?:because|reason|explanation|unexplained|due to|in order to|aim\w*|so that|as a result|"
                      r"since|amid|after|following|in response|retaliat\w*|to force|to press|means|in preparation for|"
                      r"in a bid to|so as to)\b",
@@ -96,6 +99,7 @@ class _Read:
     reason: bool
     people: bool  # people it does not name: "Turkish officials", "a government spokesperson"
     distance: bool  # how far something is: "thousands of kilometres behind the front line"
+    contents: bool  # what a document or a plan holds
 
 
 @lru_cache(maxsize=16384)  # a reload reads every text again; most have not changed
@@ -106,7 +110,8 @@ def _read(table: PhraseTable, text: str, extra: str) -> _Read:
     terms += sorted((_plain_stems(text) | _plain_stems(extra)).difference(terms))
     return _Read(tuple(terms), tuple(Counter(terms).items()), bool(_NUMBER.search(text)), bool(_TIME.search(text)),
                  bool(_NAME.search(text)), bool(_PLACE.search(text)), bool(_REASON.search(text)),
-                 bool(_PEOPLE.search(text) or _NAMED_SPEAKER.search(text)), bool(_DISTANCE.search(text)))
+                 bool(_PEOPLE.search(text) or _NAMED_SPEAKER.search(text)), bool(_DISTANCE.search(text)),
+                 bool(_CONTENTS.search(text)))
 
 
 class UnitKind(str, Enum):
@@ -130,6 +135,7 @@ class Unit:
     has_reason: bool = False
     has_people: bool = False  # people it does not name ("Turkish officials"): who said it, if not who did it
     has_distance: bool = False  # how far something is ("thousands of kilometres behind the front line")
+    has_contents: bool = False  # what a document or a plan holds ("… proposes a 30-day ceasefire")
 
     @property
     def key(self) -> str:
@@ -179,7 +185,7 @@ class Retrieved:
 
 # The kinds of fact a question can ask for; "speaker" is "who said …?", which people the brief does not name answer
 # too ("Turkish officials told Russian state media …"), where "who ran the operation?" needs a named one.
-WANTS = ("number", "time", "person", "place", "reason", "name", "speaker", "distance")
+WANTS = ("number", "time", "person", "place", "reason", "name", "speaker", "distance", "contents")
 
 
 def tells(text: str, wants: str) -> bool:
@@ -209,6 +215,8 @@ def fits(unit: Unit, wants: str) -> bool:
         return unit.has_person or unit.has_place or bool(unit.entities)
     if wants == "distance":
         return unit.has_distance
+    if wants == "contents":
+        return unit.has_contents
     return False
 
 
@@ -244,7 +252,8 @@ class BriefIndex:
                     canon(a.replace("-", " ")) for a in about}
                 unit = Unit(kind, section, item, frozenset(read.terms), ents, read.number, read.time,
                             bool(ents & self.actors) if self.actors else read.name,
-                            bool(ents & places or read.place), read.reason, read.people, read.distance)
+                            bool(ents & places or read.place), read.reason, read.people, read.distance,
+                            read.contents)
                 # Entities it is about but does not name are terms of it too.
                 found = (unit, read.counts + tuple((t, 1) for t in ents.difference(read.terms)))
             made[key] = found

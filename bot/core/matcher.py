@@ -416,6 +416,10 @@ class Matcher:
                              question=text, more=True)
             if _JUST_THE.search(text):
                 # "just the number", "only the date please", "one word": the facts just shown, which lead with it
+                # (after a topic's summary, the summary again: its facts would lead with another)
+                if answered.summary:
+                    return Match((Candidate(previous, 1.0, 1.0),), 1.0, answered.entities, answered.terms,
+                                 (self._topic_unit(previous),), question=text)
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, answered.entities, answered.terms,
                              question=text, again=True)
             if self._summary_term is not None and answered is context \
@@ -423,7 +427,7 @@ class Matcher:
                     and (len(normalize(text).split()) <= 3 or not _THAT.isdisjoint(normalize(text).split())):
                 # "tl;dr?", "summarize that" right after an answer: the summary of the topic just answered
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, answered.entities, answered.terms,
-                             (self.index.units[self.index.topic_unit[self._position[previous.id]]],), question=text)
+                             (self._topic_unit(previous),), question=text)
             if _WORDING.search(text):
                 # "exact wording?", "what's the actual quote?": the facts just shown, in the articles' own words
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, answered.entities, answered.terms,
@@ -1559,6 +1563,10 @@ class Matcher:
             return None
         return tuple(dict.fromkeys([*(t for t in context.terms if t != focus), *content]))
 
+    def _topic_unit(self, section: Section) -> Unit:
+        """The unit of a topic's summary."""
+        return self.index.units[self.index.topic_unit[self._position[section.id]]]
+
     def _swaps(self, text: str, asked: tuple[str, ...] = ()) -> bool:
         """ "and Ukraine?", "what about kyiv's?", "and russia's view?": an opener and nothing but a name (and a word
         for their stance on what was just discussed, or the previous question's verb of saying or wanting, when it
@@ -1681,7 +1689,7 @@ class Matcher:
                 # a word for the kind of fact asked, "what's biden up to these days", nor one the brief never uses.)
                 kept = [t for t in dict.fromkeys(context.terms) if t in self.people and t not in new_entities]
             return tuple(dict.fromkeys([*terms, *previous, *kept]))
-        if all(t in QUESTION_WORDS for t in terms) and {"it", "its"} & said and _wants(text) in ("", "person", "speaker"):
+        if all(t in QUESTION_WORDS for t in terms) and {"it", "its"} & said and _wants(text) in ("", "person", "speaker", "contents"):
             # "what's in it?", "who's it for?": "it" is what the previous question asked about, asked something new
             # of; not who the answer named, nor the previous question word ("who reviewed it?" -> "what's in it?").
             asked = [t for t in context.terms if t not in QUESTION_WORDS]
@@ -3264,6 +3272,10 @@ _NO_TIME_IDIOM = re.compile(r"\b(?:back\s+in\s+the\s+day|in\s+(?:the\s+old(?:en)
                             r"these\s+days|at\s+one\s+time|once\s+upon\s+a\s+time|in\s+its\s+time)\b")
 
 
+# "what's in it?", "what was in kyiv's memo?", "what does it contain?"; not "what's in it for russia?"
+_ASKS_CONTENTS = re.compile(r"\bwhats?(?:\s+(?:is|was|are|were))?\s+(?:exactly\s+|actually\s+)?in\s+"
+                            r"(?:it|them|that|this|(?:the|their|its|his|\w+)\s+(?:memos?|memorandum|memoranda|drafts?|"
+                            r"documents?|roadmaps?|plans?|proposals?|papers?))\b(?!\s+for\b)|\bcontain(?:s|ed)?\b")
 # How far away something is: "how far inside russia", "how deep into russia", "how far from the front", "what
 # distance"; not "how far apart are the sides" nor "how far will russia go"
 _ASKS_DISTANCE = re.compile(r"\bhow\s+(?:far|deep)\s+(?:inside|into|in|from|behind|away|off|were|was|is|are|did)\b|"
@@ -3319,6 +3331,8 @@ def _wants(text: str) -> str:
         return "place"
     if "why" in said[:4] or "reason" in said:
         return "reason"
+    if _ASKS_CONTENTS.search(joined):
+        return "contents"  # "what's in it?", "what's in ukraine's memo?": what the document holds
     if {"name", "names", "called", "named"} & set(said):
         return "name"
     return ""

@@ -122,6 +122,9 @@ _CONTAINS = re.compile(r"\b(?:includ\w*|propos\w*|calls?\s+for|seeks?|contain\w*
 _DOCUMENT = re.compile(r"\b(?:memos?|memorandum|memoranda|drafts?|documents?|roadmaps?|plans?|proposals?|accords?|"
                        r"papers?|texts?)\b")  # a fact about an earlier round tells of a time they met
 
+_OWNED_DOCUMENT = re.compile(r"\b(\w+)\s+(?:own\s+)?(?:memos?|memorandum|memoranda|drafts?|documents?|roadmaps?|"
+                             r"plans?|proposals?|peace\s+terms)\b")
+
 # "did Russia retaliate?" when the brief only says bloggers called for retaliation: what someone urged is not
 # what was done.
 _URGING = frozenset({"urged", "urging", "urges", "demanded", "demanding", "want", "wants", "wanted", "pressing",
@@ -385,6 +388,12 @@ class Scope:
         if _CONTENTS.search(said) and document and lead and not any(_CONTAINS.search(text) for unit in lead
                                                                     for text in self._said(unit)):
             return "contents"
+        if _CONTENTS.search(said) and lead and (asked := self._owner(said) or (
+                self._owner(before) if _POINTS_BACK.intersection(said.split()) else None)) \
+                and (told := self._owner(normalize(self._said(lead[0])[0]))) and asked != told:
+            # "what's in russia's memorandum?" (or "what's in it?" after Moscow's) led by what Ukraine's proposes:
+            # another side's document
+            return "contents"
         # "when did the third round take place, and what came out of it?": "it", in a clause, is the occasion the
         # sentence names
         occasion = _NEXT_OCCASION.search(said) or (
@@ -424,6 +433,17 @@ class Scope:
                                           for unit in lead):
             return "ever"
         return ""
+
+    def _owner(self, said: str) -> str | None:
+        """The side whose document a normalised text names ("russia memo", "kyiv proposals", "the russian
+        document", "russia … its memo"), if it names one."""
+        found = _OWNED_DOCUMENT.search(said)
+        if found is None:
+            return None
+        # "did russia give its memo": "its" is the side the text names
+        owner = said if found.group(1) in ("its", "their") else found.group(1)
+        sides = self._countries.intersection(self._analyzer.terms(owner))
+        return next(iter(sides)) if len(sides) == 1 else None
 
     def _said(self, unit: Unit) -> tuple[str, ...]:
         """What a leading unit says: a fact's or figure's texts, a topic's summary."""
