@@ -61,7 +61,7 @@ def specificity(term: str) -> float:
 
 
 # A distance told: "thousands of kilometres behind the front line"
-_DISTANCE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|kms|miles)\b", re.IGNORECASE)
+LENGTH_UNIT = re.compile(r"\b(?:km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?)\b", re.IGNORECASE)
 # What a document or a plan holds, as news tells it: "Ukraine's memorandum proposes a 30-day ceasefire"
 _CONTENTS = re.compile(r"\b(?:includ\w*|propos(?:e|es|ed|ing)|calls?\s+for|seeks?|contain\w*|outlin\w*)\b",
                        re.IGNORECASE)  # "proposes", not "Russia's peace proposals"
@@ -110,7 +110,7 @@ def _read(table: PhraseTable, text: str, extra: str) -> _Read:
     terms += sorted((_plain_stems(text) | _plain_stems(extra)).difference(terms))
     return _Read(tuple(terms), tuple(Counter(terms).items()), bool(_NUMBER.search(text)), bool(_TIME.search(text)),
                  bool(_NAME.search(text)), bool(_PLACE.search(text)), bool(_REASON.search(text)),
-                 bool(_PEOPLE.search(text) or _NAMED_SPEAKER.search(text)), bool(_DISTANCE.search(text)),
+                 bool(_PEOPLE.search(text) or _NAMED_SPEAKER.search(text)), bool(LENGTH_UNIT.search(text)),
                  bool(_CONTENTS.search(text)))
 
 

@@ -122,8 +122,9 @@ _SOURCE_REQUEST = re.compile(
     r"(?:'d|’d|'ll|’ll|\s+would|\s+will|\s+was|\s+were|\s+is|\s+are|\s+had|\s+could)(?:\s+\w+){1,3})\W*$",
     re.IGNORECASE)
 # "just the number", "only the date please", "number only", "one word": the last answer's leading fact, no more
-_JUST_THE = re.compile(r"^\W*(?:(?:ok|okay|so|no)\W+)?(?:(?:just|only)\s+(?:the\s+)?(?:number|figure|count|date|day|year|"
-                       r"name|answer)s?|(?:number|figure|date|name)s?\s+only|(?:in\s+)?one\s+word)"
+_JUST_THE = re.compile(r"^\W*(?:(?:ok|okay|so|no)\W+)?(?:(?:just|only)\s+(?:the\s+)?"
+                       r"(?:number|figure|count|date|day|year|name|answer)s?|(?:number|figure|date|name)s?\s+only|"
+                       r"(?:in\s+)?one\s+word)"
                        r"(?:\s+(?:please|pls|plz|thanks|answer))?\W*$", re.IGNORECASE)
 _THAT = frozenset({"that", "it", "this", "those", "them"})
 # "where did he say that?", "when did zelensky confirm it?", "which day did they announce that?": where or when
@@ -383,11 +384,11 @@ class Matcher:
             # "when did it happen relative to the talks?": the talks are the time it is told by ("a day before"), and
             # "relative to" asks nothing a fact must say
             text = _RELATIVE_TO.sub(" ", text)
-        # "did russia hand over its draft, or is that spin?": the reader doubts the claim it asks about; the doubt
-        # names nothing a fact must say
         if (meant := _NOT_THAT.match(text)) is not None:
             # "not this round, the one in May", "no, not Ukraine's - Russia's": what is set aside asks nothing
             text = meant.group(1)
+        # "did russia hand over its draft, or is that spin?": the reader doubts the claim it asks about; the doubt
+        # names nothing a fact must say
         if (tail := _DOUBT_TAIL.search(text)) is not None and text[:tail.start()].strip():
             text = text[:tail.start()] + "?"
         # "confirm: Kalin is Turkey's foreign minister?", "my copy says 126 drones. Correct number?": the claim to check,
@@ -491,8 +492,8 @@ class Matcher:
         elsewhere = context is not None and (alone is None or alone.best is None
                                              or alone.best.id != context.section_id)
         pointing = [m for m in readings if m.features.get("context") and m.confidence >= ACCEPTABLE
-                    and (any(w in PRONOUNS for w in normalize(m.question).split()) or self._swaps(m.question, context.terms)
-                         or (elsewhere and _points_at_a_thing(m.question)))]
+                    and (any(w in PRONOUNS for w in normalize(m.question).split())
+                         or self._swaps(m.question, context.terms) or (elsewhere and _points_at_a_thing(m.question)))]
         if pointing and alone is not None and not elsewhere and alone.confidence >= ACCEPTABLE and alone.lead \
                 and alone.lead[0].kind is not UnitKind.topic:
             # "how did they even get drones in there?" after the plan's 18 months: read alone it stays on the topic
@@ -1689,7 +1690,8 @@ class Matcher:
                 # a word for the kind of fact asked, "what's biden up to these days", nor one the brief never uses.)
                 kept = [t for t in dict.fromkeys(context.terms) if t in self.people and t not in new_entities]
             return tuple(dict.fromkeys([*terms, *previous, *kept]))
-        if all(t in QUESTION_WORDS for t in terms) and {"it", "its"} & said and _wants(text) in ("", "person", "speaker", "contents"):
+        if all(t in QUESTION_WORDS for t in terms) and {"it", "its"} & said \
+                and _wants(text) in ("", "person", "speaker", "contents"):
             # "what's in it?", "who's it for?": "it" is what the previous question asked about, asked something new
             # of; not who the answer named, nor the previous question word ("who reviewed it?" -> "what's in it?").
             asked = [t for t in context.terms if t not in QUESTION_WORDS]
@@ -2701,10 +2703,9 @@ _REPORTING = frozenset({"tell", "told", "say", "confirm", "announce", "promise",
                         "decide", "declare", "report", "state", "expect", "predict", "suggest", "propose"})
 
 
-# Words for someone's stance ("view", "response", "answer", "reaction", "take on"): as analysed terms.
 # The verb a swap asks again of its new party ("and what does zelensky say?"): the previous question's own
 _SWAPPED_VERBS = frozenset({"say", "demands", "claim"})
-
+# Words for someone's stance ("view", "response", "answer", "reaction", "take on"): as analysed terms.
 _STANCE = frozenset({"regards", "respons", "react", "reaction", "opinion", "feel", "repli", "verdict", "take"})
 
 # Words asking a party's stance on what was just discussed, as typed: "what's moscow's excuse", "does the kremlin

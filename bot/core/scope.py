@@ -25,7 +25,7 @@ from typing import Iterable
 
 from bot.core.analyzer import Analyzer, canon
 from bot.core.brief import Brief, EntityKind
-from bot.core.index import Unit, UnitKind, fits
+from bot.core.index import LENGTH_UNIT, Unit, UnitKind, fits
 from bot.core.text import STOPWORDS, normalize, sentences, stem, words
 
 # Offices a person holds, and the words that say which one ("foreign minister", "prime minister").
@@ -97,7 +97,6 @@ _KIND_OF_RANGE = re.compile(r"\b(?:long|short|medium|intermediate)[\s-]+range\b"
 # "how far is Istanbul from Kyiv": a distance, which a leading fact must give
 _DISTANCE = re.compile(r"\bhow\s+far\s+(?:is|are|was|were)\b.*\bfrom\b|\bdistance\s+(?:between|from)\b|"
                        r"\bhow\s+many\s+(?:km|kilometres|kilometers|miles)\b")
-_LENGTH_UNIT = re.compile(r"\b(?:km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?)\b", re.IGNORECASE)
 
 # "have Putin and Zelensky ever met?", "did they meet before?": whether something ever happened, which a leading
 # fact answers only when it tells of a time it did (a year, "last", "earlier", "met"); "Zelensky wants to meet
@@ -361,7 +360,7 @@ class Scope:
             return "detail"
         if _STOCK.search(said) and lead and not any(_HELD.search(text) for unit in lead for text in self._said(unit)):
             return "stock"
-        if _DISTANCE.search(said) and not any(_LENGTH_UNIT.search(text) for u in lead for text in self._said(u)):
+        if _DISTANCE.search(said) and not any(LENGTH_UNIT.search(text) for u in lead for text in self._said(u)):
             return "distance"  # what the leading facts say, not readers' words for them ("how far inside")
         if _DISTANCE.search(said) and lead and len(between := (self._places | self._countries).intersection(
                 self._analyzer.terms(question))) >= 2 and not between <= lead[0].entities:

@@ -395,6 +395,7 @@ _SPACING = frozenset({"separate", "separated", "apart", "passed", "between"})  #
 _APART = _SPACING | {"before", "after"}
 # "which came first, the strikes or the talks?": which was earlier, not a first round
 _SEQUENCED = frozenset({"came", "happened", "was", "went", "occurred"})
+# "how far inside …", "how deep into …", "how far were …": a distance asked ("how far apart", "how far will" are not)
 _AWAY = frozenset({"inside", "into", "in", "from", "behind", "away", "off", "were", "was", "is", "are", "did"})
 # "point number one", "what was number two?": an item of a list by its place
 _ORDINALS = {"one": "first", "1": "first", "two": "second", "2": "second", "three": "third", "3": "third"}
