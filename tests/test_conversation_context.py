@@ -1213,6 +1213,8 @@ def test_just_the_number_repeats_the_fact_just_shown(service: BriefService, narr
 def test_which_article_asks_where_the_last_answer_comes_from(service: BriefService, source: str) -> None:
     _, cited = ask(service, "how many bombers did ukraine hit?", source)
     assert cited.section_id == "spiders-web" and "40" in first(cited)
+    (fresh,) = ask(service, source)  # with nothing answered, "that" points at nothing
+    assert not fresh.matched
 
 
 def test_in_short_after_an_answer_is_the_summary_of_its_topic(service: BriefService) -> None:

@@ -101,6 +101,12 @@ _WORDING = re.compile(
     r"(?:wording|words|quote|quotation|phrasing|phrase)|how\s+(?:exactly\s+)?(?:did\s+(?:he|she|they|it)\s+"
     r"(?:put|phrase|word)\s+it|was\s+it\s+(?:put|phrased|worded)))\W*$",
     re.IGNORECASE)
+# "which article said that?", "what outlet?", "where did you get that from?": where the last answer comes from, which
+# points at nothing when nothing was answered
+_WHERE_FROM = (r"(?:(?:which|what)\s+(?:article|outlet|paper|report|site|news\s+site)s?(?:\s+(?:said|says|reported|"
+               r"reports|is|was|were)(?:\s+(?:that|it|this))?(?:\s+(?:from|in))?)?|where\s+did\s+(?:you|u)\s+"
+               r"(?:get|read|find|see|hear)\s+(?:that|this|it)(?:\s+from)?)\W*$")
+_ASKS_WHERE_FROM = re.compile(r"^\W*" + _WHERE_FROM, re.IGNORECASE)
 _SOURCE_REQUEST = re.compile(
     r"^\W*(?:(?:and\s+)?who(?:'s|’s|s|\s+is)?\s+(?:said|says|say|saying|claims?|claimed|claiming|reported|reports|reporting|"
     r"announced|quoted|gave|gives|give|provided|provides|estimated|estimates|counted|came\s+up\s+with|put\s+out|"
@@ -114,9 +120,7 @@ _SOURCE_REQUEST = re.compile(
     r"where(?:'s|\s+is|\s+does)\s+(?:that|this)(?:\s+" + _FIGURE + r")?\s+(?:from|come\s+from)|"
     r"how\s+do\s+(?:you|we)\s+know(?:\s+that)?|"
     # "which article said that?", "what outlet?", "where did you get that from?": where the last answer comes from
-    r"(?:which|what)\s+(?:article|outlet|paper|report|site|news\s+site)s?(?:\s+(?:said|says|reported|reports|is|was|"
-    r"were)(?:\s+(?:that|it|this))?(?:\s+(?:from|in))?)?\W*$|"
-    r"where\s+did\s+(?:you|u)\s+(?:get|read|find|see|hear)\s+(?:that|this|it)(?:\s+from)?\W*$|"
+    + _WHERE_FROM + r"|"
     # "who said they'd be there?", "who said he will participate": who reported what the answer just said
     r"who\s+(?:said|says|claimed|reported|announced|confirmed)\s+(?:that\s+)?(?:he|she|they|it)"
     r"(?:'d|’d|'ll|’ll|\s+would|\s+will|\s+was|\s+were|\s+is|\s+are|\s+had|\s+could)(?:\s+\w+){1,3})\W*$",
@@ -474,10 +478,10 @@ class Matcher:
             # "summarize the prisoner exchange": asked in short, the exchange; the overview is no reading of it
             readings = [m for m in readings if self._summary_term not in m.terms]
         if context is None or answered is None:
-            # A rule: "what did he say?", "where did he say that?", "who said that?" in a fresh chat (or after
-            # turn-downs only): "he" or "that" points at no one and nothing, and the one word left asks nothing of
-            # any fact in particular.
-            readings = [_ruled(m) if self._points_at_no_one(m) else m
+            # A rule: "what did he say?", "where did he say that?", "who said that?", "which article said that?" in
+            # a fresh chat (or after turn-downs only): "he" or "that" points at no one and nothing, and the one word
+            # left asks nothing of any fact in particular.
+            readings = [_ruled(m) if self._points_at_no_one(m) or _ASKS_WHERE_FROM.match(m.question) else m
                         for m in readings]
         if len(readings) > 1:
             # "which region is it?" after two sentences about Sumy: the question alone points at nothing it says; it
