@@ -30,7 +30,7 @@ from bot.core.event import Asking, EventQuestions
 from bot.core.examples import Examples, Overlaps, Similarity
 from bot.core.index import BriefIndex, Retrieved, Unit, UnitKind, fits, specificity, tells
 from bot.core.keywords import SearchBox
-from bot.core.scope import Scope, asks_private
+from bot.core.scope import DOCUMENT_NOUNS, Scope, asks_private
 from bot.core.text import QUESTION_WORDS, STOPWORDS, interval_at, normalize, sentences, stem, strip_markup, words
 
 ANAPHORA = frozenset({"it", "they", "them", "their", "he", "him", "his", "she", "her", "that", "this", "those",
@@ -3279,8 +3279,8 @@ _NO_TIME_IDIOM = re.compile(r"\b(?:back\s+in\s+the\s+day|in\s+(?:the\s+old(?:en)
 
 # "what's in it?", "what was in kyiv's memo?", "what does it contain?"; not "what's in it for russia?"
 _ASKS_CONTENTS = re.compile(r"\bwhats?(?:\s+(?:is|was|are|were))?\s+(?:exactly\s+|actually\s+)?in\s+"
-                            r"(?:it|them|that|this|(?:the|their|its|his|\w+)\s+(?:memos?|memorandum|memoranda|drafts?|"
-                            r"documents?|roadmaps?|plans?|proposals?|papers?))\b(?!\s+for\b)|\bcontain(?:s|ed)?\b")
+                            rf"(?:it|them|that|this|(?:the|their|its|his|\w+)\s+(?:{DOCUMENT_NOUNS}))\b(?!\s+for\b)|"
+                            r"\bcontain(?:s|ed)?\b")
 # How far away something is: "how far inside russia", "how deep into russia", "how far from the front", "what
 # distance"; not "how far apart are the sides" nor "how far will russia go"
 _ASKS_DISTANCE = re.compile(r"\bhow\s+(?:far|deep)\s+(?:inside|into|in|from|behind|away|off|were|was|is|are|did)\b|"

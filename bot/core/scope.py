@@ -118,11 +118,12 @@ _CONTENTS = re.compile(r"\bwhat(?:s|\s+is|\s+was|\s+were|\s+exactly\s+(?:is|was)
                        r"(?:point|page|line|item|paragraph|clause|section)\b|\bwritten\s+in\b")
 _CONTAINS = re.compile(r"\b(?:includ\w*|propos\w*|calls?\s+for|seeks?|contain\w*|outlin\w*|rejects?|says\s+the)\b",
                        re.IGNORECASE)
-_DOCUMENT = re.compile(r"\b(?:memos?|memorandum|memoranda|drafts?|documents?|roadmaps?|plans?|proposals?|accords?|"
-                       r"papers?|texts?)\b")  # a fact about an earlier round tells of a time they met
-
-_OWNED_DOCUMENT = re.compile(r"\b(\w+)\s+(?:own\s+)?(?:memos?|memorandum|memoranda|drafts?|documents?|roadmaps?|"
-                             r"plans?|proposals?|peace\s+terms)\b")
+# Words for a side's document: "memo", "draft", "roadmap", "proposals"
+DOCUMENT_NOUNS = r"memos?|memorandum|memoranda|drafts?|documents?|roadmaps?|plans?|proposals?|papers?"
+# a fact about an earlier round tells of a time they met
+_DOCUMENT = re.compile(rf"\b(?:{DOCUMENT_NOUNS}|accords?|texts?)\b")
+# Whose document a text names: "russia memo", "kyiv own proposals" (normalised)
+_OWNED_DOCUMENT = re.compile(rf"\b(\w+)\s+(?:own\s+)?(?:{DOCUMENT_NOUNS}|peace\s+terms)\b")
 
 # "did Russia retaliate?" when the brief only says bloggers called for retaliation: what someone urged is not
 # what was done.
