@@ -30,6 +30,7 @@ from bot.core.event import Asking, EventQuestions
 from bot.core.examples import Examples, Overlaps, Similarity
 from bot.core.index import BriefIndex, Retrieved, Unit, UnitKind, fits, specificity, tells
 from bot.core.keywords import SearchBox
+from bot.core.paste import Paste, split_paste
 from bot.core.scope import DOCUMENT_NOUNS, Scope, asks_private
 from bot.core.text import QUESTION_WORDS, STOPWORDS, interval_at, normalize, sentences, stem, strip_markup, words
 
@@ -335,7 +336,15 @@ class Matcher:
     def match(self, message: str, context: FollowUpContext | None = None) -> Match:
         """The best reading of `message`: the one most likely to be answered right."""
         with self._one_message():
+            pasted = split_paste(strip_markup(message))
+            # A paste cut short ("Moscow threatened to capture the ... regions / which regions?") asks what fills the
+            # gap, which the message read whole finds; only when it does not, the paste is read as a previous turn.
+            if pasted is not None and not pasted.gapped and (about := self._pasted(pasted)) is not None:
+                return about
             found = self._match(message, context)
+            if pasted is not None and pasted.gapped and found.confidence < ACCEPTABLE \
+                    and (about := self._pasted(pasted)) is not None:
+                return about
             if found.confidence < ACCEPTABLE and not found.more and not found.again:
                 # Speech typed by a phone splits a name it doesn't know into words it does ("who is med in ski"):
                 # only a message that is not answered otherwise is read again with such runs read as the name they
@@ -355,6 +364,27 @@ class Matcher:
                 if claim is not None and (again := self._match(claim, context)).confidence >= ACCEPTABLE:
                     return replace(again, question=found.question)
             return found
+
+    def _pasted(self, pasted: Paste) -> Match | None:
+        """What a message asks of what it pastes: read as a follow-up to the paste, as if the paste had been the
+        previous turn ("> Umerov headed Kyiv's delegation / who's he up against?"), or the paste as a claim to
+        check when that is all it asks ("'25 of 80 drones shot down' - is 25 right?"). None when the paste is
+        nothing the brief covers: the message is then read as written."""
+        if pasted.checks:
+            found = self._match(pasted.as_claim())
+            return replace(found, question=pasted.asked) if found.confidence >= ACCEPTABLE else None
+        read = self._match(pasted.quoted)
+        if read.best is None or read.confidence < ACCEPTABLE:
+            return None
+        # The reader knows what they pasted ("what will kyiv do with it?" asks past it) but was shown nothing: "who
+        # else confirmed it?" may be answered by the fact that says what the paste says
+        pasted_facts = tuple(unit.key for unit in read.lead)
+        found = self._match(pasted.asked, FollowUpContext(read.best.id, read.terms, read.entities, (), pasted_facts,
+                                                           question=read.question))
+        if found.confidence < ACCEPTABLE:
+            return None
+        # "who said this?", "source?": the facts saying what the paste says, each with who says it
+        return replace(found, lead=read.lead, again=False) if found.again else found
 
     def _hearsay(self, text: str) -> str | None:
         """The claim of a message passing on what someone the brief does not name says; None for any other."""

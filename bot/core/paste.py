@@ -1,0 +1,61 @@
+"""A message that pastes what someone else wrote and asks about it: a quoted line ("> Moscow handed its own draft to
+Ukraine / what is kyiv going to do with it?"), a headline or a tweet in quotes ("'Istanbul round two ends in under
+an hour' -- so did anything come out of it?"), a forwarded post. The paste is what the question is about, as a
+previous turn would be; it is not the question. A paste may get a detail wrong on purpose: "is 25 right?" asks
+whether it holds, which the fact confirming or correcting it answers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# "Forwarded from War Monitor:", "forwarded message": a platform's header over the paste, which says nothing
+_FORWARDED = re.compile(r"^\W*forwarded(?:\s+(?:from|message|post)\b[^\n]{0,60})?\s*:?\s*$", re.IGNORECASE)
+_GAP = re.compile(r"\.\.\.|…|_{2,}")
+_QUOTE_LINE = re.compile(r"^\s*>+\s?(.*)$")
+# What a reader writes before pasting in quotes: "headline:", "tweet says", "someone posted", "my uncle forwarded"
+_LABEL = (r"(?:(?:a|the|this|my|some)\s+)?(?:[\w']+\s+){0,3}?(?:paste|pasted|tweet|headline|post|caption|screenshot|quote"
+          r"|title|text|message|forward|forwarded|breaking|chyron|ticker|banner|article|line|story)"
+          r"(?:\s+(?:says|said|reads|read|claims|from\s+[^:'\"‘“\n]{1,40}))?\s*[:\-–—]?\s*")
+_LEADING = re.compile(r"^\s*(?:" + _LABEL + r")?[\"“'‘](?P<quoted>[^\n\"“”]{12,}?)[\"”'’](?=[\s.,:;!?–—-]|$)"
+                      r"[\s.,:;!?–—-]*?(?P<asked>[^\s.,:;–—-].*)$", re.IGNORECASE | re.DOTALL)
+# "true?", "is 25 right?", "legit or fake?": asks only whether the paste holds
+_CHECKS = re.compile(
+    r"^\W*(?:(?:so|ok|okay|but|and|wait|hmm+|lol|um+|srsly|seriously|really)\W+)*"
+    r"(?:(?:is|was|are)\s+(?:this|that|it|these|those|(?:the\s+)?[\w,.]+)\s+)?(?:(?:really|actually)\s+)?"
+    r"(?:true|right|correct|accurate|legit|real|wrong|fake(?:\s+news)?|confirmed|accurate|for\s+real"
+    r"|true\s+or\s+(?:false|not)|legit\s+or\s+(?:fake|not)|real\s+or\s+(?:fake|not))\W*$",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Paste:
+    quoted: str  # what was pasted
+    asked: str  # what the reader asks of it
+
+    @property
+    def gapped(self) -> bool:
+        """Whether the paste is cut short or leaves a blank ("... in chief", "the Kharkiv and ___ regions")."""
+        return _GAP.search(self.quoted) is not None
+
+    @property
+    def checks(self) -> bool:
+        """Whether the reader only asks if the paste holds ("true?", "is 25 right?")."""
+        return _CHECKS.match(self.asked) is not None
+
+    def as_claim(self) -> str:
+        """The paste as a claim to check, which the matcher confirms or corrects."""
+        return f"is it true that {self.quoted.strip().rstrip('.!?,;:')}?"
+
+
+def split_paste(text: str) -> Paste | None:
+    """The paste and the question of a message that quotes something and asks about it; None for any other."""
+    lines = [line for line in text.splitlines() if line.strip() and not _FORWARDED.match(line)]
+    quoted = [m.group(1) for line in lines if (m := _QUOTE_LINE.match(line)) is not None]
+    if quoted:
+        asked = " ".join(line.strip() for line in lines if _QUOTE_LINE.match(line) is None)
+        return Paste(" ".join(quoted).strip(), asked) if asked and " ".join(quoted).strip() else None
+    found = _LEADING.match(" ".join(line.strip() for line in lines))
+    if found is None or len(found["quoted"].split()) < 3:
+        return None
+    return Paste(found["quoted"].strip(), found["asked"].strip())

@@ -1,0 +1,65 @@
+"""A message that pastes what someone else wrote and asks about it: a quoted line, a headline or a tweet in quotes,
+a forwarded post. The paste is what the question is about, as a previous turn would be, not the question; a paste
+that only asks "is 40 right?" is a claim to check; a paste cut short ("the ... regions") asks what fills it.
+
+The questions are the test author's own, not taken from the evaluation sets in tests/eval/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.paste import split_paste
+from bot.core.service import BriefService
+from tests.test_answers import ask, first, service  # noqa: F401  the real brief's service; one conversation a call
+
+
+@pytest.mark.parametrize(("message", "quoted", "asked"), [
+    ("> Moscow handed over a draft\nwhat now?", "Moscow handed over a draft", "what now?"),
+    ("Forwarded from Some Channel:\n> Kalin to join the talks\n> says a source\nwho said so?",
+     "Kalin to join the talks says a source", "who said so?"),
+    ("headline: 'Talks in Istanbul end in under an hour'. did they agree on anything?",
+     "Talks in Istanbul end in under an hour", "did they agree on anything?"),
+    ("my aunt's post says \"Russia's team arrived on Sunday\" -- and Ukraine's?",
+     "Russia's team arrived on Sunday", "and Ukraine's?"),
+])
+def test_the_paste_and_the_question_are_told_apart(message: str, quoted: str, asked: str) -> None:
+    pasted = split_paste(message)
+    assert pasted is not None and (pasted.quoted, pasted.asked) == (quoted, asked)
+
+
+@pytest.mark.parametrize("message", [
+    "who said 'the eyes of the whole world are focused on the contacts here'?",  # a quote inside the question
+    "what is 'spider's web'?",
+    "> just a quote, nothing asked",
+    "who led russia's delegation?",
+])
+def test_other_messages_have_no_paste(message: str) -> None:
+    assert split_paste(message) is None
+
+
+def test_a_paste_that_is_only_checked_is_a_claim() -> None:
+    pasted = split_paste("tweet: 'Ukraine shot down 40 of 80 Russian drones overnight'. is 40 right?")
+    assert pasted is not None and pasted.checks
+    assert not split_paste("> Ukraine shot down 40 of 80 drones\nhow many did Russia down?").checks
+
+
+@pytest.mark.parametrize(("message", "fact"), [
+    # asks past the paste: what Kyiv will do with the draft, not that it was handed over
+    ("> Moscow handed its own draft peace accord to Ukraine\nwhat will kyiv do with the document?", "review"),
+    ("headline: 'Talks in Istanbul end in under an hour'. did they agree on anything?", "prisoner exchange"),
+    # the paste's wrong count, corrected
+    ("tweet: 'Ukraine shot down 40 of 80 Russian drones overnight'. is 40 right?", "52"),
+    # who reported what the paste says
+    ("Forwarded from Some Channel:\n> Kalin expected to take part in the talks\nwhich outlet said so?", "ria novosti"),
+    # a paste cut short: what fills the gap
+    ("> Moscow also threatened to capture the ... regions\nwhich ones?", "sumy"),
+])
+def test_a_question_about_a_paste_is_answered_past_it(service: BriefService, message: str, fact: str) -> None:
+    assert fact in first(ask(service, message)[0]).casefold()
+
+
+def test_an_off_topic_question_about_a_paste_is_turned_down(service: BriefService) -> None:
+    opener, pasted = ask(service, "who led ukraine's delegation?",
+                         "> Erdogan threw a banquet for the delegations\nwhat was on the menu?")
+    assert opener.matched and not pasted.matched
