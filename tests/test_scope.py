@@ -443,6 +443,13 @@ def test_the_events_own_day_is_no_other_period(service: BriefService) -> None:
     rejected(service, "how many square km did russia take in may")
 
 
+def test_a_count_on_the_day_its_topic_gives_is_answered(service: BriefService) -> None:
+    # Spider's Web was on Sunday (its topic's summary says so) though the count of bombers it destroyed does not
+    (bombers,) = ask(service, "how many bombers were destroyed in the drone attack on sunday?")
+    assert "40" in " ".join(bombers.body)
+    rejected(service, "how many drones did russia fire on friday?")
+
+
 @pytest.mark.parametrize("question", ["how many russian negotiators did medinsky lead",
                                       "how many russian aides does putin have"])
 def test_a_count_led_by_someones_card_is_read_without_failing(service: BriefService, question: str) -> None:

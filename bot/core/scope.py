@@ -541,7 +541,10 @@ class Scope:
             return True  # "how many people died in ww2?" led by this war's toll
         if not asked or not lead or _OCCASIONS.intersection(terms):  # "back in may" is the first round
             return False
-        told = {w for unit in lead for text in self._said(unit) for w in normalize(text).split()}
+        # and the day its topic's summary gives: "how many bombers were destroyed on sunday?" is led by a count of
+        # Spider's Web, which was on Sunday though its count does not say so
+        told = {w for unit in lead for text in (*self._said(unit), self._sections[unit.section].answer or "")
+                for w in normalize(text).split()}
         return asked.isdisjoint(told)
 
     def _other_occasion(self, terms: tuple[str, ...], lead: list[Unit]) -> bool:
