@@ -63,3 +63,17 @@ def test_an_off_topic_question_about_a_paste_is_turned_down(service: BriefServic
     opener, pasted = ask(service, "who led ukraine's delegation?",
                          "> Erdogan threw a banquet for the delegations\nwhat was on the menu?")
     assert opener.matched and not pasted.matched
+
+
+def test_a_paste_getting_a_count_wrong_is_still_what_the_question_is_about(service: BriefService) -> None:
+    (answer,) = ask(service, "Forwarded from Some Channel:\n> Spider's Web wiped out 41 bombers\nhow many did ukraine claim?")
+    assert "40" in first(answer)
+
+
+def test_whats_in_it_after_a_sides_document_is_that_documents_contents(service: BriefService) -> None:
+    # "it" is Ukraine's memorandum, not Medinsky confirming he received it
+    _, contents = ask(service, "did medinsky confirm receiving ukraine's memorandum?", "what's in it?")
+    assert "30-day ceasefire" in first(contents)
+    # whose draft Moscow handed over is told, but not what is in it
+    _, unknown = ask(service, "Umerov said Moscow handed its own draft peace accord to Ukraine", "what's in it?")
+    assert not unknown.matched

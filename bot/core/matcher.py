@@ -375,7 +375,10 @@ class Matcher:
             return replace(found, question=pasted.asked) if found.confidence >= ACCEPTABLE else None
         read = self._match(pasted.quoted)
         if read.best is None or read.confidence < ACCEPTABLE:
-            return None
+            # "> Spider's Web wiped out 41 bombers": a paste getting a detail wrong reads as the claim it is
+            read = self._match(pasted.as_claim())
+            if read.best is None or read.confidence < ACCEPTABLE:
+                return None
         # The reader knows what they pasted ("what will kyiv do with it?" asks past it) but was shown nothing: "who
         # else confirmed it?" may be answered by the fact that says what the paste says
         pasted_facts = tuple(unit.key for unit in read.lead)
@@ -1729,6 +1732,11 @@ class Matcher:
             # "what's in it?", "who's it for?": "it" is what the previous question asked about, asked something new
             # of; not who the answer named, nor the previous question word ("who reviewed it?" -> "what's in it?").
             asked = [t for t in context.terms if t not in QUESTION_WORDS]
+            documents = [t for t in asked if t in _DOCUMENT_TERMS]
+            if documents and _wants(text) == "contents" and (owner := self.scope.owner(normalize(context.question))):
+                # "what's in it?" after Medinsky confirmed receiving Ukraine's memorandum: "it" is the document of
+                # the side named with it; who confirmed it or how it was handed over is asked no more
+                asked = [*documents, owner]
             return tuple(dict.fromkeys([*terms, *asked]))
         return tuple(dict.fromkeys([*terms, *sorted(context.entities), *previous]))
 
@@ -3308,6 +3316,7 @@ _NO_TIME_IDIOM = re.compile(r"\b(?:back\s+in\s+the\s+day|in\s+(?:the\s+old(?:en)
 
 
 # "what's in it?", "what was in kyiv's memo?", "what does it contain?"; not "what's in it for russia?"
+_DOCUMENT_TERMS = frozenset({"memorandum", "plan", "roadmap"})  # the terms DOCUMENT_NOUNS read as
 _ASKS_CONTENTS = re.compile(r"\bwhats?(?:\s+(?:is|was|are|were))?\s+(?:exactly\s+|actually\s+)?in\s+"
                             rf"(?:it|them|that|this|(?:the|their|its|his|\w+)\s+(?:{DOCUMENT_NOUNS}))\b(?!\s+for\b)|"
                             r"\bcontain(?:s|ed)?\b")

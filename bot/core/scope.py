@@ -388,9 +388,9 @@ class Scope:
         if _CONTENTS.search(said) and document and lead and not any(_CONTAINS.search(text) for unit in lead
                                                                     for text in self._said(unit)):
             return "contents"
-        if _CONTENTS.search(said) and lead and (asked := self._owner(said) or (
-                self._owner(before) if _POINTS_BACK.intersection(said.split()) else None)) \
-                and (told := self._owner(normalize(self._said(lead[0])[0]))) and asked != told:
+        if _CONTENTS.search(said) and lead and (asked := self.owner(said) or (
+                self.owner(before) if _POINTS_BACK.intersection(said.split()) else None)) \
+                and (told := self.owner(normalize(self._said(lead[0])[0]))) and asked != told:
             # "what's in russia's memorandum?" (or "what's in it?" after Moscow's) led by what Ukraine's proposes:
             # another side's document
             return "contents"
@@ -434,7 +434,7 @@ class Scope:
             return "ever"
         return ""
 
-    def _owner(self, said: str) -> str | None:
+    def owner(self, said: str) -> str | None:
         """The side whose document a normalised text names ("russia memo", "kyiv proposals", "the russian
         document", "russia … its memo"), if it names one."""
         found = _OWNED_DOCUMENT.search(said)
