@@ -1253,3 +1253,13 @@ def test_what_is_in_a_document_leads_with_what_it_holds_and_only_for_its_own_sid
     assert "30-day ceasefire" in first(its)
     _, moscow = ask(service, "did kyiv get moscow's memo?", "what's in it?")
     assert not moscow.matched
+
+
+@pytest.mark.parametrize("kind", ["what type", "what kind exactly?", "which sort of ones?"])
+def test_a_bare_what_type_asks_the_kind_of_what_was_just_discussed(service: BriefService, kind: str) -> None:
+    # "type" and "what" alone name nothing: it is which kind of bombers were hit
+    _, reply = ask(service, "did ukraine hit russian bombers?", kind)
+    assert "strategic" in lead(reply) or "nuclear-capable" in lead(reply)
+    # a fresh chat has nothing to ask the kind of
+    (alone,) = ask(service, kind)
+    assert not alone.matched

@@ -443,6 +443,9 @@ class Matcher:
                 return replace(found, question=text)
         if context is not None:
             text = _past_interjections(text)  # "ok and who's on the ukrainian side": a follow-up opening with "and"
+            # "what type?" after where the bombers were: which kind of what was just asked about ("type" and "what"
+            # alone name nothing, "which" asks which one)
+            text = _BARE_KIND.sub("which kind?", text)
             text = _as_membership(text)  # "who's in it?" after the new exchange: whom it includes
         # "source?", "is that confirmed?" after a turn turned down: the last answer is what they doubt
         answered = context.last_answered() if context is not None else None
@@ -3255,6 +3258,8 @@ _PARTY_VIEW = re.compile(r"\s*(?:so|and|ok|okay)?\s*what(?:'s|\s+is|\s+are|\s+do
 
 # A correction that sets one thing aside for another: "not this round, the one in May", "no not that, i meant the
 # swap" (group 1: what is meant)
+_BARE_KIND = re.compile(r"^\W*(?:what|which)\s+(?:kind|type|sort|model)s?(?:\s+(?:of\s+(?:one|ones|them|it|those)|exactly))?"
+                        r"\W*$", re.IGNORECASE)
 _NOT_THAT = re.compile(r"^\W*(?:no\W+)?not\s+(?:this|that|the|his|her|their|ukraine'?s|russia'?s|kyiv'?s|moscow'?s)\b"
                        r"[^,;.:!?-]{0,30}[,;.:!?-]+\s*(?:but\s+|i\s+meant?\s+|rather\s+)?(\S.*)$", re.IGNORECASE)
 _DOUBT_TAIL = re.compile(
