@@ -1263,3 +1263,27 @@ def test_a_bare_what_type_asks_the_kind_of_what_was_just_discussed(service: Brie
     # a fresh chat has nothing to ask the kind of
     (alone,) = ask(service, kind)
     assert not alone.matched
+
+
+def test_whats_in_a_sides_one_after_documents_is_that_sides_document(service: BriefService) -> None:
+    # the noun left out ("what's in ukraine's?") is the document the conversation is about
+    _, _, ukraine = ask(service, "tell me about the memorandums", "did russia hand over its version?",
+                        "what's in ukraine's?")
+    assert "30-day ceasefire" in lead(ukraine)
+    # the articles never say what is in Russia's: not answered with what was said of it
+    _, russia = ask(service, "did ukraine give russia its memo?", "and what's in russia's?")
+    assert not russia.matched
+
+
+def test_he_in_the_events_city_is_still_the_one_just_discussed(service: BriefService) -> None:
+    # "in istanbul" only says which occasion: it is what Yermak did there, not the talks in Istanbul
+    _, did = ask(service, "who is zelensky's chief of staff?", "what did he do in istanbul?")
+    assert "list of children" in lead(did)
+
+
+@pytest.mark.parametrize("other", ["and the other direction?", "vice versa?"])
+def test_the_other_direction_is_the_other_sides_count(service: BriefService, other: str) -> None:
+    # "direction" is no "direct talks": the drones the other side downed
+    _, _, reply = ask(service, "how many drones did russia fire at ukraine on sunday night?", "how many were shot down?",
+                      other)
+    assert "162" in lead(reply)

@@ -446,6 +446,8 @@ class Matcher:
             # "what type?" after where the bombers were: which kind of what was just asked about ("type" and "what"
             # alone name nothing, "which" asks which one)
             text = _BARE_KIND.sub("which kind?", text)
+            # "and the other direction?", "vice versa?" after the drones Ukraine downed: the other side's count
+            text = _OTHER_WAY.sub("the other side", text)
             text = _as_membership(text)  # "who's in it?" after the new exchange: whom it includes
         # "source?", "is that confirmed?" after a turn turned down: the last answer is what they doubt
         answered = context.last_answered() if context is not None else None
@@ -1038,6 +1040,13 @@ class Matcher:
                 resolved = self._resolve(piece, own, context)
                 if resolved != own:
                     readings.append(_Reading(piece, resolved, own, True, False, asked_before=context.terms))
+                bare = tuple(t for t in own if t not in self.event.setting)
+                if bare != own and PERSONAL.intersection(normalize(piece).split()) \
+                        and (resolved := self._resolve(piece, bare, context)) != bare:
+                    # "what did he do in istanbul?" after Yermak: he is still the one asked about, and the event's
+                    # city (or day) only says which occasion, as in a first turn (`_unplaced`)
+                    readings.append(_Reading(piece, resolved, bare, True, False, asked_before=context.terms,
+                                             placed=own))
                 if (person := self._of_the_person(piece, own, context)) is not None and person not in (own, resolved):
                     readings.append(_Reading(piece, person, own, True, False, asked_before=context.terms))
                 occasion = sorted(context.entities & self._occasions)
@@ -1721,6 +1730,11 @@ class Matcher:
                 parties = [t for t in sorted(context.entities) if t not in self.people]
                 return tuple(dict.fromkeys([*terms, *parties, *group]))
         if new_entities:  # "and Ukraine?" after "what does Russia want": same question, about someone else
+            documents = [t for t in context.terms if t in _DOCUMENT_TERMS]
+            if documents and _wants(text) == "contents":
+                # "what's in ukraine's?" after Russia handed over its version: the contents of Ukraine's document,
+                # not whether Ukraine handed it over
+                return tuple(dict.fromkeys([*terms, *documents]))
             kept = self._unswapped(context, new_entities)
             if self.people.issuperset(new_entities) and any(
                     t not in QUESTION_WORDS and t not in self.index.entities and t not in context.terms
@@ -3258,6 +3272,8 @@ _PARTY_VIEW = re.compile(r"\s*(?:so|and|ok|okay)?\s*what(?:'s|\s+is|\s+are|\s+do
 
 # A correction that sets one thing aside for another: "not this round, the one in May", "no not that, i meant the
 # swap" (group 1: what is meant)
+_OTHER_WAY = re.compile(r"\b(?:the\s+)?(?:other|opposite|reverse)\s+direction\b|\b(?:the\s+)?other\s+way\s+a?round\b|"
+                        r"\bvice\s+versa\b", re.IGNORECASE)
 _BARE_KIND = re.compile(r"^\W*(?:what|which)\s+(?:kind|type|sort|model)s?(?:\s+(?:of\s+(?:one|ones|them|it|those)|exactly))?"
                         r"\W*$", re.IGNORECASE)
 _NOT_THAT = re.compile(r"^\W*(?:no\W+)?not\s+(?:this|that|the|his|her|their|ukraine'?s|russia'?s|kyiv'?s|moscow'?s)\b"
@@ -3324,7 +3340,10 @@ _NO_TIME_IDIOM = re.compile(r"\b(?:back\s+in\s+the\s+day|in\s+(?:the\s+old(?:en)
 _DOCUMENT_TERMS = frozenset({"memorandum", "plan", "roadmap"})  # the terms DOCUMENT_NOUNS read as
 _ASKS_CONTENTS = re.compile(r"\bwhats?(?:\s+(?:is|was|are|were))?\s+(?:exactly\s+|actually\s+)?in\s+"
                             rf"(?:it|them|that|this|(?:the|their|its|his|\w+)\s+(?:{DOCUMENT_NOUNS}))\b(?!\s+for\b)|"
-                            r"\bcontain(?:s|ed)?\b")
+                            r"\bcontain(?:s|ed)?\b|"
+                            # "what's in ukraine's?" (normalised "what in ukraine"): a side's document, named before
+                            r"^(?:(?:and|ok|so|but)\s+)?whats?\s+(?:is\s+|was\s+)?in\s+(?:ukraine|ukraines|ukr|ukrs|kyiv|kyivs|kiev|russia|russias|rus|russ|moscow|moscows"
+                            r"|kremlin|kremlins|the\s+kremlin|theirs|the\s+others?|the\s+other\s+one)$")
 # How far away something is: "how far inside russia", "how deep into russia", "how far from the front", "what
 # distance"; not "how far apart are the sides" nor "how far will russia go"
 _ASKS_DISTANCE = re.compile(r"\bhow\s+(?:far|deep)\s+(?:inside|into|in|from|behind|away|off|were|was|is|are|did)\b|"

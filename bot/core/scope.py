@@ -123,6 +123,7 @@ DOCUMENT_NOUNS = r"memos?|memorandum|memoranda|drafts?|documents?|roadmaps?|plan
 # a fact about an earlier round tells of a time they met
 _DOCUMENT = re.compile(rf"\b(?:{DOCUMENT_NOUNS}|accords?|texts?)\b")
 # Whose document a text names: "russia memo", "kyiv own proposals" (normalised)
+_ELIDED_DOCUMENT = re.compile(r"\bin\s+(\w+)$")
 _OWNED_DOCUMENT = re.compile(rf"\b(\w+)\s+(?:own\s+)?(?:{DOCUMENT_NOUNS}|peace\s+terms)\b")
 
 # "did Russia retaliate?" when the brief only says bloggers called for retaliation: what someone urged is not
@@ -384,12 +385,16 @@ class Scope:
         if self._other_team(said, terms, lead):
             return "other side"
         # "what's in it?" after Russia's memorandum: the document the previous question named
-        document = _DOCUMENT.search(said) or (_DOCUMENT.search(before) and _POINTS_BACK.intersection(said.split()))
+        # "what's in russia's?" (normalised "what in russia") after Ukraine's: the side's document, its noun left out
+        elided = _ELIDED_DOCUMENT.search(said) if _DOCUMENT.search(before) else None
+        document = _DOCUMENT.search(said) or (_DOCUMENT.search(before) and _POINTS_BACK.intersection(said.split())) \
+            or elided
         if _CONTENTS.search(said) and document and lead and not any(_CONTAINS.search(text) for unit in lead
                                                                     for text in self._said(unit)):
             return "contents"
         if _CONTENTS.search(said) and lead and (asked := self.owner(said) or (
-                self.owner(before) if _POINTS_BACK.intersection(said.split()) else None)) \
+                self.owner(before) if _POINTS_BACK.intersection(said.split()) else None)
+                or (self.owner(f"{elided.group(1)} memo") if elided else None)) \
                 and (told := self.owner(normalize(self._said(lead[0])[0]))) and asked != told:
             # "what's in russia's memorandum?" (or "what's in it?" after Moscow's) led by what Ukraine's proposes:
             # another side's document
