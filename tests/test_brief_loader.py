@@ -65,6 +65,13 @@ def test_unknown_related_ids_are_reported_at_their_own_line(tmp_path: Path) -> N
         "unknown section 'nowhere'"]
 
 
+def test_an_unknown_entity_an_entity_is_part_of_is_reported_at_its_line(tmp_path: Path) -> None:
+    text = BRIEF.read_text().replace("    part_of: [europe, the-west]\n", "    part_of: [europe, atlantis]\n", 1)
+    issues = issues_of(write(tmp_path, text))
+    assert len(issues) == 1 and issues[0].startswith(f"{tmp_path / 'brief.yaml'}:{line_of(text, 'atlantis')} ")
+    assert issues[0].endswith(".part_of[1]: unknown entity 'atlantis' (declare it under entities:)")
+
+
 def copy_seeds(tmp_path: Path) -> Path:
     return Path(shutil.copytree(SEEDS, tmp_path / "seeds"))
 

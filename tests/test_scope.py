@@ -535,3 +535,12 @@ def test_how_many_will_be_swapped_is_not_answered_with_the_first_round_s_swap(se
     assert not count.matched, lead(count)  # no article counts the exchange still to come
     (first_round,) = ask(service, "how many prisoners were swapped at the first round?")
     assert "1,000" in lead(first_round)
+
+
+def test_a_fact_naming_a_part_answers_a_question_naming_the_whole(service: BriefService) -> None:
+    # Britain, Germany and France are declared part of Europe: a fact naming them is about Europe too
+    (europe,) = ask(service, "who said european diplomatic advisers would be on the ground?")
+    assert "german government spokesperson" in " ".join(europe.body).casefold()
+    # never the other way round: a fact about Europe as a whole says nothing of Britain alone
+    (other,) = ask(service, "who is Russia's foreign minister?")
+    assert not other.matched

@@ -121,6 +121,9 @@ class Entity(_Model):
     variants: tuple[str, ...] = ()  # other spellings and names readers use: "Zelenskiy", "the Kremlin"
     role: str  # one sentence: who or what this is, as the articles say
     sources: tuple[Source, ...]
+    # ids of declared entities this one is part of: Britain of Europe. A question naming Europe is answered by a fact
+    # naming Britain, never the other way round.
+    part_of: tuple[str, ...] = ()
 
 
 class SectionKind(str, Enum):
@@ -451,6 +454,8 @@ def _entity_problems(brief: Brief) -> list[Problem]:
             if ref not in declared:
                 problems.append((loc + (k,), f"unknown entity {ref!r} (declare it under entities:)"))
 
+    for i, entity in enumerate(brief.entities):
+        check(entity.part_of, ("entities", i, "part_of"))
     for i, section in enumerate(brief.sections):
         check(section.entities, ("sections", i, "entities"))
         for j, fact in enumerate(section.facts):

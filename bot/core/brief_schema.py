@@ -60,6 +60,7 @@ class Entity(_Frozen):
     variants: tuple[str, ...] = ()  # other spellings and names readers use: "Zelenskiy", "the Kremlin"
     role: str = Field(min_length=3, description="one sentence: who or what this is, as the articles say")
     sources: tuple[Source, ...] = Field(min_length=1)
+    part_of: tuple[str, ...] = Field((), description="ids of declared entities this one is part of: Britain of Europe")
 
 
 class Section(_Frozen):

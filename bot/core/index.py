@@ -235,6 +235,9 @@ class BriefIndex:
         self.actors = frozenset(t for t, e in declared.items()
                                 if e.kind in (EntityKind.person, EntityKind.organisation))
         places = frozenset(t for t, e in declared.items() if e.kind is EntityKind.place)
+        # What each entity is part of (Britain: Europe), as entity terms
+        self.part_of = {t: frozenset(canon(p.replace("-", " ")) for p in e.part_of) for t, e in declared.items()
+                        if e.part_of}
         units: list[Unit] = []
         frequencies: list[tuple[tuple[str, int], ...]] = []  # per unit: its terms and how often it uses them
         # The last build's units, by what each was made from: a reload after an edit makes only the edited ones.

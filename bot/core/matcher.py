@@ -2550,6 +2550,8 @@ class Matcher:
         fit = wants and first is not None and fits(first, wants)
         # The leading fact is about someone else: "who is Russia's foreign minister" led by Turkey's.
         led = first.entities if first else index.section_entities[section]
+        # A fact naming Britain is about Europe too: "who said european advisers would be on the ground?"
+        led = led.union(*(index.part_of[e] for e in led if e in index.part_of))
         led_countries = led & index.countries
         asked_countries = asked & index.countries
         if first is not None and first.kind is UnitKind.entity and (place := canon(
