@@ -544,3 +544,13 @@ def test_a_fact_naming_a_part_answers_a_question_naming_the_whole(service: Brief
     # never the other way round: a fact about Europe as a whole says nothing of Britain alone
     (other,) = ask(service, "who is Russia's foreign minister?")
     assert not other.matched
+
+
+def test_which_of_a_count_is_answered_only_by_a_fact_naming_them(service: BriefService) -> None:
+    # the articles say "four regions" and never name them
+    _, four = ask(service, "what does russia demand?", "which four regions?")
+    assert not four.matched
+    (two,) = ask(service, "which two regions did moscow threaten to capture?")
+    assert "kharkiv" in " ".join(two.body).casefold()
+    (presidents,) = ask(service, "which 2 presidents might meet?")
+    assert "putin" in " ".join(presidents.body).casefold()

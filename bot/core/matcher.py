@@ -2143,6 +2143,11 @@ class Matcher:
             parts -= set(words(owner.group(1)))  # "the name of medinsky's textbooks" asks the books', not his
         if parts and any(parts & self._named_by.get(e, frozenset()) for unit in lead for e in unit.entities):
             return True
+        if (count := _WHICH_COUNT.search(question.lower())) is not None:
+            # "which two presidents might meet?", "which four regions?": a leading fact naming as many of the brief's
+            # people or places (not sides) names them; one saying only "four regions" does not
+            n = _COUNT_WORDS.get(count.group(1)) or int(count.group(1))
+            return any(len(unit.entities - self.index.countries) >= n for unit in lead)
         judged = False
         place = _wants(question) == "place"  # "which part of Russia exactly?": a fact naming a place names it
         for unit in lead:
@@ -2823,6 +2828,8 @@ def _points_at_a_thing(question: str) -> bool:
 
 # "the names of…", and "which regions exactly?", "list them": the members asked for one by one, by name.
 _NAME_REQUEST = re.compile(r"\b(?:names?|titles?)\b|\bwhich\b.*\b(?:exactly|exact|precisely|specifically)\b|"
+                           # "which four regions?", "which 2 regions": which ones of a count a fact gives
+                           r"\bwhich\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+[a-z]+s\b|"
                            r"\blist\s+(?:them|those|these)\b|"
                            r"\bwhat(?:'s|’s|\s+is|\s+are|\s+was|\s+were|\s+r)\s+(?:\S+\s+){0,4}?called\W*$",
                            re.IGNORECASE)
@@ -2932,11 +2939,14 @@ def _asks_a_name(text: str) -> bool:
     if text.isascii():
         low = text.lower()
         if not ("name" in low or "title" in low or "list" in low or "called" in low or (
-                "which" in low and ("exact" in low or "precisely" in low or "specifically" in low))):
+                "which" in low and ("exact" in low or "precisely" in low or "specifically" in low
+                                    or _WHICH_COUNT.search(low) is not None))):
             return False
     return _NAME_REQUEST.search(text) is not None
 
 
+_WHICH_COUNT = re.compile(r"\bwhich\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)\s")
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _SAY_VERBS = ("say", "said", "tell", "told", "state", "claim", "announce", "comment")  # `_SAY_REQUEST`'s verbs
 
 
