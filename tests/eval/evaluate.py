@@ -29,6 +29,7 @@ from bot.core.conversation import Conversations
 from bot.core.models import Answer
 from bot.core.service import BriefService
 from bot.core.store import BriefStore
+from bot.core.analyzer import spelling_key
 from bot.core.english import is_common_word
 from bot.core.text import normalize
 
@@ -106,6 +107,7 @@ _COMPOUND = re.compile(r"^\S+-[a-z]+$", re.IGNORECASE)
 
 
 _STEM = re.compile(r"^[A-Za-z]{4,}$")
+_NAME = re.compile(r"^[A-Z][a-z]{3,}$")  # one capitalised word: a name
 _COUNT_WORDS = frozenset({"hundred", "thousand", "million", "billion", "dozen", "score"})
 
 
@@ -141,7 +143,12 @@ def _forms(expected: str) -> list[str]:
 
 def has(expect: list[str], text: str) -> bool:
     folded = fold(text)
-    return any(form.strip() and form in folded for e in expect for form in _forms(e))
+    if any(form.strip() and form in folded for e in expect for form in _forms(e)):
+        return True
+    # A name in another romanisation: an answer naming Zelensky names the "Zelenskiy" an author copied from an
+    # article (the brief spells each name one way; readers may type either)
+    names = [spelling_key(e.strip().lower()) for e in expect if _NAME.match(e.strip())]
+    return bool(names) and not set(names).isdisjoint(spelling_key(w) for w in folded.split())
 
 
 def grade(item: dict[str, Any], answer: Answer) -> bool:
