@@ -22,6 +22,7 @@ from tests.test_answers import ask, first, service  # noqa: F401  the real brief
      "Talks in Istanbul end in under an hour", "did they agree on anything?"),
     ("my aunt's post says \"Russia's team arrived on Sunday\" -- and Ukraine's?",
      "Russia's team arrived on Sunday", "and Ukraine's?"),
+    ("my cousin sent me: 'the talks were in a palace'. which one?", "the talks were in a palace", "which one?"),
 ])
 def test_the_paste_and_the_question_are_told_apart(message: str, quoted: str, asked: str) -> None:
     pasted = split_paste(message)
@@ -77,3 +78,13 @@ def test_whats_in_it_after_a_sides_document_is_that_documents_contents(service: 
     # whose draft Moscow handed over is told, but not what is in it
     _, unknown = ask(service, "Umerov said Moscow handed its own draft peace accord to Ukraine", "what's in it?")
     assert not unknown.matched
+
+
+def test_a_paste_after_any_lead_in_is_read_as_one(service: BriefService) -> None:
+    (answer,) = ask(service, "my cousin sent me: 'ukraine downed 52 of 80 russian drones'. and the other way round?")
+    assert answer.matched and "162" in " ".join(answer.body)
+
+
+def test_a_pasted_draft_line_to_check_is_corrected(service: BriefService) -> None:
+    (answer,) = ask(service, "draft: 'Russia's team, led by Foreign Minister Sergei Lavrov, flew in Sunday.' ok to post?")
+    assert "medinsky" in first(answer).casefold()

@@ -17,14 +17,16 @@ _QUOTE_LINE = re.compile(r"^\s*>+\s?(.*)$")
 _LABEL = (r"(?:(?:a|the|this|my|some)\s+)?(?:[\w']+\s+){0,3}?(?:paste|pasted|tweet|headline|post|caption|screenshot|quote"
           r"|title|text|message|forward|forwarded|breaking|chyron|ticker|banner|article|line|story)"
           r"(?:\s+(?:says|said|reads|read|claims|from\s+[^:'\"‘“\n]{1,40}))?\s*[:\-–—]?\s*")
-_LEADING = re.compile(r"^\s*(?:" + _LABEL + r")?[\"“'‘](?P<quoted>[^\n\"“”]{12,}?)[\"”'’](?=[\s.,:;!?–—-]|$)"
+# or any short lead-in ending in a colon: "my brother sent me:", "saw this on the news:"
+_LEADING = re.compile(r"^\s*(?:" + _LABEL + r"|[^:'\"‘“\n]{1,60}:\s*)?[\"“'‘](?P<quoted>[^\n\"“”]{12,}?)[\"”'’](?=[\s.,:;!?–—-]|$)"
                       r"[\s.,:;!?–—-]*?(?P<asked>[^\s.,:;–—-].*)$", re.IGNORECASE | re.DOTALL)
 # "true?", "is 25 right?", "legit or fake?": asks only whether the paste holds
 _CHECKS = re.compile(
     r"^\W*(?:(?:so|ok|okay|but|and|wait|hmm+|lol|um+|srsly|seriously|really)\W+)*"
     r"(?:(?:is|was|are)\s+(?:this|that|it|these|those|(?:the\s+)?[\w,.]+)\s+)?(?:(?:really|actually)\s+)?"
     r"(?:true|right|correct|accurate|legit|real|wrong|fake(?:\s+news)?|confirmed|accurate|for\s+real"
-    r"|true\s+or\s+(?:false|not)|legit\s+or\s+(?:fake|not)|real\s+or\s+(?:fake|not))\W*$",
+    r"|true\s+or\s+(?:false|not)|legit\s+or\s+(?:fake|not)|real\s+or\s+(?:fake|not)|good\s+to\s+go"
+    r"|(?:ok|okay|safe|fine|good)\s+to\s+(?:run|use|publish|print|file|post|share))\W*$",
     re.IGNORECASE)
 
 
@@ -45,7 +47,7 @@ class Paste:
 
     def as_claim(self) -> str:
         """The paste as a claim to check, which the matcher confirms or corrects."""
-        return f"is it true that {self.quoted.strip().rstrip('.!?,;:')}?"
+        return f"{self.quoted.strip().rstrip('.!?,;:')}, right?"
 
 
 def split_paste(text: str) -> Paste | None:
