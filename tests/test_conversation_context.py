@@ -1287,3 +1287,15 @@ def test_the_other_direction_is_the_other_sides_count(service: BriefService, oth
     _, _, reply = ask(service, "how many drones did russia fire at ukraine on sunday night?", "how many were shot down?",
                       other)
     assert "162" in lead(reply)
+
+
+def test_there_is_the_place_just_discussed_not_the_question_asked_of_it(service: BriefService) -> None:
+    # "there" is Sumy; "how many troops" is not asked again
+    _, there = ask(service, "how many troops has russia gathered near sumy?", "what's happening there on the ground?")
+    assert "advancing" in lead(there)
+
+
+def test_why_is_answered_by_a_stated_reading_of_it(service: BriefService) -> None:
+    # "cast Russia's assault as nothing but an imperialist land grab" is their reason, though no "because" says so
+    _, why = ask(service, "what's russia's 'root causes' thing about?", "why does the west reject it?")
+    assert "land grab" in lead(why)

@@ -67,7 +67,10 @@ _CONTENTS = re.compile(r"\b(?:includ\w*|propos(?:e|es|ed|ing)|calls?\s+for|seeks
                        re.IGNORECASE)  # "proposes", not "Russia's peace proposals"
 _REASON = re.compile(r"\b(?:because|reason|explanation|unexplained|due to|in order to|aim\w*|so that|as a result|"
                      r"since|amid|after|following|in response|retaliat\w*|to force|to press|means|in preparation for|"
-                     r"in a bid to|so as to)\b",
+                     r"in a bid to|so as to|"
+                     # a stated need, weight or reading of something answers "why" too: "a pause is necessary before
+                     # discussing …", "a key element in its nuclear arsenal", "cast Russia's assault as a land grab"
+                     r"necessary|key|crucial|vital|cast|regards?|seen as|to protect|to secure|justif\w*)\b",
                      re.IGNORECASE)
 
 

@@ -1715,6 +1715,11 @@ class Matcher:
             before = len(self.analyzer.runs(said_words)(0, at))
             return tuple(dict.fromkeys([*terms[:before], *people, *terms[before:]]))
         new_entities = [t for t in terms if t in self.index.entities]
+        if "there" in said and not new_entities and (places := sorted(context.entities & self._places)) \
+                and any(t not in QUESTION_WORDS for t in terms):
+            # "what's happening there on the ground?" after the troops massed near Sumy: "there" is Sumy; what the
+            # previous question asked of it (how many troops) is not asked again
+            return tuple(dict.fromkeys([*terms, *places]))
         previous = [t for t in context.terms if t not in context.entities]
         content = [t for t in terms if t not in QUESTION_WORDS]
         if context.entities and not new_entities and len(content) >= 2 and _THEY & said and not THINGS & said:
