@@ -291,6 +291,9 @@ def test_someone_s_position_before_the_talks_is_their_stance_and_answered(servic
     "the memorandum, good or bad?",
     "should kyiv just accept moscow's terms?",
     "say something funny about the talks",
+    "how come you know so much about the talks?",
+    "where do you get your info on the talks from?",
+    "who built you, the talks people?",
 ])
 def test_the_bot_s_own_opinion_is_not_answered(service: BriefService, question: str) -> None:
     rejected(service, question)
