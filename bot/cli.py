@@ -15,6 +15,7 @@ from bot.config_base import ROOT, ConfigError, SettingsView, keep_settings, kept
 from bot.core.brief import BriefError, display_path, load_brief
 from bot.core.models import Answer
 from bot.core.service import BriefService
+from bot.core.text import strip_markup
 from bot.render.plain import render_answer, render_digest
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ def _days(raw: str) -> int:
 
 def answer_json(question: str, answer: Answer) -> dict[str, Any]:
     return {
-        "question": question,
+        "question": strip_markup(question),  # what was asked, without the markup it was typed in (never echoed)
         "matched": answer.matched,
         "section": answer.section_id,
         "confidence": answer.confidence,

@@ -75,6 +75,13 @@ def test_ask_json_stdin_one_line_per_question_any_input_and_follow_ups() -> None
     assert out[-2]["facts"] and out[-1]["facts"]
 
 
+def test_ask_json_never_echoes_the_markup_a_question_was_typed_in() -> None:
+    result = bot("ask", "--json", "<b>who led</b> **russia's** [delegation](https://example.com)?")
+    assert result.returncode == 0, result.stderr
+    row = json.loads(result.stdout)
+    assert row["question"] == "who led russia's delegation?" and row["section"] == "russia-delegation"
+
+
 def test_sections_json_lists_every_section() -> None:
     result = bot("sections", "--json")
     rows = json.loads(result.stdout)

@@ -1299,3 +1299,10 @@ def test_why_is_answered_by_a_stated_reading_of_it(service: BriefService) -> Non
     # "cast Russia's assault as nothing but an imperialist land grab" is their reason, though no "because" says so
     _, why = ask(service, "what's russia's 'root causes' thing about?", "why does the west reject it?")
     assert "land grab" in lead(why)
+
+
+def test_it_is_the_one_country_just_discussed_asked_something_new(service: BriefService) -> None:
+    # "it" is Russia; why it wants sanctions lifted is not asked again
+    _, _, held = ask(service, "what does russia want for ending the war?", "why does it want sanctions lifted?",
+                     "how much of ukraine does it hold now?")
+    assert "one-fifth" in lead(held)

@@ -1722,7 +1722,12 @@ class Matcher:
             return tuple(dict.fromkeys([*terms, *places]))
         previous = [t for t in context.terms if t not in context.entities]
         content = [t for t in terms if t not in QUESTION_WORDS]
-        if context.entities and not new_entities and len(content) >= 2 and _THEY & said and not THINGS & said:
+        # "how much of ukraine does it hold now?" after what Russia wants: "it" is the one country just discussed
+        # (not a document just discussed: "what date was it drafted?" asks of the memorandum)
+        its = "it" in said and len(context.entities) == 1 and context.entities <= self.index.countries \
+            and _DOCUMENT_TERMS.isdisjoint(terms) and _DOCUMENT_TERMS.isdisjoint(context.terms)
+        if context.entities and not new_entities and len(content) >= 2 and (_THEY & said or its) \
+                and not THINGS & said:
             # "how much land do they hold now?" after Russia's demands: "they" is Russia; the rest of the question
             # is new and asks enough of its own, so the previous question's words ("demands") stay behind.
             return tuple(dict.fromkeys([*terms, *sorted(context.entities)]))
