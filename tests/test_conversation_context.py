@@ -1306,3 +1306,8 @@ def test_it_is_the_one_country_just_discussed_asked_something_new(service: Brief
     _, _, held = ask(service, "what does russia want for ending the war?", "why does it want sanctions lifted?",
                      "how much of ukraine does it hold now?")
     assert "one-fifth" in lead(held)
+
+
+def test_which_comes_first_is_the_first_item_of_the_list_just_shown(service: BriefService) -> None:
+    _, first_item = ask(service, "what are zelensky's three demands?", "which comes first?")
+    assert "ceasefire" in lead(first_item)

@@ -3265,7 +3265,9 @@ _ASPECT = re.compile(r"\s*(?:and|so|ok|okay)?\s*(?:(?:anything\s+(?:on|about)|wh
 
 # An item of a list just shown, by its place: "and the third?", "what was #1 on his list?", "the second one?"
 _ITEM_ASKED = re.compile(
-    r"\s*(?:and|ok|okay|so|what\s+about)?\s*(?:what(?:'s|\s+is|\s+was|\s+were|\s+are)\s+)?(?:(?:the|his|her|their|its)\s+)?"
+    r"\s*(?:and|ok|okay|so|what\s+about)?\s*(?:what(?:'s|\s+is|\s+was|\s+were|\s+are)\s+)?"
+    # "which comes first?", "what one is first?"
+    r"(?:(?:which|what)(?:\s+one)?\s+(?:comes?|came|is|was|goes)\s+)?(?:(?:the|his|her|their|its)\s+)?"
     r"(?:#\s*[123]|number\s+(?:one|two|three|[123])|no\.?\s*[123]|first|second|third|1st|2nd|3rd)"
     r"(?:\s+(?:one|point|thing|item|priority|demand|condition|part))?"
     r"(?:\s+(?:and|&)\s+(?:the\s+)?(?:first|second|third|1st|2nd|3rd)(?:\s+(?:ones?|points?|things?|items?))?)?"
