@@ -24,7 +24,7 @@ _LEADING = re.compile(r"^\s*(?:" + _LABEL + r"|[^:'\"‘“\n]{1,60}:\s*)?[\"“
 _CHECKS = re.compile(
     r"^\W*(?:(?:so|ok|okay|but|and|wait|hmm+|lol|um+|srsly|seriously|really)\W+)*"
     r"(?:(?:is|was|are)\s+(?:this|that|it|these|those|(?:the\s+)?[\w,.]+)\s+)?(?:(?:really|actually)\s+)?"
-    r"(?:true|right|correct|accurate|legit|real|wrong|fake(?:\s+news)?|confirmed|accurate|for\s+real"
+    r"(?:true|right|correct|accurate|legit|real|wrong|fake(?:\s+news)?|confirmed|for\s+real"
     r"|true\s+or\s+(?:false|not)|legit\s+or\s+(?:fake|not)|real\s+or\s+(?:fake|not)|good\s+to\s+go"
     r"|(?:ok|okay|safe|fine|good)\s+to\s+(?:run|use|publish|print|file|post|share))\W*$",
     re.IGNORECASE)
