@@ -1311,3 +1311,8 @@ def test_it_is_the_one_country_just_discussed_asked_something_new(service: Brief
 def test_which_comes_first_is_the_first_item_of_the_list_just_shown(service: BriefService) -> None:
     _, first_item = ask(service, "what are zelensky's three demands?", "which comes first?")
     assert "ceasefire" in lead(first_item)
+
+
+def test_why_not_after_no_ceasefire_is_how_far_apart_the_sides_were(service: BriefService) -> None:
+    _, why_not = ask(service, "did the talks produce a ceasefire?", "why not?")
+    assert "far apart" in lead(why_not)

@@ -70,7 +70,7 @@ _REASON = re.compile(r"\b(?:because|reason|explanation|unexplained|due to|in ord
                      r"in a bid to|so as to|"
                      # a stated need, weight or reading of something answers "why" too: "a pause is necessary before
                      # discussing …", "a key element in its nuclear arsenal", "cast Russia's assault as a land grab"
-                     r"necessary|key|crucial|vital|cast|regards?|seen as|to protect|to secure|justif\w*)\b",
+                     r"necessary|key|crucial|vital|cast|regards?|seen as|to protect|to secure|justif\w*|far apart|red lines?)\b",
                      re.IGNORECASE)
 
 
