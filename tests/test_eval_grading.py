@@ -1,4 +1,8 @@
 """The question sets' grader: what counts as an answer holding the expected word."""
+import subprocess
+import sys
+from pathlib import Path
+
 from tests.eval.evaluate import has
 
 
@@ -49,3 +53,12 @@ def test_a_name_expected_in_another_romanisation_matches_the_briefs_spelling() -
     assert has(["Selenskyj"], "Zelensky said so.")
     assert not has(["Zelenskiy"], "Putin said so.")
     assert not has(["zelenskiy"], "Zelensky said so.")  # only a capitalised name: a word is matched as written
+
+
+def test_the_misses_of_the_sealed_and_kept_aside_sets_are_never_printed() -> None:
+    root = Path(__file__).resolve().parent.parent
+    for args in (["test", "--misses"], ["aside/zr_callback", "--misses"], ["nope"]):
+        done = subprocess.run([sys.executable, "-m", "tests.eval.evaluate", *args], cwd=root, capture_output=True,
+                              text=True, timeout=60)
+        assert done.returncode == 2 and done.stdout == ""
+        assert len(done.stderr.strip().splitlines()) == 1 and done.stderr.startswith("error: ")

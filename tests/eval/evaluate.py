@@ -1,10 +1,11 @@
 """Score the bot on a question set written from the articles alone (never from the brief or the matcher).
 
-    .venv/bin/python -m tests.eval.evaluate train|dev|test [--misses]
+    .venv/bin/python -m tests.eval.evaluate train|dev|test|aside/NAME [--misses]
 
 Three sets, each by a different hand: `train` may be tuned on (the calibration is fitted to it), `dev` may be
 looked at, `test` is only ever scored: its misses are never printed. Once they have been read, the test set
-must be replaced by a fresh one.
+must be replaced by a fresh one. A stranger's set kept aside unseen for a later session lives in `aside/` and is
+scored the same way, figures only, until it joins one of the three.
 
 An in-scope answer is right when it is answered and one of the item's `expect` strings appears in what the
 answer leads with (the curator's lead and the leading facts, before the topic line); it is *fact-first* when
@@ -37,6 +38,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 SETS = ("train", "dev", "test")
 SEALED = "test"  # whose misses are never shown
+ASIDE = "aside/"  # a stranger's set kept aside unseen for a later session: figures only, like the sealed set
 
 
 @dataclass
@@ -164,6 +166,7 @@ def service() -> BriefService:
 
 
 def load(name: str) -> dict[str, Any]:
+    """A set by name (train, dev, test) or, for a set kept aside (`aside/NAME`), by its path under this directory."""
     return yaml.safe_load((HERE / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
@@ -234,12 +237,16 @@ def evaluate(name: str, bot: BriefService | None = None) -> Report:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("set", choices=SETS)
+    parser.add_argument("set", help=f"{', '.join(SETS)}, or aside/NAME: a stranger's set kept aside unseen")
     parser.add_argument("--misses", action="store_true", help="list every miss (not for the test set)")
     args = parser.parse_args()
-    if args.misses and args.set == SEALED:
-        print("error: the test set's misses are never shown; replace the set once they have been read",
-              file=sys.stderr)
+    if args.set not in SETS and not (args.set.startswith(ASIDE) and (HERE / f"{args.set}.yaml").is_file()):
+        print(f"error: no question set {args.set!r}: expected one of {', '.join(SETS)} or {ASIDE}NAME "
+              f"(a file {HERE}/{ASIDE}NAME.yaml)", file=sys.stderr)
+        return 2
+    if args.misses and (args.set == SEALED or args.set.startswith(ASIDE)):
+        print("error: the misses of the test set and of a set kept aside are never shown; replace the set once they "
+              "have been read", file=sys.stderr)
         return 2
     report = evaluate(args.set)
     if args.misses:
