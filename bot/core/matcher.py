@@ -32,7 +32,7 @@ from bot.core.index import BriefIndex, Retrieved, Unit, UnitKind, fits, specific
 from bot.core.keywords import SearchBox
 from bot.core.paste import Paste, split_paste
 from bot.core.scope import DOCUMENT_NOUNS, Scope, asks_private
-from bot.core.text import QUESTION_WORDS, STOPWORDS, interval_at, normalize, sentences, stem, strip_markup, words
+from bot.core.text import NUMBER_WORDS, QUESTION_WORDS, STOPWORDS, interval_at, normalize, sentences, stem, strip_markup, words
 
 ANAPHORA = frozenset({"it", "they", "them", "their", "he", "him", "his", "she", "her", "that", "this", "those",
                       "these", "there", "then", "side", "team", "one", "same", "its"})
@@ -2156,7 +2156,7 @@ class Matcher:
         if (count := _WHICH_COUNT.search(question.lower())) is not None:
             # "which two presidents might meet?", "which four regions?": a leading fact naming as many of the brief's
             # people or places (not sides) names them; one saying only "four regions" does not
-            n = _COUNT_WORDS.get(count.group(1)) or int(count.group(1))
+            n = int(NUMBER_WORDS.get(count.group(1), count.group(1)))
             return any(len(unit.entities - self.index.countries) >= n for unit in lead)
         judged = False
         place = _wants(question) == "place"  # "which part of Russia exactly?": a fact naming a place names it
@@ -2837,9 +2837,10 @@ def _points_at_a_thing(question: str) -> bool:
 
 
 # "the names of…", and "which regions exactly?", "list them": the members asked for one by one, by name.
+# "which four regions?", "which 2 regions": which ones of a count a fact gives (the count is group 1)
+_WHICH_COUNT_SOURCE = r"\bwhich\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)"
 _NAME_REQUEST = re.compile(r"\b(?:names?|titles?)\b|\bwhich\b.*\b(?:exactly|exact|precisely|specifically)\b|"
-                           # "which four regions?", "which 2 regions": which ones of a count a fact gives
-                           r"\bwhich\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+[a-z]+s\b|"
+                           + _WHICH_COUNT_SOURCE + r"\s+[a-z]+s\b|"
                            r"\blist\s+(?:them|those|these)\b|"
                            r"\bwhat(?:'s|’s|\s+is|\s+are|\s+was|\s+were|\s+r)\s+(?:\S+\s+){0,4}?called\W*$",
                            re.IGNORECASE)
@@ -2955,8 +2956,7 @@ def _asks_a_name(text: str) -> bool:
     return _NAME_REQUEST.search(text) is not None
 
 
-_WHICH_COUNT = re.compile(r"\bwhich\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)\s")
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_WHICH_COUNT = re.compile(_WHICH_COUNT_SOURCE + r"\s")
 _SAY_VERBS = ("say", "said", "tell", "told", "state", "claim", "announce", "comment")  # `_SAY_REQUEST`'s verbs
 
 

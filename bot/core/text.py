@@ -289,7 +289,7 @@ def normalize(given: str) -> str:
 
 # Numbers written out read as their digits, on both sides: "the 4 regions" meets "four regions". Not "one", which
 # is mostly a pronoun ("which one", "the one agreement").
-_NUMBER_WORDS = {w: str(n) for n, w in enumerate(
+NUMBER_WORDS = {w: str(n) for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split()) if n > 1} | {
     w: str(10 * n) for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
 
@@ -462,7 +462,7 @@ def read_words(normal: str) -> tuple[str, ...]:
         expanded = (german and GERMAN.get(word)) or SHORTHAND.get(word) or FOREIGN.get(word) or CONTRACTED.get(word) \
             or (_ASKING_SHORTHAND.get(word[:-1]) if word[-1:] == "s" else None)
         if expanded is None:
-            out.append(_NUMBER_WORDS.get(word, word))
+            out.append(NUMBER_WORDS.get(word, word))
         else:
             out.extend(expanded.split())
     # Interned: the cache keeps up to 16,384 readings, mostly of a few thousand distinct words; one copy of each
