@@ -30,6 +30,7 @@ from bot.core.event import Asking, EventQuestions
 from bot.core.examples import Examples, Overlaps, Similarity
 from bot.core.index import BriefIndex, Retrieved, Unit, UnitKind, fits, specificity, tells
 from bot.core.keywords import SearchBox
+from bot.core.relations import Relations
 from bot.core.paste import Paste, split_paste
 from bot.core.scope import DOCUMENT_NOUNS, Scope, asks_private
 from bot.core.text import NUMBER_WORDS, QUESTION_WORDS, STOPWORDS, interval_at, normalize, sentences, stem, strip_markup, words
@@ -289,6 +290,7 @@ class Matcher:
         self._named_by = {canon(e.id.replace("-", " ")): frozenset(words(e.name)) for e in brief.entities
                           if e.kind not in (EntityKind.country, EntityKind.event)}
         self.people = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities if e.kind is EntityKind.person)
+        self.relations = Relations(brief, self.analyzer.terms, self.index.countries)
         # Occasions other than the brief's own event (the first round, the failed 2022 talks): what "that round" or
         # "those talks" can point back at.
         self._occasions = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities
@@ -432,6 +434,8 @@ class Matcher:
         # which the fact confirming or correcting it answers; the frame around it names nothing a fact says
         if (claim := claim_checked(text)) is not None:
             text = claim
+        if (plain := self.relations.asked(text, context.entities if context is not None else frozenset())) is not None:
+            text = plain  # "who was he up against?" after Medinsky: "who led ukraine's delegation?"
         if (view := _PARTY_VIEW.match(text)) is not None \
                 and (party := self.index.entities.intersection(self.analyzer.terms(view.group(1)))):
             # "what does trump say about all this?", "what's the kremlin saying about the talks?": the party's position
@@ -1831,6 +1835,9 @@ class Matcher:
         wanting = frozenset(self.analyzer.terms(want.group(1))) & index.countries if (
             want := _WANTS_SIDE.search(reading.text)) else frozenset()
         named = asked_entities & index.named
+        # "who demanded ukraine drop its nato ambitions?": the one who did it is asked, and the country named is what
+        # it was done to, so a topic about another side's doings may answer it
+        doer_asked = _ASKS_THE_DOER.match(reading.text) is not None
         ranked: list[tuple[float, int]] = []
         section_features: dict[int, dict[str, float]] = {}
         # Only the topics with the most evidence are ranked in full (ties: the brief's order), and the three most
@@ -1884,7 +1891,7 @@ class Matcher:
             # The order of RANK_FEATURES, added up as a sum() over them would.
             rank = sum((coverage_weight * coverage, example_weight * example, fact_weight * fact, card_weight * card,
                         named_weight * named_share, typed_weight * typed))
-            if asked_countries and (section_countries := declared_countries[s]) and \
+            if asked_countries and not doer_asked and (section_countries := declared_countries[s]) and \
                     asked_countries.isdisjoint(section_countries):
                 rank -= abs(rank)  # a rule: "what does Russia want" must never land on Ukraine's demands
             elif wanting and len(section_countries := declared_countries[s]) == 1 and wanting.isdisjoint(
@@ -2866,6 +2873,8 @@ _ASKING = frozenset({"what", "who", "when", "where", "why", "how", "which", "did
 _ARITHMETIC = re.compile(r"\b\d+(?:\.\d+)?(?:\s*[+*×÷^=]\s*|\s+(?:/|x|plus|minus|times|divided\s+by)\s+)"
                          r"\d+(?:\.\d+)?\b", re.IGNORECASE)
 # "what does ukraine want", "when do the russians want to meet": group 1 is the side that wants
+_ASKS_THE_DOER = re.compile(r"^\W*who\s+(?:has\s+|have\s+|had\s+|first\s+|also\s+)?(?!(?:is|was|are|were|did|does|do|will|would|"
+                            r"can|could|should|else|s|'s|has|have|had|the|a|an|of|in|on|from|at)\b)[a-z]+(?:ed|s)\b")
 _WANTS_SIDE = re.compile(r"\b(?:does|do|did|would|will)\s+((?:the\s+)?[\w']+)\s+(?:really\s+|actually\s+)?(?:want|wants|"
                          r"demand|demands|ask\s+for|seek|need|insist\s+on)\b", re.IGNORECASE)
 # How late something was, as a question, and as a fact ("nearly two hours later than scheduled")

@@ -1,0 +1,69 @@
+"""How the people the brief names stand to each other: a negotiator's counterpart, whom someone works for, who went
+in a leader's place, and who did a thing to a side ("who demanded ukraine drop …?"). The brief says these in its
+people's roles, so each is answered by the plain question the role answers.
+
+The questions are the test author's own, not taken from the evaluation sets in tests/eval/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.service import BriefService
+from tests.test_answers import ask, first, service  # noqa: F401  the real brief's service; one conversation a call
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("who was Medinsky negotiating with?", "Umerov"),
+    ("who sat opposite umerov in istanbul?", "Medinsky"),
+    ("umerov's opposite number?", "Medinsky"),
+    ("who did the ukrainians face across the table?", "Medinsky"),
+    ("whom did kyiv's team talk to?", "Medinsky"),
+])
+def test_a_negotiators_counterpart_is_the_other_sides_head(service: BriefService, question: str, name: str) -> None:
+    assert name in first(ask(service, question)[0])
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("who does kellogg answer to?", "Trump"),
+    ("who is yermak working for", "Zelensky"),
+    ("who dispatched medinsky to istanbul?", "Putin"),
+    ("umerov's boss?", "Zelensky"),  # his own card does not say; Zelensky's names him
+])
+def test_whom_someone_works_for_is_in_a_card(service: BriefService, question: str, name: str) -> None:
+    assert name in first(ask(service, question)[0])
+
+
+def test_a_relation_follows_the_person_just_discussed(service: BriefService) -> None:
+    head, counterpart, boss = ask(service, "who led russia's delegation?", "and who was he up against?",
+                                  "who sent him?")
+    assert "Medinsky" in first(head) and "Umerov" in first(counterpart)
+    # "him" is now Umerov, the one just answered
+    assert "Zelensky" in first(boss)
+
+
+def test_who_went_in_a_leaders_place(service: BriefService) -> None:
+    assert "Medinsky" in first(ask(service, "who went to the talks in place of putin?")[0])
+    _, sent = ask(service, "what did zelensky say about the talks?", "who did he send?")
+    assert "Umerov" in first(sent)
+
+
+def test_a_named_side_is_the_one_asked(service: BriefService) -> None:
+    _, across = ask(service, "who is medinsky?", "his russian counterpart?")
+    assert "Medinsky" in first(across)  # the side named, though it is his own
+
+
+@pytest.mark.parametrize("question", [
+    "who is zelensky's chief of staff?",  # a job, not a boss
+    "who does zelensky want to meet?",  # whom he would meet, not whom he negotiated with
+    "who is russia's top negotiator?",  # a noun, not "negotiate with"
+])
+def test_other_questions_about_people_are_not_relations(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert answer.matched and "Umerov" not in first(answer)
+
+
+def test_who_did_a_thing_to_a_side_may_be_the_other_side(service: BriefService) -> None:
+    # Ukraine is what the demand is of; the one who made it is asked
+    (demand,) = ask(service, "who wants ukraine to give up on joining nato?")
+    assert "Kremlin" in first(demand) or "Russia" in first(demand)
