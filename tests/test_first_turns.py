@@ -99,6 +99,13 @@ def test_a_question_pointing_back_past_an_aside_asks_about_the_sentence_it_point
     assert fact in first(answer).casefold()
 
 
+def test_a_dash_between_a_remark_and_a_question_ends_a_sentence(service: BriefService) -> None:
+    # the reader's chat ("in my group chat swears") is its own sentence, and "that figure" points back past the dash
+    (answer,) = ask(service, "Someone in my group chat swears Ukraine put a dollar value on the bombers it hit — what "
+                             "was that figure?")
+    assert "$7 billion" in first(answer)
+
+
 # ------------------------------------------------------------------ two questions in one sentence
 
 
@@ -1174,6 +1181,25 @@ def test_the_sides_set_aside_leave_who_else_was_there(service: BriefService) -> 
     # nearly every fact names Russia or Ukraine: set aside, they hide nothing, and the question is who else came
     (answer,) = ask(service, "who was at the talks besides ukraine and russia?")
     assert "turkish" in " ".join(answer.body).casefold()
+
+
+def test_a_place_set_aside_leaves_the_others_of_its_kind(service: BriefService) -> None:
+    # the fact naming Kharkiv names Sumy too: a place set aside hides nothing, and "besides" asks no word of its own
+    (answer,) = ask(service, "apart from sumy, which region did russia threaten to take?")
+    assert "Kharkiv" in first(answer)
+
+
+def test_an_alternative_set_aside_may_be_named_by_the_answer(service: BriefService) -> None:
+    # "instead of a ceasefire" is what Putin proposed talks in place of: the fact naming it answers
+    (answer,) = ask(service, "who proposed direct talks rather than a ceasefire?")
+    assert "Putin" in first(answer)
+
+
+def test_soon_asks_nothing_a_fact_must_say(service: BriefService) -> None:
+    (answer,) = ask(service, "will the new prisoner exchange happen anytime soon?")
+    assert "exchange" in first(answer).casefold()
+    (pushing,) = ask(service, "where are russian troops pushing into?")
+    assert "Sumy" in first(pushing)
 
 
 def test_in_a_month_names_the_occasion_of_that_month(service: BriefService) -> None:

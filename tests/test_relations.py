@@ -67,3 +67,36 @@ def test_who_did_a_thing_to_a_side_may_be_the_other_side(service: BriefService) 
     # Ukraine is what the demand is of; the one who made it is asked
     (demand,) = ask(service, "who wants ukraine to give up on joining nato?")
     assert "Kremlin" in first(demand) or "Russia" in first(demand)
+
+
+def test_the_counterpart_of_a_side_named_at_the_end(service: BriefService) -> None:
+    # "who's" reads "who" once normalised: "he" is still the one asked about
+    _, facing = ask(service, "who headed ukraine's team?", "who's he up against on the russian side?")
+    assert "Medinsky" in first(facing)
+    # whom about a matter is no counterpart: not rewritten as "who led russia's delegation?"
+    assert service.store.current.matcher.relations.asked("who did kyiv talk to about prisoners?", frozenset()) is None
+
+
+def test_who_brought_a_matter_up_is_who_raised_it(service: BriefService) -> None:
+    (answer,) = ask(service, "who brought up the deported children?")
+    assert "Yermak" in first(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "will umerov be sacked over the scandal?",  # the scandal is told; what becomes of him is not
+    "is medinsky going to write another textbook?",
+    "will the west unfreeze the assets putin wants?",
+])
+def test_what_is_to_come_of_what_the_brief_tells_is_not_foreseen(service: BriefService, question: str) -> None:
+    (fresh,) = ask(service, question)
+    assert not fresh.matched
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("will there be another round?", "june"),  # proposed
+    ("will ukraine recognise russian sovereignty over occupied land?", "recognition"),  # a stance foresees
+    ("will the new prisoner swap happen?", "exchange"),  # agreed
+])
+def test_what_the_brief_foresees_is_answered(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body).casefold()

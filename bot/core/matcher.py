@@ -1011,11 +1011,16 @@ class Matcher:
                 # them too ("US officials and Medinsky have both confirmed …" for "who besides medinsky …?").
                 kept = self.analyzer.terms(aside[1])
                 rest = tuple(t for t in self.analyzer.terms(aside[0]) if t not in kept)
+                places = [t for t in kept if self._entity_kinds.get(t) is EntityKind.place]
                 if rest and kept and rest not in seen and all(
-                        t in self.index.countries or t not in self.index.entities for t in kept):
+                        t in self.index.countries or t not in self.index.entities or t in places for t in kept):
                     seen.add(rest)
+                    # A place set aside still leaves what it is set aside from asked ("what other region did moscow
+                    # threaten besides sumy?"): the fact naming both answers it.
+                    # So does an alternative ("who proposed direct talks instead of a ceasefire?"): the fact naming
+                    # it may answer.
                     readings.append(_Reading(aside[0], rest, rest, False, context is None, piece not in texts,
-                                             besides=kept))
+                                             besides=() if places or _INSTEAD.search(piece) else kept))
             if (short := self._in_short(own)) is not None and short not in seen:
                 # "summarize the prisoner exchange", "what does russia want, tl;dr": the word asking for the brief's
                 # overview asks for the rest in short, not for the overview
@@ -2705,7 +2710,8 @@ _THAT_OCCASION = re.compile(r"\b(?:that|those)\s+(?:one|round|rounds|meeting|mee
                             r"negotiations?)\b|\bback\s+then\b", re.IGNORECASE)
 
 # Words setting something aside: "besides the swap", "apart from prisoners", "except for Medinsky".
-_SET_ASIDE = r"besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to"
+_SET_ASIDE = r"besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to|instead\s+of|rather\s+than"
+_INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than)\b", re.IGNORECASE)
 # "who else was there?", "what other region besides sumy?", "anything else he wanted?": the same kind of answer as
 # the one just shown, but not it. Not "the other side" or "each other" (a party, not more of the same).
 _ELSE = re.compile(r"\b(?:else|" + _SET_ASIDE + r"|"

@@ -20,7 +20,10 @@ _PERSONAL = frozenset({"he", "him", "his", "she", "her"})
 _PARTY = frozenset({"they", "them", "their"})
 # "who does he want to meet directly?": whom he would meet, not whom he negotiated with
 _NOT_WHO = frozenset({"want", "wants", "wanted", "hope", "hopes", "plan", "plans", "going", "trying", "like", "to"})
-_FOR_SIDE = re.compile(r"\bfor\s+(?:the\s+)?(\w+)(?:\s+side)?$")
+_WHO_HE = re.compile(r"^((?:\w+\s+){0,2}?who)\s+(he|she|they)\b")
+# "who did ukraine talk to about security guarantees?": whom about a matter, not the other side's head
+_ABOUT = frozenset({"about", "regarding", "over", "concerning"})
+_FOR_SIDE = re.compile(r"\b(?:for|on)\s+(?:the\s+)?(\w+)(?:\s+side)?$")
 _OPEN = r"^(?:(?:and|so|ok|okay|but|wait|then)\s+)*"
 _THE_OTHER = (r"(?:negotiat(?:e|es|ed|ing)|talk(?:s|ed|ing)?|deal(?:s|t|ing)?|meet(?:s|ing)?|met|sit(?:s|ting)?|sat|"
               r"speak(?:s|ing)?|spoke|fac(?:e|es|ed|ing)|go(?:ing)?\s+up|up|across|opposite)")
@@ -77,10 +80,11 @@ class Relations:
         conversation was just about, which "he" or "they" point at."""
         if len(self._sides) != 2:
             return None
-        said = normalize(text)
+        # "who's he up against?" reads "who he up against" once normalised
+        said = _WHO_HE.sub(r"\1 is \2", normalize(text))
         for pattern in (_X_FACED, _FACED_X, _COUNTERPART):
-            if (found := pattern.match(said)) is not None and len(found.group("rest").split()) <= 3 \
-                    and _NOT_WHO.isdisjoint(found.group("x").split()):
+            if (found := pattern.match(said)) is not None and len(found.group("rest").split()) <= 4 \
+                    and _NOT_WHO.isdisjoint(found.group("x").split()) and _ABOUT.isdisjoint(found.group("rest").split()):
                 # "his ukrainian counterpart", "who sat across from him for kyiv": the side asked is named
                 named = found.groupdict().get("named") or (
                     (side_named := _FOR_SIDE.search(said)) is not None and side_named.group(1))

@@ -14,6 +14,8 @@ brief's, and says when the facts an answer would lead with do not answer it:
 - what a document holds, led by facts that only say it was handed over: "what was in Russia's memorandum?".
 - what came of an occasion still to come, asked in the past tense: "what was agreed at the third round?", led by
   the second round's outcome or by facts that only propose the next round.
+- what is to come of something it tells, led by facts that foresee nothing (no plan, agreement, threat or stance):
+  "will Umerov lose his job over the scandal?".
 
 Pure: built once per brief from its entities and the analyzer; no I/O.
 """
@@ -103,6 +105,15 @@ _DISTANCE = re.compile(r"\bhow\s+far\s+(?:is|are|was|were)\b.*\bfrom\b|\bdistanc
 # Putin" and "they could only meet after wider agreements" do not.
 _EVER = re.compile(r"\bever\s+(?:met|meet|metup|spoken|spoke|talked|negotiated|been)\b|"
                    r"\b(?:met|meet)\s+(?:\w+\s+){0,3}?(?:before|previously)\b")
+# A yes/no question about what is to come: "will putin agree to it?", "is kellogg going to be replaced?"
+_FORECAST = re.compile(r"^(?:(?:and|so|but|ok|okay|then)\s+)*(?:will|would|wil|is\s+(?:\w+\s+){1,3}going\s+to|"
+                       r"are\s+(?:\w+\s+){1,3}going\s+to|might|could)\s+(?!you\b|u\b)")
+# What a fact foresees: a plan, an agreement to act, an expectation, a threat, a hope, a stance
+_FORESEEN = re.compile(r"\b(?:will|would|shall|propos\w*|plan\w*|expect\w*|could|might|agenda|hop\w*|agreed|"
+                       r"possib\w*|prepar\w*|threat\w*|warn\w*|next|soon|futur\w*|intend\w*|aim\w*|vow\w*|"
+                       r"promis\w*|likely|unlikely|chance\w*|prospect\w*|never|insist\w*|ready|refus\w*|reject\w*|accept\w*|"
+                       r"ruled?\s+out|seek\w*|wants?|demand\w*|calls?\s+for|oppos\w*)\b",
+                       re.IGNORECASE)
 _HAPPENED = re.compile(r"\b(?:(?:19|20)\d\d|met|last|earlier|previously|before)\b", re.IGNORECASE)
 _EARLIER = frozenset({"first_round", "talks_2022"})
 # The months, days and years a count can be asked for ("in May", "on Sunday", "in 2014").
@@ -437,6 +448,11 @@ class Scope:
         if _SOURCE_NAME.search(said) and lead and any(_UNNAMED.search(text) for unit in lead
                                                       for text in self._said(unit)):
             return "unnamed"
+        if _FORECAST.match(said) and lead and not any(_FORESEEN.search(text) for unit in lead
+                                                      for text in self._said(unit)):
+            # "will umerov lose his job over the scandal?", "will the eu unfreeze russia's assets?": what is to come
+            # of something the brief tells, led by facts that foresee nothing (no plan, agreement, threat or hope)
+            return "forecast"
         if _EVER.search(said) and not any(unit.entities & _EARLIER or any(_HAPPENED.search(text)
                                                                          for text in self._said(unit))
                                           for unit in lead):

@@ -59,7 +59,7 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 _MD_MARKS = re.compile(r"(\*\*|__|~~|\|\||```|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 _GAP = re.compile(r"_{3,}")
 _MENTION = re.compile(r"<@!?\d+>|(?<!\w)@\w+")
-_SENTENCE_END = re.compile(r"(?<=[?!.;])\s+|\n+")
+_SENTENCE_END = re.compile(r"(?<=[?!.;])\s+|\n+|\s+[—–]\s+(?=\S)")
 
 # Chat shorthand every English-speaking user types; brief-specific synonyms live in the brief's alias table.
 SHORTHAND: dict[str, str] = {
@@ -188,7 +188,7 @@ STOPWORDS = frozenset(
     type types group groups category categories moment hear heard hearing context re forgot forget forgotten
     approximately roughly fully finally totally completely entirely eventually around ish today
     once whether otherwise anymore therefore hence thus whereas ultimately fine alright aight kk thx per among amongst
-    toward towards alone""".split()
+    toward towards alone soon anytime""".split()
     # ^ linking words that say how a question follows on ("how long did they last once they started?"): not a
     # word of the brief the answer leaves out ("instead", "afterwards" are kept: "meet trump instead?" asks more)
 ) | FILLER
