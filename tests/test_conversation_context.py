@@ -1316,3 +1316,24 @@ def test_which_comes_first_is_the_first_item_of_the_list_just_shown(service: Bri
 def test_why_not_after_no_ceasefire_is_how_far_apart_the_sides_were(service: BriefService) -> None:
     _, why_not = ask(service, "did the talks produce a ceasefire?", "why not?")
     assert "far apart" in lead(why_not)
+
+
+# ------------------------------------------------------------------ going back to an earlier topic
+
+
+def test_going_back_to_an_earlier_topic_asks_about_it(service: BriefService) -> None:
+    _, _, bombers, swap = ask(service, "how many bombers did ukraine hit?", "who headed russia's delegation?",
+                              "getting back to the bombers - how many again?", "ok back to the prisoner swap, who is in it?")
+    assert "40" in first(bombers)
+    assert "injured" in lead(swap)
+
+
+def test_going_back_to_a_place_returns_to_the_talks_held_there(service: BriefService) -> None:
+    _, talks = ask(service, "how many drones did ukraine use?", "back to istanbul: how long did the meeting last?")
+    assert "less than an hour" in lead(talks)
+
+
+def test_a_count_naming_its_thing_after_another_topic_is_that_count(service: BriefService) -> None:
+    # "how many?" alone after Medinsky would ask a count of what was just discussed; naming the drones first, it asks theirs
+    _, drones = ask(service, "who headed russia's delegation?", "the drones russia sent overnight - how many?")
+    assert "80" in first(drones)

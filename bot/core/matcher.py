@@ -423,6 +423,11 @@ class Matcher:
             # "when did it happen relative to the talks?": the talks are the time it is told by ("a day before"), and
             # "relative to" asks nothing a fact must say
             text = _RELATIVE_TO.sub(" ", text)
+        # "going back to the bombers, how many again?", "back to the prisoner swap - who's in it?": the frame of a
+        # return to an earlier topic asks nothing; what it names is what the question is about
+        if (back := _GOING_BACK.match(text)) is not None and self._places.isdisjoint(
+                self.analyzer.terms(_HEAD_OF.split(text[back.end():], maxsplit=1)[0])):
+            text = text[back.end():]  # "back to istanbul: how quickly did it end?" returns to the talks held there
         if (meant := _NOT_THAT.match(text)) is not None:
             # "not this round, the one in May", "no, not Ukraine's - Russia's": what is set aside asks nothing
             text = meant.group(1)
@@ -1505,6 +1510,7 @@ class Matcher:
                      or _ANY_ASKED.search(match.question))
                 and len(content) <= 2
                 and not any(t in self.index.entities for t in content)
+                and not (_NAMES_ITS_THING.match(match.question) and all(specificity(t) == 1.0 for t in content))
                 and not self._counts_what_was_said(match, context))
 
     def _time_of_another_topic(self, match: Match, context: FollowUpContext) -> bool:
@@ -3325,6 +3331,12 @@ _DOUBT_TAIL = re.compile(
 # "relative to the talks", "compared to the talks", "in relation to": in a question for a time, what it is told by
 _RELATIVE_TO = re.compile(r"\b(?:relative|compared|in\s+relation|in\s+comparison)\s+(?:to|with)\b", re.IGNORECASE)
 # "do with it", "say about it": something new asked of the thing just discussed, as an object ("came out of it" is not)
+# "the bombers, how many again?", "back to the drones - how many?": names what it counts before asking
+_NAMES_ITS_THING = re.compile(r"^\W*(?:the\s+)?[\w' ]+?\s*(?:,|-|–|—|:)\s*how\s+many\b", re.IGNORECASE)
+_GOING_BACK = re.compile(r"^\W*(?:(?:ok|okay|so|and|but|right|wait|anyway|alright|hmm+|also)\W+)*(?:let'?s\s+|lets\s+|can\s+we\s+)?"
+                         r"(?:(?:go(?:ing)?|get(?:ting)?|com(?:e|ing)|circl(?:e|ing)|switch(?:ing)?|jump(?:ing)?)\s+)?"
+                         r"back\s+to\s+(?=\w)", re.IGNORECASE)
+_HEAD_OF = re.compile(r"[,:;?!]|\s[-–—]\s")
 _OF_IT = re.compile(r"\b(?:with|about)\s+it\W*$", re.IGNORECASE)
 # The terms a bare time question asks with ("how long" reads as "duration", "what date" as "date")
 _BARE_TIME = frozenset({"duration", "date", "day", "time", "what_time", "exactly"})
