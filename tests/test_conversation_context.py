@@ -1337,3 +1337,9 @@ def test_a_count_naming_its_thing_after_another_topic_is_that_count(service: Bri
     # "how many?" alone after Medinsky would ask a count of what was just discussed; naming the drones first, it asks theirs
     _, drones = ask(service, "who headed russia's delegation?", "the drones russia sent overnight - how many?")
     assert "80" in first(drones)
+
+
+def test_instead_asks_the_alternative_to_what_was_just_said(service: BriefService) -> None:
+    # Russia has ruled out Western troops: what Ukraine wants in their place is its own demand
+    _, instead = ask(service, "does russia accept western troops in ukraine?", "so what security does kyiv want instead?")
+    assert "guarantees" in lead(instead)

@@ -1202,6 +1202,16 @@ def test_soon_asks_nothing_a_fact_must_say(service: BriefService) -> None:
     assert "Sumy" in first(pushing)
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    ("was kyiv undecided about sending anyone?", "guessing"),
+    ("do russia and ukraine disagree about the damage to the bombers?", "starkly different"),
+    ("does moscow deny taking ukrainian kids?", "protect"),
+])
+def test_negative_and_doubting_wordings_find_their_fact(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer)
+
+
 def test_in_a_month_names_the_occasion_of_that_month(service: BriefService) -> None:
     # "in may" names the occasion the brief dates in May (the first round, 16 May): "may" alone is a function word,
     # and the question would be about this round's agreement

@@ -100,3 +100,17 @@ def test_what_is_to_come_of_what_the_brief_tells_is_not_foreseen(service: BriefS
 def test_what_the_brief_foresees_is_answered(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
     assert fact in " ".join(answer.body).casefold()
+
+
+def test_who_handed_over_the_names_asks_a_doer_not_names(service: BriefService) -> None:
+    _, handed = ask(service, "what's this about ukrainian kids taken to russia?", "who handed over the names?")
+    assert "Yermak" in first(handed)
+    _, general = ask(service, "how were the drones smuggled in?", "who led it, like the commander's name?")
+    assert not general.matched  # a name the brief does not give is still asked
+
+
+def test_a_meeting_of_two_people_needs_a_fact_telling_of_it(service: BriefService) -> None:
+    (trump,) = ask(service, "will putin sit down with trump?")
+    assert not trump.matched  # what Trump said of Putin tells of no meeting
+    (zelensky,) = ask(service, "will putin meet zelensky?")
+    assert "meeting" in first(zelensky)

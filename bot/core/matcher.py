@@ -562,15 +562,15 @@ class Matcher:
             # question's words ("demands") would only pull it back to the topic it asked something new of.
             pointing = [alone]
         pieces = sentences(text)
-        fragment = any(_asks_a_name(piece) and len(piece.split()) <= 4 for piece in pieces)
-        if fragment or _asks_a_name(text):
+        fragment = any(_asks_names(piece) and len(piece.split()) <= 4 for piece in pieces)
+        if fragment or _asks_names(text):
             # The rule on names holds for the sentence a reading was cut from: "what's the name of the spokesperson
             # who talked about the advisers" read from "who talked…" on, or "which four regions exactly? names",
             # where a fragment asks the names of the sentence before it.
             def asks_name(question: str) -> bool:
-                return fragment or any(question in piece and _asks_a_name(piece) for piece in pieces)
+                return fragment or any(question in piece and _asks_names(piece) for piece in pieces)
 
-            readings = [m if _asks_a_name(m.question) or not asks_name(m.question)
+            readings = [m if _asks_names(m.question) or not asks_name(m.question)
                         or self._gives_name(text, list(m.lead)) else
                         _ruled(m) for m in readings]
         if context is not None:
@@ -2043,7 +2043,7 @@ class Matcher:
             # this one ("who is Russia's foreign minister?" is not answered with Turkey's). Too rare in the
             # training data for the fit to learn it.
             probability, ruled = min(probability, 0.25), True
-        if _asks_a_name(reading.text) and not self._gives_name(reading.text, [index.units[u] for u in lead],
+        if _asks_names(reading.text) and not self._gives_name(reading.text, [index.units[u] for u in lead],
                                                                        reading):
             # A rule: "what are the names of the airbases?" is not answered by a fact that only says "airbases".
             probability, ruled = min(probability, 0.25), True
@@ -2977,7 +2977,14 @@ def _asks_a_name(text: str) -> bool:
     return _NAME_REQUEST.search(text) is not None
 
 
+def _asks_names(text: str) -> bool:
+    """Whether `text` asks for names: not "who handed over the names?", where who did it is asked and the names are
+    what they handed over."""
+    return _asks_a_name(text) and not (_ASKS_THE_DOER.match(text) and _THE_NAMES.search(text))
+
+
 _WHICH_COUNT = re.compile(_WHICH_COUNT_SOURCE + r"\s")
+_THE_NAMES = re.compile(r"\b(?:the|a|those|these|their|its)\s+(?:list\s+of\s+)?names\b", re.IGNORECASE)
 _SAY_VERBS = ("say", "said", "tell", "told", "state", "claim", "announce", "comment")  # `_SAY_REQUEST`'s verbs
 
 

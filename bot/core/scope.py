@@ -14,6 +14,7 @@ brief's, and says when the facts an answer would lead with do not answer it:
 - what a document holds, led by facts that only say it was handed over: "what was in Russia's memorandum?".
 - what came of an occasion still to come, asked in the past tense: "what was agreed at the third round?", led by
   the second round's outcome or by facts that only propose the next round.
+- a meeting of two people it names, led by facts telling of no meeting: "will Putin meet Trump?";
 - what is to come of something it tells, led by facts that foresee nothing (no plan, agreement, threat or stance):
   "will Umerov lose his job over the scandal?".
 
@@ -105,6 +106,9 @@ _DISTANCE = re.compile(r"\bhow\s+far\s+(?:is|are|was|were)\b.*\bfrom\b|\bdistanc
 # Putin" and "they could only meet after wider agreements" do not.
 _EVER = re.compile(r"\bever\s+(?:met|meet|metup|spoken|spoke|talked|negotiated|been)\b|"
                    r"\b(?:met|meet)\s+(?:\w+\s+){0,3}?(?:before|previously)\b")
+_YES_NO = re.compile(r"^(?:(?:and|so|but|ok|okay|then)\s+)*(?:will|would|did|does|do|has|have|is|are|was|were|could|"
+                     r"can|might)\b")
+_MEETING = re.compile(r"\b(?:meet|meets|meeting|meetings|met|summit|sit\s+down\s+with)\b", re.IGNORECASE)
 # A yes/no question about what is to come: "will putin agree to it?", "is kellogg going to be replaced?"
 _FORECAST = re.compile(r"^(?:(?:and|so|but|ok|okay|then)\s+)*(?:will|would|wil|is\s+(?:\w+\s+){1,3}going\s+to|"
                        r"are\s+(?:\w+\s+){1,3}going\s+to|might|could)\s+(?!you\b|u\b)")
@@ -448,6 +452,11 @@ class Scope:
         if _SOURCE_NAME.search(said) and lead and any(_UNNAMED.search(text) for unit in lead
                                                       for text in self._said(unit)):
             return "unnamed"
+        if _YES_NO.match(said) and _MEETING.search(said) and len(self._people.intersection(terms)) >= 2 and lead and not any(
+                _MEETING.search(text) for unit in lead for text in self._said(unit)):
+            # "will putin meet trump instead?": a meeting of two people the brief names, led by facts telling of no
+            # meeting (what Trump said of Putin)
+            return "meeting"
         if _FORECAST.match(said) and lead and not any(_FORESEEN.search(text) for unit in lead
                                                       for text in self._said(unit)):
             # "will umerov lose his job over the scandal?", "will the eu unfreeze russia's assets?": what is to come
