@@ -1212,6 +1212,19 @@ def test_negative_and_doubting_wordings_find_their_fact(service: BriefService, q
     assert fact in first(answer)
 
 
+@pytest.mark.parametrize("question", ["what happened in istanbul?", "just got up. what happened monday??",
+                                      "so whats new in istanbul"])
+def test_what_happened_in_the_events_city_or_day_is_the_event(service: BriefService, question: str) -> None:
+    # the city stands for the talks held there, not for the city's card
+    (answer,) = ask(service, question)
+    assert "prisoner exchange" in " ".join(answer.body[:2])
+
+
+def test_what_happened_somewhere_else_is_that_place(service: BriefService) -> None:
+    (answer,) = ask(service, "what happened in sumy?")
+    assert "Sumy" in first(answer)
+
+
 def test_in_a_month_names_the_occasion_of_that_month(service: BriefService) -> None:
     # "in may" names the occasion the brief dates in May (the first round, 16 May): "may" alone is a function word,
     # and the question would be about this round's agreement

@@ -114,3 +114,8 @@ def test_a_meeting_of_two_people_needs_a_fact_telling_of_it(service: BriefServic
     assert not trump.matched  # what Trump said of Putin tells of no meeting
     (zelensky,) = ask(service, "will putin meet zelensky?")
     assert "meeting" in first(zelensky)
+
+
+def test_when_the_kremlin_says_a_leaders_meeting_could_happen(service: BriefService) -> None:
+    (answer,) = ask(service, "does the kremlin agree to a zelensky putin meeting?")
+    assert "agreements" in first(answer)

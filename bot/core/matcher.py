@@ -428,6 +428,12 @@ class Matcher:
         if (back := _GOING_BACK.match(text)) is not None and self._places.isdisjoint(
                 self.analyzer.terms(_HEAD_OF.split(text[back.end():], maxsplit=1)[0])):
             text = text[back.end():]  # "back to istanbul: how quickly did it end?" returns to the talks held there
+        for piece in sentences(text):
+            if (happened := _WHAT_HAPPENED.match(piece)) is not None and (
+                    setting := self.analyzer.terms(happened.group("rest"))) and self.event.setting.issuperset(setting):
+                # "what happened in istanbul?", "just woke up. what happened monday??": the event's city or day
+                # stands for the event, not for the city's card
+                text = text.replace(piece, "what happened at the talks?")
         if (meant := _NOT_THAT.match(text)) is not None:
             # "not this round, the one in May", "no, not Ukraine's - Russia's": what is set aside asks nothing
             text = meant.group(1)
@@ -3340,6 +3346,9 @@ _RELATIVE_TO = re.compile(r"\b(?:relative|compared|in\s+relation|in\s+comparison
 # "do with it", "say about it": something new asked of the thing just discussed, as an object ("came out of it" is not)
 # "the bombers, how many again?", "back to the drones - how many?": names what it counts before asking
 _NAMES_ITS_THING = re.compile(r"^\W*(?:the\s+)?[\w' ]+?\s*(?:,|-|–|—|:)\s*how\s+many\b", re.IGNORECASE)
+_WHAT_HAPPENED = re.compile(r"^\W*(?:(?:so|ok|okay|and|but|just|wait|hey|yo|hi|hello)\W+)*(?:what|wat|wht)(?:'s|s|\s+has|\s+is)?\s+"
+                            r"(?:happened|happening|happen|went\s+on|going\s+on|the\s+news|new|up)\s+"
+                            r"(?:(?:in|at|on|from|over\s+in)\s+)?(?P<rest>[\w' ]+?)\W*$", re.IGNORECASE)
 _GOING_BACK = re.compile(r"^\W*(?:(?:ok|okay|so|and|but|right|wait|anyway|alright|hmm+|also)\W+)*(?:let'?s\s+|lets\s+|can\s+we\s+)?"
                          r"(?:(?:go(?:ing)?|get(?:ting)?|com(?:e|ing)|circl(?:e|ing)|switch(?:ing)?|jump(?:ing)?)\s+)?"
                          r"back\s+to\s+(?=\w)", re.IGNORECASE)
