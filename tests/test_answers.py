@@ -164,6 +164,9 @@ OFF_TOPIC = [
     "are you a bot?",
     "what happened at the g7 summit",
     "how many nuclear warheads does russia have",
+    "do you think trump is a good mediator?",  # the bot's own opinion, of someone the brief names
+    "who's to blame for the talks going nowhere?",
+    "should the west give the frozen assets back?",
 ]
 
 

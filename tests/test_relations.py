@@ -119,3 +119,8 @@ def test_a_meeting_of_two_people_needs_a_fact_telling_of_it(service: BriefServic
 def test_when_the_kremlin_says_a_leaders_meeting_could_happen(service: BriefService) -> None:
     (answer,) = ask(service, "does the kremlin agree to a zelensky putin meeting?")
     assert "agreements" in first(answer)
+
+
+def test_what_do_you_think_someone_wants_is_still_asked_of_the_brief(service: BriefService) -> None:
+    (answer,) = ask(service, "what do you think ukraine wants?")
+    assert "ceasefire" in first(answer)
