@@ -1225,6 +1225,12 @@ def test_what_happened_somewhere_else_is_that_place(service: BriefService) -> No
     assert "Sumy" in first(answer)
 
 
+def test_by_a_place_is_near_it_not_who_did_it(service: BriefService) -> None:
+    # "by sumy" reads as "near Sumy": a place does nothing, so it is no doer of a passive
+    (answer,) = ask(service, "how many russian soldiers are massed by sumy?")
+    assert "50,000" in first(answer)
+
+
 def test_in_a_month_names_the_occasion_of_that_month(service: BriefService) -> None:
     # "in may" names the occasion the brief dates in May (the first round, 16 May): "may" alone is a function word,
     # and the question would be about this round's agreement

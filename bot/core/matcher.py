@@ -242,7 +242,9 @@ class Matcher:
         self._search_box = SearchBox(brief, self.analyzer.known_words, self.analyzer.table.words,
                                      self.analyzer.table.phrases)
         # Saying, wanting, thinking: whose word or stance is asked is read by the rules for speakers and stances
-        self._agents = Agents(self.analyzer, self.index.entities, frozenset(self.analyzer.terms(
+        # A place does nothing: "how many troops by sumy" is near Sumy, not a count Sumy made
+        doers = self.index.entities - {canon(e.id.replace("-", " ")) for e in brief.entities if e.kind is EntityKind.place}
+        self._agents = Agents(self.analyzer, doers, frozenset(self.analyzer.terms(
             " ".join(sorted(_STANCE_WORDS | _SAY_WORDS | _WANT_WORDS)), correct=False)) | _STANCE)
         self._verbatim = {normalize(e): s for s, section in enumerate(self.sections) for e in section.examples}
         self._examples = Examples(
