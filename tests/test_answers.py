@@ -167,6 +167,7 @@ OFF_TOPIC = [
     "do you think trump is a good mediator?",  # the bot's own opinion, of someone the brief names
     "who's to blame for the talks going nowhere?",
     "should the west give the frozen assets back?",
+    "what's the occupied area in square miles?",  # the articles give square km only
 ]
 
 

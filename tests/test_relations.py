@@ -124,3 +124,14 @@ def test_when_the_kremlin_says_a_leaders_meeting_could_happen(service: BriefServ
 def test_what_do_you_think_someone_wants_is_still_asked_of_the_brief(service: BriefService) -> None:
     (answer,) = ask(service, "what do you think ukraine wants?")
     assert "ceasefire" in first(answer)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("how much land does russia hold, in square kilometres?", "113,100"),  # "square km" is the same unit
+    ("what percentage of ukraine does russia control?", "one-fifth"),  # a fraction is a share
+    ("how many prisoners per side were swapped in may?", "1,000"),  # "on each side"
+])
+def test_a_figure_in_the_unit_the_brief_gives_it_in_is_answered(service: BriefService, question: str,
+                                                                 fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in " ".join(answer.body)

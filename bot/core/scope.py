@@ -14,6 +14,7 @@ brief's, and says when the facts an answer would lead with do not answer it:
 - what a document holds, led by facts that only say it was handed over: "what was in Russia's memorandum?".
 - what came of an occasion still to come, asked in the past tense: "what was agreed at the third round?", led by
   the second round's outcome or by facts that only propose the next round.
+- a figure in a unit, share or rate the leading facts do not give: "what's 113,100 square km in square miles?";
 - a meeting of two people it names, led by facts telling of no meeting: "will Putin meet Trump?";
 - what is to come of something it tells, led by facts that foresee nothing (no plan, agreement, threat or stance):
   "will Umerov lose his job over the scandal?".
@@ -106,6 +107,31 @@ _DISTANCE = re.compile(r"\bhow\s+far\s+(?:is|are|was|were)\b.*\bfrom\b|\bdistanc
 # Putin" and "they could only meet after wider agreements" do not.
 _EVER = re.compile(r"\bever\s+(?:met|meet|metup|spoken|spoke|talked|negotiated|been)\b|"
                    r"\b(?:met|meet)\s+(?:\w+\s+){0,3}?(?:before|previously)\b")
+# A figure asked in a unit, a share or a rate ("in square miles", "as a percentage", "per plane"); not "how many
+# miles from the front?", which asks the distance, in whatever unit the articles give it
+_UNIT_ASKED = re.compile(
+    r"\bin\s+(?:square\s+|sq\s+)?(miles?|kilomet(?:er|re)s?|euros?|pounds?|rubles?|roubles?|hryvnias?|minutes?|seconds?|"
+    r"percent|per\s*cent)\b|"
+    r"\b(?:as\s+a|what|which)\s+(percent(?:age)?)\b|\bto\s+(?:one|two|\d)\s+(decimal)\b|"
+    r"\bper\s+(plane|bomber|aircraft|drone|person|prisoner|head|capita|soldier|child)\b")
+
+
+def _unit_told(asked: re.Match[str], text: str) -> bool:
+    """Whether a leading fact gives a figure in the unit, share or rate `asked` names."""
+    unit = next(group for group in asked.groups() if group)
+    told = text.casefold()
+    if unit.startswith(("percent", "per cent")):
+        # a fraction is a share too: "just under one-fifth" answers "what percentage?"
+        return re.search(r"percent|%|per cent|\b(?:half|third|quarter|fifth|tenth)s?\b", told) is not None
+    if unit == "decimal":
+        return re.search(r"\d\.\d", told) is not None
+    if asked.group(0).startswith("per "):
+        return re.search(r"\b(?:per|each|apiece|a piece)\b", told) is not None
+    if unit.startswith("kilomet"):
+        return re.search(r"\bkilomet|\bkm\b", told) is not None
+    return re.search(rf"\b{re.escape(unit.rstrip('s')[:6])}", told) is not None
+
+
 _YES_NO = re.compile(r"^(?:(?:and|so|but|ok|okay|then)\s+)*(?:will|would|did|does|do|has|have|is|are|was|were|could|"
                      r"can|might)\b")
 _MEETING = re.compile(r"\b(?:meet|meets|meeting|meetings|met|summit|sit\s+down\s+with)\b", re.IGNORECASE)
@@ -456,6 +482,11 @@ class Scope:
         if _SOURCE_NAME.search(said) and lead and any(_UNNAMED.search(text) for unit in lead
                                                       for text in self._said(unit)):
             return "unnamed"
+        if lead and any(not any(_unit_told(unit, text) for u in lead for text in self._said(u))
+                        for unit in _UNIT_ASKED.finditer(f"{said} {normalize(sentence)}" if sentence else said)):
+            # "what's 113,100 square km in square miles?", "how many minutes exactly?", "per plane?": a figure in a
+            # unit, share or rate the leading facts do not give it in (the bot repeats the articles' figures)
+            return "unit"
         if _YES_NO.match(said) and _MEETING.search(said) and len(self._people.intersection(terms)) >= 2 and lead and not any(
                 _MEETING.search(text) for unit in lead for text in self._said(unit)):
             # "will putin meet trump instead?": a meeting of two people the brief names, led by facts telling of no
