@@ -45,7 +45,7 @@ _WORKS_FOR = re.compile(_OPEN + r"(?:who(?:m)?\s+(?:does|did|is|do)\s+(?P<x>[\w 
                         r"|whose\s+(?:aide|envoy|adviser|advisor|man|minister|spokesman|spokesperson)\s+(?:is|was)"
                         r"\s+(?P<x4>[\w ]{2,30}?)|(?P<x5>[\w ]{2,30}?)\s+(?:boss|superior|employer))"
                         r"(?P<rest>(?:\s+\w+){0,3})$")
-# "who went to istanbul instead of putin", "who did putin send", "who represented zelensky"
+# "who went to istanbul instead of putin", "who came on behalf of zelensky", "who did putin send"
 _IN_PLACE = re.compile(_OPEN + r"who\s+(?:\w+\s+){0,4}?(?:instead\s+of|in\s+place\s+of|on\s+behalf\s+of)\s+(?P<x>\w+)"
                        r"(?P<rest>(?:\s+\w+){0,3})$|" + _OPEN + r"who\s+(?:did|does|will)\s+(?P<x2>\w+)\s+send\b"
                        r"(?P<rest2>(?:\s+\w+){0,5})$")
