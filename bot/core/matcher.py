@@ -243,7 +243,8 @@ class Matcher:
                                      self.analyzer.table.phrases)
         # Saying, wanting, thinking: whose word or stance is asked is read by the rules for speakers and stances
         # A place does nothing: "how many troops by sumy" is near Sumy, not a count Sumy made
-        doers = self.index.entities - {canon(e.id.replace("-", " ")) for e in brief.entities if e.kind is EntityKind.place}
+        doers = self.index.entities - {canon(e.id.replace("-", " ")) for e in brief.entities
+                                       if e.kind is EntityKind.place}
         self._agents = Agents(self.analyzer, doers, frozenset(self.analyzer.terms(
             " ".join(sorted(_STANCE_WORDS | _SAY_WORDS | _WANT_WORDS)), correct=False)) | _STANCE)
         self._verbatim = {normalize(e): s for s, section in enumerate(self.sections) for e in section.examples}
@@ -2724,7 +2725,8 @@ _THAT_OCCASION = re.compile(r"\b(?:that|those)\s+(?:one|round|rounds|meeting|mee
                             r"negotiations?)\b|\bback\s+then\b", re.IGNORECASE)
 
 # Words setting something aside: "besides the swap", "apart from prisoners", "except for Medinsky".
-_SET_ASIDE = r"besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to|instead\s+of|rather\s+than"
+_SET_ASIDE = (r"besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to|instead\s+of|"
+              r"rather\s+than")
 _INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than)\b", re.IGNORECASE)
 # "who else was there?", "what other region besides sumy?", "anything else he wanted?": the same kind of answer as
 # the one just shown, but not it. Not "the other side" or "each other" (a party, not more of the same).
@@ -2893,8 +2895,9 @@ _ASKING = frozenset({"what", "who", "when", "where", "why", "how", "which", "did
 _ARITHMETIC = re.compile(r"\b\d+(?:\.\d+)?(?:\s*[+*×÷^=]\s*|\s+(?:/|x|plus|minus|times|divided\s+by)\s+)"
                          r"\d+(?:\.\d+)?\b", re.IGNORECASE)
 # "what does ukraine want", "when do the russians want to meet": group 1 is the side that wants
-_ASKS_THE_DOER = re.compile(r"^\W*who\s+(?:has\s+|have\s+|had\s+|first\s+|also\s+)?(?!(?:is|was|are|were|did|does|do|will|would|"
-                            r"can|could|should|else|s|'s|has|have|had|the|a|an|of|in|on|from|at)\b)[a-z]+(?:ed|s)\b")
+_ASKS_THE_DOER = re.compile(r"^\W*who\s+(?:has\s+|have\s+|had\s+|first\s+|also\s+)?(?!(?:is|was|are|were|did|does|do|"
+                            r"will|would|can|could|should|else|s|'s|has|have|had|the|a|an|of|in|on|from|at)\b)"
+                            r"[a-z]+(?:ed|s)\b")
 _WANTS_SIDE = re.compile(r"\b(?:does|do|did|would|will)\s+((?:the\s+)?[\w']+)\s+(?:really\s+|actually\s+)?(?:want|wants|"
                          r"demand|demands|ask\s+for|seek|need|insist\s+on)\b", re.IGNORECASE)
 # How late something was, as a question, and as a fact ("nearly two hours later than scheduled")
@@ -3348,10 +3351,12 @@ _RELATIVE_TO = re.compile(r"\b(?:relative|compared|in\s+relation|in\s+comparison
 # "do with it", "say about it": something new asked of the thing just discussed, as an object ("came out of it" is not)
 # "the bombers, how many again?", "back to the drones - how many?": names what it counts before asking
 _NAMES_ITS_THING = re.compile(r"^\W*(?:the\s+)?[\w' ]+?\s*(?:,|-|–|—|:)\s*how\s+many\b", re.IGNORECASE)
-_WHAT_HAPPENED = re.compile(r"^\W*(?:(?:so|ok|okay|and|but|just|wait|hey|yo|hi|hello)\W+)*(?:what|wat|wht)(?:'s|s|\s+has|\s+is)?\s+"
-                            r"(?:happened|happening|happen|went\s+on|going\s+on|the\s+news|new|up)\s+"
+_WHAT_HAPPENED = re.compile(r"^\W*(?:(?:so|ok|okay|and|but|just|wait|hey|yo|hi|hello)\W+)*(?:what|wat|wht)"
+                            r"(?:'s|s|\s+has|\s+is)?\s+(?:happened|happening|happen|went\s+on|going\s+on|the\s+news|"
+                            r"new|up)\s+"
                             r"(?:(?:in|at|on|from|over\s+in)\s+)?(?P<rest>[\w' ]+?)\W*$", re.IGNORECASE)
-_GOING_BACK = re.compile(r"^\W*(?:(?:ok|okay|so|and|but|right|wait|anyway|alright|hmm+|also)\W+)*(?:let'?s\s+|lets\s+|can\s+we\s+)?"
+_GOING_BACK = re.compile(r"^\W*(?:(?:ok|okay|so|and|but|right|wait|anyway|alright|hmm+|also)\W+)*"
+                         r"(?:let'?s\s+|lets\s+|can\s+we\s+)?"
                          r"(?:(?:go(?:ing)?|get(?:ting)?|com(?:e|ing)|circl(?:e|ing)|switch(?:ing)?|jump(?:ing)?)\s+)?"
                          r"back\s+to\s+(?=\w)", re.IGNORECASE)
 _HEAD_OF = re.compile(r"[,:;?!]|\s[-–—]\s")

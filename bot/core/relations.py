@@ -14,7 +14,8 @@ from bot.core.analyzer import canon
 from bot.core.text import normalize
 
 # "who led Russia's delegation", "headed Kyiv's delegation": a person's role naming the side they negotiated for
-_HEADED = re.compile(r"\b(?:led|headed|leads|heads)\s+([\w'’]+?)(?:['’]s)?\s+(?:delegation|negotiating team|team)\b")
+_HEADED = re.compile(r"\b(?:led|headed|leads|heads)\s+([\w'’]+?)(?:['’]s)?\s+"
+                     r"(?:delegation|negotiating team|team)\b")
 _PRESIDENT = re.compile(r"^([\w'’]+?)(?:['’]s)?\s+President\b")
 _PERSONAL = frozenset({"he", "him", "his", "she", "her"})
 _PARTY = frozenset({"they", "them", "their"})
@@ -29,18 +30,21 @@ _THE_OTHER = (r"(?:negotiat(?:e|es|ed|ing)|talk(?:s|ed|ing)?|deal(?:s|t|ing)?|me
               r"speak(?:s|ing)?|spoke|fac(?:e|es|ed|ing)|go(?:ing)?\s+up|up|across|opposite)")
 # "who did umerov negotiate with", "who was he up against", "who were they facing"
 _X_FACED = re.compile(_OPEN + r"who(?:m)?\s+(?:did|does|do|was|is|were|will|would|had)\s+(?P<x>(?:\w+\s+){0,2}?\w+)\s+"
-                      + _THE_OTHER + r"(?:\s+(?:with|against|across\s+from|opposite|down\s+with|to|the\s+table\s+from))?"
-                      r"(?P<rest>(?:\s+\w+){0,4})$")
+                      + _THE_OTHER + r"(?:\s+(?:with|against|across\s+from|opposite|down\s+with|to|"
+                      r"the\s+table\s+from))?(?P<rest>(?:\s+\w+){0,4})$")
 # "who sat across from medinsky", "who faced the ukrainians across the room", "who negotiated with umerov"
-_FACED_X = re.compile(_OPEN + r"who\s+(?:was\s+|were\s+)?(?:sat|sitting|seated|faced|facing|negotiated|negotiating|talked"
-                      r"|met|dealt|opposed|across)(?:\s+(?:across\s+from|opposite|with|against|to|across\s+the\s+table"
-                      r"\s+from|from))?\s+(?!for\b)(?P<x>(?:\w+\s+){0,2}\w+)(?P<rest>(?:\s+\w+){0,4})$")
+_FACED_X = re.compile(_OPEN + r"who\s+(?:was\s+|were\s+)?(?:sat|sitting|seated|faced|facing|negotiated|negotiating"
+                      r"|talked|met|dealt|opposed|across)"
+                      r"(?:\s+(?:across\s+from|opposite|with|against|to|across\s+the\s+table\s+from|from))?"
+                      r"\s+(?!for\b)(?P<x>(?:\w+\s+){0,2}\w+)(?P<rest>(?:\s+\w+){0,4})$")
 # "his ukrainian counterpart", "medinsky's opposite number", "who was umerov's counterpart"
-_COUNTERPART = re.compile(_OPEN + r"(?:(?:who|what)\s+(?:is|was|s)\s+)?(?:about\s+)?(?P<x>(?:\w+\s+){0,2}?)(?P<named>russian|"
-                          r"ukrainian|russia|ukraine)?\s*(?:counterpart|opposite\s+number|opposite)s?(?P<rest>(?:\s+\w+){0,4})$")
+_COUNTERPART = re.compile(_OPEN + r"(?:(?:who|what)\s+(?:is|was|s)\s+)?(?:about\s+)?(?P<x>(?:\w+\s+){0,2}?)"
+                          r"(?P<named>russian|ukrainian|russia|ukraine)?\s*(?:counterpart|opposite\s+number|opposite)s?"
+                          r"(?P<rest>(?:\s+\w+){0,4})$")
 # "who does yermak work for", "who's his boss", "who sent medinsky", "whose envoy is kellogg"
-_WORKS_FOR = re.compile(_OPEN + r"(?:who(?:m)?\s+(?:does|did|is|do)\s+(?P<x>[\w ]{2,30}?)\s+(?:work\w*|answer\w*|report\w*)\s+"
-                        r"(?:for|to)|who\s+(?:is|s|was)\s+(?P<x2>[\w ]{2,30}?)\s+(?:boss|superior|employer)"
+_WORKS_FOR = re.compile(_OPEN + r"(?:who(?:m)?\s+(?:does|did|is|do)\s+(?P<x>[\w ]{2,30}?)\s+"
+                        r"(?:work\w*|answer\w*|report\w*)\s+(?:for|to)"
+                        r"|who\s+(?:is|s|was)\s+(?P<x2>[\w ]{2,30}?)\s+(?:boss|superior|employer)"
                         r"|who\s+(?:sent|appointed|picked|chose|named|dispatched|hired)\s+(?P<x3>[\w ]{2,30}?)"
                         r"|whose\s+(?:aide|envoy|adviser|advisor|man|minister|spokesman|spokesperson)\s+(?:is|was)"
                         r"\s+(?P<x4>[\w ]{2,30}?)|(?P<x5>[\w ]{2,30}?)\s+(?:boss|superior|employer))"
@@ -48,7 +52,7 @@ _WORKS_FOR = re.compile(_OPEN + r"(?:who(?:m)?\s+(?:does|did|is|do)\s+(?P<x>[\w 
 # "who went to istanbul instead of putin", "who came on behalf of zelensky", "who did putin send"
 _IN_PLACE = re.compile(_OPEN + r"who\s+(?:\w+\s+){0,4}?(?:instead\s+of|in\s+place\s+of|on\s+behalf\s+of)\s+(?P<x>\w+)"
                        r"(?P<rest>(?:\s+\w+){0,3})$|" + _OPEN + r"who\s+(?:did|does|will)\s+(?P<x2>\w+)\s+send\b"
-                       r"(?P<rest2>(?:\s+\w+){0,5})$")
+                       r"(?:\s+\w+){0,5}$")
 
 
 class Relations:
@@ -83,8 +87,8 @@ class Relations:
         # "who's he up against?" reads "who he up against" once normalised
         said = _WHO_HE.sub(r"\1 is \2", normalize(text))
         for pattern in (_X_FACED, _FACED_X, _COUNTERPART):
-            if (found := pattern.match(said)) is not None and len(found.group("rest").split()) <= 4 \
-                    and _NOT_WHO.isdisjoint(found.group("x").split()) and _ABOUT.isdisjoint(found.group("rest").split()):
+            if (found := pattern.match(said)) is not None and len(rest := found.group("rest").split()) <= 4 \
+                    and _NOT_WHO.isdisjoint(found.group("x").split()) and _ABOUT.isdisjoint(rest):
                 # "his ukrainian counterpart", "who sat across from him for kyiv": the side asked is named
                 named = found.groupdict().get("named") or (
                     (side_named := _FOR_SIDE.search(said)) is not None and side_named.group(1))

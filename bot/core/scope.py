@@ -110,8 +110,8 @@ _EVER = re.compile(r"\bever\s+(?:met|meet|metup|spoken|spoke|talked|negotiated|b
 # A figure asked in a unit, a share or a rate ("in square miles", "as a percentage", "per plane"); not "how many
 # miles from the front?", which asks the distance, in whatever unit the articles give it
 _UNIT_ASKED = re.compile(
-    r"\bin\s+(?:square\s+|sq\s+)?(miles?|kilomet(?:er|re)s?|euros?|pounds?|rubles?|roubles?|hryvnias?|minutes?|seconds?|"
-    r"percent|per\s*cent)\b|"
+    r"\bin\s+(?:square\s+|sq\s+)?(miles?|kilomet(?:er|re)s?|euros?|pounds?|rubles?|roubles?|hryvnias?|minutes?|"
+    r"seconds?|percent|per\s*cent)\b|"
     r"\b(?:as\s+a|what|which)\s+(percent(?:age)?)\b|\bto\s+(?:one|two|\d)\s+(decimal)\b|"
     r"\bper\s+(plane|bomber|aircraft|drone|person|prisoner|head|capita|soldier|child)\b")
 
@@ -132,17 +132,17 @@ def _unit_told(asked: re.Match[str], text: str) -> bool:
     return re.search(rf"\b{re.escape(unit.rstrip('s')[:6])}", told) is not None
 
 
-_YES_NO = re.compile(r"^(?:(?:and|so|but|ok|okay|then)\s+)*(?:will|would|did|does|do|has|have|is|are|was|were|could|"
-                     r"can|might)\b")
+_OPENER = r"^(?:(?:and|so|but|ok|okay|then)\s+)*"  # "so will putin …?" asks as "will putin …?" does
+_YES_NO = re.compile(_OPENER + r"(?:will|would|did|does|do|has|have|is|are|was|were|could|can|might)\b")
 _MEETING = re.compile(r"\b(?:meet|meets|meeting|meetings|met|summit|sit\s+down\s+with)\b", re.IGNORECASE)
 # A yes/no question about what is to come: "will putin agree to it?", "is kellogg going to be replaced?"
-_FORECAST = re.compile(r"^(?:(?:and|so|but|ok|okay|then)\s+)*(?:will|would|wil|is\s+(?:\w+\s+){1,3}going\s+to|"
-                       r"are\s+(?:\w+\s+){1,3}going\s+to|might|could)\s+(?!you\b|u\b)")
+_FORECAST = re.compile(_OPENER + r"(?:will|would|wil|is\s+(?:\w+\s+){1,3}going\s+to|are\s+(?:\w+\s+){1,3}going\s+to|"
+                       r"might|could)\s+(?!you\b|u\b)")
 # What a fact foresees: a plan, an agreement to act, an expectation, a threat, a hope, a stance
 _FORESEEN = re.compile(r"\b(?:will|would|shall|propos\w*|plan\w*|expect\w*|could|might|agenda|hop\w*|agreed|"
                        r"possib\w*|prepar\w*|threat\w*|warn\w*|next|soon|futur\w*|intend\w*|aim\w*|vow\w*|"
-                       r"promis\w*|likely|unlikely|chance\w*|prospect\w*|never|insist\w*|ready|refus\w*|reject\w*|accept\w*|"
-                       r"ruled?\s+out|seek\w*|wants?|demand\w*|calls?\s+for|oppos\w*)\b",
+                       r"promis\w*|likely|unlikely|chance\w*|prospect\w*|never|insist\w*|ready|refus\w*|reject\w*|"
+                       r"accept\w*|ruled?\s+out|seek\w*|wants?|demand\w*|calls?\s+for|oppos\w*)\b",
                        re.IGNORECASE)
 _HAPPENED = re.compile(r"\b(?:(?:19|20)\d\d|met|last|earlier|previously|before)\b", re.IGNORECASE)
 _EARLIER = frozenset({"first_round", "talks_2022"})
@@ -484,11 +484,11 @@ class Scope:
             return "unnamed"
         if lead and any(not any(_unit_told(unit, text) for u in lead for text in self._said(u))
                         for unit in _UNIT_ASKED.finditer(f"{said} {normalize(sentence)}" if sentence else said)):
-            # "what's 113,100 square km in square miles?", "how many minutes exactly?", "per plane?": a figure in a
+            # "what's 113,100 square km in square miles?", "to one decimal place?", "per plane?": a figure in a
             # unit, share or rate the leading facts do not give it in (the bot repeats the articles' figures)
             return "unit"
-        if _YES_NO.match(said) and _MEETING.search(said) and len(self._people.intersection(terms)) >= 2 and lead and not any(
-                _MEETING.search(text) for unit in lead for text in self._said(unit)):
+        if _YES_NO.match(said) and _MEETING.search(said) and len(self._people.intersection(terms)) >= 2 and lead \
+                and not any(_MEETING.search(text) for unit in lead for text in self._said(unit)):
             # "will putin meet trump instead?": a meeting of two people the brief names, led by facts telling of no
             # meeting (what Trump said of Putin)
             return "meeting"
