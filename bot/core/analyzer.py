@@ -317,9 +317,9 @@ class PhraseTable:
         return tuple(out)
 
 
-# The readings of questions an analyzer remembers, by weight: the question bench's 6,471 questions and their
-# readings (10,953 texts) weigh about 2.5 MB; a flood of distinct 4,000-character messages holds at most this.
-QUESTION_MEMO_BYTES = 4 * 1024 * 1024
+# The readings of questions an analyzer remembers, by weight: about 8,000 everyday questions and their readings
+# (10,000 answers of the memory bench fill 2.7 MB); a flood of distinct 4,000-character messages holds at most this.
+QUESTION_MEMO_BYTES = 2 * 1024 * 1024
 
 
 def _bounded_put(cache: dict[str, tuple[str, ...]], key: str, value: tuple[str, ...]) -> tuple[str, ...]:

@@ -269,7 +269,7 @@ def mostly_other_script(text: str) -> bool:
     return other * 2 > len(letters)
 
 
-@_memo(16384)  # the matcher normalises each reading of a question several times
+@_memo(4096)  # the matcher normalises each reading of a question several times (see `words`)
 def normalize(given: str) -> str:
     """Lowercase, strip accents and punctuation, join possessives: "Russia's Team!" -> "russia team"."""
     text = given[:MAX_MESSAGE_CHARS].translate(_APOSTROPHES)
@@ -380,7 +380,10 @@ _CORRECTING = frozenset({"no", "nah", "sorry", "oops"})  # "no wait, I meant …
 _O_CLOCK = re.compile(r"\bo clock\b")  # "at what o clock": the apostrophe of "o'clock" typed as a space
 
 
-@_memo(16384)  # brief texts are read on every reload; questions repeat
+# 4,096 texts: every reading of the questions in flight and the last few thousand asked. The brief's own texts
+# (about 6,400) do not stay in it: after a day of questions a reload reads them again, in 30 ms (bench/startup_bench.py),
+# and a larger memo held 2 MB more in a running bot for texts that seldom come back.
+@_memo(4096)
 def words(text: str) -> tuple[str, ...]:
     """Normalised words with chat shorthand expanded and letters stretched for emphasis squeezed ("soooo")."""
     return read_words(normalize(text))
