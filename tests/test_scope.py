@@ -225,6 +225,21 @@ def test_what_a_named_office_holder_said_is_answered(service: BriefService) -> N
 
 
 @pytest.mark.parametrize("question", [
+    "so what did biden say back?",  # named only in Trump's words ("Biden's war")
+    "how did joe biden respond when trump blamed him?",
+    "what does ibrahim kalin think about the outcome?",  # named only as expected to take part
+])
+def test_what_someone_the_brief_never_quotes_said_is_out_of_scope(service: BriefService, question: str) -> None:
+    rejected(service, question)
+
+
+def test_what_a_quoted_person_said_or_how_they_reacted_is_still_answered(service: BriefService) -> None:
+    assert "fidan" in lead(ask(service, "what did hakan fidan say to them?")[0]).lower()
+    umerov, yermak = ask(service, "how did umerov respond?"), ask(service, "what did yermak say?")
+    assert "umerov" in lead(umerov[0]).lower() and "yermak" in lead(yermak[0]).lower()
+
+
+@pytest.mark.parametrize("question", [
     "when is my flight to istanbul?",
     "remind me when my 4pm meeting is",
     "what time is our next class?",

@@ -62,7 +62,12 @@ _OCCASIONS = frozenset({"first_round", "second_round", "talks_2022"})
 _FATE = re.compile(r"\b(?:killed|died|dead|dying|injured|wounded|captured|freed|released|displaced)\b")
 # "what did erdogan say", "what does macron think": what someone said, and who (group 1)
 _SAID_BY = re.compile(r"\b(?:did|does|do|has|have|had|will|would)\s+(.{2,40}?)\s+(?:say|said|tell|told|think|"
-                      r"thinks|thought|comment|comments|commented|react|reacted)\b")
+                      r"thinks|thought|comment|comments|commented|react|reacted|respond|responded|reply|replied)\b")
+# A person's own words or stance told: their name (or "according to" them), then within a few words a verb of saying
+_SAYING = (r"(?:said|says|told|tells|called|calls|insisted|insists|warned|warns|wrote|confirmed|confirms|declared|"
+           r"posted|stated|added|proposed|proposes|demanded|demands|set\s+out|accused|urged|announced|denied|"
+           r"denies|rejected|hoped|dismissed|argued|claimed|claims|noted|suggested|berated|bragged|asked|spoke|"
+           r"promised|vowed|blamed|welcomed|praised|criticised|criticized|responded|replied|reacted)")
 # "who led …", "who was on …": who did something, not whom someone did it to ("who did ukraine's team meet?")
 _WHO_DID = re.compile(r"\s*(?:so\s+|and\s+|then\s+)?who\s+(?!did\b|does\b|do\b|will\b|would\b)")
 _COUNTED = re.compile(r"\bhow\s+(?:many|much)\s+((?:\w+\s+){0,2}?\w+?)\s+(?:did|do|does|were|was|are|is|have|has|had|will|"
@@ -312,6 +317,13 @@ _PROPOSED = re.compile(r"\b(?:will|would|shall|propos\w*|plan\w*|expect\w*|could
                        re.IGNORECASE)
 
 
+def _speaks(name: str, variants: Iterable[str]) -> re.Pattern[str]:
+    """A person's name (or surname) shortly before a verb of saying, or "according to" them."""
+    names = "|".join(re.escape(v) for v in (name, *variants, name.split()[-1]))
+    return re.compile(rf"\b(?:{names})\b(?:'s)?(?:\s+[\w,'-]+){{0,6}}?\s+{_SAYING}\b|\baccording\s+to\s+(?:{names})\b",
+                      re.IGNORECASE)
+
+
 class Scope:
     def __init__(self, brief: Brief, analyzer: Analyzer, countries: frozenset[str]) -> None:
         self._analyzer = analyzer
@@ -339,6 +351,11 @@ class Scope:
                  for e in brief.entities if e.kind is EntityKind.person}
         self._sides = {person: next(iter(found)) for person, found in sides.items() if len(found) == 1}
         self._team = frozenset(t for w in ("delegation", "team", "side") for t in analyzer.table.word(w))
+        # People the brief names but whose words it never reports ("Trump has insisted that it was Biden's war"):
+        # what they said or think is not in it
+        told = [f.text for section in brief.sections for f in section.facts] + [e.role for e in brief.entities]
+        self._silent = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities if e.kind is EntityKind.person
+                                 and not any(_speaks(e.name, e.variants).search(text) for text in told))
 
     @staticmethod
     def injected(message: str) -> bool:
@@ -360,6 +377,9 @@ class Scope:
         if self._unknown_speaker(said) or (sentence and sentence != question
                                            and self._unknown_speaker(normalize(sentence))):
             # "what did Erdogan say when he opened the talks": the words of someone the articles never name
+            return "unknown speaker"
+        if (asked := _SAID_BY.search(said)) and self._silent.intersection(self._analyzer.terms(asked.group(1))):
+            # "what does biden think of all this?": someone the brief names, none of whose words it reports
             return "unknown speaker"
         if _OPINION.search(said) or (sentence and _OPINION.search(normalize(sentence))):
             # "pretend you are putin and explain why …": the clause after it asks for the part played
