@@ -1251,6 +1251,9 @@ def test_may_as_a_verb_is_still_a_function_word(service: BriefService) -> None:
     # the city and the day only place the question at the brief's event: who led Russia's side
     ("who headed the russian delegation in istanbul on monday?", "medinsky"),
     ("on monday in istanbul, how long did the two sides actually talk?", "hour"),
+    # "at the time of the talks" says which occasion, not that a time is asked
+    ("what job did medinsky have at the time of the negotiations?", "aide"),
+    ("who was ukraine's defence minister around the time of the talks?", "umerov"),
 ])
 def test_the_event_s_city_and_day_only_place_the_question(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)

@@ -222,6 +222,9 @@ class _Reading:
     summary: bool = False  # asks for a topic in short ("summarize the prisoner exchange"): its summary leads
     unplaced: bool = False  # read without the event's city and day, which it said (`placed`, emptied to read it)
 
+# "at the time of the talks", "around the time of the meeting": the occasion meant, not a time asked
+_AT_THE_TIME = re.compile(r"\b(?:at|around|by)\s+the\s+time\s+of\s+(?:the\s+)?(?:talks|meeting|negotiations|"
+                          r"second\s+round|round|istanbul\s+talks)\b", re.IGNORECASE)
 
 class Matcher:
     def __init__(self, brief: Brief, articles: tuple[str, ...] = (), calibration: Calibration | None = None) -> None:
@@ -1124,7 +1127,10 @@ class Matcher:
         tell which occasion is meant, the one the whole brief is about, and a fact answering the question need not
         repeat them. Left out as words, not terms: "the first istanbul round" is then the first round."""
         setting = self.event.setting
-        if setting.isdisjoint(terms):
+        if (when := _AT_THE_TIME.search(text)) is not None:
+            # "what was umerov's job title at the time of the talks?": when, only to say which occasion
+            text = f"{text[:when.start()]} {text[when.end():]}"
+        elif setting.isdisjoint(terms):
             return None
         table = self.analyzer.table
         kept = [w for w in words(text) if not (found := table.word(w)) or not setting.issuperset(found)]
