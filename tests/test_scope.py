@@ -225,6 +225,18 @@ def test_what_a_named_office_holder_said_is_answered(service: BriefService) -> N
 
 
 @pytest.mark.parametrize("question", [
+    "did trump phone zelensky once the talks were over?",  # a call between two people no fact tells of
+    "so when is putin's next call with trump?",
+])
+def test_a_call_between_two_people_no_fact_tells_of_is_out_of_scope(service: BriefService, question: str) -> None:
+    rejected(service, question)
+
+
+def test_what_someone_called_someone_else_is_still_answered(service: BriefService) -> None:
+    assert "crazy" in lead(ask(service, "did trump call putin crazy?")[0]).lower()
+
+
+@pytest.mark.parametrize("question", [
     "so what did biden say back?",  # named only in Trump's words ("Biden's war")
     "how did joe biden respond when trump blamed him?",
     "what does ibrahim kalin think about the outcome?",  # named only as expected to take part

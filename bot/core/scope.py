@@ -140,6 +140,11 @@ def _unit_told(asked: re.Match[str], text: str) -> bool:
 _OPENER = r"^(?:(?:and|so|but|ok|okay|then)\s+)*"  # "so will putin …?" asks as "will putin …?" does
 _YES_NO = re.compile(_OPENER + r"(?:will|would|did|does|do|has|have|is|are|was|were|could|can|might)\b")
 _MEETING = re.compile(r"\b(?:meet|meets|meeting|meetings|met|summit|sit\s+down\s+with)\b", re.IGNORECASE)
+# "did trump call putin after the talks?", "did he speak with putin this week?": a call between two people
+_CALL = re.compile(r"\b(?:call|calls|called|phone\w*|(?:speak|spoke|spoken|talk|talked)\s+(?:with|to))\b",
+                   re.IGNORECASE)
+_HE = re.compile(r"\b(?:he|him|his|she|her)\b")
+_WHEN_NEXT = re.compile(_OPENER + r"when\s+(?:is|s|will)\b")
 # A yes/no question about what is to come: "will putin agree to it?", "is kellogg going to be replaced?"
 _FORECAST = re.compile(_OPENER + r"(?:will|would|wil|is\s+(?:\w+\s+){1,3}going\s+to|are\s+(?:\w+\s+){1,3}going\s+to|"
                        r"might|could)\s+(?!you\b|u\b)")
@@ -507,8 +512,10 @@ class Scope:
             # "what's 113,100 square km in square miles?", "to one decimal place?", "per plane?": a figure in a
             # unit, share or rate the leading facts do not give it in (the bot repeats the articles' figures)
             return "unit"
-        if _YES_NO.match(said) and _MEETING.search(said) and len(self._people.intersection(terms)) >= 2 and lead \
-                and not any(_MEETING.search(text) for unit in lead for text in self._said(unit)):
+        asked = [kind for kind in (_MEETING, _CALL) if kind.search(said)]
+        if (_YES_NO.match(said) or _WHEN_NEXT.match(said)) and asked \
+                and len(self._people.intersection(terms)) + bool(_HE.search(said)) >= 2 and lead \
+                and not any(kind.search(text) for kind in asked for unit in lead for text in self._said(unit)):
             # "will putin meet trump instead?": a meeting of two people the brief names, led by facts telling of no
             # meeting (what Trump said of Putin)
             return "meeting"
