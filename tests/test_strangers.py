@@ -331,6 +331,15 @@ def test_a_when_clause_inside_another_question_does_not_ask_a_time(service: Brie
 
 
 @pytest.mark.parametrize("question", [
+    "who put the value of the damaged bombers at $7 billion?",  # who gives a figure: its claimant, a side
+    "who puts the bombers' value at 7 billion dollars?",
+])
+def test_who_puts_a_figure_at_a_value_is_its_claimant(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert "ukraine" in lead(answer).lower()
+
+
+@pytest.mark.parametrize("question", [
     "the kremlin's 'root causes' line, what is it a euphemism for?",
     "people keep harping on about root causes, what does russia actually mean by that",
 ])

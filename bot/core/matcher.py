@@ -3276,7 +3276,8 @@ _ANOTHER_TIME = frozenset({"before", "after", "since", "until", "till", "ago", "
 # Verbs of saying right after "who": "who told …", "who said …", "whose officials announced …".
 _ASKS_SPEAKER = frozenset({"said", "say", "says", "told", "tell", "tells", "announced", "announce", "announces",
                            "claimed", "claim", "claims", "reported", "report", "reports", "confirmed", "confirm",
-                           "confirms", "stated", "state", "states", "insisted", "warned", "declared", "revealed"})
+                           "confirms", "stated", "state", "states", "insisted", "warned", "declared", "revealed",
+                           "put", "puts"})  # "who put the value of the bombers at $7 billion?": its claimant
 # Words for who reports something: "which outlet said …", "what news agency reported …".
 _SOURCE_NOUNS = frozenset({"outlet", "outlets", "media", "agency", "newspaper", "paper", "channel", "publication",
                            "source", "sources", "site", "website"})
