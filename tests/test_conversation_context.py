@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.index import tells
 from bot.core.models import Answer
 from bot.core.service import BriefService
 from tests.test_answers import ask, first, service  # noqa: F401  the real brief's service; one conversation a call
@@ -1343,3 +1344,33 @@ def test_instead_asks_the_alternative_to_what_was_just_said(service: BriefServic
     # Russia has ruled out Western troops: what Ukraine wants in their place is its own demand
     _, instead = ask(service, "does russia accept western troops in ukraine?", "so what security does kyiv want instead?")
     assert "guarantees" in lead(instead)
+
+
+def test_and_someone_else_after_a_persons_card_asks_for_their_card(service: BriefService) -> None:
+    # after Medinsky's card, "and umerov?" is Umerov's card, not the topic Medinsky's card sits in (a delegation)
+    _, umerov = ask(service, "what's medinsky known for?", "and umerov?")
+    assert "pragmatic" in first(umerov) or "scandal" in first(umerov)
+    # a side, not a person, still asks for that side's one of the topic
+    _, side = ask(service, "what's medinsky known for?", "and the ukrainian one?")
+    assert "umerov" in first(side).casefold()
+
+
+@pytest.mark.parametrize("announced", [
+    "ok diff q who heads ukraines side",
+    "totally different question: who led ukraine's team?",
+])
+def test_a_question_announced_as_a_new_subject_is_read_on_its_own(service: BriefService, announced: str) -> None:
+    _, new = ask(service, "how big was the first prisoner swap?", announced)
+    assert new.section_id == "ukraine-delegation" and "umerov" in first(new).casefold()
+
+
+def test_a_month_or_a_day_after_in_or_on_is_no_place() -> None:
+    # "advanced in May" tells when, not where, so it does not lead a "where?" asked after it
+    assert tells("Russia held talks in Istanbul.", "place") and tells("It lies on the banks of the Bosphorus.", "place")
+    assert not tells("Russia advanced in May.", "place") and not tells("The delegations met on Monday.", "place")
+
+
+def test_where_something_was_launched_from_is_a_place_not_the_talks_start(service: BriefService) -> None:
+    # "launched from" is where from (the brief's alias), not "launch" as the start of the talks' schedule
+    _, where = ask(service, "how did kyiv carry out the airbase strikes?", "and where were they launched from?")
+    assert where.section_id == "spiders-web" and "near the airbases" in first(where)

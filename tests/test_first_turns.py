@@ -1565,3 +1565,14 @@ def test_how_far_apart_two_events_were_is_answered_by_when_not_by_how_long_one_l
 def test_everyday_phrasings_of_what_came_of_it_and_how(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
     assert fact in first(answer)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("what is umerov's position in the government?", "defence minister"),  # a post held
+    ("what's medinsky's role in the kremlin?", "kremlin aide"),
+    ("what's kyiv's position on territory?", "front line"),  # a stance taken
+])
+def test_a_position_in_a_government_is_a_post_and_a_position_on_something_a_stance(
+        service: BriefService, question: str, expected: str) -> None:
+    (answer,) = ask(service, question)
+    assert answer.matched and expected in " ".join(answer.body).casefold()

@@ -39,7 +39,10 @@ _TIME = re.compile(
 
 # Without declared people, a person is a capitalised first name and surname: "Vladimir Medinsky".
 _NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
-_PLACE = re.compile(r"\b(?:in|at|near|from|across|inside|on the banks of)\s+(?:the\s+)?[A-Z]")
+# Not a month or a day ("advanced in May", "on Monday"): a time, though capitalised
+_PLACE = re.compile(r"\b(?:in|at|near|from|across|inside|on the banks of)\s+(?:the\s+)?(?!(?:January|February|March|April|May|"
+                    r"June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                    r"Saturday|Sunday)\b)[A-Z]|\bfrom\s+near\s")  # "launched from near the airbases" too
 
 
 @lru_cache(maxsize=1)

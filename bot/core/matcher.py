@@ -225,6 +225,15 @@ class _Reading:
 # "at the time of the talks", "around the time of the meeting": the occasion meant, not a time asked
 _AT_THE_TIME = re.compile(r"\b(?:at|around|by)\s+the\s+time\s+of\s+(?:the\s+)?(?:talks|meeting|negotiations|"
                           r"second\s+round|round|istanbul\s+talks)\b", re.IGNORECASE)
+# A position held in a body (a post), where "position" alone is a stance ("kyiv's position")
+_POST_HELD = re.compile(r"\b(?:position|role|place|post)\s+(?:in|within|inside|on)\s+(?:the\s+|their\s+|his\s+|her\s+)?"
+                        r"(?:\w+\s+)?(?:government|cabinet|administration|ministry|kremlin)\b", re.IGNORECASE)
+# A reader announcing a new subject: "ok diff q:", "totally different question,", "changing the subject -"
+_NEW_SUBJECT = re.compile(
+    r"^\W*(?:(?:ok|okay|right|alright|so|and|also|btw|anyway|anyways)[\s,]+)*(?:(?:a\s+)?(?:totally\s+|completely\s+)?"
+    r"(?:diff|different|new|other|another|unrelated|random|separate)\s+(?:q|qn|question|topic|subject|thing)|"
+    r"chang(?:e|ing)\s+(?:of\s+)?(?:the\s+)?(?:subject|topic)|on\s+(?:a|another)\s+(?:different|other|separate|"
+    r"unrelated)\s+(?:note|topic))\b\W*", re.IGNORECASE)
 
 class Matcher:
     def __init__(self, brief: Brief, articles: tuple[str, ...] = (), calibration: Calibration | None = None) -> None:
@@ -423,8 +432,14 @@ class Matcher:
 
     def _match(self, message: str, context: FollowUpContext | None = None, doubting: bool = True) -> Match:
         text = strip_markup(message)
+        if (new := _NEW_SUBJECT.match(text)) is not None and text[new.end():].strip():
+            # "ok different q: whos kellogg", "totally different question, what's kyiv saying …": a question of its
+            # own, announced as one; nothing of the conversation so far is read into it
+            text, context = text[new.end():], None
         # "whats 2+2", "<script>…</script> 5*3": a sum's numbers are no date or count the brief gives
         text = _ARITHMETIC.sub(" ", text)
+        # "what is umerov's position in the government?": a post held, not a stance taken
+        text = _POST_HELD.sub("job", text)
         if _RELATIVE_TO.search(text) and _wants(text) == "time":
             # "when did it happen relative to the talks?": the talks are the time it is told by ("a day before"), and
             # "relative to" asks nothing a fact must say
@@ -836,6 +851,14 @@ class Matcher:
             return None
         return match
 
+    def _led_by_card(self, context: FollowUpContext) -> bool:
+        """Whether the last answer led with someone's or something's card ("what's medinsky known for?"): then "and
+        umerov?" asks for Umerov's, and the topic the card sits in (Russia's delegation) says nothing of what was asked
+        (but "and the ukrainian one?" asks for the other side's one of that topic)."""
+        units = self.index.units
+        led = [units[u] for u in self._last_units(context)]
+        return bool(led) and all(u.kind is UnitKind.entity for u in led)
+
     def _last_units(self, context: FollowUpContext) -> frozenset[int]:
         """The units the last answer led with."""
         position = self._position.get(context.section_id)
@@ -1098,7 +1121,8 @@ class Matcher:
                     # the previous question, with what it asked about (its last word) swapped for the new one
                     readings.append(_Reading(piece, swapped_noun, own, True, False, asked_before=context.terms))
                 if self._swaps(piece, context.terms) and (previous := self.section(context.section_id)) is not None \
-                        and not self._unswapped(context, [t for t in own if t in self.index.entities]):
+                        and not self._unswapped(context, [t for t in own if t in self.index.entities]) \
+                        and not (self.people.intersection(own) and self._led_by_card(context)):
                     # "and Ukraine?" after Russia's demands asks for Ukraine's: the topic the last answer came from
                     # says what was asked, whatever other words the question had ("to end the war").
                     topic = [t for t in self.analyzer.terms(previous.title, correct=False)
