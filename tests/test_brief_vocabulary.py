@@ -61,6 +61,8 @@ from tests.test_answers import ask, first, service  # noqa: F401  the real brief
     ("is it propaganda or has moscow really lost the jets", "satellite"),
     # a "cold" or "icy" meeting asks its atmosphere
     ("was it icy in the room", "subdued"),
+    # "get here", written from Istanbul: arrived
+    ("im a taxi driver in besiktas, when did the russian team get here", "sunday"),
 ])
 def test_a_readers_everyday_word_finds_the_fact_in_the_brief_s_words(
         service: BriefService, question: str, fact: str) -> None:

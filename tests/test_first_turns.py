@@ -349,6 +349,8 @@ def test_a_pronoun_beside_a_name_is_still_answered(service: BriefService) -> Non
     ("is umerov going himself or sending some1?", "umerov"),  # some1: someone
     ("what's ukraine want outta the talks", "ceasefire"),  # outta: out of
     ("zelensky's plan w/o moscow's draft?", "progress"),  # w/o: without
+    ("how long did teh talks last", "hour"),  # teh: the, a function word the typo corrector leaves alone
+    ("waht did moscow hand ukraine adn when", "memorandum"),  # waht, adn: what, and
 ])
 def test_chat_shorthand_written_with_digits_or_single_letters(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)

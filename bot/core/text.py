@@ -93,6 +93,9 @@ SHORTHAND: dict[str, str] = {
     "howd": "how did", "whered": "where did", "whyd": "why did", "whend": "when did", "whod": "who did",
     "shud": "should", "shld": "should", "shd": "should", "cud": "could", "cld": "could", "wud": "would",
     "wd": "would", "wrt": "about", "frm": "from", "em": "them", "tryna": "trying to",
+    # function words with two letters swapped, too short for the typo corrector, which fixes content words only
+    "teh": "the", "hte": "the", "adn": "and", "nad": "and", "waht": "what", "hwat": "what", "taht": "that",
+    "thier": "their", "wiht": "with", "yuo": "you",
 }
 # A shorthand question word with its "'s" typed on: "wats" is "wat's", "wens" "wen's" (read as "what", "when").
 _ASKING_SHORTHAND = {word: meaning for word, meaning in SHORTHAND.items()
