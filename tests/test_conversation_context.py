@@ -1374,3 +1374,9 @@ def test_where_something_was_launched_from_is_a_place_not_the_talks_start(servic
     # "launched from" is where from (the brief's alias), not "launch" as the start of the talks' schedule
     _, where = ask(service, "how did kyiv carry out the airbase strikes?", "and where were they launched from?")
     assert where.section_id == "spiders-web" and "near the airbases" in first(where)
+
+
+def test_a_partys_one_leaves_the_noun_of_the_last_answer_out(service: BriefService) -> None:
+    # "kyivs one" after Moscow's memorandum: Kyiv's memorandum
+    _, theirs = ask(service, "did moscow hand its memorandum over?", "so whats in kyivs one")
+    assert theirs.section_id == "memoranda" and "30-day" in first(theirs)

@@ -584,3 +584,9 @@ def test_which_of_a_count_is_answered_only_by_a_fact_naming_them(service: BriefS
     assert "kharkiv" in " ".join(two.body).casefold()
     (presidents,) = ask(service, "which 2 presidents might meet?")
     assert "putin" in " ".join(presidents.body).casefold()
+
+
+def test_since_when_is_answered_only_by_a_fact_telling_since_when(service: BriefService) -> None:
+    # the brief tells since when Trump has held office; nothing tells since when Medinsky has been an aide
+    assert "january" in lead(ask(service, "since when has trump been in office?")[0]).lower()
+    rejected(service, "since when has medinsky been a kremlin aide?")

@@ -234,6 +234,8 @@ _NEW_SUBJECT = re.compile(
     r"(?:diff|different|new|other|another|unrelated|random|separate)\s+(?:q|qn|question|topic|subject|thing)|"
     r"chang(?:e|ing)\s+(?:of\s+)?(?:the\s+)?(?:subject|topic)|on\s+(?:a|another)\s+(?:different|other|separate|"
     r"unrelated)\s+(?:note|topic))\b\W*", re.IGNORECASE)
+# A party's one, ending a follow-up: "whats in ukraines one", "and moscow's ones?"
+_PARTYS_ONE = re.compile(r"\b(?P<who>\w+(?:'s|’s|s))\s+ones?(?=\W*$)", re.IGNORECASE)
 
 class Matcher:
     def __init__(self, brief: Brief, articles: tuple[str, ...] = (), calibration: Calibration | None = None) -> None:
@@ -485,6 +487,10 @@ class Matcher:
             # "and the other direction?", "vice versa?" after the drones Ukraine downed: the other side's count
             text = _OTHER_WAY.sub("the other side", text)
             text = _as_membership(text)  # "who's in it?" after the new exchange: whom it includes
+            if (one := _PARTYS_ONE.search(text)) is not None \
+                    and self.index.named.intersection(self.analyzer.terms(one.group("who"))):
+                # "whats in ukraines one" after Russia's memorandum: Ukraine's, the noun left out
+                text = text[:one.start()] + one.group("who") + text[one.end():]
         # "source?", "is that confirmed?" after a turn turned down: the last answer is what they doubt
         answered = context.last_answered() if context is not None else None
         if answered is not None and (previous := self.section(answered.section_id)) is not None:

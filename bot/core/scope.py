@@ -692,8 +692,10 @@ class Scope:
         if not (self._people.intersection(terms) or not _PERSONAL.isdisjoint(asked := said.split())
                 or not _HOLDERS.isdisjoint(asked)):
             return False
-        if career and _CAREER.search(said):
-            return True
+        if career and (earlier := _CAREER.search(said)):
+            # "since when is trump in office?" led by "… since he took office in January": the fact tells it
+            return not (earlier.group(0) == "since when" and any(
+                "since" in normalize(text).split() for unit in lead for text in self._said(unit)))
         found = _PRIVATE.search(said)
         if found is None:
             return False
