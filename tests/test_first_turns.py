@@ -1578,3 +1578,12 @@ def test_a_position_in_a_government_is_a_post_and_a_position_on_something_a_stan
         service: BriefService, question: str, expected: str) -> None:
     (answer,) = ask(service, question)
     assert answer.matched and expected in " ".join(answer.body).casefold()
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("what led putin to propose talking directly?", "demanded"),  # what led someone to do it: why
+    ("what made the talks begin so late?", "no explanation"),
+])
+def test_what_led_someone_to_do_something_asks_why(service: BriefService, question: str, expected: str) -> None:
+    (answer,) = ask(service, question)
+    assert answer.matched and expected in " ".join(answer.body).casefold()

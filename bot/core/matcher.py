@@ -236,6 +236,9 @@ _NEW_SUBJECT = re.compile(
     r"unrelated)\s+(?:note|topic))\b\W*", re.IGNORECASE)
 # A party's one, ending a follow-up: "whats in ukraines one", "and moscow's ones?"
 _PARTYS_ONE = re.compile(r"\b(?P<who>\w+(?:'s|’s|s))\s+ones?(?=\W*$)", re.IGNORECASE)
+# What led someone to do something: the reason they did it ("what pushed putin to suggest talks?")
+_WHAT_MADE = re.compile(r"^\W*(?:(?:so|and|but|ok)\s+)?what\s+(?:prompted|made|led|caused|pushed|drove|motivated|"
+                        r"convinced|persuaded)\s+(?P<who>\w+(?:\s+\w+)?)\s+(?:to\s+)?(?P<done>\w.*)$", re.IGNORECASE)
 
 class Matcher:
     def __init__(self, brief: Brief, articles: tuple[str, ...] = (), calibration: Calibration | None = None) -> None:
@@ -457,6 +460,9 @@ class Matcher:
                 # "what happened in istanbul?", "just woke up. what happened monday??": the event's city or day
                 # stands for the event, not for the city's card
                 text = text.replace(piece, "what happened at the talks?")
+        if (cause := _WHAT_MADE.match(text)) is not None:
+            # "what prompted putin to propose direct talks?": why he did
+            text = f"why did {cause.group('who')} {cause.group('done')}"
         if (meant := _NOT_THAT.match(text)) is not None:
             # "not this round, the one in May", "no, not Ukraine's - Russia's": what is set aside asks nothing
             text = meant.group(1)
