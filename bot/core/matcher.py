@@ -222,23 +222,6 @@ class _Reading:
     summary: bool = False  # asks for a topic in short ("summarize the prisoner exchange"): its summary leads
     unplaced: bool = False  # read without the event's city and day, which it said (`placed`, emptied to read it)
 
-# "at the time of the talks", "around the time of the meeting": the occasion meant, not a time asked
-_AT_THE_TIME = re.compile(r"\b(?:at|around|by)\s+the\s+time\s+of\s+(?:the\s+)?(?:talks|meeting|negotiations|"
-                          r"second\s+round|round|istanbul\s+talks)\b", re.IGNORECASE)
-# A position held in a body (a post), where "position" alone is a stance ("kyiv's position")
-_POST_HELD = re.compile(r"\b(?:position|role|place|post)\s+(?:in|within|inside|on)\s+(?:the\s+|their\s+|his\s+|her\s+)?"
-                        r"(?:\w+\s+)?(?:government|cabinet|administration|ministry|kremlin)\b", re.IGNORECASE)
-# A reader announcing a new subject: "ok diff q:", "totally different question,", "changing the subject -"
-_NEW_SUBJECT = re.compile(
-    r"^\W*(?:(?:ok|okay|right|alright|so|and|also|btw|anyway|anyways)[\s,]+)*(?:(?:a\s+)?(?:totally\s+|completely\s+)?"
-    r"(?:diff|different|new|other|another|unrelated|random|separate)\s+(?:q|qn|question|topic|subject|thing)|"
-    r"chang(?:e|ing)\s+(?:of\s+)?(?:the\s+)?(?:subject|topic)|on\s+(?:a|another)\s+(?:different|other|separate|"
-    r"unrelated)\s+(?:note|topic))\b\W*", re.IGNORECASE)
-# A party's one, ending a follow-up: "whats in ukraines one", "and moscow's ones?"
-_PARTYS_ONE = re.compile(r"\b(?P<who>\w+(?:'s|’s|s))\s+ones?(?=\W*$)", re.IGNORECASE)
-# What led someone to do something: the reason they did it ("what pushed putin to suggest talks?")
-_WHAT_MADE = re.compile(r"^\W*(?:(?:so|and|but|ok)\s+)?what\s+(?:prompted|made|led|caused|pushed|drove|motivated|"
-                        r"convinced|persuaded)\s+(?P<who>\w+(?:\s+\w+)?)\s+(?:to\s+)?(?P<done>\w.*)$", re.IGNORECASE)
 
 class Matcher:
     def __init__(self, brief: Brief, articles: tuple[str, ...] = (), calibration: Calibration | None = None) -> None:
@@ -3391,6 +3374,23 @@ _DOUBT_TAIL = re.compile(
     r"|disinformation|gossip|clickbait|speculation|overblown)\W*$", re.IGNORECASE)
 # "relative to the talks", "compared to the talks", "in relation to": in a question for a time, what it is told by
 _RELATIVE_TO = re.compile(r"\b(?:relative|compared|in\s+relation|in\s+comparison)\s+(?:to|with)\b", re.IGNORECASE)
+# "at the time of the talks", "around the time of the meeting": the occasion meant, not a time asked
+_AT_THE_TIME = re.compile(r"\b(?:at|around|by)\s+the\s+time\s+of\s+(?:the\s+)?(?:talks|meeting|negotiations|"
+                          r"second\s+round|round|istanbul\s+talks)\b", re.IGNORECASE)
+# A position held in a body (a post), where "position" alone is a stance ("kyiv's position")
+_POST_HELD = re.compile(r"\b(?:position|role|place|post)\s+(?:in|within|inside|on)\s+(?:the\s+|their\s+|his\s+|her\s+)?"
+                        r"(?:\w+\s+)?(?:government|cabinet|administration|ministry|kremlin)\b", re.IGNORECASE)
+# A reader announcing a new subject: "ok diff q:", "totally different question,", "changing the subject -"
+_NEW_SUBJECT = re.compile(
+    r"^\W*(?:(?:ok|okay|right|alright|so|and|also|btw|anyway|anyways)[\s,]+)*(?:(?:a\s+)?(?:totally\s+|completely\s+)?"
+    r"(?:diff|different|new|other|another|unrelated|random|separate)\s+(?:q|qn|question|topic|subject|thing)|"
+    r"chang(?:e|ing)\s+(?:of\s+)?(?:the\s+)?(?:subject|topic)|on\s+(?:a|another)\s+(?:different|other|separate|"
+    r"unrelated)\s+(?:note|topic))\b\W*", re.IGNORECASE)
+# A party's one, ending a follow-up: "whats in ukraines one", "and moscow's ones?"
+_PARTYS_ONE = re.compile(r"\b(?P<who>\w+(?:'s|’s|s))\s+ones?(?=\W*$)", re.IGNORECASE)
+# What led someone to do something: the reason they did it ("what pushed putin to suggest talks?")
+_WHAT_MADE = re.compile(r"^\W*(?:(?:so|and|but|ok)\s+)?what\s+(?:prompted|made|led|caused|pushed|drove|motivated|"
+                        r"convinced|persuaded)\s+(?P<who>\w+(?:\s+\w+)?)\s+(?:to\s+)?(?P<done>\w.*)$", re.IGNORECASE)
 # "do with it", "say about it": something new asked of the thing just discussed, as an object ("came out of it" is not)
 # "the bombers, how many again?", "back to the drones - how many?": names what it counts before asking
 _NAMES_ITS_THING = re.compile(r"^\W*(?:the\s+)?[\w' ]+?\s*(?:,|-|–|—|:)\s*how\s+many\b", re.IGNORECASE)

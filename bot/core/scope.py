@@ -63,7 +63,7 @@ _FATE = re.compile(r"\b(?:killed|died|dead|dying|injured|wounded|captured|freed|
 # "what did erdogan say", "what does macron think": what someone said, and who (group 1)
 _SAID_BY = re.compile(r"\b(?:did|does|do|has|have|had|will|would)\s+(.{2,40}?)\s+(?:say|said|tell|told|think|"
                       r"thinks|thought|comment|comments|commented|react|reacted|respond|responded|reply|replied)\b")
-# A person's own words or stance told: their name (or "according to" them), then within a few words a verb of saying
+# Verbs a person's words or stance are told with ("Zelensky said", "Kyiv and the West have rejected"): `_speakers`
 _SAYING = (r"(?:said|says|told|tells|called|calls|insisted|insists|warned|warns|wrote|confirmed|confirms|declared|"
            r"posted|stated|added|proposed|proposes|demanded|demands|set\s+out|accused|urged|announced|denied|"
            r"denies|rejected|hoped|dismissed|argued|claimed|claims|noted|suggested|berated|bragged|asked|spoke|"
@@ -527,10 +527,10 @@ class Scope:
             # "what's 113,100 square km in square miles?", "to one decimal place?", "per plane?": a figure in a
             # unit, share or rate the leading facts do not give it in (the bot repeats the articles' figures)
             return "unit"
-        asked = [kind for kind in (_MEETING, _CALL) if kind.search(said)]
-        if (_YES_NO.match(said) or _WHEN_NEXT.match(said)) and asked \
+        contacts = [kind for kind in (_MEETING, _CALL) if kind.search(said)]  # a meeting, a call, or both asked
+        if (_YES_NO.match(said) or _WHEN_NEXT.match(said)) and contacts \
                 and len(self._people.intersection(terms)) + bool(_HE.search(said)) >= 2 and lead \
-                and not any(kind.search(text) for kind in asked for unit in lead for text in self._said(unit)):
+                and not any(kind.search(text) for kind in contacts for unit in lead for text in self._said(unit)):
             # "will putin meet trump instead?": a meeting of two people the brief names, led by facts telling of no
             # meeting (what Trump said of Putin)
             return "meeting"
