@@ -81,6 +81,30 @@ def test_paraphrases_of_another_event_stay_out_of_scope(service: BriefService, q
     ("how does this war rank among european conflicts?", "World War II"),
     ("Whose idea were these face to face talks in the first place?", "Putin"),
     ("what's umerov's rep as a negotiator, any good?", "pragmatic"),
+    # a reader who remembers the story but not its words
+    ("how many unmanned aerial vehicles did russia fire overnight?", "80"),
+    ("what has trump called the kremlin leader?", "crazy"),
+    ("what are the deeper reasons moscow keeps talking about?", "root causes"),
+    ("how did kyiv get its drones close enough to the planes?", "smuggling"),
+    ("who can settle the toughest issues, according to zelensky?", "leaders"),
+    ("how many people have had to leave home?", "millions"),
+    ("what is ukraine asking for to keep it safe after a deal?", "security guarantees"),
+    ("why is medinsky criticised?", "textbooks"),
+    ("who is the us president in these stories?", "Trump"),
+    ("what did kyiv's negotiator say about the russian draft?", "review"),
+    ("how much of the country does russia hold?", "one-fifth"),  # a share of it, not a count of "the country"
+    ("what are the troops near sumy getting ready for?", "offensive"),
+    ("where were the kids taken?", "Russian-occupied"),
+    ("how much cash does russia have stuck abroad?", "hundreds of billions"),
+    ("where does kellogg fit into all this?", "envoy"),
+    ("what's russia accused of?", "prolonging"),
+    ("what was the original start time of the talks?", "1 p.m."),
+    ("what was the venue before it became a hotel?", "Ottoman"),  # "met in before it" asks no earlier meeting
+    ("how many bombers did kyiv say it knocked out in the surprise raid?", "40"),
+    ("what year did moscow's lead negotiator run an earlier round that went nowhere?", "2022"),
+    # a question passed on for someone else: the relaying words ask nothing ("kid" is not the deported children)
+    ("my kid asks who putin is", "President"),
+    ("my son is asking how many prisoners were swapped in may", "1,000"),
 ])
 def test_everyday_words_for_the_brief_s_own(service: BriefService, question: str, fact: str) -> None:
     answer = ask(service, question)

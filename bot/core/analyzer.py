@@ -120,6 +120,10 @@ def canon(name: str) -> str:
     return "_".join(words(name))
 
 
+_RELAYERS = ("kid", "kids", "son", "daughter", "child", "children", "mum", "mom", "dad", "father", "mother",
+             "grandson", "granddaughter", "grandma", "grandmother", "grandpa", "grandfather", "student", "students",
+             "class", "friend", "friends", "wife", "husband", "partner", "boss", "neighbour", "neighbor", "teacher",
+             "uncle", "aunt", "sister", "brother", "cousin", "colleague", "flatmate", "roommate")
 _IDIOMS = (("are", "we", "talking"), ("we", "talking"), ("were", "we", "talking"), ("am", "i", "talking"),
            # punctuation spoken into a phone's dictation: "how many months question mark"
            ("question", "mark"), ("exclamation", "mark"), ("exclamation", "point"), ("full", "stop"),
@@ -129,7 +133,14 @@ _IDIOMS = (("are", "we", "talking"), ("we", "talking"), ("were", "we", "talking"
            # these articles", "how many years per the articles"
            *((*lead, *which, noun) for lead in (("in",), ("per",), ("according", "to"), ("from",))
              for which in (("these",), ("the",), ("this",), ("those",))
-             for noun in ("articles", "article", "reports", "reporting", "sources", "seeds")))
+             for noun in ("articles", "article", "reports", "reporting", "sources", "seeds", "stories", "story",
+                         "coverage")),
+           # a question passed on for someone else: "my kid asks who putin is", "she wants to know why"
+           *((*who, *asks) for who in (*(("my", r) for r in _RELAYERS), ("she",), ("he",), ("they",))
+             for asks in (("asks",), ("is", "asking"), ("are", "asking"), ("wants", "to", "know"), ("want", "to", "know"),
+                          ("keeps", "asking"), ("keep", "asking"))),
+           *(("my", r, *asks) for r in _RELAYERS for asks in (("asked",), ("asked", "me"), ("asks", "me"),
+                                                              ("wanted", "to", "know"), ("was", "asking"))))
 
 
 # Speech typed by a phone writes a news word as the everyday word it sounds like: "the piece talks", "a piece deal".

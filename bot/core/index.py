@@ -42,7 +42,11 @@ _NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
 # Not a month or a day ("advanced in May", "on Monday"): a time, though capitalised
 _PLACE = re.compile(r"\b(?:in|at|near|from|across|inside|on the banks of)\s+(?:the\s+)?(?!(?:January|February|March|April|May|"
                     r"June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
-                    r"Saturday|Sunday)\b)[A-Z]|\bfrom\s+near\s")  # "launched from near the airbases" too
+                    r"Saturday|Sunday)\b)[A-Z]|\bfrom\s+near\s|"  # "launched from near the airbases" too
+                    # where someone or something was moved: "children deported to Russia", "taken to Russian-occupied
+                    # areas" (not any "to": "said to Reuters", "handed to Ukraine")
+                    r"\b(?:deported|taken|moved|sent|transferred|fled|flown|travelled|traveled|returned)\s+"
+                    r"(?:back\s+)?to\s+(?:the\s+)?[A-Z]")
 
 
 @lru_cache(maxsize=1)

@@ -350,7 +350,8 @@ class Matcher:
             if pasted is not None and pasted.gapped and found.confidence < ACCEPTABLE \
                     and (about := self._pasted(pasted)) is not None:
                 return about
-            if found.confidence < ACCEPTABLE and not found.more and not found.again:
+            if found.confidence < ACCEPTABLE and not found.more and not found.again \
+                    and not self.scope.refused_whole(message):  # turned down whole: not read again in other words
                 # Speech typed by a phone splits a name it doesn't know into words it does ("who is med in ski"):
                 # only a message that is not answered otherwise is read again with such runs read as the name they
                 # sound like.
@@ -659,8 +660,8 @@ class Matcher:
             pointing = [m for m in pointing if not self._of_another_occasion(m)]
         # Rules (bot/core/scope.py): an office nobody named holds, a figure for another occasion, a person's private
         # life: the brief's own words, asking what it does not say.
-        injected = self.scope.injected(text)
-        outside = {id(m) for m in [*readings, *pointing] if m.confidence >= ACCEPTABLE and (injected or self.scope.outside(
+        refused = self.scope.refused_whole(text)
+        outside = {id(m) for m in [*readings, *pointing] if m.confidence >= ACCEPTABLE and (refused or self.scope.outside(
             m.question, m.lead, _wants_of(m), next((p for p in pieces if m.question in p), ""),
             context.question if context is not None else ""))}
         readings = [_ruled(m) if id(m) in outside else m for m in readings]
@@ -676,6 +677,13 @@ class Matcher:
         if context is not None and self._swaps(text, context.terms):
             pointing = self._same_question(readings, context) or pointing
         best = max(pointing or readings, key=lambda m: m.confidence)
+        if context is not None and best.best is not None and best.best.id != context.section_id \
+                and best.confidence >= ACCEPTABLE and _WORD_ON_IT.search(normalize(text)) \
+                and (asked := self.people.intersection(self.analyzer.terms(text))) \
+                and not self._topic_names(context.section_id, asked):
+            # A rule: "what did putin say about it?" right after Spider's Web asks his word on the attack; the topic
+            # just answered never names him, and his words elsewhere (his terms for peace) are about something else.
+            return _ruled(best)
         if context is not None and context.summary and best.features.get("context") and best.lead \
                 and best.lead[0].kind is UnitKind.topic and best.best is not None \
                 and best.best.id == context.section_id:
@@ -853,6 +861,12 @@ class Matcher:
         units = self.index.units
         led = [units[u] for u in self._last_units(context)]
         return bool(led) and all(u.kind is UnitKind.entity for u in led)
+
+    def _topic_names(self, section_id: str, people: frozenset[str]) -> bool:
+        """Whether a unit of the topic names one of `people`."""
+        position = self._position.get(section_id)
+        units = self.index.units
+        return position is not None and any(people & units[u].entities for u in self.index.section_units[position])
 
     def _last_units(self, context: FollowUpContext) -> frozenset[int]:
         """The units the last answer led with."""
@@ -2833,6 +2847,9 @@ _REPORTING = frozenset({"tell", "told", "say", "confirm", "announce", "promise",
                         "decide", "declare", "report", "state", "expect", "predict", "suggest", "propose"})
 
 
+# Someone's word on what was just discussed: "what did putin say about it?", "did he respond to that?"
+_WORD_ON_IT = re.compile(r"\b(?:say|said|says|think|thinks|thought|react|reacted|respond|responded|reply|replied|"
+                         r"comment|commented)\b(?:\s+\w+){0,3}?\s+(?:about|to|on)\s+(?:it|that|this|those|them)\W*$")
 # The verb a swap asks again of its new party ("and what does zelensky say?"): the previous question's own
 _SWAPPED_VERBS = frozenset({"say", "demands", "claim"})
 # Words for someone's stance ("view", "response", "answer", "reaction", "take on"): as analysed terms.

@@ -39,6 +39,12 @@ _TITLES = frozenset({"president", "presidents", "minister", "ministers", "chance
 _TITLE_MODIFIERS = frozenset({"defence", "defense", "foreign", "prime", "interior", "finance", "vice", "deputy",
                               "economy", "justice", "health", "state", "general"})
 _WHO = re.compile(r"^\W*(?:and\s+)?(?:who|whos)\b|\bname\s+(?:of|the)\b")
+# Who held a post before or after someone: "who was ukraine's defence minister before umerov?", "who is his
+# predecessor?"; answered only by a fact that tells of the change
+_PREDECESSOR = re.compile(r"\b(?:predecessor|predecessors|successor|successors|took over from|"
+                          r"(?:who|whom) (?:will |would |did |might )?replace[sd]?)\b")
+_BEFORE_SOMEONE = re.compile(r"\b(?:before|after|prior to) (\w+)\W*$")
+_TOLD_CHANGE = re.compile(r"\b(?:predecessor|succeeded|replaced|replacing|took over|appointed|became)\b")
 # "when is my 3pm call?", "what time is my next meeting?": the reader's own day, which no article knows
 _OWN_DAY = re.compile(r"\b(?:(?:when|what\s+time|where)\s+(?:is|was|will\s+be|s)\s+|remind\s+me\s+(?:when|of|about)\s+)"
                       r"(?:is\s+)?(?:my|our)\s+(?:next\s+|first\s+|\w+\s+)?(?:meeting|call|appointment|flight|train|"
@@ -73,7 +79,8 @@ _SAYING_OR_ACCORDING = re.compile(rf"\b(?:(according\s+to)|{_SAYING})\b", re.IGN
 _WORDS = re.compile(r"[\w'’-]+")
 # "who led …", "who was on …": who did something, not whom someone did it to ("who did ukraine's team meet?")
 _WHO_DID = re.compile(r"\s*(?:so\s+|and\s+|then\s+)?who\s+(?!did\b|does\b|do\b|will\b|would\b)")
-_COUNTED = re.compile(r"\bhow\s+(?:many|much)\s+((?:\w+\s+){0,2}?\w+?)\s+(?:did|do|does|were|was|are|is|have|has|had|will|"
+# (not "how much of the country": a share of something, not a count of it)
+_COUNTED = re.compile(r"\bhow\s+(?:many|much)\s+(?!of\b)((?:\w+\s+){0,2}?\w+?)\s+(?:did|do|does|were|was|are|is|have|has|had|will|"
                       r"would|could|can|got|get|went|died|killed)\b")
 
 # The private life of a person, which the articles never go into.
@@ -114,7 +121,7 @@ _DISTANCE = re.compile(r"\bhow\s+far\s+(?:is|are|was|were)\b.*\bfrom\b|\bdistanc
 # fact answers only when it tells of a time it did (a year, "last", "earlier", "met"); "Zelensky wants to meet
 # Putin" and "they could only meet after wider agreements" do not.
 _EVER = re.compile(r"\bever\s+(?:met|meet|metup|spoken|spoke|talked|negotiated|been)\b|"
-                   r"\b(?:met|meet)\s+(?:\w+\s+){0,3}?(?:before|previously)\b")
+                   r"\b(?:met|meet)\s+(?:\w+\s+){0,3}?(?:before(?!\s+it\b)|previously)\b")
 # A figure asked in a unit, a share or a rate ("in square miles", "as a percentage", "per plane"); not "how many
 # miles from the front?", which asks the distance, in whatever unit the articles give it
 _UNIT_ASKED = re.compile(
@@ -147,7 +154,7 @@ _MEETING = re.compile(r"\b(?:meet|meets|meeting|meetings|met|summit|sit\s+down\s
 _CALL = re.compile(r"\b(?:call|calls|called|phone\w*|(?:speak|spoke|spoken|talk|talked)\s+(?:with|to))\b",
                    re.IGNORECASE)
 _HE = re.compile(r"\b(?:he|him|his|she|her)\b")
-_WHEN_NEXT = re.compile(_OPENER + r"when\s+(?:is|s|will)\b")
+_WHEN_NEXT = re.compile(_OPENER + r"when\s+(?:is|s|will|are|re)\b")
 # A yes/no question about what is to come: "will putin agree to it?", "is kellogg going to be replaced?"
 _FORECAST = re.compile(_OPENER + r"(?:will|would|wil|is\s+(?:\w+\s+){1,3}going\s+to|are\s+(?:\w+\s+){1,3}going\s+to|"
                        r"might|could)\s+(?!you\b|u\b)")
@@ -307,7 +314,11 @@ _THE_MOMENT = re.compile(r"\bwhat\s+(?:time|day|date|year|month)\s+is\s+it\b(?!\
 # "how do you say thank you in turkish?", "translate peace into russian": a translation, which the articles never
 # give (Fidan's Turkish words are quoted in English).
 _TRANSLATION = re.compile(r"\bhow\s+(?:do|would|can|could)\s+(?:you|i|we|one)\s+say\b.*\bin\s+\w+\W*$|"
-                          r"\bhow\s+to\s+say\b.*\bin\s+\w+\W*$|\btranslat\w*\b.*\b(?:into|to|in)\s+\w+\W*$")
+                          r"\bhow\s+to\s+say\b.*\bin\s+\w+\W*$|\btranslat\w*\b.*\b(?:into|to|in)\s+\w+\W*$|"
+                          # "can u say hi in ukrainian", "write something in russian"
+                          r"(?:\b(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+)?|^\W*(?:please\s+)?)"
+                          r"(?:say|write|speak|type|reply|answer|respond)\b.*\bin\s+(?:ukrainian|russian|turkish|german|"
+                          r"french|spanish|english|italian|polish|chinese|arabic)\W*$")
 # "what was discussed at the 2022 talks Medinsky led?": what was agreed, discussed or decided at an earlier occasion,
 # which a leading fact that only names the occasion ("Medinsky led the failed talks of 2022") does not tell.
 _DONE_THERE = re.compile(r"\b(agree|agreed|discuss|discussed|decide|decided|sign|signed)\b")
@@ -378,9 +389,11 @@ class Scope:
                                      e.name, *e.variants, e.name.split()[-1])))
 
     @staticmethod
-    def injected(message: str) -> bool:
-        """Whether a message tries to make the bot play someone or drop its instructions (`_INJECTION`)."""
-        return bool(_INJECTION.search(message))
+    def refused_whole(message: str) -> bool:
+        """Whether a message tries to make the bot play someone or drop its instructions (`_INJECTION`), or asks it
+        to say something in another language ("can u say hi in ukrainian"): what is left once the request's words
+        are read away ("hi in ukrainian") would name the brief's own words."""
+        return bool(_INJECTION.search(message) or _TRANSLATION.search(normalize(message)))
 
     def outside(self, question: str, lead: Iterable[Unit], wants: str, sentence: str = "", previous: str = "") -> str:
         """Why `question` asks what the brief does not say though `lead` seems to answer it; '' when it doesn't.
@@ -410,6 +423,10 @@ class Scope:
             return "own day"
         if _TRANSLATION.search(said):
             return "translation"
+        if (_PREDECESSOR.search(said) or (_WHO.search(said) and (whom := _BEFORE_SOMEONE.search(said))
+                                          and self._people.intersection(self._analyzer.terms(whom.group(1))))) \
+                and not any(_TOLD_CHANGE.search(normalize(text)) for unit in lead for text in self._said(unit)):
+            return "predecessor"
         if self._unheld_office(said, terms) or (
                 sentence and sentence != question and self._unheld_office(normalize(sentence),
                                                                           self._analyzer.terms(sentence))):
