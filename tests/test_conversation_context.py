@@ -584,6 +584,13 @@ def test_what_else_about_someone_gives_the_card_that_says_more(service: BriefSer
     assert "textbooks" in lead(known) or "2022" in lead(known)
 
 
+def test_who_else_is_someone_not_named_yet(service: BriefService) -> None:
+    # After Fidan, Turkey's card (which names only Fidan) tells of no one else: Kalin, expected to take part, does.
+    fidan, other = ask(service, "which turkish official spoke at the start of the talks?", "who else from turkey was there?")
+    assert "fidan" in lead(fidan)
+    assert "kalin" in lead(other) and "fidan" not in lead(other)
+
+
 def test_what_else_with_a_question_of_its_own_is_read_as_itself(service: BriefService) -> None:
     # "else" does not make the previous question's words the question: "for fun" asks what the brief never says.
     _, fun = ask(service, "who headed moscow's team?", "what else does he do for fun?")

@@ -526,6 +526,13 @@ class Matcher:
         if answered is not None and (item := self._item_of_list(text, answered)) is not None:
             return item
         shown = self._shown(context) if context is not None and _ELSE.search(text) else frozenset()
+        if shown and _wants(text) == "person":
+            # "who else from turkey was there?" after Fidan: a fact or card naming no one but those already shown
+            # (Turkey's card, which names Fidan) tells of no one else
+            units = self.index.units
+            named = frozenset().union(*(units[u].entities & self.people for u in shown))
+            shown |= frozenset(u for u, unit in enumerate(units)
+                               if (people := unit.entities & self.people) and people <= named)
         # "what will kyiv do with it?", "and what did kyiv say about it?" after Moscow handed over its draft: something
         # new asked of the thing just discussed, which the fact just shown (the handover) does not answer; read with
         # the previous turn, it is led by what the conversation was not just shown when that answers it.
@@ -2005,8 +2012,10 @@ class Matcher:
                               wants == "time" and _asks_a_point_in_time(reading.text),
                               self._doers_asked(reading.text), bool(_MONEY.search(reading.text)),
                               wants == "speaker" and not _SOURCE_NOUNS.isdisjoint(normalize(reading.text).split()))
-            if exclude:
-                lead = [u for u in lead if u != index.topic_unit[top]]
+            if exclude:  # not the topic's own answer, nor a card of someone asked about that was set aside
+                lead = [u for u in lead if u != index.topic_unit[top] and u not in exclude] or sorted(
+                    (u for u, x in unit_scores.items() if x > 0 and u not in index.topic_units),
+                    key=lambda u: (bool(wants) and u not in index.fitting[wants][top], -unit_scores[u]))[:1]
                 if not lead:  # nothing else there
                     return Match((), 0.0, frozenset(), terms, question=reading.text)
             elif self._asks_the_topic_of_the_event(top, content, unit_scores) or (
