@@ -591,6 +591,12 @@ def test_who_else_is_someone_not_named_yet(service: BriefService) -> None:
     assert "kalin" in lead(other) and "fidan" not in lead(other)
 
 
+def test_does_another_party_agree_asks_their_word_on_it(service: BriefService) -> None:
+    # not "agreed" as in what the talks agreed (the prisoner exchange)
+    _, kremlin = ask(service, "who does ukraine think can resolve the key issues?", "does the kremlin agree?")
+    assert "pushed back" in lead(kremlin)
+
+
 def test_what_else_with_a_question_of_its_own_is_read_as_itself(service: BriefService) -> None:
     # "else" does not make the previous question's words the question: "for fun" asks what the brief never says.
     _, fun = ask(service, "who headed moscow's team?", "what else does he do for fun?")

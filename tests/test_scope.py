@@ -35,6 +35,7 @@ def rejected(service: BriefService, question: str) -> None:
     "what is the name of the french ambassador",
     "what's the name of russia's foreign minister?",
     "what's the name of the german security adviser who flew to istanbul",
+    "so who is russia's foreign minister then?",  # a leading "so", "then", "ok" still asks who
 ])
 def test_an_office_nobody_the_brief_names_holds_is_not_answered_with_someone_else(
         service: BriefService, question: str) -> None:
@@ -610,15 +611,23 @@ def test_since_when_is_answered_only_by_a_fact_telling_since_when(service: Brief
 @pytest.mark.parametrize(("opener", "follow_up"), [
     ("what was operation spider's web?", "what did putin say about it?"),
     ("how many drones did russia launch overnight?", "what did trump think about that?"),
+    ("what does ukraine's memorandum propose?", "what did trump think of it?"),  # the topic names him, not his view
 ])
-def test_someone_s_word_on_a_topic_that_never_names_them_is_not_answered(service: BriefService, opener: str,
-                                                                         follow_up: str) -> None:
+def test_someone_s_word_on_it_is_not_answered_with_their_word_on_something_else(service: BriefService, opener: str,
+                                                                                follow_up: str) -> None:
     """Their words on something else (Putin's terms for peace) are not their word on what was just discussed."""
     first, then = ask(service, opener, follow_up)
     assert first.matched
     assert not then.matched, lead(then)
 
 
-def test_someone_s_word_on_a_topic_that_names_them_is_still_answered(service: BriefService) -> None:
+def test_someone_s_word_on_it_in_the_topic_just_answered_is_still_answered(service: BriefService) -> None:
     _, then = ask(service, "did russia send its memo in advance?", "what did zelensky say about that?")
     assert then.matched and then.section_id == "memoranda", then.body
+
+
+def test_the_weather_is_out_of_scope_also_right_after_the_place_was_answered(service: BriefService) -> None:
+    rejected(service, "how hot was it in istanbul on monday?")
+    place, weather = ask(service, "where were the bombers?", "how cold is it in siberia now?")
+    assert place.matched
+    assert not weather.matched, lead(weather)

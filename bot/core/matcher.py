@@ -686,10 +686,9 @@ class Matcher:
         best = max(pointing or readings, key=lambda m: m.confidence)
         if context is not None and best.best is not None and best.best.id != context.section_id \
                 and best.confidence >= ACCEPTABLE and _WORD_ON_IT.search(normalize(text)) \
-                and (asked := self.people.intersection(self.analyzer.terms(text))) \
-                and not self._topic_names(context.section_id, asked):
-            # A rule: "what did putin say about it?" right after Spider's Web asks his word on the attack; the topic
-            # just answered never names him, and his words elsewhere (his terms for peace) are about something else.
+                and self.people.intersection(self.analyzer.terms(text)):
+            # A rule: "what did putin say about it?" right after Spider's Web asks his word on the attack; his words
+            # in another topic (his terms for peace, what Trump said of the memoranda) are about something else.
             return _ruled(best)
         if context is not None and context.summary and best.features.get("context") and best.lead \
                 and best.lead[0].kind is UnitKind.topic and best.best is not None \
@@ -868,12 +867,6 @@ class Matcher:
         units = self.index.units
         led = [units[u] for u in self._last_units(context)]
         return bool(led) and all(u.kind is UnitKind.entity for u in led)
-
-    def _topic_names(self, section_id: str, people: frozenset[str]) -> bool:
-        """Whether a unit of the topic names one of `people`."""
-        position = self._position.get(section_id)
-        units = self.index.units
-        return position is not None and any(people & units[u].entities for u in self.index.section_units[position])
 
     def _last_units(self, context: FollowUpContext) -> frozenset[int]:
         """The units the last answer led with."""
@@ -2858,7 +2851,7 @@ _REPORTING = frozenset({"tell", "told", "say", "confirm", "announce", "promise",
 
 # Someone's word on what was just discussed: "what did putin say about it?", "did he respond to that?"
 _WORD_ON_IT = re.compile(r"\b(?:say|said|says|think|thinks|thought|react|reacted|respond|responded|reply|replied|"
-                         r"comment|commented)\b(?:\s+\w+){0,3}?\s+(?:about|to|on)\s+(?:it|that|this|those|them)\W*$")
+                         r"comment|commented)\b(?:\s+\w+){0,3}?\s+(?:about|to|on|of)\s+(?:it|that|this|those|them)\W*$")
 # The verb a swap asks again of its new party ("and what does zelensky say?"): the previous question's own
 _SWAPPED_VERBS = frozenset({"say", "demands", "claim"})
 # Words for someone's stance ("view", "response", "answer", "reaction", "take on"): as analysed terms.
@@ -2869,7 +2862,7 @@ _STANCE = frozenset({"regards", "respons", "react", "reaction", "opinion", "feel
 _STANCE_WORDS = frozenset({"excuse", "excuses", "line", "take", "view", "views", "response", "respond", "reaction",
                            "react", "answer", "accept", "accepts", "accepted", "reject", "rejects", "read", "see",
                            "sees", "think", "thinks", "justify", "justification", "explanation", "position", "stance",
-                           "against", "opinion"})
+                           "against", "opinion", "agree", "agrees", "disagree", "disagrees"})
 # An amount of money asked ("what dollar value", "the $ figure", "how much money", "what did they cost"), and one given
 _MONEY = re.compile(r"\$|€|£|\b(?:dollars?|money|euros?|pounds|bucks|cost|costs|costly|worth|price|priced|value|"
                     r"valued)\b", re.IGNORECASE)

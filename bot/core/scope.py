@@ -38,7 +38,7 @@ _TITLES = frozenset({"president", "presidents", "minister", "ministers", "chance
                      "governor", "mayor", "pm", "adviser", "advisor"})
 _TITLE_MODIFIERS = frozenset({"defence", "defense", "foreign", "prime", "interior", "finance", "vice", "deputy",
                               "economy", "justice", "health", "state", "general"})
-_WHO = re.compile(r"^\W*(?:and\s+)?(?:who|whos)\b|\bname\s+(?:of|the)\b")
+_WHO = re.compile(r"^\W*(?:(?:and|then|so|ok|okay|but|well)\s+)?(?:who|whos)\b|\bname\s+(?:of|the)\b")
 # Who held a post before or after someone: "who was ukraine's defence minister before umerov?", "who is his
 # predecessor?"; answered only by a fact that tells of the change
 _PREDECESSOR = re.compile(r"\b(?:predecessor|predecessors|successor|successors|took over from|"
@@ -313,6 +313,8 @@ _THE_MOMENT = re.compile(r"\bwhat\s+(?:time|day|date|year|month)\s+is\s+it\b(?!\
                          r"\btoday\s+date\b|\bwhat\s+(?:time|day|date)\s+(?:is\s+it\s+)?(?:now|today)\b")
 # "how do you say thank you in turkish?", "translate peace into russian": a translation, which the articles never
 # give (Fidan's Turkish words are quoted in English).
+# The weather anywhere, then or now: no article reports it ("how cold is it in siberia now?")
+_WEATHER = re.compile(r"\b(?:weather|temperatures?|how\s+(?:cold|hot|warm|sunny|rainy|windy)|raining|snowing|sunny)\b")
 _TRANSLATION = re.compile(r"\bhow\s+(?:do|would|can|could)\s+(?:you|i|we|one)\s+say\b.*\bin\s+\w+\W*$|"
                           r"\bhow\s+to\s+say\b.*\bin\s+\w+\W*$|\btranslat\w*\b.*\b(?:into|to|in)\s+\w+\W*$|"
                           # "can u say hi in ukrainian", "write something in russian"
@@ -423,6 +425,8 @@ class Scope:
             return "own day"
         if _TRANSLATION.search(said):
             return "translation"
+        if _WEATHER.search(said):
+            return "weather"
         if (_PREDECESSOR.search(said) or (_WHO.search(said) and (whom := _BEFORE_SOMEONE.search(said))
                                           and self._people.intersection(self._analyzer.terms(whom.group(1))))) \
                 and not any(_TOLD_CHANGE.search(normalize(text)) for unit in lead for text in self._said(unit)):
