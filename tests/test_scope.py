@@ -327,6 +327,8 @@ def test_someone_s_position_before_the_talks_is_their_stance_and_answered(servic
     "the memorandum, good or bad?",
     "should kyiv just accept moscow's terms?",
     "say something funny about the talks",
+    "is putin a bad man?",
+    "who are the good guys?",
     "how come you know so much about the talks?",
     "where do you get your info on the talks from?",
     "who built you, the talks people?",
@@ -367,6 +369,9 @@ def test_ordinary_questions_near_those_words_are_still_answered(service: BriefSe
     ("did turkey act as a mediator?", False),  # a question about who did what, not an order to the bot
     ("who acted as host?", False),
     ("hey bot can u say hi in ukrainian", True),
+    ("is putin a bad man?", True),  # the bot's verdict on someone; read away, "who is putin" would be answered
+    ("is zelensky a hero?", True),
+    ("is umerov a skilled negotiator?", False),  # what a fact says of him
     ("what did zelensky say in ukrainian?", False),  # what he said, whatever the language
 ])
 def test_only_an_order_to_act_as_someone_or_speak_another_language_is_refused_whole(message: str,

@@ -290,6 +290,7 @@ _OPINION = re.compile(
     r"keep\s+fighting|fight\s+on|negotiate|sign|stop|quit|back\s+down|give\s+in|give\s+(?:\w+\s+)?back|pay|help)\b|"
     r"\bwho(?:'s|s|\s+is)?\s+(?:winning|gonna\s+win|going\s+to\s+win|will\s+win|would\s+win)\b|"
     r"\b(?:good\s+or\s+bad|right\s+or\s+wrong)\b|\byes\s+or\s+no,?\s+no\s+(?:dodging|excuses)\b|"
+    r"\bwho\s+(?:are|is|r)\s+the\s+(?:good|bad)\s+(?:guys?|ones|side)\b|"
     r"\bsay\s+something\s+(?:funny|nice|mean|bad|good)\b|\b(?:tell|make)\s+(?:me\s+)?a\s+joke\b|"
     # the bot itself: "how come you know so much?", "where do you get your info?", "who made you?"
     r"\bhow\s+(?:come\s+)?(?:do\s+)?(?:you|u)\s+know\s+(?:so\s+much|all\s+this|this|that)\b|"
@@ -313,6 +314,11 @@ _THE_MOMENT = re.compile(r"\bwhat\s+(?:time|day|date|year|month)\s+is\s+it\b(?!\
                          r"\btoday\s+date\b|\bwhat\s+(?:time|day|date)\s+(?:is\s+it\s+)?(?:now|today)\b")
 # "how do you say thank you in turkish?", "translate peace into russian": a translation, which the articles never
 # give (Fidan's Turkish words are quoted in English).
+# A verdict on someone, asked of the bot: "is putin a bad man?", "is zelensky a hero?" (not "is umerov a skilled
+# negotiator?", which a fact may say)
+_VERDICT = re.compile(r"^\W*(?:(?:so|and|but|ok|okay)\s+)?(?:is|are|was|were)\s+\w+(?:\s+\w+)?\s+(?:a\s+|the\s+)?"
+                      r"(?:(?:bad|good|evil|nice|decent)\s+(?:man|men|guys?|people|person|one|ones)|hero|heroes|villain|"
+                      r"villains|monster|criminal|liar|psycho|dictator)\W*$")
 # The weather anywhere, then or now: no article reports it ("how cold is it in siberia now?")
 _WEATHER = re.compile(r"\b(?:weather|temperatures?|how\s+(?:cold|hot|warm|sunny|rainy|windy)|raining|snowing|sunny)\b")
 _TRANSLATION = re.compile(r"\bhow\s+(?:do|would|can|could)\s+(?:you|i|we|one)\s+say\b.*\bin\s+\w+\W*$|"
@@ -392,10 +398,12 @@ class Scope:
 
     @staticmethod
     def refused_whole(message: str) -> bool:
-        """Whether a message tries to make the bot play someone or drop its instructions (`_INJECTION`), or asks it
-        to say something in another language ("can u say hi in ukrainian"): what is left once the request's words
-        are read away ("hi in ukrainian") would name the brief's own words."""
-        return bool(_INJECTION.search(message) or _TRANSLATION.search(normalize(message)))
+        """Whether a message tries to make the bot play someone or drop its instructions (`_INJECTION`), asks it to
+        say something in another language ("can u say hi in ukrainian") or for its verdict on someone ("is putin a
+        bad man?"): what is left once those words are read away ("hi in ukrainian", "who is putin") would name the
+        brief's own words."""
+        said = normalize(message)
+        return bool(_INJECTION.search(message) or _TRANSLATION.search(said) or _VERDICT.match(said))
 
     def outside(self, question: str, lead: Iterable[Unit], wants: str, sentence: str = "", previous: str = "") -> str:
         """Why `question` asks what the brief does not say though `lead` seems to answer it; '' when it doesn't.
