@@ -3480,6 +3480,8 @@ _ASKS_CONTENTS = re.compile(r"\bwhats?(?:\s+(?:is|was|are|were))?\s+(?:exactly\s
                             # "what's in ukraine's?" (normalised "what in ukraine"): a side's document, named before
                             r"^(?:(?:and|ok|so|but)\s+)?whats?\s+(?:is\s+|was\s+)?in\s+(?:ukraine|ukraines|ukr|ukrs|kyiv|kyivs|kiev|russia|russias|rus|russ|moscow|moscows"
                             r"|kremlin|kremlins|the\s+kremlin|theirs|the\s+others?|the\s+other\s+one)$")
+_WHEN_POSSIBLE = re.compile(r"\bwhen\b.*\b(?:could|would|might)\s+(?:(?:\w+\s+){0,3}?)(?:meet|meeting|happen|take\s+place|"
+                            r"agree|go\s+ahead|be\s+possible)\b")
 # How far away something is: "how far inside russia", "how deep into russia", "how far from the front", "what
 # distance"; not "how far apart are the sides" nor "how far will russia go"
 _ASKS_DISTANCE = re.compile(r"\bhow\s+(?:far|deep)\s+(?:inside|into|in|from|behind|away|off|were|was|is|are|did)\b|"
@@ -3506,6 +3508,11 @@ def _wants(text: str) -> str:
     if "how many" in joined or "how much" in joined or {"number", "figure", "toll", "count", "percent"} & set(said):
         # "do both sides agree on how much damage was done?" asks yes or no, not a number
         return "" if said[0] in YES_NO and said[1:2] != ["you"] else "number"
+    if _WHEN_POSSIBLE.search(joined) and PRONOUNS.isdisjoint(said):
+        # "when does the kremlin say putin could meet zelensky?": when it may happen, which a condition answers
+        # ("only after the delegations reach agreements") as well as a date; not "when would they meet?" after it,
+        # which asks the date it does not give
+        return ""
     if (_asks_when(said) or "what time" in joined or "how long" in joined
             or {"date", "schedule", "hour", "year", "month", "oclock", "clock"} & set(said)
             # "what day", but not "his day job" (his job)
