@@ -3480,6 +3480,7 @@ _ASKS_CONTENTS = re.compile(r"\bwhats?(?:\s+(?:is|was|are|were))?\s+(?:exactly\s
                             # "what's in ukraine's?" (normalised "what in ukraine"): a side's document, named before
                             r"^(?:(?:and|ok|so|but)\s+)?whats?\s+(?:is\s+|was\s+)?in\s+(?:ukraine|ukraines|ukr|ukrs|kyiv|kyivs|kiev|russia|russias|rus|russ|moscow|moscows"
                             r"|kremlin|kremlins|the\s+kremlin|theirs|the\s+others?|the\s+other\s+one)$")
+# When something may happen, not when it did: "when does the kremlin say putin could meet zelensky?"
 _WHEN_POSSIBLE = re.compile(r"\bwhen\b.*\b(?:could|would|might)\s+(?:(?:\w+\s+){0,3}?)(?:meet|meeting|happen|take\s+place|"
                             r"agree|go\s+ahead|be\s+possible)\b")
 # How far away something is: "how far inside russia", "how deep into russia", "how far from the front", "what
