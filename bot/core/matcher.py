@@ -305,6 +305,12 @@ class Matcher:
         self._absorbed = {canon(e.id.replace("-", " ")): frozenset(
             t for v in e.variants for w in words(v) for t in table.word(w)
             if t not in QUESTION_WORDS and t not in self.index.entities) for e in brief.entities}
+        # Whom a person's own variants describe them by ("Zelensky's chief of staff", "Trump's envoy for Ukraine"):
+        # asked beside that person, those names say who is meant, not someone else asked about.
+        self._described_with = {canon(e.id.replace("-", " ")): frozenset(
+            t for v in e.variants for w in words(v) for t in table.word(w)
+            if t in self.index.entities and t != canon(e.id.replace("-", " "))) for e in brief.entities
+            if e.kind in (EntityKind.person, EntityKind.organisation)}
         self._kind_terms = {kind: frozenset(t for w in kind_words for t in table.join(words(w)))
                             for kind, kind_words in _KIND_WORDS.items()}
         # Capitalised words that are not names of anyone or anything: "Russian bloggers" names no blogger.
@@ -2482,9 +2488,15 @@ class Matcher:
                 and self._entity_kinds.get(next(iter(inside))) is EntityKind.place:
             # "where in Ukraine is the Sumy region?": the country says where to look, the place is asked about
             asked = inside
+        described = [a for a in asked if asked - {a} <= self._described_with.get(a, frozenset())]
+        if len(asked) > 1 and len(described) == 1:
+            # "Zelensky chief of staff is who?", "who is Trump envoy for Ukraine?": one name described by the others
+            asked = set(described)
         if len(asked) != 1:
             return None
-        rest = [t for t in terms if t not in asked and not (t in countries and asked <= self._places)]
+        beside = self._described_with.get(next(iter(asked)), frozenset())
+        rest = [t for t in terms if t not in asked and t not in beside
+                and not (t in countries and asked <= self._places)]
         # "what government post does Umerov hold?", "Umerov's job title at the time of the talks": a word for
         # someone's office, with nothing else but everyday words and the event's own, asks their card as well
         if any(t not in IDENTITY for t in rest) and not (
@@ -2603,7 +2615,13 @@ class Matcher:
                 # "did they swap 2000 prisoners each?", "did round 2 last three hours?": the number is the claim
                 # checked; the fact's own number answers it
                 absorbed |= {t for t in own if t[:1].isdigit()}
-            if (fits(first, "person") or fits(first, "place")) and any(t in index.vocabulary for t in own):
+            if fits(first, "time") and _FUTURE.isdisjoint(said):
+                # "talks before the end of July?", "set out last December, right?": the fact's month answers (not
+                # "will there be a ceasefire in July?", which asks what is to come)
+                absorbed |= _DATE_TERMS.intersection(own)
+            # ("was it called Operation Midnight Hammer?": a name checked, which the fact's own name answers)
+            if (fits(first, "person") or fits(first, "place") or (wants == "name" and fits(first, "name"))) \
+                    and any(t in index.vocabulary for t in own):
                 # "so lavrov led the russian team, right?", "was it in Ankara?": a name the brief and the articles
                 # never use is the claim checked; the fact's own name answers it (when the claim is about something
                 # the brief knows: "are you chatgpt?" is not)
@@ -2633,6 +2651,10 @@ class Matcher:
         fit = wants and first is not None and fits(first, wants)
         # The leading fact is about someone else: "who is Russia's foreign minister" led by Turkey's.
         led = first.entities if first else index.section_entities[section]
+        if first is not None and first.kind is UnitKind.entity:
+            # Yermak's card, "Zelensky's aide", answers "zelensky's chief of staff" and is led by Zelensky too
+            beside = frozenset().union(*(self._described_with.get(e, ()) for e in led))
+            led, absorbed = led | beside, absorbed | (beside & set(own))
         # A fact naming Britain is about Europe too: "who said european advisers would be on the ground?"
         led = led.union(*(index.part_of[e] for e in led if e in index.part_of))
         led_countries = led & index.countries
@@ -3298,6 +3320,11 @@ _CHECK_TAGS = (("right",), ("true",), ("correct",), ("yeah",), ("or", "nah"), ("
 _CHECK_TAG_ENDS = frozenset(tag[-1] for tag in _CHECK_TAGS)
 
 
+_DATE_TERMS = frozenset(stem(w) for w in ("january", "february", "march", "april", "june", "july", "august",
+                                           "september", "october", "november", "december", "monday", "tuesday",
+                                           "wednesday", "thursday", "friday", "saturday", "sunday"))
+
+
 def checks_a_claim(said: list[str]) -> bool:
     """A yes/no question, or a statement tagged "right?", "true?", "or something": a claim the reader checks."""
     return bool(said) and (said[0] in YES_NO or said[0] in {"wasnt", "werent", "didnt", "isnt"}
@@ -3506,7 +3533,7 @@ def _wants(text: str) -> str:
         return "time"  # "how many weeks after the first round was the second?": the dates answer it
     if _ASKS_DISTANCE.search(joined):
         return "distance"  # "how far inside russia were the bombers?": a distance, not the count of them
-    if "how many" in joined or "how much" in joined or {"number", "figure", "toll", "count", "percent"} & set(said):
+    if "how many" in joined or "how much" in joined or {"number", "figure", "toll", "count", "percent", "percentage", "fraction", "proportion"} & set(said):
         # "do both sides agree on how much damage was done?" asks yes or no, not a number
         return "" if said[0] in YES_NO and said[1:2] != ["you"] else "number"
     if _WHEN_POSSIBLE.search(joined) and PRONOUNS.isdisjoint(said):
