@@ -89,3 +89,21 @@ def test_words_for_an_invasion_find_its_date(service: BriefService) -> None:
 def test_a_day_and_time_of_day_claimed_is_answered_by_when_it_was(
         service: BriefService, question: str, fact: str) -> None:
     assert fact in first(ask(service, question)[0]).casefold()
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # a month claimed: the fact's own month corrects it
+    ("so kyiv wants the next round before the end of september, true?", "june"),
+    ("did putin lay down those terms in march last year?", "june"),
+    # a clock time claimed: the schedule corrects it
+    ("weren't the talks due to begin at 11am?", "1 p.m."),
+    # a name claimed for what something is called
+    ("was the drone raid code-named Operation Thunderbolt?", "spider"),
+])
+def test_a_wrong_month_time_or_name_claimed_is_answered_by_the_fact_that_corrects_it(
+        service: BriefService, question: str, fact: str) -> None:
+    assert fact in first(ask(service, question)[0]).casefold()
+
+
+def test_a_month_asked_of_what_is_still_to_come_stays_unanswered(service: BriefService) -> None:
+    assert not ask(service, "will they sign a ceasefire in september?")[0].matched

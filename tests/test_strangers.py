@@ -403,3 +403,25 @@ def test_the_other_answer_offered_after_or_is_not_part_of_the_question(service: 
                                                                        expected: str) -> None:
     (answer,) = ask(service, question)
     assert expected in lead(answer)
+
+
+# ------------------------------------------------------------------ English as a second language
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Putin negotiator is who?", "medinsky"),  # described by whom he works for, asked in the reader's word order
+    ("who is zelenskyy chief of staff", "yermak"),
+    ("what part of ukraine russia holds, in percentage?", "one-fifth"),
+    ("the müzakere in istanbul, how long it was?", "hour"),
+    ("what kremlin is saying about vstrecha of putin and zelensky", "agreements"),
+    ("how many soldiers of russia stay near sumy", "50,000"),
+])
+def test_english_as_a_second_language(service: BriefService, question: str, expected: str) -> None:
+    (answer,) = ask(service, question)
+    assert expected in lead(answer)
+
+
+def test_who_the_bot_is_is_not_answered_with_the_last_topic(service: BriefService) -> None:
+    medinsky, bot, again = ask(service, "who was leading russia's team?", "who are you?", "you are a bot or human?")
+    assert "medinsky" in lead(medinsky)
+    assert not bot.matched and not again.matched, (bot.body, again.body)

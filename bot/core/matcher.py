@@ -2628,8 +2628,10 @@ class Matcher:
                 unused = {t for t in own if t not in index.vocabulary and t not in self._article_terms}
                 if unused:  # most readings have none: no word of theirs is looked up in the English list
                     # (a binary search of 28,000 words, about 10 µs a word: 0.3 ms a long message, once per reading)
+                    # (a name checked for what something is called is a name, however common its words:
+                    # "called Operation Thunderbolt?")
                     absorbed |= {stem(w) for w in words(reading.text) if w.isalpha() and len(w) > 3
-                                 and stem(w) in unused and not is_common_word(w)}
+                                 and stem(w) in unused and (wants == "name" or not is_common_word(w))}
         if reading.context and first is not None and first.kind is not UnitKind.entity:
             # "and russia's view?", "kyiv's response?": after an answer, a word for someone's stance asks what they
             # say of what was just discussed; a fact naming them that the previous turn's words find says it.
@@ -3347,7 +3349,7 @@ _ASKS_SPEAKER = frozenset({"said", "say", "says", "told", "tell", "tells", "anno
 _SOURCE_NOUNS = frozenset({"outlet", "outlets", "media", "agency", "newspaper", "paper", "channel", "publication",
                            "source", "sources", "site", "website"})
 _KIND_WORDS = {
-    "place": ("location", "place", "part", "region", "area", "province", "spot", "whereabouts"),
+    "place": ("location", "place", "part", "region", "area", "province", "spot", "whereabouts", "located", "situated"),
     "time": ("week", "weekday", "oclock", "day"),
     # "what's the palace called?": the name a fact gives is what "called" asks, not a word it lacks
     "name": ("called", "named"),
