@@ -432,6 +432,14 @@ def test_another_partys_stance_is_read_in_the_topic_just_answered(service: Brief
     assert not china.matched
 
 
+def test_what_one_side_says_the_other_should_do_is_not_the_other_sides_word(service: BriefService) -> None:
+    # "Moscow says Kyiv should submit …" is Moscow's word, and "regions claimed … by Russia" is no claim of Ukraine's:
+    # neither is Kyiv's answer to Russia's terms.
+    _, answer = ask(service, "what are moscow's terms for ending the war?", "and what does kyiv say to that?")
+    said = first(answer).casefold() if answer.matched else ""
+    assert "should submit" not in said and "require ukraine" not in said, said
+
+
 def test_a_partys_stance_that_lives_in_another_topic_is_found_by_what_was_just_said(service: BriefService) -> None:
     # Moscow's "root causes" are answered from Russia's position; Kyiv's and the West's word on them is a fact of
     # another topic (their rejection, and in the same breath the "imperialist land grab"): the conversation moves

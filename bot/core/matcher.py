@@ -284,6 +284,8 @@ class Matcher:
             and (e.kind is not EntityKind.person or phrases.get((w,), token) == token))
             for e in brief.entities}
         self._every_speaker_word = frozenset().union(*self._speaker_words.values())  # anyone's: `_names_a_source`
+        self._country_words = frozenset().union(*(words for token, words in self._speaker_words.items()
+                                                  if token in self.index.countries))
         self._source_named: dict[tuple[int, UnitKind, int], bool] = {}  # `_names_a_source`, per unit
         self._read_words: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {}  # `_words_of`, per brief text
         # The words of the brief's own names: in "the airbases hit in Operation Spider's Web" only "airbases" asks.
@@ -2468,8 +2470,14 @@ class Matcher:
                 not names.isdisjoint(t.lower().removesuffix("'s") for t in _TOKEN.findall(who.group(1))[-2:])
                 for who in _ACCORDING_TO.finditer(text)):
             return True  # "According to Trump's Ukraine envoy Keith Kellogg, …": the name ends the words saying who
-        return any(t in names and any(0 < j - i <= 6 or (-3 <= j - i < 0 and _INVERTED.issuperset(tokens[j + 1:i]))
-                                      for j in said) for i, t in enumerate(tokens))
+        # Not a verb in the passive ("regions claimed and mostly controlled by Russia": Russia claims them), nor one
+        # with another country as its subject ("Moscow says Kyiv should submit": Moscow's word, not Kyiv's; but
+        # "Umerov said Kyiv had been unable to react" is Kyiv's, through its negotiator).
+        countries = self._country_words - names
+        return any(t in names and any(
+            (0 < j - i <= 6 and "by" not in tokens[j + 1:j + 5])
+            or (-3 <= j - i < 0 and _INVERTED.issuperset(tokens[j + 1:i]) and (j == 0 or tokens[j - 1] not in countries))
+            for j in said) for i, t in enumerate(tokens))
 
     def _words_of(self, text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
         """A text of the brief as `_says` reads it: its words in lower case without a possessive "'s", and where
