@@ -383,6 +383,14 @@ def test_a_greeting_asked_for_in_another_language_is_not_answered(service: Brief
     rejected(service, "hey bot can u say hi in ukrainian")
 
 
+def test_a_year_is_no_count(service: BriefService) -> None:
+    # Medinsky's card names the 2022 talks and his school textbooks: no number of books
+    card, books = ask(service, "who is medinsky?", "how many books has he written?")
+    assert card.matched and not books.matched, books.body
+    (swap,) = ask(service, "how many prisoners were swapped in may?")
+    assert swap.matched and "1,000" in " ".join(swap.body)
+
+
 def test_a_property_no_leading_fact_states_is_not_answered(service: BriefService) -> None:
     # the facts say the drones were remotely operated and smuggled in, never how far they fly
     rejected(service, "what's the range of the drones used in spider's web")

@@ -27,7 +27,8 @@ K1 = 1.2  # BM25's usual constants (Robertson & Zaragoza); short units make b ma
 B = 0.5
 DEFAULT_COUNTRIES = frozenset({"russia", "ukraine", "united_states", "turkey", "europe"})
 # "the two delegations", "the one agreement reported" refer to things already counted; they give no count.
-_NUMBER = re.compile(r"\d|(?<!the )\b(?:one|two)\b|\b(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+# (A year alone counts nothing: "led the failed 2022 talks" does not answer "how many books has he written?")
+_NUMBER = re.compile(r"(?<!\d)(?!(?:19|20)\d\d\b)\d|(?<!the )\b(?:one|two)\b|\b(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
                      r"fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|fifth|percent)\b", re.IGNORECASE)
 _TIME = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
