@@ -432,6 +432,12 @@ def test_another_partys_stance_is_read_in_the_topic_just_answered(service: Brief
     assert not china.matched
 
 
+def test_he_after_a_who_question_is_whom_the_answer_named(service: BriefService) -> None:
+    # the question guessed Zelensky; the answer named Umerov, and "he" is Umerov
+    _, arrived = ask(service, "who headed ukraine's team, was it zelensky?", "when did he get to istanbul?")
+    assert "early monday" in first(arrived).casefold()
+
+
 def test_what_one_side_says_the_other_should_do_is_not_the_other_sides_word(service: BriefService) -> None:
     # "Moscow says Kyiv should submit …" is Moscow's word, and "regions claimed … by Russia" is no claim of Ukraine's:
     # neither is Kyiv's answer to Russia's terms.
