@@ -381,6 +381,9 @@ def test_names_of_what_the_brief_does_not_name_stay_unanswered(service: BriefSer
     ("what does russia want out of these talks", "nato"),
     ("who is running kyiv's side of the table", "umerov"),
     ("what day were the airbase strikes", "sunday"),
+    ("the umerov quote about the russian draft?", "review"),  # a quote is what someone said
+    ("where is the palace situated", "istanbul"),  # "situated", "located" ask a place
+    ("did kyiv's roadmap really demand reparations or not?", "reparations"),  # demanded, not done: the plan asks it
 ])
 def test_readers_words_for_what_the_brief_says(service: BriefService, question: str, expected: str) -> None:
     (answer,) = ask(service, question)

@@ -189,8 +189,8 @@ _OWNED_DOCUMENT = re.compile(rf"\b(\w+)\s+(?:own\s+)?(?:{DOCUMENT_NOUNS}|peace\s
 
 # "did Russia retaliate?" when the brief only says bloggers called for retaliation: what someone urged is not
 # what was done.
-_URGING = frozenset({"urged", "urging", "urges", "demanded", "demanding", "want", "wants", "wanted", "pressing",
-                     "pressed"})
+_URGING = frozenset({"urged", "urging", "urges", "urge", "demanded", "demanding", "demand", "demands", "want", "wants",
+                     "wanted", "pressing", "pressed"})
 _CALLING = frozenset({"calling", "called", "calls", "call"})  # "calling on", "called for": not "called Putin crazy"
 _DONE = re.compile(r"^\W*(?:did|has|have|had|how\s+did|how\s+has|when\s+did|when\s+has|what\s+\w+\s+did|which\s+\w+\s+did|"
                    r"how\s+many\s+.*\bdid)\b")
