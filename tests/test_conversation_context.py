@@ -436,6 +436,9 @@ def test_he_after_a_who_question_is_whom_the_answer_named(service: BriefService)
     # the question guessed Zelensky; the answer named Umerov, and "he" is Umerov
     _, arrived = ask(service, "who headed ukraine's team, was it zelensky?", "when did he get to istanbul?")
     assert "early monday" in first(arrived).casefold()
+    # a claim naming someone the brief does not know: "he" is whom the answer named
+    _, who = ask(service, "they told me lavrov led the russians in istanbul, true?", "so who is he?")
+    assert "kremlin aide" in first(who).casefold()
 
 
 def test_what_one_side_says_the_other_should_do_is_not_the_other_sides_word(service: BriefService) -> None:

@@ -1770,11 +1770,12 @@ class Matcher:
             # "sorry, I meant Umerov - what did he say?": "he" is Umerov, named before it; the message asks about
             # him by itself, so nothing of the previous turn is filled in (nor is it read as a swap of it).
             return terms
-        if "who" in context.terms and len(PERSONAL & said) == 1 and context.last \
+        if ("who" in context.terms or not people) and len(PERSONAL & said) == 1 and context.last \
                 and (first := self._unit(context.section_id, context.last[0])) is not None \
                 and first.kind is UnitKind.fact and len(found := (first.entities & self.people) - context.entities) == 1:
             # "when did he arrive?" after "who led ukraine's team, zelensky?": "he" is whom the answer named
-            # (Umerov), not the one the question guessed
+            # (Umerov), not the one the question guessed; "who is he?" after "were the russians led by lavrov?",
+            # which named nobody the brief knows, is Medinsky
             people = sorted(found)
         elif len(people) > 1 and len(PERSONAL & said) == 1:
             # "what did he say?" after "who's trump's ukraine envoy?": of the people the conversation holds, "he" is
