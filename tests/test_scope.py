@@ -383,6 +383,14 @@ def test_a_greeting_asked_for_in_another_language_is_not_answered(service: Brief
     rejected(service, "hey bot can u say hi in ukrainian")
 
 
+def test_an_exact_count_no_leading_fact_gives_is_not_answered(service: BriefService) -> None:
+    # the facts say "multiple airbases", never how many
+    rejected(service, "exactly how many air bases did the drones hit?")
+    # a figure the facts give answers "exactly" as it stands, "around" or not
+    (troops,) = ask(service, "how many russian troops are near sumy, exactly?")
+    assert troops.matched and "50,000" in " ".join(troops.body)
+
+
 def test_a_year_is_no_count(service: BriefService) -> None:
     # Medinsky's card names the 2022 talks and his school textbooks: no number of books
     card, books = ask(service, "who is medinsky?", "how many books has he written?")
