@@ -1772,7 +1772,8 @@ class Matcher:
             return terms
         if ("who" in context.terms or not people) and len(PERSONAL & said) == 1 and context.last \
                 and (first := self._unit(context.section_id, context.last[0])) is not None \
-                and first.kind is UnitKind.fact and len(found := (first.entities & self.people) - context.entities) == 1:
+                and first.kind is UnitKind.fact \
+                and len(found := (first.entities & self.people) - context.entities) == 1:
             # "when did he arrive?" after "who led ukraine's team, zelensky?": "he" is whom the answer named
             # (Umerov), not the one the question guessed; "who is he?" after "were the russians led by lavrov?",
             # which named nobody the brief knows, is Medinsky
@@ -2483,7 +2484,8 @@ class Matcher:
         countries = self._country_words - names
         return any(t in names and any(
             (0 < j - i <= 6 and "by" not in tokens[j + 1:j + 5])
-            or (-3 <= j - i < 0 and _INVERTED.issuperset(tokens[j + 1:i]) and (j == 0 or tokens[j - 1] not in countries))
+            or (-3 <= j - i < 0 and _INVERTED.issuperset(tokens[j + 1:i])
+                and (j == 0 or tokens[j - 1] not in countries))
             for j in said) for i, t in enumerate(tokens))
 
     def _words_of(self, text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
@@ -3540,6 +3542,10 @@ _STANDS = frozenset({"stand", "stands", "standing", "stood"})
 _STARTS = frozenset({"start", "starts", "starting", "started", "begin", "begins", "beginning", "began"})
 
 
+# Words asking a number without "how many": "the death toll", "what fraction of Ukraine", "as a percentage"
+_COUNT_NOUNS = frozenset({"number", "figure", "toll", "count", "percent", "percentage", "fraction", "proportion"})
+
+
 @lru_cache(maxsize=512)  # the readings of one message ask it again; a text seldom comes back in another message
 def _wants(text: str) -> str:
     """What kind of fact the question asks for: a number, a time, a person, a place; '' for anything."""
@@ -3550,7 +3556,7 @@ def _wants(text: str) -> str:
         return "time"  # "how many weeks after the first round was the second?": the dates answer it
     if _ASKS_DISTANCE.search(joined):
         return "distance"  # "how far inside russia were the bombers?": a distance, not the count of them
-    if "how many" in joined or "how much" in joined or {"number", "figure", "toll", "count", "percent", "percentage", "fraction", "proportion"} & set(said):
+    if "how many" in joined or "how much" in joined or not _COUNT_NOUNS.isdisjoint(said):
         # "do both sides agree on how much damage was done?" asks yes or no, not a number
         return "" if said[0] in YES_NO and said[1:2] != ["you"] else "number"
     if _WHEN_POSSIBLE.search(joined) and PRONOUNS.isdisjoint(said):

@@ -265,12 +265,11 @@ _CLOCK_TOLD = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\b|p\.?m\b)|\b\d{3,4}\s
 # A part of the day, which answers "what time did they arrive?" ("late on Sunday") unless the minute is asked
 _DAYTIME = re.compile(r"\b(?:late|early|morning|afternoon|evening|night|overnight|midday|noon|midnight)\b",
                       re.IGNORECASE)
-_MONTHS_WORDS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _EXACTLY = re.compile(r"\b(?:exact|exactly|precise|precisely|to\s+the\s+minute)\b")
 _COUNT_ASKED = re.compile(r"\bhow\s+(?:many|much)\b|\b(?:number|figure|count|total)\b")
 _DIGIT = re.compile(r"\d")
 # What a digit in a date or a clock time says, which counts nothing: "2 June 2025", "May 16", "1 p.m.", "1000 GMT"
-_DATE_OR_CLOCK = re.compile(r"\b\d{1,2}\s+" + _MONTHS_WORDS + r"|" + _MONTHS_WORDS + r"\s+\d{1,2}\b|\b(?:19|20)\d\d\b|"
+_DATE_OR_CLOCK = re.compile(r"\b\d{1,2}\s+" + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2}\b|\b(?:19|20)\d\d\b|"
                             r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m|p\.?m)\b\.?|\b\d{3,4}\s*gmt\b", re.IGNORECASE)
 _ENDING = re.compile(r"\b(?:finish\w*|end|ended|ending|ends|wrap\w*|over|conclude\w*|close[ds]?|broke\s+up)\b")
 # "how many bombers does Russia still have?": a stock held, which a count of what was hit or lost does not give;
