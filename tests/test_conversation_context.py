@@ -432,6 +432,35 @@ def test_another_partys_stance_is_read_in_the_topic_just_answered(service: Brief
     assert not china.matched
 
 
+def test_a_side_of_it_or_whether_a_party_agrees_is_their_stance(service: BriefService) -> None:
+    # "russia's side of it" after Kyiv's list of children: Moscow's word on it, not Yermak's again
+    _, side = ask(service, "what was the issue with kids that came up?", "what's russia's side of it?")
+    assert side.section_id == "children" and "protect" in lead(side)
+    # a fact holding the stance asked ("agree": the two sides' starkly different assessments) before one where
+    # someone Russian only speaks (war bloggers calling for retaliation)
+    _, agree = ask(service, "how many bombers did ukraine destroy?", "does russia agree with that number?")
+    assert "different assessments" in lead(agree)
+
+
+@pytest.mark.parametrize("question", [
+    "how did putin respond to trump calling him crazy?",  # Putin is called crazy; nothing he said is reported
+    "how did zelensky react to being berated in the oval office?",
+])
+def test_a_reaction_no_leading_fact_reports_is_turned_down(service: BriefService, question: str) -> None:
+    (fresh,) = ask(service, question)
+    assert not fresh.matched
+    _, after = ask(service, "who led russia's delegation?", question)  # after an answered question too
+    assert not after.matched
+
+
+def test_a_reaction_the_brief_reports_is_answered(service: BriefService) -> None:
+    # Kyiv's reaction through its negotiator (Umerov speaks for Kyiv); Russia's through its angry war bloggers
+    (kyiv,) = ask(service, "how did kyiv respond to russia's memorandum?")
+    assert "unable to react" in lead(kyiv)
+    (russia,) = ask(service, "how did russia react to the drone attack?")
+    assert "retaliatory" in lead(russia)
+
+
 def test_he_after_a_who_question_is_whom_the_answer_named(service: BriefService) -> None:
     # the question guessed Zelensky; the answer named Umerov, and "he" is Umerov
     _, arrived = ask(service, "who headed ukraine's team, was it zelensky?", "when did he get to istanbul?")

@@ -265,6 +265,8 @@ class Matcher:
         self._stance_facts: dict[tuple[int, frozenset[str]], frozenset[int]] = {}  # `_stances`
         self._stance_topics: dict[frozenset[str], tuple[int, ...]] = {}  # `_stance_sections`
         # The words asking a party's stance or word, as the analyzer reads them ("answer" reads as "react").
+        # Of those, the words that say which stance ("accept", "agree", "react"), not only that one is asked ("view").
+        self._answering_terms = frozenset(self.analyzer.terms(" ".join(sorted(_ANSWERING_WORDS)), correct=False))
         self._stance_terms = frozenset(self.analyzer.terms(" ".join(sorted(_STANCE_WORDS | _SAY_WORDS)),
                                                            correct=False)) | _STANCE
         self._rank_weights_cached: tuple[float, ...] = ()
@@ -697,6 +699,12 @@ class Matcher:
                 and self.people.intersection(self.analyzer.terms(text)):
             # A rule: "what did putin say about it?" right after Spider's Web asks his word on the attack; his words
             # in another topic (his terms for peace, what Trump said of the memoranda) are about something else.
+            return _ruled(best)
+        if best.confidence >= ACCEPTABLE and best.lead and (reactors := self._reactors(text)) and not any(
+                self._says(reactors, said, quoted=False) or self._leads_with(reactors, said)
+                for said in map(self._text_of, best.lead)):
+            # A rule: "how did putin respond to trump calling him crazy?" asks a reaction of someone no leading fact
+            # has speak or act; what they reacted to is not their reaction.
             return _ruled(best)
         if context is not None and context.summary and best.features.get("context") and best.lead \
                 and best.lead[0].kind is UnitKind.topic and best.best is not None \
@@ -1397,6 +1405,8 @@ class Matcher:
         word for their stance, in a short message or one pointing back. Read in the topic just answered, with the
         previous question's words; answered only by a fact about that party."""
         said = normalize(text).split()
+        # "what's russia's side of it?", "their side of the story": a side of something is a view of it
+        said += ["view" for i, w in enumerate(said[:-1]) if w == "side" and said[i + 1] == "of"]
         position = self._position.get(context.section_id)
         own = self.analyzer.terms(text)
         if position is None or (_STANCE_WORDS.isdisjoint(said) and _SAY_WORDS.isdisjoint(said)) or not (
@@ -1439,8 +1449,11 @@ class Matcher:
         # after Zelensky's call for a meeting), not one that only names the same people.
         discussed = self._discussed(context) - party
         if position == answered:
-            first = max(theirs, key=lambda u: (u in says, len(discussed & (units[u].terms | units[u].entities)),
-                                               scores[u], -u))
+            # A fact holding the stance word asked ("does russia agree with that number?": "… starkly different
+            # assessments", which says they do not agree) before one that only has them speak.
+            stance = self._answering_terms.intersection(own)
+            first = max(theirs, key=lambda u: (bool(stance & units[u].terms), u in says,
+                                               len(discussed & (units[u].terms | units[u].entities)), scores[u], -u))
         else:  # read in another topic for being about what was said: the stance most about it
             about = self._about(context, asked, frozenset(party))
             first = max(theirs, key=lambda u: (self._overlap(about, u), scores[u], -u))
@@ -1456,6 +1469,16 @@ class Matcher:
                     "lead_coverage": 1.0, "coverage": max(match.features.get("coverage", 0.0), 1.0), "missing": 0.0}
         confidence = round(self.calibration.probability(features), 4)
         return replace(match, confidence=confidence, features={**features, BARE_STANCE: 1.0 if bare else 0.0})
+
+    def _reactors(self, text: str) -> frozenset[str]:
+        """Whose reaction a question asks ("how did the kremlin respond to …", "what was putin's reaction"): the
+        people and countries it names before its first word of reacting, with the people on a named country's side
+        (Umerov speaks for Kyiv). Empty when it asks no reaction."""
+        said = normalize(text).split()
+        at = next((i for i, w in enumerate(said) if w in _REACTING), 0)
+        terms = self.analyzer.runs(said)
+        found = {t for i in range(at) for t in terms(i, i + 1) if t in self.people or t in self.index.countries}
+        return frozenset(found | {p for p in self.people if self.scope.side(p) in found})
 
     def _quoted_with(self, section: int, u: int) -> frozenset[tuple[str, str]]:
         """The (article, quote) pairs fact unit `u` of `section` cites."""
@@ -2484,7 +2507,7 @@ class Matcher:
         countries = self._country_words - names
         return any(t in names and any(
             (0 < j - i <= 6 and "by" not in tokens[j + 1:j + 5])
-            or (-3 <= j - i < 0 and _INVERTED.issuperset(tokens[j + 1:i])
+            or (-3 <= j - i < 0 and tokens[j] in _SAID_BEFORE and _INVERTED.issuperset(tokens[j + 1:i])
                 and (j == 0 or tokens[j - 1] not in countries))
             for j in said) for i, t in enumerate(tokens))
 
@@ -2903,13 +2926,18 @@ _STANCE = frozenset({"regards", "respons", "react", "reaction", "opinion", "feel
 _STANCE_WORDS = frozenset({"excuse", "excuses", "line", "take", "view", "views", "response", "respond", "reaction",
                            "react", "answer", "accept", "accepts", "accepted", "reject", "rejects", "read", "see",
                            "sees", "think", "thinks", "justify", "justification", "explanation", "position", "stance",
-                           "against", "opinion", "agree", "agrees", "disagree", "disagrees"})
+                           "against", "opinion", "agree", "agrees", "disagree", "disagrees", "version"})
 # An amount of money asked ("what dollar value", "the $ figure", "how much money", "what did they cost"), and one given
 _MONEY = re.compile(r"\$|€|£|\b(?:dollars?|money|euros?|pounds|bucks|cost|costs|costly|worth|price|priced|value|"
                     r"valued)\b", re.IGNORECASE)
 _CURRENCY = re.compile(r"[$€£]|\b(?:dollars?|euros?|pounds)\b", re.IGNORECASE)
 _WANT_WORDS = frozenset({"want", "wants", "wanted", "demand", "demands", "demanded", "hope", "hopes", "believe"})
 # "what did the kremlin say to that?": a word of saying asks their stance only when the message asks nothing more
+_REACTING = frozenset({"react", "reacted", "reacts", "reacting", "reaction", "reactions", "respond", "responded",
+                       "responds", "response", "reply", "replied", "replies"})
+_ANSWERING_WORDS = frozenset({"accept", "accepts", "accepted", "reject", "rejects", "agree", "agrees", "disagree",
+                              "disagrees", "react", "reaction", "respond", "response", "justify", "justification",
+                              "excuse", "excuses", "explanation"})
 _SAY_WORDS = frozenset({"say", "says", "said", "saying", "call", "calls", "called", "describe", "describes", "described"})
 
 # "… back in april?", "… on tuesday?", "… in 2021?": a time claimed at the end of a yes/no question
@@ -3388,6 +3416,10 @@ _WHO_HEADS = re.compile(r"\bwho(?:'s|s|\s+is|\s+was)?\s+(?:heads?|headed|chairs?
                         re.IGNORECASE)
 # What may stand between a verb of saying and the speaker named after it: "said the Kremlin", "according to Kyiv"
 _INVERTED = frozenset({"the", "a", "an", "to", "by"})
+# The verbs of saying put before their speaker ("said the Kremlin", "according to Kyiv"); the others take whom they
+# name as their object ("Trump has called Putin crazy", "told Russian state media").
+_SAID_BEFORE = frozenset({"said", "says", "saying", "according", "added", "wrote", "noted", "stated", "declared",
+                          "announced", "quoted", "reported"})
 # One word of the topic just answered: "anything on sanctions?", "and the sanctions bit?", "what about the money side?"
 _ASPECT = re.compile(r"\s*(?:and|so|ok|okay)?\s*(?:(?:anything\s+(?:on|about)|what\s+about|how\s+about|and)\s+)?"
                      r"(?:the\s+)?((?:\w+\s+){0,1}\w+?)(?:\s+(?:bit|part|side|angle|thing|stuff|issue|only))?"

@@ -405,6 +405,10 @@ class Scope:
                                  and speakers.isdisjoint(v.lower().removesuffix("'s") for v in (
                                      e.name, *e.variants, e.name.split()[-1])))
 
+    def side(self, person: str) -> str | None:
+        """The one country `person`'s office names ("Ukraine's Defence Minister" -> ukraine), if one."""
+        return self._sides.get(person)
+
     @staticmethod
     def refused_whole(message: str) -> bool:
         """Whether a message tries to make the bot play someone or drop its instructions (`_INJECTION`), asks it to
