@@ -19,6 +19,10 @@ from tests.test_answers import ask, first, service  # noqa: F401  the real brief
     # "nuke" for nuclear: the bombers were nuclear-capable
     ("did the drones hit nuke-capable jets", "nuclear-capable"),
     ("so kyiv blew up russian nukes??", "nuclear-capable"),
+    # talks "coming" (up) are more talks to come, not someone coming to them
+    ("ok and are there more talks coming?", "another round"),
+    # "unpalatable" tells whether Kyiv accepts Moscow's demand to withdraw
+    ("would kyiv be fine with pulling out of the regions moscow claims?", "unpalatable"),
     # "prep" for the time Spider's Web was in the making
     ("spider's web: how much prep went into it", "18 months"),
     # "controversy surrounding" someone: the scandal he is mired in
