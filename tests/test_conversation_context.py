@@ -692,7 +692,12 @@ def test_this_time_asks_about_the_brief_own_talks_not_an_earlier_occasion(servic
     # ... and after the first round's outcome, "and this time round?" asks what these talks agreed.
     _, now = ask(service, "what did the may talks yield?", "and this time round?")
     assert now.section_id == "outcomes" and "new prisoner exchange" in lead(now)
-    # Naming the earlier occasion still gets its count.
+    # A count right after asking about this time is of this time too ...
+    _, count = ask(service, "who's going to be swapped this time?", "how many prisoners exactly?")
+    assert not count.matched or "1,000" not in lead(count)
+    # ... unless it names the earlier occasion, which still gets its count.
+    _, then = ask(service, "who's going to be swapped this time?", "and how many at the first round?")
+    assert "1,000" in lead(then)
     (may,) = ask(service, "how many prisoners were swapped at the first round?")
     assert "1,000" in lead(may)
 

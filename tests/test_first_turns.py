@@ -1587,3 +1587,23 @@ def test_a_position_in_a_government_is_a_post_and_a_position_on_something_a_stan
 def test_what_led_someone_to_do_something_asks_why(service: BriefService, question: str, expected: str) -> None:
     (answer,) = ask(service, question)
     assert answer.matched and expected in " ".join(answer.body).casefold()
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # the reason ("a pause in the fighting is necessary before …") does not repeat "insist" or "before anything else"
+    ("why does ukraine insist on a ceasefire before anything else?", "pause in the fighting"),
+    ("why is it such a big deal that those particular bombers were hit?", "nuclear"),
+])
+def test_a_reason_is_answered_though_it_does_not_repeat_what_it_explains(
+        service: BriefService, question: str, expected: str) -> None:
+    (answer,) = ask(service, question)
+    assert answer.matched and expected in first(answer).casefold()
+
+
+@pytest.mark.parametrize("question", [
+    "why did russia advance so fast in may?",  # the advance is told, not why it was fast
+    "why is trump so obsessed with ukraine?",
+])
+def test_a_reason_no_fact_gives_stays_unanswered(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert not answer.matched

@@ -669,9 +669,12 @@ class Matcher:
 
                 readings = [part(m) for m in readings]
                 pointing = [m for m in map(part, pointing) if m.confidence >= ACCEPTABLE]
-        if _THIS_TIME.search(text):
+        if _THIS_TIME.search(text) or (context is not None and _THIS_TIME.search(context.question)
+                                        and _HOW_MANY.search(text)
+                                        and self._occasions.isdisjoint(self.analyzer.terms(text))):
             # A rule: "how many were freed this time?" asks about the brief's own talks; a fact about another occasion
-            # (the first round's swap) answers another question, unless the message names that occasion too.
+            # (the first round's swap) answers another question, unless the message names that occasion too. So too a
+            # count naming no occasion ("how many prisoners exactly?" after "who's to be swapped this time?").
             readings = [_ruled(m) if self._of_another_occasion(m) else m
                         for m in readings]
             pointing = [m for m in pointing if not self._of_another_occasion(m)]
@@ -2263,7 +2266,8 @@ class Matcher:
         if (count := _WHICH_COUNT.search(question.lower())) is not None:
             # "which two presidents might meet?", "which four regions?": a leading fact naming as many of the brief's
             # people or places (not sides) names them; one saying only "four regions" does not
-            n = int(NUMBER_WORDS.get(count.group(1), count.group(1)))
+            said = count.group(1) or count.group(2)
+            n = int(NUMBER_WORDS.get(said, said))
             return any(len(unit.entities - self.index.countries) >= n for unit in lead)
         judged = False
         place = _wants(question) == "place"  # "which part of Russia exactly?": a fact naming a place names it
@@ -2685,6 +2689,12 @@ class Matcher:
             # fact answering the previous turn need not)
             if wants != "name" or not reading.context:
                 absorbed |= self._kind_terms.get(wants, frozenset())
+        if wants == "reason" and not reading.context and first is not None and first.kind is UnitKind.fact \
+                and fits(first, wants) and any(t in first.terms and t not in index.entities for t in own):
+            # "why does ukraine insist on a ceasefire first?": the reason ("a pause is necessary before …") seldom
+            # repeats what it explains (insisting, first); the topic it leads says that. Not in a follow-up, whose
+            # words are the previous turn's too, nor for a reason sharing no word of substance with the question.
+            absorbed |= index.strong[section].intersection(own)
         covered = sum(w if t in index.strong[section] or t in absorbed else 0.7 * w if t in index.weak[section]
                       else 0.0 for t, w in own_weights.items())
         unknown = sum(w for t, w in own_weights.items() if t not in index.vocabulary and t not in self._article_terms)
@@ -2981,8 +2991,11 @@ def _points_at_a_thing(question: str) -> bool:
 # "the names of…", and "which regions exactly?", "list them": the members asked for one by one, by name.
 # "which four regions?", "which 2 regions": which ones of a count a fact gives (the count is group 1)
 _WHICH_COUNT_SOURCE = r"\bwhich\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)"
+# "which regions are those four?", "which are the four?": the same, the count after the noun
+_WHICH_ARE_COUNT = r"\bwhich\s+(?:[a-z]+s\s+)?(?:are|were|r)\s+(?:those|these|the)\s+(\d+|two|three|four|five|six|seven|" \
+                   r"eight|nine|ten)\b"
 _NAME_REQUEST = re.compile(r"\b(?:names?|titles?)\b|\bwhich\b.*\b(?:exactly|exact|precisely|specifically)\b|"
-                           + _WHICH_COUNT_SOURCE + r"\s+[a-z]+s\b|"
+                           + _WHICH_COUNT_SOURCE + r"\s+[a-z]+s\b|" + _WHICH_ARE_COUNT + "|"
                            r"\blist\s+(?:them|those|these)\b|"
                            r"\bwhat(?:'s|’s|\s+is|\s+are|\s+was|\s+were|\s+r)\s+(?:\S+\s+){0,4}?called\W*$",
                            re.IGNORECASE)
@@ -3107,7 +3120,7 @@ def _asks_names(text: str) -> bool:
     return _asks_a_name(text) and not (_ASKS_THE_DOER.match(text) and _THE_NAMES.search(text))
 
 
-_WHICH_COUNT = re.compile(_WHICH_COUNT_SOURCE + r"\s")
+_WHICH_COUNT = re.compile(_WHICH_COUNT_SOURCE + r"\s|" + _WHICH_ARE_COUNT)
 _THE_NAMES = re.compile(r"\b(?:the|a|those|these|their|its)\s+(?:list\s+of\s+)?names\b", re.IGNORECASE)
 _SAY_VERBS = ("say", "said", "tell", "told", "state", "claim", "announce", "comment")  # `_SAY_REQUEST`'s verbs
 

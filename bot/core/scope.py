@@ -111,7 +111,7 @@ _HOLDERS = _TITLES | {"aide", "chief", "head", "envoy", "negotiator", "leader", 
 # budget, a place's population, the banks holding something ("within range", "up to speed" ask none)
 _DETAIL = re.compile(r"\b(?:(?<!within )(?<!in )(?<!of )(?<!long )(?<!short )(?<!medium )range|(?<!up to )speed|"
                      r"models?|payload|weight|budget|salary|population|capacity|calibre|caliber|spend|spent|spending|"
-                     r"banks?)\b")
+                     r"banks?|likes|retweets|reposts|followers|subscribers)\b")
 _KIND_OF_RANGE = re.compile(r"\b(?:long|short|medium|intermediate)[\s-]+range\b", re.IGNORECASE)
 # "how far is Istanbul from Kyiv": a distance, which a leading fact must give
 _DISTANCE = re.compile(r"\bhow\s+far\s+(?:is|are|was|were)\b.*\bfrom\b|\bdistance\s+(?:between|from)\b|"
