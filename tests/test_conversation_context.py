@@ -461,6 +461,14 @@ def test_a_reaction_the_brief_reports_is_answered(service: BriefService) -> None
     assert "retaliatory" in lead(russia)
 
 
+def test_his_position_is_the_post_he_holds_unless_a_stance_on_something_is_asked(service: BriefService) -> None:
+    _, post = ask(service, "who led ukraine's team?", "whats his position")
+    assert "defence minister" in lead(post).casefold()
+    # "his position on a ceasefire" asks a stance, which no fact gives for Umerov
+    _, stance = ask(service, "who led ukraine's team?", "whats his position on a ceasefire")
+    assert "defence minister" not in lead(stance).casefold() if stance.matched else True
+
+
 def test_he_after_a_who_question_is_whom_the_answer_named(service: BriefService) -> None:
     # the question guessed Zelensky; the answer named Umerov, and "he" is Umerov
     _, arrived = ask(service, "who headed ukraine's team, was it zelensky?", "when did he get to istanbul?")
@@ -730,6 +738,13 @@ def test_the_other_side_is_the_side_the_previous_turn_was_not_about(service: Bri
     assert "medinsky" in lead(led)
     _, demands = ask(service, "what is moscow demanding?", "what about the other side's demands?")
     assert demands.section_id == "ukraine-position"
+    # The previous question named both: it was about the one it named first (what Russia wants from Ukraine).
+    _, other = ask(service, "what does russia want from ukraine to end the war?", "and the other side?")
+    assert other.section_id == "ukraine-position"
+    # The other side's response: their stance on what was just discussed (Moscow's word on the children).
+    _, response = ask(service, "what did yermak say kyiv's delegation handed over to the russians?",
+                      "what was the other side's response on that issue?")
+    assert "protect" in lead(response)
 
 
 # ------------------------------------------------------------------ a specific fact on the topic beats its summary

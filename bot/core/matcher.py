@@ -439,6 +439,7 @@ class Matcher:
         text = _ARITHMETIC.sub(" ", text)
         # "what is umerov's position in the government?": a post held, not a stance taken
         text = _POST_HELD.sub("job", text)
+        text = _HIS_POST.sub(r"\1 job", text)  # "whats his position" after Umerov: his post, not his stance
         if _RELATIVE_TO.search(text) and _wants(text) == "time":
             # "when did it happen relative to the talks?": the talks are the time it is told by ("a day before"), and
             # "relative to" asks nothing a fact must say
@@ -648,7 +649,8 @@ class Matcher:
 
                 readings = [m if about_it(m) else _ruled(m) for m in readings]
                 pointing = [m for m in pointing if about_it(m)]
-        if context is not None and (stance := self._stance_on_it(text, context)) is not None:
+        if context is not None and (stance := self._stance_on_it(self._other_side(text, context) or text,
+                                                                 context)) is not None:
             # "what's moscow's excuse?", "does the kremlin accept that?": another party's word on what was just
             # discussed, read in the topic just answered and led by its facts about that party.
             readings.append(stance)
@@ -1203,16 +1205,22 @@ class Matcher:
         named = [t for t in terms if t in self._named_by and t not in context.entities]
         return bool(asked) and bool(named) and any(t not in context.terms for t in asked) and ANAPHORA.isdisjoint(said)
 
+    def _first_side(self, context: FollowUpContext) -> list[str]:
+        """Which of the two warring sides the previous turn was about: the one its question named first ("what does
+        russia want from ukraine?"), else the one its answer was about; none when neither or both (by its answer)."""
+        sides = ("russia", "ukraine")
+        return [t for t in context.terms if t in sides][:1] or [t for t in sides if t in context.entities]
+
     def _other_side(self, text: str, context: FollowUpContext) -> str | None:
         """`text` with "the other side" written as the side of the two the previous turn was not about, when it was
-        about exactly one of them (by its question, else by its answer); None otherwise."""
+        about one of them (by its question, the first it names, else by its answer); None otherwise."""
         found = _OTHER_SIDE.search(text)
         if found is None:
             return None
         sides = sorted(self.index.countries & {"russia", "ukraine"})
         if len(sides) != 2:
             return None
-        asked = [t for t in sides if t in context.terms] or [t for t in sides if t in context.entities]
+        asked = self._first_side(context)
         if len(asked) != 1:
             return None
         other = next(t for t in sides if t != asked[0])
@@ -1415,7 +1423,10 @@ class Matcher:
         if position is None or (_STANCE_WORDS.isdisjoint(said) and _SAY_WORDS.isdisjoint(said)) or not (
                 _points_at_a_thing(text) or {"it", "its"} & set(said) or len(said) <= 6):
             return None
-        party = {t for t in own if t in self.index.named} - context.entities
+        named = {t for t in own if t in self.index.named}
+        # A side the previous question named only as the one acted on ("what did yermak say kyiv's delegation handed
+        # over to the russians?" -> "and russia's response?") is not whom it was about: their word is still news.
+        party = named - context.entities or named & {"russia", "ukraine"} - set(self._first_side(context))
         # "what does the kremlin say", "what did ukraine say about it": nothing asked but a party's word.
         # "what does the kremlin say about that meeting": a word of what the last answer said, pointed at ("that
         # meeting"), names what was discussed; it asks nothing new either.
@@ -3490,6 +3501,10 @@ _AT_THE_TIME = re.compile(r"\b(?:at|around|by)\s+the\s+time\s+of\s+(?:the\s+)?(?
 # A position held in a body (a post), where "position" alone is a stance ("kyiv's position")
 _POST_HELD = re.compile(r"\b(?:position|role|place|post)\s+(?:in|within|inside|on)\s+(?:the\s+|their\s+|his\s+|her\s+)?"
                         r"(?:\w+\s+)?(?:government|cabinet|administration|ministry|kremlin)\b", re.IGNORECASE)
+# "what's his position?", "her official position": a person's post, unless a stance on something is asked ("his
+# position on a ceasefire")
+_HIS_POST = re.compile(r"\b(his|her)\s+(?:official\s+|exact\s+|actual\s+)?position\b(?!\s+(?:on|about|regarding|"
+                       r"towards?|over|in\s+the\s+talks)\b)", re.IGNORECASE)
 # A reader announcing a new subject: "ok diff q:", "totally different question,", "changing the subject -"
 _NEW_SUBJECT = re.compile(
     r"^\W*(?:(?:ok|okay|right|alright|so|and|also|btw|anyway|anyways)[\s,]+)*(?:(?:a\s+)?(?:totally\s+|completely\s+)?"
