@@ -461,6 +461,15 @@ def test_a_reaction_the_brief_reports_is_answered(service: BriefService) -> None
     assert "retaliatory" in lead(russia)
 
 
+def test_russian_media_told_the_start_time_is_not_the_outlet_that_named_kalin(service: BriefService) -> None:
+    # "Russian state media" was told the 1 p.m. start by Turkish officials; RIA Novosti is the outlet that cited a
+    # source on Kalin, and "which russian media outlet" still names it
+    _, told = ask(service, "when were the talks meant to begin?", "who told russian media that?")
+    assert "turkish officials" in lead(told).casefold()
+    (ria,) = ask(service, "which russian media outlet said kalin would take part?")
+    assert "ria novosti" in lead(ria).casefold()
+
+
 def test_his_position_is_the_post_he_holds_unless_a_stance_on_something_is_asked(service: BriefService) -> None:
     _, post = ask(service, "who led ukraine's team?", "whats his position")
     assert "defence minister" in lead(post).casefold()
@@ -602,6 +611,9 @@ def test_the_words_read_for_a_stance_are_the_brief_s_own_kept_once_per_brief(ser
         ask(service, "what list did kyiv's team hand over?", question)
     matcher = service.store.current.matcher
     brief_texts = {t for s in matcher.sections for t in (s.answer or "", *(f.text for f in s.facts))}
+    # and what its cards and figures say, as a leading unit says it (a reaction asked is checked against those too)
+    brief_texts |= {f"{e.name}: {e.role}" for e in matcher.brief.entities}
+    brief_texts |= {f"{f.label} {f.value} {f.unit}" for s in matcher.sections for f in s.figures}
     assert matcher._read_words and set(matcher._read_words) <= brief_texts
     kept = dict(matcher._read_words)
     ask(service, "what list did kyiv's team hand over?", "and moscow's justification?")
