@@ -658,3 +658,27 @@ def test_the_weather_is_out_of_scope_also_right_after_the_place_was_answered(ser
     place, weather = ask(service, "where were the bombers?", "how cold is it in siberia now?")
     assert place.matched
     assert not weather.matched, lead(weather)
+
+
+@pytest.mark.parametrize("question", [
+    "kalin what he said in talks",  # Kalin was only expected to take part; no word of his is reported
+    "what was kalin saying inside the meeting?",
+])
+def test_the_words_of_someone_the_brief_never_quotes_are_not_answered_without_did(
+        service: BriefService, question: str) -> None:
+    rejected(service, question)
+
+
+def test_who_said_something_of_someone_never_quoted_is_still_answered(service: BriefService) -> None:
+    (agency,) = ask(service, "which russian agency said kalin would take part?")  # whose words about Kalin
+    assert "ria novosti" in lead(agency).casefold()
+    _, biden = ask(service, "who did trump blame for the war?", "what did he say about biden?")  # Biden as object
+    assert "biden" in lead(biden).casefold()
+
+
+def test_a_count_no_leading_fact_puts_a_number_on_is_not_answered(service: BriefService) -> None:
+    # the memorandum names children (and a 30-day truce), but no fact gives a number of children
+    rejected(service, "how many ukrainian children does kyiv say were taken to russia?")
+    # a number before what is counted, however far ("some 40 strategic bombers"), answers it
+    (bombers,) = ask(service, "how many bombers did ukraine say it hit?")
+    assert "40" in lead(bombers)

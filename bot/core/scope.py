@@ -69,6 +69,14 @@ _FATE = re.compile(r"\b(?:killed|died|dead|dying|injured|wounded|captured|freed|
 # "what did erdogan say", "what does macron think": what someone said, and who (group 1)
 _SAID_BY = re.compile(r"\b(?:did|does|do|has|have|had|will|would)\s+(.{2,40}?)\s+(?:say|said|tell|told|think|"
                       r"thinks|thought|comment|comments|commented|react|reacted|respond|responded|reply|replied)\b")
+_AMOUNT_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                           "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion",
+                           "dozen", "dozens", "hundreds", "thousands", "millions", "billions", "multiple", "several",
+                           "many", "few", "number", "numbers", "scores", "half", "all", "both", "each", "single", "full",
+                           "entire"})
+_HOW_MANY = re.compile(r"\bhow\s+many\b")
+_ASKS_WHOSE = frozenset({"who", "whos", "whose", "which"})
+_SAY_WORD = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|telling|comment\w*|speak|spoke|speaking|quote\w*)\b")
 # Verbs a person's words or stance are told with ("Zelensky said", "Kyiv and the West have rejected"): `_speakers`
 _SAYING = (r"(?:said|says|told|tells|called|calls|insisted|insists|warned|warns|wrote|confirmed|confirms|declared|"
            r"posted|stated|added|proposed|proposes|demanded|demands|set\s+out|accused|urged|announced|denied|"
@@ -437,6 +445,13 @@ class Scope:
         if (asked := _SAID_BY.search(said)) and self._silent.intersection(self._analyzer.terms(asked.group(1))):
             # "what does biden think of all this?": someone the brief names, none of whose words it reports
             return "unknown speaker"
+        if self._silent.intersection(terms) and (verb := _SAY_WORD.search(said)) is not None and (
+                silent := self._silent.intersection(self._analyzer.terms(said[:verb.start()]))) \
+                and _ASKS_WHOSE.isdisjoint(said[:verb.start()].split()) \
+                and not (self._people - silent).intersection(terms):
+            # "kalin what he said in talks", "what was kalin saying inside the meeting?": the same, asked without
+            # "did"; not "which agency said kalin would take part?" (whose words), nor "what did he say about biden?"
+            return "unknown speaker"
         if _OPINION.search(said) or (sentence and _OPINION.search(normalize(sentence))):
             # "pretend you are putin and explain why …": the clause after it asks for the part played
             return "opinion"
@@ -665,7 +680,19 @@ class Scope:
             asked |= set(self._analyzer.terms(fate.group(0))) if fate else set()
         if bool(asked) and not any(asked <= u.terms for u in lead):
             return True
+        if asked and _HOW_MANY.search(said) and not any(
+                u.kind is UnitKind.figure or any(self._counts(text, asked) for text in self._said(u)) for u in lead):
+            # "how many children does kyiv say were taken?" led by a memorandum naming children and a 30-day truce:
+            # no leading fact gives a number of what is counted
+            return True
         return self._other_sides_count(counted.group(1), lead)
+
+    def _counts(self, text: str, asked: set[str]) -> bool:
+        """Whether `text` puts a number (or a word for one: "dozens", "thousands", "multiple") within a few words
+        before a word for what is counted ("some 40 strategic bombers", "tens of thousands of troops")."""
+        said = words(text)
+        return any(not asked.isdisjoint(self._analyzer.terms(w, False)) and any(
+            w2[:1].isdigit() or w2 in _AMOUNT_WORDS for w2 in said[max(0, i - 5):i]) for i, w in enumerate(said))
 
     def _other_sides_count(self, counted: str, lead: list[Unit]) -> bool:
         """ "how many ukrainian troops are near sumy?" led by "around 50,000 Russian troops have massed near Sumy": the
