@@ -19,6 +19,8 @@ from tests.test_answers import ask, first, service  # noqa: F401  the real brief
     # "nuke" for nuclear: the bombers were nuclear-capable
     ("did the drones hit nuke-capable jets", "nuclear-capable"),
     ("so kyiv blew up russian nukes??", "nuclear-capable"),
+    # the Kremlin "dismissed" the ceasefire it was asked to accept
+    ("did the kremlin accept the ceasefire", "dismissed"),
     # talks "coming" (up) are more talks to come, not someone coming to them
     ("ok and are there more talks coming?", "another round"),
     # "unpalatable" tells whether Kyiv accepts Moscow's demand to withdraw

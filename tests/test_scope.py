@@ -682,3 +682,11 @@ def test_a_count_no_leading_fact_puts_a_number_on_is_not_answered(service: Brief
     # a number before what is counted, however far ("some 40 strategic bombers"), answers it
     (bombers,) = ask(service, "how many bombers did ukraine say it hit?")
     assert "40" in lead(bombers)
+
+
+def test_which_city_an_earlier_occasion_was_held_in_is_not_answered_by_a_fact_naming_it(
+        service: BriefService) -> None:
+    # "Medinsky led the failed talks of 2022" names the 2022 talks but no place; Istanbul is this round's city
+    rejected(service, "the failed talks in 2022, in which city were they?")
+    (here,) = ask(service, "in which city were the talks held?")
+    assert "istanbul" in lead(here).casefold()

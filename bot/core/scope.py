@@ -75,6 +75,7 @@ _AMOUNT_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven"
                            "many", "few", "number", "numbers", "scores", "half", "all", "both", "each", "single", "full",
                            "entire"})
 _HOW_MANY = re.compile(r"\bhow\s+many\b")
+_WHICH_PLACE = re.compile(r"\b(?:which|what)\s+(?:city|town|country|venue)\b")
 _ASKS_WHOSE = frozenset({"who", "whos", "whose", "which"})
 _SAY_WORD = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|telling|comment\w*|speak|spoke|speaking|quote\w*)\b")
 # Verbs a person's words or stance are told with ("Zelensky said", "Kyiv and the West have rejected"): `_speakers`
@@ -480,6 +481,8 @@ class Scope:
         # "did the new swap happen, and how many got freed?": a clause's count is for the occasion its sentence names
         occasion_terms = terms if not sentence or sentence == question else (
             *terms, *self._analyzer.terms(sentence))
+        if _WHICH_PLACE.search(said):
+            wants = "place"  # "in which city were the 2022 talks?": a place, though "city" alone asks none elsewhere
         if wants in ("place", "time") and lead and (earlier := set(occasion_terms) & _OCCASIONS - {"second_round"}) \
                 and (earlier.isdisjoint(lead[0].entities) or not fits(lead[0], wants) or (
                     _HOW_LONG.search(said) and not any(_SPAN.search(text) for text in self._said(lead[0])))):
