@@ -470,6 +470,27 @@ def test_russian_media_told_the_start_time_is_not_the_outlet_that_named_kalin(se
     assert "ria novosti" in lead(ria).casefold()
 
 
+def test_a_partys_view_of_what_was_just_asked_leads_with_their_word_on_it(service: BriefService) -> None:
+    # Russia's take on the security guarantees just asked about: it ruled them out (not its terms for Kyiv)
+    _, take = ask(service, "what security guarantees does ukraine want?", "russia's take on those?")
+    assert "ruled out" in lead(take)
+    # Russia's word on Kyiv's bomber claim: the two sides' starkly different assessments
+    _, damage = ask(service, "how many bombers did ukraine say it damaged?", "what does russia say?")
+    assert "different assessments" in lead(damage)
+
+
+def test_the_name_of_where_both_sides_met_is_the_venue(service: BriefService) -> None:
+    # both sides together are the talks: the venue's name leads, not the fact naming both delegations
+    (name,) = ask(service, "what's the name of the place where the russians and the ukrainians sat down?")
+    assert "ciragan" in first(name).casefold()
+
+
+def test_a_topic_two_related_topics_answer_is_answered(service: BriefService) -> None:
+    # Russia ruled the guarantees out, Ukraine wants them: either topic answers, so their closeness is no doubt
+    (guarantees,) = ask(service, "what about security guarantees?")
+    assert guarantees.matched and "security guarantees" in lead(guarantees)
+
+
 def test_his_position_is_the_post_he_holds_unless_a_stance_on_something_is_asked(service: BriefService) -> None:
     _, post = ask(service, "who led ukraine's team?", "whats his position")
     assert "defence minister" in lead(post).casefold()

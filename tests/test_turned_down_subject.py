@@ -8,7 +8,7 @@ from __future__ import annotations
 from bot.core.service import BriefService
 from tests.test_answers import ask, first, service  # noqa: F401  the real brief's service; one conversation a call
 
-UNSURE = "What about security guarantees?"  # in the brief, but asked too briefly to be answered with confidence
+UNSURE = "what's new on security guarantees?"  # in the brief, but asked too vaguely to be answered with confidence
 
 
 def test_the_question_is_still_turned_down(service: BriefService) -> None:

@@ -267,10 +267,14 @@ class Matcher:
         # The words asking a party's stance or word, as the analyzer reads them ("answer" reads as "react").
         # Of those, the words that say which stance ("accept", "agree", "react"), not only that one is asked ("view").
         self._answering_terms = frozenset(self.analyzer.terms(" ".join(sorted(_ANSWERING_WORDS)), correct=False))
+        self._wanting_terms = frozenset(self.analyzer.terms(" ".join(sorted(_WANT_WORDS)), correct=False))
         self._stance_terms = frozenset(self.analyzer.terms(" ".join(sorted(_STANCE_WORDS | _SAY_WORDS)),
                                                            correct=False)) | _STANCE
         self._rank_weights_cached: tuple[float, ...] = ()
         self._titles = [normalize(s.title) for s in self.sections]
+        positions = {section.id: s for s, section in enumerate(self.sections)}
+        self._related = [frozenset(positions[r] for r in section.related if r in positions)
+                         for section in self.sections]
         # The term the brief's aliases of its overview topic read as ("summary", "recap", "tl;dr" -> "overview"): a
         # word asking for the event in short, when an alias names the topic answering "what happened?".
         overview = self.event.section("")
@@ -1466,8 +1470,12 @@ class Matcher:
             # A fact holding the stance word asked ("does russia agree with that number?": "… starkly different
             # assessments", which says they do not agree) before one that only has them speak.
             stance = self._answering_terms.intersection(own)
-            first = max(theirs, key=lambda u: (bool(stance & units[u].terms), u in says,
-                                               len(discussed & (units[u].terms | units[u].entities)), scores[u], -u))
+            # Then one holding what the previous question asked ("how does kyiv see russia's approach?" -> "and the
+            # west?": how the West sees it, "cast … as an imperialist land grab", before what it rejected).
+            wanted = set(asked) - self._stance_terms - self._wanting_terms
+            first = max(theirs, key=lambda u: (bool(stance & units[u].terms), bool(wanted & units[u].terms),
+                                               u in says, len(discussed & (units[u].terms | units[u].entities)),
+                                               scores[u], -u))
         else:  # read in another topic for being about what was said: the stance most about it
             about = self._about(context, asked, frozenset(party))
             first = max(theirs, key=lambda u: (self._overlap(about, u), scores[u], -u))
@@ -2016,7 +2024,14 @@ class Matcher:
             return Match((), 0.0, frozenset(), terms, question=reading.text)
         ranked.sort(reverse=True)
         top_rank, top = ranked[0] if ranked else (0.0, -1)
-        margin = top_rank - (ranked[1][0] if len(ranked) > 1 else 0.0)
+        # Against the best topic the top one is not curated as related to: "security guarantees?" is answered as
+        # well by Russia's terms (it ruled them out) as by Ukraine's (it wants them); two related topics close
+        # together are no doubt about what was asked.
+        # (Not for a message pointing back, whose words alone may find any topic of the two: "who's its head?")
+        said = normalize(reading.text).split()
+        related = self._related[top] if ranked and not reading.context and PRONOUNS.isdisjoint(said) \
+            and THINGS.isdisjoint(said) else frozenset()
+        margin = top_rank - next((r for r, s in ranked[1:] if s not in related), 0.0)
         if event is not None:
             top_rank, top = next(((r, s) for r, s in ranked if s == event), (top_rank, event))
         if force is not None:
@@ -2025,6 +2040,10 @@ class Matcher:
         chosen = index.section_scores(top, terms_asked)
         # "how many ukrainians were killed": the people counted, not whose fact it is (the toll is Russia's doing)
         about = asked_entities - self._people_counted(reading.text) if wants == "number" else asked_entities
+        if wants in ("name", "place") and _BOTH_SIDES <= about:
+            # "the name of the building where the russians and ukrainians sat down": both sides together are the
+            # talks, where it happened; not a fact that must name them (the delegations facing off in the room)
+            about = about - _BOTH_SIDES
         unit_scores = dict(chosen.units)
         if wants != "name" and (subjects := index.subjects[top].intersection(terms_asked)) \
                 and len(subjects) < len(terms_asked):
@@ -2956,6 +2975,7 @@ _WANT_WORDS = frozenset({"want", "wants", "wanted", "demand", "demands", "demand
 # "what did the kremlin say to that?": a word of saying asks their stance only when the message asks nothing more
 _REACTING = frozenset({"react", "reacted", "reacts", "reacting", "reaction", "reactions", "respond", "responded",
                        "responds", "response", "reply", "replied", "replies"})
+_BOTH_SIDES = frozenset({"russia", "ukraine"})
 _ANSWERING_WORDS = frozenset({"accept", "accepts", "accepted", "reject", "rejects", "agree", "agrees", "disagree",
                               "disagrees", "react", "reaction", "respond", "response", "justify", "justification",
                               "excuse", "excuses", "explanation"})
