@@ -1426,6 +1426,12 @@ def test_which_comes_first_is_the_first_item_of_the_list_just_shown(service: Bri
     assert "ceasefire" in lead(first_item)
 
 
+@pytest.mark.parametrize("why", ["what for?", "how come?", "for what reason?"])
+def test_what_for_and_how_come_ask_why(service: BriefService, why: str) -> None:
+    _, reason = ask(service, "how many russian troops are massed near sumy?", why)
+    assert "offensive" in lead(reason)
+
+
 def test_why_not_after_no_ceasefire_is_how_far_apart_the_sides_were(service: BriefService) -> None:
     _, why_not = ask(service, "did the talks produce a ceasefire?", "why not?")
     assert "far apart" in lead(why_not)

@@ -444,6 +444,7 @@ class Matcher:
         # "what is umerov's position in the government?": a post held, not a stance taken
         text = _POST_HELD.sub("job", text)
         text = _HIS_POST.sub(r"\1 job", text)  # "whats his position" after Umerov: his post, not his stance
+        text = _BARE_WHY.sub("why?", text)  # "what for?", "how come?": why
         if _RELATIVE_TO.search(text) and _wants(text) == "time":
             # "when did it happen relative to the talks?": the talks are the time it is told by ("a day before"), and
             # "relative to" asks nothing a fact must say
@@ -3521,6 +3522,9 @@ _AT_THE_TIME = re.compile(r"\b(?:at|around|by)\s+the\s+time\s+of\s+(?:the\s+)?(?
 # A position held in a body (a post), where "position" alone is a stance ("kyiv's position")
 _POST_HELD = re.compile(r"\b(?:position|role|place|post)\s+(?:in|within|inside|on)\s+(?:the\s+|their\s+|his\s+|her\s+)?"
                         r"(?:\w+\s+)?(?:government|cabinet|administration|ministry|kremlin)\b", re.IGNORECASE)
+# A message asking only why, in other words: "what for?", "how come?", "for what reason?"
+_BARE_WHY = re.compile(r"^\W*(?:(?:and|but|so|ok|okay|hmm)\W+)?(?:how\s+come|what\s+for|for\s+what(?:\s+reason|\s+purpose)?|"
+                       r"to\s+what\s+end)(?:\s+(?:though|tho|exactly))?\W*$", re.IGNORECASE)
 # "what's his position?", "her official position": a person's post, unless a stance on something is asked ("his
 # position on a ceasefire")
 _HIS_POST = re.compile(r"\b(his|her)\s+(?:official\s+|exact\s+|actual\s+)?position\b(?!\s+(?:on|about|regarding|"
