@@ -485,6 +485,12 @@ def test_the_name_of_where_both_sides_met_is_the_venue(service: BriefService) ->
     assert "ciragan" in first(name).casefold()
 
 
+def test_a_leaders_team_is_his_sides_delegation(service: BriefService) -> None:
+    # "medinsky's team" arrived when Russia's delegation did; not the 2022 talks he led
+    (landed,) = ask(service, "when did medinsky's team land in istanbul?")
+    assert "sunday" in first(landed).casefold()
+
+
 def test_a_topic_two_related_topics_answer_is_answered(service: BriefService) -> None:
     # Russia ruled the guarantees out, Ukraine wants them: either topic answers, so their closeness is no doubt
     (guarantees,) = ask(service, "what about security guarantees?")

@@ -423,6 +423,15 @@ class Matcher:
             return None  # "what did zelensky say …": asked of him; "zelensky says …": his word, not hearsay
         return told.group("claim")
 
+    def _side_for_leader(self, found: re.Match[str]) -> str:
+        """ "medinsky's team" written as "russia's team": a person's possessive before a word for a delegation, when
+        the person is on one of the two warring sides; the words as written otherwise."""
+        people = [t for t in self.analyzer.terms(found.group(1), correct=False) if t in self.people]
+        side = self.scope.side(people[0]) if len(people) == 1 else None
+        if side not in _BOTH_SIDES:
+            return found.group(0)
+        return f"{self._entity_names.get(side, side.title())}'s {found.group(2)}"
+
     @contextmanager
     def _one_message(self) -> Iterator[None]:
         """While one message is matched, its readings share what they retrieve (`_retrieved`) and what is read from
@@ -445,6 +454,8 @@ class Matcher:
         text = _POST_HELD.sub("job", text)
         text = _HIS_POST.sub(r"\1 job", text)  # "whats his position" after Umerov: his post, not his stance
         text = _BARE_WHY.sub("why?", text)  # "what for?", "how come?": why
+        # "medinsky's team", "umerov's delegation": the side's delegation he led, which the facts name as the side's
+        text = _PERSONS_TEAM.sub(self._side_for_leader, text)
         if _RELATIVE_TO.search(text) and _wants(text) == "time":
             # "when did it happen relative to the talks?": the talks are the time it is told by ("a day before"), and
             # "relative to" asks nothing a fact must say
@@ -3522,6 +3533,9 @@ _AT_THE_TIME = re.compile(r"\b(?:at|around|by)\s+the\s+time\s+of\s+(?:the\s+)?(?
 # A position held in a body (a post), where "position" alone is a stance ("kyiv's position")
 _POST_HELD = re.compile(r"\b(?:position|role|place|post)\s+(?:in|within|inside|on)\s+(?:the\s+|their\s+|his\s+|her\s+)?"
                         r"(?:\w+\s+)?(?:government|cabinet|administration|ministry|kremlin)\b", re.IGNORECASE)
+# "medinsky's team", "umerov's negotiators": a person's possessive and a word for the delegation they led
+_PERSONS_TEAM = re.compile(r"\b([a-z]+)['’]s\s+(team|delegation|negotiators|negotiating\s+team|lot|people|guys)\b",
+                           re.IGNORECASE)
 # A message asking only why, in other words: "what for?", "how come?", "for what reason?"
 _BARE_WHY = re.compile(r"^\W*(?:(?:and|but|so|ok|okay|hmm)\W+)?(?:how\s+come|what\s+for|for\s+what(?:\s+reason|\s+purpose)?|"
                        r"to\s+what\s+end)(?:\s+(?:though|tho|exactly))?\W*$", re.IGNORECASE)
