@@ -19,6 +19,8 @@ from tests.test_answers import ask, first, service  # noqa: F401  the real brief
     # "nuke" for nuclear: the bombers were nuclear-capable
     ("did the drones hit nuke-capable jets", "nuclear-capable"),
     ("so kyiv blew up russian nukes??", "nuclear-capable"),
+    # what a side "offers" is what it proposes
+    ("how long a truce is kyiv offering in its memorandum?", "30"),
     # the Kremlin "dismissed" the ceasefire it was asked to accept
     ("did the kremlin accept the ceasefire", "dismissed"),
     # talks "coming" (up) are more talks to come, not someone coming to them
