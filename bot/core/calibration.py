@@ -27,7 +27,7 @@ FEATURES = (
     "type_miss",  # 1 when the question asks for a kind the leading fact is not
     "conflict",  # the question names a country or person the leading fact is not about
     "context",  # the reading uses the previous turn
-    "margin",  # rank lead of the chosen topic over the next one
+    "margin",  # rank lead of the chosen topic over the next one not curated as related to it
 )
 
 
