@@ -810,8 +810,8 @@ class Matcher:
         if kind is Doubt.SOURCE and parties - claimers and "or" not in said:
             kind = Doubt.OTHER_SIDE  # "has moscow confirmed that?" after Kyiv's claim: Moscow's word on it
         if kind is Doubt.OTHER_SIDE:
-            sides = claimers & {"russia", "ukraine"}
-            other = frozenset(parties) or (frozenset({"russia", "ukraine"}) - sides if len(sides) == 1 else frozenset())
+            sides = claimers & _BOTH_SIDES
+            other = frozenset(parties) or (_BOTH_SIDES - sides if len(sides) == 1 else frozenset())
             if other and (theirs := self._other_side_of(units, last, other)):
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, other, context.terms, lead=tuple(theirs),
                              question=text, features={"context": 1.0})
@@ -1071,7 +1071,7 @@ class Matcher:
         if context is not None and _REVERSE.search(text) and len(words(text)) <= 8:
             # "and the other way round?": the previous question with the two sides swapped (and never "round" as
             # the talks); when it named neither side, the previous question again, whose answer gives both ways.
-            sides = sorted(self.index.countries & {"russia", "ukraine"})
+            sides = sorted(self.index.countries & _BOTH_SIDES)
             swap = dict(zip(sides, reversed(sides))) if len(sides) == 2 else {}
             terms = tuple(swap.get(t, t) for t in context.terms)
             return [_Reading(text, terms, (), True, False, asked_before=context.terms)]
@@ -1224,8 +1224,7 @@ class Matcher:
     def _first_side(self, context: FollowUpContext) -> list[str]:
         """Which of the two warring sides the previous turn was about: the one its question named first ("what does
         russia want from ukraine?"), else the one its answer was about; none when neither or both (by its answer)."""
-        sides = ("russia", "ukraine")
-        return [t for t in context.terms if t in sides][:1] or [t for t in sides if t in context.entities]
+        return [t for t in context.terms if t in _BOTH_SIDES][:1] or sorted(_BOTH_SIDES & context.entities)
 
     def _other_side(self, text: str, context: FollowUpContext) -> str | None:
         """`text` with "the other side" written as the side of the two the previous turn was not about, when it was
@@ -1233,7 +1232,7 @@ class Matcher:
         found = _OTHER_SIDE.search(text)
         if found is None:
             return None
-        sides = sorted(self.index.countries & {"russia", "ukraine"})
+        sides = sorted(self.index.countries & _BOTH_SIDES)
         if len(sides) != 2:
             return None
         asked = self._first_side(context)
@@ -1442,7 +1441,7 @@ class Matcher:
         named = {t for t in own if t in self.index.named}
         # A side the previous question named only as the one acted on ("what did yermak say kyiv's delegation handed
         # over to the russians?" -> "and russia's response?") is not whom it was about: their word is still news.
-        party = named - context.entities or named & {"russia", "ukraine"} - set(self._first_side(context))
+        party = named - context.entities or named & _BOTH_SIDES - set(self._first_side(context))
         # "what does the kremlin say", "what did ukraine say about it": nothing asked but a party's word.
         # "what does the kremlin say about that meeting": a word of what the last answer said, pointed at ("that
         # meeting"), names what was discussed; it asks nothing new either.
@@ -1510,6 +1509,8 @@ class Matcher:
         (Umerov speaks for Kyiv). Empty when it asks no reaction."""
         said = normalize(text).split()
         at = next((i for i, w in enumerate(said) if w in _REACTING), 0)
+        if not at:
+            return frozenset()  # most messages: no word of reacting, or nobody before it
         terms = self.analyzer.runs(said)
         found = {t for i in range(at) for t in terms(i, i + 1) if t in self.people or t in self.index.countries}
         return frozenset(found | {p for p in self.people if self.scope.side(p) in found})
