@@ -30,7 +30,7 @@ from typing import Iterable
 from bot.core.analyzer import Analyzer, canon
 from bot.core.brief import Brief, EntityKind
 from bot.core.index import LENGTH_UNIT, Unit, UnitKind, fits
-from bot.core.text import STOPWORDS, normalize, sentences, stem, words
+from bot.core.text import NUMBER_WORDS, STOPWORDS, normalize, sentences, stem, words
 
 # Offices a person holds, and the words that say which one ("foreign minister", "prime minister").
 _TITLES = frozenset({"president", "presidents", "minister", "ministers", "chancellor", "spokesperson",
@@ -69,11 +69,11 @@ _FATE = re.compile(r"\b(?:killed|died|dead|dying|injured|wounded|captured|freed|
 # "what did erdogan say", "what does macron think": what someone said, and who (group 1)
 _SAID_BY = re.compile(r"\b(?:did|does|do|has|have|had|will|would)\s+(.{2,40}?)\s+(?:say|said|tell|told|think|"
                       r"thinks|thought|comment|comments|commented|react|reacted|respond|responded|reply|replied)\b")
-_AMOUNT_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                           "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion",
-                           "dozen", "dozens", "hundreds", "thousands", "millions", "billions", "multiple", "several",
-                           "many", "few", "number", "numbers", "scores", "half", "all", "both", "each", "single", "full",
-                           "entire"})
+# Words putting a number on what follows them: the number words, and words for amounts ("dozens", "multiple")
+_AMOUNT_WORDS = frozenset(NUMBER_WORDS) | {"one", "hundred", "thousand", "million", "billion", "dozen", "dozens",
+                                           "hundreds", "thousands", "millions", "billions", "multiple", "several",
+                                           "many", "few", "number", "numbers", "scores", "half", "all", "both", "each",
+                                           "single", "full", "entire"}
 _HOW_MANY = re.compile(r"\bhow\s+many\b")
 _WHICH_PLACE = re.compile(r"\b(?:which|what)\s+(?:city|town|country|venue)\b")
 _ASKS_WHOSE = frozenset({"who", "whos", "whose", "which"})
