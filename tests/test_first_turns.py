@@ -1256,6 +1256,9 @@ def test_may_as_a_verb_is_still_a_function_word(service: BriefService) -> None:
     # "at the time of the talks" says which occasion, not that a time is asked
     ("what job did medinsky have at the time of the negotiations?", "aide"),
     ("who was ukraine's defence minister around the time of the talks?", "umerov"),
+    # so do "before" and "ahead of" the talks: what someone said then is what the brief has them say
+    ("what did zelensky demand ahead of the negotiations?", "unconditional ceasefire"),
+    ("what had medinsky confirmed before the talks began?", "memorandum"),
 ])
 def test_the_event_s_city_and_day_only_place_the_question(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)

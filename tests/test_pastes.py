@@ -88,3 +88,9 @@ def test_a_paste_after_any_lead_in_is_read_as_one(service: BriefService) -> None
 def test_a_pasted_draft_line_to_check_is_corrected(service: BriefService) -> None:
     (answer,) = ask(service, "draft: 'Russia's team, led by Foreign Minister Sergei Lavrov, flew in Sunday.' ok to post?")
     assert "medinsky" in first(answer).casefold()
+
+
+def test_a_pasted_take_on_a_document_then_its_contents_is_answered_not_crashed(service: BriefService) -> None:
+    # what leads may be a person's card, which says no text of its own: the contents check must not fail on it
+    (answer,) = ask(service, "> ukraine's roadmap is just surrender\nwhat's in it per reuters")
+    assert answer.matched and "reuters" in first(answer).casefold()

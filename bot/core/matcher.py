@@ -3529,8 +3529,9 @@ _DOUBT_TAIL = re.compile(
 # "relative to the talks", "compared to the talks", "in relation to": in a question for a time, what it is told by
 _RELATIVE_TO = re.compile(r"\b(?:relative|compared|in\s+relation|in\s+comparison)\s+(?:to|with)\b", re.IGNORECASE)
 # "at the time of the talks", "around the time of the meeting": the occasion meant, not a time asked
-_AT_THE_TIME = re.compile(r"\b(?:at|around|by)\s+the\s+time\s+of\s+(?:the\s+)?(?:talks|meeting|negotiations|"
-                          r"second\s+round|round|istanbul\s+talks)\b", re.IGNORECASE)
+_AT_THE_TIME = re.compile(r"\b(?:(?:at|around|by)\s+the\s+time\s+of|before|ahead\s+of|prior\s+to)\s+(?:the\s+)?"
+                          r"(?:talks|meeting|negotiations|second\s+round|round|istanbul\s+talks)"
+                          r"(?:\s+(?:started|began|opened|kicked\s+off|got\s+going))?\b", re.IGNORECASE)
 # A position held in a body (a post), where "position" alone is a stance ("kyiv's position")
 _POST_HELD = re.compile(r"\b(?:position|role|place|post)\s+(?:in|within|inside|on)\s+(?:the\s+|their\s+|his\s+|her\s+)?"
                         r"(?:\w+\s+)?(?:government|cabinet|administration|ministry|kremlin)\b", re.IGNORECASE)

@@ -549,7 +549,7 @@ class Scope:
         if _CONTENTS.search(said) and lead and (asked := self.owner(said) or (
                 self.owner(before) if _POINTS_BACK.intersection(said.split()) else None)
                 or (self.owner(f"{elided.group(1)} memo") if elided else None)) \
-                and (told := self.owner(normalize(self._said(lead[0])[0]))) and asked != told:
+                and (told := self.owner(normalize(" ".join(self._said(lead[0])[:1])))) and asked != told:
             # "what's in russia's memorandum?" (or "what's in it?" after Moscow's) led by what Ukraine's proposes:
             # another side's document
             return "contents"
