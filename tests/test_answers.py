@@ -140,6 +140,17 @@ def test_markup_is_stripped_and_never_echoed(service: BriefService) -> None:
     assert not unknown.matched and "<b>" not in " ".join(unknown.body)
 
 
+def test_emoji_shortcodes_say_nothing_and_flags_say_their_country(service: BriefService) -> None:
+    (worth,) = ask(service, "what were the damaged bombers worth, per kyiv :money_with_wings: <:stonks:8812>")
+    assert "$7 billion" in first(worth)
+    (team,) = ask(service, "who headed the :flag_ua: delegation?")
+    assert "umerov" in first(team).casefold()
+    (advisers,) = ask(service, "which advisers were expected from 🇬🇧 and 🇫🇷?")
+    assert "british" in first(advisers).casefold()
+    (unknown,) = ask(service, "what did 🇨🇳 say about the talks?")
+    assert not unknown.matched
+
+
 def test_slang_and_swearing(service: BriefService) -> None:
     (answer,) = ask(service, "who the hell was running the show for russia lol")
     assert "medinsky" in first(answer).casefold()

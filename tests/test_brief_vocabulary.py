@@ -394,6 +394,17 @@ def test_older_readers_everyday_words_find_the_fact(service: BriefService, quest
     assert fact in first(answer).casefold()
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    # "running point" is leading; drones "thrown at" a country were sent; "basic" asks nothing a fact must say
+    ("who ran point for moscow's team?", "medinsky"),
+    ("how many drones did russia hurl at ukraine on sunday night", "80"),
+    ("what's the basic russian demand", "nato"),
+])
+def test_chat_room_words_find_the_fact(service: BriefService, question: str, fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert fact in first(answer).casefold()
+
+
 @pytest.mark.parametrize("question", [
     # the same words about what the articles never say
     "how on earth is the weather so bad in istanbul",

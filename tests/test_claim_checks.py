@@ -53,6 +53,16 @@ def test_a_framed_claim_is_answered_by_the_fact_that_corrects_it(
     assert fact in first(ask(service, question)[0]).casefold()
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    # a statement asked as a question is a claim to check: the fact's own figure corrects a wrong one
+    ("so russia launched 500 drones at ukraine on sunday night?", "80"),
+    ("so kyiv claims it damaged about 400 bombers?", "40"),
+    ("the damaged planes were worth 70 billion dollars, isn't it", "$7 billion"),
+])
+def test_a_statement_asked_as_a_question_is_a_claim_checked(service: BriefService, question: str, fact: str) -> None:
+    assert fact in first(ask(service, question)[0])
+
+
 def test_a_framed_claim_after_an_answer_is_read_as_itself(service: BriefService) -> None:
     opener, checked = ask(service, "who led ukraine's delegation?",
                           "confirm: the first round freed 3,000 prisoners on each side?")

@@ -354,6 +354,9 @@ def test_who_said_they_would_asks_who_reported_what_was_just_said(service: Brief
     # "who said they would come?" asks who reported the advisers' coming, not who said anything about attending.
     _, said = ask(service, "which european governments sent advisers?", "who said they would come?")
     assert said.section_id == "european-advisers" and "spokesperson" in lead(said)
+    # "he's", "they're": the same question with its verb contracted
+    _, contracted = ask(service, "who is ibrahim kalin?", "who said he's coming?")
+    assert contracted.matched and "ria novosti" in " ".join(contracted.body).casefold()
 
 
 def test_who_announced_it_leads_with_a_fact_naming_who_did(service: BriefService) -> None:

@@ -196,6 +196,7 @@ def test_a_claimed_place_or_office_is_answered_by_the_fact_that_confirms_or_corr
     ("medinsky is really a diplomat, right?", "kremlin aide"),
     ("is kellogg seen as a negotiator or what", "envoy"),
     ("isn't kalin just a spokesman?", "intelligence chief"),
+    ("umerov's a general, isn't he?", "defence minister"),  # "'s" for "is"
 ])
 def test_a_description_claimed_of_someone_is_answered_by_who_they_are(
         service: BriefService, question: str, fact: str) -> None:
@@ -207,6 +208,7 @@ def test_a_description_claimed_of_someone_is_answered_by_who_they_are(
     "is zelensky a comedian?",  # a word the brief never uses: nothing in it confirms or corrects the claim
     "is putin a war criminal?",
     "was kellogg a general before he became envoy?",  # an earlier career, which the articles do not go into
+    "zelensky's a comedian, isn't he?",
 ])
 def test_a_description_the_brief_cannot_check_is_not_answered_with_a_card(service: BriefService,
                                                                           question: str) -> None:
@@ -221,6 +223,9 @@ def test_a_description_the_brief_cannot_check_is_not_answered_with_a_card(servic
     ("did zelensky turn up in istanbul?", "no article reports zelensky"),
     ("were zelensky and putin at the talks?", "no article reports zelensky"),
     ("did medinsky make it to the talks?", "medinsky"),
+    # told as done, with a verb of travelling: the same claim
+    ("so trump travelled to istanbul for the negotiations?", "no article reports trump"),
+    ("did putin fly in for the talks?", "no article reports putin"),
 ])
 def test_a_claim_that_someone_was_at_the_talks_is_answered_by_who_attended(
         service: BriefService, question: str, fact: str) -> None:
@@ -1259,6 +1264,8 @@ def test_may_as_a_verb_is_still_a_function_word(service: BriefService) -> None:
     # so do "before" and "ahead of" the talks: what someone said then is what the brief has them say
     ("what did zelensky demand ahead of the negotiations?", "unconditional ceasefire"),
     ("what had medinsky confirmed before the talks began?", "memorandum"),
+    # and "this time", in a first turn: this round, the brief's own
+    ("who's heading ukraine's team this time around?", "umerov"),
 ])
 def test_the_event_s_city_and_day_only_place_the_question(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)

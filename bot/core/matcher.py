@@ -125,7 +125,8 @@ _SOURCE_REQUEST = re.compile(
     + _WHERE_FROM + r"|"
     # "who said they'd be there?", "who said he will participate": who reported what the answer just said
     r"who\s+(?:said|says|claimed|reported|announced|confirmed)\s+(?:that\s+)?(?:he|she|they|it)"
-    r"(?:'d|’d|'ll|’ll|\s+would|\s+will|\s+was|\s+were|\s+is|\s+are|\s+had|\s+could)(?:\s+\w+){1,3})\W*$",
+    r"(?:'d|’d|'ll|’ll|'s|’s|'re|’re|\s+would|\s+will|\s+was|\s+were|\s+is|\s+are|\s+had|\s+could)"
+    r"(?:\s+\w+){1,3})\W*$",
     re.IGNORECASE)
 # "just the number", "only the date please", "number only", "one word": the last answer's leading fact, no more
 _JUST_THE = re.compile(r"^\W*(?:(?:ok|okay|so|no)\W+)?(?:(?:just|only)\s+(?:the\s+)?"
@@ -1361,6 +1362,10 @@ class Matcher:
                 return people, rest, verb
             if rest[:1] and rest[0] in _COPULA:  # the name opens the sentence: "putin was there, right?"
                 return people, rest[1:], rest[0]
+            if rest[:1] in (["a"], ["an"]):  # "medinsky's a general, isn't he?": its "'s" was "is"
+                return people, rest, "is"
+            if rest[:1] and rest[0] in _ARRIVED:  # "so putin flew to istanbul?" claims what "did putin fly…" asks
+                return people, [_ARRIVED[rest[0]], *rest[1:]], "did"
             return None
         return None
 
@@ -2156,7 +2161,7 @@ class Matcher:
         if event is not None:
             # A rule: a question about the event itself, of a kind the brief answers, is answered.
             probability = max(probability, 0.9)
-        if not reading.context and not (reading.unplaced and checks_a_claim(normalize(reading.text).split())) \
+        if not reading.context and not (reading.unplaced and checks_a_claim(reading.text)) \
                 and self._asks_who_or_what(content, lead):
             # A rule: "who's the russian president?", "what's zelensky's job title?", "where is sumy?": who or what
             # one of the brief's names is, led by its own card, is answered (the brief declares each with its role
@@ -2165,7 +2170,7 @@ class Matcher:
             probability = max(probability, 0.9)
         when_or_where = wants if wants in ("time", "place") else kind if kind in ("time", "place") else \
             "place" if _WHICH_PLACE.search(reading.text) or (
-                _HELD_IN.search(reading.text) and checks_a_claim(normalize(reading.text).split())) else ""
+                _HELD_IN.search(reading.text) and checks_a_claim(reading.text)) else ""
         if when_or_where and _still_to_come(normalize(reading.text).split()) and not (
                 lead and self._tells_what_is_to_come(index.units[lead[0]], when_or_where)):
             # A rule: "when will it happen?", "which city will that be in?" ask the time or place of something still
@@ -2697,7 +2702,7 @@ class Matcher:
         said = normalize(reading.text).split()
         first = index.units[lead[0]] if lead else None
         # "who led russia's team, medinsky or lavrov?": answers offered to choose from are claims checked too
-        if first is not None and (checks_a_claim(said) or "or" in said[1:]):
+        if first is not None and (checks_a_claim(reading.text) or "or" in said[1:]):
             if fits(first, "number") or fits(first, "time"):
                 # "did they swap 2000 prisoners each?", "did round 2 last three hours?": the number is the claim
                 # checked; the fact's own number answers it
@@ -3097,6 +3102,8 @@ _DESCRIPTION_HEDGES = frozenset({"just", "really", "actually", "basically", "sim
                                  "some", "kind", "sort", "of", "more", "like", "also", "still", "even"})
 # Verbs of turning up somewhere: "did putin show up?", "did trump go to istanbul?"
 _ARRIVING = frozenset({"show", "turn", "come", "go", "travel", "fly", "attend", "appear", "make", "join"})
+_ARRIVED = {"showed": "show", "turned": "turn", "came": "come", "went": "go", "travelled": "travel",
+            "traveled": "travel", "flew": "fly", "attended": "attend", "appeared": "appear", "joined": "join"}
 
 
 def _description_claimed(rest: list[str]) -> list[str] | None:
@@ -3131,7 +3138,7 @@ def _claims_presence(rest: list[str], verb: str, present_at: Callable[[str], boo
     if verb in ("did", "didnt"):
         if not rest or rest[0] not in _ARRIVING:
             return False
-        rest = [w for w in rest[1:] if w not in ("up", "to", "the", "it", "over", "out")]
+        rest = [w for w in rest[1:] if w not in ("up", "to", "the", "it", "over", "out", "in") and w not in _FOR_IT]
         return all(w in _CLAIM_TAIL or present_at(w) for w in rest)
     if verb not in ("was", "were", "wasnt", "werent"):
         return False
@@ -3418,7 +3425,9 @@ _OCCASION = frozenset({"this", "that", "last", "next", "each", "every", "first",
 
 
 _CHECK_TAGS = (("right",), ("true",), ("correct",), ("yeah",), ("or", "nah"), ("or", "not"), ("or", "something"),
-               ("is", "that", "true"), ("is", "that", "right"))
+               ("is", "that", "true"), ("is", "that", "right"), ("no",), ("isnt", "it"), ("wasnt", "it"),
+               ("didnt", "they"), ("didnt", "he"), ("didnt", "it"), ("wasnt", "he"), ("isnt", "he"),
+               ("werent", "they"), ("arent", "they"))
 
 
 _CHECK_TAG_ENDS = frozenset(tag[-1] for tag in _CHECK_TAGS)
@@ -3429,11 +3438,16 @@ _DATE_TERMS = frozenset(stem(w) for w in ("january", "february", "march", "april
                                            "wednesday", "thursday", "friday", "saturday", "sunday"))
 
 
-def checks_a_claim(said: list[str]) -> bool:
-    """A yes/no question, or a statement tagged "right?", "true?", "or something": a claim the reader checks."""
+def checks_a_claim(text: str) -> bool:
+    """A yes/no question, a statement tagged "right?", "true?", "or something", or a statement asked as a question
+    ("so they swapped 10,000 prisoners in may?"): a claim the reader checks."""
+    said = normalize(text).split()
     return bool(said) and (said[0] in YES_NO or said[0] in {"wasnt", "werent", "didnt", "isnt"}
                            or (said[-1] in _CHECK_TAG_ENDS
-                               and any(tuple(said[-len(tag):]) == tag for tag in _CHECK_TAGS)))
+                               and any(tuple(said[-len(tag):]) == tag for tag in _CHECK_TAGS))
+                           or (len(said) >= 4 and text.rstrip().endswith("?") and _WH.isdisjoint(said)
+                               # in English: not "kakaya pogoda v stambule?", a question in words it cannot read
+                               and 2 * sum(map(is_common_word, said)) > len(said)))
 
 
 # "in which part of Russia", "what region": a place inside a country. ("which city", "which country" are asked
@@ -3529,9 +3543,10 @@ _DOUBT_TAIL = re.compile(
 # "relative to the talks", "compared to the talks", "in relation to": in a question for a time, what it is told by
 _RELATIVE_TO = re.compile(r"\b(?:relative|compared|in\s+relation|in\s+comparison)\s+(?:to|with)\b", re.IGNORECASE)
 # "at the time of the talks", "around the time of the meeting": the occasion meant, not a time asked
-_AT_THE_TIME = re.compile(r"\b(?:(?:at|around|by)\s+the\s+time\s+of|before|ahead\s+of|prior\s+to)\s+(?:the\s+)?"
+_AT_THE_TIME = re.compile(r"\b(?:(?:(?:at|around|by)\s+the\s+time\s+of|before|ahead\s+of|prior\s+to)\s+(?:the\s+)?"
                           r"(?:talks|meeting|negotiations|second\s+round|round|istanbul\s+talks)"
-                          r"(?:\s+(?:started|began|opened|kicked\s+off|got\s+going))?\b", re.IGNORECASE)
+                          r"(?:\s+(?:started|began|opened|kicked\s+off|got\s+going))?|this\s+time(?:\s+a?round)?)\b",
+                          re.IGNORECASE)
 # A position held in a body (a post), where "position" alone is a stance ("kyiv's position")
 _POST_HELD = re.compile(r"\b(?:position|role|place|post)\s+(?:in|within|inside|on)\s+(?:the\s+|their\s+|his\s+|her\s+)?"
                         r"(?:\w+\s+)?(?:government|cabinet|administration|ministry|kremlin)\b", re.IGNORECASE)

@@ -160,7 +160,7 @@ class BriefService:
         else:
             # A fact's "Yes, …" or "No, …" replies to a yes/no question; any other question gets the fact itself
             # ("who is his boss?" must not open with "Yes, he has negotiated with Ukraine before.").
-            replying = checks_a_claim(normalize(match.question).split())
+            replying = checks_a_claim(match.question)
             facts = tuple(self._keyed_fact(section, unit.key) if replying else self._plain_fact(section, unit.key)
                           for unit in match.lead)
             shown = last = tuple(unit.key for unit in match.lead)

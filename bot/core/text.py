@@ -59,6 +59,13 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 _MD_MARKS = re.compile(r"(\*\*|__|~~|\|\||```|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 _GAP = re.compile(r"_{3,}")
 _MENTION = re.compile(r"<@!?\d+>|(?<!\w)@\w+")
+# Emoji said in words: Discord's shortcodes (":moneybag:", a server's own "<:pepe:123>"). A flag says a country
+# ("who's running point for :flag_ua:?", "who came from europe 🇬🇧🇩🇪🇫🇷"): its name for the brief's countries, else its
+# two letters, a word no fact has (so "what does 🇨🇳 think?" asks of a country the brief does not discuss).
+_EMOJI_CODE = re.compile(r"<a?:\w+:\d+>|(?<![\w:]):([a-z0-9_+\-]{2,40}):(?![\w:])")
+_FLAG = re.compile("[\U0001F1E6-\U0001F1FF]{2}")
+_FLAG_NAMES = {"ua": "Ukraine", "ru": "Russia", "tr": "Turkey", "us": "US", "gb": "Britain", "de": "Germany",
+               "fr": "France", "eu": "Europe"}
 _SENTENCE_END = re.compile(r"(?<=[?!.;])\s+|\n+|\s+[—–]\s+(?=\S)")
 
 # Chat shorthand every English-speaking user types; brief-specific synonyms live in the brief's alias table.
@@ -209,14 +216,15 @@ if hasattr(_stemmer, "maxCacheSize"):
 
 # What markup, an entity, a mention, a link or a run of blanks needs (a tab, a newline, a space before a newline
 # comes with "\n"): a text with none of them is only trimmed.
-_PLAIN = frozenset("&[<@*_~|`\t\n")
+_PLAIN = frozenset("&[<@*_~|`:\t\n")
 
 
 @_memo(4096)  # the service strips a question once to match it and again to echo it
 def strip_markup(text: str) -> str:
     """What a person typed, without HTML tags, Markdown marks, links, mentions or entities."""
     text = text[:MAX_MESSAGE_CHARS]
-    if _PLAIN.isdisjoint(text) and "  " not in text and "http" not in text and "www." not in text:
+    if _PLAIN.isdisjoint(text) and "  " not in text and "http" not in text and "www." not in text \
+            and (text.isascii() or not _FLAG.search(text)):
         # Most questions: nothing below would change them (each step needs one of these characters), and a
         # question that has left the memo is stripped again on every later ask.
         return text.strip()
@@ -225,11 +233,22 @@ def strip_markup(text: str) -> str:
     text = _BLOCK_TAG.sub("\n", text)  # a block ends a sentence: "<script>alert(1)</script> who is Umerov"
     text = _TAG.sub(" ", text)
     text = _MENTION.sub(" ", text)
+    text = _EMOJI_CODE.sub(_emoji_words, text)
+    text = _FLAG.sub(lambda flag: f" {_flag_name(''.join(chr(ord(c) - 0x1F1E6 + 97) for c in flag.group()))} ", text)
     text = _URL.sub(" ", text)
     text = _GAP.sub("…", text)  # "the '____ in chief'": a gap left for the answer, not Markdown emphasis
     text = _MD_MARKS.sub("", text)
     text = re.sub(r"[ \t]+", " ", text)
     return re.sub(r" ?\n[\n ]*", "\n", text).strip()  # newlines stay: they separate what was said
+
+
+def _flag_name(code: str) -> str:
+    return _FLAG_NAMES.get(code, code)
+
+
+def _emoji_words(emoji: re.Match[str]) -> str:
+    code = emoji.group(1) or ""
+    return f" {_flag_name(code[5:])} " if code.startswith("flag_") else " "
 
 
 def sentences(text: str) -> list[str]:
