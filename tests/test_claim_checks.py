@@ -58,9 +58,16 @@ def test_a_framed_claim_is_answered_by_the_fact_that_corrects_it(
     ("so russia launched 500 drones at ukraine on sunday night?", "80"),
     ("so kyiv claims it damaged about 400 bombers?", "40"),
     ("the damaged planes were worth 70 billion dollars, isn't it", "$7 billion"),
+    # a wrong day told as a statement: the fact telling when corrects it
+    ("the first round took place on may 9, didn't it?", "16 may"),
 ])
 def test_a_statement_asked_as_a_question_is_a_claim_checked(service: BriefService, question: str, fact: str) -> None:
-    assert fact in first(ask(service, question)[0])
+    assert fact in first(ask(service, question)[0]).casefold()
+
+
+def test_a_search_box_fragment_is_not_a_claim(service: BriefService) -> None:
+    # "start time in GMT?" asks the time; it claims nothing, so the answer is not a reply to a claim
+    assert "1000 gmt" in first(ask(service, "start time in GMT?")[0]).casefold()
 
 
 def test_a_framed_claim_after_an_answer_is_read_as_itself(service: BriefService) -> None:

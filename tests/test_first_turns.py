@@ -1266,6 +1266,7 @@ def test_may_as_a_verb_is_still_a_function_word(service: BriefService) -> None:
     ("what had medinsky confirmed before the talks began?", "memorandum"),
     # and "this time", in a first turn: this round, the brief's own
     ("who's heading ukraine's team this time around?", "umerov"),
+    ("how were expectations before monday's talks?", "low"),
 ])
 def test_the_event_s_city_and_day_only_place_the_question(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)

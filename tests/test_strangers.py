@@ -354,6 +354,7 @@ def test_what_a_phrase_of_the_brief_stands_for(service: BriefService, question: 
 @pytest.mark.parametrize(("question", "expected"), [
     ("what is the name of the operation with the drones?", "spider"),
     ("what's the name of the palace where they met", "ciragan"),
+    ("what code name did kyiv give its drone operation?", "spider"),  # a code name is the name a fact gives
 ])
 def test_the_name_of_a_thing_the_brief_names_is_its_name(service: BriefService, question: str,
                                                          expected: str) -> None:

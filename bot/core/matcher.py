@@ -1320,8 +1320,8 @@ class Matcher:
             if copula and self.analyzer.runs(said)(0, copula) == (person,) \
                     and not _OFFICE_WORDS.isdisjoint(said[copula + 1:]) and not asks_private(" ".join(said)):
                 return f"who is {self._entity_names[person]}?"
-        if not said or said[0] not in YES_NO:
-            return None
+        if not said or said[0] not in YES_NO and not (checks_a_claim(text) and _WH.isdisjoint(said)):
+            return None  # (a statement checked, "the first round was on may 6, wasn't it?", checks a time too)
         when = _CLAIMED_TIME.search(text)
         if when is not None:
             # "was the first round back in april?", "did it start on tuesday?": a month, a weekday or a year is the
@@ -2737,6 +2737,8 @@ class Matcher:
             # fact answering the previous turn need not)
             if wants != "name" or not reading.context:
                 absorbed |= self._kind_terms.get(wants, frozenset())
+            if wants == "name" and any(self._entity_kinds.get(e) is EntityKind.operation for e in first.entities):
+                absorbed |= self._kind_terms["codename"]
         if wants == "reason" and not reading.context and first is not None and first.kind is UnitKind.fact \
                 and fits(first, wants) and any(t in first.terms and t not in index.entities for t in own):
             # "why does ukraine insist on a ceasefire first?": the reason ("a pause is necessary before …") seldom
@@ -3004,7 +3006,8 @@ _CLAIMED_TIME = re.compile(r"\s+(?:back\s+)?(?:in|on|during)\s+(?:a\s+|the\s+)?(
                            r"(?:january|february|march|april|may|june|july|august|september|october|november|"
                            r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:19|20)\d\d)"
                            r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:\s+(?:morning|afternoon|evening|night))?"
-                           r"(?:,?\s+(?:right|correct|true|or\s+not|yes))?\W*$", re.IGNORECASE)
+                           r"(?:,?\s+(?:right|correct|true|or\s+not|yes|no|(?:is|was|did)n['’]?t\s+(?:it|they|he|she)))?"
+                           r"\W*$", re.IGNORECASE)
 # A negated yes/no opening checks a claim as the plain one does: "isn't he the foreign minister?"
 _NEGATED = {"isnt": "is", "wasnt": "was", "arent": "are", "werent": "were", "didnt": "did", "doesnt": "does",
             "dont": "do"}
@@ -3440,12 +3443,12 @@ _DATE_TERMS = frozenset(stem(w) for w in ("january", "february", "march", "april
 
 def checks_a_claim(text: str) -> bool:
     """A yes/no question, a statement tagged "right?", "true?", "or something", or a statement asked as a question
-    ("so they swapped 10,000 prisoners in may?"): a claim the reader checks."""
+    ("so they swapped 10,000 prisoners in may?"; not a search-box "start time in GMT?"): a claim the reader checks."""
     said = normalize(text).split()
     return bool(said) and (said[0] in YES_NO or said[0] in {"wasnt", "werent", "didnt", "isnt"}
                            or (said[-1] in _CHECK_TAG_ENDS
                                and any(tuple(said[-len(tag):]) == tag for tag in _CHECK_TAGS))
-                           or (len(said) >= 4 and text.rstrip().endswith("?") and _WH.isdisjoint(said)
+                           or (len(said) >= 5 and text.rstrip().endswith("?") and _WH.isdisjoint(said)
                                # in English: not "kakaya pogoda v stambule?", a question in words it cannot read
                                and 2 * sum(map(is_common_word, said)) > len(said)))
 
@@ -3469,6 +3472,8 @@ _KIND_WORDS = {
     "time": ("week", "weekday", "oclock", "day"),
     # "what's the palace called?": the name a fact gives is what "called" asks, not a word it lacks
     "name": ("called", "named"),
+    # "what was the drone operation's code name?": an operation's name, not any name ("of the 2022 invasion")
+    "codename": ("codenamed",),
     # "who announced …?", "who reported …?": asked of who said it, which a fact of someone saying it answers
     "speaker": ("say", "said", "told", "announced", "reported", "confirmed", "stated", "claimed", "outlet",
                 "outlets", "media", "agency", "newspaper", "paper", "channel", "publication", "source"),
@@ -3543,7 +3548,8 @@ _DOUBT_TAIL = re.compile(
 # "relative to the talks", "compared to the talks", "in relation to": in a question for a time, what it is told by
 _RELATIVE_TO = re.compile(r"\b(?:relative|compared|in\s+relation|in\s+comparison)\s+(?:to|with)\b", re.IGNORECASE)
 # "at the time of the talks", "around the time of the meeting": the occasion meant, not a time asked
-_AT_THE_TIME = re.compile(r"\b(?:(?:(?:at|around|by)\s+the\s+time\s+of|before|ahead\s+of|prior\s+to)\s+(?:the\s+)?"
+_AT_THE_TIME = re.compile(r"\b(?:(?:(?:at|around|by)\s+the\s+time\s+of|before|ahead\s+of|prior\s+to)\s+"
+                          r"(?:the\s+|monday['’]?s\s+|this\s+week['’]?s\s+)?"
                           r"(?:talks|meeting|negotiations|second\s+round|round|istanbul\s+talks)"
                           r"(?:\s+(?:started|began|opened|kicked\s+off|got\s+going))?|this\s+time(?:\s+a?round)?)\b",
                           re.IGNORECASE)
