@@ -34,6 +34,7 @@ from bot.core.relations import Relations
 from bot.core.paste import Paste, split_paste
 from bot.core.scope import DOCUMENT_NOUNS, Scope, asks_private
 from bot.core.text import NUMBER_WORDS, QUESTION_WORDS, STOPWORDS, interval_at, normalize, sentences, stem, strip_markup, words
+from bot.core.translit import in_english
 
 ANAPHORA = frozenset({"it", "they", "them", "their", "he", "him", "his", "she", "her", "that", "this", "those",
                       "these", "there", "then", "side", "team", "one", "same", "its"})
@@ -137,8 +138,8 @@ _THAT = frozenset({"that", "it", "this", "those", "them"})
 # "where did he say that?", "when did zelensky confirm it?", "which day did they announce that?": where or when
 # what was just shown was said (group 1: the question word).
 _SAID_WHERE_OR_WHEN = re.compile(
-    r"^\W*(?:and\s+|so\s+|ok\s+)?(where|when|which\s+day|what\s+day|on\s+what\s+day|on\s+which\s+day)\s+"
-    r"(?:did|does|do|has|had|was|were|is)\s+(?:\w+\s+){1,2}?(?:say|said|post|posted|write|wrote|announce|"
+    r"^\W*(?:and\s+|so\s+|ok\s+)?(where|when|which\s+day|what\s+day|on\s+what\s+day|on\s+which\s+day)"
+    r"(?:\s+(?:did|does|do|has|had|was|were|is)\s+|['’]d\s+)(?:\w+\s+){1,2}?(?:say|said|post|posted|write|wrote|announce|"
     r"announced|confirm|confirmed|tweet|tweeted|publish|published|share|shared|mention|mentioned|tell|told|"
     r"state|stated|put)\s+(?:that|it|this|so|those|these|them)\W*$", re.IGNORECASE)
 # Where something was said: a post, a statement, an interview, a channel.
@@ -355,6 +356,8 @@ class Matcher:
 
     def match(self, message: str, context: FollowUpContext | None = None) -> Match:
         """The best reading of `message`: the one most likely to be answered right."""
+        # "kto vozglavlyal delegatsiyu?": Russian or Ukrainian in Latin (or Cyrillic) letters, read in English
+        message = in_english(message) or message
         with self._one_message():
             pasted = split_paste(strip_markup(message))
             # A paste cut short ("Moscow threatened to capture the ... regions / which regions?") asks what fills the
@@ -2965,6 +2968,10 @@ def _still_to_come(said: list[str]) -> bool:
     """A question in the future tense ("when will it happen?"), not reported speech ("who told reporters when the
     talks would begin": what they said then)."""
     at = next((i for i, w in enumerate(said) if w in _FUTURE), None)
+    when = said.index("when") if "when" in said[:3] else -1
+    if at is None and when >= 0 and said[when - 1:when] != ["since"] and said[when + 1:when + 2] in (["are"], ["is"]) \
+            and any(w.endswith("ing") and w != "being" for w in said[when + 2:]):
+        return True  # "so when are they meeting?", "when is it happening": the present for what is planned
     return at is not None and (_SAYING | _REPORTING).isdisjoint(said[:at])
 
 

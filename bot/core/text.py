@@ -151,7 +151,7 @@ FOREIGN: dict[str, str] = {
     "kto": "who", "khto": "who", "gde": "where", "kogda": "when", "koly": "when", "pochemu": "why", "chomu": "why",
     "skolko": "how many", "skilky": "how many", "chto": "what", "shcho": "what", "peregovory": "negotiations",
     "peregovori": "negotiations", "peregovorov": "negotiations", "peregovorakh": "negotiations",
-    # the same words as the Cyrillic is read (bot/core/text.py `_latin`): Ukrainian "коли", "скільки", "хто такий"
+    # the same words as the Cyrillic is read (bot/core/text.py `latin`): Ukrainian "коли", "скільки", "хто такий"
     "koli": "when", "skilki": "how many", "takoy": "is", "takoi": "is", "takiy": "is", "takaya": "is",
 }
 
@@ -275,7 +275,7 @@ _CYRILLIC_YE = re.compile(r"(?<![а-яёєіїґ])е")
 _STAMBUL = re.compile(r"(?<![а-яёєіїґ])стамбул[а-яёєіїґ]*")
 
 
-def _latin(text: str) -> str:
+def latin(text: str) -> str:
     """Cyrillic letters of an already casefolded text in Latin letters: "кто такой мединский" -> "kto takoy
     medinskiy"."""
     text = _STAMBUL.sub("istanbul", text)
@@ -297,7 +297,7 @@ def normalize(given: str) -> str:
     text = given[:MAX_MESSAGE_CHARS].translate(_APOSTROPHES)
     if not text.isascii():
         if _CYRILLIC.search(lowered := text.casefold()):
-            text = _latin(lowered)
+            text = latin(lowered)
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _POSSESSIVE.sub("", text.casefold())
