@@ -124,3 +124,9 @@ def test_a_wrong_month_time_or_name_claimed_is_answered_by_the_fact_that_correct
 
 def test_a_month_asked_of_what_is_still_to_come_stays_unanswered(service: BriefService) -> None:
     assert not ask(service, "will they sign a ceasefire in september?")[0].matched
+
+
+def test_a_number_the_reader_heard_after_an_answer_is_checked_against_it(service: BriefService) -> None:
+    # "you sure? I heard 14": a challenge to the count just given, which the fact's own count answers
+    _, heard = ask(service, "how many strategic bombers did kyiv claim it hit?", "you sure? i heard 14")
+    assert heard.matched and "40" in first(heard)

@@ -1510,3 +1510,12 @@ def test_a_partys_one_leaves_the_noun_of_the_last_answer_out(service: BriefServi
     # "kyivs one" after Moscow's memorandum: Kyiv's memorandum
     _, theirs = ask(service, "did moscow hand its memorandum over?", "so whats in kyivs one")
     assert theirs.section_id == "memoranda" and "30-day" in first(theirs)
+
+
+def test_his_before_a_name_the_brief_gives_with_a_person_is_that_persons(service: BriefService) -> None:
+    # "his envoy" after Trump is "Trump's envoy", a name of Kellogg's
+    _, envoy = ask(service, "what is trump doing about the war?", "and who's his envoy for this?")
+    assert "kellogg" in lead(envoy)
+    # "ukraine's guy" after Russia's head of delegation is Ukraine's, not Trump's man for Ukraine
+    _, guy = ask(service, "who headed russia's delegation?", "and ukraine's guy?")
+    assert "umerov" in lead(guy)

@@ -135,6 +135,7 @@ _JUST_THE = re.compile(r"^\W*(?:(?:ok|okay|so|no)\W+)?(?:(?:just|only)\s+(?:the\
                        r"(?:in\s+)?one\s+word)"
                        r"(?:\s+(?:please|pls|plz|thanks|answer))?\W*$", re.IGNORECASE)
 _THAT = frozenset({"that", "it", "this", "those", "them"})
+_POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b(?=\s+\w)", re.IGNORECASE)
 # "where did he say that?", "when did zelensky confirm it?", "which day did they announce that?": where or when
 # what was just shown was said (group 1: the question word).
 _SAID_WHERE_OR_WHEN = re.compile(
@@ -1148,6 +1149,8 @@ class Matcher:
                                              placed=own))
                 if (person := self._of_the_person(piece, own, context)) is not None and person not in (own, resolved):
                     readings.append(_Reading(piece, person, own, True, False, asked_before=context.terms))
+                if (owned := self._possessed(piece, context)) is not None and owned not in (own, resolved):
+                    readings.append(_Reading(piece, owned, own, True, False, asked_before=context.terms))
                 occasion = sorted(context.entities & self._occasions)
                 if occasion and _THAT_OCCASION.search(piece) and self._occasions.isdisjoint(own):
                     # "what did russia demand back then?": "then" is the first round just discussed, and only that
@@ -1827,6 +1830,15 @@ class Matcher:
         at = next((i for i, w in enumerate(said_words) if w in PERSONAL), 0)
         before = len(self.analyzer.runs(said_words)(0, at))
         return tuple(dict.fromkeys([*terms[:before], *people, *terms[before:]]))
+
+    def _possessed(self, text: str, context: FollowUpContext) -> tuple[str, ...] | None:
+        """ "who's his ukraine guy?" after Trump: "his" is the one person just discussed, read as "Trump's", so a
+        name the brief gives with it ("Trump's Ukraine guy" is Kellogg) is read; None without such a pronoun."""
+        people = context.entities & self.people
+        if len(people) != 1 or _POSSESSIVE_PRONOUN.search(text) is None:
+            return None
+        name = self._entity_names[next(iter(people))].split()[-1]  # "Trump's", as people say it
+        return self.analyzer.terms(_POSSESSIVE_PRONOUN.sub(f"{name}'s", text))
 
     def _resolve(self, text: str, terms: tuple[str, ...], context: FollowUpContext) -> tuple[str, ...]:
         """A follow-up with the previous turn filled in: swap in a new entity, or carry the old ones over."""
@@ -3448,11 +3460,18 @@ _DATE_TERMS = frozenset(stem(w) for w in ("january", "february", "march", "april
                                            "wednesday", "thursday", "friday", "saturday", "sunday"))
 
 
+# "you sure? I heard 1,200", "i've read it was 40": a sentence telling what the reader heard or read
+_HEARD = re.compile(r"(?:^|[.?!,;]\s*)(?:(?:but|well|cause|because|hmm+|hm|ok|okay|oh|no|nah|wait)\W+)*"
+                    r"i(?:['’]?ve|\s+have)?\s+(?:heard|read)\b", re.IGNORECASE)
+
+
 def checks_a_claim(text: str) -> bool:
     """A yes/no question, a statement tagged "right?", "true?", "or something", or a statement asked as a question
-    ("so they swapped 10,000 prisoners in may?"; not a search-box "start time in GMT?"): a claim the reader checks."""
+    ("so they swapped 10,000 prisoners in may?"; not a search-box "start time in GMT?"), or what the reader heard or
+    read ("you sure? i heard 1,200"): a claim the reader checks."""
     said = normalize(text).split()
     return bool(said) and (said[0] in YES_NO or said[0] in {"wasnt", "werent", "didnt", "isnt"}
+                           or _HEARD.search(text) is not None
                            or (said[-1] in _CHECK_TAG_ENDS
                                and any(tuple(said[-len(tag):]) == tag for tag in _CHECK_TAGS))
                            or (len(said) >= 5 and text.rstrip().endswith("?") and _WH.isdisjoint(said)
