@@ -1519,3 +1519,9 @@ def test_his_before_a_name_the_brief_gives_with_a_person_is_that_persons(service
     # "ukraine's guy" after Russia's head of delegation is Ukraine's, not Trump's man for Ukraine
     _, guy = ask(service, "who headed russia's delegation?", "and ukraine's guy?")
     assert "umerov" in lead(guy)
+
+
+def test_a_question_word_of_its_own_is_not_the_previous_one_again(service: BriefService) -> None:
+    # "what happened there?" after when the first round was asks what it yielded, not its date again
+    _, happened = ask(service, "when did the first round take place?", "and what happened there?")
+    assert "prisoner" in lead(happened)

@@ -1922,6 +1922,10 @@ class Matcher:
                 # the side named with it; who confirmed it or how it was handed over is asked no more
                 asked = [*documents, owner]
             return tuple(dict.fromkeys([*terms, *asked]))
+        if _WH & said and "about" not in said:
+            # "what happened there?" after when the first round was: a question of its own about the same thing,
+            # not the previous question word ("what about the second?" still asks it again)
+            previous = [t for t in previous if t not in QUESTION_WORDS]
         return tuple(dict.fromkeys([*terms, *sorted(context.entities), *previous]))
 
     def _answered_about(self, context: FollowUpContext, people: list[str]) -> list[str]:

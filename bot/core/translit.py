@@ -63,7 +63,7 @@ WORDS: dict[str, str] = {
 }
 # Phrases whose words mean something else together: "kak nazyvalas" asks a name, "po slovam" whose words.
 PHRASES = (
-    (re.compile(r"\b(?:kak|yak)\s+(?=(?:nazyva|nazval|zovut|zvut))", re.IGNORECASE), "what is the name "),
+    (re.compile(r"\b(?:kak|yak)\s+(?:nazyva\w*|nazval\w*|zovut|zvut\w*)\b", re.IGNORECASE), "what is the name of"),
     (re.compile(r"\b(?:skolko|skilky)\s+(?=(?:stoi|koshtu|deneg|grosh))", re.IGNORECASE), "how much "),
     (re.compile(r"\b(?:vo|o)\s+(?:skolko|kotorom\s+chasu|kotriy)\b", re.IGNORECASE), "what time"),
     (re.compile(r"\bna\s+(?:skolko|skilky)\b", re.IGNORECASE), "how long"),
