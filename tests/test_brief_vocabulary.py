@@ -399,6 +399,7 @@ def test_older_readers_everyday_words_find_the_fact(service: BriefService, quest
     ("who ran point for moscow's team?", "medinsky"),
     ("how many drones did russia hurl at ukraine on sunday night", "80"),
     ("what's the basic russian demand", "nato"),
+    ("total waste of time, or did they agree anything at all?", "prisoner"),  # an aside, not a word asked
 ])
 def test_chat_room_words_find_the_fact(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)

@@ -136,6 +136,8 @@ def test_the_time_or_place_of_something_still_to_come_is_answered_only_by_a_fact
     # the present for what is planned asks the same ("since when is the war going on" asks a past date)
     _, planned = ask(service, "did putin and zelensky agree to meet?", "ok so when are they meeting?")
     assert not planned.matched
+    (swap,) = ask(service, "when exactly is the agreed prisoner exchange taking place?")
+    assert not swap.matched
     _, city = ask(service, "what comes after istanbul?", "which city will they meet in?")
     assert not city.matched
     _, swap = ask(service, "was a new prisoner exchange agreed?", "where will it take place?")

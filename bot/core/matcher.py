@@ -2985,8 +2985,9 @@ def _still_to_come(said: list[str]) -> bool:
     talks would begin": what they said then)."""
     at = next((i for i, w in enumerate(said) if w in _FUTURE), None)
     when = said.index("when") if "when" in said[:3] else -1
-    if at is None and when >= 0 and said[when - 1:when] != ["since"] and said[when + 1:when + 2] in (["are"], ["is"]) \
-            and any(w.endswith("ing") and w != "being" for w in said[when + 2:]):
+    verb = when + 2 if said[when + 1:when + 2] == ["exactly"] else when + 1
+    if at is None and when >= 0 and said[when - 1:when] != ["since"] and said[verb:verb + 1] in (["are"], ["is"]) \
+            and any(w.endswith("ing") and w != "being" for w in said[verb + 1:]):
         return True  # "so when are they meeting?", "when is it happening": the present for what is planned
     return at is not None and (_SAYING | _REPORTING).isdisjoint(said[:at])
 
