@@ -33,6 +33,13 @@ def test_english_is_left_alone(message: str) -> None:
     assert in_english(message) is None
 
 
+def test_a_short_transliterated_follow_up_is_read_too(service: BriefService) -> None:
+    # one word starting like a Russian word is enough in a message of three words or fewer
+    assert in_english("peregovory?") == "negotiations?"
+    _, other = ask(service, "kto vozglavlyal rossiyskuyu delegatsiyu?", "a ukrainskuyu?")
+    assert "umerov" in first(other).casefold()
+
+
 @pytest.mark.parametrize(("question", "fact"), [
     ("kto byl glavoy ukrainskoy delegatsii?", "umerov"),
     ("skolko dronov zapustila Rossiya v noch na voskresenye?", "80"),

@@ -147,12 +147,7 @@ FOREIGN: dict[str, str] = {
     "gesprache": "talks", "verhandlungen": "negotiations", "primera": "first", "segunda": "second",
     "ronda": "round", "premiere": "first", "deuxieme": "second",
     "des": "of the", "chef": "head",  # German and French "Chef" is the head of something, not a cook
-    # Russian and Ukrainian, as readers transliterate them: "kto vozglavlyal", "gde they meet", "peregovory"
-    "kto": "who", "khto": "who", "gde": "where", "kogda": "when", "koly": "when", "pochemu": "why", "chomu": "why",
-    "skolko": "how many", "skilky": "how many", "chto": "what", "shcho": "what", "peregovory": "negotiations",
-    "peregovori": "negotiations", "peregovorov": "negotiations", "peregovorakh": "negotiations",
-    # the same words as the Cyrillic is read (bot/core/text.py `latin`): Ukrainian "коли", "скільки", "хто такий"
-    "koli": "when", "skilki": "how many", "takoy": "is", "takoi": "is", "takiy": "is", "takaya": "is",
+    # (Russian and Ukrainian, typed in Latin letters or Cyrillic, are read whole before this: bot/core/translit.py)
 }
 
 # German words that are also English ones ("war", "die"): read as German only beside German words no English
@@ -262,7 +257,7 @@ _STRETCHED = re.compile(r"([a-z])\1{2,}")
 
 
 # Russian and Ukrainian readers may ask in Cyrillic: written in Latin letters the way they transliterate it
-# themselves ("kto", "medinskiy", "peregovory"), the names and the question words FOREIGN knows are read. A word
+# themselves ("kto", "medinskiy", "peregovory"), then read in English like any transliteration (translit.py). A word
 # starting with "е" is "ye" ("Ермак" is Yermak); the rest letter by letter.
 _CYRILLIC_LETTERS = str.maketrans({
     "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ye", "ж": "zh", "з": "z",

@@ -46,7 +46,7 @@ WORDS: dict[str, str] = {
     "li": "", "mir": "peace", "myr": "peace", "god": "year", "rik": "year", "roku": "year",
     "den": "day", "dni": "days", "dney": "days", "dniv": "days", "let": "years", "rokiv": "years",
     "chas": "hour", "chasa": "hours", "chasov": "hours", "hodyn": "hours", "godin": "hours",
-    "sum": "sumy", "sumakh": "sumy", "sumy": "sumy", "ssha": "us", "nato": "nato", "es": "eu", "yes": "eu",
+    "sum": "sumy", "sumakh": "sumy", "sumy": "sumy", "ssha": "us", "nato": "nato",
     "kiev": "kyiv", "kieva": "kyiv", "kieve": "kyiv", "kievu": "kyiv", "tramp": "trump", "trampa": "trump",
     "trampu": "trump", "mae": "may", "maya": "may", "esli": "if", "yakshcho": "if", "budet": "will",
     "budut": "will", "bude": "will", "chtoby": "", "shchob": "", "svoi": "", "svoem": "", "svoii": "",
@@ -184,7 +184,7 @@ STARTS: dict[str, str] = {
 
 # Words that say a message is transliterated: no English message has them.
 CUES = frozenset(w for w in WORDS if len(w) > 2 and w not in {
-    "pro", "est", "rik", "den", "god", "let", "mir", "same", "sum", "sumy", "nato", "yes", "ssha", "vin", "ego",
+    "pro", "est", "rik", "den", "god", "let", "mir", "same", "sum", "sumy", "nato", "ssha", "vin", "ego",
     "chem", "dni", "ikh", "oni", "byl", "buv", "eti", "tse", "yak", "chas", "sho", "del", "dal", "dav", "tri",
     "dva", "stoit", "tam", "nego", "doma", "zal", "zale", "godu",
     # English writers use these too: "Kiev", "Maya", "vid"
@@ -201,9 +201,10 @@ def _start(word: str) -> str | None:
 
 
 def _reads_as_translit(said: list[str]) -> bool:
-    # (a name the start spells as typed, "putin", says nothing: "did putin and medinsky meet?" is English)
+    # (a name the start spells as typed, "putin", says nothing: "did putin and medinsky meet?" is English; a short
+    # message needs one such word, "a ukrainskuyu?", "peregovory?")
     return not CUES.isdisjoint(said) or sum(1 for w in said if len(w) > 3 and (found := _start(w)) is not None
-                                            and found != w and not is_common_word(w)) >= 2
+                                            and found != w and not is_common_word(w)) >= (1 if len(said) <= 3 else 2)
 
 
 def _english(word: str) -> str:
