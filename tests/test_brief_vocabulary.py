@@ -767,6 +767,19 @@ def test_problems_with_someone_just_discussed_are_the_scandal_around_them(servic
     assert "abuse of power" in first(problems)
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    # English as second-language readers write it
+    ("Medinsky is what for a person?", "kremlin aide"),  # "was für ein Mensch": who he is
+    ("what kind of man is umerov", "defence minister"),
+    ("who was making the head of Russian side in Istanbul?", "medinsky"),
+    ("from the 80 drones of russia, ukraine shooted how many?", "52"),
+    ("the ukrainian roadmap, what is inside?", "reparations"),
+    ("what does kyiv want out of the istanbul talks?", "ceasefire"),
+])
+def test_second_language_english_finds_the_fact(service: BriefService, question: str, fact: str) -> None:
+    assert fact in first(ask(service, question)[0]).casefold()
+
+
 @pytest.mark.parametrize(("said", "read"), [
     ("fifty two drones", ("52", "drones")),
     ("one hundred sixty two", ("162",)),

@@ -1527,3 +1527,12 @@ def test_a_question_word_of_its_own_is_not_the_previous_one_again(service: Brief
     # "what happened there?" after when the first round was asks what it yielded, not its date again
     _, happened = ask(service, "when did the first round take place?", "and what happened there?")
     assert "prisoner" in lead(happened)
+
+
+def test_it_after_a_question_about_the_war_is_the_war(service: BriefService) -> None:
+    # "when did it all start?" after the war's toll asks when the war began, not when Monday's talks did
+    _, started = ask(service, "how many people has the war killed or injured?", "when did it all start?")
+    assert started.section_id == "war-toll" and "2022" in first(started)
+    # with no war named before, it is still the talks' own start
+    _, talks = ask(service, "who led russia's delegation?", "when did it start?")
+    assert talks.section_id == "timing"

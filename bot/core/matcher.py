@@ -78,8 +78,9 @@ MORE = frozenset({"more", "details", "detail", "elaborate", "continue", "go", "o
 YES_NO = frozenset({"is", "was", "were", "did", "do", "does", "has", "have", "had", "will", "can", "are", "could",
                     "would", "should"})
 IDENTITY = frozenset({"who", "what", "role", "job", "background", "describe", "about", "profile", "position",
-                      "title", "which", "where"})  # "who is X", "what's X's job": X's card answers it
-_OFFICE = IDENTITY - {"who", "what", "which", "where", "about"}  # words for what someone is or does
+                      "title", "which", "where", "person", "man", "character"})  # "who is X", "what's X's job",
+# "what kind of person is X", "X is what for a man?": X's card answers it
+_OFFICE = IDENTITY - {"who", "what", "which", "where", "about", "person", "man", "character"}  # words for what someone is or does
 WHY_WORDS = frozenset({"why", "reason", "because"})
 # "who gave that number?", "whose figure is that?": the figure just shown, asked who puts it out.
 _FIGURE = r"(?:number|numbers|figure|figures|estimate|estimates|count|toll|stat|stats|data|claim|total)"
@@ -136,6 +137,10 @@ _JUST_THE = re.compile(r"^\W*(?:(?:ok|okay|so|no)\W+)?(?:(?:just|only)\s+(?:the\
                        r"(?:\s+(?:please|pls|plz|thanks|answer))?\W*$", re.IGNORECASE)
 _THAT = frozenset({"that", "it", "this", "those", "them"})
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b(?=\s+\w)", re.IGNORECASE)
+# "when did it all start?" after how many the war has killed: "it" is the war the previous question named, read as
+# "the war" so the brief's words for it ("war start": the invasion) are read, not the talks' starting time
+_IT = re.compile(r"\bit(?:\s+all)?\b", re.IGNORECASE)
+_IT_NOUNS = frozenset({"war", "invasion", "conflict"})
 # "where did he say that?", "when did zelensky confirm it?", "which day did they announce that?": where or when
 # what was just shown was said (group 1: the question word).
 _SAID_WHERE_OR_WHEN = re.compile(
@@ -1151,6 +1156,8 @@ class Matcher:
                     readings.append(_Reading(piece, person, own, True, False, asked_before=context.terms))
                 if (owned := self._possessed(piece, context)) is not None and owned not in (own, resolved):
                     readings.append(_Reading(piece, owned, own, True, False, asked_before=context.terms))
+                if (named := self._it_named(piece, context)) is not None and named not in (own, resolved):
+                    readings.append(_Reading(piece, named, named, True, False, asked_before=context.terms))
                 occasion = sorted(context.entities & self._occasions)
                 if occasion and _THAT_OCCASION.search(piece) and self._occasions.isdisjoint(own):
                     # "what did russia demand back then?": "then" is the first round just discussed, and only that
@@ -1830,6 +1837,15 @@ class Matcher:
         at = next((i for i, w in enumerate(said_words) if w in PERSONAL), 0)
         before = len(self.analyzer.runs(said_words)(0, at))
         return tuple(dict.fromkeys([*terms[:before], *people, *terms[before:]]))
+
+    def _it_named(self, text: str, context: FollowUpContext) -> tuple[str, ...] | None:
+        """ "when did it start?" after a question about the war: "it" read as "the war"; None unless the previous
+        question named one such thing and this one names none."""
+        said = normalize(text).split()
+        nouns = _IT_NOUNS.intersection(normalize(context.question).split())
+        if "it" not in said or len(nouns) != 1 or not _IT_NOUNS.isdisjoint(said):
+            return None
+        return self.analyzer.terms(_IT.sub(f"the {next(iter(nouns))}", text, count=1))
 
     def _possessed(self, text: str, context: FollowUpContext) -> tuple[str, ...] | None:
         """ "who's his ukraine guy?" after Trump: "his" is the one person just discussed, read as "Trump's", so a
