@@ -141,6 +141,7 @@ _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b(?=\s+\w)", re.IGNORECASE)
 # "the war" so the brief's words for it ("war start": the invasion) are read, not the talks' starting time
 _IT = re.compile(r"\bit(?:\s+all)?\b", re.IGNORECASE)
 _IT_NOUNS = frozenset({"war", "invasion", "conflict"})
+_ADJECTIVE = re.compile(r"(?:ian|ish|can|ean|ese)$")  # "russian", "turkish", "american", "european": whose
 # "where did he say that?", "when did zelensky confirm it?", "which day did they announce that?": where or when
 # what was just shown was said (group 1: the question word).
 _SAID_WHERE_OR_WHEN = re.compile(
@@ -1838,6 +1839,19 @@ class Matcher:
         before = len(self.analyzer.runs(said_words)(0, at))
         return tuple(dict.fromkeys([*terms[:before], *people, *terms[before:]]))
 
+    def _adjectival(self, said: list[str], held: frozenset[str]) -> set[str]:
+        """The countries `said` names only as an adjective before a word whose term `held` has ("russian bombers")."""
+        found: dict[str, bool] = {}
+        countries = self.index.countries
+        for i, word in enumerate(said):
+            country = self.analyzer.terms(word)
+            if len(country) != 1 or country[0] not in countries:
+                continue
+            noun = self.analyzer.terms(said[i + 1]) if i + 1 < len(said) else ()
+            found[country[0]] = found.get(country[0], True) and bool(_ADJECTIVE.search(word)) \
+                and len(noun) == 1 and noun[0] in held
+        return {c for c, only in found.items() if only}
+
     def _it_named(self, text: str, context: FollowUpContext) -> tuple[str, ...] | None:
         """ "when did it start?" after a question about the war: "it" read as "the war"; None unless the previous
         question named one such thing and this one names none."""
@@ -2810,6 +2824,13 @@ class Matcher:
             unled = set()
         others = unled or (carried and carried.isdisjoint(led)) or (
             asked_countries and led_countries and not asked_countries & led_countries)
+        if others and first is not None and first.kind is UnitKind.fact \
+                and (whose := self._adjectival(said, first.terms)):
+            # "how much were the russian bombers worth?": "russian" only says whose bombers; the fact about those
+            # bombers ("Ukraine said the damaged bombers were worth $7 billion") need not name Russia again
+            unled, asked_countries = unled - whose, asked_countries - whose
+            others = unled or (carried and carried.isdisjoint(led)) or (
+                asked_countries and led_countries and not asked_countries & led_countries)
         lead_terms = first.terms if first is not None else index.strong[section]
         if first is not None and first.kind is UnitKind.entity:
             lead_terms = lead_terms | IDENTITY  # "what's his job": a person's card is their job
