@@ -802,6 +802,22 @@ def test_a_country_named_for_itself_still_needs_a_fact_about_it(service: BriefSe
     assert not ask(service, "who is russia's foreign minister?")[0].matched
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    # things described in other words than the brief's
+    ("what did putin call the strip he ordered along the northeastern border?", "buffer zone"),
+    ("what does kyiv want to keep itself safe after a deal?", "security guarantees"),
+    ("when did the russians get into town?", "sunday"),
+    ("had zelensky got moscow's version by sunday?", "yet to receive"),
+    ("after the may meeting, what homework did both sides agree to do?", "memoranda"),
+    ("how long did the sit-down last in the end?", "less than an hour"),
+    ("What is Kyiv ready to do if Moscow softens its stance?", "real steps"),
+    ("what does Kyiv want to get out of a peace deal?", "ceasefire"),
+    ("when did Trump take over the White House?", "january"),
+])
+def test_a_thing_described_in_other_words_finds_its_fact(service: BriefService, question: str, fact: str) -> None:
+    assert fact in first(ask(service, question)[0]).casefold()
+
+
 @pytest.mark.parametrize(("said", "read"), [
     ("fifty two drones", ("52", "drones")),
     ("one hundred sixty two", ("162",)),

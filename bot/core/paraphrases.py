@@ -40,7 +40,8 @@ PARAPHRASES: dict[str, tuple[str, ...]] = {
     # "the talks ran all day?", "did it go on for hours?": how long something lasted, not who ran it
     "lasted": ("ran all day", "run all day", "running all day", "went on all day", "go on all day", "all day long",
                "ran for hours", "run for hours", "went on for hours", "for hours on end", "ran all night",
-               "went on all night", "ran late into the night", "dragged on", "drag on", "drags on"),
+               "went on all night", "ran late into the night", "dragged on", "drag on", "drags on", "go on for",
+               "goes on for", "went on for", "going on for"),
     "berate": ("tell off", "told off", "telling off", "tells off", "scold", "scolds", "scolded", "scolding",
                "chew out", "chewed out", "dress down", "dressed down", "yell at", "yelled at", "shout at",
                "shouted at", "tore into", "lay into", "laid into", "rip into", "ripped into"),
