@@ -813,6 +813,8 @@ def test_a_country_named_for_itself_still_needs_a_fact_about_it(service: BriefSe
     ("What is Kyiv ready to do if Moscow softens its stance?", "real steps"),
     ("what does Kyiv want to get out of a peace deal?", "ceasefire"),
     ("when did Trump take over the White House?", "january"),
+    ("who does trump pin it on?", "biden"),
+    ("how many hours did the talks last?", "less than an hour"),
 ])
 def test_a_thing_described_in_other_words_finds_its_fact(service: BriefService, question: str, fact: str) -> None:
     assert fact in first(ask(service, question)[0]).casefold()

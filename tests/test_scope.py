@@ -447,7 +447,8 @@ def test_who_owns_something_is_not_who_it_is(service: BriefService) -> None:
 
 
 @pytest.mark.parametrize("question", ["what's the Turkish president's view of all this?",
-                                      "what did the turkish president say about the talks?"])
+                                      "what did the turkish president say about the talks?",
+                                      "what did turkey's president tell the two delegations?"])
 def test_the_word_of_an_office_nobody_the_brief_names_holds_is_not_answered(
         service: BriefService, question: str) -> None:
     """The articles name Turkey's foreign minister and intelligence chief, never its president."""

@@ -52,7 +52,8 @@ _OWN_DAY = re.compile(r"\b(?:(?:when|what\s+time|where)\s+(?:is|was|will\s+be|s)
 # "what did the french president say?", "how did the polish pm react": what an office's holder said or did
 _HOLDER_SAID = re.compile(r"\b(?:what|how)\s+(?:did|does|do|has|have|will|would)\s+(?:the\s+)?(?:\w+\s+){0,2}"
                           r"(?:president|minister|chancellor|premier|pm|king|queen|pope|mayor|governor)\s+"
-                          r"(?:say|said|think|thought|do|did|react|respond|reply|make|feel|want)\b|"
+                          r"(?:say|said|think|thought|do|did|react|respond|reply|make|feel|want|tell|told|ask|asked|announce|"
+                          r"announced|propose|proposed|offer|offered|write|wrote|post|posted|promise|promised)\b|"
                           # "what's the turkish president's view of all this?"
                           r"\b(?:president|minister|chancellor|premier|pm|king|queen|pope|mayor|governor)(?:'s|s)?\s+"
                           r"(?:view|views|take|position|stance|reaction|response|opinion|thoughts|comments?|statement|"
