@@ -324,6 +324,7 @@ def test_someone_s_position_before_the_talks_is_their_stance_and_answered(servic
     "are you biased towards kyiv?",
     "which side are you on, bot?",
     "who's winning the war?",
+    "who's right here, moscow or kyiv?",
     "the memorandum, good or bad?",
     "should kyiv just accept moscow's terms?",
     "say something funny about the talks",
@@ -691,3 +692,23 @@ def test_which_city_an_earlier_occasion_was_held_in_is_not_answered_by_a_fact_na
     rejected(service, "the failed talks in 2022, in which city were they?")
     (here,) = ask(service, "in which city were the talks held?")
     assert "istanbul" in lead(here).casefold()
+
+
+@pytest.mark.parametrize("question", ["were Tu-95 bombers among the planes destroyed?",
+                                      "were the bombers tu-95 or tu-160?"])
+def test_a_bomber_model_the_articles_never_name_is_not_answered_with_the_count(
+        service: BriefService, question: str) -> None:
+    """The articles say strategic, nuclear-capable bombers, never which model."""
+    rejected(service, question)
+
+
+def test_a_region_the_articles_never_name_is_not_answered_with_the_territory(service: BriefService) -> None:
+    rejected(service, "kursk region ukraine still holds some territory there?")
+    # regions the brief names, and counted ones, are still answered
+    assert "sumy" in lead(ask(service, "where is the sumy region?")[0]).casefold()
+    assert "four" in lead(ask(service, "I read Russia wants Ukraine out of four regions, right?")[0]).casefold()
+
+
+def test_when_after_a_yes_no_question_only_says_when_it_is_asked_of(service: BriefService) -> None:
+    # "did anyone die when the drones hit": whether anyone died, which no article says; not when the strikes were
+    rejected(service, "did anyone die when the drones hit the airbases?")

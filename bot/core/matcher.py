@@ -521,7 +521,8 @@ class Matcher:
                 text = text[:one.start()] + one.group("who") + text[one.end():]
         # "source?", "is that confirmed?" after a turn turned down: the last answer is what they doubt
         answered = context.last_answered() if context is not None else None
-        if answered is not None and (previous := self.section(answered.section_id)) is not None:
+        if answered is not None and (previous := self.section(answered.section_id)) is not None \
+                and not self.scope.asks_opinion(text):
             if self._asks_for_more(text) and answered is context:  # not after a turn-down: nothing more shown
                 if _ELSE.search(text) and (other := self._asked_again(text, answered)) is not None:
                     return other
@@ -3357,12 +3358,18 @@ def _clauses(sentence: str) -> list[str]:
         return []
     # "what does russia mean by the nazi vacation thing sorry de nazification …": the words a speaker corrects to
     corrected = [m.end() for m in _SELF_CORRECTION.finditer(sentence)]
-    starts = sorted({*(m.start() for m in _CLAUSE_START.finditer(sentence) if m.start() > 0), *asked_for, *introduced,
-                     *corrected})
+    # "did anyone die when the drones hit the airbases?": after a yes/no question, "when" only says when it is asked of
+    yes_no = _YES_NO_OPENING.match(sentence) is not None
+    starts = sorted({*(m.start() for m in _CLAUSE_START.finditer(sentence)
+                       if m.start() > 0 and not (yes_no and _CONJUNCTION.match(sentence, m.start()))),
+                     *asked_for, *introduced, *corrected})
     tails = [sentence[start:].lstrip(",:;(—–- ") for start in starts]
     return [tail for tail in tails if len(tail.split()) >= 2][-3:]
 
 
+_YES_NO_OPENING = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|wait)\W+)?(?:did|does|do|is|was|were|are|has|have|had|will|"
+                             r"would|can|could)\s+\w+", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"(?:when|where)\b", re.IGNORECASE)
 _COLON_QUESTION = re.compile(r":\s+(?=(?:who|what|when|where|why|how|which|whose|did|does|do|is|was|were|are|has|"
                              r"have|will|would|can|could)\b)", re.IGNORECASE)
 _WHAT_ABOUT_TAIL = re.compile(r"[,;:—–-]\s*((?:and\s+)?(?:what|how)\s+about\b.+)$", re.IGNORECASE)

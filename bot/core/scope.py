@@ -38,6 +38,8 @@ _TITLES = frozenset({"president", "presidents", "minister", "ministers", "chance
                      "governor", "mayor", "pm", "adviser", "advisor"})
 _TITLE_MODIFIERS = frozenset({"defence", "defense", "foreign", "prime", "interior", "finance", "vice", "deputy",
                               "economy", "justice", "health", "state", "general"})
+# A place named by its kind: "the kursk region", "kharkiv oblast", "the city of odesa"
+_PLACE_NAMED = re.compile(r"\b([a-z]+)\s+(?:region|regions|oblast|province|city)\b|\b(?:city|region|town)\s+of\s+([a-z]+)\b")
 _WHO = re.compile(r"^\W*(?:(?:and|then|so|ok|okay|but|well)\s+)?(?:who|whos)\b|\bname\s+(?:of|the)\b")
 # Who held a post before or after someone: "who was ukraine's defence minister before umerov?", "who is his
 # predecessor?"; answered only by a fact that tells of the change
@@ -290,7 +292,12 @@ _STOCK = re.compile(r"\bhow\s+many\s+(?:\w+\s+){1,3}?(?:does|do|did)\s+(?:\w+\s+
 _HELD = re.compile(r"\b(?:have|has|own|owns|possess\w*|arsenal|fleet|remaining|left)\b", re.IGNORECASE)
 # The bot asked for its own view: "what's your opinion on Trump?", "which side are you on?", "who's winning?", "good
 # or bad?", "should kyiv just accept …?". No article holds the bot's opinion, and a brief only reports what was said.
-_OPINION = re.compile(
+# "who's right here, moscow or kyiv?", "which side is in the right?": a verdict between the sides
+# (a bare "who is right?" after a contested figure asks the other side's word on it: bot/core/doubt.py)
+_RIGHT_OR_WRONG = (r"\b(?:who(?:'s|s|\s+is|\s+was)?\s+(?:right|wrong|in\s+the\s+right|in\s+the\s+wrong)(?:\s+here)?\W+"
+                   r"(?:the\s+)?\w+\s+or\s+(?:the\s+)?\w+|which\s+side(?:'s|s|\s+is|\s+was)?\s+(?:right|wrong|"
+                   r"in\s+the\s+right|in\s+the\s+wrong))\W*$")
+_OPINION = re.compile(_RIGHT_OR_WRONG + "|" +
     r"\b(?:your|ur|yr)\s+(?:own\s+|personal\s+|honest\s+)?(?:opinion|opinions|view|views|thoughts?|verdict|"
     r"prediction|guess|stance|feelings?|bias|side)\b|"
     r"\bwhat\s+do\s+(?:you|u)\s+(?:personally\s+)?(?:think|reckon|feel|believe)\s+(?:of|about)\b|"
@@ -420,6 +427,12 @@ class Scope:
         return self._sides.get(person)
 
     @staticmethod
+    def asks_opinion(message: str) -> bool:
+        """Whether a message asks the bot's verdict between the sides ("who's right here, moscow or kyiv?"): no fact
+        answers it, not even the last answer read again."""
+        return re.search(_RIGHT_OR_WRONG, normalize(message)) is not None
+
+    @staticmethod
     def refused_whole(message: str) -> bool:
         """Whether a message tries to make the bot play someone or drop its instructions (`_INJECTION`), asks it to
         say something in another language ("can u say hi in ukrainian") or for its verdict on someone ("is putin a
@@ -457,6 +470,9 @@ class Scope:
         if _OPINION.search(said) or (sentence and _OPINION.search(normalize(sentence))):
             # "pretend you are putin and explain why …": the clause after it asks for the part played
             return "opinion"
+        if any(self._unknown_name(place.group(place.lastindex or 1)) for place in _PLACE_NAMED.finditer(said)):
+            # "kursk region ukraine still holds some territory there?": a region the articles never name
+            return "unknown place"
         if _THE_MOMENT.search(said):
             return "now"
         if _OWN_DAY.search(said):
@@ -640,6 +656,11 @@ class Scope:
         wanted = {stem(w) for w in asked if w in _TITLES or w in _TITLE_MODIFIERS}
         wanted = set(_defence(wanted)) | (self._countries & set(terms))
         return not any(wanted <= office for office in self._offices)
+
+    def _unknown_name(self, word: str) -> bool:
+        """Whether `word` is a name the brief never uses ("kursk"), typos corrected; not an everyday word."""
+        return len(word) > 3 and word not in STOPWORDS and not any(w.isdigit() for w in words(word)) \
+            and self._analyzer.corrected(word) not in self._analyzer.known_words
 
     def _unknown_speaker(self, said: str) -> bool:
         """Whether `said` asks what someone said whom the brief never names: a word of theirs the brief does not use
