@@ -815,6 +815,8 @@ def test_a_country_named_for_itself_still_needs_a_fact_about_it(service: BriefSe
     ("when did Trump take over the White House?", "january"),
     ("who does trump pin it on?", "biden"),
     ("how many hours did the talks last?", "less than an hour"),
+    ("how far behind schedule did they actually begin?", "two hours"),  # a delay, not a distance
+    ("back at that first get-together, how many captured people did each side agree to hand back?", "1,000"),
 ])
 def test_a_thing_described_in_other_words_finds_its_fact(service: BriefService, question: str, fact: str) -> None:
     assert fact in first(ask(service, question)[0]).casefold()

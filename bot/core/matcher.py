@@ -3727,7 +3727,8 @@ _WHEN_POSSIBLE = re.compile(r"\bwhen\b.*\b(?:could|would|might)\s+(?:(?:\w+\s+){
                             r"agree|go\s+ahead|be\s+possible)\b")
 # How far away something is: "how far inside russia", "how deep into russia", "how far from the front", "what
 # distance"; not "how far apart are the sides" nor "how far will russia go"
-_ASKS_DISTANCE = re.compile(r"\bhow\s+(?:far|deep)\s+(?:inside|into|in|from|behind|away|off|were|was|is|are|did)\b|"
+_ASKS_DISTANCE = re.compile(r"\bhow\s+(?:far|deep)\s+(?:inside|into|in|from|behind(?!\s+schedule)|away|off|were|was|is|are|"
+                            r"did)\b|"
                             r"\bwhat\s+distance\b|\bhow\s+many\s+(?:km|kms|kilomet\w*|miles)\b")
 # What a country does as much as a person: "who shot down the 162?" is answered by "Russia shot down 162 …"
 _DEEDS = frozenset({"shot", "launched", "sent", "fired", "hit", "struck", "destroyed", "downed", "attacked", "seized",
