@@ -77,10 +77,11 @@ MORE = frozenset({"more", "details", "detail", "elaborate", "continue", "go", "o
                   "anything", "other", "rest", "next", "the", "of", "it", "that"})
 YES_NO = frozenset({"is", "was", "were", "did", "do", "does", "has", "have", "had", "will", "can", "are", "could",
                     "would", "should"})
+# "who is X", "what's X's job", "what kind of person is X", "X is what for a man?": X's card answers it
+_KIND_OF_PERSON = frozenset({"person", "man", "character"})
 IDENTITY = frozenset({"who", "what", "role", "job", "background", "describe", "about", "profile", "position",
-                      "title", "which", "where", "person", "man", "character"})  # "who is X", "what's X's job",
-# "what kind of person is X", "X is what for a man?": X's card answers it
-_OFFICE = IDENTITY - {"who", "what", "which", "where", "about", "person", "man", "character"}  # words for what someone is or does
+                      "title", "which", "where"}) | _KIND_OF_PERSON
+_OFFICE = IDENTITY - {"who", "what", "which", "where", "about"} - _KIND_OF_PERSON  # words for what someone is or does
 WHY_WORDS = frozenset({"why", "reason", "because"})
 # "who gave that number?", "whose figure is that?": the figure just shown, asked who puts it out.
 _FIGURE = r"(?:number|numbers|figure|figures|estimate|estimates|count|toll|stat|stats|data|claim|total)"

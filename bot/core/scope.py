@@ -39,7 +39,8 @@ _TITLES = frozenset({"president", "presidents", "minister", "ministers", "chance
 _TITLE_MODIFIERS = frozenset({"defence", "defense", "foreign", "prime", "interior", "finance", "vice", "deputy",
                               "economy", "justice", "health", "state", "general"})
 # A place named by its kind: "the kursk region", "kharkiv oblast", "the city of odesa"
-_PLACE_NAMED = re.compile(r"\b([a-z]+)\s+(?:region|regions|oblast|province|city)\b|\b(?:city|region|town)\s+of\s+([a-z]+)\b")
+_PLACE_NAMED = re.compile(r"\b([a-z]+)\s+(?:region|regions|oblast|province|city)\b|"
+                          r"\b(?:city|region|town)\s+of\s+([a-z]+)\b")
 _WHO = re.compile(r"^\W*(?:(?:and|then|so|ok|okay|but|well)\s+)?(?:who|whos)\b|\bname\s+(?:of|the)\b")
 # Who held a post before or after someone: "who was ukraine's defence minister before umerov?", "who is his
 # predecessor?"; answered only by a fact that tells of the change
@@ -54,8 +55,9 @@ _OWN_DAY = re.compile(r"\b(?:(?:when|what\s+time|where)\s+(?:is|was|will\s+be|s)
 # "what did the french president say?", "how did the polish pm react": what an office's holder said or did
 _HOLDER_SAID = re.compile(r"\b(?:what|how)\s+(?:did|does|do|has|have|will|would)\s+(?:the\s+)?(?:\w+\s+){0,2}"
                           r"(?:president|minister|chancellor|premier|pm|king|queen|pope|mayor|governor)\s+"
-                          r"(?:say|said|think|thought|do|did|react|respond|reply|make|feel|want|tell|told|ask|asked|announce|"
-                          r"announced|propose|proposed|offer|offered|write|wrote|post|posted|promise|promised)\b|"
+                          r"(?:say|said|think|thought|do|did|react|respond|reply|make|feel|want|tell|told|ask|asked|"
+                          r"announce|announced|propose|proposed|offer|offered|write|wrote|post|posted|promise|"
+                          r"promised)\b|"
                           # "what's the turkish president's view of all this?"
                           r"\b(?:president|minister|chancellor|premier|pm|king|queen|pope|mayor|governor)(?:'s|s)?\s+"
                           r"(?:view|views|take|position|stance|reaction|response|opinion|thoughts|comments?|statement|"
@@ -297,6 +299,7 @@ _HELD = re.compile(r"\b(?:have|has|own|owns|possess\w*|arsenal|fleet|remaining|l
 _RIGHT_OR_WRONG = (r"\b(?:who(?:'s|s|\s+is|\s+was)?\s+(?:right|wrong|in\s+the\s+right|in\s+the\s+wrong)(?:\s+here)?\W+"
                    r"(?:the\s+)?\w+\s+or\s+(?:the\s+)?\w+|which\s+side(?:'s|s|\s+is|\s+was)?\s+(?:right|wrong|"
                    r"in\s+the\s+right|in\s+the\s+wrong))\W*$")
+_VERDICT_BETWEEN = re.compile(_RIGHT_OR_WRONG)
 _OPINION = re.compile(_RIGHT_OR_WRONG + "|" +
     r"\b(?:your|ur|yr)\s+(?:own\s+|personal\s+|honest\s+)?(?:opinion|opinions|view|views|thoughts?|verdict|"
     r"prediction|guess|stance|feelings?|bias|side)\b|"
@@ -430,7 +433,7 @@ class Scope:
     def asks_opinion(message: str) -> bool:
         """Whether a message asks the bot's verdict between the sides ("who's right here, moscow or kyiv?"): no fact
         answers it, not even the last answer read again."""
-        return re.search(_RIGHT_OR_WRONG, normalize(message)) is not None
+        return _VERDICT_BETWEEN.search(normalize(message)) is not None
 
     @staticmethod
     def refused_whole(message: str) -> bool:
