@@ -25,10 +25,19 @@ BRIEF = Path(__file__).parent / "fixtures" / "telegram" / "brief.yaml"
 ADMIN = 4242
 
 
+_HANDED_OUT: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free port no earlier call returned: two asked in a row may otherwise be the same one, and the bot would ask
+    its own health server for the Bot API."""
+    while True:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        if port not in _HANDED_OUT:
+            _HANDED_OUT.add(port)
+            return port
 
 
 def bot_env(api_url: str, **extra: str) -> dict[str, str]:
