@@ -23,6 +23,10 @@ from tests.test_answers import ask, first, service  # noqa: F401  the real brief
     ("ukraine's demands - key points?", "unconditional ceasefire"),
     ("key points on the drone operation", "Spider's Web"),
     ("main takeaways on the venue", "Ciragan Palace"),
+    # how the answer should read ("like i'm 10", "in three bullets"): X in short, not a number or a word to find
+    ("what did they agree? explain like i'm 10", "prisoner exchange"),
+    ("russia's demands in three bullets pls", "NATO"),
+    ("the children issue, as a list", "children"),
 ])
 def test_briefing_words_ask_about_the_thing_they_frame(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)

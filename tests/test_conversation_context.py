@@ -316,10 +316,10 @@ def test_his_day_job_asks_his_job_not_a_day(service: BriefService) -> None:
 
 
 def test_and_their_response_is_answered_by_the_fact_giving_it_not_the_topic_summary(service: BriefService) -> None:
-    # Russia says Kyiv should give in; "and ukraine's response?" asks what Kyiv says to that, which one fact gives.
-    # The topic's summary (Ukraine's own demands) does not answer it.
+    # Russia says Kyiv should give in; "and ukraine's response?" asks what Kyiv says to that, which one fact gives
+    # (told beside Russia's terms, and in Ukraine's position). Ukraine's own demands do not answer it.
     _, response = ask(service, "what is moscow telling ukraine to do?", "and ukraine's response?")
-    assert response.section_id == "ukraine-position" and "capitulate" in lead(response)
+    assert "capitulate" in lead(response) and "ceasefire" not in lead(response)
 
 
 # ------------------------------------------------------------------ "what are they called?"
@@ -528,6 +528,16 @@ def test_what_one_side_says_the_other_should_do_is_not_the_other_sides_word(serv
     _, answer = ask(service, "what are moscow's terms for ending the war?", "and what does kyiv say to that?")
     said = first(answer).casefold() if answer.matched else ""
     assert "should submit" not in said and "require ukraine" not in said, said
+    # Kyiv's word on Russia's approach is told beside Russia's terms: that it is an attempt to force it to capitulate.
+    for opener, question in (("what are moscow's terms for ending the war?", "and what does kyiv say to that?"),
+                             ("what does moscow say kyiv should do", "how does kyiv read that"),
+                             ("what does russia demand?", "what does ukraine call that"),
+                             ("what does russia want?", "and ukraine says?")):
+        _, answer = ask(service, opener, question)
+        assert "capitulate" in first(answer), question
+    # Asked what Kyiv itself wants, it is still Kyiv's own demands.
+    _, own = ask(service, "what does russia demand?", "what does ukraine want?")
+    assert own.section_id == "ukraine-position" and "ceasefire" in first(own)
 
 
 def test_a_partys_stance_that_lives_in_another_topic_is_found_by_what_was_just_said(service: BriefService) -> None:
