@@ -1618,3 +1618,21 @@ def test_a_reason_is_answered_though_it_does_not_repeat_what_it_explains(
 def test_a_reason_no_fact_gives_stays_unanswered(service: BriefService, question: str) -> None:
     (answer,) = ask(service, question)
     assert not answer.matched
+
+
+# ------------------------------------------------------------------ "he" is the one person named before the question
+
+
+@pytest.mark.parametrize(("message", "fact"), [
+    ("My uncle keeps going on about Medinsky. What does he actually do?", "Kremlin aide"),
+    ("Saw Fidan on TV last night, no idea who that is. What's his job?", "Foreign Minister"),
+])
+def test_a_pronoun_is_the_person_the_message_named_before_asking(service: BriefService, message: str,
+                                                                fact: str) -> None:
+    (answer,) = ask(service, message)
+    assert fact in first(answer)
+
+
+def test_a_pronoun_after_two_people_named_picks_neither(service: BriefService) -> None:
+    (answer,) = ask(service, "Umerov and Medinsky shook hands, I read. How old is he?")
+    assert not answer.matched

@@ -94,3 +94,29 @@ def test_a_pasted_take_on_a_document_then_its_contents_is_answered_not_crashed(s
     # what leads may be a person's card, which says no text of its own: the contents check must not fail on it
     (answer,) = ask(service, "> ukraine's roadmap is just surrender\nwhat's in it per reuters")
     assert answer.matched and "reuters" in first(answer).casefold()
+
+
+@pytest.mark.parametrize(("message", "fact"), [
+    # a line the articles quote word for word is what the facts quoting it say, whoever reads it as a question
+    ("'Kyiv is again ready to take real steps towards peace' -- who is quoted there?", "reuters"),
+    ("«the eyes of the whole world are focused on the contacts here» whose words are those?", "fidan"),
+    ("'Ukraine must drop its NATO ambitions' - whose words?", "kremlin"),
+])
+def test_a_line_the_articles_quote_is_answered_by_the_facts_quoting_it(service: BriefService, message: str,
+                                                                      fact: str) -> None:
+    assert fact in first(ask(service, message)[0]).casefold()
+
+
+def test_a_quoted_line_no_article_has_is_still_read_as_a_paste() -> None:
+    pasted = split_paste("«peace through strength» -- who said that in istanbul?")
+    assert pasted is not None and pasted.quoted == "peace through strength"
+
+
+def test_what_a_quoted_line_does_not_say_is_turned_down(service: BriefService) -> None:
+    # Read whole, the line's own words would answer; what is asked of it is nothing the articles say.
+    for message in ("'the eyes of the whole world are focused on the contacts here' - what did he eat after?",
+                    "'Medinsky has written school textbooks' - how many copies sold?"):
+        assert not ask(service, message)[0].matched, message
+    # What the line itself answers still is: the gap it leaves, or who it says did what.
+    (gap,) = ask(service, "'Moscow also threatened to capture the Kharkiv and ___ regions' fill it in")
+    assert "sumy" in first(gap).casefold()

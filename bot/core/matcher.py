@@ -137,6 +137,7 @@ _JUST_THE = re.compile(r"^\W*(?:(?:ok|okay|so|no)\W+)?(?:(?:just|only)\s+(?:the\
                        r"(?:in\s+)?one\s+word)"
                        r"(?:\s+(?:please|pls|plz|thanks|answer))?\W*$", re.IGNORECASE)
 _THAT = frozenset({"that", "it", "this", "those", "them"})
+_PERSON_WORD = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b(?=\s+\w)", re.IGNORECASE)
 # "when did it all start?" after how many the war has killed: "it" is the war the previous question named, read as
 # "the war" so the brief's words for it ("war start": the invasion) are read, not the talks' starting time
@@ -278,6 +279,9 @@ class Matcher:
         # Of those, the words that say which stance ("accept", "agree", "react"), not only that one is asked ("view").
         self._answering_terms = frozenset(self.analyzer.terms(" ".join(sorted(_ANSWERING_WORDS)), correct=False))
         self._wanting_terms = frozenset(self.analyzer.terms(" ".join(sorted(_WANT_WORDS)), correct=False))
+        # What asks only who said a line or what it means ("who is being quoted?", "whose words?", "meaning?")
+        self._about_a_line = frozenset(self.analyzer.terms(" ".join(sorted(
+            _SAY_WORDS | {"who", "whose", "word", "refer", "insist", "insisting"})), correct=False)) | {"demands"}
         self._stance_terms = frozenset(self.analyzer.terms(" ".join(sorted(_STANCE_WORDS | _SAY_WORDS)),
                                                            correct=False)) | _STANCE
         self._rank_weights_cached: tuple[float, ...] = ()
@@ -373,6 +377,11 @@ class Matcher:
             if pasted is not None and not pasted.gapped and (about := self._pasted(pasted)) is not None:
                 return about
             found = self._match(message, context)
+            if pasted is not None and not pasted.gapped and found.confidence >= ACCEPTABLE \
+                    and self._past_the_line(pasted, found):
+                # "'the eyes of the whole world are focused on the contacts here' - what did he have for lunch?": read
+                # whole, the line's own words answer it; what is asked of the line is nothing the answer says.
+                return _ruled(found)
             if pasted is not None and pasted.gapped and found.confidence < ACCEPTABLE \
                     and (about := self._pasted(pasted)) is not None:
                 return about
@@ -406,6 +415,21 @@ class Matcher:
             found = self._match(pasted.as_claim())
             return replace(found, question=pasted.asked) if found.confidence >= ACCEPTABLE else None
         read = self._match(pasted.quoted)
+        citing = self._citing(pasted)
+        units = self.index.units
+        if citing and (read.confidence < ACCEPTABLE or not any(units[u] in read.lead for u in citing)):
+            # What the articles say word for word ("'move forward, not just repeat the same previous ultimatums' -
+            # who said that?") is what the facts quoting it say, however the paste reads as a question.
+            sections = Counter(units[u].section for u in citing)
+            position = self._position[read.best.id] if read.best is not None and read.best.id in {
+                self.sections[s].id for s in sections} else sections.most_common(1)[0][0]
+            terms = self.terms(pasted.quoted)
+            read = replace(self._match_reading(_Reading(pasted.quoted, terms, terms, False), position),
+                           lead=tuple(units[u] for u in citing if units[u].section == position)[:LEAD_FACTS],
+                           confidence=1.0)
+        if citing and set(self.terms(pasted.asked)) <= self._about_a_line:
+            # "... - who is being quoted there?", "whose words are those?", "what does it mean?": those facts
+            return replace(read, question=pasted.asked)
         if read.best is None or read.confidence < ACCEPTABLE:
             # "> Spider's Web wiped out 41 bombers": a paste getting a detail wrong reads as the claim it is
             read = self._match(pasted.as_claim())
@@ -420,6 +444,27 @@ class Matcher:
             return None
         # "who said this?", "source?": the facts saying what the paste says, each with who says it
         return replace(found, lead=read.lead, again=False) if found.again else found
+
+    def _past_the_line(self, pasted: Paste, found: Match) -> bool:
+        """Whether `found`, the message read whole, leads only with facts saying the pasted line word for word while
+        none of them says a word of what is asked of it."""
+        citing = self._citing(pasted)
+        units = self.index.units
+        if not citing or not found.lead or not all(unit in {units[u] for u in citing} for unit in found.lead):
+            return False
+        asked = {t for t in self.terms(pasted.asked) if t not in QUESTION_WORDS}
+        return bool(asked) and not any(asked & (unit.terms | unit.entities) for unit in found.lead)
+
+    def _citing(self, pasted: Paste) -> list[int]:
+        """The facts saying what a paste says word for word, in their own text or a quote they cite: by its longest
+        part between gaps, of three words at least (fewer say too little to be the articles' line)."""
+        said = re.findall(r"\w+", max(pasted.pieces(), key=len, default="").casefold())
+        if len(said) < 3:
+            return []
+        line = re.compile(r"\b" + r"\W+".join(map(re.escape, said)) + r"\b", re.IGNORECASE)
+        facts = [(u, self.sections[unit.section].facts[unit.item]) for u, unit in enumerate(self.index.units)
+                 if unit.kind is UnitKind.fact]
+        return [u for u, fact in facts if line.search(fact.text) or any(line.search(s.quote) for s in fact.sources)]
 
     def _hearsay(self, text: str) -> str | None:
         """The claim of a message passing on what someone the brief does not name says; None for any other."""
@@ -1048,6 +1093,10 @@ class Matcher:
             texts += [p for p in asked[-MAX_SENTENCES:] if p != text]
         if not texts:
             texts = [text]
+        if len(pieces) > 1 and not heads:
+            # "My dad is skeptical of Umerov. What's his actual job?": "his" is the one person the message named
+            # before asking; read with his name, not with the reader's own story around it.
+            texts += [named for piece in texts[-2:] if piece != text and (named := self._named_back(pieces, piece))]
         if context is not None and (tail := _WHAT_ABOUT_TAIL.search(text)) is not None and tail.group(1) not in texts:
             # "who cares about that, what about the kids": after an answer, a "what about …" after an aside is the
             # follow-up, read as one
@@ -1437,6 +1486,22 @@ class Matcher:
         if not first or not first[0].endswith("s"):
             return frozenset()
         return frozenset(t for t in self.analyzer.terms(first[0]) if t in self.index.countries)
+
+    def _named_back(self, pieces: list[str], piece: str) -> str | None:
+        """`piece` with its "he", "his", "him" written as the one person the nearest sentence before it that names
+        anyone names; None when it has no such word, names someone itself, or that sentence names several."""
+        said = normalize(piece).split()
+        if PERSONAL.isdisjoint(said) or piece not in pieces or self.people.intersection(self.analyzer.terms(piece)):
+            return None
+        for before in reversed(pieces[:pieces.index(piece)]):
+            people = self.people.intersection(self.analyzer.terms(before))
+            if people:
+                if len(people) > 1:
+                    return None
+                name = self._entity_names.get(next(iter(people)))
+                return None if name is None else _PERSON_WORD.sub(
+                    lambda m: f"{name}'s" if m.group(0).casefold() in ("his", "her") else name, piece)
+        return None
 
     def _points_back(self, question: str) -> bool:
         """A question whose subject is in what came before it: "what was that number?", "which region is it?",

@@ -18,7 +18,7 @@ _LABEL = (r"(?:(?:a|the|this|my|some)\s+)?(?:[\w']+\s+){0,3}?(?:paste|pasted|twe
           r"|title|text|message|forward|forwarded|breaking|chyron|ticker|banner|article|line|story)"
           r"(?:\s+(?:says|said|reads|read|claims|from\s+[^:'\"‘“\n]{1,40}))?\s*[:\-–—]?\s*")
 # or any short lead-in ending in a colon: "my brother sent me:", "saw this on the news:"
-_LEADING = re.compile(r"^\s*(?:" + _LABEL + r"|[^:'\"‘“\n]{1,60}:\s*)?[\"“'‘](?P<quoted>[^\n\"“”]{12,}?)[\"”'’](?=[\s.,:;!?–—-]|$)"
+_LEADING = re.compile(r"^\s*(?:" + _LABEL + r"|[^:'\"‘“«\n]{1,60}:\s*)?[\"“'‘«](?P<quoted>[^\n\"“”«»]{12,}?)[\"”'’»](?=[\s.,:;!?–—-]|$)"
                       r"[\s.,:;!?–—-]*?(?P<asked>[^\s.,:;–—-].*)$", re.IGNORECASE | re.DOTALL)
 # "true?", "is 25 right?", "legit or fake?": asks only whether the paste holds
 _CHECKS = re.compile(
@@ -44,6 +44,10 @@ class Paste:
     def checks(self) -> bool:
         """Whether the reader only asks if the paste holds ("true?", "is 25 right?")."""
         return _CHECKS.match(self.asked) is not None
+
+    def pieces(self) -> list[str]:
+        """The paste's parts between its gaps ("Ukraine must drop its NATO ambitions and ..." -> one part)."""
+        return [piece for piece in _GAP.split(self.quoted) if piece.strip()]
 
     def as_claim(self) -> str:
         """The paste as a claim to check, which the matcher confirms or corrects."""
