@@ -1346,6 +1346,17 @@ def test_just_the_number_repeats_the_fact_just_shown(service: BriefService, narr
     assert first(narrowed) == first(asked)
 
 
+@pytest.mark.parametrize(("asked", "narrowing", "fact"), [
+    ("how many prisoners were swapped?", "ok but the date?", "16 May"),
+    ("what did kyiv down on sunday night?", "ok but the number?", "52"),
+    ("who headed kyiv's team?", "but what's the name", "Umerov"),
+])
+def test_but_the_number_asks_again_for_the_fact_just_shown(service: BriefService, asked: str, narrowing: str,
+                                                           fact: str) -> None:
+    _, narrowed = ask(service, asked, narrowing)
+    assert fact in first(narrowed), narrowing
+
+
 @pytest.mark.parametrize("source", ["which article said that?", "where did you get that from?", "what outlet?"])
 def test_which_article_asks_where_the_last_answer_comes_from(service: BriefService, source: str) -> None:
     _, cited = ask(service, "how many bombers did ukraine hit?", source)

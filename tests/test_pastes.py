@@ -120,3 +120,8 @@ def test_what_a_quoted_line_does_not_say_is_turned_down(service: BriefService) -
     # What the line itself answers still is: the gap it leaves, or who it says did what.
     (gap,) = ask(service, "'Moscow also threatened to capture the Kharkiv and ___ regions' fill it in")
     assert "sumy" in first(gap).casefold()
+
+
+def test_a_line_quoted_inside_a_question_is_what_it_asks_about(service: BriefService) -> None:
+    (answer,) = ask(service, 'so the area russia holds is "about the same size as the US state of" where exactly?')
+    assert "Ohio" in first(answer)

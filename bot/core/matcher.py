@@ -31,7 +31,7 @@ from bot.core.examples import Examples, Overlaps, Similarity
 from bot.core.index import BriefIndex, Retrieved, Unit, UnitKind, fits, specificity, tells
 from bot.core.keywords import SearchBox
 from bot.core.relations import Relations
-from bot.core.paste import Paste, split_paste
+from bot.core.paste import Paste, quoted_inside, split_paste
 from bot.core.scope import DOCUMENT_NOUNS, Scope, asks_private
 from bot.core.text import NUMBER_WORDS, QUESTION_WORDS, STOPWORDS, interval_at, normalize, sentences, stem, strip_markup, words
 from bot.core.translit import in_english
@@ -133,8 +133,10 @@ _SOURCE_REQUEST = re.compile(
     re.IGNORECASE)
 # "just the number", "only the date please", "number only", "one word": the last answer's leading fact, no more
 _JUST_THE = re.compile(r"^\W*(?:(?:ok|okay|so|no)\W+)?(?:(?:just|only)\s+(?:the\s+)?"
-                       r"(?:number|figure|count|date|day|year|name|answer)s?|(?:number|figure|date|name)s?\s+only|"
-                       r"(?:in\s+)?one\s+word)"
+                       r"(?:number|figure|count|date|day|year|name|answer)s?(?:\s+in\s+(?:km|kilometres|kilometers))?|"
+                       r"(?:number|figure|date|name)s?\s+only|(?:in\s+)?one\s+word|"
+                       # "ok but the number?", "but what's the date": the answer had it, or should lead with it
+                       r"but\s+(?:what(?:'s|’s|\s+is|\s+was)\s+)?the\s+(?:number|figure|count|date|day|year|name)s?)"
                        r"(?:\s+(?:please|pls|plz|thanks|answer))?\W*$", re.IGNORECASE)
 _THAT = frozenset({"that", "it", "this", "those", "them"})
 _PERSON_WORD = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
@@ -377,6 +379,11 @@ class Matcher:
             if pasted is not None and not pasted.gapped and (about := self._pasted(pasted)) is not None:
                 return about
             found = self._match(message, context)
+            if pasted is None and found.confidence < ACCEPTABLE and (inside := quoted_inside(message)) is not None \
+                    and self._citing(inside) and (about := self._pasted(inside)) is not None:
+                # "who was *baying for blood* after spider web?": a line of the articles quoted inside the question
+                # is what it asks about, as a paste would be
+                return replace(about, question=found.question)
             if pasted is not None and not pasted.gapped and found.confidence >= ACCEPTABLE \
                     and self._past_the_line(pasted, found):
                 # "'the eyes of the whole world are focused on the contacts here' - what did he have for lunch?": read

@@ -54,6 +54,24 @@ class Paste:
         return f"{self.quoted.strip().rstrip('.!?,;:')}, right?"
 
 
+# A line quoted inside a question ("who was *baying for blood* after spider web?", 'what does "his scoring of the
+# Ukrainian leader" mean?'): in quotes, guillemets or Markdown emphasis, of two words at least
+_INSIDE = re.compile(r"(?:(?<=\s)|^)(?:\*\*(?P<bold>[^*\n]+?)\*\*|\*(?P<italic>[^*\n]+?)\*|_(?P<under>[^_\n]+?)_"
+                     r"|\"(?P<double>[^\"\n]+?)\"|“(?P<curly>[^”\n]+?)”|«(?P<angle>[^»\n]+?)»"
+                     r"|'(?P<single>[^'\n]+?)')(?=[\s.,:;!?–—-]|$)")
+
+
+def quoted_inside(text: str) -> Paste | None:
+    """The longest line a question quotes inside it, as a paste whose question is the message as it reads without
+    the marks around the line; None when it quotes no line of two words or more."""
+    lines = [(m, quoted) for m in _INSIDE.finditer(text)
+             if len((quoted := next(g for g in m.groups() if g is not None)).split()) >= 2]
+    if not lines:
+        return None
+    found, quoted = max(lines, key=lambda line: len(line[1]))
+    return Paste(quoted.strip(), f"{text[:found.start()]}{quoted}{text[found.end():]}".strip())
+
+
 def split_paste(text: str) -> Paste | None:
     """The paste and the question of a message that quotes something and asks about it; None for any other."""
     lines = [line for line in text.splitlines() if line.strip() and not _FORWARDED.match(line)]
