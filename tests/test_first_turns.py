@@ -1636,3 +1636,15 @@ def test_a_pronoun_is_the_person_the_message_named_before_asking(service: BriefS
 def test_a_pronoun_after_two_people_named_picks_neither(service: BriefService) -> None:
     (answer,) = ask(service, "Umerov and Medinsky shook hands, I read. How old is he?")
     assert not answer.matched
+
+
+def test_when_zelensky_confirmed_the_trip_is_answered_with_the_day(service: BriefService) -> None:
+    _, when = ask(service, "did ukraine actually come to the talks?", "when did zelensky confirm it?")
+    assert "Sunday" in first(when) and "Spider" in first(when)
+    (asked,) = ask(service, "when did zelensky confirm kyiv's team would come?")
+    assert "Sunday" in first(asked)
+
+
+def test_whose_war_trump_says_it_is_is_answered_with_biden(service: BriefService) -> None:
+    (answer,) = ask(service, "trump says the war belongs to whom?")
+    assert "Biden" in first(answer)
