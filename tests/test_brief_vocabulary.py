@@ -801,6 +801,7 @@ def test_problems_with_someone_just_discussed_are_the_scandal_around_them(servic
     ("how many russian troops are bunched up near sumy?", "50,000"),
     ("how big are russia's frozen assets abroad?", "hundreds of billions"),
     ("why are the strategic bombers such a big deal?", "nuclear arsenal"),
+    ("how did kyiv manage to get its drones so deep inside russia?", "smuggling"),
     ("how far behind schedule did they actually begin?", "two hours"),  # a delay, not a distance
     ("back at that first get-together, how many captured people did each side agree to hand back?", "1,000"),
 ])

@@ -334,6 +334,9 @@ def test_what_they_are_called_asks_a_name_the_brief_may_not_give(service: BriefS
     # Something the reader names by another word is called by its own name: the drone raid is Spider's Web.
     (raid,) = ask(service, "what was sunday's drone raid called?")
     assert "spider" in lead(raid)
+    # or by a word of its own name: "the operation" is Operation Spider's Web
+    _, operation = ask(service, "how many bombers did ukraine hit?", "what was the operation called?")
+    assert "spider" in lead(operation)
 
 
 # ------------------------------------------------------------------ "that round": the occasion just discussed

@@ -2417,6 +2417,10 @@ class Matcher:
             called = set(self.analyzer.terms(question)) & self._named_by.keys()
             if called and any(called & unit.entities for unit in lead):
                 return True
+            # "what was the operation called?": a word of a name ("Operation Spider's Web") names it by that word
+            parts = {w for w in words(question) if w in self._name_parts and w not in self._whole_names}
+            if parts and any(parts & self._named_by.get(e, frozenset()) for unit in lead for e in unit.entities):
+                return True
             if not nouns and not called:
                 return False
         described = self._described(question)

@@ -375,6 +375,8 @@ def _read_number(run: list[str]) -> str | None:
 
 # "ru" (SHORTHAND) is "are you" where a question to the reader starts ("ru a bot?", "how ru doing", "so ru sure"); anywhere
 # else it is Russia, as "ua" is Ukraine ("ru and ua", "does ru want", "the last time ru talked to kyiv").
+_ASKING_TO = frozenset({"can", "could", "would", "will", "you", "u", "pls", "plz", "please", "just", "now", "quickly",
+                        "me", "for"})  # "can you please list …": a request before the verb
 _OPENERS = frozenset({"so", "hey", "hi", "hello", "yo", "ok", "okay", "well", "but", "oh", "lol", "and", "then",
                       "also", "wait", "hmm", "bot", "r", "u"})
 _ASKING = frozenset({"who", "what", "whats", "wat", "where", "when", "why", "how", "hows", "which"})
@@ -467,6 +469,8 @@ def read_words(normal: str) -> tuple[str, ...]:
         if word == "so" and said[at + 1:at + 2] == ["far"] and "long" in said[max(0, at - 8):at]:
             skip = 1  # "how long has it lasted so far?": until now, not a distance
             continue
+        if word == "list" and said[at + 1:at + 2] != ["of"] and all(w in _OPENERS or w in _ASKING_TO for w in said[:at]):
+            continue  # "list russia's demands", "can you list the people at the table": asked, not the list of children
         if word == "f" and said[at - 1:at] == ["the"]:
             continue  # "how the f did they …": swearing typed short
         if word == "number" and said[at + 1:at + 2] and said[at + 1] in _ORDINALS:
