@@ -827,3 +827,13 @@ def test_a_country_named_for_itself_still_needs_a_fact_about_it(service: BriefSe
 ])
 def test_a_number_said_in_words_is_read_as_its_digits(said: str, read: tuple[str, ...]) -> None:
     assert words(said) == read
+
+
+def test_where_the_bombers_were_based_is_the_place_the_articles_name(service: BriefService) -> None:
+    _, based = ask(service, "how many bombers did ukraine hit?", "where were they based?")
+    assert "Siberia" in first(based)
+
+
+def test_a_sides_figure_is_its_count(service: BriefService) -> None:
+    _, figure = ask(service, "what happened with the drones on sunday night?", "and the ukrainian figure?")
+    assert "52" in first(figure)

@@ -27,6 +27,9 @@ from tests.test_answers import ask, first, service  # noqa: F401  the real brief
     ("what did they agree? explain like i'm 10", "prisoner exchange"),
     ("russia's demands in three bullets pls", "NATO"),
     ("the children issue, as a list", "children"),
+    # "list X" asks for X, not for the list of deported children
+    ("list russia's demands", "NATO"),
+    ("can you list ukraine's demands", "ceasefire"),
 ])
 def test_briefing_words_ask_about_the_thing_they_frame(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)
