@@ -1560,3 +1560,19 @@ def test_it_after_a_question_about_the_war_is_the_war(service: BriefService) -> 
     # with no war named before, it is still the talks' own start
     _, talks = ask(service, "who led russia's delegation?", "when did it start?")
     assert talks.section_id == "timing"
+
+
+def test_a_bare_why_not_is_not_turned_down_for_the_names_the_answer_carried(service: BriefService) -> None:
+    # "why not?" asks nothing of NDTV, Trump or Spider's Web, whom the answer about expectations named: their not
+    # leading the reason is no conflict with what was asked.
+    _, why = ask(service, "were hopes high going in?", "why not?")
+    assert why.matched and "red lines" in " ".join(why.body)
+
+
+def test_a_bare_why_did_he_asks_why_he_did_what_was_just_asked(service: BriefService) -> None:
+    # "he" is Putin, and nothing else is asked: why he proposed the direct talks, not his other demands
+    _, why = ask(service, "who first suggested direct talks?", "why did he?")
+    assert "ceasefire" in first(why)
+    # a question of its own after "he" still leaves the previous one behind
+    _, job = ask(service, "who first suggested direct talks?", "what else does he want?")
+    assert job.section_id == "russia-position"

@@ -1965,7 +1965,9 @@ class Matcher:
             # the one the last answer was about (Kellogg's card), not the one the question named on the way. ("What
             # did he threaten him with?" after Trump on Putin points at both.)
             people = self._answered_about(context, people) or people
-        if people and PERSONAL & said and not THINGS & said:
+        if people and PERSONAL & said and not THINGS & said and (
+                any(t not in QUESTION_WORDS for t in terms) or _wants(text) != "reason"):
+            # (A bare "why did he?" asks nothing new: the previous question's words stay, read below.)
             # "what did he call Putin?": "he" is the person just discussed; the rest of the question is new, so
             # the previous question's words stay behind (they would pull the answer back to the old topic).
             # "why did he propose them?" also points at the previous thing, so that one keeps them.
@@ -2893,7 +2895,7 @@ class Matcher:
             asked_countries = set()  # "where in Ukraine is Sumy?": the country is where the place is, not whose fact
         # Someone the message names must lead; of the people a bare "by when?" carries over from the previous
         # answer (naming Umerov, Trump and Kellogg), one is enough: it asks the time of what was just said.
-        bare_time = reading.context and not own and wants == "time"
+        bare_time = reading.context and not own and wants in ("time", "reason")
         named_here = asked & set(reading.own) if bare_time else asked
         carried = (asked - named_here) & index.actors
         unled = (named_here & index.actors) - led
