@@ -1576,3 +1576,10 @@ def test_a_bare_why_did_he_asks_why_he_did_what_was_just_asked(service: BriefSer
     # a question of its own after "he" still leaves the previous one behind
     _, job = ask(service, "who first suggested direct talks?", "what else does he want?")
     assert job.section_id == "russia-position"
+
+
+def test_angry_about_what_asks_what_the_anger_was_about(service: BriefService) -> None:
+    # the bloggers' fact says it: after Ukraine's Sunday attack on the airbases ("angry about" is no word for
+    # criticising Medinsky's textbooks)
+    _, about = ask(service, "what did the russian war bloggers want?", "angry about what?")
+    assert "attack" in first(about)
