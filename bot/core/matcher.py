@@ -161,6 +161,7 @@ _MOST_PER_WEIGHT = 1 + 1.2  # the most one term scores in a unit per unit of its
 ACCEPTABLE = 0.5  # the probability the service's default threshold accepts
 MAX_CONTENDERS = 10  # topics ranked in full per reading  # sentences of a long message tried as its question
 LEAD_FACTS = 3
+CITING_TOPICS = 3  # the topics a pasted line is looked for in, of those its reading ranks first
 LEAD_RATIO = 0.75  # a further fact leads too when it scores this close to the best
 RESTATES = 0.6  # a card says nothing new beside facts that have this share of its words
 STANCE_ELSEWHERE = 6.0  # a party's stance in another topic is about what was said: about three rare words shared
@@ -380,7 +381,7 @@ class Matcher:
                 return about
             found = self._match(message, context)
             if pasted is None and found.confidence < ACCEPTABLE and (inside := quoted_inside(message)) is not None \
-                    and self._citing(inside) and (about := self._pasted(inside)) is not None:
+                    and self._citing(inside, found) and (about := self._pasted(inside)) is not None:
                 # "who was *baying for blood* after spider web?": a line of the articles quoted inside the question
                 # is what it asks about, as a paste would be
                 return replace(about, question=found.question)
@@ -422,7 +423,7 @@ class Matcher:
             found = self._match(pasted.as_claim())
             return replace(found, question=pasted.asked) if found.confidence >= ACCEPTABLE else None
         read = self._match(pasted.quoted)
-        citing = self._citing(pasted)
+        citing = self._citing(pasted, read)
         units = self.index.units
         if citing and (read.confidence < ACCEPTABLE or not any(units[u] in read.lead for u in citing)):
             # What the articles say word for word ("'move forward, not just repeat the same previous ultimatums' -
@@ -455,23 +456,33 @@ class Matcher:
     def _past_the_line(self, pasted: Paste, found: Match) -> bool:
         """Whether `found`, the message read whole, leads only with facts saying the pasted line word for word while
         none of them says a word of what is asked of it."""
-        citing = self._citing(pasted)
-        units = self.index.units
-        if not citing or not found.lead or not all(unit in {units[u] for u in citing} for unit in found.lead):
+        line = _line_of(pasted)
+        if line is None or not found.lead or not all(self._cites(line, unit) for unit in found.lead):
             return False
         asked = {t for t in self.terms(pasted.asked) if t not in QUESTION_WORDS}
         return bool(asked) and not any(asked & (unit.terms | unit.entities) for unit in found.lead)
 
-    def _citing(self, pasted: Paste) -> list[int]:
-        """The facts saying what a paste says word for word, in their own text or a quote they cite: by its longest
-        part between gaps, of three words at least (fewer say too little to be the articles' line)."""
-        said = re.findall(r"\w+", max(pasted.pieces(), key=len, default="").casefold())
-        if len(said) < 3:
+    def _citing(self, pasted: Paste, read: Match) -> list[int]:
+        """The facts saying what a paste says word for word, in their own text or a quote they cite, among the topics
+        `read` (the paste read as a question) ranks first and the facts using its rarest word: a question touches
+        only the facts sharing its terms, not every fact of the brief."""
+        line = _line_of(pasted)
+        if line is None:
             return []
-        line = re.compile(r"\b" + r"\W+".join(map(re.escape, said)) + r"\b", re.IGNORECASE)
-        facts = [(u, self.sections[unit.section].facts[unit.item]) for u, unit in enumerate(self.index.units)
-                 if unit.kind is UnitKind.fact]
-        return [u for u, fact in facts if line.search(fact.text) or any(line.search(s.quote) for s in fact.sources)]
+        units = self.index.units
+        # and the facts using the line's rarest word the brief knows (its reading may rank their topic down)
+        using = min(self.index.units_using(t for t in self.terms(pasted.quoted) if t not in QUESTION_WORDS),
+                    key=len, default=frozenset())
+        looked = {u for candidate in read.candidates[:CITING_TOPICS]
+                  for u in self.index.section_units[self._position[candidate.section.id]]} | using
+        return [u for u in sorted(looked) if self._cites(line, units[u])]
+
+    def _cites(self, line: re.Pattern[str], unit: Unit) -> bool:
+        """Whether fact unit `unit` says `line` in its own text or in a quote it cites."""
+        if unit.kind is not UnitKind.fact:
+            return False
+        fact = self.sections[unit.section].facts[unit.item]
+        return line.search(fact.text) is not None or any(line.search(s.quote) for s in fact.sources)
 
     def _hearsay(self, text: str) -> str | None:
         """The claim of a message passing on what someone the brief does not name says; None for any other."""
@@ -2994,6 +3005,15 @@ BARE_STANCE = "bare_stance"  # a feature no fit uses: the message asks nothing b
 # A feature no fit uses: a short question read alone, lifted by the conversation, which says what it leaves out
 # ("out of how many?" after the drones Ukraine shot down): the conversation's question goes on (`BriefService`).
 FILLED_IN = "filled_in"
+
+
+def _line_of(pasted: Paste) -> re.Pattern[str] | None:
+    """A paste's longest part between gaps as a pattern finding it word for word, whatever the punctuation between
+    its words; None under three words (fewer say too little to be the articles' line)."""
+    said = re.findall(r"\w+", max(pasted.pieces(), key=len, default="").casefold())
+    if len(said) < 3:
+        return None
+    return re.compile(r"\b" + r"\W+".join(map(re.escape, said)) + r"\b", re.IGNORECASE)
 
 
 def _ruled(match: Match) -> Match:
