@@ -429,8 +429,8 @@ class Matcher:
             # What the articles say word for word ("'move forward, not just repeat the same previous ultimatums' -
             # who said that?") is what the facts quoting it say, however the paste reads as a question.
             sections = Counter(units[u].section for u in citing)
-            position = self._position[read.best.id] if read.best is not None and read.best.id in {
-                self.sections[s].id for s in sections} else sections.most_common(1)[0][0]
+            best = self._position.get(read.best.id) if read.best is not None else None
+            position = best if best in sections else sections.most_common(1)[0][0]
             terms = self.terms(pasted.quoted)
             read = replace(self._match_reading(_Reading(pasted.quoted, terms, terms, False), position),
                            lead=tuple(units[u] for u in citing if units[u].section == position)[:LEAD_FACTS],
