@@ -829,11 +829,13 @@ def test_a_number_said_in_words_is_read_as_its_digits(said: str, read: tuple[str
     assert words(said) == read
 
 
-def test_where_the_bombers_were_based_is_the_place_the_articles_name(service: BriefService) -> None:
-    _, based = ask(service, "how many bombers did ukraine hit?", "where were they based?")
-    assert "Siberia" in first(based)
-
-
-def test_a_sides_figure_is_its_count(service: BriefService) -> None:
-    _, figure = ask(service, "what happened with the drones on sunday night?", "and the ukrainian figure?")
-    assert "52" in first(figure)
+@pytest.mark.parametrize(("opener", "follow_up", "fact"), [
+    # where the bombers were based is the place the articles name
+    ("how many bombers did ukraine hit?", "where were they based?", "Siberia"),
+    # a side's "figure" is its count
+    ("what happened with the drones on sunday night?", "and the ukrainian figure?", "52"),
+])
+def test_a_follow_ups_everyday_word_finds_the_fact(service: BriefService, opener: str, follow_up: str,
+                                                    fact: str) -> None:
+    _, answer = ask(service, opener, follow_up)
+    assert fact in first(answer)
