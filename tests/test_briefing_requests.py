@@ -30,6 +30,12 @@ from tests.test_answers import ask, first, service  # noqa: F401  the real brief
     # "list X" asks for X, not for the list of deported children
     ("list russia's demands", "NATO"),
     ("can you list ukraine's demands", "ceasefire"),
+    # "compare X and Y" asks for X and Y; "the number of X" asks how many; "surname of" asks who
+    ("compare russia and ukraine on NATO", "NATO"),
+    ("contrast what came out of the first and second rounds", "prisoner"),
+    ("just the number of planes spider web hit", "40"),
+    ("surname of the man heading ukraine's delegation?", "Umerov"),
+    ("does trump really call it biden's war?", "Biden"),
 ])
 def test_briefing_words_ask_about_the_thing_they_frame(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)

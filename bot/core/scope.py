@@ -165,7 +165,9 @@ _OPENER = r"^(?:(?:and|so|but|ok|okay|then)\s+)*"  # "so will putin …?" asks a
 _YES_NO = re.compile(_OPENER + r"(?:will|would|did|does|do|has|have|is|are|was|were|could|can|might)\b")
 _MEETING = re.compile(r"\b(?:meet|meets|meeting|meetings|met|summit|sit\s+down\s+with)\b", re.IGNORECASE)
 # "did trump call putin after the talks?", "did he speak with putin this week?": a call between two people
-_CALL = re.compile(r"\b(?:call|calls|called|phone\w*|(?:speak|spoke|spoken|talk|talked)\s+(?:with|to))\b",
+# Not "does trump call it biden's war?": naming a thing ("call it", "calls this") is no call
+_CALL = re.compile(r"\b(?:(?:call|calls|called)(?!\s+(?:it|this|that|them|these|those)\b)|phone\w*|"
+                   r"(?:speak|spoke|spoken|talk|talked)\s+(?:with|to))\b",
                    re.IGNORECASE)
 _HE = re.compile(r"\b(?:he|him|his|she|her)\b")
 _WHEN_NEXT = re.compile(_OPENER + r"when\s+(?:is|s|will|are|re)\b")

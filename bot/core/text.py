@@ -187,7 +187,7 @@ STOPWORDS = frozenset(
     plainly simply briefly please kindly sure clarify clarification settle sec minute honest genuinely
     genuine question questions asking asked wanted wants reporting reported coverage news basically
     himself herself themselves itself myself yourself ourselves keep keeps kept keeping mention mentions
-    mentioned mentioning talking name names wise bad good big little overall exact precisely
+    mentioned mentioning talking name names surname surnames wise bad good big little overall exact precisely
     whatever whoever however sometimes often anyways regarding actual real exactly precisely specifically
     particular particularly specific apparently supposedly reckon folks people's someone's
     type types group groups category categories moment hear heard hearing context re forgot forget forgotten
@@ -377,6 +377,8 @@ def _read_number(run: list[str]) -> str | None:
 # else it is Russia, as "ua" is Ukraine ("ru and ua", "does ru want", "the last time ru talked to kyiv").
 _ASKING_TO = frozenset({"can", "could", "would", "will", "you", "u", "pls", "plz", "please", "just", "now", "quickly",
                         "me", "for"})  # "can you please list …": a request before the verb
+# Verbs that only ask when they open a request: what is asked about is what follows them
+_ASKING_VERBS = frozenset({"list", "compare", "contrast"})
 _OPENERS = frozenset({"so", "hey", "hi", "hello", "yo", "ok", "okay", "well", "but", "oh", "lol", "and", "then",
                       "also", "wait", "hmm", "bot", "r", "u"})
 _ASKING = frozenset({"who", "what", "whats", "wat", "where", "when", "why", "how", "hows", "which"})
@@ -469,10 +471,16 @@ def read_words(normal: str) -> tuple[str, ...]:
         if word == "so" and said[at + 1:at + 2] == ["far"] and "long" in said[max(0, at - 8):at]:
             skip = 1  # "how long has it lasted so far?": until now, not a distance
             continue
-        if word == "list" and said[at + 1:at + 2] != ["of"] and all(w in _OPENERS or w in _ASKING_TO for w in said[:at]):
-            continue  # "list russia's demands", "can you list the people at the table": asked, not the list of children
+        # Not "compare that to a us state": a size compared with a thing named, which the brief's "compared" is
+        if word in _ASKING_VERBS and len(said) > at + 2 and said[at + 1] not in ("of", "that", "it", "this", "to") \
+                and all(w in _OPENERS or w in _ASKING_TO for w in said[:at]):
+            continue  # "list russia's demands", "compare the two rounds": asked, not the list of children
         if word == "f" and said[at - 1:at] == ["the"]:
             continue  # "how the f did they …": swearing typed short
+        if word == "number" and said[at + 1:at + 2] == ["of"] and len(said) > at + 2 and said[at - 1:at] != ["a"]:
+            out.extend(("how", "many"))  # "just the number of planes hit": a count asked ("a number of": several)
+            skip = 1
+            continue
         if word == "number" and said[at + 1:at + 2] and said[at + 1] in _ORDINALS:
             out.append(_ORDINALS[said[at + 1]])
             skip = 1
