@@ -16,6 +16,8 @@ from tests.test_answers import ask, first, service  # noqa: F401  the real brief
 
 
 @pytest.mark.parametrize(("question", "fact"), [
+    # "faster", "sped up": Russia's fastest advance in six months
+    ("did russia's advance speed up in may?", "fastest rate"),
     # "nuke" for nuclear: the bombers were nuclear-capable
     ("did the drones hit nuke-capable jets", "nuclear-capable"),
     ("so kyiv blew up russian nukes??", "nuclear-capable"),

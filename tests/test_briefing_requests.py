@@ -36,6 +36,12 @@ from tests.test_answers import ask, first, service  # noqa: F401  the real brief
     ("just the number of planes spider web hit", "40"),
     ("surname of the man heading ukraine's delegation?", "Umerov"),
     ("does trump really call it biden's war?", "Biden"),
+    # a title or label asked for: the fact quoting it
+    ("what label does trump want for himself?", "negotiator in chief"),
+    ("did russia withhold its memorandum?", "in advance"),
+    # a yes/no check naming the venue asks where; talks that "ran" lasted
+    ("were the talks held at the ciragan palace?", "Ciragan Palace"),
+    ("did the talks run for three hours?", "less than an hour"),
 ])
 def test_briefing_words_ask_about_the_thing_they_frame(service: BriefService, question: str, fact: str) -> None:
     (answer,) = ask(service, question)

@@ -1583,3 +1583,29 @@ def test_angry_about_what_asks_what_the_anger_was_about(service: BriefService) -
     # criticising Medinsky's textbooks)
     _, about = ask(service, "what did the russian war bloggers want?", "angry about what?")
     assert "attack" in first(about)
+
+
+def test_his_boss_is_whom_the_last_persons_role_names_him_working_for(service: BriefService) -> None:
+    # Kellogg is "Trump's Ukraine envoy", Medinsky "an ideological Putin aide"
+    _, boss = ask(service, "who is keith kellogg?", "and his boss - what has he threatened?")
+    assert "Trump" in first(boss)
+    _, wants = ask(service, "who is medinsky?", "what does his boss want?")
+    assert wants.section_id == "russia-position"
+
+
+def test_a_bare_against_who_asks_the_object_of_the_fact_just_shown(service: BriefService) -> None:
+    # the bloggers called for "a fearsome retaliatory blow against Kyiv": the same fact answers
+    _, against = ask(service, "what did the russian war bloggers call for?", "against who?")
+    assert "against Kyiv" in first(against)
+
+
+def test_its_after_a_side_the_question_names_points_at_no_earlier_turn(service: BriefService) -> None:
+    # "its terms" are Moscow's, named in the question itself: asked after the battlefield, not read in it
+    _, threat = ask(service, "how is russia doing on the battlefield?",
+                    "what does moscow threaten if kyiv doesn't accept its terms?")
+    assert "losing more territory" in first(threat)
+
+
+def test_where_he_wrote_it_without_did_asks_where_it_was_said(service: BriefService) -> None:
+    _, where = ask(service, "what did zelensky say on sunday?", "where he wrote this?")
+    assert "social media" in first(where)

@@ -32,6 +32,7 @@ _VERBS = frozenset("""take takes took taken taking part held hold holds holding 
     participating present went gone going go on down""".split())
 GENERIC = _MARKERS | _THOSE_AT_IT | _VERBS
 _HELD = frozenset({"held", "hold", "holds", "holding"})
+_CHECKING = frozenset({"was", "were", "is", "are", "did", "do", "does"})  # a yes/no question checking a claim
 # What a question's text alone says of the event question it may ask: its words, its content terms (typos
 # corrected, generic words left out) and the kind of fact it asks for (`EventQuestions.read`).
 Asking = tuple[tuple[str, ...], tuple[str, ...], str]
@@ -79,6 +80,8 @@ class EventQuestions:
         # those words place the question at the event the whole brief is about, and no fact need say them again.
         self.day = frozenset(table.word(f"{meta.date:%A}".lower()))
         self.setting = frozenset(set(table.terms(", ".join(meta.venue.split(",")[1:]))) - index.countries) | self.day
+        # The venue's own name ("Ciragan Palace"), not its city: "were the talks held at the ciragan palace?" asks where
+        self._venue = frozenset(set(table.terms(meta.venue)) - index.countries - self.setting)
         # What the generic words read as, in a previous turn's terms ("where were the talks held" -> "hold").
         self.generic_terms = frozenset(t for w in GENERIC for t in table.word(w))
         # The topic answering each kind: a question asking nothing in particular asks for the whole event, the
@@ -156,8 +159,9 @@ class EventQuestions:
         if any(t not in self.allowed for t in content):
             return None
         wants = self._wants(" ".join(said))  # shorthand read: "wen", "wer", "hu"
-        if not wants and {"where", "place", "location", "venue", "city"} & set(said):
-            wants = "place"
+        if not wants and ({"where", "place", "location", "venue", "city"} & set(said) or (
+                said[:1] and said[0] in _CHECKING and self._venue.intersection(content))):
+            wants = "place"  # "were the talks at the ciragan palace?" checks the place
         if wants not in KINDS:
             return None
         return said, content, wants

@@ -150,7 +150,7 @@ _ADJECTIVE = re.compile(r"(?:ian|ish|can|ean|ese)$")  # "russian", "turkish", "a
 # what was just shown was said (group 1: the question word).
 _SAID_WHERE_OR_WHEN = re.compile(
     r"^\W*(?:and\s+|so\s+|ok\s+)?(where|when|which\s+day|what\s+day|on\s+what\s+day|on\s+which\s+day)"
-    r"(?:\s+(?:did|does|do|has|had|was|were|is)\s+|['’]d\s+)(?:\w+\s+){1,2}?(?:say|said|post|posted|write|wrote|announce|"
+    r"(?:\s+(?:did|does|do|has|had|was|were|is)\s+|['’]d\s+|\s+)(?:\w+\s+){1,2}?(?:say|said|post|posted|write|wrote|announce|"
     r"announced|confirm|confirmed|tweet|tweeted|publish|published|share|shared|mention|mentioned|tell|told|"
     r"state|stated|put)\s+(?:that|it|this|so|those|these|them)\W*$", re.IGNORECASE)
 # Where something was said: a post, a statement, an interview, a channel.
@@ -318,6 +318,12 @@ class Matcher:
         self._named_by = {canon(e.id.replace("-", " ")): frozenset(words(e.name)) for e in brief.entities
                           if e.kind not in (EntityKind.country, EntityKind.event)}
         self.people = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities if e.kind is EntityKind.person)
+        # Whom each person works for, as their role names him ("Trump's Ukraine envoy", "an ideological Putin aide")
+        surnames = {e.name.split()[-1]: e.name for e in brief.entities if e.kind is EntityKind.person}
+        self._bosses = {canon(e.id.replace("-", " ")): surnames[boss] for e in brief.entities
+                        if e.kind is EntityKind.person and (boss := next((
+                            found.group(1) for found in _WORKS_FOR.finditer(e.role)
+                            if found.group(1) in surnames and found.group(1) != e.name.split()[-1]), None))}
         self.relations = Relations(brief, self.analyzer.terms, self.index.countries)
         # Occasions other than the brief's own event (the first round, the failed 2022 talks): what "that round" or
         # "those talks" can point back at.
@@ -531,6 +537,11 @@ class Matcher:
         text = _BARE_WHY.sub("why?", text)  # "what for?", "how come?": why
         # "medinsky's team", "umerov's delegation": the side's delegation he led, which the facts name as the side's
         text = _PERSONS_TEAM.sub(self._side_for_leader, text)
+        if context is not None and (boss := _BOSS.search(text)) is not None \
+                and len(named := context.entities & self._bosses.keys()) == 1:
+            # "and his boss - what's he threatening?" after Trump's envoy: the one his role names him working for
+            name = self._bosses[next(iter(named))]
+            text = f"{text[:boss.start()]}{name}{boss.group(1) or ''}{text[boss.end():]}"
         if _RELATIVE_TO.search(text) and _wants(text) == "time":
             # "when did it happen relative to the talks?": the talks are the time it is told by ("a day before"), and
             # "relative to" asks nothing a fact must say
@@ -598,6 +609,12 @@ class Matcher:
                 if answered.summary:
                     return Match((Candidate(previous, 1.0, 1.0),), 1.0, answered.entities, answered.terms,
                                  (self._topic_unit(previous),), question=text)
+                return Match((Candidate(previous, 1.0, 1.0),), 1.0, answered.entities, answered.terms,
+                             question=text, again=True)
+            if (bare := _BARE_OBJECT.match(text)) is not None and answered is context and any(
+                    re.search(rf"\b{bare.group(1)}\s+[A-Z\w]", self._text_of(unit)) for key in answered.last
+                    if (unit := self._unit(answered.section_id, key)) is not None):
+                # "against who?" after the bloggers' call for a blow against Kyiv: the fact just shown says it
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, answered.entities, answered.terms,
                              question=text, again=True)
             if self._summary_term is not None and answered is context \
@@ -676,7 +693,8 @@ class Matcher:
         elsewhere = context is not None and (alone is None or alone.best is None
                                              or alone.best.id != context.section_id)
         pointing = [m for m in readings if m.features.get("context") and m.confidence >= ACCEPTABLE
-                    and (any(w in PRONOUNS for w in normalize(m.question).split())
+                    and ((any(w in PRONOUNS for w in normalize(m.question).split())
+                          and not self._owned_here(m.question))
                          or self._swaps(m.question, context.terms) or (elsewhere and _points_at_a_thing(m.question)))]
         if pointing and alone is not None and not elsewhere and alone.confidence >= ACCEPTABLE and alone.lead \
                 and alone.lead[0].kind is not UnitKind.topic:
@@ -1540,7 +1558,8 @@ class Matcher:
         position = self._position.get(context.section_id)
         own = self.analyzer.terms(text)
         if position is None or (_STANCE_WORDS.isdisjoint(said) and _SAY_WORDS.isdisjoint(said)) or not (
-                _points_at_a_thing(text) or {"it", "its"} & set(said) or len(said) <= 6):
+                _points_at_a_thing(text) or "it" in said or "its" in said and not self._owned_here(text)
+                or len(said) <= 6):
             return None
         named = {t for t in own if t in self.index.named}
         # A side the previous question named only as the one acted on ("what did yermak say kyiv's delegation handed
@@ -2436,6 +2455,8 @@ class Matcher:
                 return True
             if not nouns and not called:
                 return False
+        if _A_TITLE.search(question) and any(_QUOTED_WORDS.search(self._text_of(unit)) for unit in lead):
+            return True  # "what title does trump want for himself?": a fact quoting the words ("negotiator in chief")
         described = self._described(question)
         if described and any(self._spells(described, unit) for unit in lead):
             # "what was the ukrainian drone operation called", "the name of kyiv's drone op": the question refers to
@@ -2627,6 +2648,14 @@ class Matcher:
             return None
         return Match((Candidate(self.sections[lead.section], 1.0, 1.0),), 0.9, lead.entities,
                      (*ordinals, *context.terms), lead=(lead,), question=text, features={"context": 1.0})
+
+    def _owned_here(self, question: str) -> bool:
+        """Whether every pronoun of `question` is an "its" or "their" after a side the question names itself: "what
+        does moscow threaten if kyiv doesn't accept its terms?" says whose terms, pointing at no earlier turn."""
+        said = normalize(question).split()
+        at = [i for i, w in enumerate(said) if w in PRONOUNS]
+        return bool(at) and all(said[i] in ("its", "their") for i in at) and any(
+            t in self.index.countries for t in self.analyzer.terms(" ".join(said[:at[0]])))
 
     def _unit(self, section_id: str, key: str) -> Unit | None:
         """The unit of a section with that key ("f3"), as a conversation remembers it; None when it is gone."""
@@ -3336,6 +3365,15 @@ def _asks_names(text: str) -> bool:
 
 
 _WHICH_COUNT = re.compile(_WHICH_COUNT_SOURCE + r"\s|" + _WHICH_ARE_COUNT)
+# "against who?", "with whom?": what the fact just shown did something against, with, to (its object)
+_BARE_OBJECT = re.compile(r"^\W*(?:and\s+|but\s+)?(against|with|to|toward|towards|from|for|by)\s+(?:who|whom|what)\W*$",
+                          re.IGNORECASE)
+# "his boss", "her boss's": the person the one just discussed works for
+_BOSS = re.compile(r"\b(?:his|her|their|the)\s+(?:boss|bosses|superior|employer)\b('s|’s)?", re.IGNORECASE)
+_WORKS_FOR = re.compile(r"\b([A-Z][a-z]+)(?:'s\b|\s+aide\b)")
+# A label or title asked for, which a leading fact gives in quotation marks
+_A_TITLE = re.compile(r"\b(?:title|label|nickname|slogan|phrase|term)\b", re.IGNORECASE)
+_QUOTED_WORDS = re.compile(r"[\"“][^\"“”]{3,60}[\"”]")
 _THE_NAMES = re.compile(r"\b(?:the|a|those|these|their|its)\s+(?:list\s+of\s+)?names\b", re.IGNORECASE)
 _SAY_VERBS = ("say", "said", "tell", "told", "state", "claim", "announce", "comment")  # `_SAY_REQUEST`'s verbs
 

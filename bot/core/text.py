@@ -377,6 +377,7 @@ def _read_number(run: list[str]) -> str | None:
 # else it is Russia, as "ua" is Ukraine ("ru and ua", "does ru want", "the last time ru talked to kyiv").
 _ASKING_TO = frozenset({"can", "could", "would", "will", "you", "u", "pls", "plz", "please", "just", "now", "quickly",
                         "me", "for"})  # "can you please list …": a request before the verb
+_MEETINGS = frozenset({"talks", "meeting", "meetings", "negotiations", "session", "round"})
 # Verbs that only ask when they open a request: what is asked about is what follows them
 _ASKING_VERBS = frozenset({"list", "compare", "contrast"})
 _OPENERS = frozenset({"so", "hey", "hi", "hello", "yo", "ok", "okay", "well", "but", "oh", "lol", "and", "then",
@@ -475,6 +476,9 @@ def read_words(normal: str) -> tuple[str, ...]:
         if word in _ASKING_VERBS and len(said) > at + 2 and said[at + 1] not in ("of", "that", "it", "this", "to") \
                 and all(w in _OPENERS or w in _ASKING_TO for w in said[:at]):
             continue  # "list russia's demands", "compare the two rounds": asked, not the list of children
+        if word in ("run", "ran", "runs", "running") and said[at - 1:at] and said[at - 1] in _MEETINGS:
+            out.append("last")  # "did the talks run three hours?": how long they lasted, not who ran them
+            continue
         if word == "f" and said[at - 1:at] == ["the"]:
             continue  # "how the f did they …": swearing typed short
         if word == "number" and said[at + 1:at + 2] == ["of"] and len(said) > at + 2 and said[at - 1:at] != ["a"]:
