@@ -35,6 +35,8 @@ from tests.test_answers import ask, first, service  # noqa: F401  the real brief
     ("contrast what came out of the first and second rounds", "prisoner"),
     ("just the number of planes spider web hit", "40"),
     ("surname of the man heading ukraine's delegation?", "Umerov"),
+    ("whats the prisoner number for the may swap", "1,000"),
+    ("troop number near sumy?", "50,000"),
     ("does trump really call it biden's war?", "Biden"),
     # a title or label asked for: the fact quoting it
     ("what label does trump want for himself?", "negotiator in chief"),

@@ -1609,3 +1609,10 @@ def test_its_after_a_side_the_question_names_points_at_no_earlier_turn(service: 
 def test_where_he_wrote_it_without_did_asks_where_it_was_said(service: BriefService) -> None:
     _, where = ask(service, "what did zelensky say on sunday?", "where he wrote this?")
     assert "social media" in first(where)
+
+
+def test_the_last_one_after_this_round_is_the_first_round(service: BriefService) -> None:
+    _, when = ask(service, "which round of talks is this?", "and the last one was when?")
+    assert "16 May" in first(when)
+    _, may = ask(service, "who's in the new swap?", "and the may one, how many was that")
+    assert "1,000" in first(may)

@@ -318,6 +318,7 @@ class Matcher:
         self._named_by = {canon(e.id.replace("-", " ")): frozenset(words(e.name)) for e in brief.entities
                           if e.kind not in (EntityKind.country, EntityKind.event)}
         self.people = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities if e.kind is EntityKind.person)
+        self._count_terms = frozenset(self.analyzer.terms("number figure count"))  # words for a number asked
         # Whom each person works for, as their role names him ("Trump's Ukraine envoy", "an ideological Putin aide")
         surnames = {e.name.split()[-1]: e.name for e in brief.entities if e.kind is EntityKind.person}
         self._bosses = {canon(e.id.replace("-", " ")): surnames[boss] for e in brief.entities
@@ -2111,6 +2112,9 @@ class Matcher:
         if event is not None and all(t in QUESTION_WORDS for t in terms):
             terms = (*terms, *sorted(self.event.nouns))  # "when was it?": the event's own words
         content = [t for t in terms if t not in QUESTION_WORDS]
+        if self._count_terms.intersection(content) and len(content) > 1 and _wants(reading.text) == "number":
+            # "whats the prisoner number again": asked for a number, the word "number" is the kind, not a topic
+            content = [t for t in content if t not in self._count_terms]
         if not content:
             return Match((), 0.0, frozenset(), terms, question=reading.text)
         index = self.index
