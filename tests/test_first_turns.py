@@ -1648,3 +1648,25 @@ def test_when_zelensky_confirmed_the_trip_is_answered_with_the_day(service: Brie
 def test_whose_war_trump_says_it_is_is_answered_with_biden(service: BriefService) -> None:
     (answer,) = ask(service, "trump says the war belongs to whom?")
     assert "Biden" in first(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "did the ukrainian team get to istanbul on sunday?",
+    "ukraine's team flew in on sunday, right?",
+])
+def test_a_day_claimed_for_an_arrival_is_corrected_by_when_it_happened(service: BriefService, question: str) -> None:
+    # not "Zelensky confirmed on Sunday …": another thing done on the day claimed
+    (answer,) = ask(service, question)
+    assert "Monday" in first(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "how did russia retaliate for the drone attack?",
+    "how many missiles did moscow fire in retaliation?",
+])
+def test_what_the_brief_tells_only_as_urged_is_not_answered_as_done(service: BriefService, question: str) -> None:
+    # the articles tell retaliation only as what war bloggers called for, not as anything Russia did
+    (answer,) = ask(service, question)
+    assert not answer.matched
+    (urged,) = ask(service, "what did the war bloggers call for?")
+    assert "retaliatory" in first(urged)

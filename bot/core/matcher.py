@@ -810,6 +810,17 @@ class Matcher:
         if context is not None and self._swaps(text, context.terms):
             pointing = self._same_question(readings, context) or pointing
         best = max(pointing or readings, key=lambda m: m.confidence)
+        if best.confidence >= ACCEPTABLE and best.best is not None and not pointing \
+                and (claimed := _CLAIMED_TIME.search(text)) is not None:
+            # "did ukraine's team arrive on sunday?": the fact telling when they arrived corrects the day claimed
+            # (Monday); a fact about something else done on that day ("Zelensky confirmed on Sunday …") does not
+            day = set(_TIME_WORD.findall(claimed.group(0).lower()))
+            if best.lead and not day & set(_TIME_WORD.findall(self._text_of(best.lead[0]).lower())):
+                day = set()  # the fact found does not say that day: it was not found by the day alone
+            best = next((m for m in readings if m.question.startswith("when ") and m.question != text
+                         and m.confidence >= ACCEPTABLE and m.best is not None and m.best.id == best.best.id
+                         and m.lead and (told := set(_TIME_WORD.findall(self._text_of(m.lead[0]).lower())))
+                         and day and not day & told), best)
         if context is not None and best.best is not None and best.best.id != context.section_id \
                 and best.confidence >= ACCEPTABLE and _WORD_ON_IT.search(normalize(text)) \
                 and self.people.intersection(self.analyzer.terms(text)):
@@ -3196,6 +3207,8 @@ _ANSWERING_WORDS = frozenset({"accept", "accepts", "accepted", "reject", "reject
 _SAY_WORDS = frozenset({"say", "says", "said", "saying", "call", "calls", "called", "describe", "describes", "described"})
 
 # "… back in april?", "… on tuesday?", "… in 2021?": a time claimed at the end of a yes/no question
+_TIME_WORD = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+                        r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _CLAIMED_TIME = re.compile(r"\s+(?:back\s+)?(?:in|on|during)\s+(?:a\s+|the\s+)?(?:early\s+|late\s+|mid\s+)?"
                            r"(?:january|february|march|april|may|june|july|august|september|october|november|"
                            r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:19|20)\d\d)"

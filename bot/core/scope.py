@@ -29,7 +29,7 @@ from typing import Iterable
 
 from bot.core.analyzer import Analyzer, canon
 from bot.core.brief import Brief, EntityKind
-from bot.core.index import LENGTH_UNIT, Unit, UnitKind, fits
+from bot.core.index import LENGTH_UNIT, Unit, UnitKind, fits, specificity
 from bot.core.text import NUMBER_WORDS, STOPWORDS, normalize, sentences, stem, words
 
 # Offices a person holds, and the words that say which one ("foreign minister", "prime minister").
@@ -397,6 +397,7 @@ class Scope:
         self._analyzer = analyzer
         self._countries = countries
         self._urged: dict[str, tuple[tuple[tuple[str, ...], bool], ...]] = {}  # see _urged_words
+        self._urged_only: frozenset[str] | None = None  # see _only_ever_urged
         self._sections = brief.sections
         self._places = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities if e.kind is EntityKind.place)
         # The event's own day ("the exchange agreed on Monday") names it as the new exchange does.
@@ -782,7 +783,22 @@ class Scope:
             for terms, urging in self._urged_words(text):
                 for term in asked.intersection(terms):
                     (urged if urging else plain).add(term)
-        return bool(urged - plain)
+        # "how did russia retaliate?" led by what the drone attack was: the brief tells retaliation only as urged
+        return bool(urged - plain) or bool(asked & self._only_ever_urged() - plain)
+
+    def _only_ever_urged(self) -> frozenset[str]:
+        """The terms of the event the brief's facts use only as something urged, never as done or plainly
+        ("retaliatory": the bloggers called for a retaliatory blow). Worked out the first time a question needs it."""
+        if self._urged_only is None:
+            urged: set[str] = set()
+            plain: set[str] = set()
+            for section in self._sections:
+                for fact in section.facts:
+                    for terms, urging in self._urged_words(fact.text):
+                        (urged if urging else plain).update(terms)
+            # Words of the event only, not everyday ones ("concrete", "countries"), which a question uses otherwise
+            self._urged_only = frozenset(t for t in urged - plain if specificity(t) == 1.0)
+        return self._urged_only
 
     def _urged_words(self, text: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
         """Each word of a text of the brief, sentence by sentence: its terms, and whether someone urges it (a verb
