@@ -1616,3 +1616,9 @@ def test_the_last_one_after_this_round_is_the_first_round(service: BriefService)
     assert "16 May" in first(when)
     _, may = ask(service, "who's in the new swap?", "and the may one, how many was that")
     assert "1,000" in first(may)
+
+
+def test_what_a_side_only_named_in_the_last_answer_says_leads_with_its_word(service: BriefService) -> None:
+    # the children were taken to Russia, and Kyiv's list led; Moscow's word on it is what is asked
+    _, russia = ask(service, "what about the children taken to russia?", "and what does moscow say?")
+    assert "protect" in first(russia)

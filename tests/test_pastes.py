@@ -101,6 +101,9 @@ def test_a_pasted_take_on_a_document_then_its_contents_is_answered_not_crashed(s
     ("'Kyiv is again ready to take real steps towards peace' -- who is quoted there?", "reuters"),
     ("«the eyes of the whole world are focused on the contacts here» whose words are those?", "fidan"),
     ("'Ukraine must drop its NATO ambitions' - whose words?", "kremlin"),
+    # a line quoted inside a claim of who said it: whose words they are, which corrects a wrong name
+    ("did kellogg say 'the eyes of the whole world are focused on the contacts here'?", "fidan"),
+    ('was it putin who said "the key issues can only be resolved by the leaders"?', "zelensky"),
 ])
 def test_a_line_the_articles_quote_is_answered_by_the_facts_quoting_it(service: BriefService, message: str,
                                                                       fact: str) -> None:

@@ -445,6 +445,10 @@ class Matcher:
         if citing and set(self.terms(pasted.asked)) <= self._about_a_line:
             # "... - who is being quoted there?", "whose words are those?", "what does it mean?": those facts
             return replace(read, question=pasted.asked)
+        if citing and pasted.quoted in pasted.asked and (asked := set(self.terms(pasted.asked.replace(
+                pasted.quoted, " ")))) & self._about_a_line and asked <= self._about_a_line | self.people:
+            # "did kellogg say 'the eyes of the whole world …'?": whose words they are, which corrects the name
+            return replace(read, question=pasted.asked)
         if read.best is None or read.confidence < ACCEPTABLE:
             # "> Spider's Web wiped out 41 bombers": a paste getting a detail wrong reads as the claim it is
             read = self._match(pasted.as_claim())
@@ -1335,6 +1339,13 @@ class Matcher:
         named = [t for t in terms if t in self._named_by and t not in context.entities]
         return bool(asked) and bool(named) and any(t not in context.terms for t in asked) and ANAPHORA.isdisjoint(said)
 
+    def _spoke_first(self, side: str, context: FollowUpContext) -> bool:
+        """Whether `side` says or does what the last answer led with ("and what does russia say?" after Kyiv's list
+        of children deported to Russia: Russia was only named in it, and its word is what is asked)."""
+        first = self._unit(context.section_id, context.last[0]) if context.last else None
+        return first is None or self._says({side}, text := self._text_of(first), quoted=False) \
+            or self._leads_with({side}, text)
+
     def _first_side(self, context: FollowUpContext) -> list[str]:
         """Which of the two warring sides the previous turn was about: the one its question named first ("what does
         russia want from ukraine?"), else the one its answer was about; none when neither or both (by its answer)."""
@@ -1576,7 +1587,9 @@ class Matcher:
         named = {t for t in own if t in self.index.named}
         # A side the previous question named only as the one acted on ("what did yermak say kyiv's delegation handed
         # over to the russians?" -> "and russia's response?") is not whom it was about: their word is still news.
-        party = named - context.entities or named & _BOTH_SIDES - set(self._first_side(context))
+        party = named - context.entities or named & _BOTH_SIDES - set(self._first_side(context)) or {
+            side for side in named & _BOTH_SIDES if not self._spoke_first(side, context)
+            and all(t in QUESTION_WORDS or t == side or t in self._stance_terms for t in own)}
         # "what does the kremlin say", "what did ukraine say about it": nothing asked but a party's word.
         # "what does the kremlin say about that meeting": a word of what the last answer said, pointed at ("that
         # meeting"), names what was discussed; it asks nothing new either.
