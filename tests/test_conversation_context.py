@@ -1622,3 +1622,13 @@ def test_what_a_side_only_named_in_the_last_answer_says_leads_with_its_word(serv
     # the children were taken to Russia, and Kyiv's list led; Moscow's word on it is what is asked
     _, russia = ask(service, "what about the children taken to russia?", "and what does moscow say?")
     assert "protect" in first(russia)
+
+
+def test_on_that_front_is_on_that_matter_not_the_front_line(service: BriefService) -> None:
+    _, putin = ask(service, "what does ukraine want on territory?", "what does putin want on that front")
+    assert putin.section_id in ("russia-position", "territory") and "four" in first(putin)
+
+
+def test_so_did_russia_retaliate_after_the_bloggers_call_is_not_answered_as_done(service: BriefService) -> None:
+    _, did = ask(service, "what did russian war bloggers demand after the drone attack?", "so did russia retaliate?")
+    assert not did.matched

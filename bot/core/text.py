@@ -479,6 +479,8 @@ def read_words(normal: str) -> tuple[str, ...]:
         if word in ("run", "ran", "runs", "running") and said[at - 1:at] and said[at - 1] in _MEETINGS:
             out.append("last")  # "did the talks run three hours?": how long they lasted, not who ran them
             continue
+        if word == "front" and said[max(0, at - 2):at] in (["on", "that"], ["on", "this"], ["on", "every"]):
+            continue  # "what does putin want on that front?": on that matter, not the front line
         if word == "f" and said[at - 1:at] == ["the"]:
             continue  # "how the f did they …": swearing typed short
         if word == "number" and said[at + 1:at + 2] == ["of"] and len(said) > at + 2 and said[at - 1:at] != ["a"]:
