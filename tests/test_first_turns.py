@@ -1663,6 +1663,7 @@ def test_a_day_claimed_for_an_arrival_is_corrected_by_when_it_happened(service: 
 @pytest.mark.parametrize("question", [
     "how did russia retaliate for the drone attack?",
     "how many missiles did moscow fire in retaliation?",
+    "what retaliatory strike did moscow launch after the talks?",
 ])
 def test_what_the_brief_tells_only_as_urged_is_not_answered_as_done(service: BriefService, question: str) -> None:
     # the articles tell retaliation only as what war bloggers called for, not as anything Russia did
@@ -1670,3 +1671,10 @@ def test_what_the_brief_tells_only_as_urged_is_not_answered_as_done(service: Bri
     assert not answer.matched
     (urged,) = ask(service, "what did the war bloggers call for?")
     assert "retaliatory" in first(urged)
+
+
+def test_a_wrong_size_comparison_is_corrected_and_other_sizes_stay_unanswered(service: BriefService) -> None:
+    (texas,) = ask(service, "is the land russia holds about the size of texas?")
+    assert "Ohio" in first(texas)
+    for question in ("is turkey the size of texas?", "is the ciragan palace the size of buckingham palace?"):
+        assert not ask(service, question)[0].matched, question

@@ -1454,6 +1454,9 @@ class Matcher:
             rest = re.sub(r"^(?:isn'?t|wasn'?t|aren'?t|weren'?t|didn'?t|doesn'?t|don'?t)\b", lambda m: _NEGATED[
                 m.group(0).lower().replace("'", "")], rest, flags=re.IGNORECASE)
             return f"when {rest[:1].lower()}{rest[1:]}?"
+        if (size := _CLAIMED_SIZE.search(text)) is not None:
+            # "is the russian-held land about the size of texas?": what it is the size of, which the fact corrects
+            return f"{text[:size.start()]} size of what?"
         place = _CLAIMED_PLACE.search(text)
         if place is not None and (place.group(1)[:1].isupper() or set(self.analyzer.terms(place.group(1)))
                                   & self._places):
@@ -3220,6 +3223,8 @@ _ANSWERING_WORDS = frozenset({"accept", "accepts", "accepted", "reject", "reject
 _SAY_WORDS = frozenset({"say", "says", "said", "saying", "call", "calls", "called", "describe", "describes", "described"})
 
 # "… back in april?", "… on tuesday?", "… in 2021?": a time claimed at the end of a yes/no question
+_CLAIMED_SIZE = re.compile(r"\bsize\s+of\s+(?!what\b|which\b)(?:the\s+)?(?:us\s+state\s+of\s+)?[a-z]+(?:\s+[a-z]+)?\W*$",
+                           re.IGNORECASE)
 _TIME_WORD = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
                         r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _CLAIMED_TIME = re.compile(r"\s+(?:back\s+)?(?:in|on|during)\s+(?:a\s+|the\s+)?(?:early\s+|late\s+|mid\s+)?"
