@@ -16,6 +16,8 @@ from tests.test_answers import ask, first, service  # noqa: F401  the real brief
 
 
 @pytest.mark.parametrize(("question", "fact"), [
+    # how long they were "in the room": how long the talks lasted
+    ("how long were they in the room?", "less than an hour"),
     # "faster", "sped up": Russia's fastest advance in six months
     ("did russia's advance speed up in may?", "fastest rate"),
     # "nuke" for nuclear: the bombers were nuclear-capable
