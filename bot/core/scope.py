@@ -794,7 +794,8 @@ class Scope:
             plain: set[str] = set()
             for section in self._sections:
                 for fact in section.facts:
-                    for terms, urging in self._urged_words(fact.text):
+                    # read, not kept: the memo of `_urged_words` holds only texts that lead (0.5 MB for all of them)
+                    for terms, urging in self._urged.get(fact.text) or self._read_urged(fact.text):
                         (urged if urging else plain).update(terms)
             # Words of the event only, not everyday ones ("concrete", "countries"), which a question uses otherwise
             self._urged_only = frozenset(t for t in urged - plain if specificity(t) == 1.0)
@@ -805,11 +806,14 @@ class Scope:
         of urging in the words before it). Worked out the first time a text leads, then kept with this brief."""
         found = self._urged.get(text)
         if found is None:
-            word = self._analyzer.table.word
-            found = self._urged[text] = tuple(
-                (word(token), _urges(tokens[max(0, i - _CALL_WINDOW):i]))
-                for tokens in (words(piece) for piece in sentences(text)) for i, token in enumerate(tokens))
+            found = self._urged[text] = self._read_urged(text)
         return found
+
+    def _read_urged(self, text: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
+        """`_urged_words` of a text, worked out."""
+        word = self._analyzer.table.word
+        return tuple((word(token), _urges(tokens[max(0, i - _CALL_WINDOW):i]))
+                     for tokens in (words(piece) for piece in sentences(text)) for i, token in enumerate(tokens))
 
     def _texts(self, unit: Unit) -> tuple[str, ...]:
         section = self._sections[unit.section]
