@@ -150,8 +150,8 @@ _ADJECTIVE = re.compile(r"(?:ian|ish|can|ean|ese)$")  # "russian", "turkish", "a
 # what was just shown was said (group 1: the question word).
 _SAID_WHERE_OR_WHEN = re.compile(
     r"^\W*(?:and\s+|so\s+|ok\s+)?(where|when|which\s+day|what\s+day|on\s+what\s+day|on\s+which\s+day)"
-    r"(?:\s+(?:did|does|do|has|had|was|were|is)\s+|['’]d\s+|\s+)(?:\w+\s+){1,2}?(?:say|said|post|posted|write|wrote|announce|"
-    r"announced|confirm|confirmed|tweet|tweeted|publish|published|share|shared|mention|mentioned|tell|told|"
+    r"(?:\s+(?:did|does|do|has|had|was|were|is)\s+|['’]d\s+|\s+)(?:\w+\s+){1,2}?"  # "where he wrote it?": no "did"
+    r"(?:say|said|post|posted|write|wrote|announce|announced|confirm|confirmed|tweet|tweeted|publish|published|share|shared|mention|mentioned|tell|told|"
     r"state|stated|put)\s+(?:that|it|this|so|those|these|them)\W*$", re.IGNORECASE)
 # Where something was said: a post, a statement, an interview, a channel.
 _MEDIUM = re.compile(r"\b(?:post|posted|social\s+media|statement|interview|press\s+conference|telegram|video|"
@@ -617,7 +617,7 @@ class Matcher:
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, answered.entities, answered.terms,
                              question=text, again=True)
             if (bare := _BARE_OBJECT.match(text)) is not None and answered is context and any(
-                    re.search(rf"\b{bare.group(1)}\s+[A-Z\w]", self._text_of(unit)) for key in answered.last
+                    re.search(rf"\b{bare.group(1).lower()}\s+\w", self._text_of(unit)) for key in answered.last
                     if (unit := self._unit(answered.section_id, key)) is not None):
                 # "against who?" after the bloggers' call for a blow against Kyiv: the fact just shown says it
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, answered.entities, answered.terms,
@@ -1456,7 +1456,7 @@ class Matcher:
             return f"when {rest[:1].lower()}{rest[1:]}?"
         if (size := _CLAIMED_SIZE.search(text)) is not None:
             # "is the russian-held land about the size of texas?": what it is the size of, which the fact corrects
-            return f"{text[:size.start()]} size of what?"
+            return f"{text[:size.start()]}size of what?"
         place = _CLAIMED_PLACE.search(text)
         if place is not None and (place.group(1)[:1].isupper() or set(self.analyzer.terms(place.group(1)))
                                   & self._places):
@@ -3222,11 +3222,12 @@ _ANSWERING_WORDS = frozenset({"accept", "accepts", "accepted", "reject", "reject
                               "excuse", "excuses", "explanation"})
 _SAY_WORDS = frozenset({"say", "says", "said", "saying", "call", "calls", "called", "describe", "describes", "described"})
 
-# "… back in april?", "… on tuesday?", "… in 2021?": a time claimed at the end of a yes/no question
-_CLAIMED_SIZE = re.compile(r"\bsize\s+of\s+(?!what\b|which\b)(?:the\s+)?(?:us\s+state\s+of\s+)?[a-z]+(?:\s+[a-z]+)?\W*$",
-                           re.IGNORECASE)
+# "… about the size of texas?": a size compared with a place named last (not "the size of what?")
+_CLAIMED_SIZE = re.compile(r"\bsize\s+of\s+(?!what\b|which\b)(?:the\s+)?(?:us\s+state\s+of\s+)?[a-z]+(?:\s+[a-z]+)?"
+                           r"\W*$", re.IGNORECASE)
 _TIME_WORD = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
                         r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+# "… back in april?", "… on tuesday?", "… in 2021?": a time claimed at the end of a yes/no question
 _CLAIMED_TIME = re.compile(r"\s+(?:back\s+)?(?:in|on|during)\s+(?:a\s+|the\s+)?(?:early\s+|late\s+|mid\s+)?"
                            r"(?:january|february|march|april|may|june|july|august|september|october|november|"
                            r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:19|20)\d\d)"

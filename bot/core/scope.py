@@ -208,8 +208,8 @@ _OWNED_DOCUMENT = re.compile(rf"\b(\w+)\s+(?:own\s+)?(?:{DOCUMENT_NOUNS}|peace\s
 _URGING = frozenset({"urged", "urging", "urges", "urge", "demanded", "demanding", "demand", "demands", "want", "wants",
                      "wanted", "pressing", "pressed"})
 _CALLING = frozenset({"calling", "called", "calls", "call"})  # "calling on", "called for": not "called Putin crazy"
-_DONE = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|well)\W+)?(?:did|has|have|had|how\s+did|how\s+has|when\s+did|when\s+has|what\s+(?:\w+\s+){1,2}did|which\s+\w+\s+did|"
-                   r"how\s+many\s+.*\bdid)\b")
+_DONE = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|well)\W+)?(?:did|has|have|had|how\s+did|how\s+has|when\s+did|"
+                   r"when\s+has|what\s+(?:\w+\s+){1,2}did|which\s+\w+\s+did|how\s+many\s+.*\bdid)\b")
 _CALL_WINDOW = 8  # words from "calling on Moscow to deliver a fearsome" to "retaliatory"
 
 # "what was agreed at the third round?", "what happened at the next meeting?": what came of an occasion still to

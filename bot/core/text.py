@@ -377,7 +377,7 @@ def _read_number(run: list[str]) -> str | None:
 # else it is Russia, as "ua" is Ukraine ("ru and ua", "does ru want", "the last time ru talked to kyiv").
 _ASKING_TO = frozenset({"can", "could", "would", "will", "you", "u", "pls", "plz", "please", "just", "now", "quickly",
                         "me", "for"})  # "can you please list …": a request before the verb
-_MEETINGS = frozenset({"talks", "meeting", "meetings", "negotiations", "session", "round"})
+_MEETINGS = frozenset({"talks", "meeting", "meetings", "negotiations", "session", "round"})  # what "ran" for a time
 # Verbs that only ask when they open a request: what is asked about is what follows them
 _ASKING_VERBS = frozenset({"list", "compare", "contrast"})
 _OPENERS = frozenset({"so", "hey", "hi", "hello", "yo", "ok", "okay", "well", "but", "oh", "lol", "and", "then",
