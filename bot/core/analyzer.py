@@ -168,6 +168,8 @@ def _phrasings(variant: str) -> tuple[tuple[str, ...], ...]:
 # "get drones there") and adverbs that only qualify it ("could only happen" is "could happen", "has still not
 # happened" "has not happened").
 _ARTICLES = frozenset({"the", "a", "an"})
+# Words that open a short phrase of the brief's ("of russia", "in may") as well as come before a longer one
+_OPENERS = _ARTICLES | {"of", "in", "on", "at", "for", "from", "with", "about", "to", "by"}
 _READ_THROUGH = frozenset({"the", "a", "an", "only", "still", "really", "actually", "just", "even", "ever",
                            "finally", "already"})
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -293,10 +295,12 @@ class PhraseTable:
         out: list[str] = []
         i = 0
         while i < len(raw):
-            if raw[i] in _ARTICLES and (opened := self._longest(raw, i)) > 1 \
-                    and self._longest(raw, i + 1) > opened - 1:
+            if raw[i] in _OPENERS and (opened := self._longest(raw, i)) > 1 \
+                    and self._longest(raw, i + 1) > opened - 1 \
+                    and (raw[i] in _ARTICLES or self.phrases[tuple(raw[i:i + opened])]):
                 # "the russia ukraine talks": the phrase after the article ("russia ukraine talks") ends after the
-                # one the article opens ("the russia")
+                # one the article opens ("the russia"); so too after "of" ("first round of russia ukraine talks"), unless
+                # the shorter phrase is an idiom read as nothing ("in the story")
                 i += 1
                 continue
             for length in self._lengths.get(raw[i], ()):
