@@ -288,19 +288,31 @@ class PhraseTable:
         """The length of the longest phrase starting at `i`, 0 when none does."""
         if i >= len(raw):
             return 0
-        return next((n for n in self._lengths.get(raw[i], ()) if tuple(raw[i:i + n]) in self.phrases), 0)
+        return next((n for n in self._lengths.get(raw[i], ()) if i + n <= len(raw) and tuple(raw[i:i + n]) in self.phrases),
+                    0)
+
+    def _gives_way(self, raw: Sequence[str], i: int) -> bool:
+        """Whether the phrase the word at `i` opens ("the russia", "of russia", "of the russia") gives way to a
+        longer one from the next word on, past an article ("russia ukraine talks"): the word is then read as
+        nothing. Not when the phrase it opens is an idiom read as nothing ("in the story")."""
+        opened = self._longest(raw, i)
+        if opened > 1 and raw[i] not in _ARTICLES and not self.phrases[tuple(raw[i:i + opened])]:
+            return False
+        if not opened and raw[i] not in _ARTICLES and (skipped := self._without_articles(raw, i)) is not None:
+            opened = skipped[1] - i
+        if opened <= 1:
+            return False
+        after = i + 1 + (raw[i] not in _ARTICLES and i + 1 < len(raw) and raw[i + 1] in _ARTICLES)
+        return after + self._longest(raw, after) > i + opened
 
     def join(self, raw: Sequence[str]) -> tuple[str, ...]:
         """Words -> terms: names and aliases joined, function words dropped, the rest stemmed."""
         out: list[str] = []
         i = 0
         while i < len(raw):
-            if raw[i] in _OPENERS and (opened := self._longest(raw, i)) > 1 \
-                    and self._longest(raw, i + 1) > opened - 1 \
-                    and (raw[i] in _ARTICLES or self.phrases[tuple(raw[i:i + opened])]):
+            if raw[i] in _OPENERS and self._gives_way(raw, i):
                 # "the russia ukraine talks": the phrase after the article ("russia ukraine talks") ends after the
-                # one the article opens ("the russia"); so too after "of" ("first round of russia ukraine talks"), unless
-                # the shorter phrase is an idiom read as nothing ("in the story")
+                # one the article opens ("the russia"); so too after "of" ("round two of the russia ukraine talks")
                 i += 1
                 continue
             for length in self._lengths.get(raw[i], ()):

@@ -1504,14 +1504,15 @@ class Matcher:
             return None
         idf = self.index.idf
         generic = min((n for n in self.event.nouns if n != token and n in idf), key=idf.__getitem__, default=None)
-        if generic is None or generic in terms:  # "the second round of the talks" says the noun already
+        if generic is None:
             return None
-        asked = {t for t in terms if t != token and t not in QUESTION_WORDS}
+        asked = {t for t in terms if t not in (token, generic) and t not in QUESTION_WORDS}
         if any(asked & self.index.units[u].terms for u in self._of_other_occasions):
             # "how many captives will be exchanged in round two?": the first round's swap has those words too, and
             # the name is what tells this round's from it
             return None
-        return tuple(dict.fromkeys(generic if t == token else t for t in terms))
+        # ("the second round of the talks" says the noun already: the name is then read as nothing)
+        return tuple(dict.fromkeys(generic if t == token else t for t in terms if t != token or generic not in terms))
 
     def _present_at(self, word: str) -> bool:
         """Whether being at `word` ("talks", "istanbul", "palace") is being at the brief's event."""

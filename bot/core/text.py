@@ -377,6 +377,9 @@ def _read_number(run: list[str]) -> str | None:
 # else it is Russia, as "ua" is Ukraine ("ru and ua", "does ru want", "the last time ru talked to kyiv").
 _ASKING_TO = frozenset({"can", "could", "would", "will", "you", "u", "pls", "plz", "please", "just", "now", "quickly",
                         "me", "for"})  # "can you please list …": a request before the verb
+_GET = frozenset({"get", "got", "gets", "getting"})
+_PASSIVE = _GET | {"been", "was", "were", "be", "is", "being"}
+_NEXT = frozenset({"another", "new", "next", "more"})  # "another swap coming": coming is still to come
 _MEETINGS = frozenset({"talks", "meeting", "meetings", "negotiations", "session", "round"})  # what "ran" for a time
 # Verbs that only ask when they open a request: what is asked about is what follows them
 _ASKING_VERBS = frozenset({"list", "compare", "contrast"})
@@ -481,6 +484,16 @@ def read_words(normal: str) -> tuple[str, ...]:
             continue
         if word == "front" and said[max(0, at - 2):at] in (["on", "that"], ["on", "this"], ["on", "every"]):
             continue  # "what does putin want on that front?": on that matter, not the front line
+        if word == "coming" and not _NEXT.isdisjoint(said[max(0, at - 3):at]):
+            continue  # "is there another swap coming?": one to come, not someone attending
+        if word == "list" and said[max(0, at - 2):at] in (["on", "his"], ["on", "her"], ["on", "their"]):
+            continue  # "what else is on his list?": what else they want, not a list the brief tells of
+        if word == "fired" and said[at - 1:at] and said[at - 1] in _GET:
+            out.append("sacked")  # "did umerov get fired?": lost his job, not a weapon fired
+            continue
+        if word == "charged" and said[at - 1:at] and said[at - 1] in _PASSIVE:
+            out.append("prosecuted")  # "has he been charged?": by a court, not put in charge
+            continue
         if word == "f" and said[at - 1:at] == ["the"]:
             continue  # "how the f did they …": swearing typed short
         if word == "number" and said[at + 1:at + 2] == ["of"] and len(said) > at + 2 and said[at - 1:at] != ["a"]:
