@@ -712,3 +712,37 @@ def test_a_region_the_articles_never_name_is_not_answered_with_the_territory(ser
 def test_when_after_a_yes_no_question_only_says_when_it_is_asked_of(service: BriefService) -> None:
     # "did anyone die when the drones hit": whether anyone died, which no article says; not when the strikes were
     rejected(service, "did anyone die when the drones hit the airbases?")
+
+
+@pytest.mark.parametrize("question", [
+    "did macron go to istanbul himself?",
+    "so did lavrov travel to the talks too",
+    "will merz attend the next round?",
+])
+def test_whether_someone_the_articles_never_name_was_there_is_not_answered(service: BriefService,
+                                                                           question: str) -> None:
+    rejected(service, question)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("did putin go to istanbul?", "putin"),
+    ("did medinsky attend?", "medinsky"),
+])
+def test_whether_someone_the_brief_names_was_there_is_still_answered(service: BriefService, question: str,
+                                                                     fact: str) -> None:
+    (answer,) = ask(service, question)
+    assert answer.matched and fact in lead(answer).casefold()
+
+
+@pytest.mark.parametrize("question", [
+    "how many drones did ukraine launch at russia on sunday night?",
+    "how many drones did ukraine fire at russia overnight in total",
+])
+def test_a_count_of_what_one_side_launched_is_not_answered_with_the_other_side_s(service: BriefService,
+                                                                                  question: str) -> None:
+    rejected(service, question)  # the brief counts Russia's drones (80) and those Russia downed, not Kyiv's total
+
+
+def test_the_count_of_what_the_side_the_brief_counts_launched_is_still_answered(service: BriefService) -> None:
+    (answer,) = ask(service, "how many drones did russia launch at ukraine on sunday night?")
+    assert "80" in lead(answer)

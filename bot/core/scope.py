@@ -29,6 +29,7 @@ from typing import Iterable
 
 from bot.core.analyzer import Analyzer, canon
 from bot.core.brief import Brief, EntityKind
+from bot.core.english import is_common_word
 from bot.core.index import LENGTH_UNIT, Unit, UnitKind, fits, specificity
 from bot.core.text import NUMBER_WORDS, STOPWORDS, normalize, sentences, stem, words
 
@@ -94,6 +95,8 @@ _WORDS = re.compile(r"[\w'’-]+")
 # "who led …", "who was on …": who did something, not whom someone did it to ("who did ukraine's team meet?")
 _WHO_DID = re.compile(r"\s*(?:so\s+|and\s+|then\s+)?who\s+(?!did\b|does\b|do\b|will\b|would\b)")
 # (not "how much of the country": a share of something, not a count of it)
+# "how many drones did ukraine launch": whose they were, by who launched them (not "did russia shoot down")
+_LAUNCHED_BY = re.compile(r"\s*(?:did|do|does|will|has|have|had)\s+((?:the\s+)?\w+)\s+(?:launch|fire|fly|send|use|deploy)")
 _COUNTED = re.compile(r"\bhow\s+(?:many|much)\s+(?!of\b)((?:\w+\s+){0,2}?\w+?)\s+(?:did|do|does|were|was|are|is|have|has|had|will|"
                       r"would|could|can|got|get|went|died|killed)\b")
 
@@ -170,6 +173,12 @@ _CALL = re.compile(r"\b(?:(?:call|calls|called)(?!\s+(?:it|this|that|them|these|
                    r"(?:speak|spoke|spoken|talk|talked)\s+(?:with|to))\b",
                    re.IGNORECASE)
 _HE = re.compile(r"\b(?:he|him|his|she|her)\b")
+# "did macron go to istanbul himself?", "was scholz at the talks?": whether someone was there, by name
+_THERE_BY_NAME = re.compile(_OPENER + r"(?:did|didnt|does|was|wasnt|were|is|will|has|had)\s+"
+                            r"(?:(?:president|chancellor|minister|prime|foreign|secretary|mr|mrs|ms)\s+)*"
+                            r"([a-z]+(?:\s+[a-z]+)?)\s+(?:also\s+|even\s+|really\s+|personally\s+|actually\s+)?"
+                            r"(?:go|went|attend|attended|travel|travelled|traveled|fly|flew|come|came|show|turn|join|"
+                            r"joined|visit|visited|take\s+part|make\s+it|at|in|there|present)\b")
 _WHEN_NEXT = re.compile(_OPENER + r"when\s+(?:is|s|will|are|re)\b")
 # A yes/no question about what is to come: "will putin agree to it?", "is kellogg going to be replaced?"
 _FORECAST = re.compile(_OPENER + r"(?:will|would|wil|is\s+(?:\w+\s+){1,3}going\s+to|are\s+(?:\w+\s+){1,3}going\s+to|"
@@ -479,6 +488,8 @@ class Scope:
         if any(self._unknown_name(place.group(place.lastindex or 1)) for place in _PLACE_NAMED.finditer(said)):
             # "kursk region ukraine still holds some territory there?": a region the articles never name
             return "unknown place"
+        if (there := _THERE_BY_NAME.match(said)) and self._unknown_person(there.group(1)):
+            return "unknown name"  # someone the articles never name: not answered by who the brief says was there
         if _THE_MOMENT.search(said):
             return "now"
         if _OWN_DAY.search(said):
@@ -668,6 +679,13 @@ class Scope:
         return len(word) > 3 and word not in STOPWORDS and not any(w.isdigit() for w in words(word)) \
             and self._analyzer.corrected(word) not in self._analyzer.known_words
 
+    def _unknown_person(self, said: str) -> bool:
+        """Whether `said` ("macron", "olaf scholz") is a name the brief never uses: no word of it known (typos
+        corrected), and none an everyday English word ("journalists", "anyone")."""
+        who = [w for w in said.split() if w not in STOPWORDS]
+        return bool(who) and all(len(w) > 3 and w.isalpha() and not is_common_word(w) and self._unknown_name(w)
+                                 for w in who)
+
     def _unknown_speaker(self, said: str) -> bool:
         """Whether `said` asks what someone said whom the brief never names: a word of theirs the brief does not use
         ("erdogan", "macron"), typos corrected."""
@@ -716,7 +734,7 @@ class Scope:
             # "how many children does kyiv say were taken?" led by a memorandum naming children and a 30-day truce:
             # no leading fact gives a number of what is counted
             return True
-        return self._other_sides_count(counted.group(1), lead)
+        return self._other_sides_count(counted.group(1), lead, said[counted.end(1):])
 
     def _counts(self, text: str, asked: set[str]) -> bool:
         """Whether `text` puts a number (or a word for one: "dozens", "thousands", "multiple") within a few words
@@ -725,11 +743,14 @@ class Scope:
         return any(not asked.isdisjoint(self._analyzer.terms(w, False)) and any(
             w2[:1].isdigit() or w2 in _AMOUNT_WORDS for w2 in said[max(0, i - 5):i]) for i, w in enumerate(said))
 
-    def _other_sides_count(self, counted: str, lead: list[Unit]) -> bool:
-        """ "how many ukrainian troops are near sumy?" led by "around 50,000 Russian troops have massed near Sumy": the
-        leading facts count what is asked of another side only."""
+    def _other_sides_count(self, counted: str, lead: list[Unit], after: str = "") -> bool:
+        """ "how many ukrainian troops are near sumy?" led by "around 50,000 Russian troops have massed near Sumy", "how
+        many drones did ukraine launch?" led by "Russia's 80 drones": the leading facts count what is asked of another
+        side only. `after`: what follows the counted words ("did ukraine launch"), which may name whose they are."""
         said = counted.split()
-        sides = {t for w in said[:-1] for t in self._analyzer.table.word(w) if t in self._countries}
+        owner = _LAUNCHED_BY.match(after)
+        sides = {t for w in [*said[:-1], *(owner.group(1).split() if owner else ())]
+                 for t in self._analyzer.table.word(w) if t in self._countries}
         noun = set(self._analyzer.table.word(said[-1]))
         if not sides or not noun:
             return False
@@ -737,7 +758,8 @@ class Scope:
         for unit in lead:
             told = words(next(iter(self._said(unit)), ""))
             before |= {t for i, w in enumerate(told[1:], 1) if noun & set(self._analyzer.table.word(w))
-                       for t in self._analyzer.table.word(told[i - 1]) if t in self._countries}
+                       for t in self._analyzer.table.word(_before_count(told, i) if owner else told[i - 1])
+                       if t in self._countries}
         return bool(before) and before.isdisjoint(sides)
 
     def _other_place(self, terms: tuple[str, ...], lead: list[Unit]) -> bool:
@@ -842,6 +864,14 @@ class Scope:
             return True  # "does he have kids?" is not about the deported children the brief's facts are about
         private = set(self._analyzer.terms(found.group(0)))
         return not any(private & u.terms for u in lead)
+
+
+def _before_count(told: tuple[str, ...], at: int) -> str:
+    """The word before `told[at]`, past a number between ("Russia's 80 drones": russia)."""
+    before = at - 1
+    while before > 0 and told[before][:1].isdigit():
+        before -= 1
+    return told[before]
 
 
 def asks_private(said: str) -> bool:
