@@ -52,3 +52,14 @@ def test_the_scandal_itself_is_still_answered(service: BriefService) -> None:
 def test_holding_off_is_the_wait_for_spider_s_web(service: BriefService, question: str) -> None:
     (answer,) = ask(service, question)
     assert "only after" in first(answer)
+
+
+def test_what_someone_is_threatening_leads_with_every_threat_the_brief_tells(service: BriefService) -> None:
+    (answer,) = ask(service, "what's trump threatening to do?")
+    led = " ".join(fact.text for fact in answer.facts)
+    assert "walk away" in led and "sanctions" in led
+
+
+def test_it_after_an_operation_is_the_operation_a_side_named_did(service: BriefService) -> None:
+    _, answer = ask(service, "what was operation spider's web?", "when did ukraine launch it")
+    assert "sunday" in first(answer).casefold()

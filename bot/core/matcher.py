@@ -2061,6 +2061,11 @@ class Matcher:
             if group:
                 parties = [t for t in sorted(context.entities) if t not in self.people]
                 return tuple(dict.fromkeys([*terms, *parties, *group]))
+        if "it" in said and new_entities and self.index.countries.issuperset(new_entities) \
+                and (things := sorted(context.entities - self.index.countries - self.people)):
+            # "when did ukraine launch it?" after Spider's Web: "it" is the operation just discussed, which the side
+            # named did something to; not the previous question asked of another side
+            return tuple(dict.fromkeys([*terms, *things, *previous]))
         if new_entities:  # "and Ukraine?" after "what does Russia want": same question, about someone else
             documents = [t for t in context.terms if t in _DOCUMENT_TERMS]
             if documents and _wants(text) == "contents":
