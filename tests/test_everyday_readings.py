@@ -63,3 +63,13 @@ def test_what_someone_is_threatening_leads_with_every_threat_the_brief_tells(ser
 def test_it_after_an_operation_is_the_operation_a_side_named_did(service: BriefService) -> None:
     _, answer = ask(service, "what was operation spider's web?", "when did ukraine launch it")
     assert "sunday" in first(answer).casefold()
+
+
+def test_what_people_were_expecting_asks_the_expectations(service: BriefService) -> None:
+    (answer,) = ask(service, "what were people expecting from monday's talks")
+    assert answer.matched and "low" in first(answer)
+
+
+def test_how_moscow_responded_about_the_children_is_its_word_on_them(service: BriefService) -> None:
+    (answer,) = ask(service, "how did russia respond about the kids?")
+    assert "protect them" in first(answer)

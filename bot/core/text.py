@@ -377,6 +377,9 @@ def _read_number(run: list[str]) -> str | None:
 # else it is Russia, as "ua" is Ukraine ("ru and ua", "does ru want", "the last time ru talked to kyiv").
 _ASKING_TO = frozenset({"can", "could", "would", "will", "you", "u", "pls", "plz", "please", "just", "now", "quickly",
                         "me", "for"})  # "can you please list …": a request before the verb
+_AUXILIARIES = frozenset({"do", "did", "does", "were", "are", "was", "is", "have", "had", "will", "would"})
+_EXPECT = frozenset({"expecting", "expect", "expected", "hoping", "hope", "hoped", "think", "thinking", "thought",
+                     "saying", "say", "said", "predicting", "predict", "predicted", "anticipating", "anticipate"})
 _GET = frozenset({"get", "got", "gets", "getting"})
 _PASSIVE = _GET | {"been", "was", "were", "be", "is", "being"}
 _NEXT = frozenset({"another", "new", "next", "more"})  # "another swap coming": coming is still to come
@@ -494,6 +497,9 @@ def read_words(normal: str) -> tuple[str, ...]:
         if word == "charged" and said[at - 1:at] and said[at - 1] in _PASSIVE:
             out.append("prosecuted")  # "has he been charged?": by a court, not put in charge
             continue
+        if word == "people" and said[at - 1:at] and said[at - 1] in _AUXILIARIES and said[max(0, at - 3):at - 1] \
+                and said[max(0, at - 3)] in ("what", "how", "why") and said[at + 1:at + 2] and said[at + 1] in _EXPECT:
+            continue  # "what were people expecting?": anyone's, not a person asked about
         if word == "f" and said[at - 1:at] == ["the"]:
             continue  # "how the f did they …": swearing typed short
         if word == "number" and said[at + 1:at + 2] == ["of"] and len(said) > at + 2 and said[at - 1:at] != ["a"]:
