@@ -73,3 +73,19 @@ def test_what_people_were_expecting_asks_the_expectations(service: BriefService)
 def test_how_moscow_responded_about_the_children_is_its_word_on_them(service: BriefService) -> None:
     (answer,) = ask(service, "how did russia respond about the kids?")
     assert "protect them" in first(answer)
+
+
+def test_who_else_from_turkey_after_fidan_is_kalin(service: BriefService) -> None:
+    _, answer = ask(service, "who was turkey's foreign minister at the talks?", "who else from turkey was there?")
+    assert "Kalin" in first(answer)
+
+
+@pytest.mark.parametrize("question", ["where did each delegation sit?", "where were the teams sitting?"])
+def test_where_the_delegations_sat_asks_their_seating_not_a_place(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert "opposite sides" in first(answer)
+
+
+def test_where_things_were_sitting_still_asks_the_place(service: BriefService) -> None:
+    (answer,) = ask(service, "where were the bombers sitting?")
+    assert "Siberia" in first(answer)

@@ -3914,6 +3914,9 @@ _DEEDS = frozenset({"shot", "launched", "sent", "fired", "hit", "struck", "destr
                     "captured"})  # not "took": "who took part in the talks?" asks for people
 # "where does trump stand on all this?", "where do things stand?": a position or a state of things, not a place.
 _STANDS = frozenset({"stand", "stands", "standing", "stood"})
+# "where did each delegation sit?": their seating, not a place (not "sit down", meeting: "where did they sit down?")
+_SITS = frozenset({"sit", "sits", "sat", "sitting", "seated"})
+_SITTERS = frozenset({"delegation", "delegations", "team", "teams", "they", "sides", "side", "negotiators", "each"})
 # "where should land talks start from?": a starting point of a negotiation, not a place
 _STARTS = frozenset({"start", "starts", "starting", "started", "begin", "begins", "beginning", "began"})
 
@@ -3962,7 +3965,9 @@ def _wants(text: str) -> str:
            and not _ASKS_SPEAKER.isdisjoint(said[i + 2:i + 6]) for i, w in enumerate(said[:4])):
         # "which outlet says it reviewed kyiv's document", "which russian state media said …": who said it
         return "speaker"
-    if ("where" in said[:4] and _MEDIUM_VERBS.isdisjoint(said) and _STANDS.isdisjoint(said)
+    seating = not _SITTERS.isdisjoint(said) and any(w in _SITS and said[i + 1:i + 2] != ["down"]
+                                                    for i, w in enumerate(said))
+    if ("where" in said[:4] and _MEDIUM_VERBS.isdisjoint(said) and _STANDS.isdisjoint(said) and not seating
             and ("from" not in said or _STARTS.isdisjoint(said))) or any(
             w in ("which", "what") and said[i + 1:i + 2] and said[i + 1] in _PLACE_NOUNS for i, w in enumerate(said)):
         # "where", "in which part of Russia", "what region"; not "where did he post it" (on social media: a medium)
