@@ -89,3 +89,23 @@ def test_where_the_delegations_sat_asks_their_seating_not_a_place(service: Brief
 def test_where_things_were_sitting_still_asks_the_place(service: BriefService) -> None:
     (answer,) = ask(service, "where were the bombers sitting?")
     assert "Siberia" in first(answer)
+
+
+@pytest.mark.parametrize("question", ["round number??", "[Istanbul talks] round number?"])
+def test_a_round_number_asks_which_round(service: BriefService, question: str) -> None:
+    (answer,) = ask(service, question)
+    assert "second round" in first(answer)
+
+
+@pytest.mark.parametrize(("question", "side"), [
+    ("umerov is negotiating for which country", "Ukraine"),
+    ("what nation does medinsky represent?", "Russia"),
+])
+def test_which_country_someone_represents_asks_their_side(service: BriefService, question: str, side: str) -> None:
+    (answer,) = ask(service, question)
+    assert side in first(answer)
+
+
+def test_which_country_hosted_still_asks_the_host(service: BriefService) -> None:
+    (answer,) = ask(service, "which country hosted the talks?")
+    assert "Turkish" in first(answer) or "Turkey" in first(answer)

@@ -382,6 +382,8 @@ _EXPECT = frozenset({"expecting", "expect", "expected", "hoping", "hope", "hoped
                      "saying", "say", "said", "predicting", "predict", "predicted", "anticipating", "anticipate"})
 _GET = frozenset({"get", "got", "gets", "getting"})
 _PASSIVE = _GET | {"been", "was", "were", "be", "is", "being"}
+_FOR_A_SIDE = frozenset({"represent", "represents", "represented", "representing", "negotiate", "negotiates",
+                         "negotiated", "negotiating", "speak", "speaks", "speaking"})
 _NEXT = frozenset({"another", "new", "next", "more"})  # "another swap coming": coming is still to come
 _MEETINGS = frozenset({"talks", "meeting", "meetings", "negotiations", "session", "round"})  # what "ran" for a time
 # Verbs that only ask when they open a request: what is asked about is what follows them
@@ -487,6 +489,10 @@ def read_words(normal: str) -> tuple[str, ...]:
             continue
         if word == "front" and said[max(0, at - 2):at] in (["on", "that"], ["on", "this"], ["on", "every"]):
             continue  # "what does putin want on that front?": on that matter, not the front line
+        if word in ("country", "nation") and said[at - 1:at] and said[at - 1] in ("which", "what") \
+                and not _FOR_A_SIDE.isdisjoint(said):
+            out.append("side")  # "umerov is negotiating for which country?": whose side someone is on
+            continue
         if word == "coming" and not _NEXT.isdisjoint(said[max(0, at - 3):at]):
             continue  # "is there another swap coming?": one to come, not someone attending
         if word == "list" and said[max(0, at - 2):at] in (["on", "his"], ["on", "her"], ["on", "their"]):
@@ -502,6 +508,9 @@ def read_words(normal: str) -> tuple[str, ...]:
             continue  # "what were people expecting?": anyone's, not a person asked about
         if word == "f" and said[at - 1:at] == ["the"]:
             continue  # "how the f did they …": swearing typed short
+        if word == "number" and out[-1:] == ["round"] and said[at + 1:at + 2] in ([], ["is"], ["was"], ["again"]):
+            out[-1:] = ["which", "round"]  # "round number??": which round it was, not a count
+            continue
         if word == "number" and said[at + 1:at + 2] == ["of"] and len(said) > at + 2 and said[at - 1:at] != ["a"]:
             out.extend(("how", "many"))  # "just the number of planes hit": a count asked ("a number of": several)
             skip = 1
