@@ -288,8 +288,8 @@ class PhraseTable:
         """The length of the longest phrase starting at `i`, 0 when none does."""
         if i >= len(raw):
             return 0
-        return next((n for n in self._lengths.get(raw[i], ()) if i + n <= len(raw) and tuple(raw[i:i + n]) in self.phrases),
-                    0)
+        return next((n for n in self._lengths.get(raw[i], ())
+                     if i + n <= len(raw) and tuple(raw[i:i + n]) in self.phrases), 0)
 
     def _gives_way(self, raw: Sequence[str], i: int) -> bool:
         """Whether the phrase the word at `i` opens ("the russia", "of russia", "of the russia") gives way to a

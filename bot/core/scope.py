@@ -94,9 +94,10 @@ _SAYING_OR_ACCORDING = re.compile(rf"\b(?:(according\s+to)|{_SAYING})\b", re.IGN
 _WORDS = re.compile(r"[\w'’-]+")
 # "who led …", "who was on …": who did something, not whom someone did it to ("who did ukraine's team meet?")
 _WHO_DID = re.compile(r"\s*(?:so\s+|and\s+|then\s+)?who\s+(?!did\b|does\b|do\b|will\b|would\b)")
-# (not "how much of the country": a share of something, not a count of it)
 # "how many drones did ukraine launch": whose they were, by who launched them (not "did russia shoot down")
-_LAUNCHED_BY = re.compile(r"\s*(?:did|do|does|will|has|have|had)\s+((?:the\s+)?\w+)\s+(?:launch|fire|fly|send|use|deploy)")
+_LAUNCHED_BY = re.compile(r"\s*(?:did|do|does|will|has|have|had)\s+((?:the\s+)?\w+)\s+"
+                          r"(?:launch|fire|fly|send|use|deploy)")
+# (not "how much of the country": a share of something, not a count of it)
 _COUNTED = re.compile(r"\bhow\s+(?:many|much)\s+(?!of\b)((?:\w+\s+){0,2}?\w+?)\s+(?:did|do|does|were|was|are|is|have|has|had|will|"
                       r"would|could|can|got|get|went|died|killed)\b")
 
