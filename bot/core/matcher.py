@@ -33,7 +33,7 @@ from bot.core.keywords import SearchBox
 from bot.core.relations import Relations
 from bot.core.paste import Paste, quoted_inside, split_paste
 from bot.core.scope import DOCUMENT_NOUNS, Scope, asks_private
-from bot.core.text import NUMBER_WORDS, QUESTION_WORDS, STOPWORDS, interval_at, normalize, sentences, stem, strip_markup, words
+from bot.core.text import NUMBER_WORDS, QUESTION_WORDS, STANDING, STOPWORDS, interval_at, normalize, sentences, stem, strip_markup, words
 from bot.core.translit import in_english
 
 ANAPHORA = frozenset({"it", "they", "them", "their", "he", "him", "his", "she", "her", "that", "this", "those",
@@ -3202,7 +3202,8 @@ _REPORTING = frozenset({"tell", "told", "say", "confirm", "announce", "promise",
 
 # Someone's word on what was just discussed: "what did putin say about it?", "did he respond to that?"
 _WORD_ON_IT = re.compile(r"\b(?:say|said|says|think|thinks|thought|react|reacted|respond|responded|reply|replied|"
-                         r"comment|commented)\b(?:\s+\w+){0,3}?\s+(?:about|to|on|of)\s+(?:it|that|this|those|them)\W*$")
+                         r"comment|commented)\b(?:\s+\w+){0,3}?\s+(?:(?:about|on|of)\s+(?:it|that|this|those|them)|"
+                         r"to\s+(?:it|that|this|those))\W*$")  # "say to them": what they were told, not a reaction
 # The verb a swap asks again of its new party ("and what does zelensky say?"): the previous question's own
 _SWAPPED_VERBS = frozenset({"say", "demands", "claim"})
 # Words for someone's stance ("view", "response", "answer", "reaction", "take on"): as analysed terms.
@@ -3491,7 +3492,8 @@ _CARD_SAYING = _SAYING | {"cited", "cites", "citing"}
 _SELF_CORRECTION = re.compile(r"\b(?:sorry|no\s+wait|i\s+mean|i\s+meant|scratch\s+that|correction)\b[\s,:;.!-]*",
                               re.IGNORECASE)
 _CLAUSE_START = re.compile(
-    r"(?:[,:;(—–-]\s*(?=(?:who|what|when|where|why|how|which|did|does|do|is|was|were|has|have|will|can|could|wtf|wth|"
+    r"(?:[,:;(—–-]\s*(?:(?:but|so|anyway|though)\s+)?(?=(?:who|what|when|where|why|how|which|did|does|do|is|was|"
+    r"were|has|have|will|can|could|wtf|wth|"
     r"whats|whos|hows)\b)"
     r"|\b(?=(?:who|what|when|where|why|how)\b))", re.IGNORECASE)
 
@@ -3935,7 +3937,9 @@ def _wants(text: str) -> str:
         return "time"  # "how many weeks after the first round was the second?": the dates answer it
     if _ASKS_DISTANCE.search(joined):
         return "distance"  # "how far inside russia were the bombers?": a distance, not the count of them
-    if "how many" in joined or "how much" in joined or not _COUNT_NOUNS.isdisjoint(said):
+    if "how many" in joined or "how much" in joined or any(
+            w in _COUNT_NOUNS and not (w == "figure" and not STANDING.isdisjoint(said[max(0, i - 2):i]))
+            for i, w in enumerate(said)):  # "a senior turkish figure": a person, not a number
         # "do both sides agree on how much damage was done?" asks yes or no, not a number
         return "" if said[0] in YES_NO and said[1:2] != ["you"] else "number"
     if _WHEN_POSSIBLE.search(joined) and PRONOUNS.isdisjoint(said):

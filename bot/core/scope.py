@@ -101,6 +101,16 @@ _LAUNCHED_BY = re.compile(r"\s*(?:did|do|does|will|has|have|had)\s+((?:the\s+)?\
 _COUNTED = re.compile(r"\bhow\s+(?:many|much)\s+(?!of\b)((?:\w+\s+){0,2}?\w+?)\s+(?:did|do|does|were|was|are|is|have|has|had|will|"
                       r"would|could|can|got|get|went|died|killed)\b")
 
+# "how many bombers does russia admit were lost?": a count in the party's own words
+_ADMITS = re.compile(r"\b(?:does|did|do|has|have)\s+((?:the\s+)?\w+)\s+(?:admit|admits|admitted|acknowledge|"
+                     r"acknowledges|acknowledged|concede|concedes|conceded)\b")
+# Who a fact's words are from: "Russia's defence ministry said", "according to Kyiv"
+_ATTRIBUTION = re.compile(r"(?:\b\w+(?:'s)?\s+)?(?:\w+\s+)?(?:said|says|say|admitted|acknowledged|confirmed|claimed|"
+                          r"claims|reported)\b|\baccording\s+to\s+(?:\w+\s+){0,2}\w+", re.IGNORECASE)
+
+# Who "people" counted may be: the people a fact counts under another name
+_COUNTED_PEOPLE = frozenset({"prisoners", "troops", "children", "refugees", "civilian"})
+
 # The private life of a person, which the articles never go into.
 _PRIVATE = re.compile(
     r"\b(?:married|marry|wife|husband|spouse|girlfriend|boyfriend|divorced|birthday|born|birthplace|hometown|"
@@ -362,7 +372,7 @@ _VERDICT = re.compile(r"^\W*(?:(?:so|and|but|ok|okay)\s+)?(?:is|are|was|were)\s+
                       r"villains|monster|criminal|liar|psycho|dictator)\W*$")
 # The weather anywhere, then or now: no article reports it ("how cold is it in siberia now?")
 _WEATHER = re.compile(r"\b(?:weather|temperatures?|how\s+(?:cold|hot|warm|sunny|rainy|windy)|raining|snowing|sunny)\b")
-_TRANSLATION = re.compile(r"\bhow\s+(?:do|would|can|could)\s+(?:you|i|we|one)\s+say\b.*\bin\s+\w+\W*$|"
+_TRANSLATION = re.compile(r"\bhow\s+(?:do|would|can|could)\s+(?:you|u|ya|i|we|one)\s+say\b.*\bin\s+\w+\W*$|"
                           r"\bhow\s+to\s+say\b.*\bin\s+\w+\W*$|\btranslat\w*\b.*\b(?:into|to|in)\s+\w+\W*$|"
                           # "can u say hi in ukrainian", "write something in russian"
                           r"(?:\b(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+)?|^\W*(?:please\s+)?)"
@@ -530,6 +540,11 @@ class Scope:
         if wants == "number" and (self._other_occasion(occasion_terms, lead) or self._other_count(said, lead)
                                   or self._other_place(terms, lead) or self._other_period(said, terms, lead)):
             return "occasion"
+        if wants == "number" and lead and (admits := _ADMITS.search(said)) is not None \
+                and (party := self._countries.intersection(self._analyzer.terms(admits.group(1)))) \
+                and not any(party.intersection(self._analyzer.terms(who)) for unit in lead for who in self._sources(unit)):
+            # "how many bombers does russia admit were destroyed?" led by NDTV's count: no figure of Russia's own
+            return "claimant"
         if wants == "number" and _SPENDING.search(said) and lead and not any(
                 _PRICED.search(text) for unit in lead for text in self._said(unit)):
             # "how much did ukraine spend on spider's web?" led by how long it was planned: no sum of money given
@@ -665,6 +680,14 @@ class Scope:
             return (section.facts[unit.item].text, section.facts[unit.item].answer or "")
         return self._texts(unit)
 
+    def _sources(self, unit: Unit) -> tuple[str, ...]:
+        """Who a leading unit's count is according to: a figure's claimant; for a fact, the words around its
+        verbs of saying ("Russia's defence ministry said …", "… according to Kyiv")."""
+        section = self._sections[unit.section]
+        if unit.kind is UnitKind.figure:
+            return (section.figures[unit.item].claimed_by,)
+        return tuple(match.group(0) for text in self._said(unit) for match in _ATTRIBUTION.finditer(text))
+
     def _unheld_office(self, said: str, terms: tuple[str, ...]) -> bool:
         """ "who is Turkey's president": an office asked for by title, which no person the brief names holds."""
         asked = said.split()
@@ -724,6 +747,9 @@ class Scope:
             # "how many strategic bombers did kyiv strike?" led by the 40 bombers it claims: words the brief uses
             # before what is counted only say which ones, and the fact counting them need not repeat them
             asked = {t for t in head if t in asked}
+        if "person" in asked and (named := _COUNTED_PEOPLE.intersection(lead[0].terms)):
+            # "how many people did each side let go?" led by the 1,000 prisoners a side: the people counted are those
+            asked = (asked - {"person"}) | named
         if asked:
             # and what befell them: "how many russian soldiers have been killed?" is not how many troops were sent
             fate = _FATE.search(said[counted.end(1):])

@@ -385,6 +385,10 @@ _PASSIVE = _GET | {"been", "was", "were", "be", "is", "being"}
 _FOR_A_SIDE = frozenset({"represent", "represents", "represented", "representing", "negotiate", "negotiates",
                          "negotiated", "negotiating", "speak", "speaks", "speaking"})
 _NEXT = frozenset({"another", "new", "next", "more"})  # "another swap coming": coming is still to come
+# Before "figure", a person of standing ("a senior turkish figure"), not a number
+STANDING = frozenset({"senior", "key", "public", "political", "prominent", "leading"})
+_PLANNED = frozenset({"when", "schedule", "scheduled", "plan", "planned", "supposed", "expected", "timetable"})
+_POSTS = frozenset({"job", "jobs", "position", "title"})  # not "post": "government post" is an alias of role
 _MEETINGS = frozenset({"talks", "meeting", "meetings", "negotiations", "session", "round"})  # what "ran" for a time
 # Verbs that only ask when they open a request: what is asked about is what follows them
 _ASKING_VERBS = frozenset({"list", "compare", "contrast"})
@@ -506,6 +510,20 @@ def read_words(normal: str) -> tuple[str, ...]:
         if word == "people" and said[at - 1:at] and said[at - 1] in _AUXILIARIES and said[max(0, at - 3):at - 1] \
                 and said[max(0, at - 3)] in ("what", "how", "why") and said[at + 1:at + 2] and said[at + 1] in _EXPECT:
             continue  # "what were people expecting?": anyone's, not a person asked about
+        if word in ("figure", "figures") and not STANDING.isdisjoint(said[max(0, at - 2):at]):
+            out.append("official")  # "another senior turkish figure": a person of standing, not a number
+            continue
+        if word in ("compared", "compare", "comparing") and said[at + 1:at + 2] in (["to"], ["with"]) \
+                and not _PLANNED.isdisjoint(said[at + 2:at + 5]):
+            skip = 1  # "how late did it start compared to when it was supposed to?": than planned, not a size
+            continue
+        if word == "government" and said[at + 1:at + 2] and said[at + 1] in _POSTS:
+            continue  # "what's his actual government job?": his job, not a government's doing
+        if word == "in" and said[at + 1:at + 3] == ["the", "room"] and said[at - 1:at] \
+                and said[at - 1] in ("was", "were", "be", "been", "being", "is", "are"):
+            out.append("attended")  # "who from turkey was in the room?": who attended, not where they sat
+            skip = 2
+            continue
         if word == "f" and said[at - 1:at] == ["the"]:
             continue  # "how the f did they …": swearing typed short
         if word == "number" and out[-1:] == ["round"] and said[at + 1:at + 2] in ([], ["is"], ["was"], ["again"]):

@@ -1,0 +1,92 @@
+"""Chatty messages and everyday wordings read for what they ask (bot/core/matcher.py's clauses, bot/core/text.py,
+bot/core/scope.py): the question after ", but" inside a long sentence; "compared to when it was supposed to"; "people"
+counted where a fact counts prisoners; "government job"; "was in the room"; "say to them"; "a senior figure"; and a
+count "admitted" by a side whose own figure the brief does not give. Each with the question beside it that must keep
+its old reading.
+
+The questions are the test author's own, not taken from the evaluation sets in tests/eval/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.service import BriefService
+from tests.test_answers import ask, first, service  # noqa: F401  the real brief's service; one conversation a call
+from tests.test_scope import rejected
+
+
+def test_a_question_after_but_inside_a_chatty_sentence_is_read_alone(service: BriefService) -> None:
+    (answer,) = ask(service, "the talks were short and tense, but did the two sides agree on anything at all?")
+    assert answer.section_id == "outcomes" and "prisoner exchange" in first(answer)
+
+
+def test_late_compared_to_the_plan_asks_how_late_not_a_comparison(service: BriefService) -> None:
+    (answer,) = ask(service, "how late did the talks start compared to the plan?")
+    assert "two hours" in first(answer)
+
+
+def test_a_size_compared_to_a_state_is_still_the_comparison(service: BriefService) -> None:
+    (answer,) = ask(service, "the occupied land is compared to which us state?")
+    assert "Ohio" in first(answer)
+
+
+def test_people_counted_are_the_prisoners_a_fact_counts(service: BriefService) -> None:
+    (answer,) = ask(service, "how many people did each side free in the may swap?")
+    assert "1,000" in first(answer)
+
+
+def test_people_killed_are_still_not_answered_by_prisoners(service: BriefService) -> None:
+    rejected(service, "how many people were killed in the may prisoner swap?")
+
+
+def test_a_government_job_is_the_job(service: BriefService) -> None:
+    (answer,) = ask(service, "what's umerov's actual government job?")
+    assert answer.section_id == "ukraine-delegation" and "Defence Minister" in first(answer)
+
+
+def test_a_government_post_still_asks_the_post(service: BriefService) -> None:
+    (answer,) = ask(service, "what government post does umerov hold?")
+    assert "Defence Minister" in first(answer)
+
+
+def test_trump_posting_is_still_not_a_post_held(service: BriefService) -> None:
+    rejected(service, "what did trump post on social media after the talks ended?")
+
+
+def test_who_was_in_the_room_asks_who_attended(service: BriefService) -> None:
+    (answer,) = ask(service, "who was in the room from turkey for the talks?")
+    assert answer.section_id == "attendance" and "Turkish officials" in first(answer)
+
+
+def test_the_mood_in_the_room_is_still_the_mood(service: BriefService) -> None:
+    (answer,) = ask(service, "what was the vibe in the room?")
+    assert answer.section_id == "expectations"
+
+
+def test_what_someone_said_to_those_present_is_what_they_were_told(service: BriefService) -> None:
+    _, answer = ask(service, "who was at the talks for turkey?", "what did fidan say to them?")
+    assert "eyes of the whole world" in first(answer)
+
+
+def test_a_senior_figure_is_a_person_not_a_number(service: BriefService) -> None:
+    (answer,) = ask(service, "which senior turkish figure sat in on the talks besides the foreign minister?")
+    assert answer.section_id == "attendance" and "Turkish officials" in first(answer)
+
+
+@pytest.mark.parametrize("question", ["how do u say truce in russian", "how do ya say ceasefire in turkish?"])
+def test_a_translation_typed_short_is_turned_down(service: BriefService, question: str) -> None:
+    rejected(service, question)
+
+
+@pytest.mark.parametrize("question", [
+    "how many bombers does russia admit it lost?",
+    "how many planes has moscow acknowledged were destroyed",
+])
+def test_a_count_a_side_admits_is_not_answered_with_someone_else_s(service: BriefService, question: str) -> None:
+    rejected(service, question)
+
+
+def test_a_count_a_side_claims_is_still_answered_with_its_claim(service: BriefService) -> None:
+    (answer,) = ask(service, "how many planes does kyiv say it hit?")
+    assert "40" in first(answer) and "Ukraine" in first(answer)
