@@ -90,3 +90,43 @@ def test_a_count_a_side_admits_is_not_answered_with_someone_else_s(service: Brie
 def test_a_count_a_side_claims_is_still_answered_with_its_claim(service: BriefService) -> None:
     (answer,) = ask(service, "how many planes does kyiv say it hit?")
     assert "40" in first(answer) and "Ukraine" in first(answer)
+
+
+def test_who_made_that_announcement_is_who_the_answer_says_said_it(service: BriefService) -> None:
+    _, answer = ask(service, "what did kyiv hand over about children?", "who made that announcement?")
+    assert first(answer).startswith("Andriy Yermak")
+
+
+def test_which_one_someone_put_second_is_that_item_of_the_list(service: BriefService) -> None:
+    _, answer = ask(service, "what were zelensky's priorities on sunday?", "which one did he put second?")
+    assert "release of prisoners" in first(answer) and "second priority" in first(answer)
+
+
+def test_anything_similar_asks_the_same_kind_of_thing_of_the_new_occasion(service: BriefService) -> None:
+    _, answer = ask(service, "what came out of the may round?", "did monday's round produce anything similar?")
+    assert answer.section_id == "outcomes" and "new prisoner exchange" in first(answer)
+
+
+def test_the_other_side_s_head_is_found_after_an_aside(service: BriefService) -> None:
+    _, answer = ask(service, "who led moscow's delegation?", "ok thanks. and who sat across the table from him?")
+    assert "Umerov" in first(answer)
+
+
+def test_something_nasty_said_of_someone_is_what_they_called_him(service: BriefService) -> None:
+    (answer,) = ask(service, "did trump say anything nasty about putin?")
+    assert "crazy" in first(answer)
+
+
+def test_a_phone_call_is_still_not_what_someone_was_called(service: BriefService) -> None:
+    rejected(service, "did trump phone putin after the talks?")
+
+
+def test_how_many_after_a_round_is_its_count_not_its_date(service: BriefService) -> None:
+    """A day of the month ("16 May") and an article's number ("article 004") count nothing: the fact giving the
+    1,000 prisoners a side leads, not the one dating the round."""
+    _, answer = ask(service, "what came of the first round?", "how many, though?")
+    assert "1,000" in first(answer)
+
+
+def test_minutes_the_brief_does_not_give_are_still_not_answered(service: BriefService) -> None:
+    rejected(service, "how many minutes exactly did the talks last?")

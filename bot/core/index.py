@@ -30,6 +30,13 @@ DEFAULT_COUNTRIES = frozenset({"russia", "ukraine", "united_states", "turkey", "
 # (A year alone counts nothing: "led the failed 2022 talks" does not answer "how many books has he written?")
 _NUMBER = re.compile(r"(?<!\d)(?!(?:19|20)\d\d\b)\d|(?<!the )\b(?:one|two)\b|\b(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
                      r"fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|fifth|percent)\b", re.IGNORECASE)
+# A day of a month or a clock time is a time, not a count ("held on 16 May", "at 1 p.m. (1000 GMT)"); an article's
+# number is a reference ("article 004 calls it …")
+_NOT_A_COUNT = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+"
+    r"\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b\.?|\b\d{3,4}\s+gmt\b|\barticles?\s+\[?\d+",
+    re.IGNORECASE)
 _TIME = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|\d{4}|\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m|p\.?m)\.?|gmt|"
@@ -119,7 +126,7 @@ def _read(table: PhraseTable, text: str, extra: str) -> _Read:
     # The words inside a joined name count too: Kalin's card answers "turkey's intelligence chief?" even where
     # no alias joins the words, and a fact naming "Foreign Minister Fidan" answers "minister".
     terms += sorted((_plain_stems(text) | _plain_stems(extra)).difference(terms))
-    return _Read(tuple(terms), tuple(Counter(terms).items()), bool(_NUMBER.search(text)), bool(_TIME.search(text)),
+    return _Read(tuple(terms), tuple(Counter(terms).items()), bool(_NUMBER.search(_NOT_A_COUNT.sub(" ", text))), bool(_TIME.search(text)),
                  bool(_NAME.search(text)), bool(_PLACE.search(text)), bool(_REASON.search(text)),
                  bool(_PEOPLE.search(text) or _NAMED_SPEAKER.search(text)), bool(LENGTH_UNIT.search(text)),
                  bool(_CONTENTS.search(text)))
@@ -211,7 +218,7 @@ def tells(text: str, wants: str) -> bool:
 def fits(unit: Unit, wants: str) -> bool:
     """Whether `unit` is the kind of fact asked for."""
     if wants == "number":
-        return unit.has_number or unit.kind is UnitKind.figure
+        return unit.has_number
     if wants == "time":
         return unit.has_time
     if wants == "person":
@@ -264,7 +271,9 @@ class BriefIndex:
                 read = _read(analyzer.table, text, extra)
                 ents = frozenset(t for t in read.terms if t in self.entities) | {
                     canon(a.replace("-", " ")) for a in about}
-                unit = Unit(kind, section, item, frozenset(read.terms), ents, read.number, read.time,
+                # Every figure is a count ("less than an hour", "hundreds") but a date or a clock time ("May 16")
+                number = read.number or (kind is UnitKind.figure and not _NOT_A_COUNT.search(text))
+                unit = Unit(kind, section, item, frozenset(read.terms), ents, number, read.time,
                             bool(ents & self.actors) if self.actors else read.name,
                             bool(ents & places or read.place), read.reason, read.people, read.distance,
                             read.contents)

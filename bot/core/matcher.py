@@ -119,6 +119,9 @@ _SOURCE_REQUEST = re.compile(
     # "who gave the 1.2m figure?", "who came up with that $7 billion number?": the figure named on the way
     r"(?:\s+(?:that|so|this|it|the\s+source|(?:that|this|these|those|the)\s+(?:[\w.,$%£€]+\s+){0,2}?(?:" + _FIGURE
     + r"|time|date|day|hour)))?|says\s+who|"
+    # "who made that announcement?", "who's behind that claim?": whoever the last answer says said it
+    r"who(?:'s|’s|\s+is|\s+was)?\s+(?:made|makes|making|behind)\s+(?:that|this|the|those|these)\s+(?:announcement|"
+    r"claim|statement|comment|remark|allegation|accusation|charge|assessment)s?|"
 
     r"whose\s+" + _FIGURE + r"(?:\s+(?:is|are)\s+(?:that|this|these|those))?|"
     r"(?:what(?:'s|\s+is)\s+(?:the|your)\s+)?sources?(?:\s+(?:pls|plz|please))?|according\s+to\s+(?:whom|who)|"
@@ -576,8 +579,12 @@ class Matcher:
         # which the fact confirming or correcting it answers; the frame around it names nothing a fact says
         if (claim := claim_checked(text)) is not None:
             text = claim
-        if (plain := self.relations.asked(text, context.entities if context is not None else frozenset())) is not None:
-            text = plain  # "who was he up against?" after Medinsky: "who led ukraine's delegation?"
+        around = context.entities if context is not None else frozenset()
+        if (plain := self.relations.asked(text, around)) is not None or (
+                len(parts := sentences(text)) > 1 and (plain := self.relations.asked(parts[-1], around)) is not None):
+            # "who was he up against?" after Medinsky: "who led ukraine's delegation?"; so too after an aside ("fine
+            # fine. and who's across the table from him?")
+            text = plain
         if (view := _PARTY_VIEW.match(text)) is not None \
                 and (party := self.index.entities.intersection(self.analyzer.terms(view.group(1)))):
             # "what does trump say about all this?", "what's the kremlin saying about the talks?": the party's position
@@ -3762,6 +3769,9 @@ _ITEM_ASKED = re.compile(
     r"\s*(?:and|ok|okay|so|what\s+about)?\s*(?:what(?:'s|\s+is|\s+was|\s+were|\s+are)\s+)?"
     # "which comes first?", "what one is first?"
     r"(?:(?:which|what)(?:\s+one)?\s+(?:comes?|came|is|was|goes)\s+)?(?:(?:the|his|her|their|its)\s+)?"
+    # "which one did he put third?", "what did zelensky list second?"
+    r"(?:(?:which|what)(?:\s+(?:one|thing|item|priority|demand|point))?\s+(?:did|does|do)\s+\w+\s+"
+    r"(?:put|place|list|rank|name|have)\s+(?:as\s+)?)?"
     r"(?:#\s*[123]|number\s+(?:one|two|three|[123])|no\.?\s*[123]|first|second|third|1st|2nd|3rd)"
     r"(?:\s+(?:one|point|thing|item|priority|demand|condition|part))?"
     r"(?:\s+(?:and|&)\s+(?:the\s+)?(?:first|second|third|1st|2nd|3rd)(?:\s+(?:ones?|points?|things?|items?))?)?"

@@ -35,7 +35,8 @@ _X_FACED = re.compile(_OPEN + r"who(?:m)?\s+(?:did|does|do|was|is|were|will|woul
 # "who sat across from medinsky", "who faced the ukrainians across the room", "who negotiated with umerov"
 _FACED_X = re.compile(_OPEN + r"who\s+(?:was\s+|were\s+)?(?:sat|sitting|seated|faced|facing|negotiated|negotiating"
                       r"|talked|met|dealt|opposed|across)"
-                      r"(?:\s+(?:across\s+from|opposite|with|against|to|across\s+the\s+table\s+from|from))?"
+                      r"(?:\s+(?:across\s+from|opposite|with|against|to|across\s+the\s+table\s+from|the\s+table\s+from|"
+                      r"from))?"
                       r"\s+(?!for\b)(?P<x>(?:\w+\s+){0,2}\w+)(?P<rest>(?:\s+\w+){0,4})$")
 # "his ukrainian counterpart", "medinsky's opposite number", "who was umerov's counterpart"
 _COUNTERPART = re.compile(_OPEN + r"(?:(?:who|what)\s+(?:is|was|s)\s+)?(?:about\s+)?(?P<x>(?:\w+\s+){0,2}?)"

@@ -524,6 +524,8 @@ def read_words(normal: str) -> tuple[str, ...]:
             out.append("attended")  # "who from turkey was in the room?": who attended, not where they sat
             skip = 2
             continue
+        if word == "similar" and said[at - 1:at] and said[at - 1] in ("anything", "something", "nothing", "any"):
+            continue  # "is anything similar coming out of round two?": the same kind of thing, said before
         if word == "f" and said[at - 1:at] == ["the"]:
             continue  # "how the f did they …": swearing typed short
         if word == "number" and out[-1:] == ["round"] and said[at + 1:at + 2] in ([], ["is"], ["was"], ["again"]):
