@@ -130,3 +130,22 @@ def test_how_many_after_a_round_is_its_count_not_its_date(service: BriefService)
 
 def test_minutes_the_brief_does_not_give_are_still_not_answered(service: BriefService) -> None:
     rejected(service, "how many minutes exactly did the talks last?")
+
+
+@pytest.mark.parametrize("question", [
+    "what did putin say once the talks were over?",
+    "how did zelensky react after the istanbul talks?",
+])
+def test_what_someone_said_afterwards_is_not_answered_with_what_they_said_before(service: BriefService,
+                                                                                   question: str) -> None:
+    rejected(service, question)
+
+
+def test_what_someone_announced_after_the_talks_is_still_answered(service: BriefService) -> None:
+    (answer,) = ask(service, "what did umerov announce after the talks?")
+    assert "new prisoner exchange" in first(answer)
+
+
+def test_he_after_a_name_the_articles_never_give_is_no_one_the_brief_knows(service: BriefService) -> None:
+    rejected(service, "macron always has an opinion, what did he say about the talks?")
+

@@ -383,6 +383,15 @@ _TRANSLATION = re.compile(r"\bhow\s+(?:do|would|can|could)\s+(?:you|u|ya|i|we|on
 _DONE_THERE = re.compile(r"\b(agree|agreed|discuss|discussed|decide|decided|sign|signed)\b")
 _TOLD_THERE = re.compile(r"\b(?:agree\w*|yield\w*|produc\w*|result\w*|discuss\w*|decid\w*|decision|signed|outcome)\b",
                          re.IGNORECASE)
+# "what did putin say after the talks?", "how did zelensky react once the talks were over?": a reaction afterwards,
+# which only a fact telling of something said or done after them answers
+_AFTERWARDS_ASKED = re.compile(r"\b(?:say|said|says|react|reacted|respond|responded|comment|commented|post|posted|"
+                               r"tweet|tweeted)\b.*\b(?:(?:after|once)\s+(?:the\s+)?(?:monday\s+|istanbul\s+)?"
+                               r"(?:talks|meeting|negotiations)|post\s+talks)\b")
+_AFTERWARDS_TOLD = re.compile(r"\b(?:after|once|following)\s+(?:the\s+|monday\s+)?(?:talks|meeting|negotiations)\b|"
+                              r"\bafter\s+monday\b")
+_BEFOREHAND = re.compile(r"\b(?:ahead\s+of|before|beforehand|on\s+sunday|first\s+round|2022|last\s+month)\b")
+_HE_OR_SHE = frozenset({"he", "she", "his", "her", "him"})
 _IT = frozenset({"it", "that", "there", "then", "they"})
 # A fact telling of what is to come (not `_PROPOSED`'s "may", which is also the month)
 _FUTURE = re.compile(r"\b(?:will|would|shall|propos\w*|plan\w*|expect\w*|agenda)\b", re.IGNORECASE)
@@ -479,8 +488,8 @@ class Scope:
         if _DONE_THERE.search(said) and _EARLIER.intersection(terms) and lead and not any(
                 _TOLD_THERE.search(text) for unit in lead for text in self._said(unit)):
             return "not told"
-        if self._unknown_speaker(said) or (sentence and sentence != question
-                                           and self._unknown_speaker(normalize(sentence))):
+        if self._unknown_speaker(said) or (sentence and sentence != question and (
+                self._unknown_speaker(normalize(sentence)) or self._unknown_antecedent(said, sentence, question))):
             # "what did Erdogan say when he opened the talks": the words of someone the articles never name
             return "unknown speaker"
         if (asked := _SAID_BY.search(said)) and self._silent.intersection(self._analyzer.terms(asked.group(1))):
@@ -503,6 +512,12 @@ class Scope:
             return "unknown name"  # someone the articles never name: not answered by who the brief says was there
         if _THE_MOMENT.search(said):
             return "now"
+        if _AFTERWARDS_ASKED.search(said) and lead and not any(
+                _AFTERWARDS_TOLD.search(normalize(text)) for unit in lead for text in self._said(unit)) and (
+                lead[0].kind in (UnitKind.topic, UnitKind.entity)
+                or any(_BEFOREHAND.search(normalize(text)) for text in self._said(lead[0]))):
+            # what someone said once the talks were over, led by a summary or by what was said before them
+            return "afterwards"
         if _OWN_DAY.search(said):
             return "own day"
         if _TRANSLATION.search(said):
@@ -702,6 +717,15 @@ class Scope:
         """Whether `word` is a name the brief never uses ("kursk"), typos corrected; not an everyday word."""
         return len(word) > 3 and word not in STOPWORDS and not any(w.isdigit() for w in words(word)) \
             and self._analyzer.corrected(word) not in self._analyzer.known_words
+
+    def _unknown_antecedent(self, said: str, sentence: str, question: str) -> bool:
+        """ "macron always has something to say, what did he say about istanbul": the clause's "he" is someone named
+        before it in the sentence whom the brief never names, and no one it names is named there."""
+        if _HE_OR_SHE.isdisjoint(said.split()) or (at := sentence.find(question)) <= 0:
+            return False
+        before = normalize(sentence[:at]).split()
+        return not self._people.intersection(self._analyzer.terms(" ".join(before))) and any(
+            w.isalpha() and not is_common_word(w) and self._unknown_name(w) for w in before)
 
     def _unknown_person(self, said: str) -> bool:
         """Whether `said` ("macron", "olaf scholz") is a name the brief never uses: no word of it known (typos
