@@ -149,3 +149,22 @@ def test_what_someone_announced_after_the_talks_is_still_answered(service: Brief
 def test_he_after_a_name_the_articles_never_give_is_no_one_the_brief_knows(service: BriefService) -> None:
     rejected(service, "macron always has an opinion, what did he say about the talks?")
 
+
+def test_he_after_a_name_the_brief_knows_is_still_answered(service: BriefService) -> None:
+    (answer,) = ask(service, "medinsky was there, what did he say about ukraine's draft?")
+    assert "Medinsky" in first(answer)
+
+
+def test_his_after_a_name_earlier_in_the_sentence_is_that_person_s(service: BriefService) -> None:
+    (answer,) = ask(service, "my aunt doesn't trust umerov, what's his actual job?")
+    assert "Defence Minister" in first(answer)
+
+
+def test_his_after_someone_s_man_is_still_not_that_someone_s(service: BriefService) -> None:
+    (answer,) = ask(service, "putin's man in istanbul, what's his name again?")
+    assert "Medinsky" in first(answer)
+
+
+@pytest.mark.parametrize("question", ["what job did fidan have before that?", "what was kalin's post previously?"])
+def test_a_job_held_before_is_not_answered_with_the_one_held_now(service: BriefService, question: str) -> None:
+    rejected(service, question)

@@ -1162,6 +1162,11 @@ class Matcher:
             texts.append(tail.group(1))
         # A question is often the last clause of a chatty sentence: "forgetting him for a sec, how long did ...?"
         clauses = [clause for piece in texts[-2:] for clause in [*_clauses(piece), *_alternatives(piece)]]
+        if not heads:
+            # its "he" is the one person named earlier in its sentence: read as that person, and not as no one
+            named = {clause: found for piece in texts[-2:] for clause in _clauses(piece)
+                     if (found := self._named_earlier(piece, clause))}
+            clauses = [named.get(clause, clause) for clause in clauses]
         backed: dict[str, tuple[str, ...]] = {}  # a question pointing back, read with what it points at
         if len(pieces) > 1 and not heads:
             # "… a specific number of Russian troops massed near Sumy. What was that number?": a question that
@@ -1566,12 +1571,26 @@ class Matcher:
         for before in reversed(pieces[:pieces.index(piece)]):
             people = self.people.intersection(self.analyzer.terms(before))
             if people:
-                if len(people) > 1:
-                    return None
-                name = self._entity_names.get(next(iter(people)))
-                return None if name is None else _PERSON_WORD.sub(
-                    lambda m: f"{name}'s" if m.group(0).casefold() in ("his", "her") else name, piece)
+                return self._as_named(piece, people)
         return None
+
+    def _named_earlier(self, sentence: str, clause: str) -> str | None:
+        """The same for a clause and the words of its sentence before it: "my dad is skeptical of umerov, what's his
+        actual job?" asks Umerov's job."""
+        at = sentence.find(clause)
+        if at <= 0 or PERSONAL.isdisjoint(normalize(clause).split()) or not _ASKS_AT_START.match(clause) \
+                or self.people.intersection(self.analyzer.terms(clause)) or _POSSESSIVE_NAME.search(sentence[:at]):
+            return None  # not "putin's guy at the talks, what's his name?": the guy's
+        people = self.people.intersection(self.analyzer.terms(sentence[:at]))
+        return self._as_named(clause, people) if people else None
+
+    def _as_named(self, piece: str, people: Set[str]) -> str | None:
+        """`piece` with its "he", "his", "him" written as the one person in `people`; None for several."""
+        if len(people) > 1:
+            return None
+        name = self._entity_names.get(next(iter(people)))
+        return None if name is None else _PERSON_WORD.sub(
+            lambda m: f"{name}'s" if m.group(0).casefold() in ("his", "her") else name, piece)
 
     def _points_back(self, question: str) -> bool:
         """A question whose subject is in what came before it: "what was that number?", "which region is it?",
@@ -3498,6 +3517,9 @@ _CARD_SAYING = _SAYING | {"cited", "cites", "citing"}
 
 _SELF_CORRECTION = re.compile(r"\b(?:sorry|no\s+wait|i\s+mean|i\s+meant|scratch\s+that|correction)\b[\s,:;.!-]*",
                               re.IGNORECASE)
+_ASKS_AT_START = re.compile(r"\W*(?:but\s+|so\s+)?(?:who|what|whats|when|where|why|how|which|did|does|do|is|was|were|"
+                            r"has|have|will|can|could)\b", re.IGNORECASE)
+_POSSESSIVE_NAME = re.compile(r"\w(?:'s|’s)\s+\w")
 _CLAUSE_START = re.compile(
     r"(?:[,:;(—–-]\s*(?:(?:but|so|anyway|though)\s+)?(?=(?:who|what|when|where|why|how|which|did|does|do|is|was|"
     r"were|has|have|will|can|could|wtf|wth|"

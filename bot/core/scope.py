@@ -392,6 +392,9 @@ _AFTERWARDS_TOLD = re.compile(r"\b(?:after|once|following)\s+(?:the\s+|monday\s+
                               r"\bafter\s+monday\b")
 _BEFOREHAND = re.compile(r"\b(?:ahead\s+of|before|beforehand|on\s+sunday|first\s+round|2022|last\s+month)\b")
 _HE_OR_SHE = frozenset({"he", "she", "his", "her", "him"})
+_EARLIER_JOB = re.compile(r"\b(?:job|jobs|post|position|role|title|work|worked|career)\b.*\b(?:before\s+(?:that|this|then)|"
+                          r"previously|prior\s+to\s+(?:that|this))\b")
+_EARLIER_JOB_TOLD = re.compile(r"\b(?:former|formerly|previously|used\s+to|until|earlier|before)\b")
 _IT = frozenset({"it", "that", "there", "then", "they"})
 # A fact telling of what is to come (not `_PROPOSED`'s "may", which is also the month)
 _FUTURE = re.compile(r"\b(?:will|would|shall|propos\w*|plan\w*|expect\w*|agenda)\b", re.IGNORECASE)
@@ -510,6 +513,9 @@ class Scope:
             return "unknown place"
         if (there := _THERE_BY_NAME.match(said)) and self._unknown_person(there.group(1)):
             return "unknown name"  # someone the articles never name: not answered by who the brief says was there
+        if _EARLIER_JOB.search(said) and lead and not any(
+                _EARLIER_JOB_TOLD.search(normalize(text)) for unit in lead for text in self._said(unit)):
+            return "career"  # "what job did fidan have before that?": a career the brief does not go into
         if _THE_MOMENT.search(said):
             return "now"
         if _AFTERWARDS_ASKED.search(said) and lead and not any(
