@@ -168,3 +168,8 @@ def test_his_after_someone_s_man_is_still_not_that_someone_s(service: BriefServi
 @pytest.mark.parametrize("question", ["what job did fidan have before that?", "what was kalin's post previously?"])
 def test_a_job_held_before_is_not_answered_with_the_one_held_now(service: BriefService, question: str) -> None:
     rejected(service, question)
+
+
+def test_pushing_for_something_is_demanding_it(service: BriefService) -> None:
+    (answer,) = ask(service, "why is putin pressing for sanctions relief?")
+    assert "frozen" in first(answer)

@@ -344,9 +344,10 @@ class PhraseTable:
         return tuple(out)
 
 
-# The readings of questions an analyzer remembers, by weight: about 8,000 everyday questions and their readings
-# (10,000 answers of the memory bench fill 2.7 MB); a flood of distinct 4,000-character messages holds at most this.
-QUESTION_MEMO_BYTES = 2 * 1024 * 1024
+# The readings of questions an analyzer remembers, by weight: about 3,000 everyday questions and their readings
+# (10,000 answers of the memory bench would fill 2.7 MB); a flood of distinct 4,000-character messages holds at most
+# this. What it is for is the readings of one message, which share their texts, and questions asked again.
+QUESTION_MEMO_BYTES = 1024 * 1024
 
 
 def _bounded_put(cache: dict[str, tuple[str, ...]], key: str, value: tuple[str, ...]) -> tuple[str, ...]:

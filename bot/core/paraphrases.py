@@ -22,9 +22,9 @@ PARAPHRASES: dict[str, tuple[str, ...]] = {
     "capture": ("seize", "seizes", "seized", "seizing", "take over", "takes over", "took over", "taken over",
                 "grab", "grabs", "grabbed", "grabbing", "conquer", "conquers", "conquered", "conquering"),
     "exchange": ("swap", "swaps", "swapped", "swapping", "trade", "trades", "traded", "trading"),
-    "demand": ("insist on", "insists on", "insisted on", "call for", "calls for", "called for", "push for",
-               "pushes for", "pushed for", "press for", "presses for", "pressed for", "seek", "seeks", "seeking",
-               "sought"),
+    "demand": ("insist on", "insists on", "insisted on", "insisting on", "call for", "calls for", "called for",
+               "calling for", "push for", "pushes for", "pushed for", "pushing for", "press for", "presses for",
+               "pressed for", "pressing for", "seek", "seeks", "seeking", "sought"),
     "attack": ("raid", "raids", "raided", "assault", "assaults", "assaulted", "offensive on"),
     "agree": ("accord", "pact"),  # not "deal": "what's the deal with …" asks something else
     "refuse": ("reject", "rejects", "rejected", "rejecting", "turn down", "turns down", "turned down",

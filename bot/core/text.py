@@ -414,10 +414,11 @@ _CORRECTING = frozenset({"no", "nah", "sorry", "oops"})  # "no wait, I meant …
 _O_CLOCK = re.compile(r"\bo clock\b")  # "at what o clock": the apostrophe of "o'clock" typed as a space
 
 
-# 4,096 texts: every reading of the questions in flight and the last few thousand asked. The brief's own texts
+# 2,048 texts: every reading of the questions in flight and the last thousand or so asked. The brief's own texts
 # (about 6,400) do not stay in it: after a day of questions a reload reads them again, in 30 ms (bench/startup_bench.py),
-# and a larger memo held 2 MB more in a running bot for texts that seldom come back.
-@_memo(4096)
+# and a larger memo held megabytes more in a running bot for texts that seldom come back (4,096: 1 MB more after the
+# memory bench's 10,000 answers).
+@_memo(2048)
 def words(text: str) -> tuple[str, ...]:
     """Normalised words with chat shorthand expanded and letters stretched for emphasis squeezed ("soooo")."""
     return read_words(normalize(text))
