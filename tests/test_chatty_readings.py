@@ -173,3 +173,13 @@ def test_a_job_held_before_is_not_answered_with_the_one_held_now(service: BriefS
 def test_pushing_for_something_is_demanding_it(service: BriefService) -> None:
     (answer,) = ask(service, "why is putin pressing for sanctions relief?")
     assert "frozen" in first(answer)
+
+
+def test_what_sort_of_the_last_question_s_thing_stays_on_its_topic(service: BriefService) -> None:
+    _, answer = ask(service, "did any european countries send people to istanbul?", "what kind of people?")
+    assert answer.section_id == "european-advisers" and "advis" in first(answer)
+
+
+def test_what_sort_of_people_asked_fresh_is_still_read_alone(service: BriefService) -> None:
+    (answer,) = ask(service, "what sort of people?")
+    assert answer.section_id != "european-advisers"

@@ -707,7 +707,11 @@ class Matcher:
         pointing = [m for m in readings if m.features.get("context") and m.confidence >= ACCEPTABLE
                     and ((any(w in PRONOUNS for w in normalize(m.question).split())
                           and not self._owned_here(m.question))
-                         or self._swaps(m.question, context.terms) or (elsewhere and _points_at_a_thing(m.question)))]
+                         or self._swaps(m.question, context.terms) or (elsewhere and _points_at_a_thing(m.question))
+                         # "what sort of people?" after "which countries sent people?": nothing but the last
+                         # question's own words, asked more of
+                         or (elsewhere and _BARE_SORT.match(m.question) is not None
+                             and set(self.analyzer.terms(m.question)) <= set(context.terms)))]
         if pointing and alone is not None and not elsewhere and alone.confidence >= ACCEPTABLE and alone.lead \
                 and alone.lead[0].kind is not UnitKind.topic:
             # "how did they even get drones in there?" after the plan's 18 months: read alone it stays on the topic
@@ -3517,6 +3521,8 @@ _CARD_SAYING = _SAYING | {"cited", "cites", "citing"}
 
 _SELF_CORRECTION = re.compile(r"\b(?:sorry|no\s+wait|i\s+mean|i\s+meant|scratch\s+that|correction)\b[\s,:;.!-]*",
                               re.IGNORECASE)
+_BARE_SORT = re.compile(r"\W*(?:and\s+)?(?:what|which)\s+(?:sort|sorts|kind|kinds|type|types)\s+of\s+\w+\W*$",
+                        re.IGNORECASE)
 _ASKS_AT_START = re.compile(r"\W*(?:but\s+|so\s+)?(?:who|what|whats|when|where|why|how|which|did|does|do|is|was|were|"
                             r"has|have|will|can|could)\b", re.IGNORECASE)
 _POSSESSIVE_NAME = re.compile(r"\w(?:'s|’s)\s+\w")
