@@ -126,7 +126,8 @@ def _read(table: PhraseTable, text: str, extra: str) -> _Read:
     # The words inside a joined name count too: Kalin's card answers "turkey's intelligence chief?" even where
     # no alias joins the words, and a fact naming "Foreign Minister Fidan" answers "minister".
     terms += sorted((_plain_stems(text) | _plain_stems(extra)).difference(terms))
-    return _Read(tuple(terms), tuple(Counter(terms).items()), bool(_NUMBER.search(_NOT_A_COUNT.sub(" ", text))), bool(_TIME.search(text)),
+    return _Read(tuple(terms), tuple(Counter(terms).items()), bool(_NUMBER.search(_NOT_A_COUNT.sub(" ", text))),
+                 bool(_TIME.search(text)),
                  bool(_NAME.search(text)), bool(_PLACE.search(text)), bool(_REASON.search(text)),
                  bool(_PEOPLE.search(text) or _NAMED_SPEAKER.search(text)), bool(LENGTH_UNIT.search(text)),
                  bool(_CONTENTS.search(text)))

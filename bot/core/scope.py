@@ -392,8 +392,8 @@ _AFTERWARDS_TOLD = re.compile(r"\b(?:after|once|following)\s+(?:the\s+|monday\s+
                               r"\bafter\s+monday\b")
 _BEFOREHAND = re.compile(r"\b(?:ahead\s+of|before|beforehand|on\s+sunday|first\s+round|2022|last\s+month)\b")
 _HE_OR_SHE = frozenset({"he", "she", "his", "her", "him"})
-_EARLIER_JOB = re.compile(r"\b(?:job|jobs|post|position|role|title|work|worked|career)\b.*\b(?:before\s+(?:that|this|then)|"
-                          r"previously|prior\s+to\s+(?:that|this))\b")
+_EARLIER_JOB = re.compile(r"\b(?:job|jobs|post|position|role|title|work|worked|career)\b.*"
+                          r"\b(?:before\s+(?:that|this|then)|previously|prior\s+to\s+(?:that|this))\b")
 _EARLIER_JOB_TOLD = re.compile(r"\b(?:former|formerly|previously|used\s+to|until|earlier|before)\b")
 _IT = frozenset({"it", "that", "there", "then", "they"})
 # A fact telling of what is to come (not `_PROPOSED`'s "may", which is also the month)
@@ -563,7 +563,8 @@ class Scope:
             return "occasion"
         if wants == "number" and lead and (admits := _ADMITS.search(said)) is not None \
                 and (party := self._countries.intersection(self._analyzer.terms(admits.group(1)))) \
-                and not any(party.intersection(self._analyzer.terms(who)) for unit in lead for who in self._sources(unit)):
+                and not any(party.intersection(self._analyzer.terms(who))
+                            for unit in lead for who in self._sources(unit)):
             # "how many bombers does russia admit were destroyed?" led by NDTV's count: no figure of Russia's own
             return "claimant"
         if wants == "number" and _SPENDING.search(said) and lead and not any(
