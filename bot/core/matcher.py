@@ -135,6 +135,16 @@ _SOURCE_REQUEST = re.compile(
     r"(?:\s+\w+){1,3})\W*$",
     re.IGNORECASE)
 # "just the number", "only the date please", "number only", "one word": the last answer's leading fact, no more
+# "can you explain that simpler?", "i don't get it", "in plain english pls": the same again in other words; the
+# brief has no other words for a fact than its own, but the summary of its topic sets it in context
+_PLAINER = re.compile(
+    r"^\W*(?:(?:ok|okay|sorry|hmm+|um+|so|but)\W+)*(?:(?:i\s+)?(?:still\s+)?(?:don'?t|do\s+not|dont|didn'?t)\s+"
+    r"(?:get|understand|follow)(?:\s+(?:it|that|this|you))?|"
+    r"(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+|pls\s+)?(?:explain|say|put|tell\s+me)\s+(?:that|it|this)"
+    r"(?:\s+again)?\s+(?:(?:more\s+)?simpl(?:er|y)|in\s+(?:simpler|simple|plain|easier|normal)\s+"
+    r"(?:words|terms|english|language)|(?:like|as\s+if)\s+i'?m\s+(?:5|five|a\s+kid))|"
+    r"(?:in\s+)?(?:plain|simple|simpler)\s+(?:english|words|terms)(?:\s+please|\s+pls)?|dumb\s+it\s+down)"
+    r"(?:\s+(?:please|pls|plz))?\W*$", re.IGNORECASE)
 _JUST_THE = re.compile(r"^\W*(?:(?:ok|okay|so|no)\W+)?(?:(?:just|only)\s+(?:the\s+)?"
                        r"(?:number|figure|count|date|day|year|name|answer)s?(?:\s+in\s+(?:km|kilometres|kilometers))?|"
                        r"(?:number|figure|date|name)s?\s+only|(?:in\s+)?one\s+word|"
@@ -608,6 +618,13 @@ class Matcher:
                 text = text[:one.start()] + one.group("who") + text[one.end():]
         # "source?", "is that confirmed?" after a turn turned down: the last answer is what they doubt
         answered = context.last_answered() if context is not None else None
+        if _PLAINER.match(text):
+            # "can you explain that simpler?": the summary of the topic just answered; with nothing just answered,
+            # nothing to explain ("i don't get it" is no question about what someone did not get)
+            if answered is None or answered is not context or (previous := self.section(answered.section_id)) is None:
+                return Match((), 0.0, frozenset(), (), question=text)
+            return Match((Candidate(previous, 1.0, 1.0),), 1.0, answered.entities, answered.terms,
+                         (self._topic_unit(previous),), question=text)
         if answered is not None and (previous := self.section(answered.section_id)) is not None \
                 and not self.scope.asks_opinion(text):
             if self._asks_for_more(text) and answered is context:  # not after a turn-down: nothing more shown
@@ -708,6 +725,9 @@ class Matcher:
                     and ((any(w in PRONOUNS for w in normalize(m.question).split())
                           and not self._owned_here(m.question))
                          or self._swaps(m.question, context.terms) or (elsewhere and _points_at_a_thing(m.question))
+                         # "what is putin trying to do there" after the troops massed near Sumy: that place
+                         or (elsewhere and normalize(m.question).split()[-1:] == ["there"]
+                             and not context.entities.isdisjoint(self._places))
                          # "what sort of people?" after "which countries sent people?": nothing but the last
                          # question's own words, asked more of
                          or (elsewhere and _BARE_SORT.match(m.question) is not None
@@ -2316,7 +2336,8 @@ class Matcher:
                               self._described(reading.text) if wants == "name" else frozenset(),
                               wants == "time" and _asks_a_point_in_time(reading.text),
                               self._doers_asked(reading.text), bool(_MONEY.search(reading.text)),
-                              wants == "speaker" and not _SOURCE_NOUNS.isdisjoint(normalize(reading.text).split()))
+                              wants == "speaker" and not _SOURCE_NOUNS.isdisjoint(normalize(reading.text).split()),
+                              reading.own)
             if exclude:  # not the topic's own answer, nor a card of someone asked about that was set aside
                 lead = [u for u in lead if u != index.topic_unit[top] and u not in exclude] or sorted(
                     (u for u, x in unit_scores.items() if x > 0 and u not in index.topic_units),
@@ -2845,10 +2866,11 @@ class Matcher:
     def _lead(self, section: int, terms: tuple[str, ...], unit_scores: Mapping[int, float],
               asked: set[str], wants: str, described: frozenset[str] = frozenset(),
               point: bool = False, doers: Mapping[str, str] | None = None, money: bool = False,
-              outlet: bool = False) -> list[int]:
+              outlet: bool = False, own: tuple[str, ...] = ()) -> list[int]:
         """The one to three units of `section` that answer the question, best first. `described`: what a question
         asking a name refers to by a description (`_described`): the facts spelling its name lead. `doers`: who the
-        question asks to have done which verb (bot/core/agents.py); `money`: it asks an amount of money."""
+        question asks to have done which verb (bot/core/agents.py); `money`: it asks an amount of money; `own`: the
+        words of the message itself (a follow-up's `terms` carry the previous turn's too)."""
         index = self.index
         units = index.units
         card = self._entity_card(section, terms, asked)
@@ -2879,6 +2901,15 @@ class Matcher:
         # the count of the bombers the other words also find, and whichever country it names
         priced = [pair for pair in scored if _CURRENCY.search(self._text_of(units[pair[1]]))] if money else []
         named = asked & index.named
+        if named and wants == "reason" and named <= self.people and sum(
+                t not in index.entities and t not in QUESTION_WORDS for t in set(own)) > 1 and not any(
+                named <= units[u].entities for _, u in scored if u in fitting) and any(
+                units[u].entities & index.countries & self._described_with.get(e, frozenset())
+                for _, u in scored if u in fitting for e in named):
+            # "why does zelensky want a ceasefire first?": no fact of his gives a reason, his country's does
+            # ("Ukraine says a pause … is necessary"; his card describes him as Ukraine's president), when the
+            # question asks the reason for something ("why does he want one so badly?" names nothing it wants)
+            named = set()
         if named and any(named <= units[u].entities and (wants != "distance" or u in fitting) for _, u in scored):
             # "what did Umerov say": the facts about Umerov, whatever else scores (but "how far inside Russia were
             # the bombers Ukraine hit?" asks the distance, whether or not the fact giving it names either country)
@@ -3006,6 +3037,11 @@ class Matcher:
         named_here = asked & set(reading.own) if bare_time else asked
         carried = (asked - named_here) & index.actors
         unled = (named_here & index.actors) - led
+        if unled and fit and wants == "reason" and led.isdisjoint(self.people):
+            # "why does zelensky want a ceasefire first?": a leader's reasons are his country's ("Ukraine says a
+            # pause is necessary …"), the country his card describes him with ("Ukraine's president")
+            unled = {e for e in unled if e not in self.people
+                     or not self._described_with.get(e, frozenset()) & led & index.countries}
         if unled and "or" in said and named_here & index.actors & led:
             # "who proposed direct talks, putin or zelensky?": the answer names one of the two offered
             unled = set()
