@@ -1,6 +1,7 @@
-"""Explanations and short follow-ups read for what they ask (bot/core/matcher.py): a leader's reasons found in his
-country's facts; "can you explain that simpler?" after an answer; "there" after a place. Each with the question
-beside it that must keep its old reading.
+"""Explanations, phone shorthand and short follow-ups read for what they ask (bot/core/matcher.py, bot/core/text.py,
+bot/core/scope.py): a leader's reasons found in his country's facts; "can you explain that simpler?" after an answer;
+"there" after a place; "ru" before something of a country's; a reply as a reaction; an army's size and when someone
+will answer, which no article gives. Each with the question beside it that must keep its old reading.
 
 The questions are the test author's own, not taken from the evaluation sets in tests/eval/.
 """
@@ -39,3 +40,65 @@ def test_there_after_a_place_asks_about_that_place(service: BriefService) -> Non
 def test_there_after_a_place_still_turns_down_what_the_brief_does_not_say(service: BriefService) -> None:
     _, answer = ask(service, "where have russian troops massed?", "how many people live there?")
     assert not answer.matched
+
+
+def test_ru_before_something_of_a_country_s_is_russia(service: BriefService) -> None:
+    (answer,) = ask(service, "ru delegation head?")
+    assert "Medinsky" in first(answer)
+
+
+def test_ru_opening_a_question_to_the_reader_is_still_are_you(service: BriefService) -> None:
+    rejected(service, "ru serious?")
+
+
+def test_a_reply_is_a_reaction(service: BriefService) -> None:
+    (answer,) = ask(service, "what was kyiv's reply to moscow's draft?")
+    assert "only seen them on Monday" in first(answer)
+
+
+def test_the_size_of_an_army_is_not_the_troops_massed_in_one_place(service: BriefService) -> None:
+    rejected(service, "how large is ukraine's army?")
+
+
+def test_a_limit_on_an_army_under_a_deal_is_still_answered(service: BriefService) -> None:
+    (answer,) = ask(service, "could ukraine's army be capped under a deal?")
+    assert "military strength" in first(answer)
+
+
+def test_when_someone_will_answer_is_not_why_they_have_not_yet(service: BriefService) -> None:
+    rejected(service, "when is kyiv going to respond to the russian draft?")
+
+
+def test_a_bare_outcome_after_another_round_is_that_round_s(service: BriefService) -> None:
+    _, answer = ask(service, "when did the first round take place?", "and the outcome?")
+    assert answer.section_id == "first-round" and "1,000" in " ".join(answer.body)
+
+
+def test_a_bare_outcome_asked_fresh_is_still_the_talks_own(service: BriefService) -> None:
+    (answer,) = ask(service, "outcome?")
+    assert answer.section_id == "outcomes"
+
+
+def test_src_asks_for_the_source_of_the_last_answer(service: BriefService) -> None:
+    _, answer = ask(service, "who did russia send?", "src?")
+    assert "Reported by" in " ".join(answer.body)
+
+
+def test_when_someone_landed_asks_when_they_arrived(service: BriefService) -> None:
+    _, answer = ask(service, "who headed ukraine's team?", "when did he land?")
+    assert "Monday" in first(answer)
+
+
+def test_landing_a_deal_is_still_not_an_arrival(service: BriefService) -> None:
+    (answer,) = ask(service, "did they land a deal?")
+    assert not answer.matched or answer.section_id != "ukraine-delegation"
+
+
+def test_why_hopes_were_low_leads_with_why(service: BriefService) -> None:
+    (answer,) = ask(service, "why were hopes of a breakthrough so low?")
+    assert "far apart" in first(answer)
+
+
+def test_troops_someone_has_in_one_place_are_still_counted(service: BriefService) -> None:
+    (answer,) = ask(service, "how many soldiers has moscow got along the border near sumy?")
+    assert "50,000" in first(answer)

@@ -124,7 +124,7 @@ _SOURCE_REQUEST = re.compile(
     r"claim|statement|comment|remark|allegation|accusation|charge|assessment)s?|"
 
     r"whose\s+" + _FIGURE + r"(?:\s+(?:is|are)\s+(?:that|this|these|those))?|"
-    r"(?:what(?:'s|\s+is)\s+(?:the|your)\s+)?sources?(?:\s+(?:pls|plz|please))?|according\s+to\s+(?:whom|who)|"
+    r"(?:what(?:'s|\s+is)\s+(?:the|your)\s+)?(?:sources?|srcs?)(?:\s+(?:pls|plz|please))?|according\s+to\s+(?:whom|who)|"
     r"where(?:'s|\s+is|\s+does)\s+(?:that|this)(?:\s+" + _FIGURE + r")?\s+(?:from|come\s+from)|"
     r"how\s+do\s+(?:you|we)\s+know(?:\s+that)?|"
     # "which article said that?", "what outlet?", "where did you get that from?": where the last answer comes from
@@ -787,7 +787,9 @@ class Matcher:
                 readings = [m if m.features.get("context") or any(people & u.entities for u in m.lead) else
                             _ruled(m) for m in readings]
             occasion = context.entities & self._occasions
-            if occasion and _THAT_OCCASION.search(text) and self._occasions.isdisjoint(self.analyzer.terms(text)):
+            # ("result?", "and the outcome?": what it came to, asked of the occasion just discussed)
+            if occasion and (_THAT_OCCASION.search(text) or _BARE_OUTCOME.match(text)) \
+                    and self._occasions.isdisjoint(self.analyzer.terms(text)):
                 # A rule: "how long did that one last?" right after the first round asks about the first round; the
                 # facts about the brief's own talks (which lasted under an hour) answer another question.
                 def about_it(m: Match) -> bool:
@@ -3174,6 +3176,8 @@ _HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\s+((?:\w+\s+){0,2}\w+)")  # group
 _PART_OF = re.compile(r"\bhow\s+(?:many|much)\s+of\s+(?:those|these|them|that|this|the\s+\w+)\b", re.IGNORECASE)
 
 # "that round", "those talks", "that one", "back then": the occasion the previous turn was about.
+_BARE_OUTCOME = re.compile(r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:the\s+)?(?:results?|outcomes?|conclusions?)\W*$",
+                           re.IGNORECASE)
 _THAT_OCCASION = re.compile(r"\b(?:that|those)\s+(?:one|round|rounds|meeting|meetings|talks?|session|summit|time|"
                             r"negotiations?)\b|\bback\s+then\b", re.IGNORECASE)
 

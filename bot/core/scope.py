@@ -279,12 +279,24 @@ _HAPPENED_YET = re.compile(r"\b(?:actually|really|yet|already|even)\s+(?:happen|
 _TOLD_DONE = re.compile(r"\b(?:took\s+place|happened|was\s+carried\s+out|were\s+(?:freed|released|swapped|exchanged|"
                         r"returned)|came\s+home|went\s+ahead|has\s+(?:taken\s+place|happened))\b", re.IGNORECASE)
 # Money spent or paid, asked; and a sum of money, told
+# "how big is russia's army?", "ru army size", "how many soldiers does ukraine have": the size of a whole army, which
+# no article gives (troops massed in one place are not the army; a limit a deal would set is a demand, not a size)
+_ARMY_SIZE = re.compile(r"\b(?:how\s+(?:big|large|strong)\s+(?:is|are|was)\s+(?:the\s+)?\w+\s+(?:army|military|armed\s+forces)|"
+                        r"(?:army|military|armed\s+forces)\s+(?:size|strength)|(?:size|strength)\s+of\s+(?:the\s+)?"
+                        r"(?:\w+\s+)?(?:army|military|armed\s+forces)|how\s+many\s+(?:soldiers|troops)\s+(?:does|do|did)\s+"
+                        r"(?:the\s+)?\w+\s+have)\b")
+# ... but a limit a deal would set, or the troops in one place ("how many soldiers does russia have near sumy?")
+_ARMY_PART = re.compile(r"\b(?:deal|limit\w*|restrict\w*|cap|caps|capped|after|under|allowed|demand\w*|roadmap|memo\w*|"
+                        r"near|around|along|at|massed|border|front|in\s+the\s+\w+\s+region)\b")
 _SPENDING = re.compile(r"\b(?:spend|spent|spending|spends|cost|costs|costing|pay|paid|pays|paying|price|priced|budget)\b")
 _PRICED = re.compile(r"[$€£]|\b(?:dollars?|euros?|pounds|billions?|millions?)\b", re.IGNORECASE)
 # "when is the new swap happening?", "when will it take place": the time of something still to come
 _WHEN_TO_COME = re.compile(r"\b(?:when|(?:on\s+)?(?:what|which)\s+(?:date|day))\s+(?:is|are|will|would|s|re|does|do)\b"
                            r"(?:\s+\w+){0,5}?\s+(?:happening|happen|taking\s+place|take\s+place|going\s+ahead|"
                            r"go\s+ahead|be\s+held|being\s+held|coming|due|scheduled)\b")
+# "when will kyiv reply to russia's memorandum?": the time of an answer still to come
+_WHEN_TO_ANSWER = re.compile(r"\bwhen\s+(?:will|would|are|is|do|does)\s+(?:\w+\s+){1,3}?(?:going\s+to\s+|gonna\s+)?"
+                             r"(?:reply|respond|react|answer|decide|sign|accept|reject)\b")
 # A time a fact gives beyond the day of the talks themselves: a date, a month, a year, a span still to run
 _DATED = re.compile(r"\b(?:\d{1,2}|january|february|march|april|may|june|july|august|september|october|november|"
                     r"december|20\d\d|next\s+week|next\s+month|end\s+of|by|within|before|soon)\b", re.IGNORECASE)
@@ -524,6 +536,8 @@ class Scope:
                 or any(_BEFOREHAND.search(normalize(text)) for text in self._said(lead[0]))):
             # what someone said once the talks were over, led by a summary or by what was said before them
             return "afterwards"
+        if _ARMY_SIZE.search(said) and not _ARMY_PART.search(said):
+            return "army size"
         if _OWN_DAY.search(said):
             return "own day"
         if _TRANSLATION.search(said):
@@ -644,6 +658,9 @@ class Scope:
                 for text in told)):
             # "when is the new prisoner exchange happening?" led by its being agreed on Monday (the day it was
             # agreed is not the day it happens, which no leading fact gives) or by the swap of the first round
+            return "to come"
+        if _WHEN_TO_ANSWER.search(said) and lead and not any(_DATED.search(text) for text in self._said(lead[0])):
+            # led by why they have not answered yet ("only seen them on Monday"), not by when they will
             return "to come"
         if _DAY_IN_MONTH.search(said) and lead and not any(_A_DAY.search(text) for unit in lead
                                                            for text in self._said(unit)):

@@ -88,7 +88,7 @@ SHORTHAND: dict[str, str] = {
     "askin": "asking",
     "rn": "now", "atm": "now", "idk": "i do not know", "smth": "something", "sth": "something",
     "hw": "how", "mny": "many", "y": "why", "wen": "when", "wer": "where", "hu": "who", "whom": "who",
-    "op": "operation", "ops": "operations", "intel": "intelligence", "convo": "conversation", "negs": "negotiations",
+    "src": "source", "srcs": "sources", "op": "operation", "ops": "operations", "intel": "intelligence", "convo": "conversation", "negs": "negotiations",
     "pic": "picture", "pics": "pictures", "fm": "foreign minister", "mins": "minutes",
     "hrs": "hours", "hr": "hour", "yr": "year", "yrs": "years", "mo": "month", "wk": "week", "mtg": "meeting",
     # "how'd", "where'd" lose their apostrophe in normalize: "howd" is not a typo of "hold"
@@ -397,12 +397,22 @@ _OPENERS = frozenset({"so", "hey", "hi", "hello", "yo", "ok", "okay", "well", "b
 _ASKING = frozenset({"who", "what", "whats", "wat", "where", "when", "why", "how", "hows", "which"})
 
 
+# After "ru", what a country has or does, never what follows "are you": "ru negotiator?", "ru team arrived when"
+_RUSSIAS = frozenset({"team", "negotiator", "negotiators", "delegation", "delegates", "side", "army", "troops", "forces",
+                      "soldiers", "military", "demands", "demand", "terms", "position", "response", "reply", "reaction",
+                      "plan", "draft", "memo", "memorandum", "proposal", "proposals", "wants", "want", "said", "says",
+                      "sent", "send", "losses", "casualties", "deaths", "pows", "prisoners", "drones", "leader",
+                      "president", "govt", "government", "officials", "minister", "head", "chief", "envoy", "offer",
+                      "view", "stance", "gains", "territory", "bloggers", "media", "bombers", "airbases", "economy"})
+
+
 def _ru_is_are_you(said: list[str], at: int) -> bool:
     """Whether the "ru" at `at` of a normalised message is "are you": it opens the message (after greetings and
-    openers) or follows a question word, and no country sits beside it ("ru ua talks", "ru and ukraine")."""
+    openers) or follows a question word, and no country sits beside it ("ru ua talks", "ru and ukraine") nor
+    something of a country's after it ("ru negotiator?")."""
     after = said[at + 1:at + 3]
     if after[:1] and after[0] in ("ua", "ukraine", "vs", "versus", "v") or after == ["and", "ua"] \
-            or after == ["and", "ukraine"]:
+            or after == ["and", "ukraine"] or after[:1] and after[0] in _RUSSIAS:
         return False
     before = said[:at]
     return not before or before[-1] in _ASKING or all(w in _OPENERS for w in before)
