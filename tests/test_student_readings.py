@@ -102,3 +102,36 @@ def test_why_hopes_were_low_leads_with_why(service: BriefService) -> None:
 def test_troops_someone_has_in_one_place_are_still_counted(service: BriefService) -> None:
     (answer,) = ask(service, "how many soldiers has moscow got along the border near sumy?")
     assert "50,000" in first(answer)
+
+
+def test_the_date_of_a_swap_still_to_come_typed_short_is_not_given(service: BriefService) -> None:
+    rejected(service, "next exchange date?")
+
+
+def test_the_next_round_s_time_typed_short_is_still_answered(service: BriefService) -> None:
+    (answer,) = ask(service, "next round when?")
+    assert "end of June" in first(answer)
+
+
+def test_a_russian_outlet_asked_for_is_the_russian_agency_a_fact_cites(service: BriefService) -> None:
+    (answer,) = ask(service, "which russian news outlet reported that kalin would be there?")
+    assert "RIA Novosti" in first(answer)
+
+
+def test_an_outlet_of_another_country_is_still_not_that_agency(service: BriefService) -> None:
+    rejected(service, "which ukrainian outlet said kalin would attend?")
+
+
+def test_who_did_what_was_just_shown_is_the_fact_again(service: BriefService) -> None:
+    _, answer = ask(service, "what did ukraine's team hand over about children?", "who handed that over?")
+    assert "Yermak" in first(answer)
+
+
+def test_it_after_a_question_set_in_the_war_is_what_it_asked_about(service: BriefService) -> None:
+    _, answer = ask(service, "what has become of ukrainian children in this war?", "did kyiv raise it in istanbul?")
+    assert answer.section_id == "children"
+
+
+def test_it_after_a_question_about_the_war_is_still_the_war(service: BriefService) -> None:
+    _, answer = ask(service, "how many have been killed in this war?", "when did it begin?")
+    assert "2022" in first(answer)

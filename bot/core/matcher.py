@@ -158,6 +158,7 @@ _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b(?=\s+\w)", re.IGNORECASE)
 # "the war" so the brief's words for it ("war start": the invasion) are read, not the talks' starting time
 _IT = re.compile(r"\bit(?:\s+all)?\b", re.IGNORECASE)
 _IT_NOUNS = frozenset({"war", "invasion", "conflict"})
+_DURING_THE_WAR = re.compile(r"\b(?:in|during|throughout)\s+(?:this|the|that)\s+(?:war|invasion|conflict)\b")
 _ADJECTIVE = re.compile(r"(?:ian|ish|can|ean|ese)$")  # "russian", "turkish", "american", "european": whose
 # "where did he say that?", "when did zelensky confirm it?", "which day did they announce that?": where or when
 # what was just shown was said (group 1: the question word).
@@ -400,6 +401,8 @@ class Matcher:
             if pasted is not None and not pasted.gapped and (about := self._pasted(pasted)) is not None:
                 return about
             found = self._match(message, context)
+            if found.confidence < ACCEPTABLE and (again := self._who_did_that(strip_markup(message), context)):
+                return again
             if pasted is None and found.confidence < ACCEPTABLE and (inside := quoted_inside(message)) is not None \
                     and self._citing(inside, found) and (about := self._pasted(inside)) is not None:
                 # "who was *baying for blood* after spider web?": a line of the articles quoted inside the question
@@ -884,6 +887,19 @@ class Matcher:
                     and all(t in self.index.entities for t in alone.terms if t not in QUESTION_WORDS):
                 return alone
         return best
+
+    def _who_did_that(self, text: str, context: FollowUpContext | None) -> Match | None:
+        """ "who handed that over?" after the list of children Kyiv's delegation handed over, when nothing else
+        answers it: the fact just shown says who did it."""
+        did = _WHO_DID_THAT.match(text)
+        if did is None or context is None or context.last_answered() is not context \
+                or (section := self.section(context.section_id)) is None:
+            return None
+        verb = set(self.analyzer.terms(did.group(1)))
+        if not any(verb <= unit.terms and not unit.entities.isdisjoint(self.index.actors) for key in context.last
+                   if (unit := self._unit(context.section_id, key)) is not None):
+            return None
+        return Match((Candidate(section, 1.0, 1.0),), 1.0, context.entities, context.terms, question=text, again=True)
 
     def _match_else(self, reading: _Reading, shown: frozenset[int]) -> Match:
         """`reading` matched; with `shown` ("who else…?"), led by what the conversation has not been shown when that
@@ -2033,15 +2049,25 @@ class Matcher:
             if len(country) != 1 or country[0] not in countries:
                 continue
             noun = self.analyzer.terms(said[i + 1]) if i + 1 < len(said) else ()
+            # ("russian state media said …": whose outlet, when the fact names one: RIA Novosti)
+            outlet = i + 1 < len(said) and said[i + 1] in _OUTLET_WORDS and any(
+                country[0] in self._described_with.get(o, ()) for o in held & self._organisations)
             found[country[0]] = found.get(country[0], True) and bool(_ADJECTIVE.search(word)) \
-                and len(noun) == 1 and noun[0] in held
+                and (len(noun) == 1 and noun[0] in held or outlet)
         return {c for c, only in found.items() if only}
 
     def _it_named(self, text: str, context: FollowUpContext) -> tuple[str, ...] | None:
         """ "when did it start?" after a question about the war: "it" read as "the war"; None unless the previous
         question named one such thing and this one names none."""
         said = normalize(text).split()
-        nouns = _IT_NOUNS.intersection(normalize(context.question).split())
+        asked = normalize(context.question)
+        shown = " ".join(normalize(self._text_of(unit)) for key in context.last
+                         if (unit := self._unit(context.section_id, key)) is not None)
+        if _IT_NOUNS.isdisjoint(shown.split()):
+            # (not a war only said to be the time of what was asked, which the answer did not go into: "what
+            # happened with children in this war?")
+            asked = _DURING_THE_WAR.sub(" ", asked)
+        nouns = _IT_NOUNS.intersection(asked.split())
         if "it" not in said or len(nouns) != 1 or not _IT_NOUNS.isdisjoint(said):
             return None
         return self.analyzer.terms(_IT.sub(f"the {next(iter(nouns))}", text, count=1))
@@ -3479,6 +3505,10 @@ def _asks_names(text: str) -> bool:
 
 _WHICH_COUNT = re.compile(_WHICH_COUNT_SOURCE + r"\s|" + _WHICH_ARE_COUNT)
 # "against who?", "with whom?": what the fact just shown did something against, with, to (its object)
+# "who handed that over?", "who wrote it?": who did to what was just shown the thing it says was done to it
+_WHO_DID_THAT = re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?(?:who|whom)\s+(?:actually\s+)?(\w+ed|wrote|sent|made|gave|brought|"
+                           r"drew|built|took|put)\s+(?:that|it|this|them|those)(?:\s+(?:over|up|out|in))?\W*$",
+                           re.IGNORECASE)
 _BARE_OBJECT = re.compile(r"^\W*(?:and\s+|but\s+)?(against|with|to|toward|towards|from|for|by)\s+(?:who|whom|what)\W*$",
                           re.IGNORECASE)
 # "his boss", "her boss's": the person the one just discussed works for
@@ -3796,6 +3826,7 @@ _ASKS_SPEAKER = frozenset({"said", "say", "says", "told", "tell", "tells", "anno
                            "confirms", "stated", "state", "states", "insisted", "warned", "declared", "revealed",
                            "put", "puts"})  # "who put the value of the bombers at $7 billion?": its claimant
 # Words for who reports something: "which outlet said …", "what news agency reported …".
+_OUTLET_WORDS = frozenset({"state", "media", "outlet", "outlets", "agency", "news", "newspaper", "press", "tv"})
 _SOURCE_NOUNS = frozenset({"outlet", "outlets", "media", "agency", "newspaper", "paper", "channel", "publication",
                            "source", "sources", "site", "website"})
 _KIND_WORDS = {

@@ -293,7 +293,11 @@ _PRICED = re.compile(r"[$€£]|\b(?:dollars?|euros?|pounds|billions?|millions?)
 # "when is the new swap happening?", "when will it take place": the time of something still to come
 _WHEN_TO_COME = re.compile(r"\b(?:when|(?:on\s+)?(?:what|which)\s+(?:date|day))\s+(?:is|are|will|would|s|re|does|do)\b"
                            r"(?:\s+\w+){0,5}?\s+(?:happening|happen|taking\s+place|take\s+place|going\s+ahead|"
-                           r"go\s+ahead|be\s+held|being\s+held|coming|due|scheduled)\b")
+                           r"go\s+ahead|be\s+held|being\s+held|coming|due|scheduled)\b|"
+                           # "new swap date?", "next round when": the same, typed short
+                           r"\b(?:new|next|another|upcoming|third)\s+(?:prisoner\s+)?(?:swap|exchange|round|meeting|talks)\s+"
+                           r"(?:date|day|when)\b|^\W*when\s+(?:the\s+)?(?:new|next|another|upcoming|third)\s+(?:prisoner\s+)?"
+                           r"(?:swap|exchange|round|meeting|talks)\W*$")
 # "when will kyiv reply to russia's memorandum?": the time of an answer still to come
 _WHEN_TO_ANSWER = re.compile(r"\bwhen\s+(?:will|would|are|is|do|does)\s+(?:\w+\s+){1,3}?(?:going\s+to\s+|gonna\s+)?"
                              r"(?:reply|respond|react|answer|decide|sign|accept|reject)\b")
