@@ -134,7 +134,6 @@ _SOURCE_REQUEST = re.compile(
     r"(?:'d|’d|'ll|’ll|'s|’s|'re|’re|\s+would|\s+will|\s+was|\s+were|\s+is|\s+are|\s+had|\s+could)"
     r"(?:\s+\w+){1,3})\W*$",
     re.IGNORECASE)
-# "just the number", "only the date please", "number only", "one word": the last answer's leading fact, no more
 # "can you explain that simpler?", "i don't get it", "in plain english pls": the same again in other words; the
 # brief has no other words for a fact than its own, but the summary of its topic sets it in context
 _PLAINER = re.compile(
@@ -145,6 +144,7 @@ _PLAINER = re.compile(
     r"(?:words|terms|english|language)|(?:like|as\s+if)\s+i'?m\s+(?:5|five|a\s+kid))|"
     r"(?:in\s+)?(?:plain|simple|simpler)\s+(?:english|words|terms)(?:\s+please|\s+pls)?|dumb\s+it\s+down)"
     r"(?:\s+(?:please|pls|plz))?\W*$", re.IGNORECASE)
+# "just the number", "only the date please", "number only", "one word": the last answer's leading fact, no more
 _JUST_THE = re.compile(r"^\W*(?:(?:ok|okay|so|no)\W+)?(?:(?:just|only)\s+(?:the\s+)?"
                        r"(?:number|figure|count|date|day|year|name|answer)s?(?:\s+in\s+(?:km|kilometres|kilometers))?|"
                        r"(?:number|figure|date|name)s?\s+only|(?:in\s+)?one\s+word|"
@@ -2060,6 +2060,8 @@ class Matcher:
         """ "when did it start?" after a question about the war: "it" read as "the war"; None unless the previous
         question named one such thing and this one names none."""
         said = normalize(text).split()
+        if "it" not in said:
+            return None
         asked = normalize(context.question)
         shown = " ".join(normalize(self._text_of(unit)) for key in context.last
                          if (unit := self._unit(context.section_id, key)) is not None)
@@ -2068,7 +2070,7 @@ class Matcher:
             # happened with children in this war?")
             asked = _DURING_THE_WAR.sub(" ", asked)
         nouns = _IT_NOUNS.intersection(asked.split())
-        if "it" not in said or len(nouns) != 1 or not _IT_NOUNS.isdisjoint(said):
+        if len(nouns) != 1 or not _IT_NOUNS.isdisjoint(said):
             return None
         return self.analyzer.terms(_IT.sub(f"the {next(iter(nouns))}", text, count=1))
 
@@ -3504,11 +3506,11 @@ def _asks_names(text: str) -> bool:
 
 
 _WHICH_COUNT = re.compile(_WHICH_COUNT_SOURCE + r"\s|" + _WHICH_ARE_COUNT)
-# "against who?", "with whom?": what the fact just shown did something against, with, to (its object)
 # "who handed that over?", "who wrote it?": who did to what was just shown the thing it says was done to it
-_WHO_DID_THAT = re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?(?:who|whom)\s+(?:actually\s+)?(\w+ed|wrote|sent|made|gave|brought|"
-                           r"drew|built|took|put)\s+(?:that|it|this|them|those)(?:\s+(?:over|up|out|in))?\W*$",
-                           re.IGNORECASE)
+_WHO_DID_THAT = re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?(?:who|whom)\s+(?:actually\s+)?"
+                           r"(\w+ed|wrote|sent|made|gave|brought|drew|built|took|put)\s+"
+                           r"(?:that|it|this|them|those)(?:\s+(?:over|up|out|in))?\W*$", re.IGNORECASE)
+# "against who?", "with whom?": what the fact just shown did something against, with, to (its object)
 _BARE_OBJECT = re.compile(r"^\W*(?:and\s+|but\s+)?(against|with|to|toward|towards|from|for|by)\s+(?:who|whom|what)\W*$",
                           re.IGNORECASE)
 # "his boss", "her boss's": the person the one just discussed works for

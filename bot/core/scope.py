@@ -278,16 +278,16 @@ _HAPPENED_YET = re.compile(r"\b(?:actually|really|yet|already|even)\s+(?:happen|
                            r"been\s+carried\s+out)\b")
 _TOLD_DONE = re.compile(r"\b(?:took\s+place|happened|was\s+carried\s+out|were\s+(?:freed|released|swapped|exchanged|"
                         r"returned)|came\s+home|went\s+ahead|has\s+(?:taken\s+place|happened))\b", re.IGNORECASE)
-# Money spent or paid, asked; and a sum of money, told
 # "how big is russia's army?", "ru army size", "how many soldiers does ukraine have": the size of a whole army, which
 # no article gives (troops massed in one place are not the army; a limit a deal would set is a demand, not a size)
-_ARMY_SIZE = re.compile(r"\b(?:how\s+(?:big|large|strong)\s+(?:is|are|was)\s+(?:the\s+)?\w+\s+(?:army|military|armed\s+forces)|"
-                        r"(?:army|military|armed\s+forces)\s+(?:size|strength)|(?:size|strength)\s+of\s+(?:the\s+)?"
-                        r"(?:\w+\s+)?(?:army|military|armed\s+forces)|how\s+many\s+(?:soldiers|troops)\s+(?:does|do|did)\s+"
-                        r"(?:the\s+)?\w+\s+have)\b")
+_ARMY_SIZE = re.compile(r"\b(?:how\s+(?:big|large|strong)\s+(?:is|are|was)\s+(?:the\s+)?\w+\s+"
+                        r"(?:army|military|armed\s+forces)|(?:army|military|armed\s+forces)\s+(?:size|strength)|"
+                        r"(?:size|strength)\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:army|military|armed\s+forces)|"
+                        r"how\s+many\s+(?:soldiers|troops)\s+(?:does|do|did)\s+(?:the\s+)?\w+\s+have)\b")
 # ... but a limit a deal would set, or the troops in one place ("how many soldiers does russia have near sumy?")
 _ARMY_PART = re.compile(r"\b(?:deal|limit\w*|restrict\w*|cap|caps|capped|after|under|allowed|demand\w*|roadmap|memo\w*|"
                         r"near|around|along|at|massed|border|front|in\s+the\s+\w+\s+region)\b")
+# Money spent or paid, asked; and a sum of money, told
 _SPENDING = re.compile(r"\b(?:spend|spent|spending|spends|cost|costs|costing|pay|paid|pays|paying|price|priced|budget)\b")
 _PRICED = re.compile(r"[$€£]|\b(?:dollars?|euros?|pounds|billions?|millions?)\b", re.IGNORECASE)
 # "when is the new swap happening?", "when will it take place": the time of something still to come
@@ -295,8 +295,9 @@ _WHEN_TO_COME = re.compile(r"\b(?:when|(?:on\s+)?(?:what|which)\s+(?:date|day))\
                            r"(?:\s+\w+){0,5}?\s+(?:happening|happen|taking\s+place|take\s+place|going\s+ahead|"
                            r"go\s+ahead|be\s+held|being\s+held|coming|due|scheduled)\b|"
                            # "new swap date?", "next round when": the same, typed short
-                           r"\b(?:new|next|another|upcoming|third)\s+(?:prisoner\s+)?(?:swap|exchange|round|meeting|talks)\s+"
-                           r"(?:date|day|when)\b|^\W*when\s+(?:the\s+)?(?:new|next|another|upcoming|third)\s+(?:prisoner\s+)?"
+                           r"\b(?:new|next|another|upcoming|third)\s+(?:prisoner\s+)?"
+                           r"(?:swap|exchange|round|meeting|talks)\s+(?:date|day|when)\b|"
+                           r"^\W*when\s+(?:the\s+)?(?:new|next|another|upcoming|third)\s+(?:prisoner\s+)?"
                            r"(?:swap|exchange|round|meeting|talks)\W*$")
 # "when will kyiv reply to russia's memorandum?": the time of an answer still to come
 _WHEN_TO_ANSWER = re.compile(r"\bwhen\s+(?:will|would|are|is|do|does)\s+(?:\w+\s+){1,3}?(?:going\s+to\s+|gonna\s+)?"

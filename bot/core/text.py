@@ -88,7 +88,8 @@ SHORTHAND: dict[str, str] = {
     "askin": "asking",
     "rn": "now", "atm": "now", "idk": "i do not know", "smth": "something", "sth": "something",
     "hw": "how", "mny": "many", "y": "why", "wen": "when", "wer": "where", "hu": "who", "whom": "who",
-    "src": "source", "srcs": "sources", "op": "operation", "ops": "operations", "intel": "intelligence", "convo": "conversation", "negs": "negotiations",
+    "src": "source", "srcs": "sources", "op": "operation", "ops": "operations", "intel": "intelligence",
+    "convo": "conversation", "negs": "negotiations",
     "pic": "picture", "pics": "pictures", "fm": "foreign minister", "mins": "minutes",
     "hrs": "hours", "hr": "hour", "yr": "year", "yrs": "years", "mo": "month", "wk": "week", "mtg": "meeting",
     # "how'd", "where'd" lose their apostrophe in normalize: "howd" is not a typo of "hold"
