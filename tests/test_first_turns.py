@@ -1567,7 +1567,7 @@ def test_how_far_apart_two_events_were_is_answered_by_when_not_by_how_long_one_l
     ("in which year did Medinsky lead those earlier talks that went nowhere?", "2022"),
     ("how fast has Russia been moving on the battlefield lately?", "fastest rate"),
     # someone's line on something is their stance, not a word a fact must say
-    ("what's Russia's line on Zelensky himself?", "The Kremlin"),
+    ("what's Russia's line on Zelensky himself?", "legitimacy"),  # his legitimacy questioned, not a word "line"
     # "ukr team" is Ukraine's delegation, whose landing is asked, not land
     ("when did the ukr team land", "early Monday"),
     # an attitude toward someone is what was done or said to them

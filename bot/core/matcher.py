@@ -550,6 +550,8 @@ class Matcher:
             # "ok different q: whos kellogg", "totally different question, what's kyiv saying …": a question of its
             # own, announced as one; nothing of the conversation so far is read into it
             text, context = text[new.end():], None
+        if (relayed := _RELAYED.match(text)) is not None:
+            text = text[relayed.end():]
         # "whats 2+2", "<script>…</script> 5*3": a sum's numbers are no date or count the brief gives
         text = _ARITHMETIC.sub(" ", text)
         # "what is umerov's position in the government?": a post held, not a stance taken
@@ -3939,6 +3941,12 @@ _NEW_SUBJECT = re.compile(
     r"(?:diff|different|new|other|another|unrelated|random|separate)\s+(?:q|qn|question|topic|subject|thing)|"
     r"chang(?:e|ing)\s+(?:of\s+)?(?:the\s+)?(?:subject|topic)|on\s+(?:a|another)\s+(?:different|other|separate|"
     r"unrelated)\s+(?:note|topic))\b\W*", re.IGNORECASE)
+# A question passed on by someone in the chat: "Sasha asked what's in kyiv's memorandum", "dima is asking how many
+# bombers were hit". Only before a question word: "putin asked for sanctions relief" is a claim, not a relay.
+_RELAYED = re.compile(
+    r"^\W*(?:\w+[\s,]+)?\w+\s+(?:asks|asked|is\s+asking|was\s+asking|keeps\s+asking|wants\s+to\s+know|"
+    r"wanted\s+to\s+know)(?:\s+me)?[\s,:]+(?=(?:what|whats|what's|who|whos|who's|why|how|when|where|which|whether|"
+    r"if|did|does|do|is|are|was|were|can|could|will|would)\b)", re.IGNORECASE)
 # A party's one, ending a follow-up: "whats in ukraines one", "and moscow's ones?"
 _PARTYS_ONE = re.compile(r"\b(?P<who>\w+(?:'s|’s|s))\s+ones?(?=\W*$)", re.IGNORECASE)
 # What led someone to do something: the reason they did it ("what pushed putin to suggest talks?")
