@@ -59,3 +59,33 @@ def test_the_europeans_showing_up_is_their_advisers(service: BriefService) -> No
 
 def test_a_flight_s_length_is_still_not_the_talks_length(service: BriefService) -> None:
     rejected(service, "how long is a flight from kyiv to istanbul?")
+
+
+def test_how_the_west_describes_the_invasion_is_what_it_casts_it_as(service: BriefService) -> None:
+    (answer,) = ask(service, "how does the west describe the invasion?")
+    assert "land grab" in first(answer)
+
+
+def test_how_the_west_reacted_to_root_causes_is_still_its_rejection(service: BriefService) -> None:
+    (answer,) = ask(service, "how did the west react to russia's root causes demands?")
+    assert "rejected" in first(answer)
+
+
+def test_talks_earlier_in_the_war_are_the_early_weeks_of_the_invasion(service: BriefService) -> None:
+    (answer,) = ask(service, "were there any peace talks earlier in the war?")
+    assert "early weeks" in first(answer)
+
+
+def test_the_next_step_is_the_next_steps(service: BriefService) -> None:
+    (answer,) = ask(service, "per kellogg, what's the next step?")
+    assert answer.section_id == "next-steps"
+
+
+def test_drones_got_that_close_by_being_smuggled_in(service: BriefService) -> None:
+    (answer,) = ask(service, "how did they even get drones that close to the bases?")
+    assert "smuggling" in first(answer)
+
+
+def test_the_reaction_inside_russia_is_its_war_bloggers(service: BriefService) -> None:
+    (answer,) = ask(service, "what was the reaction inside russia to the drone strike?")
+    assert "war bloggers" in first(answer)
