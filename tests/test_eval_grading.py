@@ -62,3 +62,19 @@ def test_the_misses_of_the_sealed_and_kept_aside_sets_are_never_printed() -> Non
                               text=True, timeout=60)
         assert done.returncode == 2 and done.stdout == ""
         assert len(done.stderr.strip().splitlines()) == 1 and done.stderr.startswith("error: ")
+
+
+def test_a_set_with_an_expected_answer_yaml_read_as_numbers_is_refused_in_one_line(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent
+    aside = root / "tests" / "eval" / "aside"
+    bad = aside / f"zz_numbers_{tmp_path.name}.yaml"
+    bad.write_text("questions:\n- q: how many prisoners each side?\n  expect: [1,000]\n  kind: fact\n"
+                   "conversations: []\n", encoding="utf-8")
+    try:
+        done = subprocess.run([sys.executable, "-m", "tests.eval.evaluate", f"aside/{bad.stem}"], cwd=root,
+                              capture_output=True, text=True, timeout=60)
+    finally:
+        bad.unlink()
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "question 1: expected answer 1 is not text" in done.stderr
+    assert "how many prisoners" not in done.stderr  # a sealed set's questions are never shown

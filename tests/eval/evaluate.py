@@ -165,9 +165,29 @@ def service() -> BriefService:
     return BriefService(store, Conversations(), settings.matcher.threshold, settings.matcher.suggestions)
 
 
+class BadSet(ValueError):
+    """A question set whose expected answers are not all text."""
+
+
 def load(name: str) -> dict[str, Any]:
     """A set by name (train, dev, test) or, for a set kept aside (`aside/NAME`), by its path under this directory."""
-    return yaml.safe_load((HERE / f"{name}.yaml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.safe_load((HERE / f"{name}.yaml").read_text(encoding="utf-8"))
+    _check_expected(name, data)
+    return data
+
+
+def _check_expected(name: str, data: dict[str, Any]) -> None:
+    """Every expected answer is text. YAML reads an unquoted `[1,000]` as the two numbers 1 and 0, which would then be
+    graded as "1" and "0"; the set is refused instead, naming where (by position: a sealed set's questions are never
+    shown)."""
+    places = [(f"question {i + 1}", item) for i, item in enumerate(data["questions"])]
+    places += [(f"conversation {c + 1}, turn {t + 1}", turn) for c, conversation in enumerate(data["conversations"])
+               for t, turn in enumerate(conversation)]
+    for place, item in places:
+        for expected in item.get("expect") or ():
+            if not isinstance(expected, str):
+                raise BadSet(f"{HERE / name}.yaml: {place}: expected answer {expected!r} is not text; quote it "
+                             f"(YAML reads [1,000] as two numbers)")
 
 
 def every_question(turns: bool = True, sets: tuple[str, ...] | list[str] = SETS) -> list[str]:
@@ -248,7 +268,11 @@ def main() -> int:
         print("error: the misses of the test set and of a set kept aside are never shown; replace the set once they "
               "have been read", file=sys.stderr)
         return 2
-    report = evaluate(args.set)
+    try:
+        report = evaluate(args.set)
+    except BadSet as bad:
+        print(f"error: {bad}", file=sys.stderr)
+        return 2
     if args.misses:
         print("\n".join(report.misses))
     print(f"{args.set}:")
