@@ -3942,9 +3942,10 @@ _NEW_SUBJECT = re.compile(
     r"chang(?:e|ing)\s+(?:of\s+)?(?:the\s+)?(?:subject|topic)|on\s+(?:a|another)\s+(?:different|other|separate|"
     r"unrelated)\s+(?:note|topic))\b\W*", re.IGNORECASE)
 # A question passed on by someone in the chat: "Sasha asked what's in kyiv's memorandum", "dima is asking how many
-# bombers were hit". Only before a question word: "putin asked for sanctions relief" is a claim, not a relay.
+# bombers were hit". Only before a question word: "putin asked for sanctions relief" is a claim, not a relay; and
+# not after one ("who asked whether they would meet?" asks who asked).
 _RELAYED = re.compile(
-    r"^\W*(?:\w+[\s,]+)?\w+\s+(?:asks|asked|is\s+asking|was\s+asking|keeps\s+asking|wants\s+to\s+know|"
+    r"^\W*(?!(?:who|whom|whose|what|which|how|why|when|where)\b)(?:\w+[\s,]+)?\w+\s+(?:asks|asked|is\s+asking|was\s+asking|keeps\s+asking|wants\s+to\s+know|"
     r"wanted\s+to\s+know)(?:\s+me)?[\s,:]+(?=(?:what|whats|what's|who|whos|who's|why|how|when|where|which|whether|"
     r"if|did|does|do|is|are|was|were|can|could|will|would)\b)", re.IGNORECASE)
 # A party's one, ending a follow-up: "whats in ukraines one", "and moscow's ones?"
