@@ -3945,9 +3945,10 @@ _NEW_SUBJECT = re.compile(
 # bombers were hit". Only before a question word: "putin asked for sanctions relief" is a claim, not a relay; and
 # not after one ("who asked whether they would meet?" asks who asked).
 _RELAYED = re.compile(
-    r"^\W*(?!(?:who|whom|whose|what|which|how|why|when|where)\b)(?:\w+[\s,]+)?\w+\s+(?:asks|asked|is\s+asking|was\s+asking|keeps\s+asking|wants\s+to\s+know|"
-    r"wanted\s+to\s+know)(?:\s+me)?[\s,:]+(?=(?:what|whats|what's|who|whos|who's|why|how|when|where|which|whether|"
-    r"if|did|does|do|is|are|was|were|can|could|will|would)\b)", re.IGNORECASE)
+    r"^\W*(?!(?:who|whom|whose|what|which|how|why|when|where)\b)(?:\w+[\s,]+)?\w+\s+"
+    r"(?:asks|asked|is\s+asking|was\s+asking|keeps\s+asking|wants\s+to\s+know|wanted\s+to\s+know)(?:\s+me)?[\s,:]+"
+    r"(?=(?:what|whats|what's|who|whos|who's|why|how|when|where|which|whether|if|did|does|do|is|are|was|were|can|"
+    r"could|will|would)\b)", re.IGNORECASE)
 # A party's one, ending a follow-up: "whats in ukraines one", "and moscow's ones?"
 _PARTYS_ONE = re.compile(r"\b(?P<who>\w+(?:'s|’s|s))\s+ones?(?=\W*$)", re.IGNORECASE)
 # What led someone to do something: the reason they did it ("what pushed putin to suggest talks?")
