@@ -45,6 +45,7 @@ def _words() -> SortedWords:
     return SortedWords(resources.files("bot.core").joinpath("english_words.txt").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1 << 16)  # a reload asks again for every prefix of every name
 def is_common_word(word: str) -> bool:
     """True for a lower-case word used at least once per million words of English (wordfreq's Zipf 3): "tanks",
     "weather". Numbers and words with digits are not in the list."""
