@@ -342,7 +342,7 @@ _RIGHT_OR_WRONG = (r"\b(?:who(?:'s|s|\s+is|\s+was)?\s+(?:right|wrong|in\s+the\s+
 _VERDICT_BETWEEN = re.compile(_RIGHT_OR_WRONG)
 _OPINION = re.compile(_RIGHT_OR_WRONG + "|" +
     r"\b(?:your|ur|yr)\s+(?:own\s+|personal\s+|honest\s+)?(?:opinion|opinions|view|views|thoughts?|verdict|"
-    r"prediction|guess|stance|feelings?|bias|side)\b|"
+    r"prediction|guess|stance|feelings?|bias|side|take)\b|"
     r"\bwhat\s+do\s+(?:you|u)\s+(?:personally\s+)?(?:think|reckon|feel|believe)\s+(?:of|about)\b|"
     # "do you think trump is a good mediator?", "was it worth it, do you think?" (not "what do you think X wants?")
     r"^\W*(?:(?:and|so|but|ok|okay)\s+)?(?:do|d)\s*(?:you|u|ya)\s+(?:personally\s+|really\s+|honestly\s+)?"
