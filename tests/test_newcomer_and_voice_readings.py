@@ -75,3 +75,25 @@ def test_the_bots_own_take_is_an_opinion_it_does_not_give(service: BriefService)
 def test_take_me_through_a_topic_is_still_answered(service: BriefService) -> None:
     (answer,) = ask(service, "take me through the memoranda")
     assert answer.section_id == "memoranda"
+
+
+def test_how_much_things_were_worth_leads_with_their_worth_not_their_count(service: BriefService) -> None:
+    (answer,) = ask(service, "how much were the destroyed warplanes worth?")
+    assert "$7 billion" in first(answer).split(".")[0]
+
+
+def test_how_many_were_destroyed_still_leads_with_the_count(service: BriefService) -> None:
+    (answer,) = ask(service, "how many bombers were destroyed?")
+    assert "40" in first(answer).split("(")[0]
+
+
+def test_the_person_a_turned_down_first_question_named_is_who_he_is_next(service: BriefService) -> None:
+    first_turn, answer = ask(service, "was zelensky nervous about the whole thing?", "who did he send?")
+    assert not first_turn.matched
+    assert "Umerov" in first(answer)
+
+
+def test_a_person_named_only_in_a_later_turned_down_question_is_not_who_he_is_next(service: BriefService) -> None:
+    _, turned_down, answer = ask(service, "who led russia's team?", "how old is zelensky?", "what did he write?")
+    assert not turned_down.matched
+    assert "textbooks" in first(answer)

@@ -1589,8 +1589,8 @@ class Matcher:
     def _counted(self, question: str) -> tuple[str, ...]:
         """The terms of what "how many"/"how much" counts: "prisoners" in "how many prisoners were freed"."""
         found = _HOW_MANY.search(normalize(question))
-        if found is None:
-            return ()
+        if found is None or found.group(1).split()[0] in _BE:
+            return ()  # "how much were the destroyed planes worth?" counts no planes: it asks their worth
         # "how many russian drones": the first word that names no one ("russian" is whose drones)
         noun = [t for t in self.analyzer.terms(found.group(1)) if t not in self.index.entities]
         return tuple(noun[:1])
@@ -3201,6 +3201,7 @@ def _words_in(term: str) -> int:
 
 
 _HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\s+((?:\w+\s+){0,2}\w+)")  # group 1: the words counted
+_BE = frozenset({"is", "are", "was", "were"})  # "how much were they worth?": nothing after it is counted
 
 # "how many of those were civilians?", "how much of that": a part of what was just counted.
 _PART_OF = re.compile(r"\bhow\s+(?:many|much)\s+of\s+(?:those|these|them|that|this|the\s+\w+)\b", re.IGNORECASE)

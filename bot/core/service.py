@@ -107,12 +107,28 @@ class BriefService:
                     context.shown if context is not None and context.section_id == match.best.id else (),
                     question=match.question, answered=False,
                     before=context.last_answered() if context is not None else None))
+            elif (person := self._new_person(current, match, context)) is not None:
+                # "why did zelensky wait to say …?" turned down: "who did he send?" next is still about Zelensky.
+                home = current.matcher.sections[current.matcher.index.homes[person]].id
+                self.conversations.put(conversation, FollowUpContext(
+                    home, (person,), frozenset({person}), question=match.question, answered=False,
+                    before=context.last_answered() if context is not None else None))
             # Echoed back to the reader, so without the markup they typed (never render a user's tags).
             return self._unknown(strip_markup(question), match), match
         answer, follow_up = self.answer_for(question, match, context)
         self.stats.sections[match.best.id] += 1
         self.conversations.put(conversation, follow_up)
         return answer, match
+
+    @staticmethod
+    def _new_person(current: Loaded, match: Match, context: FollowUpContext | None) -> str | None:
+        """The one person a conversation's first question named, when it was turned down. (Later, a person named
+        only in a turned-down question is not who "he" is next: "how old is biden?" between two questions about
+        Trump.)"""
+        people = match.entities & current.matcher.people
+        if len(people) != 1 or context is not None:
+            return None
+        return next(iter(people))
 
     def rateable(self, answer: Answer, origin: Origin | None) -> Answer:
         """A topic view (a button, /topic) with an id for its 👍/👎 buttons, when the curation log is on."""
