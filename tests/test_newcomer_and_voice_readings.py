@@ -97,3 +97,23 @@ def test_a_person_named_only_in_a_later_turned_down_question_is_not_who_he_is_ne
     _, turned_down, answer = ask(service, "who led russia's team?", "how old is zelensky?", "what did he write?")
     assert not turned_down.matched
     assert "textbooks" in first(answer)
+
+
+def test_a_place_claim_after_an_interjection_asks_where_the_place_is(service: BriefService) -> None:
+    (answer,) = ask(service, "hmm, is istanbul in russia?")
+    assert "Turkish" in first(answer)
+
+
+def test_what_the_talks_were_actually_for_is_their_aims(service: BriefService) -> None:
+    (answer,) = ask(service, "what did the turkish foreign minister say the talks were actually for?")
+    assert "ceasefire" in first(answer)
+
+
+def test_there_is_the_place_just_discussed_even_beside_a_person(service: BriefService) -> None:
+    _, answer = ask(service, "how many troops are massed near sumy?", "what's putin doing there?")
+    assert "buffer zone" in first(answer)
+
+
+def test_sorting_it_out_is_resolving_it(service: BriefService) -> None:
+    (answer,) = ask(service, "who does kyiv think can actually sort this out?")
+    assert answer.section_id == "leaders-meeting"

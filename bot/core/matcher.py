@@ -1476,6 +1476,7 @@ class Matcher:
         said = normalize(text).split()
         while said[:1] and said[0] in _INTERJECTIONS:  # "wait, is umerov the foreign minister?" checks one too
             said = said[1:]
+        text = _LEADING_INTERJECTIONS.sub("", text)  # and the question it asks is "where is istanbul?", no "wait"
         if said and said[0] in _NEGATED:  # "isn't umerov the foreign minister?" checks a claim as "is" does
             said[0] = _NEGATED[said[0]]
         person = next((t for t in terms if t in self.people), None)
@@ -2119,10 +2120,11 @@ class Matcher:
             before = len(self.analyzer.runs(said_words)(0, at))
             return tuple(dict.fromkeys([*terms[:before], *people, *terms[before:]]))
         new_entities = [t for t in terms if t in self.index.entities]
-        if "there" in said and not new_entities and (places := sorted(context.entities & self._places)) \
-                and any(t not in QUESTION_WORDS for t in terms):
+        if "there" in said and self._places.isdisjoint(new_entities) \
+                and (places := sorted(context.entities & self._places)) and any(t not in QUESTION_WORDS for t in terms):
             # "what's happening there on the ground?" after the troops massed near Sumy: "there" is Sumy; what the
-            # previous question asked of it (how many troops) is not asked again
+            # previous question asked of it (how many troops) is not asked again. So too "what does putin want
+            # there?": he is who is asked about, Sumy where.
             return tuple(dict.fromkeys([*terms, *places]))
         previous = [t for t in context.terms if t not in context.entities]
         content = [t for t in terms if t not in QUESTION_WORDS]
@@ -3353,6 +3355,7 @@ _ASKED_WHO_OR_WHAT = frozenset({EntityKind.person, EntityKind.organisation, Enti
 # Words that open a message without asking anything: "wait, is umerov the foreign minister?"
 _INTERJECTIONS = frozenset({"wait", "so", "ok", "okay", "hmm", "hm", "oh", "um", "uh", "hey", "lol", "sorry", "quick",
                             "q", "question", "btw", "ah", "well", "but", "and", "also", "yo"})
+_LEADING_INTERJECTIONS = re.compile(rf"^\W*(?:(?:{'|'.join(sorted(_INTERJECTIONS))})\b\W*)+", re.IGNORECASE)
 # Words for an office someone holds: "is Medinsky Russia's defence minister?", "was Kalin the president's aide?"
 # (Not a military rank: "is Kellogg a retired general?" asks a career the brief does not go into.)
 _OFFICE_WORDS = frozenset({"minister", "president", "chief", "head", "envoy", "aide", "spokesperson", "spokesman",
