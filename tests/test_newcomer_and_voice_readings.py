@@ -117,3 +117,13 @@ def test_there_is_the_place_just_discussed_even_beside_a_person(service: BriefSe
 def test_sorting_it_out_is_resolving_it(service: BriefService) -> None:
     (answer,) = ask(service, "who does kyiv think can actually sort this out?")
     assert answer.section_id == "leaders-meeting"
+
+
+def test_what_a_leader_means_by_a_word_is_what_his_side_calls_it(service: BriefService) -> None:
+    (answer,) = ask(service, "what does putin actually mean by 'de-nazification'?")
+    assert "Russian-speakers" in first(answer)
+
+
+def test_whether_the_damage_was_real_is_the_independent_evidence(service: BriefService) -> None:
+    (answer,) = ask(service, "how can anyone tell the damage was real?")
+    assert "satellite imagery" in first(answer)

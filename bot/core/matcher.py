@@ -3071,9 +3071,10 @@ class Matcher:
         named_here = asked & set(reading.own) if bare_time else asked
         carried = (asked - named_here) & index.actors
         unled = (named_here & index.actors) - led
-        if unled and fit and wants == "reason" and led.isdisjoint(self.people):
+        if unled and (fit and wants == "reason" or _MEANT_BY.search(reading.text)) and led.isdisjoint(self.people):
             # "why does zelensky want a ceasefire first?": a leader's reasons are his country's ("Ukraine says a
-            # pause is necessary …"), the country his card describes him with ("Ukraine's president")
+            # pause is necessary …"), the country his card describes him with ("Ukraine's president"); so is what
+            # he means by a word ("what does putin mean by de-nazification?": what the Kremlin calls it)
             unled = {e for e in unled if e not in self.people
                      or not self._described_with.get(e, frozenset()) & led & index.countries}
         if unled and "or" in said and named_here & index.actors & led:
@@ -3516,6 +3517,8 @@ _WHICH_COUNT = re.compile(_WHICH_COUNT_SOURCE + r"\s|" + _WHICH_ARE_COUNT)
 _WHO_DID_THAT = re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?(?:who|whom)\s+(?:actually\s+)?"
                            r"(\w+ed|wrote|sent|made|gave|brought|drew|built|took|put)\s+"
                            r"(?:that|it|this|them|those)(?:\s+(?:over|up|out|in))?\W*$", re.IGNORECASE)
+# "what does putin mean by …": what a word is meant to say
+_MEANT_BY = re.compile(r"\bmean\w*\s+by\b", re.IGNORECASE)
 # "against who?", "with whom?": what the fact just shown did something against, with, to (its object)
 _BARE_OBJECT = re.compile(r"^\W*(?:and\s+|but\s+)?(against|with|to|toward|towards|from|for|by)\s+(?:who|whom|what)\W*$",
                           re.IGNORECASE)
