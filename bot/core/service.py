@@ -107,12 +107,13 @@ class BriefService:
                     context.shown if context is not None and context.section_id == match.best.id else (),
                     question=match.question, answered=False,
                     before=context.last_answered() if context is not None else None))
-            elif (person := self._new_person(current, match, context)) is not None:
-                # "why did zelensky wait to say …?" turned down: "who did he send?" next is still about Zelensky.
+            elif context is None and (person := self._only_person(current, match)) is not None:
+                # "why did zelensky wait to say …?" turned down as a first question: "who did he send?" next is still
+                # about Zelensky. (Later, a person named only in a turned-down question is not who "he" is next: "how
+                # old is biden?" between two questions about Trump.)
                 home = current.matcher.sections[current.matcher.index.homes[person]].id
                 self.conversations.put(conversation, FollowUpContext(
-                    home, (person,), frozenset({person}), question=match.question, answered=False,
-                    before=context.last_answered() if context is not None else None))
+                    home, (person,), frozenset({person}), question=match.question, answered=False))
             # Echoed back to the reader, so without the markup they typed (never render a user's tags).
             return self._unknown(strip_markup(question), match), match
         answer, follow_up = self.answer_for(question, match, context)
@@ -121,14 +122,10 @@ class BriefService:
         return answer, match
 
     @staticmethod
-    def _new_person(current: Loaded, match: Match, context: FollowUpContext | None) -> str | None:
-        """The one person a conversation's first question named, when it was turned down. (Later, a person named
-        only in a turned-down question is not who "he" is next: "how old is biden?" between two questions about
-        Trump.)"""
+    def _only_person(current: Loaded, match: Match) -> str | None:
+        """The one person the question named; None when it named none or several."""
         people = match.entities & current.matcher.people
-        if len(people) != 1 or context is not None:
-            return None
-        return next(iter(people))
+        return next(iter(people)) if len(people) == 1 else None
 
     def rateable(self, answer: Answer, origin: Origin | None) -> Answer:
         """A topic view (a button, /topic) with an id for its 👍/👎 buttons, when the curation log is on."""
