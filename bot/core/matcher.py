@@ -3296,7 +3296,9 @@ def _still_to_come(said: list[str]) -> bool:
     if at is None and when >= 0 and said[when - 1:when] != ["since"] and said[verb:verb + 1] in (["are"], ["is"]) \
             and any(w.endswith("ing") and w != "being" for w in said[verb + 1:]):
         return True  # "so when are they meeting?", "when is it happening": the present for what is planned
-    return at is not None and (_SAYING | _REPORTING).isdisjoint(said[:at])
+    # "tell me when it will happen": the reader's own request, not what someone reported
+    told = next((i + 2 for i in range(min(3, len(said) - 1)) if said[i] == "tell" and said[i + 1] in ("me", "us")), 0)
+    return at is not None and (_SAYING | _REPORTING).isdisjoint(said[told:at])
 
 
 # Verbs reporting what someone said or decided, as a question asks them: "when did zelensky confirm umerov would go?"

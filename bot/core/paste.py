@@ -26,7 +26,8 @@ _CHECKS = re.compile(
     r"(?:(?:is|was|are)\s+(?:this|that|it|these|those|(?:the\s+)?[\w,.]+)\s+)?(?:(?:really|actually)\s+)?"
     r"(?:true|right|correct|accurate|legit|real|wrong|fake(?:\s+news)?|confirmed|for\s+real"
     r"|true\s+or\s+(?:false|not)|legit\s+or\s+(?:fake|not)|real\s+or\s+(?:fake|not)|good\s+to\s+go"
-    r"|(?:ok|okay|safe|fine|good)\s+to\s+(?:run|use|publish|print|file|post|share))\W*$",
+    r"|(?:ok|okay|safe|fine|good)\s+to\s+(?:run|use|publish|print|file|post|share)"
+    r"|the\s+(?:(?:right|real|correct|actual|true|official)\s+)?(?:figure|number|count|total))\W*$",
     re.IGNORECASE)
 
 
