@@ -1,8 +1,11 @@
 """Readers who give orders and readers who quote what they saw, read for what they ask (the brief's aliases and
 bot/core/paste.py): "walk me through X", a slogan like "1,000 for 1,000", Monday's "sit-down", whether a meeting is
 "on the cards", agreeing to send a team, borders, battlefield progress, "shootdowns", "is that the figure?" after a
-quoted number, and "tell me the date X will happen" (bot/core/matcher.py) asking a date still to come. Each with the
-question beside it that must keep its old reading.
+quoted number. And (bot/core/matcher.py): "tell me the date X will happen" and "the date for the new swap" ask a
+date still to come; "did they start on time?" is answered by the delay before the schedule; "whose war trump says
+this is" asks whose (Trump says it), not who says it; "that guy" is the one person the message named; "the name of
+the textbook medinsky wrote" is the book's name, not his. Each with the question beside it that must keep its old
+reading.
 
 The questions are the test author's own, not taken from the evaluation sets in tests/eval/.
 """
@@ -92,3 +95,51 @@ def test_tell_me_when_something_will_happen_asks_a_date_still_to_come(service: B
 def test_tell_me_when_something_happened_is_still_its_date(service: BriefService) -> None:
     (answer,) = ask(service, "tell me when the first round was")
     assert "16 May" in first(answer)
+
+
+def test_whether_the_talks_started_on_time_leads_with_their_delay(service: BriefService) -> None:
+    (answer,) = ask(service, "did the talks start on time?")
+    assert "two hours later" in first(answer)
+
+
+def test_when_the_talks_were_meant_to_start_is_still_the_schedule(service: BriefService) -> None:
+    (answer,) = ask(service, "when were the talks meant to start?")
+    assert "1 p.m." in first(answer)
+
+
+def test_whose_war_someone_named_says_it_is_asks_whose_not_who_says(service: BriefService) -> None:
+    (answer,) = ask(service, "whose war trump says this is")
+    assert "Biden" in first(answer)
+
+
+def test_whose_officials_said_something_still_asks_who_said_it(service: BriefService) -> None:
+    (answer,) = ask(service, "whose officials said the talks would start at 1 pm?")
+    assert "Turkish officials" in first(answer)
+
+
+def test_that_guy_is_the_person_the_message_quoted(service: BriefService) -> None:
+    (answer,) = ask(service, 'someone in our group chat just wrote "Medinsky again lol" - who is that guy')
+    assert "Kremlin aide" in first(answer)
+
+
+def test_he_is_still_the_person_named_before(service: BriefService) -> None:
+    (answer,) = ask(service, "my friend keeps mentioning umerov - who is he")
+    assert "Defence Minister" in first(answer)
+
+
+def test_the_name_of_a_book_someone_wrote_is_not_his_name(service: BriefService) -> None:
+    rejected(service, "whats the name of the textbook medinsky wrote")
+
+
+def test_the_name_of_the_drone_operation_is_still_its_name(service: BriefService) -> None:
+    (answer,) = ask(service, "what's the name of the drone operation")
+    assert "Spider's Web" in first(answer)
+
+
+def test_the_date_of_the_new_swap_is_still_to_come(service: BriefService) -> None:
+    rejected(service, "whats the date for the new swap")
+
+
+def test_when_the_new_swap_was_agreed_is_still_answered(service: BriefService) -> None:
+    (answer,) = ask(service, "when was the new swap agreed")
+    assert "Monday" in first(answer)

@@ -152,7 +152,9 @@ _JUST_THE = re.compile(r"^\W*(?:(?:ok|okay|so|no)\W+)?(?:(?:just|only)\s+(?:the\
                        r"but\s+(?:what(?:'s|’s|\s+is|\s+was)\s+)?the\s+(?:number|figure|count|date|day|year|name)s?)"
                        r"(?:\s+(?:please|pls|plz|thanks|answer))?\W*$", re.IGNORECASE)
 _THAT = frozenset({"that", "it", "this", "those", "them"})
-_PERSON_WORD = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
+# "that guy", "this man": a person pointed at as "he" is ("someone wrote 'Medinsky again' - who is that guy")
+_THAT_PERSON = r"(?:that|this)\s+(?:guy|man|dude|bloke|fella|fellow|person|woman|lady)"
+_PERSON_WORD = re.compile(rf"\b(?:he|him|his|she|her|{_THAT_PERSON})\b", re.IGNORECASE)
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b(?=\s+\w)", re.IGNORECASE)
 # "when did it all start?" after how many the war has killed: "it" is the war the previous question named, read as
 # "the war" so the brief's words for it ("war start": the invasion) are read, not the talks' starting time
@@ -1610,8 +1612,7 @@ class Matcher:
     def _named_back(self, pieces: list[str], piece: str) -> str | None:
         """`piece` with its "he", "his", "him" written as the one person the nearest sentence before it that names
         anyone names; None when it has no such word, names someone itself, or that sentence names several."""
-        said = normalize(piece).split()
-        if PERSONAL.isdisjoint(said) or piece not in pieces or self.people.intersection(self.analyzer.terms(piece)):
+        if not _points_at_person(piece) or piece not in pieces or self.people.intersection(self.analyzer.terms(piece)):
             return None
         for before in reversed(pieces[:pieces.index(piece)]):
             people = self.people.intersection(self.analyzer.terms(before))
@@ -1623,7 +1624,7 @@ class Matcher:
         """The same for a clause and the words of its sentence before it: "my dad is skeptical of umerov, what's his
         actual job?" asks Umerov's job."""
         at = sentence.find(clause)
-        if at <= 0 or PERSONAL.isdisjoint(normalize(clause).split()) or not _ASKS_AT_START.match(clause) \
+        if at <= 0 or not _points_at_person(clause) or not _ASKS_AT_START.match(clause) \
                 or self.people.intersection(self.analyzer.terms(clause)) or _POSSESSIVE_NAME.search(sentence[:at]):
             return None  # not "putin's guy at the talks, what's his name?": the guy's
         people = self.people.intersection(self.analyzer.terms(sentence[:at]))
@@ -2481,6 +2482,10 @@ class Matcher:
             # before the operation's "hundreds of drones" that its other words find. Only the order: whether it is
             # answered was decided on the facts as the words found them.
             lead = sorted(lead, key=lambda u: index.units[u].terms.isdisjoint(counted))
+        if _ASKS_IF_ON_TIME.search(normalize(reading.text)):
+            # "did the talks start on time?": the fact saying they began late answers it, before the schedule that
+            # the same words find (all of "late", "on time", "scheduled" are one term)
+            lead = sorted(lead, key=lambda u: _SAYS_LATE.search(self._text_of(index.units[u])) is None)
         candidates = [Candidate(self.sections[top], top_rank, probability)]
         candidates += [Candidate(self.sections[s], r, r) for r, s in ranked[:6] if s != top][:5]
         return Match(tuple(candidates), round(probability, 4), frozenset(asked_entities), terms,
@@ -2592,6 +2597,9 @@ class Matcher:
             if named else set()
         if parts and (owner := _NAME_OF_OWNER.search(question)) is not None:
             parts -= set(words(owner.group(1)))  # "the name of medinsky's textbooks" asks the books', not his
+        if parts and named and (said := words(named.group(1)))[0] not in parts:
+            # "the name of the textbook medinsky wrote": the book's, not the name of the one who wrote it
+            parts -= {w for w in said[1:] for e in self.people if w in self._named_by.get(e, frozenset())}
         if parts and any(parts & self._named_by.get(e, frozenset()) for unit in lead for e in unit.entities):
             return True
         if (count := _WHICH_COUNT.search(question.lower())) is not None:
@@ -3287,6 +3295,25 @@ _TO_COME = re.compile(r"\b(?:will|shall|next|plan(?:s|ned)?|propos\w*|upcoming|a
                       re.IGNORECASE)
 
 
+# Whether something happened when it should have: "did the talks start on time?", "is it true they began right on
+# schedule?", "were they late?"; and a fact answering it by saying it did not
+_ASKS_IF_ON_TIME = re.compile(r"^(?:(?:is|was)\s+it\s+true\s+(?:that\s+)?|(?:did|do|does|was|were|is|are|has|have)\b)"
+                              r".*\b(?:on\s+(?:time|schedule)|punctual\w*|late|delayed)\b")
+_SAYS_LATE = re.compile(r"\b(?:later?|delay\w*|behind\s+schedule)\b", re.IGNORECASE)
+
+
+# Events still to come, named so: "the new swap", "the next round", "the third round of talks"
+_UPCOMING = re.compile(r"\b(?:new|next|third|upcoming|coming|future)\s+(?:prisoner\s+|pow\s+)?"
+                       r"(?:swap|swaps|exchange|exchanges|round|rounds|talks|meeting)\b")
+_PAST = frozenset({"was", "were", "did", "had", "has", "have"})
+
+
+def _points_at_person(text: str) -> bool:
+    """Whether `text` points at a person named elsewhere: "he", "his", "that guy"."""
+    said = normalize(text)
+    return not PERSONAL.isdisjoint(said.split()) or re.search(rf"\b{_THAT_PERSON}\b", said) is not None
+
+
 def _still_to_come(said: list[str]) -> bool:
     """A question in the future tense ("when will it happen?"), not reported speech ("who told reporters when the
     talks would begin": what they said then)."""
@@ -3296,6 +3323,8 @@ def _still_to_come(said: list[str]) -> bool:
     if at is None and when >= 0 and said[when - 1:when] != ["since"] and said[verb:verb + 1] in (["are"], ["is"]) \
             and any(w.endswith("ing") and w != "being" for w in said[verb + 1:]):
         return True  # "so when are they meeting?", "when is it happening": the present for what is planned
+    if at is None and _UPCOMING.search(" ".join(said)) and not any(w in _PAST or w.endswith("ed") for w in said):
+        return True  # "what's the date for the new swap?": an event still to come, asked of in no tense
     # "tell me when it will happen": the reader's own request, not what someone reported
     told = next((i + 2 for i in range(min(3, len(said) - 1)) if said[i] == "tell" and said[i + 1] in ("me", "us")), 0)
     return at is not None and (_SAYING | _REPORTING).isdisjoint(said[told:at])
@@ -4092,7 +4121,9 @@ def _wants(text: str) -> str:
             return "person"  # "who did zelensky say would go?": whom the speaker named, not who said it
         if after[:1] and after[0] in _DEEDS:
             return ""  # "who shot down the 162?": a country did it as well as a person could ("Russia shot down 162")
-        return "speaker" if not _ASKS_SPEAKER.isdisjoint(after[:3]) or any(  # "who called for revenge?"
+        # "whose officials said …" asks who said it; not "whose war trump says this is", whose speaker is named
+        near = after[:2] if said[at] == "whose" else after[:3]
+        return "speaker" if not _ASKS_SPEAKER.isdisjoint(near) or any(  # "who called for revenge?"
             w in ("called", "call", "calls", "urged") and after[i + 1:i + 2] in (["for"], ["on"])
             for i, w in enumerate(after[:3])) else "person"
     if any(w in ("which", "what") and said[i + 1:i + 4] and not _SOURCE_NOUNS.isdisjoint(said[i + 1:i + 4])
