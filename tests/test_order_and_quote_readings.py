@@ -1,11 +1,11 @@
 """Readers who give orders and readers who quote what they saw, read for what they ask (the brief's aliases and
 bot/core/paste.py): "walk me through X", a slogan like "1,000 for 1,000", Monday's "sit-down", whether a meeting is
-"on the cards", agreeing to send a team, borders, battlefield progress, "shootdowns", "is that the figure?" after a
-quoted number. And (bot/core/matcher.py): "tell me the date X will happen" and "the date for the new swap" ask a
-date still to come; "did they start on time?" is answered by the delay before the schedule; "whose war trump says
-this is" asks whose (Trump says it), not who says it; "that guy" is the one person the message named; "the name of
-the textbook medinsky wrote" is the book's name, not his. Each with the question beside it that must keep its old
-reading.
+"on the cards", agreeing to send a team, borders, battlefield progress, "shootdowns", accepting Russia "owning" the
+land, "is that the figure?" after a quoted number. And (bot/core/matcher.py): "tell me the date X will happen" and
+"the date for the new swap" ask a date still to come; "did they start on time?" is answered by the delay before the
+schedule; "whose war trump says this is" asks whose (Trump says it), not who says it; "that guy" is the one person
+the message named; "the name of the textbook medinsky wrote" is the book's name, not his. Each with the question
+beside it that must keep its old reading.
 
 The questions are the test author's own, not taken from the evaluation sets in tests/eval/.
 """
@@ -143,3 +143,13 @@ def test_the_date_of_the_new_swap_is_still_to_come(service: BriefService) -> Non
 def test_when_the_new_swap_was_agreed_is_still_answered(service: BriefService) -> None:
     (answer,) = ask(service, "when was the new swap agreed")
     assert "Monday" in first(answer)
+
+
+def test_accepting_russia_owning_the_land_is_recognising_it(service: BriefService) -> None:
+    (answer,) = ask(service, "Will Ukraine accept Russia owning the land it took?")
+    assert "recognition" in first(answer)
+
+
+def test_how_much_land_russia_controls_is_still_the_share(service: BriefService) -> None:
+    (answer,) = ask(service, "how much land does russia control?")
+    assert "one-fifth" in first(answer)
