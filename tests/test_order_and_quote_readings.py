@@ -1,11 +1,13 @@
 """Readers who give orders and readers who quote what they saw, read for what they ask (the brief's aliases and
 bot/core/paste.py): "walk me through X", a slogan like "1,000 for 1,000", Monday's "sit-down", whether a meeting is
 "on the cards", agreeing to send a team, borders, battlefield progress, "shootdowns", accepting Russia "owning" the
-land, "is that the figure?" after a quoted number. And (bot/core/matcher.py): "tell me the date X will happen" and
-"the date for the new swap" ask a date still to come; "did they start on time?" is answered by the delay before the
-schedule; "whose war trump says this is" asks whose (Trump says it), not who says it; "that guy" is the one person
-the message named; "the name of the textbook medinsky wrote" is the book's name, not his. Each with the question
-beside it that must keep its old reading.
+land, whether the war is "two years old", how "deep" in Russia, stalling "on purpose", a threat to "grab more land"
+at the first round, what they "ended up agreeing" to, "is that the figure?" after a quoted number. And
+(bot/core/matcher.py): "tell me the date X will happen" and "the date for the new swap" ask a date still to come;
+"did they start on time?" is answered by the delay before the schedule; "whose war trump says this is" asks whose
+(Trump says it), not who says it; "that guy" is the one person the message named; "the name of the textbook
+medinsky wrote" is the book's name, not his; and (bot/core/scope.py) "pm" after a number is the time of day, not a
+prime minister nobody named. Each with the question beside it that must keep its old reading.
 
 The questions are the test author's own, not taken from the evaluation sets in tests/eval/.
 """
@@ -153,3 +155,52 @@ def test_accepting_russia_owning_the_land_is_recognising_it(service: BriefServic
 def test_how_much_land_russia_controls_is_still_the_share(service: BriefService) -> None:
     (answer,) = ask(service, "how much land does russia control?")
     assert "one-fifth" in first(answer)
+
+
+def test_whether_the_war_is_two_years_old_is_its_length(service: BriefService) -> None:
+    (answer,) = ask(service, "is the war two years old?")
+    assert "three years" in first(answer)
+
+
+def test_how_old_a_person_is_is_still_nothing_the_brief_says(service: BriefService) -> None:
+    rejected(service, "how old is zelensky?")
+
+
+def test_how_deep_in_russia_is_the_distance(service: BriefService) -> None:
+    (answer,) = ask(service, "how deep in russia were they hit")
+    assert "thousands of kilometres" in first(answer)
+
+
+def test_stalling_on_purpose_is_the_accusation_of_prolonging(service: BriefService) -> None:
+    (answer,) = ask(service, "is russia stalling on purpose?")
+    assert "prolonging" in first(answer)
+
+
+def test_a_threat_to_grab_more_land_at_the_first_round_is_kharkiv_and_sumy(service: BriefService) -> None:
+    threat, source = ask(service, "did russia threaten to grab more land in round 1", "source?")
+    assert "Kharkiv" in first(threat)
+    assert "Economist" in first(source)
+
+
+def test_whether_russia_wants_more_territory_is_still_its_terms(service: BriefService) -> None:
+    (answer,) = ask(service, "does russia want more territory?")
+    assert answer.section_id == "russia-position"
+
+
+def test_pm_after_a_number_is_the_time_of_day(service: BriefService) -> None:
+    (answer,) = ask(service, "who said the talks would start at 1 pm?")
+    assert "Turkish officials" in first(answer)
+
+
+def test_a_pm_nobody_named_is_still_turned_down(service: BriefService) -> None:
+    rejected(service, "what did the uk pm say?")
+
+
+def test_what_they_ended_up_agreeing_is_the_outcome(service: BriefService) -> None:
+    (answer,) = ask(service, "what did they end up agreeing to")
+    assert "prisoner exchange" in first(answer)
+
+
+def test_how_long_the_talks_lasted_is_still_their_length(service: BriefService) -> None:
+    (answer,) = ask(service, "how long did the talks last?")
+    assert "less than an hour" in first(answer)

@@ -739,7 +739,10 @@ class Scope:
 
     def _unheld_office(self, said: str, terms: tuple[str, ...]) -> bool:
         """ "who is Turkey's president": an office asked for by title, which no person the brief names holds."""
-        asked = said.split()
+        said_words = said.split()
+        # "who said the talks would start at 1 pm?": after a number, "pm" is the time of day, not a prime minister
+        asked = [w for i, w in enumerate(said_words)
+                 if not (w == "pm" and i and any(c.isdigit() for c in said_words[i - 1]))]
         if not (_WHO.search(said) or _HOLDER_SAID.search(said)) or _TITLES.isdisjoint(asked) \
                 or self._people.intersection(terms):
             return False
