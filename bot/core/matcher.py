@@ -155,6 +155,7 @@ _THAT = frozenset({"that", "it", "this", "those", "them"})
 # "that guy", "this man": a person pointed at as "he" is ("someone wrote 'Medinsky again' - who is that guy")
 _THAT_PERSON = r"(?:that|this)\s+(?:guy|man|dude|bloke|fella|fellow|person|woman|lady)"
 _PERSON_WORD = re.compile(rf"\b(?:he|him|his|she|her|{_THAT_PERSON})\b", re.IGNORECASE)
+_THAT_PERSON_WORDS = re.compile(rf"\b{_THAT_PERSON}\b")
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b(?=\s+\w)", re.IGNORECASE)
 # "when did it all start?" after how many the war has killed: "it" is the war the previous question named, read as
 # "the war" so the brief's words for it ("war start": the invasion) are read, not the talks' starting time
@@ -2482,7 +2483,7 @@ class Matcher:
             # before the operation's "hundreds of drones" that its other words find. Only the order: whether it is
             # answered was decided on the facts as the words found them.
             lead = sorted(lead, key=lambda u: index.units[u].terms.isdisjoint(counted))
-        if _ASKS_IF_ON_TIME.search(normalize(reading.text)):
+        if _ASKS_IF_ON_TIME.search(" ".join(said)):
             # "did the talks start on time?": the fact saying they began late answers it, before the schedule that
             # the same words find (all of "late", "on time", "scheduled" are one term)
             lead = sorted(lead, key=lambda u: _SAYS_LATE.search(self._text_of(index.units[u])) is None)
@@ -3311,7 +3312,7 @@ _PAST = frozenset({"was", "were", "did", "had", "has", "have"})
 def _points_at_person(text: str) -> bool:
     """Whether `text` points at a person named elsewhere: "he", "his", "that guy"."""
     said = normalize(text)
-    return not PERSONAL.isdisjoint(said.split()) or re.search(rf"\b{_THAT_PERSON}\b", said) is not None
+    return not PERSONAL.isdisjoint(said.split()) or _THAT_PERSON_WORDS.search(said) is not None
 
 
 def _still_to_come(said: list[str]) -> bool:
