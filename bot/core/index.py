@@ -81,8 +81,10 @@ LENGTH_UNIT = re.compile(r"\b(?:km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?
 _CONTENTS = re.compile(r"\b(?:includ\w*|propos(?:e|es|ed|ing)|calls?\s+for|seeks?|contain\w*|outlin\w*)\b",
                        re.IGNORECASE)  # "proposes", not "Russia's peace proposals"
 _REASON = re.compile(r"\b(?:because|reason|explanation|unexplained|due to|in order to|aim\w*|so that|as a result|"
-                     r"since|amid|after|following|in response|retaliat\w*|to force|to press|means|in preparation for|"
-                     r"in a bid to|so as to|"
+                     r"since(?! article)|amid|after|following|in response|retaliat\w*|to force|to press|means|"
+                     r"in preparation for|in a bid to|so as to|"
+                     # "…, as both sides merely set out …", "…, with both sides refusing to blink, …": a clause of cause
+                     r"(?<=, )as|(?<=, )with(?= \w+(?: and \w+)? \w+ing\b)|"
                      # a stated need, weight or reading of something answers "why" too: "a pause is necessary before
                      # discussing …", "a key element in its nuclear arsenal", "cast Russia's assault as a land grab"
                      r"necessary|key|crucial|vital|cast|regards?|seen as|to protect|to secure|justif\w*|far apart|red lines?)\b",

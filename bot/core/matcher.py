@@ -2487,6 +2487,9 @@ class Matcher:
             # "did the talks start on time?": the fact saying they began late answers it, before the schedule that
             # the same words find (all of "late", "on time", "scheduled" are one term)
             lead = sorted(lead, key=lambda u: _SAYS_LATE.search(self._text_of(index.units[u])) is None)
+        elif _ASKS_SCHEDULE.search(" ".join(said)) and not _SAYS_LATE.search(" ".join(said)):
+            # "what was the scheduled start time?": the time it was set for ("1 p.m."), before how late it began
+            lead = sorted(lead, key=lambda u: _SAYS_LATE.search(self._text_of(index.units[u])) is not None)
         candidates = [Candidate(self.sections[top], top_rank, probability)]
         candidates += [Candidate(self.sections[s], r, r) for r, s in ranked[:6] if s != top][:5]
         return Match(tuple(candidates), round(probability, 4), frozenset(asked_entities), terms,
@@ -3061,6 +3064,11 @@ class Matcher:
         article_only = sum(w for t, w in own_weights.items() if t not in index.vocabulary and t in self._article_terms)
         lead_score = max([unit_scores.get(u, 0.0) for u in lead], default=0.0)
         fit = wants and first is not None and fits(first, wants)
+        if fit and wants == "time" and first.kind is UnitKind.fact and _HOW_LONG.search(reading.text) \
+                and not _LASTED.search(self._text_of(first)):
+            # "how long is a flight from kyiv to istanbul?": how long something lasts, which "Ukraine's team flew
+            # into Istanbul early Monday" (a time, no length) does not say
+            fit = False
         # The leading fact is about someone else: "who is Russia's foreign minister" led by Turkey's.
         led = first.entities if first else index.section_entities[section]
         if first is not None and first.kind is UnitKind.entity:
@@ -3300,6 +3308,7 @@ _TO_COME = re.compile(r"\b(?:will|shall|next|plan(?:s|ned)?|propos\w*|upcoming|a
 # schedule?", "were they late?"; and a fact answering it by saying it did not
 _ASKS_IF_ON_TIME = re.compile(r"^(?:(?:is|was)\s+it\s+true\s+(?:that\s+)?|(?:did|do|does|was|were|is|are|has|have)\b)"
                               r".*\b(?:on\s+(?:time|schedule)|punctual\w*|late|delayed)\b")
+_ASKS_SCHEDULE = re.compile(r"\b(?:scheduled?|supposed\s+to|meant\s+to|planned|due\s+to)\b")
 _SAYS_LATE = re.compile(r"\b(?:later?|delay\w*|behind\s+schedule)\b", re.IGNORECASE)
 
 
@@ -4019,6 +4028,12 @@ _POINT_IN_TIME = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|satu
 
 
 # How long something lasted: "eight years", "less than an hour", "18 months", "nearly two hours"
+# "how long did it last?", not "how long after the first round?" (an interval the two dates answer)
+_HOW_LONG = re.compile(r"\bhow\s+long\b(?!.*\b(?:before|after|ago|since|until|till|between|behind|late)\b)",
+                       re.IGNORECASE)
+# A length of time a fact gives, in figures or words ("less than an hour", "eight years", "the three-year war")
+_LASTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few|an?|eighteen)[\s-]+"
+                     r"(?:years?|months?|weeks?|days?|hours?|minutes?)\b|\blong\b|\bshort\b|\bbrief\b", re.IGNORECASE)
 _DURATION = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few|an?)\s+(?:years?|months?|"
                        r"weeks?|days?|hours?|minutes?)\b(?!\s+(?:late|early|later|earlier|after|before|ago|behind))",
                        re.IGNORECASE)  # "two hours late", "a day before": a time, told from another
