@@ -6,7 +6,10 @@ blink, …"), what Moscow says happens if Kyiv says no, how the new swap will wo
 the "pro-war crowd" reacted. A date whose inference note says "since article 004 calls it …" is not a reason. And
 what is "on the table", who is "at the table", which ministry someone runs, the other drones that Sunday night, and
 "how long is a flight …" (a time with no length does not answer it); the time the talks were "supposed to" begin
-before how late they began; why the drone attack mattered for the talks. Each with the question beside it that must
+before how late they began; why the drone attack mattered for the talks; "until" and "item" as linking words;
+where talks "should start" (their starting point, not a place); which team got there first; "the hotel where they
+met" (which hotel, not a question of its own, unless told: "who told the press when …"); a sum of money answered
+only by a figure in money; "how far behind schedule"; why "people call him" something. Each with the question beside it that must
 keep its old reading.
 
 The questions are the test author's own, not taken from the evaluation sets in tests/eval/.
@@ -145,3 +148,56 @@ def test_whether_they_started_on_time_is_still_the_delay(service: BriefService) 
 def test_why_the_drone_attack_mattered_for_the_talks(service: BriefService) -> None:
     (answer,) = ask(service, "why did the drone attack matter for the talks?")
     assert "bolstered" in first(answer)
+
+
+def test_until_and_item_are_linking_words(service: BriefService) -> None:
+    (held,) = ask(service, "why did zelensky hold off until the operation was over?")
+    (memo,) = ask(service, "what was in ukraine's memo, item by item")
+    assert "only after Operation Spider's Web" in first(held)
+    assert "30-day ceasefire" in first(memo)
+
+
+def test_where_talks_should_start_is_their_starting_point(service: BriefService) -> None:
+    (answer,) = ask(service, "where does kyiv think territorial talks should start?")
+    assert "starting point" in first(answer)
+
+
+def test_where_the_talks_were_held_is_still_the_venue(service: BriefService) -> None:
+    (answer,) = ask(service, "where were the talks held?")
+    assert "Ciragan Palace" in first(answer)
+
+
+def test_which_team_got_there_first(service: BriefService) -> None:
+    (answer,) = ask(service, "which team got to istanbul first?")
+    assert "Russia's delegation arrived in Istanbul late on Sunday" in first(answer)
+
+
+def test_when_ukraines_team_arrived_is_still_monday(service: BriefService) -> None:
+    (answer,) = ask(service, "when did ukraine's team arrive?")
+    assert "early Monday" in first(answer)
+
+
+def test_the_place_where_they_met_only_says_which_hotel(service: BriefService) -> None:
+    rejected(service, "how much does a room cost at the hotel where the talks took place?")
+    (answer,) = ask(service, "how many stars does the hotel where they met have?")
+    assert "five-star" in first(answer)
+
+
+def test_a_sum_of_money_is_answered_by_one(service: BriefService) -> None:
+    (answer,) = ask(service, "what were the damaged bombers worth in dollars?")
+    assert "$7 billion" in first(answer)
+
+
+def test_how_far_behind_schedule_is_the_delay(service: BriefService) -> None:
+    (answer,) = ask(service, "how far behind schedule were the talks?")
+    assert "later than scheduled" in first(answer)
+
+
+def test_why_people_call_him_something_asks_why_he_is(service: BriefService) -> None:
+    (answer,) = ask(service, "why do people call medinsky ideological?")
+    assert answer.section_id == "russia-delegation"
+
+
+def test_who_told_the_press_when_still_asks_the_time_told(service: BriefService) -> None:
+    (answer,) = ask(service, "who told the russian press when the talks were due to start?")
+    assert "Turkish officials" in first(answer)

@@ -1593,8 +1593,10 @@ class Matcher:
     def _counted(self, question: str) -> tuple[str, ...]:
         """The terms of what "how many"/"how much" counts: "prisoners" in "how many prisoners were freed"."""
         found = _HOW_MANY.search(normalize(question))
-        if found is None or found.group(1).split()[0] in _BE:
-            return ()  # "how much were the destroyed planes worth?" counts no planes: it asks their worth
+        if found is None or found.group(1).split()[0] in _NOT_COUNTED:
+            # "how much were the destroyed planes worth?" counts no planes: it asks their worth; nor does "how much
+            # did the drone attack cost?" count drones
+            return ()
         # "how many russian drones": the first word that names no one ("russian" is whose drones)
         noun = [t for t in self.analyzer.terms(found.group(1)) if t not in self.index.entities]
         return tuple(noun[:1])
@@ -2982,7 +2984,9 @@ class Matcher:
                 scored = timed or scored
         if priced:
             scored = priced + [pair for pair in scored if pair not in priced]
-        if card is not None:
+        if card is not None and not priced:
+            # (not "how much did the drone attack cost russia?": the figure in dollars answers it, not the
+            # operation's card)
             entities = units[card].entities
             return [card, *[u for _, u in scored if u != card and entities <= units[u].entities][:2]]
         topic = index.topic_unit[section]
@@ -3069,6 +3073,9 @@ class Matcher:
             # "how long is a flight from kyiv to istanbul?": how long something lasts, which "Ukraine's team flew
             # into Istanbul early Monday" (a time, no length) does not say
             fit = False
+        if fit and wants == "number" and first.kind is UnitKind.fact and _MONEY.search(reading.text) \
+                and not _CURRENCY.search(self._text_of(first)):
+            fit = False  # "how much does a night at the palace cost?": a sum of money, which a count does not give
         # The leading fact is about someone else: "who is Russia's foreign minister" led by Turkey's.
         led = first.entities if first else index.section_entities[section]
         if first is not None and first.kind is UnitKind.entity:
@@ -3222,6 +3229,7 @@ def _words_in(term: str) -> int:
 
 _HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\s+((?:\w+\s+){0,2}\w+)")  # group 1: the words counted
 _BE = frozenset({"is", "are", "was", "were"})  # "how much were they worth?": nothing after it is counted
+_NOT_COUNTED = _BE | {"did", "does", "do", "has", "have", "had", "will", "would"}  # "how much did it cost?"
 
 # "how many of those were civilians?", "how much of that": a part of what was just counted.
 _PART_OF = re.compile(r"\bhow\s+(?:many|much)\s+of\s+(?:those|these|them|that|this|the\s+\w+)\b", re.IGNORECASE)
@@ -3460,7 +3468,7 @@ _WANTS_SIDE = re.compile(r"\b(?:does|do|did|would|will)\s+((?:the\s+)?[\w']+)\s+
 # How late something was, as a question, and as a fact ("nearly two hours later than scheduled")
 _HOW_LATE = re.compile(r"\bhow\s+(?:much\s+)?late\b|\bhow\s+much\s+(?:of\s+a\s+)?(?:delay|later)\b|\bhow\s+(?:long|big|much)\s+"
                        r"(?:was\s+|were\s+|of\s+)?(?:the\s+|a\s+)?delay\b|\bby\s+(?:\w+\s+)?how\s+(?:much|long)\b|\bhow\s+delayed\b|"
-                       r"\bhow\s+long\s+(?:\w+\s+){1,5}?(?:delayed|postponed|held\s+up)\b",
+                       r"\bhow\s+long\s+(?:\w+\s+){1,5}?(?:delayed|postponed|held\s+up)\b|\bhow\s+far\s+behind\b",
                        re.IGNORECASE)
 _LATE_BY = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|several|few)\s+(?:hours?|minutes?|days?)\s+"
                       r"(?:late|later|behind)\b", re.IGNORECASE)
@@ -3698,8 +3706,18 @@ def _clauses(sentence: str) -> list[str]:
     corrected = [m.end() for m in _SELF_CORRECTION.finditer(sentence)]
     # "did anyone die when the drones hit the airbases?": after a yes/no question, "when" only says when it is asked of
     yes_no = _YES_NO_OPENING.match(sentence) is not None
+    # "how much does a night cost at the palace hotel where they met?": after a question, "where" or "when" straight
+    # after a word of it says which one (the hotel where they met), asking nothing of its own; not after a verb of
+    # telling ("who told the press when the talks would start?" asks that too)
+    asking = _ASKS_AT_START.match(sentence) is not None
+
+    def relative(at: int) -> bool:
+        before = sentence[:at].rstrip()
+        return before[-1:].isalnum() and _TOLD.isdisjoint(words(before))
+
     starts = sorted({*(m.start() for m in _CLAUSE_START.finditer(sentence)
-                       if m.start() > 0 and not (yes_no and _CONJUNCTION.match(sentence, m.start()))),
+                       if m.start() > 0 and not ((yes_no or asking and relative(m.start()))
+                                                 and _CONJUNCTION.match(sentence, m.start()))),
                      *asked_for, *introduced, *corrected})
     tails = [sentence[start:].lstrip(",:;(—–- ") for start in starts]
     return [tail for tail in tails if len(tail.split()) >= 2][-3:]
@@ -3708,6 +3726,7 @@ def _clauses(sentence: str) -> list[str]:
 _YES_NO_OPENING = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|wait)\W+)?(?:did|does|do|is|was|were|are|has|have|had|will|"
                              r"would|can|could)\s+\w+", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"(?:when|where)\b", re.IGNORECASE)
+_TOLD = _SAYING | {"tell", "told", "say", "ask", "asked", "asks", "know", "knows", "knew", "explain", "explained"}
 _COLON_QUESTION = re.compile(r":\s+(?=(?:who|what|when|where|why|how|which|whose|did|does|do|is|was|were|are|has|"
                              r"have|will|would|can|could)\b)", re.IGNORECASE)
 _WHAT_ABOUT_TAIL = re.compile(r"[,;:—–-]\s*((?:and\s+)?(?:what|how)\s+about\b.+)$", re.IGNORECASE)
@@ -4094,7 +4113,7 @@ _STANDS = frozenset({"stand", "stands", "standing", "stood"})
 # "where did each delegation sit?": their seating, not a place (not "sit down", meeting: "where did they sit down?")
 _SITS = frozenset({"sit", "sits", "sat", "sitting", "seated"})
 _SITTERS = frozenset({"delegation", "delegations", "team", "teams", "they", "sides", "side", "negotiators", "each"})
-# "where should land talks start from?": a starting point of a negotiation, not a place
+# "where should land talks start from?", "where should they start?": a starting point of a negotiation, not a place
 _STARTS = frozenset({"start", "starts", "starting", "started", "begin", "begins", "beginning", "began"})
 
 
@@ -4149,7 +4168,7 @@ def _wants(text: str) -> str:
     seating = not _SITTERS.isdisjoint(said) and any(w in _SITS and said[i + 1:i + 2] != ["down"]
                                                     for i, w in enumerate(said))
     if ("where" in said[:4] and _MEDIUM_VERBS.isdisjoint(said) and _STANDS.isdisjoint(said) and not seating
-            and ("from" not in said or _STARTS.isdisjoint(said))) or any(
+            and (("from" not in said and "should" not in said) or _STARTS.isdisjoint(said))) or any(
             w in ("which", "what") and said[i + 1:i + 2] and said[i + 1] in _PLACE_NOUNS for i, w in enumerate(said)):
         # "where", "in which part of Russia", "what region"; not "where did he post it" (on social media: a medium)
         return "place"
