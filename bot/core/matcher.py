@@ -2485,11 +2485,12 @@ class Matcher:
             # before the operation's "hundreds of drones" that its other words find. Only the order: whether it is
             # answered was decided on the facts as the words found them.
             lead = sorted(lead, key=lambda u: index.units[u].terms.isdisjoint(counted))
-        if _ASKS_IF_ON_TIME.search(" ".join(said)):
+        joined = " ".join(said)
+        if _ASKS_IF_ON_TIME.search(joined):
             # "did the talks start on time?": the fact saying they began late answers it, before the schedule that
             # the same words find (all of "late", "on time", "scheduled" are one term)
             lead = sorted(lead, key=lambda u: _SAYS_LATE.search(self._text_of(index.units[u])) is None)
-        elif _ASKS_SCHEDULE.search(" ".join(said)) and not _SAYS_LATE.search(" ".join(said)):
+        elif _ASKS_SCHEDULE.search(joined) and not _SAYS_LATE.search(joined):
             # "what was the scheduled start time?": the time it was set for ("1 p.m."), before how late it began
             lead = sorted(lead, key=lambda u: _SAYS_LATE.search(self._text_of(index.units[u])) is not None)
         candidates = [Candidate(self.sections[top], top_rank, probability)]
@@ -4051,10 +4052,10 @@ _POINT_IN_TIME = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|satu
 _HOW_LONG = re.compile(r"\bhow\s+long\b(?!.*\b(?:before|after|ago|since|until|till|between|behind|late)\b)",
                        re.IGNORECASE)
 # A length of time a fact gives, in figures or words ("less than an hour", "eight years", "the three-year war")
-_LASTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few|an?|eighteen)[\s-]+"
-                     r"(?:years?|months?|weeks?|days?|hours?|minutes?)\b|\blong\b|\bshort\b|\bbrief\b", re.IGNORECASE)
-_DURATION = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few|an?)\s+(?:years?|months?|"
-                       r"weeks?|days?|hours?|minutes?)\b(?!\s+(?:late|early|later|earlier|after|before|ago|behind))",
+_SPAN = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few|an?)"  # how many of a unit of time
+_TIME_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?)"
+_LASTED = re.compile(rf"\b(?:{_SPAN}|eighteen)[\s-]+{_TIME_UNIT}\b|\blong\b|\bshort\b|\bbrief\b", re.IGNORECASE)
+_DURATION = re.compile(rf"\b{_SPAN}\s+{_TIME_UNIT}\b(?!\s+(?:late|early|later|earlier|after|before|ago|behind))",
                        re.IGNORECASE)  # "two hours late", "a day before": a time, told from another
 
 
