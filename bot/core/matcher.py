@@ -119,6 +119,8 @@ _SOURCE_REQUEST = re.compile(
     # "who gave the 1.2m figure?", "who came up with that $7 billion number?": the figure named on the way
     r"(?:\s+(?:that|so|this|it|the\s+source|(?:that|this|these|those|the)\s+(?:[\w.,$%£€]+\s+){0,2}?(?:" + _FIGURE
     + r"|time|date|day|hour)))?|says\s+who|"
+    # "who was the source?", "who's their source": whoever the last answer says told it
+    r"(?:(?:and|so|ok|but)\s+)?who(?:'s|’s|s|\s+is|\s+was|\s+were)\s+(?:the|that|this|their|his|her|its)\s+sources?|"
     # "who made that announcement?", "who's behind that claim?": whoever the last answer says said it
     r"who(?:'s|’s|\s+is|\s+was)?\s+(?:made|makes|making|behind)\s+(?:that|this|the|those|these)\s+(?:announcement|"
     r"claim|statement|comment|remark|allegation|accusation|charge|assessment)s?|"
@@ -128,11 +130,14 @@ _SOURCE_REQUEST = re.compile(
     r"where(?:'s|\s+is|\s+does)\s+(?:that|this)(?:\s+" + _FIGURE + r")?\s+(?:from|come\s+from)|"
     r"how\s+do\s+(?:you|we)\s+know(?:\s+that)?|"
     # "which article said that?", "what outlet?", "where did you get that from?": where the last answer comes from
-    + _WHERE_FROM + r"|"
-    # "who said they'd be there?", "who said he will participate": who reported what the answer just said
-    r"who\s+(?:said|says|claimed|reported|announced|confirmed)\s+(?:that\s+)?(?:he|she|they|it)"
+    + _WHERE_FROM + r")\W*$",
+    re.IGNORECASE)
+# "who said they'd be there?", "who said he will participate": who reported what the answer just said (when it said
+# it: "who confirmed he'd go to istanbul?" after Umerov's scandal asks something new)
+_SAID_OF_THEM = re.compile(
+    r"^\W*who\s+(?:said|says|claimed|reported|announced|confirmed)\s+(?:that\s+)?(?:he|she|they|it)"
     r"(?:'d|’d|'ll|’ll|'s|’s|'re|’re|\s+would|\s+will|\s+was|\s+were|\s+is|\s+are|\s+had|\s+could)"
-    r"(?:\s+\w+){1,3})\W*$",
+    r"(?P<said>(?:\s+\w+){1,3})\W*$",
     re.IGNORECASE)
 # "can you explain that simpler?", "i don't get it", "in plain english pls": the same again in other words; the
 # brief has no other words for a fact than its own, but the summary of its topic sets it in context
@@ -664,7 +669,8 @@ class Matcher:
                 # "exact wording?", "what's the actual quote?": the facts just shown, in the articles' own words
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, answered.entities, answered.terms,
                              question=text, again=True, wording=True)
-            if _SOURCE_REQUEST.search(text) or _WHOSE_WORDS.search(text) or self._asks_where_or_when_said(text, answered):
+            if _SOURCE_REQUEST.search(text) or _WHOSE_WORDS.search(text) or self._said_of_them(text, answered) \
+                    or self._asks_where_or_when_said(text, answered):
                 # "who said that?", "where did he say that?": the facts just shown, with who says them (and where
                 # and when, as they tell it)
                 return Match((Candidate(previous, 1.0, 1.0),), 1.0, answered.entities, answered.terms,
@@ -2010,6 +2016,19 @@ class Matcher:
         people = [t for t in dict.fromkeys(context.terms) if t in self.people and t not in new]
         return people[:-1]  # (a country or a place the previous question named goes with it, as before)
 
+    def _said_of_them(self, text: str, answered: FollowUpContext) -> bool:
+        """Whether "who said they'd be there?" asks who said what the last answer said: it names nothing (no person,
+        place or thing of the brief's) that the facts just shown do not ("who confirmed he'd go to istanbul?" after
+        Umerov's scandal asks something new)."""
+        found = _SAID_OF_THEM.search(text)
+        if found is None:
+            return False
+        # its terms and its words' own ("go to istanbul" reads as attending; it names Istanbul)
+        said = found.group("said")
+        named = ({stem(w) for w in words(said)} | set(self.analyzer.terms(said))) & self.index.entities
+        shown = [unit for key in answered.last if (unit := self._unit(answered.section_id, key)) is not None]
+        return not named or any(named & (unit.terms | unit.entities) for unit in shown)
+
     def _named_first(self, text: str) -> bool:
         """Whether "he" or "she", the message's only personal pronoun, comes after a person the message names itself
         ("sorry, I meant Umerov - what did he say about the draft?"): then it is that person, not the one just
@@ -2029,6 +2048,9 @@ class Matcher:
             return False
         # A clause of its own after the name ("umerov - what did he say", "I meant umerov, what…"), not a run of
         # words ("kalin what he said in talks" reads as it would in a fresh chat).
+        between = said[named[0] + 1:at]
+        if between[:1] and between[0] in _SAYS_OF_SELF and between[1:] in ([], ["that"]):
+            return True  # "did medinsky say he got ukraine's memorandum?": what he said of himself
         name = re.search(rf"\b{re.escape(said[named[0]])}\b", text, re.IGNORECASE)
         pronoun = re.search(rf"\b{pronouns[0]}\b", text, re.IGNORECASE)
         return name is not None and pronoun is not None and bool(_CLAUSE_MARK.search(text[name.end():pronoun.start()]))
@@ -3897,6 +3919,12 @@ _ASKS_SPEAKER = frozenset({"said", "say", "says", "told", "tell", "tells", "anno
                            "claimed", "claim", "claims", "reported", "report", "reports", "confirmed", "confirm",
                            "confirms", "stated", "state", "states", "insisted", "warned", "declared", "revealed",
                            "put", "puts"})  # "who put the value of the bombers at $7 billion?": its claimant
+# Verbs after which "he" or "she" is the one saying it: "did medinsky say he got it?", "zelensky claims he …"
+_SAYS_OF_SELF = frozenset({"say", "says", "said", "claim", "claims", "claimed", "think", "thinks", "thought",
+                           "insist", "insists", "insisted", "confirm", "confirms", "confirmed", "deny", "denies",
+                           "denied", "admit", "admits", "admitted"})
+# What an outlet does with what it reports: "which outlet wrote that?" (not "who wrote the memorandum?": its author)
+_PUBLISHED = frozenset({"wrote", "write", "writes", "published", "publish", "ran", "carried"})
 # Words for who reports something: "which outlet said …", "what news agency reported …".
 _OUTLET_WORDS = frozenset({"state", "media", "outlet", "outlets", "agency", "news", "newspaper", "press", "tv"})
 _SOURCE_NOUNS = frozenset({"outlet", "outlets", "media", "agency", "newspaper", "paper", "channel", "publication",
@@ -3909,7 +3937,7 @@ _KIND_WORDS = {
     # "what was the drone operation's code name?": an operation's name, not any name ("of the 2022 invasion")
     "codename": ("codenamed",),
     # "who announced …?", "who reported …?": asked of who said it, which a fact of someone saying it answers
-    "speaker": ("say", "said", "told", "announced", "reported", "confirmed", "stated", "claimed", "outlet",
+    "speaker": ("say", "said", "told", "announced", "reported", "confirmed", "stated", "claimed", "wrote", "outlet",
                 "outlets", "media", "agency", "newspaper", "paper", "channel", "publication", "source"),
     # "who's russia's guy?", "the american man": a word for someone, which a fact naming a person answers
     "person": ("guy", "guys", "man", "person", "bloke", "dude", "chap", "fellow"),
@@ -4163,7 +4191,7 @@ def _wants(text: str) -> str:
             w in ("called", "call", "calls", "urged") and after[i + 1:i + 2] in (["for"], ["on"])
             for i, w in enumerate(after[:3])) else "person"
     if any(w in ("which", "what") and said[i + 1:i + 4] and not _SOURCE_NOUNS.isdisjoint(said[i + 1:i + 4])
-           and not _ASKS_SPEAKER.isdisjoint(said[i + 2:i + 6]) for i, w in enumerate(said[:4])):
+           and not (_ASKS_SPEAKER | _PUBLISHED).isdisjoint(said[i + 2:i + 6]) for i, w in enumerate(said[:4])):
         # "which outlet says it reviewed kyiv's document", "which russian state media said …": who said it
         return "speaker"
     seating = not _SITTERS.isdisjoint(said) and any(w in _SITS and said[i + 1:i + 2] != ["down"]
