@@ -95,3 +95,16 @@ def test_turkey_s_agenda_for_the_talks(service: BriefService) -> None:
 def test_the_goals_of_the_meeting(service: BriefService) -> None:
     (answer,) = ask(service, "what were the goals for the meeting?")
     assert answer.section_id == "turkey-role" and "ceasefire" in first(answer)
+
+
+def test_another_country_s_defence_minister_is_not_umerov(service: BriefService) -> None:
+    # "defence minister" reads as Umerov, Ukraine's; Russia's is no one the articles name, after an answer or not
+    _, asked = ask(service, "who led moscow's delegation?", "and who is russia's defence minister?")
+    assert not asked.matched
+    (fresh,) = ask(service, "who's the russian defence minister?")
+    assert not fresh.matched
+
+
+def test_ukraine_s_defence_minister_is_still_umerov(service: BriefService) -> None:
+    (answer,) = ask(service, "who is ukraine's defence minister?")
+    assert "Umerov" in first(answer)
