@@ -108,3 +108,24 @@ def test_another_country_s_defence_minister_is_not_umerov(service: BriefService)
 def test_ukraine_s_defence_minister_is_still_umerov(service: BriefService) -> None:
     (answer,) = ask(service, "who is ukraine's defence minister?")
     assert "Umerov" in first(answer)
+
+
+def test_who_announced_he_would_lead_is_someone_else_saying_it(service: BriefService) -> None:
+    # what Zelensky said of Umerov, not a fact only about Umerov ("Umerov headed Ukraine's delegation")
+    (answer,) = ask(service, "who announced that umerov would head kyiv's team?")
+    assert first(answer).startswith("Zelensky said")
+
+
+def test_which_outlet_wrote_about_him_is_still_the_fact_about_it(service: BriefService) -> None:
+    (answer,) = ask(service, "which outlet wrote about umerov's scandal?")
+    assert "scandal" in first(answer)
+
+
+def test_a_bare_phrase_of_the_coverage(service: BriefService) -> None:
+    (answer,) = ask(service, "negotiator in chief??")
+    assert "shaky" in first(answer)
+
+
+def test_a_statement_is_what_was_said(service: BriefService) -> None:
+    (answer,) = ask(service, "what was the german statement on the advisers?")
+    assert answer.section_id == "european-advisers" and "spokesperson" in first(answer)

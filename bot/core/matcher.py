@@ -2988,6 +2988,11 @@ class Matcher:
             if wants == "speaker" and (people := named & self.people):
                 # "who announced that umerov would go?": who said it of Umerov, not what Umerov said
                 scored = [pair for pair in scored if not self._says(people, self._text_of(units[pair[1]]), False)]
+                # "who confirmed umerov would go?": a fact in which someone else says it of him ("Zelensky said on
+                # Sunday that Umerov would …") before one only about him ("Umerov headed Ukraine's delegation")
+                if not outlet:  # (not "which outlet wrote about umerov's scandal?": the facts about it, as found)
+                    scored.sort(key=lambda pair: not self._says(units[pair[1]].entities & self.people - people,
+                                                                self._text_of(units[pair[1]]), False))
         if outlet:
             # "which outlet said …": a fact naming an organisation that reports (Reuters, RIA Novosti), not a person
             reporting = [pair for pair in scored if units[pair[1]].entities & self._organisations]
