@@ -166,6 +166,7 @@ _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b(?=\s+\w)", re.IGNORECASE)
 # "the war" so the brief's words for it ("war start": the invasion) are read, not the talks' starting time
 _IT = re.compile(r"\bit(?:\s+all)?\b", re.IGNORECASE)
 _IT_NOUNS = frozenset({"war", "invasion", "conflict"})
+_STARTED = re.compile(r"\b(?:start|started|begin|began|kick\s+off|kicked\s+off)\b", re.IGNORECASE)
 _DURING_THE_WAR = re.compile(r"\b(?:in|during|throughout)\s+(?:this|the|that)\s+(?:war|invasion|conflict)\b")
 _ADJECTIVE = re.compile(r"(?:ian|ish|can|ean|ese)$")  # "russian", "turkish", "american", "european": whose
 # "where did he say that?", "when did zelensky confirm it?", "which day did they announce that?": where or when
@@ -348,6 +349,9 @@ class Matcher:
                             found.group(1) for found in _WORKS_FOR.finditer(e.role)
                             if found.group(1) in surnames and found.group(1) != e.name.split()[-1]), None))}
         self.relations = Relations(brief, self.analyzer.terms, self.index.countries)
+        # A side's President or delegation head speaks for it: "what does putin want ukraine to do?" asks Russia's
+        self._side_of_person = {**self.relations.heads,
+                                **{person: side for side, person in self.relations.leaders.items()}}
         # Occasions other than the brief's own event (the first round, the failed 2022 talks): what "that round" or
         # "those talks" can point back at.
         self._occasions = frozenset(canon(e.id.replace("-", " ")) for e in brief.entities
@@ -2099,6 +2103,9 @@ class Matcher:
             # happened with children in this war?")
             asked = _DURING_THE_WAR.sub(" ", asked)
         nouns = _IT_NOUNS.intersection(asked.split())
+        if not nouns and _STARTED.search(text) and (at := self._position.get(context.section_id)) is not None:
+            # "when did all of it start?" after the refugees it made: the war, when that is the topic's subject
+            nouns = _IT_NOUNS.intersection(self.index.declared[at])
         if len(nouns) != 1 or not _IT_NOUNS.isdisjoint(said):
             return None
         return self.analyzer.terms(_IT.sub(f"the {next(iter(nouns))}", text, count=1))
@@ -2235,6 +2242,12 @@ class Matcher:
 
     # ------------------------------------------------------------ retrieval
 
+    def _sides_named(self, text: str) -> set[str]:
+        """The countries `text` names, itself or by the President or delegation head who speaks for one."""
+        terms = self.analyzer.terms(text)
+        return {t for t in terms if t in self.index.countries} | {
+            side for t in terms if (side := self._side_of_person.get(t))}
+
     def _match_reading(self, reading: _Reading, force: int | None = None, exclude: frozenset[int] = frozenset()
                        ) -> Match:
         """Rank the topics for one reading, pick the leading facts of the best, and calibrate.
@@ -2272,8 +2285,10 @@ class Matcher:
         asked_entities = {t for t in content if t in index.entities}
         asked_countries = asked_entities & index.countries
         # "what does ukraine want … from russia": the side that wants, whose own demands answer it, not the other's
-        wanting = frozenset(self.analyzer.terms(want.group(1))) & index.countries if (
+        wanting = frozenset(self._sides_named(want.group(1))) if (
             want := _WANTS_SIDE.search(reading.text)) else frozenset()
+        if wanting and asked_countries:
+            asked_countries |= wanting  # "what does putin want ukraine to do?": Russia's demands, of Ukraine
         named = asked_entities & index.named
         # "who demanded ukraine drop its nato ambitions?": the one who did it is asked, and the country named is what
         # it was done to, so a topic about another side's doings may answer it

@@ -251,6 +251,12 @@ _SAID_OF_IT = re.compile(r"\b(?:will|would|shall|going\s+to|gonna|propos\w*|plan
                          r"say|said|says|announc\w*|suggest\w*|want\w*|agree\w*|set\s+to|due)\b")
 # "what will they decide at the third round?", "what was the outcome of the next talks?": what comes of an occasion
 # still to come, in any tense, which only a fact telling of that occasion's outcome answers.
+# "was another round agreed?", "did they agree to hold a third round?": whether it was agreed to hold one, not what
+# it agreed
+_AGREED_TO_HOLD = re.compile(r"\b(?:third|3rd|next|another|upcoming|future|later)\s+(?:round|meeting|session|talks?|"
+                             r"negotiations?)(?:\s+of\s+talks)?\s+(?:been\s+|being\s+)?(?:agreed|planned|scheduled|set|"
+                             r"arranged|confirmed)\b|\bagree\w*\s+(?:to|on)\s+(?:hold\w*\s+|hav\w*\s+|meet\w*\s+)?(?:an?\s+|the\s+)?"
+                             r"(?:third|3rd|next|another|more)\s+(?:round|meeting|session|talks?|negotiations?)\b")
 _OUTCOME = re.compile(r"\b(?:outcomes?|results?|decid\w*|decisions?|agree|agreed|agreements?|came\s+out|come\s+out|"
                       r"yield\w*|achiev\w*|produc\w*|breakthroughs?|deals?|bottom\s+line|takeaways?|upshot|verdict)\b")
 # "who was the unnamed source Reuters quoted?", "name of the source in the ministry": who a source is, which a fact
@@ -653,7 +659,7 @@ class Scope:
         # sentence names
         occasion = _NEXT_OCCASION.search(said) or (
             _NEXT_OCCASION.search(normalize(sentence)) if sentence and _IT.intersection(said.split()) else None)
-        if occasion and (
+        if occasion and not _AGREED_TO_HOLD.search(said) and (
                 _PAST.search(said) or _OUTCOME.search(said)
                 or (_HAPPENED_TO.search(said) and not _SAID_OF_IT.search(said))) and not any(
                 occasion.group(0) in normalize(text) and not _PROPOSED.search(text)

@@ -13,7 +13,7 @@ from bot.core.brief import Figure, Section, Source, restates
 from bot.core.conversation import Conversations
 from bot.core.analyzer import canon
 from bot.core.index import UnitKind
-from bot.core.matcher import FILLED_IN, LEAD_FACTS, RULED_OUT, FollowUpContext, Match, checks_a_claim
+from bot.core.matcher import FILLED_IN, LEAD_FACTS, PERSONAL, RULED_OUT, FollowUpContext, Match, checks_a_claim
 from bot.core.digest import MAX_TOPIC_BUTTONS, Snapshot, cap_changes, figure_sentence, first_sentences, fit
 from bot.core.models import (
     Answer,
@@ -191,6 +191,10 @@ class BriefService:
                                              and bool(match.features.get("context")))
         if asked_who and not entities & people:
             entities |= next((e & people for e in led if e & people), frozenset())
+        if context is not None and len(before := context.entities & people) == 1 and not before <= entities \
+                and not PERSONAL.isdisjoint(normalize(question).split()) and led and before <= led[0]:
+            # "what's he called putin?" after Trump, answered with what Trump called him: "he" is still Trump
+            entities |= before
         if context is not None and context.section_id == section.id:
             # Still on the topic: "tell me more" continues past everything this conversation has seen of it, not
             # only past the last answer (which would show the first turn's facts again), and says how many are left.

@@ -1,0 +1,61 @@
+"""Readers who ask what happens next and about the war's human toll, answered with the fact asked for (the brief's
+aliases; bot/core/matcher.py's reading of sides and of "it"; bot/core/scope.py's rule on occasions to come;
+bot/core/service.py's carrying of "he"): what Putin wants Ukraine to do (a side's President speaks for it), the
+battlefield "meanwhile" (a linking word), people "losing their homes", "when did it all start?" after the war's
+toll, whether another round was agreed (not what it agreed), and "does he still think …?" after what "he" called
+someone else. Each with the question beside it that must keep its old reading.
+
+The questions are the test author's own, not taken from the evaluation sets in tests/eval/.
+"""
+
+from __future__ import annotations
+
+from bot.core.service import BriefService
+from tests.test_answers import ask, first, service  # noqa: F401  the real brief's service; one conversation a call
+
+
+def test_what_putin_wants_ukraine_to_do_is_russia_s_demand(service: BriefService) -> None:
+    (answer,) = ask(service, "what does putin want ukraine to do about nato?")
+    assert answer.section_id == "russia-position" and "NATO" in first(answer)
+
+
+def test_what_zelensky_wants_from_russia_is_still_ukraine_s(service: BriefService) -> None:
+    (answer,) = ask(service, "what does zelensky want from russia?")
+    assert answer.matched and answer.section_id != "russia-position"
+
+
+def test_the_battlefield_meanwhile(service: BriefService) -> None:
+    (answer,) = ask(service, "what's happening on the battlefield meanwhile?")
+    assert answer.section_id == "battlefield"
+
+
+def test_people_losing_their_homes(service: BriefService) -> None:
+    _, homes = ask(service, "how many have died in this war?", "and people losing their homes?")
+    assert "Millions" in first(homes)
+
+
+def test_when_it_all_started_after_the_war_s_toll(service: BriefService) -> None:
+    *_, start = ask(service, "how many have died in this war?", "and people losing their homes?",
+                    "when did it all start?")
+    assert "February 24, 2022" in first(start)
+
+
+def test_when_it_starts_after_the_new_exchange_is_not_the_war(service: BriefService) -> None:
+    _, start = ask(service, "who will the new exchange focus on?", "when does it start?")
+    assert "2022" not in first(start)
+
+
+def test_whether_another_round_was_agreed(service: BriefService) -> None:
+    (answer,) = ask(service, "was another round agreed?")
+    assert answer.section_id == "next-steps"
+
+
+def test_what_the_third_round_agreed_is_still_to_come(service: BriefService) -> None:
+    (answer,) = ask(service, "what was agreed at the third round?")
+    assert not answer.matched
+
+
+def test_he_stays_the_one_who_called_someone_something(service: BriefService) -> None:
+    *_, hope = ask(service, "who does trump blame for the war?", "what's he called putin?",
+                   "does he still think peace is possible?")
+    assert "achievable" in first(hope)
