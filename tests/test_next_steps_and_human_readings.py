@@ -59,3 +59,24 @@ def test_he_stays_the_one_who_called_someone_something(service: BriefService) ->
     *_, hope = ask(service, "who does trump blame for the war?", "what's he called putin?",
                    "does he still think peace is possible?")
     assert "achievable" in first(hope)
+
+
+def test_how_the_kremlin_responded_to_a_leaders_meeting(service: BriefService) -> None:
+    (answer,) = ask(service, "how did the kremlin respond to a putin-zelensky meeting?")
+    assert "pushed back" in first(answer)
+
+
+def test_what_the_palace_is_used_as_these_days(service: BriefService) -> None:
+    (answer,) = ask(service, "the palace where they met - what is it used as these days?")
+    assert "hotel" in first(answer)
+
+
+def test_his_guy_is_the_one_the_thread_asks_about(service: BriefService) -> None:
+    *_, envoy = ask(service, "what is trump saying about all this?", "what did he call putin?",
+                    "who's his guy for ukraine?")
+    assert "Kellogg" in first(envoy)
+
+
+def test_whether_he_has_been_somewhere_is_a_visit_no_fact_tells(service: BriefService) -> None:
+    _, visit = ask(service, "who led ukraine's team?", "has he ever been to moscow?")
+    assert not visit.matched

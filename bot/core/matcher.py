@@ -2114,6 +2114,9 @@ class Matcher:
         """ "who's his ukraine guy?" after Trump: "his" is the one person just discussed, read as "Trump's", so a
         name the brief gives with it ("Trump's Ukraine guy" is Kellogg) is read; None without such a pronoun."""
         people = context.entities & self.people
+        if len(people) > 1 and len(asked := people.intersection(self.analyzer.terms(context.question))) == 1:
+            # after "what's trump saying?" and "what did he call putin?", "his" is still the one the thread asks about
+            people = asked
         if len(people) != 1 or _POSSESSIVE_PRONOUN.search(text) is None:
             return None
         name = self._entity_names[next(iter(people))].split()[-1]  # "Trump's", as people say it

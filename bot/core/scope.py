@@ -151,6 +151,11 @@ _DISTANCE = re.compile(r"\bhow\s+far\s+(?:is|are|was|were)\b.*\bfrom\b|\bdistanc
 # Putin" and "they could only meet after wider agreements" do not.
 _EVER = re.compile(r"\bever\s+(?:met|meet|metup|spoken|spoke|talked|negotiated|been)\b|"
                    r"\b(?:met|meet)\s+(?:\w+\s+){0,3}?(?:before(?!\s+it\b)|previously)\b")
+# "has he ever been to moscow?", "did medinsky ever visit kyiv?": whether someone went somewhere, which a leading fact
+# answers only when it tells of someone going, flying or arriving
+_BEEN_TO = re.compile(r"\bever\s+(?:been|gone|went|go|travell?ed|travel|flown|visit|visited)\s+(?:to|in|into)\b|"
+                      r"\bever\s+visit(?:ed)?\b")
+_WENT_THERE = re.compile(r"\b(?:visit\w*|travel\w*|went|gone|flew|fly|flown|arriv\w*|trips?|came|come)\b", re.IGNORECASE)
 # A figure asked in a unit, a share or a rate ("in square miles", "as a percentage", "per plane"); not "how many
 # miles from the front?", which asks the distance, in whatever unit the articles give it
 _UNIT_ASKED = re.compile(
@@ -709,6 +714,8 @@ class Scope:
             # "will umerov lose his job over the scandal?", "will the eu unfreeze russia's assets?": what is to come
             # of something the brief tells, led by facts that foresee nothing (no plan, agreement, threat or hope)
             return "forecast"
+        if _BEEN_TO.search(said) and not any(_WENT_THERE.search(text) for unit in lead for text in self._said(unit)):
+            return "ever"  # "has he ever been to moscow?": a visit, which a fact naming Moscow's stance never tells
         if _EVER.search(said) and not any(unit.entities & _EARLIER or any(_HAPPENED.search(text)
                                                                          for text in self._said(unit))
                                           for unit in lead):
