@@ -2,8 +2,10 @@
 aliases; bot/core/matcher.py's reading of sides and of "it"; bot/core/scope.py's rule on occasions to come;
 bot/core/service.py's carrying of "he"): what Putin wants Ukraine to do (a side's President speaks for it), the
 battlefield "meanwhile" (a linking word), people "losing their homes", "when did it all start?" after the war's
-toll, whether another round was agreed (not what it agreed), and "does he still think …?" after what "he" called
-someone else. Each with the question beside it that must keep its old reading.
+toll, whether another round was agreed (not what it agreed), "does he still think …?" after what "he" called
+someone else, how the Kremlin responded to a leaders' meeting, what the palace is used as these days, whose "guy"
+"his" asks for, and what turned out later than the articles ("has he ever been to moscow?", "did the us end up
+walking away after all?", bot/core/scope.py). Each with the question beside it that must keep its old reading.
 
 The questions are the test author's own, not taken from the evaluation sets in tests/eval/.
 """
@@ -80,3 +82,18 @@ def test_his_guy_is_the_one_the_thread_asks_about(service: BriefService) -> None
 def test_whether_he_has_been_somewhere_is_a_visit_no_fact_tells(service: BriefService) -> None:
     _, visit = ask(service, "who led ukraine's team?", "has he ever been to moscow?")
     assert not visit.matched
+
+
+def test_how_a_threat_turned_out_in_the_end_is_past_the_articles(service: BriefService) -> None:
+    (answer,) = ask(service, "did the us end up walking away from mediation after all?")
+    assert not answer.matched
+
+
+def test_what_kyiv_did_the_following_week_is_past_the_articles(service: BriefService) -> None:
+    (answer,) = ask(service, "did kyiv answer russia's memorandum the following week?")
+    assert not answer.matched
+
+
+def test_whether_they_agreed_a_swap_in_the_end_is_still_told(service: BriefService) -> None:
+    (answer,) = ask(service, "did they end up agreeing a prisoner swap?")
+    assert answer.matched and "agreed" in first(answer)

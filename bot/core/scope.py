@@ -151,6 +151,15 @@ _DISTANCE = re.compile(r"\bhow\s+far\s+(?:is|are|was|were)\b.*\bfrom\b|\bdistanc
 # Putin" and "they could only meet after wider agreements" do not.
 _EVER = re.compile(r"\bever\s+(?:met|meet|metup|spoken|spoke|talked|negotiated|been)\b|"
                    r"\b(?:met|meet)\s+(?:\w+\s+){0,3}?(?:before(?!\s+it\b)|previously)\b")
+# "did the swap happen in the end?", "did they end up walking away?", "did kyiv reply the following week?": whether
+# something turned out so later; `after` names a time past the articles outright
+_IN_THE_END = re.compile(r"^(?:\w+\s+){0,3}?(?:did|has|have|had|was|were)\b.*?(?:\b(?:in\s+the\s+end|after\s+all|"
+                         r"eventually|end(?:ed)?\s+up)\b|(?P<after>\bthe\s+(?:following|next)\s+(?:day|week|month)|"
+                         r"\bsince\s+then|\bby\s+now)\b)")
+_PLANNED = re.compile(r"\b(?:will|would|could|might|shall|warn\w*|threat\w*|plan\w*|expect\w*|hop\w*|intend\w*|"
+                      r"propos\w*|focus\w*)\b", re.IGNORECASE)
+_TOLD_DONE_THEN = re.compile(r"\b(?:agreed|yielded|handed|held|took\s+place|announced|confirmed|exchanged|swapped|signed|"
+                   r"released|met|arrived|ended|began|presented|delivered|received|rejected|dismissed)\b", re.IGNORECASE)
 # "has he ever been to moscow?", "did medinsky ever visit kyiv?": whether someone went somewhere, which a leading fact
 # answers only when it tells of someone going, flying or arriving
 _BEEN_TO = re.compile(r"\bever\s+(?:been|gone|went|go|travell?ed|travel|flown|visit|visited)\s+(?:to|in|into)\b|"
@@ -714,6 +723,12 @@ class Scope:
             # "will umerov lose his job over the scandal?", "will the eu unfreeze russia's assets?": what is to come
             # of something the brief tells, led by facts that foresee nothing (no plan, agreement, threat or hope)
             return "forecast"
+        if (later := _IN_THE_END.search(said)) is not None and lead and (later.group("after") or all(
+                _PLANNED.search(text) and not _TOLD_DONE_THEN.search(text)
+                for unit in lead for text in self._said(unit) if text)):
+            # "did the us end up walking away after all?", "did kyiv reply the following week?": how it turned out,
+            # after the articles, which facts telling only a plan, a threat or a warning do not say
+            return "in the end"
         if _BEEN_TO.search(said) and not any(_WENT_THERE.search(text) for unit in lead for text in self._said(unit)):
             return "ever"  # "has he ever been to moscow?": a visit, which a fact naming Moscow's stance never tells
         if _EVER.search(said) and not any(unit.entities & _EARLIER or any(_HAPPENED.search(text)
