@@ -160,6 +160,15 @@ _PLANNED = re.compile(r"\b(?:will|would|could|might|shall|warn\w*|threat\w*|plan
                       r"propos\w*|focus\w*)\b", re.IGNORECASE)
 _TOLD_DONE_THEN = re.compile(r"\b(?:agreed|yielded|handed|held|took\s+place|announced|confirmed|exchanged|swapped|signed|"
                    r"released|met|arrived|ended|began|presented|delivered|received|rejected|dismissed)\b", re.IGNORECASE)
+# "who drafted russia's memo?", "which ukrainian official wrote the roadmap?": who wrote a document, which a fact tells
+# only when it says who drew it up (not "which outlet wrote that?", nor who wrote school textbooks: not a document)
+_DOCUMENT = r"(?:memo|memos|memorandum|memoranda|draft|drafts|roadmap|proposals?|document|plan|article|story|report|piece)"
+_AUTHOR_ASKED = re.compile(r"\bwho\s+(?:\w+\s+)?(?:drafted|wrote|authored|penned|drew\s+up)\s+(?:up\s+)?(?:the\s+|its\s+|"
+                           r"their\s+|that\s+|this\s+|\w+s\s+)?(?:\w+\s+)?" + _DOCUMENT + r"\b|"
+                           r"\bwhich\s+(?:\w+\s+)?(?:journalist|reporter|official|person|writer|author|diplomat|minister|"
+                           r"negotiator|aide)s?\s+(?:\w+\s+)?(?:drafted|wrote|authored|drew\s+up)\b")
+_AUTHOR_TOLD = re.compile(r"\b(?:drafted|drawn\s+up|drew\s+up|written|wrote|authored|penned|author|to\s+draft)\b",
+                          re.IGNORECASE)
 # "has he ever been to moscow?", "did medinsky ever visit kyiv?": whether someone went somewhere, which a leading fact
 # answers only when it tells of someone going, flying or arriving
 _BEEN_TO = re.compile(r"\bever\s+(?:been|gone|went|go|travell?ed|travel|flown|visit|visited)\s+(?:to|in|into)\b|"
@@ -288,6 +297,12 @@ _EXACT_DAY = re.compile(r"\b(?:exact|specific|precise|actual)\s+(?:date|day)\b|\
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _A_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?\s+"
                     + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2})\b", re.IGNORECASE)
+# "how many bombers does russia still have?", "how many POWs are still in russia?": what remains now, which a fact
+# tells only with a word of holding or remaining ("Russia controls just under one-fifth")
+_HOW_MANY_LEFT = re.compile(r"\bhow\s+(?:many|much)\s+(?:\w+\s+){0,6}?(?:still|left|remain\w*)\b")
+_STILL_TOLD = re.compile(r"\b(?:still|left|remain\w*|current\w*|now|controls?|controlled|holds?|held)\b", re.IGNORECASE)
+_DATE_SET = re.compile(r"\b(?:a|any|the)\s+date\s+(?:been\s+|was\s+|is\s+|yet\s+)?(?:set|agreed|fixed|scheduled|announced|"
+                       r"picked|chosen)\b|\b(?:set|agreed|fixed|picked|announced)\s+(?:on\s+)?(?:a|any|the)\s+date\b")
 _DAY_IN_MONTH = re.compile(r"\b(?:what|which)\s+(?:date|day)\s+(?:in|of)\s+" + _MONTHS + r"\b")
 # "did the new swap actually happen yet?", "has the exchange taken place?": whether what was agreed has been done,
 # which a leading fact answers only when it tells it done ("were freed", "took place"), not agreed or to come.
@@ -689,6 +704,11 @@ class Scope:
             # "when is the new prisoner exchange happening?" led by its being agreed on Monday (the day it was
             # agreed is not the day it happens, which no leading fact gives) or by the swap of the first round
             return "to come"
+        if _HOW_MANY_LEFT.search(said) and lead and not any(_STILL_TOLD.search(text) for unit in lead
+                                                              for text in self._said(unit)):
+            return "left"  # "how many bombers does russia still have?": what remains, which a count hit never tells
+        if _DATE_SET.search(said) and lead and not any(_A_DAY.search(text) for unit in lead for text in self._said(unit)):
+            return "to come"  # "has a date been agreed for such a meeting?": a day no leading fact gives
         if _WHEN_TO_ANSWER.search(said) and lead and not any(_DATED.search(text) for text in self._said(lead[0])):
             # led by why they have not answered yet ("only seen them on Monday"), not by when they will
             return "to come"
@@ -729,6 +749,8 @@ class Scope:
             # "did the us end up walking away after all?", "did kyiv reply the following week?": how it turned out,
             # after the articles, which facts telling only a plan, a threat or a warning do not say
             return "in the end"
+        if _AUTHOR_ASKED.search(said) and lead and not any(_AUTHOR_TOLD.search(text) for text in self._said(lead[0])):
+            return "author"  # "who drafted russia's memo?": whose pen, which a fact saying what the memo holds never tells
         if _BEEN_TO.search(said) and not any(_WENT_THERE.search(text) for unit in lead for text in self._said(unit)):
             return "ever"  # "has he ever been to moscow?": a visit, which a fact naming Moscow's stance never tells
         if _EVER.search(said) and not any(unit.entities & _EARLIER or any(_HAPPENED.search(text)
