@@ -158,8 +158,9 @@ _IN_THE_END = re.compile(r"^(?:\w+\s+){0,3}?(?:did|has|have|had|was|were)\b.*?(?
                          r"\bsince\s+then|\bby\s+now)\b)")
 _PLANNED = re.compile(r"\b(?:will|would|could|might|shall|warn\w*|threat\w*|plan\w*|expect\w*|hop\w*|intend\w*|"
                       r"propos\w*|focus\w*)\b", re.IGNORECASE)
-_TOLD_DONE_THEN = re.compile(r"\b(?:agreed|yielded|handed|held|took\s+place|announced|confirmed|exchanged|swapped|signed|"
-                   r"released|met|arrived|ended|began|presented|delivered|received|rejected|dismissed)\b", re.IGNORECASE)
+_TOLD_DONE_THEN = re.compile(r"\b(?:agreed|yielded|handed|held|took\s+place|announced|confirmed|exchanged|swapped|"
+                             r"signed|released|met|arrived|ended|began|presented|delivered|received|rejected|dismissed)\b",
+                             re.IGNORECASE)
 # "who drafted russia's memo?", "which ukrainian official wrote the roadmap?": who wrote a document, which a fact tells
 # only when it says who drew it up (not "which outlet wrote that?", nor who wrote school textbooks: not a document)
 _DOCUMENT = r"(?:memo|memos|memorandum|memoranda|draft|drafts|roadmap|proposals?|document|plan|article|story|report|piece)"
