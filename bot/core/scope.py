@@ -159,8 +159,8 @@ _IN_THE_END = re.compile(r"^(?:\w+\s+){0,3}?(?:did|has|have|had|was|were)\b.*?(?
 _PLANNED = re.compile(r"\b(?:will|would|could|might|shall|warn\w*|threat\w*|plan\w*|expect\w*|hop\w*|intend\w*|"
                       r"propos\w*|focus\w*)\b", re.IGNORECASE)
 _TOLD_DONE_THEN = re.compile(r"\b(?:agreed|yielded|handed|held|took\s+place|announced|confirmed|exchanged|swapped|"
-                             r"signed|released|met|arrived|ended|began|presented|delivered|received|rejected|dismissed)\b",
-                             re.IGNORECASE)
+                             r"signed|released|met|arrived|ended|began|presented|delivered|received|rejected|"
+                             r"dismissed)\b", re.IGNORECASE)
 # "who drafted russia's memo?", "which ukrainian official wrote the roadmap?": who wrote a document, which a fact tells
 # only when it says who drew it up (not "which outlet wrote that?", nor who wrote school textbooks: not a document)
 _DOCUMENT = r"(?:memo|memos|memorandum|memoranda|draft|drafts|roadmap|proposals?|document|plan|article|story|report|piece)"
@@ -275,14 +275,15 @@ _SAID_OF_IT = re.compile(r"\b(?:will|would|shall|going\s+to|gonna|propos\w*|plan
                          r"say|said|says|announc\w*|suggest\w*|want\w*|agree\w*|set\s+to|due)\b")
 # "what will they decide at the third round?", "what was the outcome of the next talks?": what comes of an occasion
 # still to come, in any tense, which only a fact telling of that occasion's outcome answers.
+_OUTCOME = re.compile(r"\b(?:outcomes?|results?|decid\w*|decisions?|agree|agreed|agreements?|came\s+out|come\s+out|"
+                      r"yield\w*|achiev\w*|produc\w*|breakthroughs?|deals?|bottom\s+line|takeaways?|upshot|verdict)\b")
 # "was another round agreed?", "did they agree to hold a third round?": whether it was agreed to hold one, not what
 # it agreed
 _AGREED_TO_HOLD = re.compile(r"\b(?:third|3rd|next|another|upcoming|future|later)\s+(?:round|meeting|session|talks?|"
-                             r"negotiations?)(?:\s+of\s+talks)?\s+(?:been\s+|being\s+)?(?:agreed|planned|scheduled|set|"
-                             r"arranged|confirmed)\b|\bagree\w*\s+(?:to|on)\s+(?:hold\w*\s+|hav\w*\s+|meet\w*\s+)?(?:an?\s+|the\s+)?"
-                             r"(?:third|3rd|next|another|more)\s+(?:round|meeting|session|talks?|negotiations?)\b")
-_OUTCOME = re.compile(r"\b(?:outcomes?|results?|decid\w*|decisions?|agree|agreed|agreements?|came\s+out|come\s+out|"
-                      r"yield\w*|achiev\w*|produc\w*|breakthroughs?|deals?|bottom\s+line|takeaways?|upshot|verdict)\b")
+                             r"negotiations?)(?:\s+of\s+talks)?\s+(?:been\s+|being\s+)?(?:agreed|planned|scheduled|"
+                             r"set|arranged|confirmed)\b|\bagree\w*\s+(?:to|on)\s+(?:hold\w*\s+|hav\w*\s+|meet\w*\s+)?"
+                             r"(?:an?\s+|the\s+)?(?:third|3rd|next|another|more)\s+(?:round|meeting|session|talks?|"
+                             r"negotiations?)\b")
 # "who was the unnamed source Reuters quoted?", "name of the source in the ministry": who a source is, which a fact
 # telling what "an unnamed source" or "a source in the ministry" said never gives.
 _SOURCE_NAME = re.compile(r"\b(?:who|whos)\s+(?:was|is|were|are)\s+(?:the|this|that|their)\s+(?:\w+\s+){0,2}?sources?\b|"
