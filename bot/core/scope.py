@@ -299,6 +299,9 @@ _EXACT_DAY = re.compile(r"\b(?:exact|specific|precise|actual)\s+(?:date|day)\b|\
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _A_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?\s+"
                     + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2})\b", re.IGNORECASE)
+# "by what date does ukraine want the next round?" asks a deadline, which "before the end of June" gives
+_BY_WHEN = re.compile(r"\bby\s+(?:what|which)\s+(?:date|day|time)\b|\bby\s+when\b|\bdeadline\b")
+_DEADLINE = re.compile(r"\b(?:before|by)\s+the\s+(?:end|start|middle)\s+of\s+" + _MONTHS + r"\b", re.IGNORECASE)
 # "how many bombers does russia still have?", "how many POWs are still in russia?": what remains now, which a fact
 # tells only with a word of holding or remaining ("Russia controls just under one-fifth")
 _HOW_MANY_LEFT = re.compile(r"\bhow\s+(?:many|much)\s+(?:\w+\s+){0,6}?(?:still|left|remain\w*)\b")
@@ -696,8 +699,9 @@ class Scope:
                 occasion.group(0) in normalize(text) and not _PROPOSED.search(text)
                 for unit in lead for text in self._said(unit)):
             return "to come"
-        if occasion and _EXACT_DAY.search(said) and not any(_A_DAY.search(text) for unit in lead
-                                                             for text in self._said(unit)):
+        if occasion and _EXACT_DAY.search(said) and not any(
+                _A_DAY.search(text) or (_BY_WHEN.search(said) and _DEADLINE.search(text))
+                for unit in lead for text in self._said(unit)):
             return "to come"
         if _WHEN_TO_COME.search(said) and lead and (lead[0].entities & _EARLIER or (
                 told := [text for text in self._said(lead[0]) if text]) and all(
