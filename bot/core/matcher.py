@@ -778,6 +778,9 @@ class Matcher:
             readings = [m if _asks_names(m.question) or not asks_name(m.question)
                         or self._gives_name(text, list(m.lead)) else
                         _ruled(m) for m in readings]
+        # A rule: "when is it going to happen, do you know the date?": a clause asking no more than the date belongs to
+        # a sentence asking the time of something still to come; the talks' own day does not answer it either.
+        readings = [_ruled(m) if self._date_of_what_is_to_come(m, pieces) else m for m in readings]
         if context is not None:
             # A rule: "how many people tho?" right after an answer asks a count of what was just discussed; a
             # count the brief gives on another topic is not that one. The reading with the previous turn filled
@@ -2571,6 +2574,16 @@ class Matcher:
                 memo[terms] = found
         return found
 
+    def _date_of_what_is_to_come(self, match: Match, pieces: list[str]) -> bool:
+        """A clause reading asking only the date ("do you know the date?") cut from a sentence in the future tense,
+        led by a fact giving no time of anything still to come."""
+        if match.confidence < ACCEPTABLE or not match.lead or _wants_of(match) != "time" \
+                or not set(self.analyzer.terms(match.question)) <= _DATE_ONLY:
+            return False
+        sentence = next((p for p in pieces if match.question in p and p != match.question), None)
+        return sentence is not None and _still_to_come(normalize(sentence).split()) \
+            and not self._tells_what_is_to_come(match.lead[0], "time")
+
     def _tells_what_is_to_come(self, unit: Unit, wants: str) -> bool:
         """Whether a fact (or a topic's summary) gives a time or place, as `wants` asks, of something still to come:
         "Ukraine has proposed holding more talks before the end of June"."""
@@ -3237,6 +3250,7 @@ class Matcher:
 # kept as a term, so a follow-up opening "what about" never counts as asking its own.
 _OWN_QUESTION = frozenset({"who", "when", "why", "how", "which", "what_time"})
 IN_SHORT = "in_short"  # a feature no fit uses: the reading left out a word asking for the overview (`_in_short`)
+_DATE_ONLY = frozenset({"date", "day", "time", "when", "what_time"})  # what a clause asking only "the date?" says
 RULED_OUT = "ruled_out"  # a feature no fit uses: a rule turned the reading down (however low it was already)
 BARE_STANCE = "bare_stance"  # a feature no fit uses: the message asks nothing but a party's word on what was discussed
 # A feature no fit uses: a short question read alone, lifted by the conversation, which says what it leaves out

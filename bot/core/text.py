@@ -183,7 +183,7 @@ STOPWORDS = frozenset(
     literally honestly seriously mean means meant guess suppose supposed think thought everyone everybody
     somebody nobody someone something nothing everything anything lately recently just still yet already
     yeah yep nope hmm um uh oh ah well much more most less least such way ways maybe perhaps
-    else another other others versus though through want wondering wonder curious quick question
+    else another other others extra versus though through want wondering wonder curious quick question
     anybody somehow someway need needed know knows remind reminded wondering curious confused confusing
     plainly simply briefly please kindly sure clarify clarification settle sec minute honest genuinely
     genuine question questions asking asked wanted wants reporting reported coverage news basically
