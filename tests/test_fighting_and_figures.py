@@ -4,7 +4,9 @@ brief's aliases and fact keywords; bot/core/scope.py's rule on occasions to come
 up" forces, "shaheds", "sat imagery", Kyiv going in "stronger", whether Russia "has gone along with" Western
 troops, "extra" regions (a word asking no more than "other"), ground to "give up" (not the US giving up), a
 deadline ("by what date …?") answered by "before the end of June" where an exact day still is not, and "… do you know
-the date?" in a sentence about what is still to come (bot/core/matcher.py), which the talks' own day does not answer.
+the date?" in a sentence about what is still to come (bot/core/matcher.py), which the talks' own day does not answer;
+"…, what was it?" after the one thing its sentence named (bot/core/matcher.py), peace "within reach", "what's known
+about".
 Each with the question beside it that must keep its old reading.
 
 The questions are the test author's own, not taken from the evaluation sets in tests/eval/.
@@ -89,3 +91,23 @@ def test_ground_ukraine_must_give_up_is_not_the_us_walking_away(service: BriefSe
 def test_extra_regions_russia_threatened(service: BriefService) -> None:
     (answer,) = ask(service, "what extra regions did the russians threaten to seize?")
     assert "Kharkiv" in " ".join(answer.body)
+
+
+def test_what_was_it_after_naming_the_operation(service: BriefService) -> None:
+    (answer,) = ask(service, "our history class is discussing operation spider's web next week, what was it?")
+    assert answer.section_id == "spiders-web" and "drone" in first(answer)
+
+
+def test_what_was_it_naming_nothing_is_still_unknown(service: BriefService) -> None:
+    (answer,) = ask(service, "my cousin keeps talking about it at dinner, what was it?")
+    assert not answer.matched
+
+
+def test_peace_within_reach(service: BriefService) -> None:
+    (answer,) = ask(service, "does trump believe a peace deal is within reach?")
+    assert "achievable" in first(answer)
+
+
+def test_what_is_known_about_asks_nothing_more(service: BriefService) -> None:
+    (answer,) = ask(service, "what is known about medinsky's views on ukraine?")
+    assert "right to exist" in first(answer)

@@ -1640,6 +1640,13 @@ class Matcher:
         """The same for a clause and the words of its sentence before it: "my dad is skeptical of umerov, what's his
         actual job?" asks Umerov's job."""
         at = sentence.find(clause)
+        if at > 0 and _WHAT_WAS_IT.match(normalize(clause)):
+            # "my teacher wants us to explain operation spider's web in class, what was it?": the one thing (not a
+            # person or a country) its sentence named before asking
+            things = {t for t in self.analyzer.terms(sentence[:at]) if t in self.index.entities
+                      and t not in self.people and t not in self.index.countries}
+            return f"what is {self._entity_names[next(iter(things))]}?" if len(things) == 1 \
+                and next(iter(things)) in self._entity_names else None
         if at <= 0 or not _points_at_person(clause) or not _ASKS_AT_START.match(clause) \
                 or self.people.intersection(self.analyzer.terms(clause)) or _POSSESSIVE_NAME.search(sentence[:at]):
             return None  # not "putin's guy at the talks, what's his name?": the guy's
@@ -3250,6 +3257,7 @@ class Matcher:
 # kept as a term, so a follow-up opening "what about" never counts as asking its own.
 _OWN_QUESTION = frozenset({"who", "when", "why", "how", "which", "what_time"})
 IN_SHORT = "in_short"  # a feature no fit uses: the reading left out a word asking for the overview (`_in_short`)
+_WHAT_WAS_IT = re.compile(r"^what\s+(?:was|is|s)\s+(?:it|that|this)(?:\s+(?:exactly|again|all\s+about|about))?$")
 _DATE_ONLY = frozenset({"date", "day", "time", "when", "what_time"})  # what a clause asking only "the date?" says
 RULED_OUT = "ruled_out"  # a feature no fit uses: a rule turned the reading down (however low it was already)
 BARE_STANCE = "bare_stance"  # a feature no fit uses: the message asks nothing but a party's word on what was discussed
