@@ -1640,7 +1640,7 @@ class Matcher:
         """The same for a clause and the words of its sentence before it: "my dad is skeptical of umerov, what's his
         actual job?" asks Umerov's job."""
         at = sentence.find(clause)
-        if at > 0 and _WHAT_WAS_IT.match(normalize(clause)):
+        if at > 0 and _WHAT_WAS_IT.match(clause):
             # "my teacher wants us to explain operation spider's web in class, what was it?": the one thing (not a
             # person or a country) its sentence named before asking
             things = {t for t in self.analyzer.terms(sentence[:at]) if t in self.index.entities
@@ -3257,7 +3257,8 @@ class Matcher:
 # kept as a term, so a follow-up opening "what about" never counts as asking its own.
 _OWN_QUESTION = frozenset({"who", "when", "why", "how", "which", "what_time"})
 IN_SHORT = "in_short"  # a feature no fit uses: the reading left out a word asking for the overview (`_in_short`)
-_WHAT_WAS_IT = re.compile(r"^what\s+(?:was|is|s)\s+(?:it|that|this)(?:\s+(?:exactly|again|all\s+about|about))?$")
+_WHAT_WAS_IT = re.compile(r"^\W*what(?:['\u2019]?s|\s+(?:was|is))\s+(?:it|that|this)(?:\s+(?:exactly|again|all\s+about|about))?\W*$",
+                          re.IGNORECASE)
 _DATE_ONLY = frozenset({"date", "day", "time", "when", "what_time"})  # what a clause asking only "the date?" says
 RULED_OUT = "ruled_out"  # a feature no fit uses: a rule turned the reading down (however low it was already)
 BARE_STANCE = "bare_stance"  # a feature no fit uses: the message asks nothing but a party's word on what was discussed
