@@ -1645,8 +1645,8 @@ class Matcher:
             # person or a country) its sentence named before asking
             things = {t for t in self.analyzer.terms(sentence[:at]) if t in self.index.entities
                       and t not in self.people and t not in self.index.countries}
-            return f"what is {self._entity_names[next(iter(things))]}?" if len(things) == 1 \
-                and next(iter(things)) in self._entity_names else None
+            name = self._entity_names.get(next(iter(things))) if len(things) == 1 else None
+            return f"what is {name}?" if name else None
         if at <= 0 or not _points_at_person(clause) or not _ASKS_AT_START.match(clause) \
                 or self.people.intersection(self.analyzer.terms(clause)) or _POSSESSIVE_NAME.search(sentence[:at]):
             return None  # not "putin's guy at the talks, what's his name?": the guy's

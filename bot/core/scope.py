@@ -699,9 +699,9 @@ class Scope:
                 occasion.group(0) in normalize(text) and not _PROPOSED.search(text)
                 for unit in lead for text in self._said(unit)):
             return "to come"
+        by_when = bool(_BY_WHEN.search(said))
         if occasion and _EXACT_DAY.search(said) and not any(
-                _A_DAY.search(text) or (_BY_WHEN.search(said) and _DEADLINE.search(text))
-                for unit in lead for text in self._said(unit)):
+                _A_DAY.search(text) or (by_when and _DEADLINE.search(text)) for unit in lead for text in self._said(unit)):
             return "to come"
         if _WHEN_TO_COME.search(said) and lead and (lead[0].entities & _EARLIER or (
                 told := [text for text in self._said(lead[0]) if text]) and all(
