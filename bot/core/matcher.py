@@ -4112,6 +4112,12 @@ _OF_IT = re.compile(r"\b(?:with|about)\s+it\W*$", re.IGNORECASE)
 # The terms a bare time question asks with ("how long" reads as "duration", "what date" as "date")
 _BARE_TIME = frozenset({"duration", "date", "day", "time", "what_time", "exactly"})
 _PLACE_NOUNS = frozenset({"part", "region", "area", "location", "province", "oblast"})
+_SIDE_WORD = r"(?:the\s+)?(?:russians?|russia|moscow|ukrainians?|ukraine|kyiv|kiev)"
+_EITHER_SIDE = re.compile(rf"\b{_SIDE_WORD}\s+or\s+{_SIDE_WORD}\b")
+_SOONER = frozenset({"first", "earlier", "sooner", "before", "later", "last"})
+# Words for land one side holds: "what part of ukraine is under russian control?" asks a share, not a place
+_HELD = frozenset({"control", "controls", "controlled", "occupy", "occupies", "occupied", "hold", "holds", "held",
+                   "seized", "taken", "occupation"})
 
 
 # A point in time a fact gives: a weekday, a month, a clock time (not a year alone: "eight years of fighting before
@@ -4223,6 +4229,9 @@ def _wants(text: str) -> str:
             or any(w == "time" and (i == 0 or said[i - 1] not in _OCCASION) and said[max(0, i - 2):i] != ["at", "the"]
                    for i, w in enumerate(said))):  # "at the time (of the talks)": then, not a time asked
         return "time"
+    if said[:1] == ["who"] and _EITHER_SIDE.search(joined) and not _SOONER.isdisjoint(said):
+        # "who got there first, the russians or the ukrainians?": a side, which a fact on its delegation names
+        return ""
     if said[:1] == ["who"] or "whose" in said or "who" in said[:3]:
         # "who told russian state media …?", "whose officials said …": who said it, named or not
         at = next(i for i, w in enumerate(said) if w in ("who", "whose"))
@@ -4242,6 +4251,9 @@ def _wants(text: str) -> str:
         return "speaker"
     seating = not _SITTERS.isdisjoint(said) and any(w in _SITS and said[i + 1:i + 2] != ["down"]
                                                     for i, w in enumerate(said))
+    if any(w in ("which", "what") and said[i + 1:i + 3] == ["part", "of"] for i, w in enumerate(said)) and (
+            not _HELD.isdisjoint(said)):
+        return "number"  # "what part of ukraine does russia control?": a share of it ("just under one-fifth")
     if ("where" in said[:4] and _MEDIUM_VERBS.isdisjoint(said) and _STANDS.isdisjoint(said) and not seating
             and (("from" not in said and "should" not in said) or _STARTS.isdisjoint(said))) or any(
             w in ("which", "what") and said[i + 1:i + 2] and said[i + 1] in _PLACE_NOUNS for i, w in enumerate(said)):

@@ -288,6 +288,9 @@ def mostly_other_script(text: str) -> bool:
     return other * 2 > len(letters)
 
 
+_LONE_DOLLAR = re.compile(r"\$+(?!\s*\d)")
+
+
 @_memo(4096)  # the matcher normalises each reading of a question several times (see `words`)
 def normalize(given: str) -> str:
     """Lowercase, strip accents and punctuation, join possessives: "Russia's Team!" -> "russia team"."""
@@ -300,6 +303,8 @@ def normalize(given: str) -> str:
     text = _POSSESSIVE.sub("", text.casefold())
     text = text.replace("'", "").replace("tl;dr", "tldr").replace("w/o", "wo ").replace("tl dr", "tldr")
     text = _THOUSANDS.sub(r"\1\2", text)  # 113,100 -> 113100
+    if "$" in text:
+        text = _LONE_DOLLAR.sub(" dollar ", text)  # "what's the $ figure?" asks a value; "$7 billion" stays a number
     said = " ".join(_WORD.findall(text))
     # Most texts the matcher normalises are normal already (the readings it makes of a question): the memo then
     # keeps the text as its own value, not an equal copy (about 5,000 of 8,700 entries in a running bot, 0.5 MB).
