@@ -3360,6 +3360,9 @@ _REVERSE = re.compile(r"\b(?:other\s+way\s+a?round|vice\s+versa|the\s+reverse)\b
 _MEDIUM_VERBS = frozenset({"post", "posted", "posts", "say", "said", "says", "write", "wrote", "written", "tweet",
                            "tweeted", "announce", "announced", "publish", "published", "share", "shared"})
 
+# "where did zelensky set out his demands?": where he published them (a social media post), like "where did he post it"
+_SETS_OUT = re.compile(r"\b(?:set|sets|put|puts|lay|lays|laid|spell|spells|spelled|spelt)\s+out\b")
+
 # Punctuation that closes a clause: what follows it is a sentence of its own ("umerov - what did he say?").
 _CLAUSE_MARK = re.compile(r"[,;:.!?\-–—]")
 
@@ -3757,6 +3760,8 @@ def _alternatives(sentence: str) -> list[str]:
         left = [*left[:-1], left[-1].rstrip(",")]
     if len(left) < 2 or not right or all(w.lower() in STOPWORDS or w.lower() in _CLAIM_TAIL for w in right):
         return []  # "… or not?", "… or what?": no alternative
+    if {left[-1].lower(), right[0].lower()} == {"before", "after"}:
+        return []  # "was the drone attack before or after the talks?": which came first, asked whole
     found = [" ".join(left) + "?"]
     for k in (len(left) - 1, len(left) - len(right)):
         if 1 <= k < len(left) and (alternative := " ".join([*left[:k], *right]) + "?") not in found:
@@ -4223,6 +4228,8 @@ def _wants(text: str) -> str:
         # which asks the date it does not give
         return ""
     if (_asks_when(said) or "what time" in joined or "how long" in joined
+            # "was the drone attack before or after the talks?": which came first, as their days tell
+            or "before or after" in joined or "after or before" in joined
             or {"date", "schedule", "hour", "year", "month", "oclock", "clock"} & set(said)
             # "what day", but not "his day job" (his job)
             or any(w == "day" and said[i + 1:i + 2] != ["job"] for i, w in enumerate(said))
@@ -4254,7 +4261,8 @@ def _wants(text: str) -> str:
     if any(w in ("which", "what") and said[i + 1:i + 3] == ["part", "of"] for i, w in enumerate(said)) and (
             not _HELD.isdisjoint(said)):
         return "number"  # "what part of ukraine does russia control?": a share of it ("just under one-fifth")
-    if ("where" in said[:4] and _MEDIUM_VERBS.isdisjoint(said) and _STANDS.isdisjoint(said) and not seating
+    if ("where" in said[:4] and _MEDIUM_VERBS.isdisjoint(said) and not _SETS_OUT.search(joined)
+            and _STANDS.isdisjoint(said) and not seating
             and (("from" not in said and "should" not in said) or _STARTS.isdisjoint(said))) or any(
             w in ("which", "what") and said[i + 1:i + 2] and said[i + 1] in _PLACE_NOUNS for i, w in enumerate(said)):
         # "where", "in which part of Russia", "what region"; not "where did he post it" (on social media: a medium)
