@@ -3,7 +3,9 @@ reading of the kind of fact asked; the brief's aliases and fact keywords): "what
 share, not a place; "who ... first, Russia or Ukraine?" asks a side, which the fact on its delegation names; "before or
 after" is asked whole and answered by the days; "where did he set out ..." asks where he published it; a lone "$"
 asks a value in dollars; what Trump "calls himself"; a "drone stunt"; "a single damn thing" (not "a single
-document"); "the May swap" is a swap, not only the round it came from; Fidan's "three things"; "core" conditions.
+document"); "the May swap" is a swap, not only the round it came from; Fidan's "three things"; "core" conditions;
+"believe" (no more than "think"), "put on the table", "pushing hardest", "under some kind of cloud", "Zelensky's
+office" (Yermak), "who's making that claim?".
 Each with the question beside it that must keep its old reading.
 
 The questions are the test author's own, not taken from the evaluation sets in tests/eval/.
@@ -88,3 +90,26 @@ def test_core_conditions_are_demands(service: BriefService) -> None:
 def test_so_far_apart_still_asks_why(service: BriefService) -> None:
     (answer,) = ask(service, "why are the two sides so far apart?")
     assert answer.matched
+
+
+def test_everyday_words_for_what_the_brief_says(service: BriefService) -> None:
+    # "believe" asks no more than "think"; "put on the table" is handing over; "pushing hardest" is advancing;
+    # "under some kind of cloud" is a scandal
+    for question, expected in (("does trump believe a peace deal can happen?", "achievable"),
+                               ("did the kremlin put its draft on the table in istanbul?", "memorandum"),
+                               ("where are the russians pushing hardest?", "Sumy"),
+                               ("isn't umerov under some kind of cloud?", "scandal")):
+        (answer,) = ask(service, question)
+        assert expected in first(answer), question
+
+
+def test_who_is_making_that_claim(service: BriefService) -> None:
+    first_turn, follow_up = ask(service, "how many russian soldiers have gathered near sumy?",
+                                "and who's making that claim?")
+    assert "50,000" in first(first_turn)
+    assert follow_up.matched and "Ukrainian officials" in " ".join(follow_up.body[:2])
+
+
+def test_zelenskys_office_is_yermak(service: BriefService) -> None:
+    (answer,) = ask(service, "which official in zelensky's office spoke about the children's list?")
+    assert "Yermak" in first(answer)

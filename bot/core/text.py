@@ -195,7 +195,7 @@ STOPWORDS = frozenset(
     approximately roughly fully finally totally completely entirely eventually around ish today
     once whether otherwise anymore therefore hence thus whereas ultimately fine alright aight kk thx per among amongst
     toward towards alone soon anytime instead somewhere every physically until till item items generally
-    meanwhile meantime""".split()
+    meanwhile meantime believe believes believed""".split()
     # ^ linking words that say how a question follows on ("how long did they last once they started?", "what does
     # kyiv want instead?"): not a word of the brief the answer leaves out ("afterwards" is kept: it asks a time)
 ) | FILLER
