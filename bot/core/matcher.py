@@ -4117,6 +4117,7 @@ _OF_IT = re.compile(r"\b(?:with|about)\s+it\W*$", re.IGNORECASE)
 # The terms a bare time question asks with ("how long" reads as "duration", "what date" as "date")
 _BARE_TIME = frozenset({"duration", "date", "day", "time", "what_time", "exactly"})
 _PLACE_NOUNS = frozenset({"part", "region", "area", "location", "province", "oblast"})
+# "the russians or the ukrainians", "kyiv or moscow": a choice between the two sides, with words asking which came first
 _SIDE_WORD = r"(?:the\s+)?(?:russians?|russia|moscow|ukrainians?|ukraine|kyiv|kiev)"
 _EITHER_SIDE = re.compile(rf"\b{_SIDE_WORD}\s+or\s+{_SIDE_WORD}\b")
 _SOONER = frozenset({"first", "earlier", "sooner", "before", "later", "last"})

@@ -288,6 +288,7 @@ def mostly_other_script(text: str) -> bool:
     return other * 2 > len(letters)
 
 
+# A dollar sign with no figure after it stands for the word ("what's the $ figure on the planes?")
 _LONE_DOLLAR = re.compile(r"\$+(?!\s*\d)")
 
 
